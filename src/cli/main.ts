@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { DiagnosticsReported, TsmpError } from "../errors.js";
+import { registerBuild } from "./commands/build.js";
+import { registerFirmware } from "./commands/firmware.js";
+import { registerFlash } from "./commands/flash.js";
+import { registerFs } from "./commands/fs.js";
+import { registerInit } from "./commands/init.js";
+import { registerMonitor } from "./commands/monitor.js";
+import { registerPorts } from "./commands/ports.js";
+import { registerRun } from "./commands/run.js";
+import { registerVirtualBoard } from "./commands/virtual-board.js";
+import { registerVirtualEsp32 } from "./commands/virtual-esp32.js";
+
+export function createProgram(): Command {
+  const program = new Command("tsmp")
+    .description("Write MicroPython board firmware in TypeScript")
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  for (const register of [
+    registerInit,
+    registerBuild,
+    registerRun,
+    registerFlash,
+    registerFs,
+    registerMonitor,
+    registerPorts,
+    registerFirmware,
+    registerVirtualBoard,
+    registerVirtualEsp32,
+  ]) {
+    register(program);
+  }
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; every user error ends here as one line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed usage errors; --help and --version exit 0.
+    return error.exitCode;
+  }
+  if (error instanceof DiagnosticsReported) {
+    return 1;
+  }
+  if (error instanceof TsmpError) {
+    process.stderr.write(`tsmp: ${error.message}\n`);
+    return 1;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`tsmp: internal error: ${detail}\n`);
+  if (process.env.TSMP_DEBUG && error instanceof Error && error.stack) {
+    process.stderr.write(`${error.stack}\n`);
+  } else {
+    process.stderr.write("(set TSMP_DEBUG=1 for a stack trace, and please report it)\n");
+  }
+  return 2;
+}
+
+function packageVersion(): string {
+  const manifest = new URL("../../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
