@@ -1,13 +1,16 @@
 import type { Command } from "commander";
-import { TsmpError } from "../../errors.js";
+import { describePort, listSerialPorts } from "../../flash/ports.js";
 
-// Placeholder until the owning issue lands this command; it must not survive to a release.
 export function registerPorts(program: Command): void {
   program
     .command("ports")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new TsmpError("tsmp ports is not implemented yet");
+    .description("List serial ports with their USB VID:PID and a guess of the board")
+    .action(async () => {
+      const ports = await listSerialPorts();
+      if (ports.length === 0) {
+        process.stderr.write("No serial ports found.\n");
+        return;
+      }
+      for (const port of ports) process.stdout.write(`${describePort(port)}\n`);
     });
 }
