@@ -1,0 +1,195 @@
+import { createHash } from "node:crypto";
+import { realpathSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ESPLoader, Transport, type IEspLoaderTerminal } from "esptool-js";
+import { TsmpError } from "../../errors.js";
+import { listSerialPorts } from "../ports.js";
+import { chipByName, type Esp32Chip } from "./chips.js";
+import { NodeWebSerialPort, type UsbIdentity } from "./web-serial-port.js";
+
+export class Esp32NotAnswering extends TsmpError {}
+export class FlashWriteFailed extends TsmpError {}
+
+/** esptool-js prints its trace lines with console.log; tsmp's stdout belongs to the program. */
+class QuietTransport extends Transport {
+  override trace(message: string): void {
+    if (process.env.TSMP_DEBUG) process.stderr.write(`esptool-js: ${message}\n`);
+  }
+}
+
+export interface ChipInfo {
+  chip: Esp32Chip | undefined;
+  /** esptool's chip name ("ESP32-S3"), even for chips tsmp has no entry for. */
+  chipName: string;
+  description: string;
+  revision: number | undefined;
+  mac: string;
+  features: string[];
+  /** "4MB", or undefined when the flash ID did not name a size. */
+  flashSize: string | undefined;
+}
+
+export interface Esp32SessionOptions {
+  port: string;
+  /** Baud rate for the transfer after the ROM's 115200; the stub switches to it. */
+  baud: number;
+  /** Where esptool-js's own progress chatter goes (stderr with --verbose, nowhere otherwise). */
+  log?: (line: string) => void;
+  /** Reset-and-SYNC rounds before giving up (esptool's default is 7). */
+  connectAttempts?: number;
+}
+
+/**
+ * One connection to an ESP chip's bootloader through esptool-js: connect (reset into the ROM,
+ * SYNC, identify, upload the stub, raise the baud rate), then read, write, erase, reset.
+ */
+export class Esp32Session {
+  private constructor(
+    private readonly loader: ESPLoader,
+    private readonly port: NodeWebSerialPort,
+    readonly path: string,
+    readonly description: string,
+  ) {}
+
+  static async connect(options: Esp32SessionOptions): Promise<Esp32Session> {
+    const port = new NodeWebSerialPort(options.port, await usbIdentity(options.port));
+    const log = options.log ?? (() => {});
+    const terminal: IEspLoaderTerminal = { clean: () => {}, writeLine: (line) => log(line), write: (text) => log(text) };
+    const transport = new QuietTransport(port as unknown as ConstructorParameters<typeof Transport>[0], false);
+    const loader = new ESPLoader({ transport, baudrate: options.baud, terminal, debugLogging: false });
+    let description: string;
+    try {
+      await loader.connect("default_reset", options.connectAttempts ?? 7, true);
+      description = await loader.chip.getChipDescription(loader);
+      await loader.runStub();
+      if (options.baud !== 115200) await loader.changeBaud();
+    } catch (error) {
+      await transport.disconnect().catch(() => {});
+      throw describeConnectFailure(options.port, error);
+    }
+    return new Esp32Session(loader, port, options.port, description);
+  }
+
+  get chipName(): string {
+    return this.loader.chip.CHIP_NAME;
+  }
+
+  get chip(): Esp32Chip | undefined {
+    return chipByName(this.loader.chip.CHIP_NAME);
+  }
+
+  async info(): Promise<ChipInfo> {
+    const romChip = this.loader.chip;
+    const revision = romChip.getChipRevision ? await romChip.getChipRevision(this.loader) : undefined;
+    return {
+      chip: this.chip,
+      chipName: romChip.CHIP_NAME,
+      description: this.description,
+      revision,
+      mac: await romChip.readMac(this.loader),
+      features: (await romChip.getChipFeatures(this.loader)).map((feature) => feature.trim()),
+      flashSize: await this.flashSize(),
+    };
+  }
+
+  /** The flash size from the SPI flash's JEDEC ID, e.g. "4MB". */
+  async flashSize(): Promise<string | undefined> {
+    return this.loader.detectFlashSize();
+  }
+
+  /**
+   * Writes `image` at `offset` (deflate-compressed unless told otherwise), then compares the
+   * chip's MD5 of the written region with the file's. esptool-js retries a block the chip
+   * rejects (bad checksum) up to three times before giving up.
+   */
+  async writeFlash(
+    image: Uint8Array,
+    offset: number,
+    options: { compress: boolean; eraseAll: boolean; onProgress: (sent: number, total: number) => void },
+  ): Promise<void> {
+    try {
+      await this.loader.writeFlash({
+        fileArray: [{ data: image, address: offset }],
+        flashMode: "keep",
+        flashFreq: "keep",
+        flashSize: "keep",
+        eraseAll: options.eraseAll,
+        compress: options.compress,
+        reportProgress: (_index, sent, total) => options.onProgress(sent, total),
+        calculateMD5Hash: (data) => createHash("md5").update(data).digest("hex"),
+      });
+    } catch (error) {
+      throw describeWriteFailure(this.path, error);
+    }
+  }
+
+  async eraseFlash(): Promise<void> {
+    try {
+      await this.loader.eraseFlash();
+    } catch (error) {
+      throw describeWriteFailure(this.path, error);
+    }
+  }
+
+  /**
+   * Restarts the chip into the firmware in flash. The stub reboots itself on FLASH_END with
+   * "reboot" (works without any reset wiring, and on a virtual chip); where the port has modem
+   * lines, an RTS pulse (EN low, GPIO0 high) then resets it the usual esptool way as well.
+   */
+  async resetIntoFirmware(): Promise<void> {
+    try {
+      await this.loader.flashBegin(0, 0);
+      await this.loader.flashFinish(true);
+    } catch {
+      // A chip that resets before its reply is flushed is doing what was asked.
+    }
+    if (this.port.modemLinesWork) {
+      await this.port.setSignals({ dataTerminalReady: false, requestToSend: true }).catch(() => {});
+      await sleep(100);
+      await this.port.setSignals({ dataTerminalReady: false, requestToSend: false }).catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.loader.transport.disconnect().catch(() => {});
+  }
+}
+
+/** Web Serial reports the USB IDs; esptool-js chooses the USB-JTAG reset for 303A:1001 from them. */
+async function usbIdentity(path: string): Promise<UsbIdentity> {
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return {};
+  }
+  const ports = await listSerialPorts().catch(() => []);
+  const match = ports.find((port) => port.path === path || port.path === real);
+  if (!match?.vendorId || !match.productId) return {};
+  return { usbVendorId: Number.parseInt(match.vendorId, 16), usbProductId: Number.parseInt(match.productId, 16) };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeConnectFailure(path: string, error: unknown): TsmpError {
+  if (error instanceof TsmpError) return error;
+  const message = messageOf(error);
+  if (/failed to connect/i.test(message)) {
+    return new Esp32NotAnswering(
+      `no ESP32 bootloader answered on ${path} (no reply to SYNC after the reset attempts). ` +
+        "Is this an ESP32 board? If it is, hold its BOOT button, tap RESET, and try again.",
+    );
+  }
+  return new Esp32NotAnswering(`talking to the ESP32 bootloader on ${path} failed: ${message}`);
+}
+
+function describeWriteFailure(path: string, error: unknown): TsmpError {
+  if (error instanceof TsmpError) return error;
+  const message = messageOf(error);
+  if (/md5/i.test(message)) {
+    return new FlashWriteFailed(`the flash on ${path} does not hold what was written (MD5 mismatch after writing); try again, or a lower --baud`);
+  }
+  return new FlashWriteFailed(`writing the flash on ${path} failed: ${message}`);
+}

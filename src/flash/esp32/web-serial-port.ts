@@ -1,0 +1,139 @@
+import { SerialPort } from "serialport";
+import { TsmpError } from "../../errors.js";
+
+/** The USB identity Web Serial reports in `getInfo()`; esptool-js picks its reset strategy from it. */
+export interface UsbIdentity {
+  usbVendorId?: number;
+  usbProductId?: number;
+}
+
+/** Web Serial's `SerialOptions`, the subset esptool-js passes to `open()`. */
+export interface WebSerialOpenOptions {
+  baudRate: number;
+  dataBits?: 7 | 8;
+  stopBits?: 1 | 2;
+  parity?: "none" | "even" | "odd";
+  bufferSize?: number;
+  flowControl?: "none" | "hardware";
+}
+
+export interface WebSerialSignals {
+  dataTerminalReady?: boolean;
+  requestToSend?: boolean;
+  break?: boolean;
+}
+
+export class PortBusy extends TsmpError {}
+export class PortNotFound extends TsmpError {}
+
+/**
+ * A Web-Serial-shaped port (what `navigator.serial.requestPort()` returns in a browser) over
+ * Node's `serialport`, so esptool-js's `Transport` runs unchanged in Node.
+ *
+ * Two quirks it absorbs: esptool-js sets DTR and RTS one at a time (`setSignals({requestToSend})`)
+ * while `serialport`'s `set()` fills any omitted line with `true`, so the adapter remembers both
+ * lines and always sends the pair; and a pty has no modem lines at all (ENOTTY), which is treated
+ * as "nothing to toggle" rather than an error.
+ */
+export class NodeWebSerialPort {
+  readable: ReadableStream<Uint8Array> | null = null;
+  writable: WritableStream<Uint8Array> | null = null;
+  /** False once the device refused modem-line control (a pty): resets by DTR/RTS cannot work. */
+  modemLinesWork = true;
+  private port: SerialPort | null = null;
+  private dtr = false;
+  private rts = false;
+
+  constructor(
+    readonly path: string,
+    private readonly usb: UsbIdentity = {},
+  ) {}
+
+  getInfo(): UsbIdentity {
+    return { ...this.usb };
+  }
+
+  async open(options: WebSerialOpenOptions): Promise<void> {
+    const port = new SerialPort({
+      path: this.path,
+      baudRate: options.baudRate,
+      dataBits: options.dataBits ?? 8,
+      stopBits: options.stopBits ?? 1,
+      parity: options.parity ?? "none",
+      rtscts: options.flowControl === "hardware",
+      autoOpen: false,
+    });
+    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(openError(this.path, error)) : resolve())));
+    this.port = port;
+    this.readable = new ReadableStream<Uint8Array>({
+      start(controller) {
+        port.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
+        port.once("close", () => {
+          try {
+            controller.close();
+          } catch {
+            // Already closed by a cancel.
+          }
+        });
+      },
+      cancel() {
+        port.removeAllListeners("data");
+      },
+    });
+    this.writable = new WritableStream<Uint8Array>({
+      write(chunk) {
+        return new Promise<void>((resolve, reject) => {
+          port.write(Buffer.from(chunk), (error) => {
+            if (error) reject(error);
+          });
+          port.drain((error) => (error ? reject(error) : resolve()));
+        });
+      },
+    });
+  }
+
+  async close(): Promise<void> {
+    const port = this.port;
+    this.port = null;
+    this.readable = null;
+    this.writable = null;
+    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+  }
+
+  async setSignals(signals: WebSerialSignals): Promise<void> {
+    if (signals.dataTerminalReady !== undefined) this.dtr = signals.dataTerminalReady;
+    if (signals.requestToSend !== undefined) this.rts = signals.requestToSend;
+    const port = this.port;
+    if (!port || !this.modemLinesWork) return;
+    await new Promise<void>((resolve, reject) =>
+      port.set({ dtr: this.dtr, rts: this.rts, brk: signals.break ?? false }, (error) => {
+        if (!error) return resolve();
+        if (/inappropriate ioctl|ENOTTY|EINVAL/i.test(error.message)) {
+          this.modemLinesWork = false;
+          return resolve();
+        }
+        reject(error);
+      }),
+    );
+  }
+
+  /** esptool-js uses this, when present, to change baud without reopening the port. */
+  async setBaudRate(baudRate: number): Promise<void> {
+    const port = this.port;
+    if (!port) return;
+    await new Promise<void>((resolve, reject) => port.update({ baudRate }, (error) => (error ? reject(error) : resolve())));
+  }
+}
+
+function openError(path: string, error: Error): TsmpError {
+  if (/cannot lock port|resource temporarily unavailable|EBUSY|access denied/i.test(error.message)) {
+    return new PortBusy(`${path} is busy: another program (a serial monitor, tsmp monitor, another flasher?) has it open`);
+  }
+  if (/ENOENT|no such file/i.test(error.message)) {
+    return new PortNotFound(`${path} does not exist; is the board plugged in? (tsmp ports lists serial ports)`);
+  }
+  if (/EACCES|permission denied/i.test(error.message)) {
+    return new PortBusy(`no permission to open ${path}; on Linux add yourself to the "dialout" group`);
+  }
+  return new TsmpError(`cannot open ${path}: ${error.message}`);
+}

@@ -1,0 +1,269 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { SerialPort } from "serialport";
+import { TsmpError } from "../../errors.js";
+import { virtualChip, virtualChipIds, type VirtualChip } from "./chips.js";
+import { FlashMemory, parseFlashSize } from "./flash-memory.js";
+import { LoaderCommands, type AfterReply, type LoaderFaults } from "./loader-commands.js";
+import { MicroPythonApp, micropythonBanner } from "./micropython-app.js";
+import { SlipDecoder, encodeSlipFrame } from "./slip.js";
+
+export interface VirtualEsp32Faults extends LoaderFaults {
+  /** After this many bytes from the host the chip stops answering (a pulled cable). */
+  dropAfterBytes?: number;
+}
+
+export interface VirtualEsp32Options {
+  /** Where to put the symlink a client opens; a temporary path when omitted. */
+  link?: string;
+  /** "esp32" (default), "esp32s3" or "esp32c3". */
+  chip?: string;
+  /** "4MB" by default. */
+  flashSize?: string;
+  /** Keep the flash contents in this file (read at start, written after each flash operation). */
+  flashFile?: string;
+  /**
+   * Deliver bytes no faster than the current baud rate would (10 bits per byte), both ways.
+   * A pty has no baud rate of its own, so without this a transfer runs at memory speed.
+   */
+  baudPacing?: boolean;
+  faults?: VirtualEsp32Faults;
+}
+
+const ROM_BAUD = 115200;
+
+class VirtualEsp32Error extends TsmpError {}
+
+/**
+ * An ESP32 in its ROM serial bootloader, on a pty. The protocol layers mirror esptool-js:
+ * SLIP framing (slip.ts), command handlers for the ROM and the uploaded stub
+ * (loader-commands.ts), chip descriptions (chips.ts). A pty carries no DTR/RTS, so the chip
+ * cannot see esptool's reset-into-bootloader pulse: it starts in the bootloader and answers
+ * SYNC at any time, even while the app runs (as if the pulse had happened). A reboot (stub
+ * FLASH_END with "reboot", ROM FLASH_END, RUN_USER_CODE) boots what is in flash: a MicroPython
+ * image gets a REPL, anything else only the ROM's boot messages.
+ */
+export class VirtualEsp32 {
+  private readonly decoder: SlipDecoder;
+  private rxChain: Promise<void> = Promise.resolve();
+  private workChain: Promise<void> = Promise.resolve();
+  private txChain: Promise<void> = Promise.resolve();
+  private rxFreeAt = 0;
+  private txFreeAt = 0;
+  private baud = ROM_BAUD;
+  private received = 0;
+  private app: MicroPythonApp | null = null;
+  private booting: Promise<void> | null = null;
+  private stopped = false;
+  /** Everything the chip printed outside the protocol (boot messages, REPL), for tests. */
+  uartLog = "";
+
+  private constructor(
+    readonly portPath: string,
+    readonly chip: VirtualChip,
+    private readonly memory: FlashMemory,
+    private readonly commands: LoaderCommands,
+    private readonly device: SerialPort,
+    private readonly socat: ChildProcess,
+    private readonly tempDir: string | undefined,
+    private readonly options: VirtualEsp32Options,
+  ) {
+    this.decoder = new SlipDecoder(
+      (packet) => this.onPacket(packet),
+      (byte) => this.onStrayByte(byte),
+    );
+    device.on("data", (chunk: Buffer) => this.onData(chunk));
+  }
+
+  static async start(options: VirtualEsp32Options = {}): Promise<VirtualEsp32> {
+    const chipId = options.chip ?? "esp32";
+    const chip = virtualChip(chipId);
+    if (!chip) throw new VirtualEsp32Error(`unknown chip "${chipId}" for the virtual ESP32 (choose ${virtualChipIds.join(", ")})`);
+    const sizeText = options.flashSize ?? "4MB";
+    const size = parseFlashSize(sizeText);
+    if (!size || size < 0x10000) throw new VirtualEsp32Error(`flash size "${sizeText}" is not a size like 4MB or 512KB`);
+    const tempDir = options.link ? undefined : mkdtempSync(join(tmpdir(), "tsmp-esp32-"));
+    const portPath = options.link ?? join(tempDir!, "port");
+    const devicePath = `${portPath}.device`;
+    for (const path of [portPath, devicePath]) if (existsSync(path)) rmSync(path, { force: true });
+    const socat = spawn("socat", ["-d", "-d", `pty,raw,echo=0,link=${portPath}`, `pty,raw,echo=0,link=${devicePath}`], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    socat.stderr?.resume();
+    const spawnFailure = new Promise<never>((_, reject) => socat.once("error", (error) => reject(error)));
+    spawnFailure.catch(() => {});
+    await Promise.race([waitForPaths([portPath, devicePath]), spawnFailure]);
+    const device = new SerialPort({ path: devicePath, baudRate: ROM_BAUD, autoOpen: false });
+    await new Promise<void>((resolve, reject) => device.open((error) => (error ? reject(error) : resolve())));
+    const memory = new FlashMemory(size, options.flashFile);
+    const commands = new LoaderCommands(chip, memory, options.faults);
+    return new VirtualEsp32(portPath, chip, memory, commands, device, socat, tempDir, options);
+  }
+
+  /** The flash contents (live view). */
+  get flash(): Uint8Array {
+    return this.memory.bytes;
+  }
+
+  /** Commands the chip handled, e.g. "stub op=0x11 len=16400", for tests that check the protocol used. */
+  get commandLog(): readonly string[] {
+    return this.commands.log;
+  }
+
+  /** True once a MicroPython REPL is answering on the UART. */
+  get runningMicroPython(): boolean {
+    return this.app !== null;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.app?.stop();
+    this.app = null;
+    await this.booting?.catch(() => {});
+    this.commands.reset();
+    this.memory.save();
+    if (this.device.isOpen) await new Promise<void>((resolve) => this.device.close(() => resolve()));
+    if (this.socat.exitCode === null) {
+      const exited = new Promise<void>((resolve) => this.socat.once("exit", () => resolve()));
+      this.socat.kill();
+      await exited;
+    }
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.stopped) return;
+    const limit = this.options.faults?.dropAfterBytes;
+    if (limit !== undefined) {
+      const room = limit - this.received;
+      this.received += chunk.length;
+      if (room <= 0) return;
+      if (room < chunk.length) chunk = chunk.subarray(0, room);
+    }
+    if (!this.options.baudPacing) {
+      this.consume(chunk);
+      return;
+    }
+    // Bytes arrive no sooner than the line could have carried them.
+    const arrival = Math.max(performance.now(), this.rxFreeAt) + lineTimeMs(chunk.length, this.baud);
+    this.rxFreeAt = arrival;
+    this.rxChain = this.rxChain.then(async () => {
+      const wait = arrival - performance.now();
+      if (wait > 0) await sleep(wait);
+      this.consume(chunk);
+    });
+  }
+
+  private consume(chunk: Buffer): void {
+    if (this.app && !chunk.includes(0xc0)) {
+      this.app.input(chunk);
+      return;
+    }
+    this.decoder.push(chunk);
+  }
+
+  /** Outside a SLIP frame, bytes are keystrokes for the app (the ROM loader ignores them). */
+  private onStrayByte(byte: number): void {
+    this.app?.input(Uint8Array.of(byte));
+  }
+
+  private onPacket(packet: Buffer): void {
+    this.workChain = this.workChain.then(() => this.handlePacket(packet)).catch((error: unknown) => {
+      this.uartLog += `\n[virtual-esp32 internal error: ${error instanceof Error ? error.message : String(error)}]\n`;
+    });
+  }
+
+  private async handlePacket(packet: Buffer): Promise<void> {
+    if (this.app || this.booting) {
+      // Only a SYNC gets through to a running app: it stands for esptool's DTR/RTS pulse
+      // that resets the chip into the bootloader, which a pty cannot carry.
+      if (!isSyncRequest(packet)) return;
+      await this.booting?.catch(() => {});
+      this.app?.stop();
+      this.app = null;
+      this.commands.reset();
+    }
+    const outcome = await this.commands.handle(packet);
+    for (const reply of outcome.replies) this.send(encodeSlipFrame(reply));
+    await this.after(outcome.after);
+  }
+
+  private async after(after: AfterReply): Promise<void> {
+    switch (after.kind) {
+      case "run-stub":
+        this.commands.enterStub();
+        this.send(encodeSlipFrame(Buffer.from("OHAI", "ascii")));
+        return;
+      case "baud":
+        // The reply went out at the old rate; everything after it uses the new one.
+        await this.txChain;
+        this.baud = after.baud;
+        return;
+      case "boot-app":
+        this.booting = this.bootApp();
+        await this.booting;
+        this.booting = null;
+        return;
+      case "none":
+        return;
+    }
+  }
+
+  /** What the chip does after a reset with GPIO0 high: the ROM boots the image in flash. */
+  private async bootApp(): Promise<void> {
+    await this.txChain;
+    this.commands.reset();
+    this.baud = ROM_BAUD;
+    this.decoder.reset();
+    const header = this.memory.read(this.chip.bootOffset, 4);
+    this.print(`${this.chip.bootBanner}rst:0xc (SW_CPU_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n`);
+    if (header[0] !== 0xe9) {
+      const word = Buffer.from(header).readUInt32LE(0).toString(16).padStart(8, "0");
+      this.print(`invalid header: 0x${word}\r\n`);
+      return;
+    }
+    const banner = micropythonBanner(this.memory.read(this.chip.bootOffset, this.memory.size - this.chip.bootOffset), this.chip.name);
+    if (!banner) return;
+    this.app = await MicroPythonApp.boot(banner, (text) => this.print(text));
+  }
+
+  private print(text: string): void {
+    this.uartLog += text;
+    this.send(Buffer.from(text, "utf8"));
+  }
+
+  private send(bytes: Buffer): void {
+    if (this.stopped) return;
+    if (!this.options.baudPacing) {
+      this.device.write(bytes);
+      return;
+    }
+    const done = Math.max(performance.now(), this.txFreeAt) + lineTimeMs(bytes.length, this.baud);
+    this.txFreeAt = done;
+    this.txChain = this.txChain.then(async () => {
+      const wait = done - performance.now();
+      if (wait > 0) await sleep(wait);
+      if (!this.stopped) this.device.write(bytes);
+    });
+  }
+}
+
+function lineTimeMs(bytes: number, baud: number): number {
+  return (bytes * 10 * 1000) / baud;
+}
+
+function isSyncRequest(packet: Buffer): boolean {
+  return packet.length >= 2 && packet[0] === 0x00 && packet[1] === 0x08;
+}
+
+async function waitForPaths(paths: string[]): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!paths.every((path) => existsSync(path))) {
+    if (Date.now() > deadline) throw new VirtualEsp32Error(`socat did not create ${paths.join(" and ")} within 5 s`);
+    await sleep(10);
+  }
+}
