@@ -1,0 +1,150 @@
+# asyncio as on a board, on top of the VM's PyScript variant of asyncio.
+#
+# The PyScript variant has no asyncio.run(): its scheduler is driven by JavaScript timers, so
+# tasks only advance once the Python code that created them has returned to JavaScript. A board's
+# main.py instead calls asyncio.run(main()) and the statements after it run once main() has
+# finished. So this module gives asyncio a blocking scheduler, the board's own loop: pop the next
+# ready task, step it, and when nothing is ready wait on the board clock until the earliest sleeper
+# wakes. Queue order, task states and exception handling follow MicroPython's standard
+# extmod/asyncio/core.py, so tasks interleave as they do on a board. Importing it patches the
+# asyncio package in place (asyncio.core's globals are what the C Task and TaskQueue use).
+import asyncio
+from asyncio import core
+from _asyncio import Task, TaskQueue
+import _board
+
+CancelledError = core.CancelledError
+
+
+def _new_task_queue():
+    # Without the push callback the queue no longer arms a JavaScript timer on every push.
+    if core.asyncio_timer is not None:
+        core.js.clearTimeout(core.asyncio_timer)
+        core.asyncio_timer = None
+    core._task_queue = TaskQueue()
+
+
+def _next_ready_task(main_task):
+    while True:
+        task = core._task_queue.peek()
+        if task:
+            if _board.ticks_diff(task.ph_key, _board.ticks_ms()) <= 0:
+                return core._task_queue.pop()
+            _board.idle(task.ph_key)
+        elif main_task is None or not main_task.state:
+            return None
+        else:
+            # Nothing is scheduled but main_task is unfinished: only a callback can wake a task.
+            _board.idle(None)
+
+
+def run_until_complete(main_task=None):
+    finished = (CancelledError, StopIteration)
+    while True:
+        task = _next_ready_task(main_task)
+        if task is None:
+            core.cur_task = None
+            return None
+        core.cur_task = task
+        try:
+            error = task.data
+            if error:
+                # A detached task ended with an exception nobody awaited: throwing it back in
+                # ends up in the exception handler below.
+                task.data = None
+                task.coro.throw(error)
+            else:
+                task.coro.send(None)
+        except (CancelledError, Exception) as outcome:
+            assert task.data is None
+            awaited = task is main_task
+            if awaited:
+                core.cur_task = None
+                if not isinstance(outcome, StopIteration):
+                    task.state = False
+                    raise outcome
+                if task.state is None:
+                    task.state = False
+            if task.state:
+                if task.state is True:
+                    task.state = False if awaited else None
+                elif callable(task.state):
+                    task.state(task, outcome)
+                    task.state = False
+                    awaited = True
+                else:
+                    while task.state.peek():
+                        core._task_queue.push(task.state.pop())
+                        awaited = True
+                    task.state = False
+                if not awaited and not isinstance(outcome, finished):
+                    # Queue it again so the exception handler sees it unless someone awaits it first.
+                    core._task_queue.push(task)
+                task.data = outcome
+            elif task.state is None:
+                task.data = error
+                core._exc_context["exception"] = error
+                core._exc_context["future"] = task
+                core.Loop.call_exception_handler(core._exc_context)
+            if task is main_task:
+                return outcome.value
+
+
+def run(coro):
+    return run_until_complete(core.create_task(coro))
+
+
+def current_task():
+    if core.cur_task is None:
+        raise RuntimeError("no running event loop")
+    return core.cur_task
+
+
+def new_event_loop():
+    _new_task_queue()
+    return core.Loop
+
+
+async def _stopper():
+    pass
+
+
+_stop_task = None
+
+
+def _run_forever():
+    global _stop_task
+    _stop_task = Task(_stopper(), core.__dict__)
+    run_until_complete(_stop_task)
+
+
+def _loop_run_until_complete(awaitable):
+    return run_until_complete(core._promote_to_task(awaitable))
+
+
+def _stop():
+    global _stop_task
+    if _stop_task is not None:
+        core._task_queue.push(_stop_task)
+        _stop_task = None
+
+
+def _get_event_loop(runq_len=0, waitq_len=0):
+    return core.Loop
+
+
+def _install():
+    _new_task_queue()
+    core.cur_task = None
+    core.Loop.run_forever = _run_forever
+    core.Loop.run_until_complete = _loop_run_until_complete
+    core.Loop.stop = _stop
+    for module in (core, asyncio):
+        module.run = run
+        module.run_until_complete = run_until_complete
+        module.current_task = current_task
+        module.new_event_loop = new_event_loop
+        module.get_event_loop = _get_event_loop
+
+
+_install()

@@ -1,0 +1,384 @@
+# `machine` on the simulated board. Outputs report each change to the host with a timestamp;
+# inputs read what the host says (a floating input reads 0); IRQ handlers and timer callbacks run
+# while the board waits, as soft IRQs would. Names and signatures follow MicroPython's docs.
+import _board
+from utime import ticks_ms, ticks_add, ticks_diff
+
+
+def _pin_name(id):
+    return "Pin(%s)" % (id,)
+
+
+class Pin:
+    IN = 0
+    OUT = 1
+    OPEN_DRAIN = 2
+    ALT = 3
+    ALT_OPEN_DRAIN = 4
+    ANALOG = 5
+    PULL_UP = 1
+    PULL_DOWN = 2
+    PULL_HOLD = 4
+    DRIVE_0 = 0
+    DRIVE_1 = 1
+    DRIVE_2 = 2
+    DRIVE_3 = 3
+    IRQ_RISING = 1
+    IRQ_FALLING = 2
+    IRQ_LOW_LEVEL = 4
+    IRQ_HIGH_LEVEL = 8
+
+    def __init__(self, id, mode=-1, pull=-1, *, value=None, drive=0, alt=-1):
+        self._id = id
+        self._mode = Pin.IN
+        self._pull = None
+        self._level = None
+        self._drive = drive
+        self._handler = None
+        self._trigger = 0
+        self._last_input = 0
+        self.init(mode, pull, value=value, drive=drive, alt=alt)
+
+    def __repr__(self):
+        return _pin_name(self._id)
+
+    def init(self, mode=-1, pull=-1, *, value=None, drive=0, alt=-1):
+        if mode != -1:
+            self._mode = mode
+        if pull != -1:
+            self._pull = pull
+        if value is not None:
+            self._write(value)
+        elif self._is_output() and self._level is None:
+            self._write(0)
+
+    def _is_output(self):
+        return self._mode in (Pin.OUT, Pin.OPEN_DRAIN, Pin.ALT_OPEN_DRAIN)
+
+    def _write(self, value):
+        level = 1 if value else 0
+        if level != self._level:
+            self._level = level
+            if self._is_output():
+                _board.report(_pin_name(self._id), level)
+        _board.check_interrupt()
+
+    def _read_input(self):
+        return _board.read_input(_pin_name(self._id), 1 if self._pull == Pin.PULL_UP else 0)
+
+    def value(self, x=None):
+        if x is not None:
+            self._write(x)
+            return None
+        if self._is_output() and self._mode == Pin.OUT:
+            return self._level
+        return self._read_input()
+
+    def __call__(self, x=None):
+        return self.value(x)
+
+    def on(self):
+        self._write(1)
+
+    def off(self):
+        self._write(0)
+
+    def high(self):
+        self._write(1)
+
+    def low(self):
+        self._write(0)
+
+    def toggle(self):
+        self._write(0 if self._level else 1)
+
+    def mode(self, mode=None):
+        if mode is None:
+            return self._mode
+        self.init(mode)
+
+    def pull(self, pull=None):
+        if pull is None:
+            return self._pull
+        self._pull = pull
+
+    def drive(self, drive=None):
+        if drive is None:
+            return self._drive
+        self._drive = drive
+
+    def irq(self, handler=None, trigger=3, *, priority=1, wake=None, hard=False):
+        if self in _board.watched:
+            _board.watched.remove(self)
+        self._handler = handler
+        self._trigger = trigger
+        if handler is not None:
+            self._last_input = self._read_input()
+            _board.watched.append(self)
+        return self
+
+    def _poll(self):
+        level = self._read_input()
+        previous = self._last_input
+        self._last_input = level
+        edge = (previous == 0 and level == 1 and self._trigger & Pin.IRQ_RISING) or (
+            previous == 1 and level == 0 and self._trigger & Pin.IRQ_FALLING
+        )
+        held = (level == 0 and self._trigger & Pin.IRQ_LOW_LEVEL) or (
+            level == 1 and self._trigger & Pin.IRQ_HIGH_LEVEL
+        )
+        if edge or held:
+            self._handler(self)
+            return True
+        return False
+
+
+class Signal:
+    def __init__(self, pin, *, invert=False):
+        self._pin = pin
+        self._invert = invert
+
+    def value(self, x=None):
+        if x is None:
+            return self._pin.value() ^ self._invert
+        self._pin.value((1 if x else 0) ^ self._invert)
+
+    def __call__(self, x=None):
+        return self.value(x)
+
+    def on(self):
+        self.value(1)
+
+    def off(self):
+        self.value(0)
+
+
+class PWM:
+    def __init__(self, dest, *, freq=None, duty_u16=None, duty_ns=None, invert=False):
+        self._pin = dest if isinstance(dest, Pin) else Pin(dest, Pin.OUT)
+        self._freq = 1000
+        self._duty_u16 = 0
+        self._invert = False
+        self._running = False
+        self.init(freq=freq, duty_u16=duty_u16, duty_ns=duty_ns, invert=invert)
+
+    def __repr__(self):
+        return "PWM(%s, freq=%d, duty_u16=%d)" % (self._pin, self._freq, self._duty_u16)
+
+    def init(self, *, freq=None, duty_u16=None, duty_ns=None, invert=None):
+        if freq is not None:
+            self._freq = freq
+        if invert is not None:
+            self._invert = bool(invert)
+        if duty_ns is not None:
+            self._set_duty(duty_ns * self._freq * 65535 // 1000000000)
+        elif duty_u16 is not None:
+            self._set_duty(duty_u16)
+        else:
+            self._running = True
+            self._report()
+
+    def deinit(self):
+        self._running = False
+        _board.report("PWM(%s)" % (self._pin,), 0)
+
+    def freq(self, value=None):
+        if value is None:
+            return self._freq
+        self._freq = value
+
+    def duty_u16(self, value=None):
+        if value is None:
+            return self._duty_u16
+        self._set_duty(value)
+
+    def duty_ns(self, value=None):
+        if value is None:
+            return self._duty_u16 * 1000000000 // (65535 * self._freq)
+        self._set_duty(value * self._freq * 65535 // 1000000000)
+
+    def _set_duty(self, duty_u16):
+        if not 0 <= duty_u16 <= 65535:
+            raise ValueError("duty_u16 must be from 0 to 65535")
+        self._duty_u16 = duty_u16
+        self._running = True
+        self._report()
+
+    def _report(self):
+        fraction = self._duty_u16 / 65535
+        _board.report("PWM(%s)" % (self._pin,), 1 - fraction if self._invert else fraction)
+        _board.check_interrupt()
+
+
+class ADC:
+    WIDTH_9BIT = 9
+    WIDTH_10BIT = 10
+    WIDTH_11BIT = 11
+    WIDTH_12BIT = 12
+    ATTN_0DB = 0
+    ATTN_2_5DB = 1
+    ATTN_6DB = 2
+    ATTN_11DB = 3
+
+    def __init__(self, id, *, atten=None):
+        self._id = id._id if isinstance(id, Pin) else id
+
+    def __repr__(self):
+        return "ADC(%s)" % (self._id,)
+
+    def read_u16(self):
+        _board.check_interrupt()
+        return max(0, min(65535, int(_board.read_input(repr(self), 0))))
+
+    def read_uv(self):
+        # A 3.3 V reference, as on most boards.
+        return self.read_u16() * 3300000 // 65535
+
+    def read(self):
+        return self.read_u16() >> 4
+
+
+class Timer:
+    ONE_SHOT = 0
+    PERIODIC = 1
+
+    def __init__(self, id=-1, *, mode=PERIODIC, period=-1, freq=-1, tick_hz=1000, callback=None):
+        self._id = id
+        self._callback = None
+        if callback is not None or period != -1 or freq != -1:
+            self.init(mode=mode, period=period, freq=freq, tick_hz=tick_hz, callback=callback)
+
+    def __repr__(self):
+        return "Timer(%s)" % (self._id,)
+
+    def init(self, *, mode=PERIODIC, period=-1, freq=-1, tick_hz=1000, callback=None):
+        self.deinit()
+        if freq > 0:
+            self._period_ms = 1000 / freq
+        elif period >= 0:
+            self._period_ms = period * 1000 / tick_hz
+        else:
+            raise ValueError("period or freq required")
+        self._mode = mode
+        self._callback = callback
+        self._started = ticks_ms()
+        self._fired = 0
+        self._schedule()
+        _board.timers.append(self)
+
+    def deinit(self):
+        if self in _board.timers:
+            _board.timers.remove(self)
+
+    def _schedule(self):
+        # Due times count from the start, so a fractional period does not drift.
+        self._due = ticks_add(self._started, int((self._fired + 1) * self._period_ms))
+
+    def _fire(self):
+        self._fired += 1
+        if self._mode == Timer.ONE_SHOT:
+            self.deinit()
+        else:
+            self._schedule()
+        if self._callback is not None:
+            self._callback(self)
+
+
+class UART:
+    def __init__(self, id, baudrate=115200, bits=8, parity=None, stop=1, **kwargs):
+        self._id = id
+        self._rx = bytearray()
+        self.init(baudrate, bits, parity, stop, **kwargs)
+
+    def __repr__(self):
+        return "UART(%s, baudrate=%d)" % (self._id, self._baudrate)
+
+    def _name(self):
+        return "UART(%s)" % (self._id,)
+
+    def init(self, baudrate=115200, bits=8, parity=None, stop=1, **kwargs):
+        self._baudrate = baudrate
+
+    def deinit(self):
+        pass
+
+    def _receive(self):
+        data = _board.uart_read(self._name())
+        if data:
+            self._rx.extend(data)
+
+    def any(self):
+        self._receive()
+        return len(self._rx)
+
+    def read(self, nbytes=None):
+        self._receive()
+        if not self._rx:
+            return None
+        count = len(self._rx) if nbytes is None else min(nbytes, len(self._rx))
+        data = bytes(self._rx[:count])
+        self._rx = self._rx[count:]
+        return data
+
+    def readinto(self, buf, nbytes=None):
+        data = self.read(len(buf) if nbytes is None else nbytes)
+        if data is None:
+            return None
+        buf[: len(data)] = data
+        return len(data)
+
+    def readline(self):
+        self._receive()
+        end = self._rx.find(b"\n")
+        return self.read(None if end < 0 else end + 1)
+
+    def write(self, buf):
+        data = buf.encode() if isinstance(buf, str) else bytes(buf)
+        _board.uart_write(self._name(), data)
+        return len(data)
+
+    def sendbreak(self):
+        pass
+
+    def flush(self):
+        pass
+
+    def txdone(self):
+        return True
+
+
+def freq(hz=None):
+    if hz is None:
+        return 125000000
+    return None
+
+
+def unique_id():
+    return b"tsmp-sim"
+
+
+def idle():
+    _board.check_interrupt()
+
+
+def lightsleep(time_ms=None):
+    if time_ms is None:
+        _board.idle(None)
+    else:
+        _board.sleep_ms(time_ms)
+
+
+def disable_irq():
+    return 0
+
+
+def enable_irq(state=0):
+    pass
+
+
+def reset():
+    raise SystemExit
+
+
+def soft_reset():
+    raise SystemExit
