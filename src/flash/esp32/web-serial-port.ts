@@ -1,5 +1,6 @@
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
+import { PortUnavailable } from "../serial-transport.js";
 
 /** The USB identity Web Serial reports in `getInfo()`; esptool-js picks its reset strategy from it. */
 export interface UsbIdentity {
@@ -22,9 +23,6 @@ export interface WebSerialSignals {
   requestToSend?: boolean;
   break?: boolean;
 }
-
-export class PortBusy extends TsmpError {}
-export class PortNotFound extends TsmpError {}
 
 /**
  * A Web-Serial-shaped port (what `navigator.serial.requestPort()` returns in a browser) over
@@ -127,13 +125,13 @@ export class NodeWebSerialPort {
 
 function openError(path: string, error: Error): TsmpError {
   if (/cannot lock port|resource temporarily unavailable|EBUSY|access denied/i.test(error.message)) {
-    return new PortBusy(`${path} is busy: another program (a serial monitor, tsmp monitor, another flasher?) has it open`);
+    return new PortUnavailable(`serial port ${path} is busy: another program (a serial monitor, tsmp monitor, another flasher?) has it open`);
   }
   if (/ENOENT|no such file/i.test(error.message)) {
-    return new PortNotFound(`${path} does not exist; is the board plugged in? (tsmp ports lists serial ports)`);
+    return new PortUnavailable(`serial port ${path} does not exist; is the board plugged in? (tsmp ports lists serial ports)`);
   }
   if (/EACCES|permission denied/i.test(error.message)) {
-    return new PortBusy(`no permission to open ${path}; on Linux add yourself to the "dialout" group`);
+    return new PortUnavailable(`no permission to open ${path}; on Linux add yourself to the "dialout" group`);
   }
-  return new TsmpError(`cannot open ${path}: ${error.message}`);
+  return new PortUnavailable(`cannot open serial port ${path}: ${error.message}`);
 }

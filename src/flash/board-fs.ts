@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { posix } from "node:path";
+import { TsmpError } from "../errors.js";
+import { packagePath } from "../package-paths.js";
+import { pythonBytesCompact, pythonString, needsBase64 } from "./python-literal.js";
+import { BoardExecError, type RawRepl } from "./raw-repl.js";
+
+/** A filesystem operation failed on the board (missing file, not empty, disk full …). */
+export class BoardFsError extends TsmpError {}
+
+export interface BoardEntry {
+  name: string;
+  isDir: boolean;
+  size: number;
+}
+
+export interface WriteOptions {
+  /** Called after each piece reaches the board with the bytes of this file sent so far. */
+  onProgress?: (sentBytes: number) => void;
+}
+
+/** Data bytes per exec: small enough for the heap of an ESP8266 while it compiles the literal. */
+const WRITE_CHUNK = 4096;
+
+const errnoNames: Record<string, string> = {
+  "2": "no such file or directory",
+  ENOENT: "no such file or directory",
+  "17": "already exists",
+  EEXIST: "already exists",
+  "20": "not a directory",
+  ENOTDIR: "not a directory",
+  "21": "is a directory",
+  EISDIR: "is a directory",
+  "28": "the board's filesystem is full",
+  ENOSPC: "the board's filesystem is full",
+  "39": "directory not empty",
+  ENOTEMPTY: "directory not empty",
+  "30": "read-only filesystem",
+  EROFS: "read-only filesystem",
+};
+
+/**
+ * The board's filesystem, operated through the raw REPL (like mpremote's transport.py).
+ * Paths are always passed as bytes literals, never spliced into code as text.
+ */
+export class BoardFs {
+  private helpersLoadedAt: number | undefined;
+
+  constructor(readonly repl: RawRepl) {}
+
+  async ls(path = ""): Promise<BoardEntry[]> {
+    const out = await this.call(`_tsmp_ls(${pythonString(path)})`, path);
+    return out
+      .split(/\r?\n/)
+      .filter((line) => line.length > 0)
+      .map((line) => {
+        const [kind, size, hexName] = line.split(" ");
+        return { name: Buffer.from(hexName ?? "", "hex").toString("utf8"), isDir: kind === "d", size: Number(size) };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** undefined when nothing exists at `path`. */
+  async stat(path: string): Promise<{ isDir: boolean; size: number } | undefined> {
+    const [kind, size] = (await this.call(`_tsmp_stat(${pythonString(path)})`, path)).trim().split(" ");
+    return kind === "-" ? undefined : { isDir: kind === "d", size: Number(size) };
+  }
+
+  async mkdir(path: string): Promise<void> {
+    await this.call(`_tsmp_mkdirs(${pythonString(path)})`, path);
+  }
+
+  async remove(path: string, options: { recursive?: boolean } = {}): Promise<void> {
+    await this.call(`_tsmp_rm(${pythonString(path)},${options.recursive ? "True" : "False"})`, path);
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await this.call(`os.rename(${pythonString(from)},${pythonString(to)})`, from);
+  }
+
+  async readFile(path: string): Promise<Buffer> {
+    const base64 = await this.call(`_tsmp_cat(${pythonString(path)})`, path);
+    return Buffer.from(base64.replace(/\s+/g, ""), "base64");
+  }
+
+  /** sha256 (hex) of each path on the board, or undefined where no file exists. */
+  async sha256(paths: string[]): Promise<(string | undefined)[]> {
+    if (paths.length === 0) return [];
+    const out = await this.call(`_tsmp_sha256s(${paths.map(pythonString).join(",")})`, paths[0]!);
+    const hashes = out.trim().split(/\r?\n/);
+    return paths.map((_, i) => (hashes[i] === "-" || hashes[i] === undefined ? undefined : hashes[i]));
+  }
+
+  /**
+   * Writes a file in pieces, creating parent folders, and returns the sha256 the board
+   * computed of what it stored, so callers can verify before trusting it.
+   */
+  async writeFile(path: string, data: Uint8Array, options: WriteOptions = {}): Promise<string> {
+    const folder = posix.dirname(path);
+    const name = pythonString(path);
+    const pieces = splitAtCharBoundaries(data, WRITE_CHUNK);
+    let code = `${folder === "." || folder === "/" ? "" : `_tsmp_mkdirs(${pythonString(folder)})\n`}_tsmp_f=open(${name},'wb')\n`;
+    const finish = `_tsmp_f.close()\nprint(_tsmp_sha256(${name}))`;
+    if (pieces.length === 0) return (await this.call(code + finish, path)).trim();
+    let sent = 0;
+    let boardHash = "";
+    for (const [index, piece] of pieces.entries()) {
+      const expression = pythonBytesCompact(piece);
+      code += `${needsBase64(expression) ? "from binascii import a2b_base64\n" : ""}_tsmp_f.write(${expression})\n`;
+      const last = index === pieces.length - 1;
+      const out = await this.call(last ? code + finish : code, path);
+      sent += piece.length;
+      options.onProgress?.(sent);
+      if (last) boardHash = out.trim();
+      code = "";
+    }
+    return boardHash;
+  }
+
+  /** Runs board-side code with the helpers loaded; board OSErrors become BoardFsError. */
+  async call(code: string, path: string): Promise<string> {
+    await this.loadHelpers();
+    try {
+      return await this.repl.execOrThrow(code);
+    } catch (error) {
+      if (error instanceof BoardExecError) throw toFsError(error, path);
+      throw error;
+    }
+  }
+
+  private async loadHelpers(): Promise<void> {
+    if (this.helpersLoadedAt === this.repl.resetCount) return;
+    await this.repl.execOrThrow(readFileSync(packagePath("src/flash/board/fs_helpers.py"), "utf8"));
+    this.helpersLoadedAt = this.repl.resetCount;
+  }
+}
+
+export function sha256Hex(data: Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+function toFsError(error: BoardExecError, path: string): TsmpError {
+  // Prefer the errno name: numbers differ between ports, and some ports print only the number.
+  const match = /OSError: (?:\[Errno (\d+)\] )?(\w+)/.exec(error.stderr);
+  const reason = match ? (errnoNames[match[2] ?? ""] ?? errnoNames[match[1] ?? ""]) : undefined;
+  if (reason) return new BoardFsError(`${path || "/"}: ${reason}`);
+  return new BoardFsError(`the board failed on ${path || "/"}: ${error.message}`);
+}
+
+/** Splits data into pieces of at most `size` bytes without cutting a UTF-8 character in two. */
+function splitAtCharBoundaries(data: Uint8Array, size: number): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let start = 0;
+  while (start < data.length) {
+    let end = Math.min(start + size, data.length);
+    for (let back = 0; back < 3 && end < data.length && end > start + 1 && (data[end]! & 0xc0) === 0x80; back++) end--;
+    pieces.push(data.subarray(start, end));
+    start = end;
+  }
+  return pieces;
+}
