@@ -1,0 +1,175 @@
+# requires: num_str, obj_items
+def js_inspect(v, nil="undefined"):
+    # What console.log prints for a value, following Node's util.inspect defaults
+    # (depth 2, breakLength 80, compact 3, arrays over 6 items grouped in columns).
+    if type(v) is str:
+        return v
+    return _inspect(v, 0, 0, nil)
+
+
+def _inspect_quote(s):
+    q = "'"
+    if "'" in s:
+        if '"' not in s:
+            q = '"'
+        elif "`" not in s and "${" not in s:
+            q = "`"
+    out = []
+    for c in s:
+        o = ord(c)
+        if c == q or c == "\\":
+            out.append("\\" + c)
+        elif o < 32 or o == 127:
+            special = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}.get(o)
+            out.append(special or "\\x" + "0123456789ABCDEF"[o >> 4] + "0123456789ABCDEF"[o & 15])
+        else:
+            out.append(c)
+    return q + "".join(out) + q
+
+
+def _inspect_key(k):
+    k = str(k)
+    ok = k != "" and not ("0" <= k[0] <= "9")
+    for c in k:
+        if not (c == "_" or "a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9"):
+            ok = False
+            break
+    return k if ok else _inspect_quote(k)
+
+
+def _inspect(v, level, indent, nil):
+    t = type(v)
+    if v is None:
+        return nil if level == 0 else "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if t is str:
+        return _inspect_quote(v)
+    if t is int:
+        return str(v)
+    if t is float:
+        return "-0" if v == 0 and str(v)[0] == "-" else num_str(v)
+    name = type(v).__name__
+    is_list = t is list or t is tuple
+    if is_list:
+        if not v:
+            return "[]"
+        if level > 2:
+            return "[Array]"
+        prefix = ""
+        braces = ("[", "]")
+    elif name == "JsMap" or name == "JsSet":
+        braces = (name[2:] + "(" + str(len(v)) + ") {", "}")
+        if not len(v):
+            return braces[0] + "}"
+        if level > 2:
+            return "[" + name[2:] + "]"
+    elif isinstance(v, BaseException):
+        n = getattr(v, "name", name)
+        m = getattr(v, "message", "")
+        return "[" + n + (": " + m if m else "") + "]"
+    elif callable(v):
+        return "[Function: " + getattr(v, "__name__", "anonymous") + "]"
+    else:
+        items = obj_items(v)
+        label = "" if isinstance(v, dict) or name == "JsObject" else name + " "
+        braces = (label + "{", "}")
+        if not items:
+            return label + "{}"
+        if level > 2:
+            return "[" + (name if label else "Object") + "]"
+    output = []
+    indent += 2
+    if is_list:
+        shown = v if len(v) <= 100 else v[:100]
+        for item in shown:
+            output.append(_inspect(item, level + 1, indent, nil))
+        if len(v) > 100:
+            rest = len(v) - 100
+            output.append("... " + str(rest) + " more item" + ("s" if rest > 1 else ""))
+    elif name == "JsMap":
+        for k, item in v.items():
+            output.append(_inspect(k, level + 1, indent, nil) + " => " + _inspect(item, level + 1, indent, nil))
+    elif name == "JsSet":
+        for item in v:
+            output.append(_inspect(item, level + 1, indent, nil))
+    else:
+        for k, item in items:
+            if not callable(item):
+                output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent, nil))
+    indent -= 2
+    entries = len(output)
+    if is_list and entries > 6:
+        output = _inspect_group(output, v, indent)
+    if entries == len(output):
+        start = len(output) + indent + len(braces[0]) + 10
+        total = len(output) + start
+        fits = total + len(output) <= 80
+        if fits:
+            for o in output:
+                total += len(o)
+                if total > 80:
+                    fits = False
+                    break
+        if fits:
+            joined = ", ".join(output)
+            if "\n" not in joined:
+                return braces[0] + " " + joined + " " + braces[1]
+    pad = "\n" + " " * indent
+    return braces[0] + pad + "  " + ("," + pad + "  ").join(output) + pad + braces[1]
+
+
+def _inspect_group(output, v, indent):
+    import math
+    total = 0
+    longest = 0
+    count = len(output)
+    if len(v) > 100:
+        count -= 1
+    lengths = [len(o) for o in output[:count]]
+    for n in lengths:
+        total += n + 2
+        longest = max(longest, n)
+    actual = longest + 2
+    if actual * 3 + indent < 80 and (total / actual > 5 or longest <= 6):
+        bias = math.sqrt(actual - total / len(output))
+        biased = max(actual - 3 - bias, 1)
+        columns = min(
+            int(math.floor(math.sqrt(2.5 * biased * count) / biased + 0.5)),
+            (80 - indent) // actual,
+            12,
+            15,
+        )
+        if columns <= 1:
+            return output
+        widths = []
+        for i in range(columns):
+            width = 0
+            for j in range(i, count, columns):
+                width = max(width, lengths[j])
+            widths.append(width + 2)
+        numbers = True
+        for item in v[: len(output)]:
+            if type(item) is not int and type(item) is not float:
+                numbers = False
+                break
+        rows = []
+        for i in range(0, count, columns):
+            last = min(i + columns, count)
+            row = []
+            for j in range(i, last - 1):
+                cell = output[j] + ", "
+                fill = " " * (widths[j - i] - len(cell))
+                row.append(fill + cell if numbers else cell + fill)
+            cell = output[last - 1]
+            if numbers:
+                row.append(" " * (widths[last - 1 - i] - 2 - len(cell)) + cell)
+            else:
+                row.append(cell)
+            rows.append("".join(row))
+        if len(v) > 100:
+            rows.append(output[count])
+        return rows
+    return output

@@ -1,0 +1,25 @@
+# requires: num_str
+def js_str(x, nil="undefined"):
+    # String(x): Python's str() would give "True", "None", "2.0" and "[1, 2]".
+    t = type(x)
+    if t is str:
+        return x
+    if x is None:
+        return nil
+    if x is True:
+        return "true"
+    if x is False:
+        return "false"
+    if t is int or t is float:
+        return num_str(x)
+    if t is list or t is tuple:
+        return ",".join(["" if v is None else js_str(v) for v in x])
+    if hasattr(x, "toString"):
+        return x.toString()
+    if isinstance(x, BaseException):
+        name = getattr(x, "name", type(x).__name__)
+        message = getattr(x, "message", "")
+        return name + ": " + message if message else name
+    if callable(x):
+        return "function"
+    return "[object Object]"

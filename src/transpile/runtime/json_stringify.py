@@ -1,0 +1,60 @@
+# requires: num_str, obj_items
+def json_stringify(value, indent=None):
+    # JSON.stringify: compact separators, integral floats without ".0", NaN and
+    # Infinity as null, objects in insertion order, optional pretty indent.
+    if type(indent) is int:
+        indent = " " * min(indent, 10)
+    elif indent is not None:
+        indent = indent[:10]
+    out = []
+    _json_write(value, out, indent or "", "\n" if indent else "")
+    return "".join(out)
+
+
+def _json_write(v, out, indent, nl):
+    import json
+    t = type(v)
+    if v is None:
+        out.append("null")
+    elif v is True:
+        out.append("true")
+    elif v is False:
+        out.append("false")
+    elif t is str:
+        out.append(json.dumps(v))
+    elif t is int:
+        out.append(str(v))
+    elif t is float:
+        out.append(num_str(v) if v == v and v - v == 0 else "null")
+    elif t is list or t is tuple:
+        if not v:
+            out.append("[]")
+            return
+        inner = nl + indent if nl else ""
+        out.append("[")
+        for i, item in enumerate(v):
+            if i:
+                out.append(",")
+            out.append(inner)
+            if item is None or callable(item):
+                out.append("null")
+            else:
+                _json_write(item, out, indent, inner if nl else "")
+        out.append(nl + "]" if nl else "]")
+    else:
+        if hasattr(v, "toJSON"):
+            _json_write(v.toJSON(), out, indent, nl)
+            return
+        items = obj_items(v)
+        inner = nl + indent if nl else ""
+        first = True
+        out.append("{")
+        for k, item in items:
+            if callable(item):
+                continue
+            if not first:
+                out.append(",")
+            first = False
+            out.append(inner + json.dumps(str(k)) + (": " if nl else ":"))
+            _json_write(item, out, indent, inner if nl else "")
+        out.append(("}" if first else nl + "}") if nl else "}")
