@@ -113,6 +113,24 @@ print('end')
     expect(output()).toBe("[1, 2]\nstopping\nslow cancelled\ntimed out\nend\n");
   });
 
+  it("wakes a task waiting on a ThreadSafeFlag set from a timer callback", async () => {
+    const { run, output } = await runOnBoard(`
+import asyncio
+from machine import Timer
+flag = asyncio.ThreadSafeFlag()
+async def main():
+    Timer(-1, mode=Timer.ONE_SHOT, period=30, callback=lambda t: flag.set())
+    await flag.wait()
+    print('woken', flag.state)
+    flag.set()
+    await flag.wait()
+    print('already set')
+asyncio.run(main())
+`);
+    run();
+    expect(output()).toBe("woken 0\nalready set\n");
+  });
+
   it("current_task() outside a running loop raises RuntimeError, as on a board", async () => {
     const { run } = await runOnBoard("import asyncio\nasyncio.current_task()");
     expect(() => run()).toThrowError(/RuntimeError: no running event loop/);

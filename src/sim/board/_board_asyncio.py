@@ -129,6 +129,38 @@ def _stop():
         _stop_task = None
 
 
+class ThreadSafeFlag:
+    # The VM's asyncio has no ThreadSafeFlag (a board's polls it as a stream). On the simulated
+    # board, IRQ handlers and timer callbacks run between task steps, so set() can wake the
+    # waiting task directly. As on a board (whose asyncio is compiled without asserts), there is
+    # one waiting slot: a second waiter takes the place of the first.
+    def __init__(self):
+        self.state = 0
+        self._waiting = None
+
+    def set(self):
+        self.state = 1
+        task = self._waiting
+        if task is not None:
+            self._waiting = None
+            core._task_queue.push(task)
+
+    def clear(self):
+        self.state = 0
+
+    # Task.cancel() calls this to take a waiting task off the flag.
+    def remove(self, task):
+        if self._waiting is task:
+            self._waiting = None
+
+    async def wait(self):
+        if not self.state:
+            self._waiting = core.cur_task
+            core.cur_task.data = self
+            yield
+        self.state = 0
+
+
 def _get_event_loop(runq_len=0, waitq_len=0):
     return core.Loop
 
@@ -145,6 +177,7 @@ def _install():
         module.current_task = current_task
         module.new_event_loop = new_event_loop
         module.get_event_loop = _get_event_loop
+    asyncio.ThreadSafeFlag = ThreadSafeFlag
 
 
 _install()
