@@ -1,0 +1,38 @@
+# Board-side module loader for `tsmp run --port`: the program's modules are defined from
+# source in RAM and registered in sys.modules, so imports find them without any file on
+# the board. Modules are sent in dependency order; packages get a placeholder module.
+import sys
+
+
+class _TsmpModule:
+    pass
+
+
+def _tsmp_package(name):
+    m = sys.modules.get(name)
+    if m is None:
+        m = _TsmpModule()
+        m.__name__ = name
+        m.__path__ = name.replace(".", "/")
+        sys.modules[name] = m
+        if "." in name:
+            outer, _, last = name.rpartition(".")
+            setattr(_tsmp_package(outer), last, m)
+    return m
+
+
+def _tsmp_define(name, source, filename):
+    g = {"__name__": name}
+    try:
+        code = compile(source, filename, "exec")
+    except NameError:
+        # Ports built without compile() still have exec(); frames then say "<string>".
+        code = source
+    m = _TsmpModule()
+    sys.modules[name] = m
+    if "." in name:
+        outer, _, last = name.rpartition(".")
+        setattr(_tsmp_package(outer), last, m)
+    exec(code, g)
+    for k in g:
+        setattr(m, k, g[k])

@@ -1,0 +1,53 @@
+import { BoardFs } from "./board-fs.js";
+import { resolvePort } from "./ports.js";
+import { RawRepl } from "./raw-repl.js";
+import { SerialTransport } from "./serial-transport.js";
+
+export interface ConnectOptions {
+  /** A device path, or "auto"/undefined to pick the one board connected. */
+  port?: string;
+  baudRate?: number;
+  log?: (message: string) => void;
+}
+
+/** An open link to a board in its raw REPL, with the filesystem API on top. */
+export interface BoardConnection {
+  transport: SerialTransport;
+  repl: RawRepl;
+  fs: BoardFs;
+  close(): Promise<void>;
+}
+
+/** Opens the port, stops whatever the board runs, and enters the raw REPL. */
+export async function connectToBoard(options: ConnectOptions = {}): Promise<BoardConnection> {
+  const path = await resolvePort(options.port, { log: options.log });
+  const transport = await SerialTransport.open(path, { baudRate: options.baudRate });
+  try {
+    const repl = new RawRepl(transport);
+    await repl.enter();
+    return {
+      transport,
+      repl,
+      fs: new BoardFs(repl),
+      async close() {
+        if (transport.isOpen) {
+          await repl.exit().catch(() => undefined);
+          await transport.close();
+        }
+      },
+    };
+  } catch (error) {
+    await transport.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs `work` on a connected board and always releases the port afterwards. */
+export async function withBoard<T>(options: ConnectOptions, work: (board: BoardConnection) => Promise<T>): Promise<T> {
+  const board = await connectToBoard(options);
+  try {
+    return await work(board);
+  } finally {
+    await board.close();
+  }
+}
