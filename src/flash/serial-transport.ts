@@ -120,6 +120,12 @@ export class SerialTransport {
     }
   }
 
+  /** Waits for at least one byte and returns everything received so far. */
+  async readSome(options: ReadOptions = {}): Promise<Buffer> {
+    if (this.buffer.length === 0) await this.waitForData(options);
+    return this.take(this.buffer.length);
+  }
+
   async readExactly(count: number, options: ReadOptions = {}): Promise<Buffer> {
     while (this.buffer.length < count) await this.waitForData(options);
     return this.take(count);

@@ -1,13 +1,49 @@
 import type { Command } from "commander";
-import { TsmpError } from "../../errors.js";
+import { addBoardOptions, logToStderr, type BoardOptions } from "../../flash/cli-board-options.js";
+import { loadLastBuild } from "../../flash/last-build.js";
+import { monitorBoard } from "../../flash/monitor.js";
+import { resolvePort } from "../../flash/ports.js";
 
-// Placeholder until the owning issue lands this command; it must not survive to a release.
+const QUIT_KEYS = new Set([0x1d, 0x18]); // Ctrl-] and Ctrl-X, as in mpremote
+
 export function registerMonitor(program: Command): void {
-  program
-    .command("monitor")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new TsmpError("tsmp monitor is not implemented yet");
-    });
+  addBoardOptions(
+    program
+      .command("monitor")
+      .description("Serial console to the board; tracebacks point at your TypeScript (Ctrl-] or Ctrl-X quits)")
+      .option("--project <dir>", "project whose last build maps tracebacks to TypeScript", "."),
+  ).action(async (options: BoardOptions & { project: string }) => {
+    const path = await resolvePort(options.port, { log: logToStderr });
+    const stdin = process.stdin;
+    let quit: () => void = () => undefined;
+    const stopped = new Promise<void>((resolveStop) => (quit = resolveStop));
+    const onSignal = () => quit();
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    if (stdin.isTTY) stdin.setRawMode(true);
+    logToStderr(`Connected to ${path}${stdin.isTTY ? " (Ctrl-] or Ctrl-X quits)" : ""}`);
+    try {
+      await monitorBoard({
+        path,
+        baudRate: options.baud,
+        files: loadLastBuild(options.project),
+        relativeTo: process.cwd(),
+        output: (text) => process.stdout.write(text),
+        status: logToStderr,
+        stopped,
+        onInput: (send) => {
+          stdin.on("data", (bytes: Buffer) => {
+            if (stdin.isTTY && bytes.some((byte) => QUIT_KEYS.has(byte))) quit();
+            else send(bytes);
+          });
+          stdin.resume();
+        },
+      });
+    } finally {
+      if (stdin.isTTY) stdin.setRawMode(false);
+      stdin.pause();
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  });
 }
