@@ -1,0 +1,42 @@
+/**
+ * A Python-style coroutine: calling an `async` function creates it, but its body starts only
+ * when it is first awaited or run as a task. JavaScript starts an async function's body at
+ * the call, which would reorder prints around `create_task(f())`; the Node runner therefore
+ * rewrites each user `async` function to return one of these (see runner/lazy-coroutines.ts).
+ */
+export class Coroutine<T> implements PromiseLike<T> {
+  private started: Promise<T> | undefined;
+
+  constructor(
+    private readonly body: () => Promise<T>,
+    /** The function's name, for `repr` in exception-handler messages. */
+    readonly name: string = "coro",
+  ) {}
+
+  /** Starts the body (once) and returns its promise. */
+  start(): Promise<T> {
+    this.started ??= this.body();
+    return this.started;
+  }
+
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.start().then(onfulfilled, onrejected);
+  }
+}
+
+/** Wraps an async body as a lazy coroutine; the runner's rewrite of user `async` functions calls this. */
+export function coroutine<T>(body: () => Promise<T>, name?: string): Promise<T> {
+  // Typed as Promise so rewritten functions keep their declared `Promise<T>` return type.
+  return new Coroutine(body, name) as unknown as Promise<T>;
+}
+
+const coroutineBrand = Symbol.for("tsmp.Coroutine");
+(Coroutine.prototype as unknown as Record<symbol, boolean>)[coroutineBrand] = true;
+
+/** True for a lazy coroutine from any copy of this module. */
+export function isCoroutine(value: unknown): value is Coroutine<unknown> {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[coroutineBrand] === true;
+}

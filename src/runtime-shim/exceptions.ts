@@ -1,0 +1,109 @@
+/**
+ * Python's exception hierarchy as the shim needs it.
+ *
+ * MicroPython's `except Exception` does not catch `CancelledError`, because it derives from
+ * `BaseException`. The transpiler maps `catch (e) { if (e instanceof Error) … }` to
+ * `except Exception`, so on Node `BaseException` is deliberately NOT a JS `Error`: the same
+ * code lets a cancellation through on both sides.
+ *
+ * Every class recognises instances made by another copy of this module (tests can load the
+ * shim from src/ and a program from dist/) by the class name registered under a global symbol.
+ */
+const pythonClassName = Symbol.for("tsmp.pythonClassName");
+
+function isPythonInstance(value: unknown, name: string): boolean {
+  let proto: unknown = value !== null && typeof value === "object" ? Object.getPrototypeOf(value) : null;
+  while (proto !== null && typeof proto === "object") {
+    const ctor = (proto as { constructor?: { [pythonClassName]?: string } }).constructor;
+    if (ctor !== undefined && Object.hasOwn(ctor, pythonClassName) && ctor[pythonClassName] === name) return true;
+    proto = Object.getPrototypeOf(proto);
+  }
+  return false;
+}
+
+/** Python's root exception; not a JS `Error` (see above). */
+export class BaseException {
+  static readonly [pythonClassName]: string = "BaseException";
+  readonly args: readonly unknown[];
+  readonly name: string;
+  readonly stack: string | undefined;
+
+  constructor(...args: unknown[]) {
+    this.args = args;
+    this.name = new.target.name;
+    this.stack = new Error().stack?.replace(/^Error/, this.name);
+  }
+
+  get message(): string {
+    return this.args.length === 0 ? "" : String(this.args[0]);
+  }
+
+  toString(): string {
+    return this.message === "" ? this.name : `${this.name}: ${this.message}`;
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isPythonInstance(value, this[pythonClassName]);
+  }
+}
+
+/** asyncio.CancelledError: thrown into a task at its await point by `Task.cancel()`. */
+export class CancelledError extends BaseException {
+  static override readonly [pythonClassName]: string = "CancelledError";
+}
+
+/** Base for the Python exceptions that are ordinary `Exception`s (JS `Error`s). */
+export class PythonError extends Error {
+  static readonly [pythonClassName]: string = "PythonError";
+  readonly args: readonly unknown[];
+
+  constructor(...args: unknown[]) {
+    super(args.length === 0 ? "" : String(args[0]));
+    this.args = args;
+    this.name = new.target.name;
+  }
+
+  override toString(): string {
+    return this.message === "" ? this.name : `${this.name}: ${this.message}`;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isPythonInstance(value, this[pythonClassName]);
+  }
+}
+
+/** asyncio.TimeoutError: raised by `wait_for` when the timeout elapses. */
+export class TimeoutError extends PythonError {
+  static override readonly [pythonClassName]: string = "TimeoutError";
+}
+
+/** Python's RuntimeError: asyncio misuse ("can't cancel self", "Lock not acquired", …). */
+export class RuntimeError extends PythonError {
+  static override readonly [pythonClassName]: string = "RuntimeError";
+}
+
+/** Python's EOFError: `Stream.readexactly` hit the end of the stream. */
+export class EOFError extends PythonError {
+  static override readonly [pythonClassName]: string = "EOFError";
+}
+
+/** Python's AssertionError: what MicroPython's asyncio raises when an internal assert fails. */
+export class AssertionError extends PythonError {
+  static override readonly [pythonClassName]: string = "AssertionError";
+}
+
+/** Python's ValueError: an argument of the right type with a bad value. */
+export class ValueError extends PythonError {
+  static override readonly [pythonClassName]: string = "ValueError";
+}
+
+/** Python's OSError with MicroPython's errno (`[Errno 111] ECONNREFUSED`). */
+export class OSError extends PythonError {
+  static override readonly [pythonClassName]: string = "OSError";
+  constructor(readonly errno: number, symbol?: string) {
+    super(symbol === undefined ? errno : `[Errno ${errno}] ${symbol}`);
+  }
+}
+
+/** Either kind of Python exception a task can end with. */
+export type PythonException = BaseException | Error;

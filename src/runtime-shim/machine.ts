@@ -1,0 +1,475 @@
+/**
+ * `tsmp/machine` ⇔ MicroPython's `machine`: simulated hardware on the board clock. Every output
+ * change is recorded on the timeline; inputs are driven by tests through `tsmp/testing`.
+ * https://docs.micropython.org/en/latest/library/machine.html
+ */
+import { ValueError } from "./exceptions.js";
+import type { KwArgs } from "./kwargs.js";
+import { runtime, type Runtime } from "./runtime.js";
+import type { ClockEventHandle } from "./clock.js";
+
+/** How a pin is named on the timeline: `Pin(2)`, `Pin('X1')`. */
+export function pinDeviceName(id: number | string): string {
+  return typeof id === "number" ? `Pin(${id})` : `Pin('${id}')`;
+}
+
+/** Reports an exception escaping an interrupt handler the way MicroPython does, then carries on. */
+function runHandler(rt: Runtime, handler: () => void): boolean {
+  try {
+    handler();
+    return true;
+  } catch (error) {
+    rt.stderr(`Uncaught exception in IRQ callback handler\n${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
+    return false;
+  }
+}
+
+/** What `Pin.irq()` returns. */
+export interface PinIrq {
+  /** The trigger(s) the IRQ was configured with. */
+  trigger(): number;
+  /** The trigger(s) that caused the latest interrupt. */
+  flags(): number;
+}
+
+type PinOptions = { value?: number; drive?: number; alt?: number };
+
+/** A GPIO pin. Pins with the same id share one line, as on a board. */
+export class Pin {
+  static readonly IN = 0;
+  static readonly OUT = 1;
+  static readonly OPEN_DRAIN = 2;
+  static readonly ALT = 3;
+  static readonly ALT_OPEN_DRAIN = 4;
+  static readonly ANALOG = 5;
+  static readonly PULL_UP = 1;
+  static readonly PULL_DOWN = 2;
+  static readonly PULL_HOLD = 4;
+  static readonly DRIVE_0 = 0;
+  static readonly DRIVE_1 = 1;
+  static readonly DRIVE_2 = 2;
+  static readonly DRIVE_3 = 3;
+  static readonly IRQ_FALLING = 4;
+  static readonly IRQ_RISING = 8;
+  static readonly IRQ_LOW_LEVEL = 1;
+  static readonly IRQ_HIGH_LEVEL = 2;
+
+  /** @internal */
+  readonly device: string;
+  private currentMode = -1;
+  private currentPull = -1;
+  private currentDrive = Pin.DRIVE_0;
+  private irqListener: ((previous: number, next: number) => void) | null = null;
+  private readonly rt = runtime();
+
+  constructor(id: number | string, mode?: number, pull?: number | null, options?: KwArgs<PinOptions>);
+  constructor(id: number | string, options: KwArgs<PinOptions & { mode?: number; pull?: number | null }>);
+  constructor(
+    readonly id: number | string,
+    modeOrOptions?: number | KwArgs<PinOptions & { mode?: number; pull?: number | null }>,
+    pull?: number | null,
+    options?: KwArgs<PinOptions>,
+  ) {
+    this.device = pinDeviceName(id);
+    if (typeof modeOrOptions === "object") this.init(modeOrOptions);
+    else this.init(modeOrOptions, pull, options);
+  }
+
+  /** Re-initialises the pin; omitted settings keep their values. */
+  init(mode?: number, pull?: number | null, options?: KwArgs<PinOptions>): void;
+  init(options: KwArgs<PinOptions & { mode?: number; pull?: number | null }>): void;
+  init(
+    modeOrOptions?: number | KwArgs<PinOptions & { mode?: number; pull?: number | null }>,
+    pull?: number | null,
+    options?: KwArgs<PinOptions>,
+  ): void {
+    const settings =
+      typeof modeOrOptions === "object" ? modeOrOptions : { ...options, mode: modeOrOptions, pull };
+    if (settings.mode !== undefined && settings.mode !== -1) this.currentMode = settings.mode;
+    if (settings.pull !== undefined && settings.pull !== -1) this.currentPull = settings.pull ?? -1;
+    if (settings.drive !== undefined) this.currentDrive = settings.drive;
+    const idle = this.currentPull === Pin.PULL_UP ? 1 : 0;
+    const line = this.rt.input(this.device, idle);
+    if (settings.value !== undefined) this.value(settings.value);
+    else if (this.isOutput()) this.rt.recordOutput(this.device, line.value);
+  }
+
+  /** Reads the pin level (0 or 1), or drives it when `x` is given. */
+  value(): number;
+  value(x: number | boolean): void;
+  value(x?: number | boolean): number | void {
+    if (x === undefined) return this.rt.input(this.device).value;
+    const level = x ? 1 : 0;
+    if (this.isOutput()) this.rt.recordOutput(this.device, level);
+    this.rt.setInput(this.device, level);
+  }
+
+  on(): void {
+    this.value(1);
+  }
+
+  off(): void {
+    this.value(0);
+  }
+
+  high(): void {
+    this.value(1);
+  }
+
+  low(): void {
+    this.value(0);
+  }
+
+  toggle(): void {
+    this.value(this.value() ? 0 : 1);
+  }
+
+  mode(): number;
+  mode(mode: number): void;
+  mode(mode?: number): number | void {
+    if (mode === undefined) return this.currentMode;
+    this.init(mode);
+  }
+
+  pull(): number;
+  pull(pull: number | null): void;
+  pull(pull?: number | null): number | void {
+    if (pull === undefined) return this.currentPull;
+    this.init(undefined, pull);
+  }
+
+  drive(): number;
+  drive(drive: number): void;
+  drive(drive?: number): number | void {
+    if (drive === undefined) return this.currentDrive;
+    this.currentDrive = drive;
+  }
+
+  /**
+   * Calls `handler(pin)` on the given edges/levels (default: both edges); `null` removes it.
+   * Handlers run as interrupts: between task steps or during a blocking sleep.
+   */
+  irq(
+    handler?: ((pin: Pin) => void) | null,
+    trigger?: number,
+    options?: KwArgs<{ priority?: number; wake?: number | null; hard?: boolean }>,
+  ): PinIrq;
+  irq(options: KwArgs<{ handler?: ((pin: Pin) => void) | null; trigger?: number; priority?: number; wake?: number | null; hard?: boolean }>): PinIrq;
+  irq(
+    handlerOrOptions?: ((pin: Pin) => void) | null | KwArgs<{ handler?: ((pin: Pin) => void) | null; trigger?: number }>,
+    trigger?: number,
+  ): PinIrq {
+    const settings =
+      handlerOrOptions !== null && typeof handlerOrOptions === "object"
+        ? handlerOrOptions
+        : { handler: handlerOrOptions, trigger };
+    const handler = settings.handler ?? null;
+    const wanted = settings.trigger ?? Pin.IRQ_FALLING | Pin.IRQ_RISING;
+    const line = this.rt.input(this.device);
+    if (this.irqListener !== null) line.listeners.delete(this.irqListener);
+    this.irqListener = null;
+    let lastFlags = 0;
+    if (handler !== null) {
+      const listener = (previous: number, next: number) => {
+        const edge = next > previous ? Pin.IRQ_RISING : Pin.IRQ_FALLING;
+        const level = next ? Pin.IRQ_HIGH_LEVEL : Pin.IRQ_LOW_LEVEL;
+        const fired = (edge | level) & wanted;
+        if (fired === 0) return;
+        lastFlags = fired;
+        runHandler(this.rt, () => handler(this));
+      };
+      this.irqListener = listener;
+      line.listeners.add(listener);
+    }
+    return { trigger: () => wanted, flags: () => lastFlags };
+  }
+
+  toString(): string {
+    return this.device;
+  }
+
+  private isOutput(): boolean {
+    return this.currentMode === Pin.OUT || this.currentMode === Pin.OPEN_DRAIN;
+  }
+}
+
+function pinOf(dest: Pin | number | string): Pin {
+  return dest instanceof Pin ? dest : new Pin(dest);
+}
+
+type PwmOptions = { freq?: number; duty_u16?: number; duty_ns?: number; invert?: boolean };
+
+/** Pulse-width modulation on a pin; the timeline records the duty cycle (0–1). */
+export class PWM {
+  private frequency = 1000;
+  private dutyU16 = 0;
+  private inverted = false;
+  private readonly device: string;
+  private readonly rt = runtime();
+
+  constructor(dest: Pin | number | string, options?: KwArgs<PwmOptions>) {
+    this.device = `PWM(${pinOf(dest).id})`;
+    this.init(options);
+  }
+
+  init(options?: KwArgs<PwmOptions>): void {
+    if (options?.freq !== undefined) this.frequency = options.freq;
+    if (options?.invert !== undefined) this.inverted = options.invert;
+    if (options?.duty_ns !== undefined) this.duty_ns(options.duty_ns);
+    else this.duty_u16(options?.duty_u16 ?? this.dutyU16);
+  }
+
+  deinit(): void {
+    this.rt.recordOutput(this.device, 0);
+  }
+
+  freq(): number;
+  freq(value: number): void;
+  freq(value?: number): number | void {
+    if (value === undefined) return this.frequency;
+    if (value <= 0) throw new ValueError("freq must be positive");
+    this.frequency = value;
+  }
+
+  duty_u16(): number;
+  duty_u16(value: number): void;
+  duty_u16(value?: number): number | void {
+    if (value === undefined) return this.dutyU16;
+    this.dutyU16 = Math.max(0, Math.min(65535, Math.trunc(value)));
+    const fraction = this.dutyU16 / 65535;
+    this.rt.recordOutput(this.device, this.inverted ? 1 - fraction : fraction);
+  }
+
+  duty_ns(): number;
+  duty_ns(value: number): void;
+  duty_ns(value?: number): number | void {
+    const periodNs = 1e9 / this.frequency;
+    if (value === undefined) return Math.round((this.dutyU16 / 65535) * periodNs);
+    this.duty_u16(Math.round((value / periodNs) * 65535));
+  }
+}
+
+/** Analog input; tests set its reading (`read_u16`, 0–65535) through `tsmp/testing`. */
+export class ADC {
+  static readonly ATTN_0DB = 0;
+  static readonly ATTN_2_5DB = 1;
+  static readonly ATTN_6DB = 2;
+  static readonly ATTN_11DB = 3;
+  static readonly WIDTH_9BIT = 9;
+  static readonly WIDTH_10BIT = 10;
+  static readonly WIDTH_11BIT = 11;
+  static readonly WIDTH_12BIT = 12;
+
+  private readonly device: string;
+  private readonly rt = runtime();
+
+  constructor(id: Pin | number | string, options?: KwArgs<{ sample_ns?: number; atten?: number }>) {
+    void options;
+    this.device = `ADC(${id instanceof Pin ? id.id : id})`;
+  }
+
+  init(options?: KwArgs<{ sample_ns?: number; atten?: number }>): void {
+    void options;
+  }
+
+  /** The reading scaled to 0–65535. */
+  read_u16(): number {
+    return this.rt.input(this.device).value;
+  }
+
+  /** The reading in microvolts (3.3 V full scale). */
+  read_uv(): number {
+    return Math.round((this.read_u16() * 3_300_000) / 65535);
+  }
+
+  /** The raw 12-bit reading (ESP32 ports). */
+  read(): number {
+    return this.read_u16() >> 4;
+  }
+}
+
+type TimerOptions = { mode?: number; period?: number; freq?: number; callback?: ((timer: Timer) => void) | null };
+
+/** A hardware timer: its callback runs as an interrupt on the board clock. */
+export class Timer {
+  static readonly ONE_SHOT = 0;
+  static readonly PERIODIC = 1;
+
+  private pending: ClockEventHandle | null = null;
+  private readonly rt = runtime();
+
+  constructor(id?: number, options?: KwArgs<TimerOptions>);
+  constructor(options: KwArgs<TimerOptions>);
+  constructor(idOrOptions?: number | KwArgs<TimerOptions>, options?: KwArgs<TimerOptions>) {
+    const settings = typeof idOrOptions === "object" ? idOrOptions : options;
+    if (settings?.callback !== undefined || settings?.period !== undefined || settings?.freq !== undefined) this.init(settings);
+  }
+
+  /** Starts the timer; `period` is in ms (or give `freq` in Hz). */
+  init(options?: KwArgs<TimerOptions>): void {
+    this.deinit();
+    const mode = options?.mode ?? Timer.PERIODIC;
+    const periodMs = options?.freq !== undefined ? 1000 / options.freq : (options?.period ?? -1);
+    const callback = options?.callback ?? null;
+    if (periodMs <= 0) throw new ValueError("period must be positive");
+    const clock = this.rt.clock;
+    const arm = (atMs: number) => {
+      this.pending = clock.at(atMs, () => {
+        this.pending = null;
+        // Re-arm first (from the due time, so periods do not drift), then call back.
+        if (mode === Timer.PERIODIC) arm(atMs + periodMs);
+        if (callback !== null && !runHandler(this.rt, () => callback(this))) this.deinit();
+        this.rt.runScheduled();
+      });
+    };
+    arm(clock.nowUs() / 1000 + periodMs);
+  }
+
+  deinit(): void {
+    this.pending?.cancel();
+    this.pending = null;
+  }
+}
+
+type UartOptions = {
+  baudrate?: number;
+  bits?: number;
+  parity?: number | null;
+  stop?: number;
+  tx?: Pin | number;
+  rx?: Pin | number;
+  txbuf?: number;
+  rxbuf?: number;
+  timeout?: number;
+  timeout_char?: number;
+  invert?: number;
+  flow?: number;
+};
+
+/** The wire of one simulated UART: what the program sent, what it will receive. */
+export interface UartWire {
+  sent: number[];
+  received: number[];
+  /** When true, everything sent comes straight back (TX wired to RX). */
+  loopback: boolean;
+}
+
+/** @internal the UART wires of a board, by id */
+export function uartWire(rt: Runtime, id: number | string): UartWire {
+  const key = `UART(${id})`;
+  const wires = (rt.extras.uarts ??= new Map<string, UartWire>()) as Map<string, UartWire>;
+  let wire = wires.get(key);
+  if (wire === undefined) {
+    wire = { sent: [], received: [], loopback: false };
+    wires.set(key, wire);
+  }
+  return wire;
+}
+
+/** A serial port; tests script what it receives (or loop TX back to RX) through `tsmp/testing`. */
+export class UART {
+  static readonly INV_TX = 1;
+  static readonly INV_RX = 2;
+  static readonly RTS = 1;
+  static readonly CTS = 2;
+
+  private readonly wire: UartWire;
+  private baud = 9600;
+
+  constructor(id: number | string, baudrate?: number, options?: KwArgs<UartOptions>);
+  constructor(id: number | string, options: KwArgs<UartOptions>);
+  constructor(id: number | string, baudOrOptions?: number | KwArgs<UartOptions>, options?: KwArgs<UartOptions>) {
+    this.wire = uartWire(runtime(), id);
+    if (typeof baudOrOptions === "object") this.init(baudOrOptions);
+    else this.init({ ...options, baudrate: baudOrOptions ?? options?.baudrate });
+  }
+
+  init(options?: KwArgs<UartOptions>): void {
+    if (options?.baudrate !== undefined) this.baud = options.baudrate;
+  }
+
+  deinit(): void {}
+
+  /** Number of bytes waiting to be read. */
+  any(): number {
+    return this.wire.received.length;
+  }
+
+  /** Reads up to `nbytes` (all available by default); null when nothing has arrived. */
+  read(nbytes?: number): Uint8Array | null {
+    if (this.wire.received.length === 0) return null;
+    const count = nbytes === undefined ? this.wire.received.length : Math.min(nbytes, this.wire.received.length);
+    return Uint8Array.from(this.wire.received.splice(0, count));
+  }
+
+  /** Reads into `buf`; returns the count, or null when nothing has arrived. */
+  readinto(buf: Uint8Array, nbytes?: number): number | null {
+    const bytes = this.read(Math.min(buf.length, nbytes ?? buf.length));
+    if (bytes === null) return null;
+    buf.set(bytes);
+    return bytes.length;
+  }
+
+  /** Reads up to and including a newline; null when nothing has arrived. */
+  readline(): Uint8Array | null {
+    const newline = this.wire.received.indexOf(10);
+    return this.read(newline < 0 ? undefined : newline + 1);
+  }
+
+  /** Sends `buf`; returns the number of bytes written. */
+  write(buf: Uint8Array | string): number {
+    const bytes = typeof buf === "string" ? new TextEncoder().encode(buf) : buf;
+    this.wire.sent.push(...bytes);
+    if (this.wire.loopback) this.wire.received.push(...bytes);
+    return bytes.length;
+  }
+
+  sendbreak(): void {}
+
+  flush(): void {}
+
+  txdone(): boolean {
+    return true;
+  }
+
+  toString(): string {
+    return `UART(baudrate=${this.baud})`;
+  }
+}
+
+/** CPU frequency in Hz (the simulated board runs at 125 MHz). */
+export function freq(): number {
+  return 125_000_000;
+}
+
+/** A unique id of the board. */
+export function unique_id(): Uint8Array {
+  return Uint8Array.from([0x74, 0x73, 0x6d, 0x70, 0x00, 0x00, 0x00, 0x01]);
+}
+
+/** Waits for the next interrupt; on the simulated board it yields 1 ms. */
+export function idle(): void {
+  runtime().clock.sleepBlocking(1);
+}
+
+/** Disables interrupts; returns the previous state for `enable_irq`. */
+export function disable_irq(): number {
+  return 1;
+}
+
+export function enable_irq(state: number): void {
+  void state;
+}
+
+/** Light sleep: the board clock moves on by `time_ms`. */
+export function lightsleep(time_ms?: number): void {
+  runtime().clock.sleepBlocking(time_ms ?? 0);
+}
+
+/** Times a pulse of `pulse_level` on `pin` (µs); -2 if it never starts within `timeout_us`. */
+export function time_pulse_us(pin: Pin, pulse_level: number, timeout_us = 1_000_000): number {
+  void pulse_level;
+  void pin;
+  runtime().clock.sleepBlocking(timeout_us / 1000);
+  return -2;
+}

@@ -1,0 +1,90 @@
+import { Clock } from "./clock.js";
+import { Scheduler } from "./scheduler.js";
+import { Timeline } from "./timeline.js";
+
+/** A simulated input a test (or the board model) drives: a pin level, an ADC reading. */
+export interface InputLine {
+  value: number;
+  /** Called on every change, for IRQs. */
+  listeners: Set<(previous: number, next: number) => void>;
+}
+
+/**
+ * Everything one simulated board run shares: its clock, asyncio loop, timeline and inputs.
+ *
+ * It lives on a global symbol, not in a module variable, so every copy of the shim in one
+ * process (a test importing src/, a program importing dist/) drives the same board.
+ */
+export class Runtime {
+  readonly clock: Clock;
+  scheduler: Scheduler;
+  readonly timeline = new Timeline();
+  readonly inputs = new Map<string, InputLine>();
+  /** Per-board state of device modules that need it (UART wires, LED intensities). */
+  readonly extras: Record<string, unknown> = {};
+  /** micropython.schedule queue (functions run soon, outside any task). */
+  readonly scheduled: Array<() => void> = [];
+  stdout: (text: string) => void = (text) => process.stdout.write(text);
+  stderr: (text: string) => void = (text) => process.stderr.write(text);
+
+  constructor(options: { realtime?: boolean } = {}) {
+    this.clock = new Clock(options.realtime ?? false);
+    this.scheduler = this.newScheduler();
+  }
+
+  /** asyncio.new_event_loop(): a fresh loop on the same clock and board. */
+  resetScheduler(): void {
+    this.scheduler = this.newScheduler();
+  }
+
+  private newScheduler(): Scheduler {
+    return new Scheduler(this.clock, {
+      runScheduled: () => this.runScheduled(),
+      stderr: (text) => this.stderr(text),
+    });
+  }
+
+  /** The input line for a device name ("Pin(0)", "ADC(26)", "Switch"), created at `initial`. */
+  input(device: string, initial = 0): InputLine {
+    let line = this.inputs.get(device);
+    if (line === undefined) {
+      line = { value: initial, listeners: new Set() };
+      this.inputs.set(device, line);
+    }
+    return line;
+  }
+
+  /** Drives an input to `value`, telling listeners (IRQs) about the change. */
+  setInput(device: string, value: number): void {
+    const line = this.input(device);
+    const previous = line.value;
+    line.value = value;
+    if (previous !== value) for (const listener of [...line.listeners]) listener(previous, value);
+    this.runScheduled();
+  }
+
+  /** Output change for the timeline, stamped with the board clock. */
+  recordOutput(device: string, value: number): void {
+    this.timeline.record(this.clock.nowUs() / 1000, device, value);
+  }
+
+  runScheduled(): void {
+    for (let callback = this.scheduled.shift(); callback !== undefined; callback = this.scheduled.shift()) callback();
+  }
+}
+
+const slot = Symbol.for("tsmp.runtime");
+type RuntimeHolder = { [slot]?: Runtime };
+
+/** The board the facade modules act on; created on first use (virtual clock). */
+export function runtime(): Runtime {
+  const holder = globalThis as RuntimeHolder;
+  return (holder[slot] ??= new Runtime());
+}
+
+/** Starts a fresh board (new clock, loop, timeline); the runner and tests call this before a program. */
+export function resetRuntime(options: { realtime?: boolean } = {}): Runtime {
+  const fresh = new Runtime(options);
+  (globalThis as RuntimeHolder)[slot] = fresh;
+  return fresh;
+}

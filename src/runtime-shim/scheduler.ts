@@ -1,0 +1,468 @@
+import type { Clock } from "./clock.js";
+import { isCoroutine, type Coroutine } from "./coroutine.js";
+import { AssertionError, CancelledError, RuntimeError } from "./exceptions.js";
+import { RunQueue, WaitingTasks, type Queued } from "./task-queue.js";
+import { TsmpError } from "../errors.js";
+
+/** A place a parked task can be pulled out of when it is cancelled (MicroPython's `task.data`). */
+export interface Parking {
+  remove(task: Task<unknown>): void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+interface Waker {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  /** Computes the resume value at resume time (awaiting a task reads its result then). */
+  produce: (() => unknown) | undefined;
+}
+
+/** A done-callback registered by `gather` instead of a waiting task. */
+type DoneCallback = (task: Task<unknown>, outcome: Outcome) => void;
+
+/** The context a Loop exception handler receives, as MicroPython passes it (a dict). */
+export type ExceptionContext = {
+  message: string;
+  exception: unknown;
+  future: Task<unknown>;
+};
+
+/** Settles like a JS promise so `.then/.catch/.finally` work on everything the facade returns. */
+export abstract class Awaitable<T> implements PromiseLike<T> {
+  abstract then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2>;
+
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.then(
+      (value) => {
+        onfinally?.();
+        return value;
+      },
+      (reason: unknown) => {
+        onfinally?.();
+        throw reason;
+      },
+    );
+  }
+}
+
+/**
+ * asyncio.Task: a coroutine scheduled on the loop. Awaiting it returns its value or raises
+ * its exception; `cancel()` throws CancelledError into it at its current await point.
+ */
+export class Task<T> extends Awaitable<T> implements Queued {
+  /** @internal run-queue bookkeeping */
+  key = 0;
+  /** @internal */
+  seq = 0;
+  /** @internal */
+  heapIndex = -1;
+  /** @internal what the parked task waits in: a primitive's queue, or another task it awaits */
+  waitingOn: Parking | Task<unknown> | null = null;
+  /** @internal an exception to throw in at the next step (a cancellation) */
+  pendingError: unknown = undefined;
+  /** @internal */
+  waker: Waker | null = null;
+  /** @internal */
+  started = false;
+  /** @internal */
+  outcome: Outcome | null = null;
+  /** @internal tasks awaiting this one */
+  waiters: WaitingTasks<Task<unknown>> | null = null;
+  /** @internal */
+  doneCallback: DoneCallback | null = null;
+  /** @internal whether someone took this task's result (MicroPython's state False vs None) */
+  retrieved = false;
+
+  /** @internal tasks are made by `create_task` */
+  constructor(
+    /** @internal */ readonly coro: PromiseLike<T>,
+    private readonly scheduler: Scheduler,
+  ) {
+    super();
+  }
+
+  /** True once the task has finished (returned, raised or been cancelled). */
+  done(): boolean {
+    return this.outcome !== null;
+  }
+
+  /** Cancels the task; returns false if it had already finished. */
+  cancel(): boolean {
+    return this.scheduler.cancel(this as Task<unknown>);
+  }
+
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return new Promise<T>((resolve, reject) => {
+      this.scheduler.awaitTask(this as Task<unknown>, resolve as (value: unknown) => void, reject);
+    }).then(onfulfilled, onrejected);
+  }
+
+  override toString(): string {
+    return `<Task>`;
+  }
+
+  /** @internal the result, or throws the task's exception */
+  result(): T {
+    const outcome = this.outcome;
+    if (outcome === null) throw new RuntimeError("task not done");
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value as T;
+  }
+}
+
+/** Something the loop polls for readiness: a socket, a server, a ThreadSafeFlag. */
+export interface IoSource {
+  readable(): boolean;
+  writable(): boolean;
+}
+
+/** MicroPython's IOQueue: at most one reader and one writer task per source. */
+class IoQueue implements Parking {
+  private readonly entries = new Map<IoSource, { reader: Task<unknown> | null; writer: Task<unknown> | null }>();
+
+  constructor(private readonly scheduler: Scheduler) {}
+
+  get waiting(): boolean {
+    return this.entries.size > 0;
+  }
+
+  queue(source: IoSource, task: Task<unknown>, direction: "reader" | "writer"): void {
+    const entry = this.entries.get(source);
+    if (entry === undefined) {
+      this.entries.set(source, { reader: null, writer: null, [direction]: task });
+    } else {
+      // MicroPython asserts the slot is free: a second reader of one stream (or one
+      // ThreadSafeFlag) gets an AssertionError.
+      if (entry[direction] !== null) throw new AssertionError();
+      entry[direction] = task;
+    }
+    task.waitingOn = this;
+  }
+
+  remove(task: Task<unknown>): void {
+    // As in MicroPython, cancelling a waiter drops the whole entry of its stream.
+    for (const [source, entry] of this.entries) {
+      if (entry.reader === task || entry.writer === task) this.entries.delete(source);
+    }
+  }
+
+  poll(): void {
+    for (const [source, entry] of this.entries) {
+      if (entry.reader !== null && source.readable()) {
+        this.scheduler.schedule(entry.reader);
+        entry.reader = null;
+      }
+      if (entry.writer !== null && source.writable()) {
+        this.scheduler.schedule(entry.writer);
+        entry.writer = null;
+      }
+      if (entry.reader === null && entry.writer === null) this.entries.delete(source);
+    }
+  }
+}
+
+/** The loop stopped because a test's time limit was reached (not an error of the program). */
+export class SimulationLimitReached extends Error {
+  constructor(readonly atMs: number) {
+    super(`simulation stopped at ${atMs} ms`);
+    this.name = "SimulationLimitReached";
+  }
+}
+
+/** Every task waits and nothing (timer, input, socket) can ever wake one. */
+export class AsyncioDeadlock extends TsmpError {}
+
+export interface SchedulerHooks {
+  /** Runs callbacks queued with `micropython.schedule`. */
+  runScheduled(): void;
+  stderr(text: string): void;
+}
+
+/**
+ * The event loop, designed after MicroPython's `run_until_complete`: one run queue ordered by
+ * wake time (FIFO among equals), an IO queue polled before each step, exactly one task step
+ * at a time. A step ends when the task parks on an asyncio primitive or finishes; the next
+ * task starts only then, so prints interleave as on the board.
+ */
+export class Scheduler {
+  readonly runQueue = new RunQueue<Task<unknown>>();
+  readonly io = new IoQueue(this);
+  current: Task<unknown> | null = null;
+  exceptionHandler: ((context: ExceptionContext) => void) | null = null;
+  /** Set by tests: the loop stops (SimulationLimitReached) rather than pass this time. */
+  stopAtMs: number | undefined;
+  /** The unqueued task `run_forever` waits for; `stop()` queues it. */
+  stopTask: Task<unknown> | null = null;
+  private stepDone: (() => void) | null = null;
+  private running = false;
+  private wakeIdle: (() => void) | null = null;
+
+  constructor(
+    readonly clock: Clock,
+    private readonly hooks: SchedulerHooks,
+  ) {}
+
+  ticks(): number {
+    return this.clock.nowMs();
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  createTask<T>(coro: PromiseLike<T>): Task<T> {
+    if (!isCoroutineLike(coro)) throw new TypeError("coroutine expected");
+    const task = new Task<T>(coro, this);
+    this.schedule(task as Task<unknown>);
+    return task;
+  }
+
+  /** Puts a task on the run queue, due now or at `key`; like MicroPython's push, it clears what it waited on. */
+  schedule(task: Task<unknown>, key: number = this.ticks()): void {
+    task.waitingOn = null;
+    this.runQueue.push(task, key);
+  }
+
+  requireCurrent(): Task<unknown> {
+    if (this.current === null) throw new RuntimeError("no running event loop");
+    return this.current;
+  }
+
+  /**
+   * Parks the running task; `park` files it where it waits. Resolves when the loop resumes it
+   * (with `produce()`'s value) or rejects with the exception thrown in (a cancellation).
+   */
+  suspend<V>(park: (task: Task<unknown>) => void, produce?: () => V): Promise<V> {
+    return new Promise<V>((resolve, reject) => {
+      const task = this.requireCurrent();
+      park(task);
+      task.waker = { resolve: resolve as (value: unknown) => void, reject, produce };
+      this.endStep();
+    });
+  }
+
+  /** `await task` from the running task. */
+  awaitTask(task: Task<unknown>, resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+    if (task.outcome !== null) {
+      task.retrieved = true;
+      if (task.outcome.ok) resolve(task.outcome.value);
+      else reject(task.outcome.error);
+      return;
+    }
+    if (task.doneCallback !== null) {
+      reject(new RuntimeError("can't wait"));
+      return;
+    }
+    let waiter: Task<unknown>;
+    try {
+      waiter = this.requireCurrent();
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    (task.waiters ??= new WaitingTasks()).push(waiter);
+    waiter.waitingOn = task;
+    waiter.waker = { resolve, reject, produce: () => task.result() };
+    this.endStep();
+  }
+
+  cancel(task: Task<unknown>, error: unknown = new CancelledError()): boolean {
+    if (task.outcome !== null) return false;
+    if (task === this.current) throw new RuntimeError("can't cancel self");
+    let target = task;
+    // A task awaiting another task passes the cancellation on to that one, as in MicroPython.
+    while (target.waitingOn instanceof Task) target = target.waitingOn;
+    const now = this.ticks();
+    if (target.waitingOn !== null) {
+      target.waitingOn.remove(target);
+      this.schedule(target, now);
+    } else if (this.runQueue.has(target) && target.key > now) {
+      this.runQueue.remove(target);
+      this.schedule(target, now);
+    }
+    target.pendingError = error;
+    return true;
+  }
+
+  /** Called by IO sources (socket data, ThreadSafeFlag.set) so an idle loop looks again. */
+  wakeIo(): void {
+    const wake = this.wakeIdle;
+    this.wakeIdle = null;
+    wake?.();
+  }
+
+  /** MicroPython's `run_until_complete(main_task)`; with no main task it runs until nothing is left. */
+  async runUntilComplete(main: Task<unknown> | null): Promise<unknown> {
+    if (this.running) throw new RuntimeError("asyncio loop already running");
+    this.running = true;
+    try {
+      for (;;) {
+        this.hooks.runScheduled();
+        this.io.poll();
+        const head = this.runQueue.peek();
+        if (head === undefined) {
+          if (!this.io.waiting && (main === null || main.outcome !== null)) return undefined;
+          await this.idle(undefined);
+          continue;
+        }
+        if (head.key > this.ticks()) {
+          await this.idle(head.key);
+          continue;
+        }
+        this.runQueue.pop();
+        await this.step(head, main);
+        if (head === main && main.outcome !== null) return main.result();
+      }
+    } finally {
+      this.running = false;
+      this.current = null;
+    }
+  }
+
+  private step(task: Task<unknown>, main: Task<unknown> | null): Promise<void> {
+    if (task.outcome !== null) {
+      // A detached task ended with an exception and was queued once more: if nobody has
+      // retrieved it since, report it through the loop's exception handler.
+      if (!task.retrieved) this.reportUnretrieved(task);
+      return Promise.resolve();
+    }
+    return new Promise<void>((done) => {
+      this.current = task;
+      this.stepDone = done;
+      if (!task.started) {
+        task.started = true;
+        if (task.pendingError !== undefined) {
+          // Cancelled before it ever ran: the body never starts.
+          this.finish(task, { ok: false, error: takePending(task) }, main);
+          return;
+        }
+        try {
+          task.coro.then(
+            (value) => this.finish(task, { ok: true, value }, main),
+            (error: unknown) => this.finish(task, { ok: false, error }, main),
+          );
+        } catch (error) {
+          this.finish(task, { ok: false, error }, main);
+        }
+        return;
+      }
+      const waker = task.waker;
+      task.waker = null;
+      if (waker === null) {
+        // Rescheduled by a cancellation while it was not parked: nothing to resume.
+        this.endStep();
+        return;
+      }
+      if (task.pendingError !== undefined) {
+        waker.reject(takePending(task));
+        return;
+      }
+      try {
+        waker.resolve(waker.produce?.());
+      } catch (error) {
+        waker.reject(error);
+      }
+    });
+  }
+
+  private finish(task: Task<unknown>, outcome: Outcome, main: Task<unknown> | null): void {
+    task.outcome = outcome;
+    task.waitingOn = null;
+    task.pendingError = undefined;
+    let awaited = task === main;
+    if (task.doneCallback !== null) {
+      const callback = task.doneCallback;
+      task.doneCallback = null;
+      callback(task, outcome);
+      awaited = true;
+    } else if (task.waiters !== null && task.waiters.size > 0) {
+      for (let waiter = task.waiters.shift(); waiter !== undefined; waiter = task.waiters.shift()) this.schedule(waiter);
+      awaited = true;
+    }
+    task.retrieved = awaited;
+    if (!awaited && !outcome.ok && !(outcome.error instanceof CancelledError)) this.schedule(task);
+    this.endStep();
+  }
+
+  private endStep(): void {
+    const done = this.stepDone;
+    this.stepDone = null;
+    this.current = null;
+    done?.();
+  }
+
+  callExceptionHandler(context: ExceptionContext): void {
+    (this.exceptionHandler ?? ((c: ExceptionContext) => this.defaultExceptionHandler(c)))(context);
+  }
+
+  defaultExceptionHandler(context: ExceptionContext): void {
+    const coro = context.future.coro;
+    const name = isCoroutine(coro) ? (coro as Coroutine<unknown>).name : "coro";
+    this.hooks.stderr(`${context.message}\nfuture: <Task> coro= <generator object '${name}'>\n${describeException(context.exception)}\n`);
+  }
+
+  private reportUnretrieved(task: Task<unknown>): void {
+    const outcome = task.outcome;
+    if (outcome === null || outcome.ok) return;
+    this.callExceptionHandler({ message: "Task exception wasn't retrieved", exception: outcome.error, future: task });
+  }
+
+  /** Waits for the next thing that can happen: a wake time, a hardware event, or IO. */
+  private async idle(untilMs: number | undefined): Promise<void> {
+    const eventMs = this.clock.nextEventMs();
+    let nextMs = untilMs === undefined ? eventMs : eventMs === undefined ? untilMs : Math.min(untilMs, eventMs);
+    if (this.stopAtMs !== undefined && (nextMs === undefined || nextMs > this.stopAtMs)) {
+      if (this.io.waiting && !this.clock.realtime && nextMs === undefined) nextMs = undefined;
+      else {
+        this.clock.advanceTo(this.stopAtMs);
+        throw new SimulationLimitReached(this.stopAtMs);
+      }
+    }
+    if (nextMs === undefined && !this.io.waiting) {
+      throw new AsyncioDeadlock(`asyncio: every task is waiting and nothing can wake one (at ${this.ticks()} ms)`);
+    }
+    if (!this.clock.realtime && !this.io.waiting) {
+      this.clock.advanceTo(nextMs!);
+      return;
+    }
+    // Real waiting: in real-time mode always; on the virtual clock only while a socket or
+    // flag may still deliver something (virtual time then passes at wall-clock pace).
+    const waitMs = nextMs === undefined ? undefined : Math.max(0, nextMs - this.clock.nowUs() / 1000);
+    const woken = await new Promise<boolean>((resolve) => {
+      const timer = waitMs === undefined ? undefined : setTimeout(() => resolve(false), waitMs);
+      this.wakeIdle = () => {
+        if (timer !== undefined) clearTimeout(timer);
+        resolve(true);
+      };
+    });
+    this.wakeIdle = null;
+    if (this.clock.realtime) this.clock.advanceTo(this.clock.nowUs() / 1000);
+    else if (!woken && nextMs !== undefined) this.clock.advanceTo(nextMs);
+  }
+}
+
+function takePending(task: Task<unknown>): unknown {
+  const error = task.pendingError;
+  task.pendingError = undefined;
+  return error;
+}
+
+function isCoroutineLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as PromiseLike<unknown>).then === "function" && !(value instanceof Task);
+}
+
+function describeException(error: unknown): string {
+  return error instanceof Error && error.stack !== undefined ? error.stack : String(error);
+}
+

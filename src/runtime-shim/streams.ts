@@ -1,0 +1,364 @@
+/**
+ * asyncio streams (`open_connection`, `start_server`, Stream, Server) over Node `net`.
+ * A socket is an IO source the loop polls, as MicroPython's loop polls its sockets: every
+ * read parks the task until the socket has data, end-of-stream or an error.
+ */
+import net from "node:net";
+import { coroutine } from "./coroutine.js";
+import { CancelledError, EOFError, OSError } from "./exceptions.js";
+import type { KwArgs } from "./kwargs.js";
+import { runtime } from "./runtime.js";
+import type { IoSource, Task } from "./scheduler.js";
+
+const errnoByCode: Record<string, number> = {
+  EPERM: 1, ENOENT: 2, EIO: 5, EBADF: 9, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EEXIST: 17, EINVAL: 22,
+  EPIPE: 32, EADDRINUSE: 98, ECONNABORTED: 103, ECONNRESET: 104, ENOTCONN: 107, ETIMEDOUT: 110,
+  ECONNREFUSED: 111, EHOSTUNREACH: 113, EINPROGRESS: 115,
+};
+
+function toOSError(error: Error): OSError {
+  const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+  return new OSError(errnoByCode[code] ?? 5, code);
+}
+
+/** A connected socket's receive side, buffered so reads can take exactly what they need. */
+class SocketSource implements IoSource {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private ended = false;
+  private failure: Error | null = null;
+
+  constructor(
+    readonly socket: net.Socket,
+    private connected: boolean,
+  ) {
+    const wake = () => runtime().scheduler.wakeIo();
+    socket.on("data", (chunk: Buffer) => {
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
+      wake();
+    });
+    socket.on("end", () => {
+      this.ended = true;
+      wake();
+    });
+    socket.on("close", () => {
+      this.ended = true;
+      wake();
+    });
+    socket.on("error", (error) => {
+      this.failure = error;
+      wake();
+    });
+    socket.on("connect", () => {
+      this.connected = true;
+      wake();
+    });
+    socket.on("drain", wake);
+  }
+
+  readable(): boolean {
+    return this.buffered > 0 || this.ended || this.failure !== null;
+  }
+
+  writable(): boolean {
+    return (this.connected && !this.socket.writableNeedDrain) || this.failure !== null || this.ended;
+  }
+
+  throwIfFailed(): void {
+    if (this.failure !== null && this.buffered === 0) throw toOSError(this.failure);
+  }
+
+  /** Up to `n` buffered bytes (all of them when n < 0); empty at end of stream. */
+  take(n: number): Uint8Array {
+    const all = Buffer.concat(this.chunks);
+    const count = n < 0 ? all.length : Math.min(n, all.length);
+    this.setBuffer(all.subarray(count));
+    return new Uint8Array(all.subarray(0, count));
+  }
+
+  /** Buffered bytes up to and including the first newline (or all buffered bytes). */
+  takeLine(): Uint8Array {
+    const all = Buffer.concat(this.chunks);
+    const newline = all.indexOf(10);
+    return this.take(newline < 0 ? all.length : newline + 1);
+  }
+
+  private setBuffer(rest: Buffer): void {
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.buffered = rest.length;
+  }
+}
+
+function waitReadable(source: IoSource): Promise<void> {
+  const loop = runtime().scheduler;
+  return loop.suspend((task) => loop.io.queue(source, task, "reader"));
+}
+
+function waitWritable(source: IoSource): Promise<void> {
+  const loop = runtime().scheduler;
+  return loop.suspend((task) => loop.io.queue(source, task, "writer"));
+}
+
+function toBytes(buf: Uint8Array | string): Uint8Array {
+  return typeof buf === "string" ? new TextEncoder().encode(buf) : buf;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** A TCP connection, used for both reading and writing (StreamReader and StreamWriter are this class). */
+export class Stream {
+  /** @internal */
+  readonly source: SocketSource;
+
+  /** @internal streams are made by `open_connection` and `start_server` */
+  constructor(
+    socket: net.Socket,
+    connected: boolean,
+    private readonly extra: Record<string, unknown> = {},
+  ) {
+    this.source = new SocketSource(socket, connected);
+  }
+
+  /** Extra information about the connection: "peername" gives `[host, port]` on server streams. */
+  get_extra_info(v: "peername"): [string, number];
+  get_extra_info(v: string): unknown;
+  get_extra_info(v: string): unknown {
+    if (!(v in this.extra)) throw Object.assign(new Error(v), { name: "KeyError" });
+    return this.extra[v];
+  }
+
+  /** Does nothing, as in MicroPython: `wait_closed()` closes the socket. */
+  close(): void {}
+
+  /** Closes the socket. */
+  wait_closed(): Promise<void> {
+    return coroutine(async () => {
+      const socket = this.source.socket;
+      socket.end(() => socket.destroy());
+    }, "wait_closed");
+  }
+
+  /** Reads up to `n` bytes; with no `n`, reads until the end of the stream. */
+  read(n = -1): Promise<Uint8Array> {
+    return coroutine(async () => {
+      let result: Uint8Array = new Uint8Array(0);
+      for (;;) {
+        await waitReadable(this.source);
+        this.source.throwIfFailed();
+        const chunk = this.source.take(n);
+        if (n >= 0) return chunk;
+        if (chunk.length === 0) return result;
+        result = concat(result, chunk);
+      }
+    }, "read");
+  }
+
+  /** Reads into `buf` as many bytes as are available (at most its length); returns the count. */
+  readinto(buf: Uint8Array): Promise<number> {
+    return coroutine(async () => {
+      await waitReadable(this.source);
+      this.source.throwIfFailed();
+      const chunk = this.source.take(buf.length);
+      buf.set(chunk);
+      return chunk.length;
+    }, "readinto");
+  }
+
+  /** Reads exactly `n` bytes; EOFError if the stream ends first. */
+  readexactly(n: number): Promise<Uint8Array> {
+    return coroutine(async () => {
+      let result: Uint8Array = new Uint8Array(0);
+      let remaining = n;
+      while (remaining > 0) {
+        await waitReadable(this.source);
+        this.source.throwIfFailed();
+        const chunk = this.source.take(remaining);
+        if (chunk.length === 0) throw new EOFError();
+        result = concat(result, chunk);
+        remaining -= chunk.length;
+      }
+      return result;
+    }, "readexactly");
+  }
+
+  /** Reads one line, including its newline (without it at the end of the stream). */
+  readline(): Promise<Uint8Array> {
+    return coroutine(async () => {
+      let line: Uint8Array = new Uint8Array(0);
+      for (;;) {
+        await waitReadable(this.source);
+        this.source.throwIfFailed();
+        const chunk = this.source.takeLine();
+        line = concat(line, chunk);
+        if (chunk.length === 0 || line[line.length - 1] === 10) return line;
+      }
+    }, "readline");
+  }
+
+  /** Queues `buf` for sending; `drain()` waits until it has gone. */
+  write(buf: Uint8Array | string): void {
+    this.source.socket.write(toBytes(buf));
+  }
+
+  /** Waits until queued data is sent; always yields to other tasks at least once. */
+  drain(): Promise<void> {
+    return coroutine(async () => {
+      if (!this.source.socket.writableNeedDrain) {
+        const loop = runtime().scheduler;
+        await loop.suspend((task) => loop.schedule(task));
+        return;
+      }
+      await waitWritable(this.source);
+      this.source.throwIfFailed();
+    }, "drain");
+  }
+
+  /** Legacy uasyncio name for `wait_closed`. */
+  aclose(): Promise<void> {
+    return this.wait_closed();
+  }
+
+  /** Legacy uasyncio: writes `buf[off:off+sz]` and drains. */
+  awrite(buf: Uint8Array | string, off = 0, sz = -1): Promise<void> {
+    return coroutine(async () => {
+      const bytes = toBytes(buf);
+      this.write(off !== 0 || sz !== -1 ? bytes.subarray(off, sz === -1 ? bytes.length : off + sz) : bytes);
+      await this.drain();
+    }, "awrite");
+  }
+
+  /** Legacy uasyncio: as `awrite`, for text. */
+  awritestr(buf: string, off = 0, sz = -1): Promise<void> {
+    return this.awrite(buf, off, sz);
+  }
+}
+
+/** MicroPython's StreamReader: the same class as Stream. */
+export const StreamReader = Stream;
+export type StreamReader = Stream;
+/** MicroPython's StreamWriter: the same class as Stream. */
+export const StreamWriter = Stream;
+export type StreamWriter = Stream;
+
+/** Options MicroPython's stream functions take as keywords. TLS is not simulated. */
+type SslOption = { ssl?: boolean | null };
+
+/** Opens a TCP connection; returns the `[reader, writer]` pair (one Stream twice). */
+export function open_connection(
+  host: string,
+  port: number,
+  options?: KwArgs<SslOption & { server_hostname?: string | null }>,
+): Promise<[Stream, Stream]> {
+  return coroutine(async () => {
+    if (options?.ssl) throw new OSError(95, "EOPNOTSUPP");
+    const socket = net.connect({ host, port });
+    const stream = new Stream(socket, false);
+    await waitWritable(stream.source);
+    stream.source.throwIfFailed();
+    return [stream, stream] as [Stream, Stream];
+  }, "open_connection");
+}
+
+/** A listening TCP server (returned by `start_server`). */
+export class Server {
+  /** @internal */
+  task: Task<void> | null = null;
+
+  /** Stops accepting connections (cancels the server's task). */
+  close(): void {
+    this.task?.cancel();
+  }
+
+  /** Waits until the server has closed. */
+  wait_closed(): Promise<void> {
+    return coroutine(async () => {
+      if (this.task !== null) await this.task;
+    }, "wait_closed");
+  }
+}
+
+/** Incoming connections of a listening Node server, polled by the loop like a listening socket. */
+class ListenerSource implements IoSource {
+  readonly pending: net.Socket[] = [];
+  listening = false;
+  failure: Error | null = null;
+
+  constructor(readonly server: net.Server) {
+    const wake = () => runtime().scheduler.wakeIo();
+    server.on("connection", (socket) => {
+      this.pending.push(socket);
+      wake();
+    });
+    server.on("listening", () => {
+      this.listening = true;
+      wake();
+    });
+    server.on("error", (error) => {
+      this.failure = error;
+      wake();
+    });
+  }
+
+  readable(): boolean {
+    return this.pending.length > 0 || this.failure !== null || this.listening;
+  }
+
+  writable(): boolean {
+    return false;
+  }
+}
+
+/**
+ * Starts a TCP server on `host:port`; `callback(reader, writer)` runs as a new task for each
+ * connection.
+ */
+export function start_server(
+  callback: (reader: Stream, writer: Stream) => PromiseLike<void>,
+  host: string,
+  port: number,
+  backlog = 5,
+  options?: KwArgs<SslOption>,
+): Promise<Server> {
+  return coroutine(async () => {
+    if (options?.ssl) throw new OSError(95, "EOPNOTSUPP");
+    const loop = runtime().scheduler;
+    const listener = new ListenerSource(net.createServer());
+    listener.server.listen({ host, port, backlog });
+    // Node binds asynchronously; wait for the bind so address errors surface here, as on a board.
+    while (!listener.listening && listener.failure === null) await waitReadable(listener);
+    if (listener.failure !== null) throw toOSError(listener.failure);
+    const server = new Server();
+    server.task = loop.createTask(
+      coroutine(async () => {
+        try {
+          for (;;) {
+            if (listener.pending.length === 0) await waitReadable({ readable: () => listener.pending.length > 0, writable: () => false });
+            const socket = listener.pending.shift()!;
+            const stream = new Stream(socket, true, { peername: [socket.remoteAddress ?? "", socket.remotePort ?? 0] });
+            loop.createTask(callback(stream, stream));
+          }
+        } catch (error) {
+          if (error instanceof CancelledError) {
+            listener.server.close();
+            for (const socket of listener.pending) socket.destroy();
+            return;
+          }
+          throw error;
+        }
+      }, "_serve"),
+    );
+    try {
+      await loop.suspend((task) => loop.schedule(task));
+    } catch (error) {
+      server.task.cancel();
+      throw error;
+    }
+    return server;
+  }, "start_server");
+}
