@@ -1,13 +1,72 @@
-import type { Command } from "commander";
-import { TsmpError } from "../../errors.js";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { eraseChip, flashFirmware, readChipInfo, type ConnectOptions } from "../../flash/esp32/firmware-commands.js";
+import { chipIds } from "../../flash/esp32/chips.js";
 
-// Placeholder until the owning issue lands this command; it must not survive to a release.
+interface ConnectFlags {
+  port: string;
+  chip: string;
+  baud: number;
+  verbose?: boolean;
+}
+
+function parseInteger(text: string): number {
+  const value = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text, 16) : /^\d+$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
+  if (!Number.isSafeInteger(value)) throw new InvalidArgumentError(`"${text}" is not a number (decimal or 0x hex)`);
+  return value;
+}
+
+function withConnectOptions(command: Command): Command {
+  return command
+    .option("-p, --port <path>", 'serial port of the board, or "auto"', "auto")
+    .addOption(new Option("--chip <chip>", "expected chip").choices(["auto", ...chipIds]).default("auto"))
+    .option("-b, --baud <rate>", "baud rate for the transfer (the ROM starts at 115200)", parseInteger, 460800)
+    .option("-v, --verbose", "show esptool-js's own messages");
+}
+
+function connectOptions(flags: ConnectFlags): ConnectOptions {
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  return { port: flags.port, chip: flags.chip, baud: flags.baud, log, verbose: flags.verbose ? log : undefined };
+}
+
 export function registerFirmware(program: Command): void {
-  program
-    .command("firmware")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new TsmpError("tsmp firmware is not implemented yet");
+  const firmware = program.command("firmware").description("Put MicroPython on an ESP32 (esptool-js, no Python needed)");
+
+  withConnectOptions(
+    firmware
+      .command("flash <file>")
+      .description("write a MicroPython .bin to the board, verify it, reset, and check the REPL answers")
+      .option("--offset <address>", "flash address (default: the chip's MicroPython offset: 0x1000 ESP32/S2, 0x0 S3/C3/C6/C2/H2, 0x2000 C5/P4)", parseInteger)
+      .option("--erase", "erase the whole flash first (wipes the filesystem too)", false)
+      .option("--no-compress", "send the image uncompressed")
+      .option("--no-verify-repl", "do not check that a MicroPython REPL answers after the reset"),
+  ).action(async (file: string, flags: ConnectFlags & { offset?: number; erase: boolean; compress: boolean; verifyRepl: boolean }) => {
+    const report = await flashFirmware({
+      ...connectOptions(flags),
+      file,
+      offset: flags.offset,
+      eraseAll: flags.erase,
+      compress: flags.compress,
+      verifyRepl: flags.verifyRepl,
     });
+    process.stdout.write(`Flashed ${file} to the ${report.chip} at 0x${report.offset.toString(16)}${report.repl ? ` (${report.repl})` : ""}\n`);
+  });
+
+  withConnectOptions(firmware.command("info").description("print the chip, revision, MAC address and flash size")).action(
+    async (flags: ConnectFlags) => {
+      const info = await readChipInfo(connectOptions(flags));
+      const lines = [
+        `Chip:       ${info.description}`,
+        `Revision:   ${info.revision ?? "unknown"}`,
+        `Features:   ${info.features.join(", ")}`,
+        `MAC:        ${info.mac}`,
+        `Flash size: ${info.flashSize ?? "unknown"}`,
+      ];
+      process.stdout.write(`${lines.join("\n")}\n`);
+    },
+  );
+
+  withConnectOptions(firmware.command("erase").description("erase the whole flash (firmware and filesystem)")).action(async (flags: ConnectFlags) => {
+    await eraseChip(connectOptions(flags));
+    process.stdout.write("Flash erased\n");
+  });
 }

@@ -1,13 +1,35 @@
-import type { Command } from "commander";
-import { TsmpError } from "../../errors.js";
+import { Option, type Command } from "commander";
+import { VirtualEsp32, virtualChipIds } from "../../sim/virtual-esp32/index.js";
 
-// Placeholder until the owning issue lands this command; it must not survive to a release.
+interface VirtualEsp32Flags {
+  link: string;
+  chip: string;
+  flashSize: string;
+  flashFile?: string;
+  baudPacing: boolean;
+}
+
 export function registerVirtualEsp32(program: Command): void {
   program
     .command("virtual-esp32")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new TsmpError("tsmp virtual-esp32 is not implemented yet");
+    .description("serve a virtual ESP32 ROM bootloader on a pty until killed (for esptool, tsmp firmware, CI)")
+    .requiredOption("--link <path>", "symlink to create for the pty a client opens")
+    .addOption(new Option("--chip <chip>", "chip to pretend to be").choices(virtualChipIds).default("esp32"))
+    .option("--flash-size <size>", "flash size, e.g. 4MB", "4MB")
+    .option("--flash-file <path>", "keep the flash contents in this file")
+    .option("--baud-pacing", "deliver bytes no faster than the current baud rate", false)
+    .action(async (flags: VirtualEsp32Flags) => {
+      const chip = await VirtualEsp32.start({
+        link: flags.link,
+        chip: flags.chip,
+        flashSize: flags.flashSize,
+        flashFile: flags.flashFile,
+        baudPacing: flags.baudPacing,
+      });
+      process.stderr.write(`Virtual ${chip.chip.name} (ROM bootloader, ${flags.flashSize} flash) on ${chip.portPath}; Ctrl-C to stop\n`);
+      await new Promise<void>((resolve) => {
+        for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+      });
+      await chip.stop();
     });
 }

@@ -5,7 +5,11 @@ import { MicroPythonVm } from "../micropython-vm.js";
  * on the UART, introduced by the banner the image itself carries. The VM does not execute the
  * Xtensa code in flash; it stands in for it, which is enough for "does the REPL answer".
  */
+const RAW_PASTE_REQUEST = [0x05, 0x41, 0x01];
+
 export class MicroPythonApp {
+  private held: number[] = [];
+
   private constructor(
     private readonly vm: MicroPythonVm,
     private readonly sink: { output: (text: string) => void },
@@ -30,12 +34,32 @@ export class MicroPythonApp {
 
   /** Bytes typed at the REPL. Ctrl-D on an empty line asks for a soft reset, which re-inits the REPL. */
   input(bytes: Uint8Array): void {
-    const mp = this.vm.module;
     for (const byte of bytes) {
-      if (mp.replProcessChar(byte) === 256) {
-        this.sink.output("MPY: soft reboot\r\n");
-        mp.replInit();
+      if (this.held.length > 0 || byte === RAW_PASTE_REQUEST[0]) {
+        this.held.push(byte);
+        if (RAW_PASTE_REQUEST.slice(0, this.held.length).every((b, i) => b === this.held[i])) {
+          if (this.held.length === RAW_PASTE_REQUEST.length) {
+            this.held = [];
+            // The VM's event-driven REPL hangs on raw-paste, so this board declines it, as
+            // MicroPython before 1.14 does; clients fall back to plain raw mode.
+            this.sink.output("R\x00");
+          }
+          continue;
+        }
+        const held = this.held;
+        this.held = [];
+        for (const b of held) this.feed(b);
+        continue;
       }
+      this.feed(byte);
+    }
+  }
+
+  private feed(byte: number): void {
+    const mp = this.vm.module;
+    if (mp.replProcessChar(byte) === 256) {
+      this.sink.output("MPY: soft reboot\r\n");
+      mp.replInit();
     }
   }
 
