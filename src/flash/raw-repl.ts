@@ -67,7 +67,7 @@ export class RawRepl {
    * draining the program's output between attempts.
    */
   async enter(): Promise<void> {
-    const attempts = this.options.attempts ?? 5;
+    const attempts = this.options.attempts ?? 3;
     const answerTimeoutMs = this.options.answerTimeoutMs ?? 1000;
     const seen: Buffer[] = [];
     for (let attempt = 0; attempt < attempts; attempt++) {
