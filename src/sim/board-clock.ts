@@ -1,17 +1,26 @@
 /**
- * How the simulated board's clock runs. `realtime`: waits take as long as on a board.
- * `fast-forward`: when every task is waiting, the clock jumps to the next wake-up instead of
- * waiting for it; time spent computing still counts, so the order in which things happen is the
- * board's, only the idle stretches are skipped (a 10 s blink finishes in a fraction of a second).
+ * How the simulated board's clock runs.
+ * - `realtime`: waits take as long as on a board; computing takes as long as the VM needs.
+ * - `virtual`: the clock stands still while Python computes and jumps to the next wake-up when
+ *   every task waits, the way the Node shim's virtual clock runs. The tasks still run on
+ *   MicroPython's own scheduler, so their order is the board's whenever their computation is
+ *   short next to the millisecond ticks (a 10 s blink finishes in a fraction of a second, the
+ *   same way every time).
  */
-export type BoardClockMode = "realtime" | "fast-forward";
+export type BoardClockMode = "realtime" | "virtual";
 
-/** A board waiting for "nothing in particular" waits in slices, so an interrupt is seen. */
-const FOREVER = Number.POSITIVE_INFINITY;
+/**
+ * A program that busy-waits on ticks_ms() would never see a standing clock move; after this many
+ * clock reads without a wait, each read moves the virtual clock on by a microsecond.
+ */
+const READS_BEFORE_CREEP = 10_000;
+const CREEP_MS = 0.001;
 
 export class BoardClock {
-  private skippedMs = 0;
   private readonly startedAt = performance.now();
+  private readonly virtualEpoch = Date.now();
+  private virtualMs = 0;
+  private readsSinceWait = 0;
 
   constructor(
     readonly mode: BoardClockMode,
@@ -21,34 +30,33 @@ export class BoardClock {
 
   /** Milliseconds of board time since the board started. */
   elapsedMs(): number {
-    return performance.now() - this.startedAt + this.skippedMs;
-  }
-
-  /** Board time skipped by fast-forwarding so far. */
-  get skipped(): number {
-    return this.skippedMs;
+    return this.mode === "virtual" ? this.virtualMs : performance.now() - this.startedAt;
   }
 
   /** Waits `ms` of board time (a negative value: until interrupted), returning early on an interrupt. */
   sleep(ms: number): void {
-    if (ms >= 0 && this.mode === "fast-forward") {
-      this.skippedMs += ms;
+    if (ms >= 0 && this.mode === "virtual") {
+      this.virtualMs += ms;
+      this.readsSinceWait = 0;
       return;
     }
     // Atomics.wait blocks this thread without spinning, and wakes as soon as the interrupt is signalled.
-    Atomics.wait(this.interrupt, 0, 0, ms < 0 ? FOREVER : ms);
+    Atomics.wait(this.interrupt, 0, 0, ms < 0 ? Number.POSITIVE_INFINITY : ms);
   }
 
   /**
-   * Runs `action` (which runs Python) with the VM seeing board time. The VM reads its clock
+   * Runs `action` (a synchronous VM call) with the VM on board time. The VM reads its clock
    * (time.ticks_ms, and the ticks asyncio's C task queue stamps pushed tasks with) from
-   * Date.now(); while fast-forwarding, Date.now() is shifted by the skipped time for just as
-   * long as the VM runs, so every clock the program can see agrees.
+   * Date.now(); on a virtual clock, Date.now() answers with board time for just as long as the
+   * VM runs, so every clock the program can see agrees.
    */
   run<T>(action: () => T): T {
     if (this.mode === "realtime") return action();
     const realNow = Date.now;
-    Date.now = () => realNow() + Math.floor(this.skippedMs);
+    Date.now = () => {
+      if (++this.readsSinceWait > READS_BEFORE_CREEP) this.virtualMs += CREEP_MS;
+      return this.virtualEpoch + this.virtualMs;
+    };
     try {
       return action();
     } finally {

@@ -9,6 +9,21 @@ def _pin_name(id):
     return "Pin(%s)" % (id,)
 
 
+class _PinState:
+    # The pin's hardware: every Pin object for the same id shares it, as on a board.
+    def __init__(self):
+        self.mode = Pin.IN
+        self.pull = None
+        self.level = None
+        self.drive = 0
+        self.handler = None
+        self.trigger = 0
+        self.last_input = 0
+
+
+_pins = {}
+
+
 class Pin:
     IN = 0
     OUT = 1
@@ -28,50 +43,50 @@ class Pin:
     IRQ_LOW_LEVEL = 4
     IRQ_HIGH_LEVEL = 8
 
-    def __init__(self, id, mode=-1, pull=-1, *, value=None, drive=0, alt=-1):
+    def __init__(self, id, mode=-1, pull=-1, *, value=None, drive=None, alt=-1):
         self._id = id
-        self._mode = Pin.IN
-        self._pull = None
-        self._level = None
-        self._drive = drive
-        self._handler = None
-        self._trigger = 0
-        self._last_input = 0
+        if id not in _pins:
+            _pins[id] = _PinState()
+        self._state = _pins[id]
         self.init(mode, pull, value=value, drive=drive, alt=alt)
 
     def __repr__(self):
         return _pin_name(self._id)
 
-    def init(self, mode=-1, pull=-1, *, value=None, drive=0, alt=-1):
+    def init(self, mode=-1, pull=-1, *, value=None, drive=None, alt=-1):
+        state = self._state
         if mode != -1:
-            self._mode = mode
+            state.mode = mode
         if pull != -1:
-            self._pull = pull
+            state.pull = pull
+        if drive is not None:
+            state.drive = drive
         if value is not None:
             self._write(value)
-        elif self._is_output() and self._level is None:
+        elif self._is_output() and state.level is None:
             self._write(0)
 
     def _is_output(self):
-        return self._mode in (Pin.OUT, Pin.OPEN_DRAIN, Pin.ALT_OPEN_DRAIN)
+        return self._state.mode in (Pin.OUT, Pin.OPEN_DRAIN, Pin.ALT_OPEN_DRAIN)
 
     def _write(self, value):
+        state = self._state
         level = 1 if value else 0
-        if level != self._level:
-            self._level = level
+        if level != state.level:
+            state.level = level
             if self._is_output():
                 _board.report(_pin_name(self._id), level)
         _board.check_interrupt()
 
     def _read_input(self):
-        return _board.read_input(_pin_name(self._id), 1 if self._pull == Pin.PULL_UP else 0)
+        return _board.read_input(_pin_name(self._id), 1 if self._state.pull == Pin.PULL_UP else 0)
 
     def value(self, x=None):
         if x is not None:
             self._write(x)
             return None
-        if self._is_output() and self._mode == Pin.OUT:
-            return self._level
+        if self._state.mode == Pin.OUT:
+            return self._state.level
         return self._read_input()
 
     def __call__(self, x=None):
@@ -90,45 +105,53 @@ class Pin:
         self._write(0)
 
     def toggle(self):
-        self._write(0 if self._level else 1)
+        self._write(0 if self._state.level else 1)
 
     def mode(self, mode=None):
         if mode is None:
-            return self._mode
+            return self._state.mode
         self.init(mode)
 
     def pull(self, pull=None):
         if pull is None:
-            return self._pull
-        self._pull = pull
+            return self._state.pull
+        self._state.pull = pull
 
     def drive(self, drive=None):
         if drive is None:
-            return self._drive
-        self._drive = drive
+            return self._state.drive
+        self._state.drive = drive
 
-    def irq(self, handler=None, trigger=3, *, priority=1, wake=None, hard=False):
+    def irq(self, handler=None, trigger=IRQ_FALLING | IRQ_RISING, *, priority=1, wake=None, hard=False):
+        state = self._state
         if self in _board.watched:
             _board.watched.remove(self)
-        self._handler = handler
-        self._trigger = trigger
+        state.handler = handler
+        state.trigger = trigger
         if handler is not None:
-            self._last_input = self._read_input()
+            state.last_input = self._read_input()
             _board.watched.append(self)
         return self
 
+    def __eq__(self, other):
+        return isinstance(other, Pin) and other._id == self._id
+
+    def __hash__(self):
+        return hash(self._id)
+
     def _poll(self):
+        state = self._state
         level = self._read_input()
-        previous = self._last_input
-        self._last_input = level
-        edge = (previous == 0 and level == 1 and self._trigger & Pin.IRQ_RISING) or (
-            previous == 1 and level == 0 and self._trigger & Pin.IRQ_FALLING
+        previous = state.last_input
+        state.last_input = level
+        edge = (previous == 0 and level == 1 and state.trigger & Pin.IRQ_RISING) or (
+            previous == 1 and level == 0 and state.trigger & Pin.IRQ_FALLING
         )
-        held = (level == 0 and self._trigger & Pin.IRQ_LOW_LEVEL) or (
-            level == 1 and self._trigger & Pin.IRQ_HIGH_LEVEL
+        held = (level == 0 and state.trigger & Pin.IRQ_LOW_LEVEL) or (
+            level == 1 and state.trigger & Pin.IRQ_HIGH_LEVEL
         )
         if edge or held:
-            self._handler(self)
+            state.handler(self)
             return True
         return False
 

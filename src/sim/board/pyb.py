@@ -5,6 +5,8 @@ import _board
 from utime import ticks_ms, ticks_us, ticks_diff
 
 _LED_COUNT = 4
+# Each LED's intensity (0–255): the hardware, shared by every LED object for the same number.
+_intensities = {}
 
 
 class LED:
@@ -12,15 +14,15 @@ class LED:
         if not 1 <= id <= _LED_COUNT:
             raise ValueError("LED(%d) doesn't exist" % id)
         self._id = id
-        self._intensity = 0
+        _intensities.setdefault(id, 0)
 
     def __repr__(self):
         return "LED(%d)" % self._id
 
     def _set(self, intensity):
         intensity = max(0, min(255, intensity))
-        if intensity != self._intensity:
-            self._intensity = intensity
+        if intensity != _intensities[self._id]:
+            _intensities[self._id] = intensity
             _board.report(repr(self), intensity / 255)
         _board.check_interrupt()
 
@@ -31,11 +33,11 @@ class LED:
         self._set(0)
 
     def toggle(self):
-        self._set(0 if self._intensity else 255)
+        self._set(0 if _intensities[self._id] else 255)
 
     def intensity(self, value=None):
         if value is None:
-            return self._intensity
+            return _intensities[self._id]
         self._set(value)
 
 

@@ -1,7 +1,7 @@
 # `time` on the simulated board: MicroPython's own module, except that sleeping goes through the
 # board clock, so it does not spin the host's CPU, timer callbacks and pin IRQs run meanwhile, and
-# a fast-forwarding clock can skip the wait. ticks_ms() and friends stay the built-in ones: the
-# host moves the VM's clock itself when it fast-forwards.
+# a virtual clock can jump over the wait. ticks_ms() and friends stay the built-in ones: the host
+# sets the VM's clock itself when it runs on virtual time.
 from utime import *
 import _board
 

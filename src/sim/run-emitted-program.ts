@@ -1,0 +1,71 @@
+import type { BoardClockMode } from "./board-clock.js";
+import { installBoardModules } from "./board-modules.js";
+import { MicroPythonError, MicroPythonVm } from "./micropython-vm.js";
+import { PinView } from "./pin-view.js";
+import { mapTraceback, type MappedFile } from "./traceback-map.js";
+
+/** A transpiled program: its emitted files (the transpiler's EmittedFile) and the entry module. */
+export interface EmittedProgram {
+  files: readonly (MappedFile & { text: string })[];
+  /** The module run as `__main__`, e.g. "main.py". */
+  entry: string;
+}
+
+export interface RunEmittedProgramOptions {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal: a live one-line pin view instead of a log. */
+  isTTY?: boolean;
+  /** Defaults to `realtime`, as on a board. */
+  clock?: BoardClockMode;
+}
+
+/**
+ * Runs emitted Python on a fresh MicroPython VM with the simulated board, as a board runs
+ * main.py: the program's stdout streams out as it prints, output changes are shown on stderr,
+ * and an uncaught exception prints its traceback mapped to the TypeScript lines. Resolves to the
+ * exit code: 0, 1 after an uncaught exception, or the value given to sys.exit().
+ */
+export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<number> {
+  let view: PinView | undefined;
+  const vm = await MicroPythonVm.load({
+    stdout: (text) => (view ? view.aroundOutput(text, options.stdout) : options.stdout(text)),
+    stderr: (text) => (view ? view.aroundOutput(text, options.stderr) : options.stderr(text)),
+  });
+  const board = installBoardModules(vm, {
+    clock: options.clock ?? "realtime",
+    onOutput: (change) => view?.onOutput(change),
+  });
+  for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
+  view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false, startMs: board.clock.elapsedMs() });
+
+  const entry = JSON.stringify(program.entry);
+  let failure: MicroPythonError | undefined;
+  try {
+    // compile() under the entry's own name, so tracebacks name the file as a board does.
+    board.run(() => vm.exec(`exec(compile(open(${entry}).read(), ${entry}, "exec"))`));
+  } catch (error) {
+    if (!(error instanceof MicroPythonError)) throw error;
+    failure = error;
+  } finally {
+    view.finish();
+  }
+  return failure ? reportUncaught(failure, program, options.stderr) : 0;
+}
+
+function reportUncaught(error: MicroPythonError, program: EmittedProgram, stderr: (text: string) => void): number {
+  if (error.pythonType === "SystemExit") return exitCodeOf(error, stderr);
+  // The first frame is the exec() above, which a board's own runner does not show.
+  const traceback = error.traceback.replace(/^(Traceback \(most recent call last\):\n)\s*File "<stdin>", line \d+, in <module>\n/, "$1");
+  stderr(mapTraceback(traceback, program.files));
+  return 1;
+}
+
+/** sys.exit() as MicroPython's unix port exits: an int is the code, anything else is printed. */
+function exitCodeOf(error: MicroPythonError, stderr: (text: string) => void): number {
+  const argument = /^SystemExit(?:: (.*))?$/s.exec(error.message)?.[1];
+  if (argument === undefined || argument === "None") return 0;
+  if (/^-?\d+$/.test(argument)) return Number(argument) & 0xff;
+  stderr(`${argument}\n`);
+  return 1;
+}
