@@ -2,6 +2,7 @@
 # waiting, and reporting what the outputs do. Timer callbacks and pin IRQ handlers run while the
 # board waits (in time.sleep_ms or while asyncio has nothing ready), which is where a real board
 # would run them as soft IRQs too.
+import sys
 import _board_host
 from utime import ticks_ms, ticks_diff, ticks_add
 
@@ -30,6 +31,18 @@ def uart_write(device, data):
 def uart_read(device):
     data = _board_host.uart_read(device)
     return None if data is None else bytes.fromhex(data)
+
+
+def run_handler(handler, *args):
+    """Runs an IRQ handler or timer callback; an exception in it is printed, as a board does, and
+    the program carries on. Returns whether the handler finished."""
+    try:
+        handler(*args)
+        return True
+    except Exception as error:
+        print("Uncaught exception in IRQ callback handler", file=sys.stderr)
+        sys.print_exception(error, sys.stderr)
+        return False
 
 
 def check_interrupt():

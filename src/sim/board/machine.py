@@ -9,6 +9,17 @@ def _pin_name(id):
     return "Pin(%s)" % (id,)
 
 
+class _PinIrq:
+    def __init__(self, state):
+        self._state = state
+
+    def trigger(self):
+        return self._state.trigger
+
+    def flags(self):
+        return self._state.flags
+
+
 class _PinState:
     # The pin's hardware: every Pin object for the same id shares it, as on a board.
     def __init__(self):
@@ -18,6 +29,7 @@ class _PinState:
         self.drive = 0
         self.handler = None
         self.trigger = 0
+        self.flags = 0
         self.last_input = 0
 
 
@@ -131,7 +143,7 @@ class Pin:
         if handler is not None:
             state.last_input = self._read_input()
             _board.watched.append(self)
-        return self
+        return _PinIrq(state)
 
     def __eq__(self, other):
         return isinstance(other, Pin) and other._id == self._id
@@ -140,20 +152,20 @@ class Pin:
         return hash(self._id)
 
     def _poll(self):
+        # The handler runs when the level changes and the change matches the trigger.
         state = self._state
         level = self._read_input()
         previous = state.last_input
         state.last_input = level
-        edge = (previous == 0 and level == 1 and state.trigger & Pin.IRQ_RISING) or (
-            previous == 1 and level == 0 and state.trigger & Pin.IRQ_FALLING
-        )
-        held = (level == 0 and state.trigger & Pin.IRQ_LOW_LEVEL) or (
-            level == 1 and state.trigger & Pin.IRQ_HIGH_LEVEL
-        )
-        if edge or held:
-            state.handler(self)
-            return True
-        return False
+        if level == previous:
+            return False
+        edge = Pin.IRQ_RISING if level > previous else Pin.IRQ_FALLING
+        fired = (edge | (Pin.IRQ_HIGH_LEVEL if level else Pin.IRQ_LOW_LEVEL)) & state.trigger
+        if not fired:
+            return False
+        state.flags = fired
+        _board.run_handler(state.handler, self)
+        return True
 
 
 class Signal:
@@ -178,7 +190,7 @@ class Signal:
 
 class PWM:
     def __init__(self, dest, *, freq=None, duty_u16=None, duty_ns=None, invert=False):
-        self._pin = dest if isinstance(dest, Pin) else Pin(dest, Pin.OUT)
+        self._pin = dest if isinstance(dest, Pin) else Pin(dest)
         self._freq = 1000
         self._duty_u16 = 0
         self._invert = False
@@ -265,23 +277,20 @@ class Timer:
     ONE_SHOT = 0
     PERIODIC = 1
 
-    def __init__(self, id=-1, *, mode=PERIODIC, period=-1, freq=-1, tick_hz=1000, callback=None):
+    def __init__(self, id=-1, *, mode=PERIODIC, period=-1, freq=-1, callback=None):
         self._id = id
-        self._callback = None
         if callback is not None or period != -1 or freq != -1:
-            self.init(mode=mode, period=period, freq=freq, tick_hz=tick_hz, callback=callback)
+            self.init(mode=mode, period=period, freq=freq, callback=callback)
 
     def __repr__(self):
         return "Timer(%s)" % (self._id,)
 
-    def init(self, *, mode=PERIODIC, period=-1, freq=-1, tick_hz=1000, callback=None):
+    def init(self, *, mode=PERIODIC, period=-1, freq=-1, callback=None):
         self.deinit()
-        if freq > 0:
-            self._period_ms = 1000 / freq
-        elif period >= 0:
-            self._period_ms = period * 1000 / tick_hz
-        else:
-            raise ValueError("period or freq required")
+        period_ms = 1000 / freq if freq > 0 else period
+        if period_ms <= 0:
+            raise ValueError("period must be positive")
+        self._period_ms = period_ms
         self._mode = mode
         self._callback = callback
         self._started = ticks_ms()
@@ -303,8 +312,8 @@ class Timer:
             self.deinit()
         else:
             self._schedule()
-        if self._callback is not None:
-            self._callback(self)
+        if self._callback is not None and not _board.run_handler(self._callback, self):
+            self.deinit()
 
 
 class UART:
@@ -370,18 +379,17 @@ class UART:
         return True
 
 
-def freq(hz=None):
-    if hz is None:
-        return 125000000
-    return None
+def freq():
+    # The simulated board runs at 125 MHz, as the Node shim's does.
+    return 125000000
 
 
 def unique_id():
-    return b"tsmp-sim"
+    return b"tsmp\x00\x00\x00\x01"
 
 
 def idle():
-    _board.check_interrupt()
+    _board.sleep_ms(1)
 
 
 def lightsleep(time_ms=None):
@@ -392,16 +400,14 @@ def lightsleep(time_ms=None):
 
 
 def disable_irq():
-    return 0
+    return 1
 
 
-def enable_irq(state=0):
+def enable_irq(state):
     pass
 
 
-def reset():
-    raise SystemExit
-
-
-def soft_reset():
-    raise SystemExit
+def time_pulse_us(pin, pulse_level, timeout_us=1000000):
+    # Nothing drives pulses into the simulated board: wait out the timeout, as a board would.
+    _board.sleep_ms(timeout_us // 1000)
+    return -2

@@ -69,7 +69,7 @@ class Switch:
         was_pressed = self._last
         self._last = pressed
         if pressed and not was_pressed:
-            self._callback()
+            _board.run_handler(self._callback)
             return True
         return False
 
