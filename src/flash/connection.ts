@@ -30,10 +30,9 @@ export async function connectToBoard(options: ConnectOptions = {}): Promise<Boar
       repl,
       fs: new BoardFs(repl),
       async close() {
-        if (transport.isOpen) {
-          await repl.exit().catch(() => undefined);
-          await transport.close();
-        }
+        // A board left in the raw REPL looks dead to a terminal; one running main.py is left alone.
+        if (transport.isOpen && repl.isInRawRepl) await repl.exit().catch(() => undefined);
+        await transport.close();
       },
     };
   } catch (error) {

@@ -57,6 +57,10 @@ export class RawRepl {
     private readonly options: { attempts?: number; answerTimeoutMs?: number } = {},
   ) {}
 
+  get isInRawRepl(): boolean {
+    return this.inRawRepl;
+  }
+
   get usesRawPaste(): boolean | undefined {
     return this.rawPasteSupported;
   }

@@ -1,0 +1,48 @@
+import type { MappedFile } from "../sim/traceback-map.js";
+import type { SerialTransport } from "./serial-transport.js";
+import { createTracebackRewriter } from "./traceback-rewriter.js";
+
+/** The friendly REPL's greeting, printed when main.py has finished and the board waits for input. */
+const REPL_BANNER_LINE = /^(MicroPython v|Type "help\(\)")/;
+const REPL_PROMPT = "\n>>> ";
+
+/**
+ * Streams what the board prints after a reset (boot.py, main.py) to `write`, tracebacks mapped
+ * to TypeScript, with \r\n folded to \n. Ends when the board is back at its REPL prompt
+ * (the program finished) or when `stopped` resolves (the user pressed Ctrl-C).
+ */
+export async function followOutput(
+  transport: SerialTransport,
+  options: { files: readonly MappedFile[]; write: (text: string) => void; stopped: Promise<void> },
+): Promise<"finished" | "stopped"> {
+  const decoder = new TextDecoder();
+  let line = "";
+  let tail = "";
+  const rewriter = createTracebackRewriter(options.files, options.write);
+  let stop = false;
+  let wake: () => void = () => undefined;
+  void options.stopped.then(() => {
+    stop = true;
+    wake();
+  });
+  while (!stop) {
+    const bytes = await Promise.race([transport.readSome(), new Promise<undefined>((resume) => (wake = () => resume(undefined)))]);
+    if (!bytes) break;
+    const text = decoder.decode(bytes, { stream: true });
+    tail = (tail + text).slice(-REPL_PROMPT.length - 1);
+    line += text;
+    const lines = line.split("\n");
+    line = lines.pop()!;
+    for (const complete of lines) {
+      const clean = complete.replace(/\r$/, "");
+      if (!REPL_BANNER_LINE.test(clean)) rewriter.push(`${clean}\n`);
+    }
+    if (tail.replace(/\r/g, "").endsWith(REPL_PROMPT)) {
+      rewriter.end();
+      return "finished";
+    }
+  }
+  if (line && !line.startsWith(">>>")) rewriter.push(line);
+  rewriter.end();
+  return "stopped";
+}
