@@ -1,13 +1,43 @@
+import { dirname, join } from "node:path";
 import type { Command } from "commander";
-import { TsmpError } from "../../errors.js";
+import { DiagnosticsReported } from "../../errors.js";
+import { formatDiagnostic } from "../../transpile/format-diagnostic.js";
+import { findProjectLayout } from "../../transpile/project-layout.js";
+import { transpileProject } from "../../transpile/transpile-project.js";
+import { writeBuild } from "../../transpile/write-build.js";
 
-// Placeholder until the owning issue lands this command; it must not survive to a release.
+/** Where `tsmp build` writes when no -o is given: `<project>/build`, or beside a single file. */
+export function defaultOutDir(input: string): string {
+  const layout = findProjectLayout(input);
+  const projectDir = layout.tsconfig ? dirname(layout.tsconfig) : layout.rootDir.endsWith("/src") ? dirname(layout.rootDir) : layout.rootDir;
+  return join(projectDir, "build");
+}
+
+/** Transpiles and writes; prints diagnostics and throws DiagnosticsReported when there are errors. */
+export function buildProject(input: string, outDir = defaultOutDir(input), log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
+  const result = transpileProject(input);
+  if (result.diagnostics.length > 0) {
+    for (const diagnostic of result.diagnostics) log(formatDiagnostic(diagnostic));
+    throw new DiagnosticsReported(result.diagnostics.length);
+  }
+  writeBuild(result, outDir);
+  log(`Built ${result.files.length} file${result.files.length === 1 ? "" : "s"} into ${outDir}`);
+  return outDir;
+}
+
 export function registerBuild(program: Command): void {
   program
     .command("build")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new TsmpError("tsmp build is not implemented yet");
+    .description("transpile a project (folder with tsconfig.json or src/main.ts) or one .ts file to MicroPython")
+    .argument("<input>", "project folder or .ts file")
+    .option("-o, --out <outdir>", "output folder (default: <project>/build, or build/ beside a single file)")
+    .addHelpText(
+      "after",
+      "\nEach .ts module becomes one .py (same relative path, relative to src/ when the project has one)\n" +
+        "plus a .py.map source map; runtime helpers go to _tsmp.py only when used.\n" +
+        "On any error nothing is written, diagnostics go to stderr, and the exit code is 1.",
+    )
+    .action((input: string, options: { out?: string }) => {
+      buildProject(input, options.out);
     });
 }

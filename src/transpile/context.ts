@@ -1,0 +1,177 @@
+import { ts } from "ts-morph";
+import type { Diagnostic } from "./diagnostics.js";
+import * as diagnostics from "./diagnostics.js";
+import * as py from "./python-ast.js";
+import { pythonSafeName } from "./reserved-names.js";
+import { expressionVisitors, statementVisitors } from "./visitors/index.js";
+
+/** What a module's transformation needs to know about the whole program. */
+export interface ProgramInfo {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  /** True for the user's own sources (not lib files, not the tsmp facade). */
+  isUserFile(file: ts.SourceFile): boolean;
+  /** The Python module name a user source becomes (`util`, `drivers.motor`), or undefined outside the root. */
+  pythonModuleOf(fileName: string): string | undefined;
+  /** The folder holding the facade sources (`src/runtime-shim`). */
+  facadeDirectory: string;
+}
+
+interface LoopFrame {
+  /** Statements that must run before a `continue` (a for-loop's incrementor, a do-while's test). */
+  beforeContinue: () => py.Statement[];
+}
+
+/**
+ * State of one module's transformation: the checker, collected diagnostics, the runtime
+ * helpers used, and the "preceding statements" a visitor may emit before its expression.
+ */
+export class TransformationContext {
+  readonly checker: ts.TypeChecker;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly usedHelpers = new Set<string>();
+  private readonly precedingStack: py.Statement[][] = [];
+  private readonly loopStack: LoopFrame[] = [];
+  private temporaryCount = 0;
+
+  constructor(
+    readonly program: ProgramInfo,
+    readonly sourceFile: ts.SourceFile,
+  ) {
+    this.checker = program.checker;
+  }
+
+  report(diagnostic: Diagnostic): void {
+    this.diagnostics.push(diagnostic);
+  }
+
+  transformExpression(node: ts.Expression): py.Expression {
+    const visitor = expressionVisitors[node.kind];
+    if (!visitor) {
+      this.report(diagnostics.unsupportedSyntax(node));
+      return py.none();
+    }
+    return py.at(visitor(node, this), this.positionOf(node));
+  }
+
+  /** Transforms one statement; statements its expressions needed come first. */
+  transformStatement(node: ts.Statement): py.Statement[] {
+    const visitor = statementVisitors[node.kind];
+    if (!visitor) {
+      this.report(diagnostics.unsupportedSyntax(node));
+      return [];
+    }
+    this.precedingStack.push([]);
+    const statements = visitor(node, this);
+    const preceding = this.precedingStack.pop()!;
+    const source = this.positionOf(node);
+    for (const statement of statements) py.at(statement, source);
+    return [...preceding, ...statements];
+  }
+
+  transformStatements(nodes: readonly ts.Statement[]): py.Statement[] {
+    return nodes.flatMap((node) => this.transformStatement(node));
+  }
+
+  /** A block's statements, as a Python suite. */
+  transformBlock(node: ts.Statement): py.Statement[] {
+    return ts.isBlock(node) ? this.transformStatements(node.statements) : this.transformStatement(node);
+  }
+
+  /** Adds statements that must run before the expression being transformed. */
+  addPrecedingStatements(...statements: py.Statement[]): void {
+    const frame = this.precedingStack[this.precedingStack.length - 1];
+    if (!frame) throw new Error("preceding statements outside a statement");
+    frame.push(...statements);
+  }
+
+  /**
+   * Runs a transformation and returns, separately, the statements its expressions need first.
+   * Used by visitors that must place them somewhere else (a loop test is re-evaluated each pass).
+   */
+  collectPreceding<T>(transform: () => T): { result: T; preceding: py.Statement[] } {
+    this.precedingStack.push([]);
+    try {
+      const result = transform();
+      return { result, preceding: this.precedingStack[this.precedingStack.length - 1]! };
+    } finally {
+      this.precedingStack.pop();
+    }
+  }
+
+  /** For a sub-expression that runs only sometimes (`&&`, `?:`): it must not need statements. */
+  transformConditionalExpression(node: ts.Expression): py.Expression {
+    const { result, preceding } = this.collectPreceding(() => this.transformExpression(node));
+    // A hoisted `def` has no effect of its own, so it may run unconditionally.
+    if (preceding.some((statement) => statement.kind !== "FunctionDef")) this.report(diagnostics.sideEffectInShortCircuit(node));
+    else this.addPrecedingStatements(...preceding);
+    return result;
+  }
+
+  /** Asks for a runtime helper from `src/transpile/runtime/<name>.py`; returns its name. */
+  useHelper(name: string): py.Name {
+    this.usedHelpers.add(name);
+    return py.name(name);
+  }
+
+  /** A fresh local name for a temporary value. */
+  temporary(hint = "tmp"): py.Name {
+    this.temporaryCount += 1;
+    return py.name(`${hint}_${this.temporaryCount}`);
+  }
+
+  withLoop<T>(frame: LoopFrame, body: () => T): T {
+    this.loopStack.push(frame);
+    try {
+      return body();
+    } finally {
+      this.loopStack.pop();
+    }
+  }
+
+  /** Statements a `continue` must run first, for the innermost loop. */
+  beforeContinue(): py.Statement[] {
+    const frame = this.loopStack[this.loopStack.length - 1];
+    return frame ? frame.beforeContinue() : [];
+  }
+
+  /** A function body is a new loop context: `continue` never crosses it. */
+  withoutLoops<T>(body: () => T): T {
+    const saved = this.loopStack.splice(0);
+    try {
+      return body();
+    } finally {
+      this.loopStack.push(...saved);
+    }
+  }
+
+  /** The Python spelling of a user identifier (keywords and builtins renamed). */
+  pythonName(identifier: ts.Identifier): string {
+    const text = identifier.text;
+    const symbol = this.symbolOf(identifier);
+    if (symbol && !this.isDeclaredByUser(symbol)) return text;
+    return pythonSafeName(text);
+  }
+
+  symbolOf(node: ts.Node): ts.Symbol | undefined {
+    return this.checker.getSymbolAtLocation(node);
+  }
+
+  /** Whether a symbol comes from the user's sources (so tsmp may rename it). */
+  isDeclaredByUser(symbol: ts.Symbol): boolean {
+    const declaration = symbol.declarations?.[0];
+    return declaration !== undefined && this.program.isUserFile(declaration.getSourceFile());
+  }
+
+  /** Whether a symbol is declared by the facade (`tsmp/*`). */
+  isDeclaredByFacade(symbol: ts.Symbol): boolean {
+    const resolved = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+    const declaration = resolved.declarations?.[0];
+    return declaration !== undefined && declaration.getSourceFile().fileName.startsWith(this.program.facadeDirectory);
+  }
+
+  positionOf(node: ts.Node): py.SourcePosition {
+    const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
+    return { line, column: character };
+  }
+}

@@ -1,0 +1,65 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "./context.js";
+import * as py from "./python-ast.js";
+import { isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
+
+/**
+ * The conversions where JS and Python disagree, decided from the checker's types so that
+ * code whose types already agree stays plain Python.
+ */
+
+/** `node` as a Python condition with JS truthiness. */
+export function asCondition(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
+  switch (truthinessOf(typeOf(context, node))) {
+    case "native":
+      return expression;
+    case "not-none":
+      return py.compare(expression, "is not", py.none());
+    case "always":
+      return expression.kind === "Name" ? py.bool(true) : py.call(context.useHelper("js_truthy"), [expression]);
+    case "dynamic":
+      return py.call(context.useHelper("js_truthy"), [expression]);
+  }
+}
+
+/** The negation of a condition, without double `not`. */
+export function negate(condition: py.Expression): py.Expression {
+  if (condition.kind === "UnaryOp" && condition.op === "not") return condition.operand;
+  if (condition.kind === "Constant" && typeof condition.value === "boolean") return py.bool(!condition.value);
+  if (condition.kind === "Compare") {
+    const inverse: Partial<Record<py.CompareOperator, py.CompareOperator>> = {
+      "==": "!=",
+      "!=": "==",
+      is: "is not",
+      "is not": "is",
+      in: "not in",
+      "not in": "in",
+    };
+    const op = inverse[condition.op];
+    if (op) return py.compare(condition.left, op, condition.right);
+  }
+  return py.unaryOp("not", condition);
+}
+
+/** `node` converted as JS `String(x)` would, for concatenation. */
+export function asString(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
+  const type = typeOf(context, node);
+  if (isStringType(type)) return expression;
+  if (isNumberType(type)) return py.call(py.name("str"), [expression]);
+  return py.call(context.useHelper("js_str"), [expression]);
+}
+
+/** `node` as an f-string part: `{n}` formats ints like JS; booleans and the rest need js_str. */
+export function asFormattedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
+  const type = typeOf(context, node);
+  if (isStringType(type) || isNumberType(type)) return expression;
+  return py.call(context.useHelper("js_str"), [expression]);
+}
+
+/** The value console.log would print for one argument, or undefined when it prints differently. */
+export function asPrintedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
+  const type = typeOf(context, node);
+  if (isStringType(type) || isNumberType(type)) return expression;
+  if (isNullishType(type) && (type.flags & ts.TypeFlags.Null) !== 0) return py.str("null");
+  return py.call(context.useHelper("js_str"), [expression]);
+}

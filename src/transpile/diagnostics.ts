@@ -1,0 +1,146 @@
+import { ts } from "ts-morph";
+
+/** One problem found in the user's program (a TypeScript error or a construct tsmp rejects). */
+export interface Diagnostic {
+  code: string;
+  category: "error" | "warning";
+  message: string;
+  file?: string;
+  /** 1-based */
+  line?: number;
+  /** 1-based */
+  column?: number;
+}
+
+function at(node: ts.Node, code: string, message: string): Diagnostic {
+  const sourceFile = node.getSourceFile();
+  const start = node.getStart(sourceFile);
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
+  return { code, category: "error", message, file: sourceFile.fileName, line: line + 1, column: character + 1 };
+}
+
+/** A TypeScript diagnostic, reported with its own code (`TS2322`). */
+export function fromTypeScript(diagnostic: ts.Diagnostic): Diagnostic {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+  const category = diagnostic.category === ts.DiagnosticCategory.Error ? "error" : "warning";
+  const result: Diagnostic = { code: `TS${diagnostic.code}`, category, message };
+  if (diagnostic.file && diagnostic.start !== undefined) {
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    result.file = diagnostic.file.fileName;
+    result.line = line + 1;
+    result.column = character + 1;
+  }
+  return result;
+}
+
+// Codes are explicit and never renumbered: scripts and docs refer to them.
+// TSMP10xx: core syntax.
+
+export const unsupportedSyntax = (node: ts.Node) =>
+  at(node, "TSMP1001", `${describeKind(node)} is not supported by tsmp yet.`);
+
+export const unsupportedOperator = (node: ts.Node, operator: string) =>
+  at(node, "TSMP1002", `The operator '${operator}' is not supported by tsmp yet.`);
+
+export const thisOutsideClass = (node: ts.Node) =>
+  at(node, "TSMP1003", "'this' is only supported inside class methods and constructors (and arrow functions within them).");
+
+export const topLevelAwait = (node: ts.Node) =>
+  at(node, "TSMP1004", "Top-level 'await' is not possible in MicroPython: call asyncio.run(main()) instead.");
+
+export const throwNonError = (node: ts.Node) =>
+  at(node, "TSMP1005", "Only Error objects (Error or a class extending it) can be thrown: MicroPython raises exceptions.");
+
+export const floatingPromise = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1006",
+    "The result of an async call must be awaited (or handed to asyncio.create_task / asyncio.run): in MicroPython an un-awaited coroutine never runs.",
+  );
+
+export const sideEffectInShortCircuit = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1007",
+    "This expression needs statements of its own (an increment, an assignment or a block-bodied arrow function) in a place that runs conditionally; move it into its own statement.",
+  );
+
+export const privateName = (node: ts.Node) =>
+  at(node, "TSMP1008", "ECMAScript private names (#name) are not supported: use the 'private' modifier instead.");
+
+export const enumReverseMapping = (node: ts.Node) =>
+  at(node, "TSMP1009", "Reverse enum mapping (Enum[value]) is not supported.");
+
+export const computedEnumMember = (node: ts.Node) =>
+  at(node, "TSMP1010", "Enum members must have constant values (numbers or strings).");
+
+export const unsupportedClassMember = (node: ts.Node, what: string) =>
+  at(node, "TSMP1011", `${what} in classes are not supported by tsmp yet.`);
+
+export const unsupportedAssignmentTarget = (node: ts.Node) =>
+  at(node, "TSMP1012", "This assignment target is not supported by tsmp yet.");
+
+export const arrayLengthAssignment = (node: ts.Node) =>
+  at(node, "TSMP1013", "Assigning to an array's length is not supported: use splice or a new array.");
+
+export const superPropertyAccess = (node: ts.Node) =>
+  at(node, "TSMP1014", "'super' can only be called (super(...)) or used to call a method (super.method(...)).");
+
+export const declarationWithoutInitializer = (node: ts.Node) =>
+  at(node, "TSMP1015", "This declaration form is not supported by tsmp yet.");
+
+export const unsupportedParameter = (node: ts.Node) =>
+  at(node, "TSMP1016", "This parameter form (destructuring or rest) is not supported by tsmp yet.");
+
+export const unsupportedForInitializer = (node: ts.Node) =>
+  at(node, "TSMP1017", "This for-loop header is not supported by tsmp yet.");
+
+export const nonErrorCatchClause = (node: ts.Node) =>
+  at(node, "TSMP1018", "Destructuring in a catch clause is not supported.");
+
+export const functionThisParameter = (node: ts.Node) =>
+  at(node, "TSMP1019", "Functions that use 'this' outside a class are not supported.");
+
+// TSMP11xx: library / builtins.
+
+export const unsupportedLibraryMember = (node: ts.Node, member: string) =>
+  at(node, "TSMP1101", `${member} is not supported by tsmp yet.`);
+
+export const unusedReturnValueOnly = (node: ts.Node, member: string) =>
+  at(node, "TSMP1102", `The return value of ${member} is not supported by tsmp yet; call it as a statement.`);
+
+// TSMP12xx: facade modules and imports.
+
+export const nodeOnlyModule = (node: ts.Node, specifier: string) =>
+  at(node, "TSMP1201", `'${specifier}' runs on Node only (for tests); it cannot be imported by board code.`);
+
+export const unknownFacadeModule = (node: ts.Node, specifier: string) =>
+  at(node, "TSMP1202", `'${specifier}' is not a tsmp module (known: tsmp/asyncio, tsmp/machine, tsmp/pyb, tsmp/time, tsmp/micropython).`);
+
+export const packageImport = (node: ts.Node, specifier: string) =>
+  at(node, "TSMP1203", `Cannot import '${specifier}': board code may import tsmp/* modules and local files ('./x') only.`);
+
+export const unsupportedImportForm = (node: ts.Node, what: string) =>
+  at(node, "TSMP1204", `${what} is not supported: use 'import { a } from ...' or 'import * as m from ...'.`);
+
+export const keywordArgumentsNotLiteral = (node: ts.Node) =>
+  at(node, "TSMP1205", "Keyword arguments (KwArgs) must be written as an object literal at the call.");
+
+export const importOutsideRoot = (node: ts.Node, specifier: string) =>
+  at(node, "TSMP1206", `Cannot import '${specifier}': it is outside the project's source root.`);
+
+export const unsupportedExport = (node: ts.Node) =>
+  at(node, "TSMP1207", "Default exports and re-exports are not supported: export declarations by name.");
+
+// `ts.SyntaxKind` has aliases (FirstStatement = VariableStatement); keep the real names.
+const kindNames = new Map<number, string>();
+for (const [key, value] of Object.entries(ts.SyntaxKind)) {
+  if (typeof value === "number" && !/^(First|Last)/.test(key) && !kindNames.has(value)) kindNames.set(value, key);
+}
+
+function describeKind(node: ts.Node): string {
+  const words = (kindNames.get(node.kind) ?? "construct")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
+  return `This ${words} (\`${node.getText().split("\n")[0]!.slice(0, 40)}\`)`;
+}

@@ -1,0 +1,15 @@
+/**
+ * The one table from facade module specifiers to MicroPython modules
+ * (`import * as asyncio from "tsmp/asyncio"` ⇒ `import asyncio`).
+ */
+export const facadeModules: Readonly<Record<string, string>> = {
+  "tsmp/asyncio": "asyncio",
+  "tsmp/machine": "machine",
+  "tsmp/pyb": "pyb",
+  "tsmp/time": "time",
+  "tsmp/micropython": "micropython",
+};
+
+/** Facade modules with no board counterpart: types only, or Node-only test helpers. */
+export const typeOnlyFacadeModules = new Set(["tsmp/kwargs"]);
+export const nodeOnlyFacadeModules = new Set(["tsmp/testing"]);

@@ -1,0 +1,5 @@
+export { transpileProject, pythonModuleOf } from "./transpile-project.js";
+export type { Diagnostic, EmittedFile, TranspileOptions, TranspileResult } from "./transpile-project.js";
+export { createTranspiler, type Transpiler } from "./session.js";
+export { formatDiagnostic } from "./format-diagnostic.js";
+export { writeBuild } from "./write-build.js";

@@ -1,0 +1,33 @@
+/**
+ * Names a TypeScript identifier may use but a Python one may not (keywords), or should not
+ * (builtins the emitted code relies on, like `print` and `len`; `self` and `cls`, which the
+ * emitted methods use). User declarations with these names get a trailing underscore.
+ */
+const pythonKeywords = new Set([
+  "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+  "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+  "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+]);
+
+const pythonBuiltins = new Set([
+  "abs", "all", "any", "bin", "bool", "bytearray", "bytes", "callable", "chr", "classmethod", "cls",
+  "compile", "dict", "dir", "divmod", "enumerate", "eval", "exec", "filter", "float", "getattr",
+  "globals", "hasattr", "hash", "hex", "id", "input", "int", "isinstance", "issubclass", "iter",
+  "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord",
+  "pow", "print", "property", "range", "repr", "reversed", "round", "self", "set", "setattr",
+  "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "zip",
+  "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError", "EOFError",
+  "ImportError", "IndexError", "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError",
+  "NameError", "NotImplementedError", "OSError", "OverflowError", "RuntimeError", "StopIteration",
+  "SyntaxError", "SystemExit", "TypeError", "ValueError", "ZeroDivisionError",
+]);
+
+/** The Python name for a user-declared identifier. */
+export function pythonSafeName(name: string): string {
+  return pythonKeywords.has(name) || pythonBuiltins.has(name) ? `${name}_` : name;
+}
+
+/** The Python name for an attribute: only keywords are impossible after a dot. */
+export function pythonSafeAttribute(name: string): string {
+  return pythonKeywords.has(name) ? `${name}_` : name;
+}

@@ -1,0 +1,8 @@
+# JavaScript `%`: the remainder takes the sign of the dividend (Python's takes the divisor's).
+def js_mod(a, b):
+    if b == 0:
+        return float("nan")
+    r = a % b
+    if r != 0 and (r < 0) != (a < 0):
+        r -= b
+    return r

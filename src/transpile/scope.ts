@@ -1,0 +1,72 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "./context.js";
+
+/**
+ * Scope questions answered with checker symbols (never names): where a variable is declared
+ * and which functions assign it, to place `global`/`nonlocal` and to keep loops native.
+ */
+
+function isUpdate(node: ts.Node): node is ts.PrefixUnaryExpression | ts.PostfixUnaryExpression {
+  return (
+    (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+    (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+  );
+}
+
+function isAssignment(node: ts.Node): node is ts.BinaryExpression {
+  return (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  );
+}
+
+/** Identifiers written by an assignment, `++`/`--` or a for-of header directly inside `root`. */
+function assignedIdentifiers(root: ts.Node, enterFunctions: boolean): ts.Identifier[] {
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (!enterFunctions && node !== root && ts.isFunctionLike(node)) return;
+    let target: ts.Expression | undefined;
+    if (isAssignment(node)) target = node.left;
+    else if (isUpdate(node)) target = node.operand;
+    else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
+      target = node.initializer as ts.Expression;
+    }
+    while (target && (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target))) target = target.expression;
+    if (target && ts.isIdentifier(target)) found.push(target);
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** The function (or source file) whose Python scope holds a declaration. */
+export function scopeOf(declaration: ts.Node): ts.Node {
+  let current = declaration.parent;
+  while (current && !ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
+  // A parameter belongs to its own function.
+  if (ts.isParameter(declaration)) return declaration.parent;
+  return current ?? declaration.getSourceFile();
+}
+
+/** `global` and `nonlocal` names a Python function needs for the outer variables it assigns. */
+export function capturedAssignments(fn: ts.SignatureDeclaration, context: TransformationContext): { global: string[]; nonlocal: string[] } {
+  const global = new Set<string>();
+  const nonlocal = new Set<string>();
+  for (const identifier of assignedIdentifiers(fn, false)) {
+    const symbol = context.symbolOf(identifier);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration || !context.isDeclaredByUser(symbol!)) continue;
+    const scope = scopeOf(declaration);
+    if (scope === fn) continue;
+    const name = context.pythonName(identifier);
+    if (ts.isSourceFile(scope)) global.add(name);
+    else nonlocal.add(name);
+  }
+  return { global: [...global], nonlocal: [...nonlocal] };
+}
+
+/** Whether `symbol` is written anywhere inside `root` (including nested functions). */
+export function isAssignedWithin(symbol: ts.Symbol, root: ts.Node, context: TransformationContext): boolean {
+  return assignedIdentifiers(root, true).some((identifier) => context.symbolOf(identifier) === symbol);
+}

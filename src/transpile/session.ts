@@ -1,0 +1,28 @@
+import type { SourceFile } from "ts-morph";
+import { emitProject, type TranspileOptions, type TranspileResult } from "./transpile-project.js";
+import { createTsProject } from "./ts-project.js";
+
+/** Transpiles many small programs with one warm TypeScript project (tests, the REPL-like uses). */
+export interface Transpiler {
+  /** One file, `main.ts`. */
+  transpileSource(text: string): TranspileResult;
+  /** Several files by relative path; `main.ts` is the entry. */
+  transpileFiles(files: Record<string, string>): TranspileResult;
+}
+
+// Snippets live only in memory, in a folder that does not exist on disk.
+const snippetRoot = "/__tsmp_snippet__";
+
+export function createTranspiler(options: TranspileOptions = {}): Transpiler {
+  const project = createTsProject({ projectDir: process.cwd() });
+  let current: SourceFile[] = [];
+  const transpileFiles = (files: Record<string, string>): TranspileResult => {
+    for (const file of current) project.removeSourceFile(file);
+    current = Object.entries(files).map(([path, text]) => project.createSourceFile(`${snippetRoot}/${path}`, text, { overwrite: true }));
+    return emitProject(project, { rootDir: snippetRoot, entry: `${snippetRoot}/main.ts` }, options);
+  };
+  return {
+    transpileFiles,
+    transpileSource: (text) => transpileFiles({ "main.ts": text }),
+  };
+}

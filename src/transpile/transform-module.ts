@@ -1,0 +1,25 @@
+import type { ts } from "ts-morph";
+import { TransformationContext, type ProgramInfo } from "./context.js";
+import type { Diagnostic } from "./diagnostics.js";
+import * as py from "./python-ast.js";
+import { helperModuleName } from "./runtime-helpers.js";
+
+export interface TransformedModule {
+  module: py.Module;
+  usedHelpers: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+/** One TypeScript source file → one Python module (plus the runtime helpers it asked for). */
+export function transformSourceFile(sourceFile: ts.SourceFile, program: ProgramInfo): TransformedModule {
+  const context = new TransformationContext(program, sourceFile);
+  const body = context.transformStatements(sourceFile.statements);
+  if (context.usedHelpers.size > 0) {
+    // After the module's own imports, as a person would place it.
+    let index = 0;
+    while (index < body.length && (body[index]!.kind === "Import" || body[index]!.kind === "ImportFrom")) index++;
+    const names = [...context.usedHelpers].sort().map((name) => ({ name }));
+    body.splice(index, 0, { kind: "ImportFrom", module: helperModuleName, names });
+  }
+  return { module: { body }, usedHelpers: context.usedHelpers, diagnostics: context.diagnostics };
+}

@@ -1,0 +1,104 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "./context.js";
+
+/**
+ * Type questions the type-directed visitors ask. Everything here looks at the checker's view
+ * of an expression, never at its spelling.
+ */
+
+function every(type: ts.Type, test: (part: ts.Type) => boolean): boolean {
+  return type.isUnion() ? type.types.every(test) : test(type);
+}
+
+function some(type: ts.Type, test: (part: ts.Type) => boolean): boolean {
+  return type.isUnion() ? type.types.some(test) : test(type);
+}
+
+export function typeOf(context: TransformationContext, node: ts.Node): ts.Type {
+  return context.checker.getTypeAtLocation(node);
+}
+
+const stringFlags = ts.TypeFlags.StringLike;
+const numberFlags = ts.TypeFlags.NumberLike;
+const booleanFlags = ts.TypeFlags.BooleanLike;
+const nullishFlags = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+
+export const isStringType = (type: ts.Type) => every(type, (part) => (part.flags & stringFlags) !== 0);
+export const isNumberType = (type: ts.Type) => every(type, (part) => (part.flags & numberFlags) !== 0);
+export const isBooleanType = (type: ts.Type) => every(type, (part) => (part.flags & booleanFlags) !== 0);
+export const isNullishType = (type: ts.Type) => every(type, (part) => (part.flags & nullishFlags) !== 0);
+export const isAnyLike = (type: ts.Type) => (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+
+/** Objects, arrays, functions, class instances: never null, and truthy in JS even when empty. */
+function isObjectPart(part: ts.Type): boolean {
+  return (part.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0 || part.isIntersection();
+}
+
+/** Primitive whose JS and Python truthiness agree (NaN aside): numbers, strings, booleans. */
+function isPrimitivePart(part: ts.Type): boolean {
+  return (part.flags & (stringFlags | numberFlags | booleanFlags | ts.TypeFlags.EnumLike)) !== 0;
+}
+
+export type Truthiness =
+  /** The value itself is a fine Python condition. */
+  | "native"
+  /** An object that can only be null/undefined when falsy: test `is not None`. */
+  | "not-none"
+  /** Always truthy (a non-nullable object). */
+  | "always"
+  /** Mixed or unknown: needs the runtime helper. */
+  | "dynamic";
+
+export function truthinessOf(type: ts.Type): Truthiness {
+  if (isAnyLike(type)) return "dynamic";
+  if (every(type, (part) => isPrimitivePart(part) || (part.flags & nullishFlags) !== 0)) return "native";
+  if (every(type, (part) => isObjectPart(part) || (part.flags & nullishFlags) !== 0)) {
+    return some(type, (part) => (part.flags & nullishFlags) !== 0) ? "not-none" : "always";
+  }
+  return "dynamic";
+}
+
+/** `===` compares objects by identity (`is`) and primitives by value (`==`). */
+export function comparesByIdentity(left: ts.Type, right: ts.Type): boolean {
+  const objectOnly = (type: ts.Type) => every(type, (part) => isObjectPart(part) || (part.flags & nullishFlags) !== 0);
+  return objectOnly(left) && objectOnly(right);
+}
+
+export function isArrayType(context: TransformationContext, type: ts.Type): boolean {
+  return every(type, (part) => context.checker.isArrayType(part) || context.checker.isTupleType(part));
+}
+
+/** The names of the classes in a type's base chain (`MyError`, `Error`). */
+export function classChainNames(type: ts.Type): string[] {
+  const names: string[] = [];
+  let current: ts.Type | undefined = type;
+  while (current) {
+    const symbol: ts.Symbol | undefined = current.getSymbol();
+    if (!symbol) break;
+    names.push(symbol.getName());
+    const bases: ts.BaseType[] | undefined = current.isClassOrInterface() ? current.getBaseTypes() : undefined;
+    current = bases?.[0];
+  }
+  return names;
+}
+
+/** Error, or a class deriving from it: these become Python exceptions. */
+export function isErrorType(type: ts.Type): boolean {
+  return every(type, (part) => classChainNames(part).includes("Error"));
+}
+
+/** Whether a call's result is a promise (so dropping it would never run the coroutine). */
+export function isPromiseType(type: ts.Type): boolean {
+  return some(type, (part) => {
+    const name = part.getSymbol()?.getName();
+    return name === "Promise" || name === "PromiseLike";
+  });
+}
+
+/** Whether a type has a string index signature and therefore is a dict in Python. */
+export function isRecordType(context: TransformationContext, type: ts.Type): boolean {
+  return (
+    every(type, (part) => context.checker.getIndexInfoOfType(part, ts.IndexKind.String) !== undefined) &&
+    !isArrayType(context, type)
+  );
+}

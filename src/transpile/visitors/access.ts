@@ -1,0 +1,55 @@
+import { ts } from "ts-morph";
+import { transformBuiltinProperty } from "../builtins/index.js";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
+import { isArrayType, isRecordType, isStringType, typeOf } from "../types.js";
+
+export function transformPropertyAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
+  if (node.questionDotToken) {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return py.none();
+  }
+  if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    context.report(diagnostics.superPropertyAccess(node));
+    return py.none();
+  }
+  if (ts.isPrivateIdentifier(node.name)) {
+    context.report(diagnostics.privateName(node.name));
+    return py.none();
+  }
+  const builtin = transformBuiltinProperty(node, context);
+  if (builtin) return builtin;
+  const receiver = context.transformExpression(node.expression);
+  const member = context.symbolOf(node.name);
+  // A record (`Record<string, T>`, an index signature) is a dict: its keys are not attributes.
+  if ((!member || !member.valueDeclaration) && isRecordType(context, typeOf(context, node.expression))) {
+    return py.subscript(receiver, py.str(node.name.text));
+  }
+  return py.attribute(receiver, pythonSafeAttribute(node.name.text));
+}
+
+export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {
+  if (node.questionDotToken) {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return py.none();
+  }
+  const receiverType = typeOf(context, node.expression);
+  const receiverSymbol = receiverType.getSymbol();
+  if (receiverSymbol && receiverSymbol.flags & ts.SymbolFlags.Enum) {
+    context.report(diagnostics.enumReverseMapping(node));
+    return py.none();
+  }
+  const receiver = context.transformExpression(node.expression);
+  const index = context.transformExpression(node.argumentExpression);
+  if (isArrayType(context, receiverType) || isStringType(receiverType) || isRecordType(context, receiverType)) {
+    return py.subscript(receiver, index);
+  }
+  // Other objects are attribute bags (class instances, object literals): `o["x"]` is `o.x`.
+  if (ts.isStringLiteral(node.argumentExpression) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(node.argumentExpression.text)) {
+    return py.attribute(receiver, pythonSafeAttribute(node.argumentExpression.text));
+  }
+  if (receiverSymbol?.getName() === "Uint8Array") return py.subscript(receiver, index);
+  return py.call(py.name("getattr"), [receiver, index]);
+}

@@ -1,0 +1,99 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import { asCondition, asString, negate } from "../conversions.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
+
+const compoundOperators: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
+  [ts.SyntaxKind.PlusEqualsToken]: "+",
+  [ts.SyntaxKind.MinusEqualsToken]: "-",
+  [ts.SyntaxKind.AsteriskEqualsToken]: "*",
+  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: "**",
+  [ts.SyntaxKind.SlashEqualsToken]: "/",
+  [ts.SyntaxKind.PercentEqualsToken]: "%",
+  [ts.SyntaxKind.AmpersandEqualsToken]: "&",
+  [ts.SyntaxKind.BarEqualsToken]: "|",
+  [ts.SyntaxKind.CaretEqualsToken]: "^",
+  [ts.SyntaxKind.LessThanLessThanEqualsToken]: "<<",
+  [ts.SyntaxKind.GreaterThanGreaterThanEqualsToken]: ">>",
+};
+
+const logicalAssignments = new Set([
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind in compoundOperators || logicalAssignments.has(kind) ||
+    kind === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken;
+}
+
+/** The Python target for an assignment's left side (a name, attribute or subscript). */
+export function transformAssignmentTarget(node: ts.Expression, context: TransformationContext): py.Expression {
+  if (
+    ts.isPropertyAccessExpression(node) &&
+    node.name.text === "length" &&
+    isArrayType(context, typeOf(context, node.expression))
+  ) {
+    context.report(diagnostics.arrayLengthAssignment(node));
+    return py.name("_");
+  }
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) {
+    context.report(diagnostics.unsupportedAssignmentTarget(node));
+    return py.name("_");
+  }
+  const target = context.transformExpression(node);
+  if (target.kind !== "Name" && target.kind !== "Attribute" && target.kind !== "Subscript") {
+    context.report(diagnostics.unsupportedAssignmentTarget(node));
+    return py.name("_");
+  }
+  return target;
+}
+
+/** An assignment used as a statement: `x = 1`, `x += s`, `x ||= y`. */
+export function transformAssignmentStatement(node: ts.BinaryExpression, context: TransformationContext): py.Statement[] {
+  const operator = node.operatorToken.kind;
+  const target = transformAssignmentTarget(node.left, context);
+  if (operator === ts.SyntaxKind.EqualsToken) {
+    // `a = b = 1` chains the same way in Python.
+    const targets = [target];
+    let value = node.right;
+    while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      targets.push(transformAssignmentTarget(value.left, context));
+      value = value.right;
+    }
+    return [{ kind: "Assign", targets, value: context.transformExpression(value) }];
+  }
+  if (logicalAssignments.has(operator)) {
+    const current = context.transformExpression(node.left);
+    const value = context.transformConditionalExpression(node.right);
+    let test: py.Expression;
+    if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = py.compare(current, "is", py.none());
+    else if (operator === ts.SyntaxKind.BarBarEqualsToken) test = negate(asCondition(context, node.left, current));
+    else test = asCondition(context, node.left, current);
+    return [py.ifStatement(test, [py.assign(target, value)])];
+  }
+  const op = compoundOperators[operator];
+  if (!op) {
+    context.report(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText()));
+    return [];
+  }
+  const right = context.transformExpression(node.right);
+  const leftType = typeOf(context, node.left);
+  if (op === "+" && isStringType(leftType)) return [py.augAssign(target, "+", asString(context, node.right, right))];
+  if (op === "+" && !isNumberType(leftType)) {
+    return [py.assign(target, py.call(context.useHelper("js_add"), [context.transformExpression(node.left), right]))];
+  }
+  if (op === "/") return [py.assign(target, py.call(context.useHelper("js_div"), [context.transformExpression(node.left), right]))];
+  if (op === "%") return [py.assign(target, py.call(context.useHelper("js_mod"), [context.transformExpression(node.left), right]))];
+  return [py.augAssign(target, op, right)];
+}
+
+/** An assignment whose value is used: the assignment runs first, then the target is read. */
+export function transformAssignmentExpression(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
+  const statements = transformAssignmentStatement(node, context);
+  context.addPrecedingStatements(...statements);
+  return context.transformExpression(node.left);
+}

@@ -1,0 +1,146 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import { asCondition, asString } from "../conversions.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { comparesByIdentity, isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "../types.js";
+import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
+import { conditionOf } from "./condition.js";
+
+const arithmetic: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
+  [ts.SyntaxKind.MinusToken]: "-",
+  [ts.SyntaxKind.AsteriskToken]: "*",
+  [ts.SyntaxKind.AsteriskAsteriskToken]: "**",
+  [ts.SyntaxKind.AmpersandToken]: "&",
+  [ts.SyntaxKind.BarToken]: "|",
+  [ts.SyntaxKind.CaretToken]: "^",
+  [ts.SyntaxKind.LessThanLessThanToken]: "<<",
+  [ts.SyntaxKind.GreaterThanGreaterThanToken]: ">>",
+};
+
+const ordering: Partial<Record<ts.SyntaxKind, py.CompareOperator>> = {
+  [ts.SyntaxKind.LessThanToken]: "<",
+  [ts.SyntaxKind.LessThanEqualsToken]: "<=",
+  [ts.SyntaxKind.GreaterThanToken]: ">",
+  [ts.SyntaxKind.GreaterThanEqualsToken]: ">=",
+};
+
+const equality: Partial<Record<ts.SyntaxKind, boolean>> = {
+  [ts.SyntaxKind.EqualsEqualsEqualsToken]: true,
+  [ts.SyntaxKind.EqualsEqualsToken]: true,
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: false,
+  [ts.SyntaxKind.ExclamationEqualsToken]: false,
+};
+
+export function transformBinaryExpression(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
+  const kind = node.operatorToken.kind;
+  if (isAssignmentOperator(kind)) return transformAssignmentExpression(node, context);
+  if (kind === ts.SyntaxKind.CommaToken) {
+    context.addPrecedingStatements(py.expressionStatement(context.transformExpression(node.left)));
+    return context.transformExpression(node.right);
+  }
+  if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken) {
+    return transformLogical(node, context);
+  }
+  const arithmeticOperator = arithmetic[kind];
+  if (arithmeticOperator) {
+    return py.binOp(context.transformExpression(node.left), arithmeticOperator, context.transformExpression(node.right));
+  }
+  if (kind === ts.SyntaxKind.PlusToken) return transformPlus(node, context);
+  if (kind === ts.SyntaxKind.SlashToken) {
+    return py.call(context.useHelper("js_div"), [context.transformExpression(node.left), context.transformExpression(node.right)]);
+  }
+  if (kind === ts.SyntaxKind.PercentToken) {
+    return py.call(context.useHelper("js_mod"), [context.transformExpression(node.left), context.transformExpression(node.right)]);
+  }
+  const order = ordering[kind];
+  if (order) return py.compare(context.transformExpression(node.left), order, context.transformExpression(node.right));
+  const equal = equality[kind];
+  if (equal !== undefined) return transformEquality(node, equal, context);
+  if (kind === ts.SyntaxKind.InstanceOfKeyword) {
+    return py.call(py.name("isinstance"), [context.transformExpression(node.left), context.transformExpression(node.right)]);
+  }
+  context.report(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText()));
+  return py.none();
+}
+
+/** `+` concatenates when either side is a string (converting the other as JS does). */
+function transformPlus(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
+  const leftType = typeOf(context, node.left);
+  const rightType = typeOf(context, node.right);
+  const left = context.transformExpression(node.left);
+  const right = context.transformExpression(node.right);
+  if (isStringType(leftType) || isStringType(rightType)) {
+    return py.binOp(asString(context, node.left, left), "+", asString(context, node.right, right));
+  }
+  if (isNumberType(leftType) && isNumberType(rightType)) return py.binOp(left, "+", right);
+  return py.call(context.useHelper("js_add"), [left, right]);
+}
+
+function isNullLiteral(node: ts.Expression): boolean {
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined");
+}
+
+function transformEquality(node: ts.BinaryExpression, equal: boolean, context: TransformationContext): py.Expression {
+  const left = context.transformExpression(node.left);
+  const right = context.transformExpression(node.right);
+  // null and undefined are both None; `x == null` and `x === undefined` are the same test.
+  if (isNullLiteral(node.left) || isNullLiteral(node.right)) {
+    return py.compare(isNullLiteral(node.left) ? right : left, equal ? "is" : "is not", py.none());
+  }
+  const leftType = typeOf(context, node.left);
+  const rightType = typeOf(context, node.right);
+  if (comparesByIdentity(leftType, rightType) && !isNullishType(leftType) && !isNullishType(rightType)) {
+    return py.compare(left, equal ? "is" : "is not", right);
+  }
+  return py.compare(left, equal ? "==" : "!=", right);
+}
+
+/**
+ * `a && b`, `a || b`, `a ?? b` return one of their operands. Python's `and`/`or` do the same
+ * with Python truthiness, which agrees with JS for numbers, strings and booleans; otherwise the
+ * test is spelled out.
+ */
+function transformLogical(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
+  const kind = node.operatorToken.kind;
+  const leftType = typeOf(context, node.left);
+  const right = context.transformConditionalExpression(node.right);
+  if (kind !== ts.SyntaxKind.QuestionQuestionToken && truthinessOf(leftType) === "native") {
+    return py.boolOp(context.transformExpression(node.left), kind === ts.SyntaxKind.AmpersandAmpersandToken ? "and" : "or", right);
+  }
+  if (kind !== ts.SyntaxKind.QuestionQuestionToken && isBooleanContext(node)) return conditionOf(node, context);
+  const left = context.transformExpression(node.left);
+  const value = isSimple(left) ? left : py.namedExpr(context.temporary(), left);
+  const reread = value.kind === "NamedExpr" ? value.target : left;
+  const test =
+    kind === ts.SyntaxKind.QuestionQuestionToken ? py.compare(value, "is not", py.none()) : asCondition(context, node.left, value);
+  // Python evaluates the test of `x if test else y` first, so a temporary assigned there is ready.
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken ? py.ifExp(test, right, reread) : py.ifExp(test, reread, right);
+}
+
+/** Whether the value of `node` is only ever used as a condition. */
+function isBooleanContext(node: ts.Node): boolean {
+  let child: ts.Node = node;
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && isLogical(parent.operatorToken.kind))) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return (
+    (ts.isIfStatement(parent) && parent.expression === child) ||
+    (ts.isWhileStatement(parent) && parent.expression === child) ||
+    (ts.isDoStatement(parent) && parent.expression === child) ||
+    (ts.isForStatement(parent) && parent.condition === child) ||
+    (ts.isConditionalExpression(parent) && parent.condition === child) ||
+    (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken)
+  );
+}
+
+function isLogical(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken;
+}
+
+function isSimple(expression: py.Expression): boolean {
+  if (expression.kind === "Name" || expression.kind === "Constant") return true;
+  return expression.kind === "Attribute" && isSimple(expression.value);
+}

@@ -1,0 +1,88 @@
+import { ts } from "ts-morph";
+import { transformBuiltinCall } from "../builtins/index.js";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
+
+export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
+  if (node.questionDotToken) {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return py.none();
+  }
+  const callee = node.expression;
+  if (callee.kind === ts.SyntaxKind.SuperKeyword) {
+    const { args, keywords } = transformArguments(node, context);
+    return py.call(py.attribute(py.call(py.name("super")), "__init__"), args, keywords);
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    const { args, keywords } = transformArguments(node, context);
+    return py.call(py.attribute(py.call(py.name("super")), pythonSafeAttribute(callee.name.text)), args, keywords);
+  }
+  const builtin = transformBuiltinCall(node, context);
+  if (builtin) return builtin;
+  const func = context.transformExpression(callee);
+  const { args, keywords } = transformArguments(node, context);
+  return py.call(func, args, keywords);
+}
+
+/** `new Pin(2, Pin.OUT)` is a plain call in Python. */
+export function transformNewExpression(node: ts.NewExpression, context: TransformationContext): py.Expression {
+  const func = context.transformExpression(node.expression);
+  const { args, keywords } = transformArguments(node, context);
+  return py.call(func, args, keywords);
+}
+
+/**
+ * Positional arguments, and keyword arguments for a trailing object literal passed where the
+ * facade declares a `KwArgs<...>` parameter.
+ */
+export function transformArguments(
+  node: ts.CallExpression | ts.NewExpression,
+  context: TransformationContext,
+): { args: py.Expression[]; keywords: py.Keyword[] } {
+  const argumentNodes = [...(node.arguments ?? [])];
+  const keywords: py.Keyword[] = [];
+  const kwargsIndex = keywordParameterIndex(node, context);
+  if (kwargsIndex !== undefined && argumentNodes.length > kwargsIndex) {
+    const options = argumentNodes[kwargsIndex]!;
+    argumentNodes.splice(kwargsIndex, 1);
+    if (!ts.isObjectLiteralExpression(options)) {
+      context.report(diagnostics.keywordArgumentsNotLiteral(options));
+    } else {
+      for (const property of options.properties) {
+        if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
+          keywords.push({ name: property.name.text, value: context.transformExpression(property.initializer) });
+        } else if (ts.isShorthandPropertyAssignment(property)) {
+          keywords.push({ name: property.name.text, value: context.transformExpression(property.name) });
+        } else {
+          context.report(diagnostics.keywordArgumentsNotLiteral(property));
+        }
+      }
+    }
+  }
+  const args = argumentNodes.map((argument) => {
+    if (ts.isSpreadElement(argument)) {
+      context.report(diagnostics.unsupportedSyntax(argument));
+      return py.none();
+    }
+    return context.transformExpression(argument);
+  });
+  return { args, keywords };
+}
+
+/** The index of the parameter typed `KwArgs<...>` (src/runtime-shim/kwargs.ts), if any. */
+function keywordParameterIndex(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): number | undefined {
+  const signature = context.checker.getResolvedSignature(node);
+  const declaration = signature?.getDeclaration();
+  if (!declaration || !("parameters" in declaration)) return undefined;
+  const parameters = declaration.parameters;
+  const last = parameters[parameters.length - 1];
+  if (!last?.type || !ts.isTypeReferenceNode(last.type)) return undefined;
+  let symbol = context.checker.getSymbolAtLocation(last.type.typeName);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
+  const aliasDeclaration = symbol?.declarations?.[0];
+  if (!aliasDeclaration || symbol?.getName() !== "KwArgs") return undefined;
+  const fileName = aliasDeclaration.getSourceFile().fileName;
+  return fileName.startsWith(context.program.facadeDirectory) && fileName.endsWith("/kwargs.ts") ? parameters.length - 1 : undefined;
+}

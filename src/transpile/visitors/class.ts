@@ -1,0 +1,125 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
+import { functionDefinition } from "./function.js";
+
+function isStatic(member: ts.ClassElement): boolean {
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+function memberName(member: ts.ClassElement, context: TransformationContext): string | undefined {
+  if (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) return pythonSafeAttribute(member.name.text);
+  if (member.name && ts.isPrivateIdentifier(member.name)) context.report(diagnostics.privateName(member.name));
+  else context.report(diagnostics.unsupportedClassMember(member, "Computed member names"));
+  return undefined;
+}
+
+/**
+ * A class becomes a Python class: fields and parameter properties are assigned in
+ * `__init__` (after `super().__init__` in a derived class, as in JS), static fields are
+ * class attributes, static methods `@staticmethod`.
+ */
+export function transformClassDeclaration(node: ts.ClassDeclaration, context: TransformationContext): py.Statement[] {
+  if (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return [];
+  if (!node.name || ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) {
+    context.report(diagnostics.unsupportedExport(node));
+    return [];
+  }
+  const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const bases = heritage ? [context.transformExpression(heritage.expression)] : [];
+  const body: py.Statement[] = [];
+  const fieldInitializers: py.Statement[] = [];
+  for (const member of node.members) {
+    if (ts.isPropertyDeclaration(member)) {
+      const name = memberName(member, context);
+      if (!name || ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) continue;
+      if (!member.initializer) continue;
+      if (isStatic(member)) {
+        body.push(py.at(py.assign(py.name(name), context.transformExpression(member.initializer)), context.positionOf(member)));
+      } else {
+        const { result, preceding } = context.collectPreceding(() => context.transformExpression(member.initializer!));
+        fieldInitializers.push(...preceding, py.at(py.assign(py.attribute(py.name("self"), name), result), context.positionOf(member)));
+      }
+    }
+  }
+  const constructor = node.members.find(
+    (member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined,
+  );
+  if (constructor) {
+    body.push(py.at(constructorDefinition(constructor, fieldInitializers, heritage !== undefined, context), context.positionOf(constructor)));
+  } else if (fieldInitializers.length > 0) {
+    // JS passes a derived class's constructor arguments to the base when it has no constructor.
+    const init: py.FunctionDef = {
+      kind: "FunctionDef",
+      name: "__init__",
+      params: heritage ? [{ name: "self" }, { name: "args", rest: true }] : [{ name: "self" }],
+      body: [
+        ...(heritage
+          ? [py.expressionStatement(py.call(py.attribute(py.call(py.name("super")), "__init__"), [{ kind: "Starred", value: py.name("args") }]))]
+          : []),
+        ...fieldInitializers,
+      ],
+      decorators: [],
+      isAsync: false,
+    };
+    body.push(init);
+  }
+  for (const member of node.members) {
+    if (ts.isPropertyDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isSemicolonClassElement(member)) continue;
+    if (ts.isIndexSignatureDeclaration(member)) continue;
+    if (ts.isMethodDeclaration(member)) {
+      if (!member.body) continue;
+      const name = memberName(member, context);
+      if (!name) continue;
+      const method = isStatic(member)
+        ? functionDefinition(name, member, context, { decorators: [py.name("staticmethod")] })
+        : functionDefinition(name, member, context, { leadingParameters: ["self"] });
+      body.push(py.at(method, context.positionOf(member)));
+      continue;
+    }
+    if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {
+      context.report(diagnostics.unsupportedClassMember(member, "Getters and setters"));
+      continue;
+    }
+    context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
+  }
+  return [{ kind: "ClassDef", name: context.pythonName(node.name), bases, body }];
+}
+
+function constructorDefinition(
+  node: ts.ConstructorDeclaration,
+  fieldInitializers: py.Statement[],
+  derived: boolean,
+  context: TransformationContext,
+): py.FunctionDef {
+  const parameterProperties = node.parameters
+    .filter((parameter) => ts.isIdentifier(parameter.name) && ts.isParameterPropertyDeclaration(parameter, node))
+    .map((parameter) => {
+      const name = (parameter.name as ts.Identifier);
+      return py.assign(py.attribute(py.name("self"), pythonSafeAttribute(name.text)), py.name(context.pythonName(name)));
+    });
+  const definition = functionDefinition("__init__", node, context, { leadingParameters: ["self"] });
+  const initialization = [...parameterProperties, ...fieldInitializers];
+  if (!derived) {
+    definition.body.splice(leadingDeclarations(definition.body), 0, ...initialization);
+    return definition;
+  }
+  // In a derived class, JS initialises fields right after super(...) returns.
+  const superIndex = definition.body.findIndex(isSuperCall);
+  definition.body.splice(superIndex + 1, 0, ...initialization);
+  return definition;
+}
+
+function leadingDeclarations(body: py.Statement[]): number {
+  let index = 0;
+  while (index < body.length && (body[index]!.kind === "Global" || body[index]!.kind === "Nonlocal")) index++;
+  return index;
+}
+
+function isSuperCall(statement: py.Statement): boolean {
+  if (statement.kind !== "ExpressionStatement" || statement.expression.kind !== "Call") return false;
+  const func = statement.expression.func;
+  return func.kind === "Attribute" && func.attr === "__init__" && func.value.kind === "Call" && func.value.func.kind === "Name" && func.value.func.id === "super";
+}

@@ -1,0 +1,136 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { capturedAssignments } from "../scope.js";
+
+type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration;
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+}
+
+export function transformFunctionDeclaration(node: ts.FunctionDeclaration, context: TransformationContext): py.Statement[] {
+  if (!node.body || hasModifier(node, ts.SyntaxKind.DeclareKeyword)) return [];
+  if (hasModifier(node, ts.SyntaxKind.DefaultKeyword) || !node.name) {
+    context.report(diagnostics.unsupportedExport(node));
+    return [];
+  }
+  return [functionDefinition(context.pythonName(node.name), node, context)];
+}
+
+/** Parameters, with defaults Python evaluates once replaced by a check at each call. */
+export function transformParameters(
+  node: FunctionLike,
+  context: TransformationContext,
+): { params: py.Parameter[]; prologue: py.Statement[] } {
+  const params: py.Parameter[] = [];
+  const prologue: py.Statement[] = [];
+  for (const parameter of node.parameters) {
+    if (ts.isIdentifier(parameter.name) && parameter.name.text === "this") continue;
+    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) {
+      context.report(diagnostics.unsupportedParameter(parameter));
+      continue;
+    }
+    const name = context.pythonName(parameter.name);
+    if (parameter.initializer) {
+      const value = context.transformExpression(parameter.initializer);
+      if (value.kind === "Constant") {
+        params.push({ name, default: value });
+      } else {
+        // Python evaluates defaults once, at `def`; JS evaluates them on every call.
+        params.push({ name, default: py.none() });
+        prologue.push(py.ifStatement(py.compare(py.name(name), "is", py.none()), [py.assign(py.name(name), value)]));
+      }
+    } else if (parameter.questionToken || params.some((earlier) => earlier.default)) {
+      params.push({ name, default: py.none() });
+    } else {
+      params.push({ name });
+    }
+  }
+  return { params, prologue };
+}
+
+/** `global`/`nonlocal` declarations for the outer variables a function assigns. */
+export function scopeDeclarations(node: ts.SignatureDeclaration, context: TransformationContext): py.Statement[] {
+  const { global, nonlocal } = capturedAssignments(node, context);
+  const statements: py.Statement[] = [];
+  if (global.length > 0) statements.push({ kind: "Global", names: global });
+  if (nonlocal.length > 0) statements.push({ kind: "Nonlocal", names: nonlocal });
+  return statements;
+}
+
+/** The statements of a function body (an arrow's expression body becomes `return`). */
+export function functionBody(node: FunctionLike, context: TransformationContext): py.Statement[] {
+  const body = node.body;
+  if (!body) return [];
+  return context.withoutLoops(() => {
+    if (ts.isBlock(body)) return context.transformStatements(body.statements);
+    const { result, preceding } = context.collectPreceding(() => context.transformExpression(body));
+    return [...preceding, py.returnStatement(result)];
+  });
+}
+
+export function functionDefinition(
+  name: string,
+  node: FunctionLike,
+  context: TransformationContext,
+  options: { leadingParameters?: string[]; decorators?: py.Expression[]; prologue?: py.Statement[] } = {},
+): py.FunctionDef {
+  if ("asteriskToken" in node && node.asteriskToken) context.report(diagnostics.unsupportedSyntax(node));
+  const { params, prologue } = transformParameters(node, context);
+  const body = [
+    ...scopeDeclarations(node, context),
+    ...prologue,
+    ...(options.prologue ?? []),
+    ...functionBody(node, context),
+  ];
+  return {
+    kind: "FunctionDef",
+    name,
+    params: [...(options.leadingParameters ?? []).map((leading) => ({ name: leading })), ...params],
+    body,
+    decorators: options.decorators ?? [],
+    isAsync: hasModifier(node, ts.SyntaxKind.AsyncKeyword),
+  };
+}
+
+/**
+ * Arrow functions and function expressions: a `lambda` when the body is one expression that
+ * needs nothing else; otherwise a `def` hoisted just before the statement that uses it.
+ */
+export function transformFunctionExpression(node: ts.ArrowFunction | ts.FunctionExpression, context: TransformationContext): py.Expression {
+  if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && !hasModifier(node, ts.SyntaxKind.AsyncKeyword)) {
+    const lambda = asLambda(node, context);
+    if (lambda) return lambda;
+  }
+  const name = context.temporary(functionNameHint(node));
+  context.addPrecedingStatements(py.at(functionDefinition(name.id, node, context), context.positionOf(node)));
+  return name;
+}
+
+function asLambda(node: ts.ArrowFunction, context: TransformationContext): py.Lambda | undefined {
+  const scope = capturedAssignments(node, context);
+  if (scope.global.length > 0 || scope.nonlocal.length > 0) return undefined;
+  let lambda: py.Lambda | undefined;
+  const { preceding } = context.collectPreceding(() => {
+    const { params, prologue } = transformParameters(node, context);
+    const body = context.transformExpression(node.body as ts.Expression);
+    if (prologue.length === 0) lambda = { kind: "Lambda", params, body };
+  });
+  return preceding.length === 0 ? lambda : undefined;
+}
+
+function functionNameHint(node: ts.Node): string {
+  const parent = node.parent;
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+  return "fn";
+}
+
+export function transformAwaitExpression(node: ts.AwaitExpression, context: TransformationContext): py.Expression {
+  let current: ts.Node = node.parent;
+  while (!ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
+  if (ts.isSourceFile(current)) context.report(diagnostics.topLevelAwait(node));
+  return py.awaitExpr(context.transformExpression(node.expression));
+}

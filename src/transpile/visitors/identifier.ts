@@ -1,0 +1,29 @@
+import { ts } from "ts-morph";
+import { transformBuiltinIdentifier } from "../builtins/index.js";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+
+export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
+  return transformBuiltinIdentifier(node, context) ?? py.name(context.pythonName(node));
+}
+
+/** `this` is `self` in methods; in a static method it is the class itself. */
+export function transformThis(node: ts.ThisExpression, context: TransformationContext): py.Expression {
+  let current: ts.Node = node.parent;
+  while (!ts.isSourceFile(current)) {
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isClassStaticBlockDeclaration(current)) break;
+    if (
+      (ts.isMethodDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isGetAccessor(current) || ts.isSetAccessor(current)) &&
+      ts.isClassDeclaration(current.parent)
+    ) {
+      const isStatic = ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+      if (isStatic && current.parent.name) return py.name(context.pythonName(current.parent.name));
+      return py.name("self");
+    }
+    if (ts.isConstructorDeclaration(current)) return py.name("self");
+    current = current.parent;
+  }
+  context.report(diagnostics.thisOutsideClass(node));
+  return py.name("self");
+}

@@ -1,0 +1,105 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import type * as py from "../python-ast.js";
+import { transformElementAccess, transformPropertyAccess } from "./access.js";
+import { transformBinaryExpression } from "./binary.js";
+import { transformCallExpression, transformNewExpression } from "./call.js";
+import { transformClassDeclaration } from "./class.js";
+import { transformConditionalExpression, transformIfStatement } from "./condition.js";
+import { transformEnumDeclaration } from "./enum.js";
+import { transformThrowStatement, transformTryStatement } from "./errors.js";
+import { transformAwaitExpression, transformFunctionDeclaration, transformFunctionExpression } from "./function.js";
+import { transformIdentifier, transformThis } from "./identifier.js";
+import {
+  transformArrayLiteral,
+  transformFalse,
+  transformNull,
+  transformNumericLiteral,
+  transformObjectLiteral,
+  transformStringLiteral,
+  transformTemplateExpression,
+  transformTrue,
+} from "./literals.js";
+import {
+  transformBreakStatement,
+  transformContinueStatement,
+  transformDoStatement,
+  transformForOfStatement,
+  transformForStatement,
+  transformWhileStatement,
+} from "./loops.js";
+import { transformExportAssignment, transformExportDeclaration, transformImportDeclaration, transformModuleDeclaration } from "./modules.js";
+import {
+  transformBlock,
+  transformEmptyStatement,
+  transformErasedDeclaration,
+  transformExpressionStatement,
+  transformReturnStatement,
+  transformTransparentExpression,
+  transformVariableStatement,
+} from "./statements.js";
+import { transformPostfixUnary, transformPrefixUnary } from "./unary.js";
+
+// Each visitor is typed for its own node kind; the maps hold them by kind, so the node type
+// is erased here and restored by the kind the map is indexed with.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ExpressionVisitor = (node: any, context: TransformationContext) => py.Expression;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type StatementVisitor = (node: any, context: TransformationContext) => py.Statement[];
+
+/** Adding a construct = adding one visitor file and one line here. */
+export const expressionVisitors: Partial<Record<ts.SyntaxKind, ExpressionVisitor>> = {
+  [ts.SyntaxKind.Identifier]: transformIdentifier,
+  [ts.SyntaxKind.ThisKeyword]: transformThis,
+  [ts.SyntaxKind.NumericLiteral]: transformNumericLiteral,
+  [ts.SyntaxKind.StringLiteral]: transformStringLiteral,
+  [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: transformStringLiteral,
+  [ts.SyntaxKind.TemplateExpression]: transformTemplateExpression,
+  [ts.SyntaxKind.TrueKeyword]: transformTrue,
+  [ts.SyntaxKind.FalseKeyword]: transformFalse,
+  [ts.SyntaxKind.NullKeyword]: transformNull,
+  [ts.SyntaxKind.ArrayLiteralExpression]: transformArrayLiteral,
+  [ts.SyntaxKind.ObjectLiteralExpression]: transformObjectLiteral,
+  [ts.SyntaxKind.ParenthesizedExpression]: transformTransparentExpression,
+  [ts.SyntaxKind.AsExpression]: transformTransparentExpression,
+  [ts.SyntaxKind.NonNullExpression]: transformTransparentExpression,
+  [ts.SyntaxKind.TypeAssertionExpression]: transformTransparentExpression,
+  [ts.SyntaxKind.SatisfiesExpression]: transformTransparentExpression,
+  [ts.SyntaxKind.BinaryExpression]: transformBinaryExpression,
+  [ts.SyntaxKind.PrefixUnaryExpression]: transformPrefixUnary,
+  [ts.SyntaxKind.PostfixUnaryExpression]: transformPostfixUnary,
+  [ts.SyntaxKind.ConditionalExpression]: transformConditionalExpression,
+  [ts.SyntaxKind.CallExpression]: transformCallExpression,
+  [ts.SyntaxKind.NewExpression]: transformNewExpression,
+  [ts.SyntaxKind.PropertyAccessExpression]: transformPropertyAccess,
+  [ts.SyntaxKind.ElementAccessExpression]: transformElementAccess,
+  [ts.SyntaxKind.ArrowFunction]: transformFunctionExpression,
+  [ts.SyntaxKind.FunctionExpression]: transformFunctionExpression,
+  [ts.SyntaxKind.AwaitExpression]: transformAwaitExpression,
+};
+
+export const statementVisitors: Partial<Record<ts.SyntaxKind, StatementVisitor>> = {
+  [ts.SyntaxKind.VariableStatement]: transformVariableStatement,
+  [ts.SyntaxKind.ExpressionStatement]: transformExpressionStatement,
+  [ts.SyntaxKind.ReturnStatement]: transformReturnStatement,
+  [ts.SyntaxKind.Block]: transformBlock,
+  [ts.SyntaxKind.EmptyStatement]: transformEmptyStatement,
+  [ts.SyntaxKind.IfStatement]: transformIfStatement,
+  [ts.SyntaxKind.WhileStatement]: transformWhileStatement,
+  [ts.SyntaxKind.DoStatement]: transformDoStatement,
+  [ts.SyntaxKind.ForStatement]: transformForStatement,
+  [ts.SyntaxKind.ForOfStatement]: transformForOfStatement,
+  [ts.SyntaxKind.BreakStatement]: transformBreakStatement,
+  [ts.SyntaxKind.ContinueStatement]: transformContinueStatement,
+  [ts.SyntaxKind.FunctionDeclaration]: transformFunctionDeclaration,
+  [ts.SyntaxKind.ClassDeclaration]: transformClassDeclaration,
+  [ts.SyntaxKind.EnumDeclaration]: transformEnumDeclaration,
+  [ts.SyntaxKind.TryStatement]: transformTryStatement,
+  [ts.SyntaxKind.ThrowStatement]: transformThrowStatement,
+  [ts.SyntaxKind.ImportDeclaration]: transformImportDeclaration,
+  [ts.SyntaxKind.ExportDeclaration]: transformExportDeclaration,
+  [ts.SyntaxKind.ExportAssignment]: transformExportAssignment,
+  [ts.SyntaxKind.ModuleDeclaration]: transformModuleDeclaration,
+  [ts.SyntaxKind.InterfaceDeclaration]: transformErasedDeclaration,
+  [ts.SyntaxKind.TypeAliasDeclaration]: transformErasedDeclaration,
+};

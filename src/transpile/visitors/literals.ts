@@ -1,0 +1,72 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import { asFormattedValue } from "../conversions.js";
+import * as py from "../python-ast.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
+import { isRecordType, typeOf } from "../types.js";
+import * as diagnostics from "../diagnostics.js";
+
+/** JS has one number type: an integral literal (`2.0`, `1e3`) becomes a Python int. */
+export function transformNumericLiteral(node: ts.NumericLiteral): py.Expression {
+  const value = Number(node.text);
+  if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) {
+    const spelling = node.getText();
+    // Keep hex/binary/octal as written: a register mask reads better as 0xff.
+    return py.num(/^0[xob]/i.test(spelling) ? spelling.toLowerCase().replace(/_/g, "") : String(value));
+  }
+  return py.num(String(value));
+}
+
+export function transformStringLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): py.Expression {
+  return py.str(node.text);
+}
+
+export const transformTrue = (): py.Expression => py.bool(true);
+export const transformFalse = (): py.Expression => py.bool(false);
+export const transformNull = (): py.Expression => py.none();
+
+export function transformTemplateExpression(node: ts.TemplateExpression, context: TransformationContext): py.Expression {
+  const parts: (string | py.Expression)[] = [node.head.text];
+  for (const span of node.templateSpans) {
+    parts.push(asFormattedValue(context, span.expression, context.transformExpression(span.expression)));
+    parts.push(span.literal.text);
+  }
+  return { kind: "FString", parts };
+}
+
+export function transformArrayLiteral(node: ts.ArrayLiteralExpression, context: TransformationContext): py.Expression {
+  return py.list(node.elements.map((element) => context.transformExpression(element)));
+}
+
+/**
+ * Object literals become `JsObject(a=1)` (attributes, like class instances, so `p.x` reads the
+ * same for both); literals typed as records (`Record<string, T>`, index signatures) become dicts.
+ */
+export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context: TransformationContext): py.Expression {
+  const asDict = isRecordType(context, context.checker.getContextualType(node) ?? typeOf(context, node));
+  const entries: { key: string; value: py.Expression }[] = [];
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
+      entries.push({ key: property.name.text, value: context.transformExpression(property.initializer) });
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      const symbol = context.checker.getShorthandAssignmentValueSymbol(property);
+      const value = symbol && context.isDeclaredByUser(symbol) ? context.pythonName(property.name) : property.name.text;
+      entries.push({ key: property.name.text, value: py.name(value) });
+    } else {
+      context.report(diagnostics.unsupportedSyntax(property));
+    }
+  }
+  if (asDict) {
+    return { kind: "Dict", entries: entries.map((entry) => ({ key: py.str(entry.key), value: entry.value })) };
+  }
+  for (const entry of entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.key)) {
+      context.report(diagnostics.unsupportedSyntax(node));
+    }
+  }
+  return py.call(
+    context.useHelper("JsObject"),
+    [],
+    entries.map((entry) => ({ name: pythonSafeAttribute(entry.key), value: entry.value })),
+  );
+}

@@ -1,0 +1,215 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import { negate } from "../conversions.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { isAssignedWithin } from "../scope.js";
+import { isArrayType, isStringType, typeOf } from "../types.js";
+import { conditionOf } from "./condition.js";
+import { transformExpressionAsStatements, transformVariableDeclarationList } from "./statements.js";
+
+/** `while (test)`; a test that needs statements of its own becomes `while True: ...; if not test: break`. */
+function whileLoop(
+  context: TransformationContext,
+  test: ts.Expression | undefined,
+  body: () => py.Statement[],
+): py.Statement[] {
+  if (!test) return [py.whileStatement(py.bool(true), body())];
+  const { result: condition, preceding } = context.collectPreceding(() => conditionOf(test, context));
+  if (preceding.length === 0) return [py.whileStatement(condition, body())];
+  return [py.whileStatement(py.bool(true), [...preceding, py.ifStatement(negate(condition), [py.breakStatement()]), ...body()])];
+}
+
+export function transformWhileStatement(node: ts.WhileStatement, context: TransformationContext): py.Statement[] {
+  return whileLoop(context, node.expression, () =>
+    context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement)),
+  );
+}
+
+/** `do { body } while (test)` runs the body first; a `continue` must still check the test. */
+export function transformDoStatement(node: ts.DoStatement, context: TransformationContext): py.Statement[] {
+  const exitUnlessTest = (): py.Statement[] => {
+    const { result: condition, preceding } = context.collectPreceding(() => conditionOf(node.expression, context));
+    return [...preceding, py.ifStatement(negate(condition), [py.breakStatement()])];
+  };
+  const body = context.withLoop({ beforeContinue: exitUnlessTest }, () => context.transformBlock(node.statement));
+  return [py.whileStatement(py.bool(true), [...body, ...exitUnlessTest()])];
+}
+
+export function transformForStatement(node: ts.ForStatement, context: TransformationContext): py.Statement[] {
+  const range = rangeLoop(node, context);
+  if (range) return range;
+  const initializer: py.Statement[] = [];
+  if (node.initializer) {
+    const { result, preceding } = context.collectPreceding(() =>
+      ts.isVariableDeclarationList(node.initializer!)
+        ? transformVariableDeclarationList(node.initializer, context)
+        : transformExpressionAsStatements(node.initializer as ts.Expression, context),
+    );
+    initializer.push(...preceding, ...result);
+  }
+  const incrementor = (): py.Statement[] => {
+    if (!node.incrementor) return [];
+    const { result, preceding } = context.collectPreceding(() => transformExpressionAsStatements(node.incrementor!, context));
+    return [...preceding, ...result];
+  };
+  // `continue` in a C-style for must still run the incrementor: it is repeated before each one.
+  const loop = whileLoop(context, node.condition, () => [
+    ...context.withLoop({ beforeContinue: incrementor }, () => context.transformBlock(node.statement)),
+    ...incrementor(),
+  ]);
+  return [...initializer, ...loop];
+}
+
+/**
+ * `for (let i = a; i < b; i++)` with a bound that cannot change and a counter the body never
+ * writes is `for i in range(a, b)`: what a person would write, and faster on a board.
+ */
+function rangeLoop(node: ts.ForStatement, context: TransformationContext): py.Statement[] | undefined {
+  const { initializer, condition, incrementor } = node;
+  if (!initializer || !condition || !incrementor || !ts.isVariableDeclarationList(initializer)) return undefined;
+  if (!(initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) || initializer.declarations.length !== 1) return undefined;
+  const declaration = initializer.declarations[0]!;
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+  const counter = context.symbolOf(declaration.name);
+  if (!counter || isAssignedWithin(counter, node.statement, context)) return undefined;
+  if (!isIntegerValued(declaration.initializer, context)) return undefined;
+
+  const step = stepOf(incrementor, counter, context);
+  if (step === undefined) return undefined;
+  if (!ts.isBinaryExpression(condition) || !ts.isIdentifier(condition.left) || context.symbolOf(condition.left) !== counter) {
+    return undefined;
+  }
+  const bound = condition.right;
+  if (!isFixedBound(bound, node.statement, context)) return undefined;
+  const comparison = condition.operatorToken.kind;
+  let stop = context.transformExpression(bound);
+  if (step > 0) {
+    if (comparison === ts.SyntaxKind.LessThanEqualsToken) stop = py.binOp(stop, "+", py.num(1));
+    else if (comparison !== ts.SyntaxKind.LessThanToken) return undefined;
+  } else {
+    if (comparison === ts.SyntaxKind.GreaterThanEqualsToken) stop = py.binOp(stop, "-", py.num(1));
+    else if (comparison !== ts.SyntaxKind.GreaterThanToken) return undefined;
+  }
+  const start = context.transformExpression(declaration.initializer);
+  const args = step === 1 && isZero(start) ? [stop] : step === 1 ? [start, stop] : [start, stop, py.num(step)];
+  const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
+  return [{ kind: "For", target: py.name(context.pythonName(declaration.name)), iter: py.call(py.name("range"), args), body }];
+}
+
+function isZero(expression: py.Expression): boolean {
+  return expression.kind === "Constant" && typeof expression.value === "object" && expression.value?.number === "0";
+}
+
+function stepOf(node: ts.Expression, counter: ts.Symbol, context: TransformationContext): number | undefined {
+  if ((ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) && ts.isIdentifier(node.operand)) {
+    if (context.symbolOf(node.operand) !== counter) return undefined;
+    if (node.operator === ts.SyntaxKind.PlusPlusToken) return 1;
+    if (node.operator === ts.SyntaxKind.MinusMinusToken) return -1;
+    return undefined;
+  }
+  if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && context.symbolOf(node.left) === counter && ts.isNumericLiteral(node.right)) {
+    const amount = Number(node.right.text);
+    if (!Number.isInteger(amount) || amount === 0) return undefined;
+    if (node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return amount;
+    if (node.operatorToken.kind === ts.SyntaxKind.MinusEqualsToken) return -amount;
+  }
+  return undefined;
+}
+
+/** Integer literals, and `const` names initialised with one. */
+function isIntegerValued(node: ts.Expression, context: TransformationContext): boolean {
+  if (ts.isNumericLiteral(node)) return Number.isInteger(Number(node.text));
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return isIntegerValued(node.operand, context);
+  if (ts.isIdentifier(node)) {
+    const declaration = context.symbolOf(node)?.valueDeclaration;
+    return (
+      declaration !== undefined &&
+      ts.isVariableDeclaration(declaration) &&
+      (declaration.parent.flags & ts.NodeFlags.Const) !== 0 &&
+      declaration.initializer !== undefined &&
+      isIntegerValued(declaration.initializer, context)
+    );
+  }
+  if (ts.isPropertyAccessExpression(node) && node.name.text === "length") {
+    const receiverType = typeOf(context, node.expression);
+    return isArrayType(context, receiverType) || isStringType(receiverType);
+  }
+  return false;
+}
+
+/** A loop bound evaluated once by `range()` must not change while the loop runs. */
+function isFixedBound(bound: ts.Expression, body: ts.Statement, context: TransformationContext): boolean {
+  if (!isIntegerValued(bound, context)) return false;
+  if (ts.isPropertyAccessExpression(bound)) {
+    // `items.length`: the body must not touch `items` except by reading elements.
+    if (!ts.isIdentifier(bound.expression)) return false;
+    const symbol = context.symbolOf(bound.expression);
+    if (!symbol || isAssignedWithin(symbol, body, context)) return false;
+    if (isStringType(typeOf(context, bound.expression))) return true;
+    let touched = false;
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && context.symbolOf(node) === symbol) {
+        const parent = node.parent;
+        const readsElement = ts.isElementAccessExpression(parent) && parent.expression === node && !isWritten(parent);
+        const readsLength = ts.isPropertyAccessExpression(parent) && parent.name.text === "length";
+        if (!readsElement && !readsLength) touched = true;
+      }
+      if (ts.isCallExpression(node) && !ts.isPropertyAccessExpression(node.expression)) {
+        // A call to a local function could change the array through a closure.
+        touched = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return !touched;
+  }
+  return true;
+}
+
+function isWritten(node: ts.Node): boolean {
+  const parent = node.parent;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+export function transformForOfStatement(node: ts.ForOfStatement, context: TransformationContext): py.Statement[] {
+  if (node.awaitModifier) {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return [];
+  }
+  const iterableType = typeOf(context, node.expression);
+  if (!isArrayType(context, iterableType) && !isStringType(iterableType) && iterableType.getSymbol()?.getName() !== "Uint8Array") {
+    context.report(diagnostics.unsupportedLibraryMember(node.expression, "for…of over this type"));
+  }
+  let target: py.Expression;
+  if (ts.isVariableDeclarationList(node.initializer)) {
+    const declaration = node.initializer.declarations[0]!;
+    if (!ts.isIdentifier(declaration.name)) {
+      context.report(diagnostics.unsupportedSyntax(declaration.name));
+      return [];
+    }
+    target = py.name(context.pythonName(declaration.name));
+  } else {
+    target = context.transformExpression(node.initializer as ts.Expression);
+  }
+  const iter = context.transformExpression(node.expression);
+  const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
+  return [{ kind: "For", target, iter, body }];
+}
+
+export function transformBreakStatement(node: ts.BreakStatement, context: TransformationContext): py.Statement[] {
+  if (node.label) {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return [];
+  }
+  return [py.breakStatement()];
+}
+
+export function transformContinueStatement(node: ts.ContinueStatement, context: TransformationContext): py.Statement[] {
+  if (node.label) {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return [];
+  }
+  return [...context.beforeContinue(), py.continueStatement()];
+}

@@ -1,0 +1,95 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import { facadeModules, nodeOnlyFacadeModules, typeOnlyFacadeModules } from "../facades.js";
+import * as py from "../python-ast.js";
+import { pythonSafeName } from "../reserved-names.js";
+
+/** The Python module an import specifier names, or undefined (after reporting why). */
+function pythonModuleFor(node: ts.ImportDeclaration, specifier: string, context: TransformationContext): string | undefined {
+  if (specifier === "tsmp" || specifier.startsWith("tsmp/")) {
+    if (nodeOnlyFacadeModules.has(specifier)) {
+      context.report(diagnostics.nodeOnlyModule(node.moduleSpecifier, specifier));
+      return undefined;
+    }
+    const module = facadeModules[specifier];
+    if (!module) context.report(diagnostics.unknownFacadeModule(node.moduleSpecifier, specifier));
+    return module;
+  }
+  if (!specifier.startsWith(".")) {
+    context.report(diagnostics.packageImport(node.moduleSpecifier, specifier));
+    return undefined;
+  }
+  const target = context.checker.getSymbolAtLocation(node.moduleSpecifier)?.valueDeclaration;
+  const module = target && ts.isSourceFile(target) ? context.program.pythonModuleOf(target.fileName) : undefined;
+  if (!module) context.report(diagnostics.importOutsideRoot(node.moduleSpecifier, specifier));
+  return module;
+}
+
+function isValueImport(specifier: ts.ImportSpecifier, context: TransformationContext): boolean {
+  if (specifier.isTypeOnly) return false;
+  const symbol = context.checker.getSymbolAtLocation(specifier.name);
+  if (!symbol) return false;
+  const target = symbol.flags & ts.SymbolFlags.Alias ? context.checker.getAliasedSymbol(symbol) : symbol;
+  return (target.flags & ts.SymbolFlags.Value) !== 0;
+}
+
+export function transformImportDeclaration(node: ts.ImportDeclaration, context: TransformationContext): py.Statement[] {
+  const clause = node.importClause;
+  if (clause?.isTypeOnly) return [];
+  const specifier = (node.moduleSpecifier as ts.StringLiteral).text;
+  if (typeOnlyFacadeModules.has(specifier)) {
+    const values = clause?.namedBindings && ts.isNamedImports(clause.namedBindings)
+      ? clause.namedBindings.elements.filter((element) => isValueImport(element, context))
+      : [];
+    if (values.length > 0 || clause?.name || (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings))) {
+      context.report(diagnostics.unknownFacadeModule(node.moduleSpecifier, specifier));
+    }
+    return [];
+  }
+  const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings)
+    ? clause.namedBindings.elements.filter((element) => isValueImport(element, context))
+    : [];
+  if (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && named.length === 0) return [];
+  const module = pythonModuleFor(node, specifier, context);
+  if (!module) return [];
+  if (!clause) return [{ kind: "Import", names: [{ name: module }] }];
+  if (clause.name) {
+    context.report(diagnostics.unsupportedImportForm(clause.name, "A default import"));
+    return [];
+  }
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) {
+    const local = context.pythonName(bindings.name);
+    return [{ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
+  }
+  const isFacade = specifier.startsWith("tsmp/");
+  const names = named.map((element) => {
+    const imported = (element.propertyName ?? element.name).text;
+    // The exporting module renamed a reserved name the same way.
+    const exported = isFacade ? imported : pythonSafeName(imported);
+    const local = context.pythonName(element.name);
+    return { name: exported, asname: local === exported ? undefined : local };
+  });
+  return [{ kind: "ImportFrom", module, names }];
+}
+
+export function transformExportDeclaration(node: ts.ExportDeclaration, context: TransformationContext): py.Statement[] {
+  if (node.isTypeOnly) return [];
+  // `export { a, b }`: every top-level Python name is importable already.
+  if (!node.moduleSpecifier && node.exportClause && ts.isNamedExports(node.exportClause)) return [];
+  context.report(diagnostics.unsupportedExport(node));
+  return [];
+}
+
+export function transformExportAssignment(node: ts.ExportAssignment, context: TransformationContext): py.Statement[] {
+  context.report(diagnostics.unsupportedExport(node));
+  return [];
+}
+
+/** `namespace X {}` has no Python counterpart; `declare` forms are types only. */
+export function transformModuleDeclaration(node: ts.ModuleDeclaration, context: TransformationContext): py.Statement[] {
+  if (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return [];
+  context.report(diagnostics.unsupportedSyntax(node));
+  return [];
+}

@@ -1,0 +1,102 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { isPromiseType, typeOf } from "../types.js";
+import { transformAssignmentStatement, isAssignmentOperator } from "./assignment.js";
+import { functionDefinition } from "./function.js";
+import { transformUpdateStatement } from "./unary.js";
+
+export function transformVariableStatement(node: ts.VariableStatement, context: TransformationContext): py.Statement[] {
+  if (node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return [];
+  return transformVariableDeclarationList(node.declarationList, context);
+}
+
+export function transformVariableDeclarationList(list: ts.VariableDeclarationList, context: TransformationContext): py.Statement[] {
+  const statements: py.Statement[] = [];
+  for (const declaration of list.declarations) {
+    if (!ts.isIdentifier(declaration.name)) {
+      context.report(diagnostics.unsupportedSyntax(declaration.name));
+      continue;
+    }
+    const name = context.pythonName(declaration.name);
+    const initializer = declaration.initializer && skipParentheses(declaration.initializer);
+    if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
+      // `const add = (a, b) => a + b` reads best as `def add(a, b):`.
+      statements.push(functionDefinition(name, initializer, context));
+      continue;
+    }
+    const target = py.name(name);
+    // `let x;` is undefined in JS: give the Python name a value so reading it works the same.
+    const value = declaration.initializer ? context.transformExpression(declaration.initializer) : py.none();
+    statements.push(py.assign(target, value));
+  }
+  return statements;
+}
+
+export function transformExpressionStatement(node: ts.ExpressionStatement, context: TransformationContext): py.Statement[] {
+  return transformExpressionAsStatements(node.expression, context);
+}
+
+/** An expression evaluated for its effect (a statement, a for-loop incrementor). */
+export function transformExpressionAsStatements(node: ts.Expression, context: TransformationContext): py.Statement[] {
+  const expression = skipParentheses(node);
+  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+    return [...transformExpressionAsStatements(expression.left, context), ...transformExpressionAsStatements(expression.right, context)];
+  }
+  if (ts.isBinaryExpression(expression) && isAssignmentOperator(expression.operatorToken.kind)) {
+    return transformAssignmentStatement(expression, context);
+  }
+  if (
+    (ts.isPrefixUnaryExpression(expression) || ts.isPostfixUnaryExpression(expression)) &&
+    (expression.operator === ts.SyntaxKind.PlusPlusToken || expression.operator === ts.SyntaxKind.MinusMinusToken)
+  ) {
+    return transformUpdateStatement(expression, context);
+  }
+  if (ts.isCallExpression(expression) && isPromiseType(typeOf(context, expression)) && !isTopLevelBlockingRun(expression, context)) {
+    context.report(diagnostics.floatingPromise(expression));
+  }
+  return [py.expressionStatement(context.transformExpression(expression))];
+}
+
+/** `asyncio.run(main())` and friends block on a board; they are written without await. */
+function isTopLevelBlockingRun(call: ts.CallExpression, context: TransformationContext): boolean {
+  const symbol = context.symbolOf(ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression);
+  return symbol !== undefined && context.isDeclaredByFacade(symbol);
+}
+
+export function transformReturnStatement(node: ts.ReturnStatement, context: TransformationContext): py.Statement[] {
+  return [py.returnStatement(node.expression ? context.transformExpression(node.expression) : undefined)];
+}
+
+export function transformBlock(node: ts.Block, context: TransformationContext): py.Statement[] {
+  // A nested block only scopes `let`; Python scopes by function, so its statements are inlined.
+  return context.transformStatements(node.statements);
+}
+
+export const transformEmptyStatement = (): py.Statement[] => [];
+
+/** Type-only declarations vanish. */
+export const transformErasedDeclaration = (): py.Statement[] => [];
+
+export function skipParentheses(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isTypeAssertionExpression(current) ||
+    ts.isSatisfiesExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T`: only the value remains. */
+export function transformTransparentExpression(
+  node: ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.TypeAssertion | ts.SatisfiesExpression,
+  context: TransformationContext,
+): py.Expression {
+  return context.transformExpression(node.expression);
+}

@@ -1,0 +1,46 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { isNumberType, typeOf } from "../types.js";
+import { transformAssignmentTarget } from "./assignment.js";
+import { conditionOf } from "./condition.js";
+
+type UpdateExpression = ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+
+/** `x++` / `--x` as a statement: the value is not needed. */
+export function transformUpdateStatement(node: UpdateExpression, context: TransformationContext): py.Statement[] {
+  const target = transformAssignmentTarget(node.operand, context);
+  return [py.augAssign(target, node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-", py.num(1))];
+}
+
+export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: TransformationContext): py.Expression {
+  switch (node.operator) {
+    case ts.SyntaxKind.PlusPlusToken:
+    case ts.SyntaxKind.MinusMinusToken:
+      context.addPrecedingStatements(...transformUpdateStatement(node, context));
+      return context.transformExpression(node.operand);
+    case ts.SyntaxKind.ExclamationToken:
+      return conditionOf(node, context);
+    case ts.SyntaxKind.MinusToken: {
+      const operand = context.transformExpression(node.operand);
+      if (operand.kind === "Constant" && typeof operand.value === "object" && operand.value !== null) {
+        return py.num(`-${operand.value.number}`);
+      }
+      return py.unaryOp("-", operand);
+    }
+    case ts.SyntaxKind.TildeToken:
+      return py.unaryOp("~", context.transformExpression(node.operand));
+    case ts.SyntaxKind.PlusToken:
+      if (isNumberType(typeOf(context, node.operand))) return context.transformExpression(node.operand);
+  }
+  context.report(diagnostics.unsupportedOperator(node, ts.tokenToString(node.operator) ?? "?"));
+  return py.none();
+}
+
+/** `x++` whose value is used: the old value is kept in a temporary first. */
+export function transformPostfixUnary(node: ts.PostfixUnaryExpression, context: TransformationContext): py.Expression {
+  const old = context.temporary(ts.isIdentifier(node.operand) ? node.operand.text : "old");
+  context.addPrecedingStatements(py.assign(old, context.transformExpression(node.operand)), ...transformUpdateStatement(node, context));
+  return old;
+}

@@ -1,0 +1,89 @@
+import { expect } from "vitest";
+import { ts } from "ts-morph";
+import { MicroPythonError, MicroPythonVm } from "../../src/sim/micropython-vm.js";
+import { createTranspiler, formatDiagnostic, type TranspileResult, type Transpiler } from "../../src/transpile/index.js";
+
+/**
+ * Differential testing in the spirit of TypeScriptToLua's `expectToMatchJsResult`: a snippet
+ * runs as JavaScript on Node and, transpiled, on the real MicroPython VM; both must print the
+ * same. An uncaught error ends the output with `uncaught: <message>` on either side.
+ */
+
+let transpiler: Transpiler | undefined;
+
+/** One warm TypeScript project per test file: snippets reuse its lib files and checker setup. */
+function sharedTranspiler(): Transpiler {
+  transpiler ??= createTranspiler({ sourceMaps: false });
+  return transpiler;
+}
+
+export interface BothResults {
+  js: string;
+  micropython: string;
+  /** The emitted main.py, for failure messages and golden checks. */
+  python: string;
+}
+
+/** Transpiles a snippet; fails the test with formatted diagnostics if tsmp rejects it. */
+export function transpileSnippet(tsSource: string | Record<string, string>): TranspileResult {
+  const files = typeof tsSource === "string" ? { "main.ts": tsSource } : tsSource;
+  const result = sharedTranspiler().transpileFiles(files);
+  if (result.diagnostics.length > 0) {
+    const text = result.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, files[diagnostic.file?.split("/").pop() ?? ""])).join("\n");
+    throw new Error(`tsmp rejected the snippet:\n${text}`);
+  }
+  return result;
+}
+
+export async function runOnBoth(tsSource: string): Promise<BothResults> {
+  const result = transpileSnippet(tsSource);
+  const js = runJavaScript(tsSource);
+  const micropython = await runMicroPython(result);
+  return { js, micropython, python: result.files.find((file) => file.path === "main.py")?.text ?? "" };
+}
+
+export async function expectToMatchJsResult(tsSource: string): Promise<void> {
+  const { js, micropython, python } = await runOnBoth(tsSource);
+  expect(micropython, `emitted Python:\n${python}`).toBe(js);
+}
+
+function runJavaScript(tsSource: string): string {
+  const { outputText } = ts.transpileModule(tsSource, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
+  let output = "";
+  const capturedConsole = {
+    log: (...args: unknown[]) => {
+      output += `${args.map((arg) => (typeof arg === "string" ? arg : inspectLikeNode(arg))).join(" ")}\n`;
+    },
+  };
+  try {
+    new Function("console", "exports", "require", outputText)(capturedConsole, {}, () => {
+      throw new Error("snippets with imports are not supported by the JS side of the harness");
+    });
+  } catch (error) {
+    output += `uncaught: ${error instanceof Error ? error.message : String(error)}\n`;
+  }
+  return output;
+}
+
+function inspectLikeNode(value: unknown): string {
+  return typeof value === "number" || typeof value === "boolean" || value === undefined || value === null
+    ? String(value)
+    : JSON.stringify(value);
+}
+
+async function runMicroPython(result: TranspileResult): Promise<string> {
+  let output = "";
+  const vm = await MicroPythonVm.load({ stdout: (text) => (output += text) });
+  for (const file of result.files) vm.writeFile(`/${file.path}`, file.text);
+  const entry = JSON.stringify(result.entry ?? "main.py");
+  try {
+    vm.exec(`exec(compile(open(${entry}).read(), ${entry}, "exec"), {"__name__": "__main__"})`);
+  } catch (error) {
+    if (!(error instanceof MicroPythonError)) throw error;
+    const last = error.traceback.trim().split("\n").at(-1) ?? "";
+    output += `uncaught: ${last.replace(/^[A-Za-z_.]+(: )?/, "")}\n`;
+  }
+  return output;
+}
