@@ -1,13 +1,21 @@
 import type { Command } from "commander";
-import { TsmpError } from "../../errors.js";
+import { addBoardOptions, type BoardOptions } from "../../flash/cli-board-options.js";
+import { flashProject } from "../../flash/flash-project.js";
 
-// Placeholder until the owning issue lands this command; it must not survive to a release.
 export function registerFlash(program: Command): void {
-  program
-    .command("flash")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new TsmpError("tsmp flash is not implemented yet");
+  addBoardOptions(
+    program
+      .command("flash")
+      .argument("[project]", "project folder (with tsconfig.json or src/main.ts)", ".")
+      .description("Build the project, upload the files that changed, and restart the board")
+      .option("-f, --follow", "stream the board's output after the restart (Ctrl-C stops)"),
+  ).action(async (project: string, options: BoardOptions & { follow?: boolean }) => {
+    await flashProject(project, {
+      port: options.port,
+      baudRate: options.baud,
+      follow: options.follow,
+      stdout: (text) => process.stdout.write(text),
+      stderr: process.stderr,
     });
+  });
 }

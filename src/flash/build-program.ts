@@ -1,0 +1,14 @@
+import { DiagnosticsReported } from "../errors.js";
+import { formatDiagnostic, transpileProject, type TranspileResult } from "../transpile/index.js";
+
+/**
+ * Transpiles a project or file for a board, printing its diagnostics; throws
+ * DiagnosticsReported (exit 1, messages already shown) when there are errors.
+ */
+export function buildProgram(input: string, stderr: (text: string) => void): TranspileResult {
+  const result = transpileProject(input);
+  for (const diagnostic of result.diagnostics) stderr(`${formatDiagnostic(diagnostic)}\n`);
+  const errors = result.diagnostics.filter((d) => d.category === "error").length;
+  if (errors > 0) throw new DiagnosticsReported(errors);
+  return result;
+}

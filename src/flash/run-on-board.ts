@@ -1,0 +1,42 @@
+import { mapTraceback } from "../sim/traceback-map.js";
+import { buildProgram } from "./build-program.js";
+import { withBoard } from "./connection.js";
+import { runProgram } from "./run-program.js";
+
+export interface RunOnBoardOptions {
+  port: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  baudRate?: number;
+}
+
+/**
+ * `tsmp run --port`: transpiles, soft-resets the board to a clean interpreter, runs the program
+ * from RAM (nothing is written to the board's flash) and streams its output. Ctrl-C (SIGINT)
+ * interrupts the program on the board. Returns the exit code: 0, 1 when the program raised,
+ * 130 when interrupted.
+ */
+export async function runOnBoard(input: string, options: RunOnBoardOptions): Promise<number> {
+  const build = buildProgram(input, options.stderr);
+  return withBoard({ port: options.port, baudRate: options.baudRate, log: (line) => options.stderr(`${line}\n`) }, async (board) => {
+    await board.repl.softReset();
+    let interrupted = false;
+    const onSigint = () => {
+      if (interrupted) return;
+      interrupted = true;
+      void board.repl.interrupt().catch(() => undefined);
+    };
+    process.on("SIGINT", onSigint);
+    try {
+      const { raised } = await runProgram(board.repl, build.files, {
+        entry: build.entry ?? "main.py",
+        stdout: options.stdout,
+        stderr: (traceback) => options.stderr(mapTraceback(traceback, build.files)),
+      });
+      if (interrupted) return 130;
+      return raised ? 1 : 0;
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+  });
+}
