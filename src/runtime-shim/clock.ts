@@ -28,6 +28,9 @@ export class Clock {
   private seq = 0;
   private firing = false;
 
+  /** Set by tests: time may not pass this point (SimulationLimitReached is thrown instead). */
+  limitMs: number | undefined;
+
   constructor(readonly realtime: boolean) {}
 
   /** Microseconds since the board started. */
@@ -64,9 +67,11 @@ export class Clock {
    * In real-time mode it only fires the events whose time has come.
    */
   advanceTo(ms: number): void {
-    const targetUs = Math.round(ms * 1000);
+    const limited = this.limitMs !== undefined && ms > this.limitMs;
+    const targetUs = Math.round((limited ? this.limitMs! : ms) * 1000);
     this.fireDue(targetUs);
     if (!this.realtime && targetUs > this.virtualUs) this.virtualUs = targetUs;
+    if (limited) throw new SimulationLimitReached(this.limitMs!);
   }
 
   /** A blocking sleep (`time.sleep_ms`): the whole board stops, but interrupts still fire. */
@@ -77,6 +82,7 @@ export class Clock {
       return;
     }
     for (;;) {
+      if (this.limitMs !== undefined && this.nowUs() >= this.limitMs * 1000) throw new SimulationLimitReached(this.limitMs);
       this.fireDue(this.nowUs());
       const now = this.nowUs();
       if (now >= untilUs) return;
@@ -100,6 +106,14 @@ export class Clock {
     } finally {
       this.firing = false;
     }
+  }
+}
+
+/** A test's time limit was reached: the run stops here (not an error of the program). */
+export class SimulationLimitReached extends Error {
+  constructor(readonly atMs: number) {
+    super(`simulation stopped at ${atMs} ms`);
+    this.name = "SimulationLimitReached";
   }
 }
 

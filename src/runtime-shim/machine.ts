@@ -8,9 +8,9 @@ import type { KwArgs } from "./kwargs.js";
 import { runtime, type Runtime } from "./runtime.js";
 import type { ClockEventHandle } from "./clock.js";
 
-/** How a pin is named on the timeline: `Pin(2)`, `Pin('X1')`. */
+/** How a pin is named on the timeline (as the VM's board modules name it): `Pin(2)`, `Pin(X1)`. */
 export function pinDeviceName(id: number | string): string {
-  return typeof id === "number" ? `Pin(${id})` : `Pin('${id}')`;
+  return `Pin(${id})`;
 }
 
 /** Reports an exception escaping an interrupt handler the way MicroPython does, then carries on. */
@@ -49,10 +49,10 @@ export class Pin {
   static readonly DRIVE_1 = 1;
   static readonly DRIVE_2 = 2;
   static readonly DRIVE_3 = 3;
-  static readonly IRQ_FALLING = 4;
-  static readonly IRQ_RISING = 8;
-  static readonly IRQ_LOW_LEVEL = 1;
-  static readonly IRQ_HIGH_LEVEL = 2;
+  static readonly IRQ_RISING = 1;
+  static readonly IRQ_FALLING = 2;
+  static readonly IRQ_LOW_LEVEL = 4;
+  static readonly IRQ_HIGH_LEVEL = 8;
 
   /** @internal */
   readonly device: string;
@@ -208,7 +208,7 @@ export class PWM {
   private readonly rt = runtime();
 
   constructor(dest: Pin | number | string, options?: KwArgs<PwmOptions>) {
-    this.device = `PWM(${pinOf(dest).id})`;
+    this.device = `PWM(${pinOf(dest).device})`;
     this.init(options);
   }
 

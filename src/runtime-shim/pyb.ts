@@ -49,7 +49,7 @@ export class LED {
 /** The USR switch; tests press it through `tsmp/testing`. */
 export class Switch {
   /** The name of the switch's input line on the simulated board. */
-  static readonly device = "Switch";
+  static readonly device = "Switch()";
   private listener: ((previous: number, next: number) => void) | null = null;
   private readonly rt = runtime();
 

@@ -172,14 +172,6 @@ class IoQueue implements Parking {
   }
 }
 
-/** The loop stopped because a test's time limit was reached (not an error of the program). */
-export class SimulationLimitReached extends Error {
-  constructor(readonly atMs: number) {
-    super(`simulation stopped at ${atMs} ms`);
-    this.name = "SimulationLimitReached";
-  }
-}
-
 /** Every task waits and nothing (timer, input, socket) can ever wake one. */
 export class AsyncioDeadlock extends TsmpError {}
 
@@ -200,8 +192,6 @@ export class Scheduler {
   readonly io = new IoQueue(this);
   current: Task<unknown> | null = null;
   exceptionHandler: ((context: ExceptionContext) => void) | null = null;
-  /** Set by tests: the loop stops (SimulationLimitReached) rather than pass this time. */
-  stopAtMs: number | undefined;
   /** The unqueued task `run_forever` waits for; `stop()` queues it. */
   stopTask: Task<unknown> | null = null;
   private stepDone: (() => void) | null = null;
@@ -422,13 +412,8 @@ export class Scheduler {
   private async idle(untilMs: number | undefined): Promise<void> {
     const eventMs = this.clock.nextEventMs();
     let nextMs = untilMs === undefined ? eventMs : eventMs === undefined ? untilMs : Math.min(untilMs, eventMs);
-    if (this.stopAtMs !== undefined && (nextMs === undefined || nextMs > this.stopAtMs)) {
-      if (this.io.waiting && !this.clock.realtime && nextMs === undefined) nextMs = undefined;
-      else {
-        this.clock.advanceTo(this.stopAtMs);
-        throw new SimulationLimitReached(this.stopAtMs);
-      }
-    }
+    // A test's time limit counts as the next thing that happens: the clock stops there.
+    if (this.clock.limitMs !== undefined && (nextMs === undefined || nextMs > this.clock.limitMs)) nextMs = this.clock.limitMs + 1;
     if (nextMs === undefined && !this.io.waiting) {
       throw new AsyncioDeadlock(`asyncio: every task is waiting and nothing can wake one (at ${this.ticks()} ms)`);
     }

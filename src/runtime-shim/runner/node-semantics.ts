@@ -1,0 +1,126 @@
+import ts from "typescript";
+
+/**
+ * The rewrite that makes a user's TypeScript behave on Node as the transpiled Python behaves on
+ * a board. Two differences matter:
+ *
+ * 1. A Python coroutine's body starts when it is awaited or run as a task; a JS async
+ *    function's body starts at the call. Each `async` function is rewritten to return a lazy
+ *    coroutine (`coroutine(async () => body)`), so `create_task(f())` runs `f` on the next
+ *    scheduler pass, as MicroPython does.
+ * 2. `asyncio.run(...)`, `loop.run_forever()` and `loop.run_until_complete(...)` block on a
+ *    board. Written at module top level, they are awaited here (ES modules allow top-level
+ *    await), so the statements after them run once they return.
+ *
+ * Module specifiers are also rewritten: `tsmp/<name>` to the shim module file, and relative
+ * imports to the emitted `.mjs` files.
+ */
+export interface NodeSemanticsOptions {
+  /** Maps a module specifier to the one the emitted module should import. */
+  resolveSpecifier(specifier: string): string;
+  /** The specifier of the shim's coroutine module. */
+  coroutineModule: string;
+}
+
+const BLOCKING_CALLS = new Set(["run", "run_forever", "run_until_complete"]);
+const HELPER = "__tsmp_coroutine";
+
+export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.TransformerFactory<ts.SourceFile> {
+  return (context) => (sourceFile) => {
+    const f = context.factory;
+    let usesHelper = false;
+
+    const isAsync = (node: ts.Node) =>
+      ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+    const withoutAsync = <M extends ts.ModifierLike>(modifiers: readonly M[] | undefined): M[] | undefined =>
+      modifiers?.filter((m) => m.kind !== ts.SyntaxKind.AsyncKeyword);
+
+    const lazy = (body: ts.ConciseBody, name: string): ts.Expression => {
+      usesHelper = true;
+      const asyncArrow = f.createArrowFunction(
+        [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
+        undefined,
+        [],
+        undefined,
+        f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+        body,
+      );
+      return f.createCallExpression(f.createIdentifier(HELPER), undefined, [asyncArrow, f.createStringLiteral(name)]);
+    };
+    const lazyBlock = (body: ts.ConciseBody, name: string) => f.createBlock([f.createReturnStatement(lazy(body, name))], true);
+    const nameOf = (node: { name?: ts.Node }) => (node.name !== undefined && ts.isIdentifier(node.name) ? node.name.text : "<lambda>");
+
+    const visit = (node: ts.Node): ts.Node => {
+      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return rewriteSpecifier(node);
+      const visited = ts.visitEachChild(node, visit, context);
+      if (!isAsync(visited)) return visited;
+      if (ts.isFunctionDeclaration(visited) && visited.body !== undefined && visited.asteriskToken === undefined) {
+        return f.updateFunctionDeclaration(visited, withoutAsync(visited.modifiers), undefined, visited.name, visited.typeParameters, visited.parameters, visited.type, lazyBlock(visited.body, nameOf(visited)));
+      }
+      if (ts.isFunctionExpression(visited) && visited.asteriskToken === undefined) {
+        return f.updateFunctionExpression(visited, withoutAsync(visited.modifiers), undefined, visited.name, visited.typeParameters, visited.parameters, visited.type, lazyBlock(visited.body, nameOf(visited)));
+      }
+      if (ts.isMethodDeclaration(visited) && visited.body !== undefined && visited.asteriskToken === undefined) {
+        return f.updateMethodDeclaration(visited, withoutAsync(visited.modifiers), undefined, visited.name, visited.questionToken, visited.typeParameters, visited.parameters, visited.type, lazyBlock(visited.body, nameOf(visited)));
+      }
+      if (ts.isArrowFunction(visited)) {
+        return f.updateArrowFunction(visited, withoutAsync(visited.modifiers), visited.typeParameters, visited.parameters, visited.type, visited.equalsGreaterThanToken, lazy(visited.body, "<lambda>"));
+      }
+      return visited;
+    };
+
+    const rewriteSpecifier = (node: ts.ImportDeclaration | ts.ExportDeclaration): ts.Node => {
+      const specifier = node.moduleSpecifier;
+      if (specifier === undefined || !ts.isStringLiteral(specifier)) return node;
+      const target = f.createStringLiteral(options.resolveSpecifier(specifier.text));
+      return ts.isImportDeclaration(node)
+        ? f.updateImportDeclaration(node, node.modifiers, node.importClause, target, node.attributes)
+        : f.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, target, node.attributes);
+    };
+
+    const isBlockingCall = (expression: ts.Expression): boolean =>
+      ts.isCallExpression(expression) &&
+      ts.isPropertyAccessExpression(expression.expression) &&
+      BLOCKING_CALLS.has(expression.expression.name.text);
+
+    // Only statements that run while the module loads: the top level and blocks nested in it.
+    const awaitBlocking = (statement: ts.Statement): ts.Statement => {
+      if (ts.isExpressionStatement(statement) && isBlockingCall(statement.expression)) {
+        return f.updateExpressionStatement(statement, f.createAwaitExpression(statement.expression));
+      }
+      if (ts.isVariableStatement(statement)) {
+        const declarations = statement.declarationList.declarations.map((d) =>
+          d.initializer !== undefined && isBlockingCall(d.initializer)
+            ? f.updateVariableDeclaration(d, d.name, d.exclamationToken, d.type, f.createAwaitExpression(d.initializer))
+            : d,
+        );
+        return f.updateVariableStatement(statement, statement.modifiers, f.updateVariableDeclarationList(statement.declarationList, declarations));
+      }
+      if (ts.isBlock(statement)) return f.updateBlock(statement, statement.statements.map(awaitBlocking));
+      if (ts.isIfStatement(statement)) {
+        return f.updateIfStatement(statement, statement.expression, awaitBlocking(statement.thenStatement), statement.elseStatement && awaitBlocking(statement.elseStatement));
+      }
+      if (ts.isTryStatement(statement)) {
+        return f.updateTryStatement(
+          statement,
+          awaitBlocking(statement.tryBlock) as ts.Block,
+          statement.catchClause && f.updateCatchClause(statement.catchClause, statement.catchClause.variableDeclaration, awaitBlocking(statement.catchClause.block) as ts.Block),
+          statement.finallyBlock && (awaitBlocking(statement.finallyBlock) as ts.Block),
+        );
+      }
+      return statement;
+    };
+
+    const statements = sourceFile.statements.map((s) => awaitBlocking(visit(s) as ts.Statement));
+    if (usesHelper) {
+      statements.unshift(
+        f.createImportDeclaration(
+          undefined,
+          f.createImportClause(false, undefined, f.createNamedImports([f.createImportSpecifier(false, f.createIdentifier("coroutine"), f.createIdentifier(HELPER))])),
+          f.createStringLiteral(options.coroutineModule),
+        ),
+      );
+    }
+    return f.updateSourceFile(sourceFile, statements);
+  };
+}
