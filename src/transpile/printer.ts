@@ -275,6 +275,8 @@ class Printer {
         return `(${node.target.id} := ${this.expression(node.value, Precedence.IfExp)})`;
       case "Starred":
         return `*${this.expression(node.value, Precedence.Primary)}`;
+      case "Slice":
+        return `${node.lower ? this.expression(node.lower, Precedence.IfExp) : ""}:${node.upper ? this.expression(node.upper, Precedence.IfExp) : ""}`;
     }
   }
 

@@ -134,6 +134,13 @@ export interface Starred extends Located {
   value: Expression;
 }
 
+/** `lower:upper` inside a subscript (`s[1:3]`); either bound may be left out. */
+export interface Slice extends Located {
+  kind: "Slice";
+  lower?: Expression;
+  upper?: Expression;
+}
+
 export type Expression =
   | Name
   | Constant
@@ -152,7 +159,8 @@ export type Expression =
   | Dict
   | Await
   | NamedExpr
-  | Starred;
+  | Starred
+  | Slice;
 
 // ---------------------------------------------------------------- statements
 
