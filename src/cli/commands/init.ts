@@ -1,13 +1,107 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { TsmpError } from "../../errors.js";
+import { packagePath } from "../../package-paths.js";
 
-// Placeholder until the owning issue lands this command; it must not survive to a release.
+/** A template's own src/ is this board's flavour; `boards/<name>/` holds the others. */
+const DEFAULT_BOARD = "pyboard";
+
+export interface CreateProjectOptions {
+  template?: string;
+  board?: string;
+}
+
+export interface CreatedProject {
+  dir: string;
+  board: string;
+  /** Paths relative to `dir`, sorted. */
+  files: string[];
+}
+
 export function registerInit(program: Command): void {
   program
     .command("init")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new TsmpError("tsmp init is not implemented yet");
+    .description("create a new project from a template")
+    .argument("<dir>", "folder to create (must not exist, or be empty)")
+    .option("--template <name>", "template to start from", "blink")
+    .option("--board <board>", `board flavour: ${DEFAULT_BOARD} or generic`, DEFAULT_BOARD)
+    .action((dir: string, options: CreateProjectOptions) => {
+      const created = createProject(dir, options);
+      process.stderr.write(nextSteps(dir, created));
     });
+}
+
+/**
+ * Copies a template into a new folder, with the chosen board's flavour of src/, and writes a
+ * tsconfig.json whose `tsmp/*` imports resolve to this tsmp installation's typed facade, so the
+ * project typechecks in an editor wherever it lives.
+ */
+export function createProject(dir: string, options: CreateProjectOptions = {}): CreatedProject {
+  const templateName = options.template ?? "blink";
+  const templates = listFolders(packagePath("templates"));
+  if (!templates.includes(templateName)) {
+    throw new TsmpError(`no template named "${templateName}" (available: ${templates.join(", ")})`);
+  }
+  const template = packagePath("templates", templateName);
+  const boards = [DEFAULT_BOARD, ...listFolders(join(template, "boards"))];
+  const board = options.board ?? DEFAULT_BOARD;
+  if (!boards.includes(board)) {
+    throw new TsmpError(`the ${templateName} template has no "${board}" flavour (available: ${boards.join(", ")})`);
+  }
+
+  const target = resolve(dir);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw new TsmpError(`${dir} exists and is not a folder`);
+    if (readdirSync(target).length > 0) throw new TsmpError(`${dir} is not empty; give a new folder name (tsmp init never overwrites files)`);
+  }
+  mkdirSync(target, { recursive: true });
+
+  cpSync(template, target, {
+    recursive: true,
+    // Other flavours stay behind; template tests are tsmp's own (they import from its sources).
+    filter: (source) => {
+      const path = relative(template, source);
+      return path !== "boards" && !path.endsWith(".test.ts");
+    },
+  });
+  if (board !== DEFAULT_BOARD) cpSync(join(template, "boards", board, "src"), join(target, "src"), { recursive: true });
+  writeFileSync(join(target, "tsconfig.json"), projectTsconfig(join(template, "tsconfig.json")));
+
+  return { dir: target, board, files: listFiles(target) };
+}
+
+/** The template's tsconfig, with `tsmp/*` pointing at this installation's facade types. */
+function projectTsconfig(templateTsconfig: string): string {
+  const config = JSON.parse(readFileSync(templateTsconfig, "utf8")) as { compilerOptions: { paths?: Record<string, string[]> } };
+  config.compilerOptions.paths = { "tsmp/*": [`${packagePath("dist", "runtime-shim")}/*`] };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+function listFolders(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function listFiles(folder: string, prefix = ""): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
+}
+
+function nextSteps(dir: string, created: CreatedProject): string {
+  const name = basename(created.dir);
+  return [
+    `Created ${name} (${created.board} flavour) with ${created.files.join(", ")}`,
+    "",
+    "Next steps:",
+    `  cd ${dir}`,
+    "  tsmp run .                  run it on MicroPython on this machine (LED changes on stderr)",
+    "  tsmp run . --target node    run it on Node, on a virtual clock",
+    "  tsmp flash . --port auto    put it on a board as main.py",
+    "",
+  ].join("\n");
 }
