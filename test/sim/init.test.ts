@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createProject } from "../../src/cli/commands/init.js";
+import { packagePath } from "../../src/package-paths.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "tsmp-init-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const tsc = packagePath("node_modules", "typescript", "bin", "tsc");
+
+describe("tsmp init", () => {
+  it("creates the pyboard flavour of blink, typechecking against this tsmp's facade", () => {
+    const created = createProject(join(scratch, "blink"));
+    expect(created.board).toBe("pyboard");
+    expect(created.files).toEqual(["README.md", "src/globals.d.ts", "src/main.ts", "tsconfig.json"]);
+    expect(readFileSync(join(created.dir, "src", "main.ts"), "utf8")).toContain('import { LED } from "tsmp/pyb"');
+    const tsconfig = JSON.parse(readFileSync(join(created.dir, "tsconfig.json"), "utf8"));
+    expect(tsconfig.compilerOptions.paths).toEqual({ "tsmp/*": [`${packagePath("dist", "runtime-shim")}/*`] });
+    // Outside the repository no node_modules is in reach: the project needs nothing but tsmp.
+    execFileSync(process.execPath, [tsc, "-p", created.dir], { stdio: "pipe" });
+  });
+
+  it("puts the generic board's flavour in src/ with --board generic", () => {
+    const created = createProject(join(scratch, "generic"), { board: "generic" });
+    expect(created.files).toEqual(["README.md", "src/globals.d.ts", "src/main.ts", "tsconfig.json"]);
+    expect(readFileSync(join(created.dir, "src", "main.ts"), "utf8")).toContain('import { Pin } from "tsmp/machine"');
+    execFileSync(process.execPath, [tsc, "-p", created.dir], { stdio: "pipe" });
+  });
+
+  it("accepts an existing empty folder", () => {
+    const dir = join(scratch, "empty");
+    mkdirSync(dir);
+    expect(createProject(dir).files).toContain("src/main.ts");
+  });
+
+  it("refuses a folder that is not empty, leaving it untouched", () => {
+    const dir = join(scratch, "taken");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "notes.txt"), "mine");
+    expect(() => createProject(dir)).toThrowError(`${dir} is not empty; give a new folder name (tsmp init never overwrites files)`);
+    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine");
+  });
+
+  it("refuses a path that is a file", () => {
+    const file = join(scratch, "a-file");
+    writeFileSync(file, "");
+    expect(() => createProject(file)).toThrowError(`${file} exists and is not a folder`);
+  });
+
+  it("names the templates and boards there are when given an unknown one", () => {
+    expect(() => createProject(join(scratch, "x"), { template: "nope" })).toThrowError('no template named "nope" (available: blink)');
+    expect(() => createProject(join(scratch, "y"), { board: "esp8266" })).toThrowError(
+      'the blink template has no "esp8266" flavour (available: pyboard, generic)',
+    );
+  });
+
+  it("prints next steps on stderr from the CLI, and one clear line on bad input", () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [packagePath("bin", "tsmp.js"), "init", ...args], { encoding: "utf8" });
+    const ok = cli(join(scratch, "from-cli"));
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe("");
+    expect(ok.stderr).toContain("Next steps:");
+    expect(ok.stderr).toContain("tsmp run .");
+    const again = cli(join(scratch, "from-cli"));
+    expect(again.status).toBe(1);
+    expect(again.stderr).toBe(`tsmp: ${join(scratch, "from-cli")} is not empty; give a new folder name (tsmp init never overwrites files)\n`);
+  });
+});
