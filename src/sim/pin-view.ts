@@ -5,8 +5,6 @@ export interface PinViewOptions {
   write: (text: string) => void;
   /** A terminal gets one line redrawn in place; anything else a log line per moment of change. */
   isTTY: boolean;
-  /** Board time at which the program started: the view's t=0. */
-  startMs: number;
 }
 
 /**
@@ -22,9 +20,9 @@ export class PinView {
 
   constructor(private readonly options: PinViewOptions) {}
 
-  /** Records one output change (pass it BoardHooks.onOutput). */
+  /** Records one output change, timed from the program's start. */
   onOutput = (change: OutputChange): void => {
-    const timeMs = Math.max(0, change.timeMs - this.options.startMs);
+    const timeMs = change.timeMs;
     if (!this.options.isTTY && this.pendingMs !== undefined && Math.floor(timeMs) !== Math.floor(this.pendingMs)) {
       this.flushLogLine();
     }

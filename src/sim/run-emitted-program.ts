@@ -1,5 +1,5 @@
 import type { BoardClockMode } from "./board-clock.js";
-import { installBoardModules } from "./board-modules.js";
+import { installBoardModules, type OutputChange } from "./board-modules.js";
 import { MicroPythonError, MicroPythonVm } from "./micropython-vm.js";
 import { PinView } from "./pin-view.js";
 import { mapTraceback, type MappedFile } from "./traceback-map.js";
@@ -18,26 +18,40 @@ export interface RunEmittedProgramOptions {
   isTTY?: boolean;
   /** Defaults to `realtime`, as on a board. */
   clock?: BoardClockMode;
+  /** Also receives every output change, timed from the program's start. */
+  onOutput?: (change: OutputChange) => void;
+}
+
+export interface ProgramOutcome {
+  /** 0, 1 after an uncaught exception, or the value given to sys.exit(). */
+  exitCode: number;
+  /** Board time the program ran for, in milliseconds. */
+  endMs: number;
 }
 
 /**
  * Runs emitted Python on a fresh MicroPython VM with the simulated board, as a board runs
  * main.py: the program's stdout streams out as it prints, output changes are shown on stderr,
- * and an uncaught exception prints its traceback mapped to the TypeScript lines. Resolves to the
- * exit code: 0, 1 after an uncaught exception, or the value given to sys.exit().
+ * and an uncaught exception prints its traceback mapped to the TypeScript lines.
  */
-export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<number> {
+export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<ProgramOutcome> {
   let view: PinView | undefined;
   const vm = await MicroPythonVm.load({
     stdout: (text) => (view ? view.aroundOutput(text, options.stdout) : options.stdout(text)),
     stderr: (text) => (view ? view.aroundOutput(text, options.stderr) : options.stderr(text)),
   });
+  let startMs = 0;
   const board = installBoardModules(vm, {
     clock: options.clock ?? "realtime",
-    onOutput: (change) => view?.onOutput(change),
+    onOutput: (change) => {
+      const fromStart = { ...change, timeMs: Math.max(0, change.timeMs - startMs) };
+      view?.onOutput(fromStart);
+      options.onOutput?.(fromStart);
+    },
   });
   for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
-  view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false, startMs: board.clock.elapsedMs() });
+  view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false });
+  startMs = board.clock.elapsedMs();
 
   const entry = JSON.stringify(program.entry);
   let failure: MicroPythonError | undefined;
@@ -50,7 +64,8 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
   } finally {
     view.finish();
   }
-  return failure ? reportUncaught(failure, program, options.stderr) : 0;
+  const endMs = board.clock.elapsedMs() - startMs;
+  return { exitCode: failure ? reportUncaught(failure, program, options.stderr) : 0, endMs };
 }
 
 function reportUncaught(error: MicroPythonError, program: EmittedProgram, stderr: (text: string) => void): number {

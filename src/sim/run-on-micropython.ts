@@ -1,3 +1,6 @@
+import { writeFileSync } from "node:fs";
+import { renderTimelineSvg } from "../runtime-shim/runner/trace-svg.js";
+import { Timeline, type TimelineEntry } from "../runtime-shim/timeline.js";
 import { formatDiagnostic, transpileProject } from "../transpile/index.js";
 import { TsmpError } from "../errors.js";
 import type { BoardClockMode } from "./board-clock.js";
@@ -10,6 +13,8 @@ export interface RunOnMicroPythonOptions {
   isTTY?: boolean;
   /** Defaults to `realtime`, as on a board; `virtual` jumps over the waits. */
   clock?: BoardClockMode;
+  /** Where to write the output timeline: `.svg` draws it, `.json` writes the raw entries. */
+  tracePath?: string;
 }
 
 export class NoEntryModule extends TsmpError {}
@@ -20,11 +25,28 @@ export class NoEntryModule extends TsmpError {}
  * and give exit code 1 without running anything. Resolves to the program's exit code.
  */
 export async function runOnMicroPython(input: string, options: RunOnMicroPythonOptions): Promise<number> {
+  if (options.tracePath !== undefined && !/\.(svg|json)$/.test(options.tracePath)) {
+    throw new TsmpError(`--trace ${options.tracePath}: use a .svg (picture) or .json (data) file name`);
+  }
   const result = transpileProject(input);
   for (const diagnostic of result.diagnostics) options.stderr(`${formatDiagnostic(diagnostic)}\n`);
   if (result.diagnostics.some((diagnostic) => diagnostic.category === "error")) return 1;
   if (!result.entry) {
     throw new NoEntryModule(`${input}: nothing to run (a project runs src/main.ts or main.ts)`);
   }
-  return runEmittedProgram({ files: result.files, entry: result.entry }, options);
+  // The same timeline the Node shim records, so both targets draw the same picture.
+  const timeline = new Timeline();
+  const run = await runEmittedProgram(
+    { files: result.files, entry: result.entry },
+    { ...options, onOutput: (change) => timeline.record(change.timeMs, change.device, change.value) },
+  );
+  if (options.tracePath !== undefined) writeTrace(options.tracePath, timeline.entries, run.endMs);
+  return run.exitCode;
+}
+
+function writeTrace(path: string, entries: readonly TimelineEntry[], endMs: number): void {
+  writeFileSync(
+    path,
+    path.endsWith(".svg") ? renderTimelineSvg(entries, endMs) : `${JSON.stringify({ end_ms: endMs, entries }, null, 2)}\n`,
+  );
 }

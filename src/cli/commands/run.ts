@@ -1,6 +1,7 @@
 import { type Command, CommanderError, Option } from "commander";
 import { TsmpError } from "../../errors.js";
 import { runOnBoard } from "../../flash/run-on-board.js";
+import { runOnNode } from "../../runtime-shim/runner/run-on-node.js";
 import { runOnMicroPython } from "../../sim/run-on-micropython.js";
 
 type Target = "node" | "micropython";
@@ -27,7 +28,7 @@ export function registerRun(program: Command): void {
     .option("-p, --port <path>", "run on the board at this serial port (or auto), without writing files")
     .option("--realtime", "follow the wall clock (the default on micropython)")
     .option("--virtual-clock", "jump over waits, so a 10 s program ends at once (the default on node)")
-    .option("--trace <file>", "node: write the pin/LED timeline as a picture (.svg) or data (.json)")
+    .option("--trace <file>", "write the pin/LED timeline as a picture (.svg) or data (.json)")
     .addHelpText(
       "after",
       "\nOnly the program's own output goes to stdout. On micropython, LED and pin changes are shown on stderr" +
@@ -53,15 +54,14 @@ async function run(input: string, options: RunOptions): Promise<number> {
     return runOnBoard(input, { port: options.port, stdout, stderr });
   }
 
-  const target = options.target ?? "micropython";
-  if (target === "node") {
-    throw new TsmpError("--target node is not available yet: the Node runner (runOnNode) has not landed");
+  if ((options.target ?? "micropython") === "node") {
+    return runOnNode(input, { realtime: options.realtime === true, tracePath: options.trace, stdout, stderr });
   }
-  if (options.trace) throw new TsmpError("--trace is available with --target node");
   return runOnMicroPython(input, {
     stdout,
     stderr,
     isTTY: process.stderr.isTTY === true,
     clock: options.virtualClock ? "virtual" : "realtime",
+    tracePath: options.trace,
   });
 }

@@ -1,0 +1,338 @@
+import { installBoardModules } from "../board-modules.js";
+import { MicroPythonError, MicroPythonVm } from "../micropython-vm.js";
+import { BoardOutput } from "./board-output.js";
+import { FLASH_ROOT, readFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
+import { RunContext, type SharedRunState } from "./run-state.js";
+import type { BoardFiles } from "./worker-messages.js";
+
+const CTRL_A = 0x01;
+const CTRL_B = 0x02;
+const CTRL_C = 0x03;
+const CTRL_D = 0x04;
+const CTRL_E = 0x05;
+const CR = 0x0d;
+/** replProcessChar's PYEXEC_FORCED_EXIT bit: Ctrl-D at an empty prompt, or SystemExit. */
+const FORCED_EXIT = 0x100;
+
+const RAW_BANNER = "raw REPL; CTRL-B to exit\r\n";
+const decoder = new TextDecoder();
+
+export interface BoardFirmwareOptions {
+  runState: SharedRunState;
+  /** Python run in every fresh VM before boot.py (board_setup.py). */
+  setupSource: string;
+  /** Sends bytes to the UART transmit line. */
+  transmit(bytes: Uint8Array): void;
+  /** Told whenever the REPL switches between friendly and raw mode. */
+  modeChanged(rawRepl: boolean): void;
+  rawPasteWindow: number;
+  refuseRawPaste: boolean;
+}
+
+interface RawPaste {
+  code: number[];
+  windowRemain: number;
+  /** Bytes the host may have sent so far: two windows, plus one per `\x01` we sent. */
+  credit: number;
+  received: number;
+}
+
+/** The part of the Emscripten module the interrupt needs (not in the package's typed API). */
+interface KeyboardInterruptExport {
+  _mp_sched_keyboard_interrupt(): void;
+}
+
+/**
+ * A MicroPython board's firmware around the real VM: boot (boot.py, main.py), the friendly REPL
+ * (the VM's own), the raw REPL and raw-paste mode (here: the VM's raw-paste hangs), soft reset.
+ * It follows shared/runtime/pyexec.c and a port's main loop (ports/rp2/main.c) byte for byte.
+ */
+export class BoardFirmware {
+  private vm!: MicroPythonVm;
+  private readonly output: BoardOutput;
+  private rawRepl = false;
+  private rawLine: number[] = [];
+  private paste: RawPaste | undefined;
+  private input: number[] = [];
+
+  private constructor(private readonly options: BoardFirmwareOptions) {
+    this.output = new BoardOutput(options.transmit);
+  }
+
+  /**
+   * Starts the board with `files` on its flash. `interruptedIn` continues after a previous board
+   * had to be stopped by force while Python ignored a Ctrl-C (see VirtualBoard).
+   */
+  static async powerOn(
+    options: BoardFirmwareOptions,
+    flash: { files: BoardFiles; dirs: string[] },
+    resume?: { interruptedIn: RunContext; rawRepl: boolean },
+  ): Promise<BoardFirmware> {
+    const firmware = new BoardFirmware(options);
+    if (resume) {
+      firmware.rawRepl = resume.rawRepl;
+      await firmware.resumeAfterForcedStop(flash, resume.interruptedIn);
+    } else {
+      await firmware.boot(flash);
+    }
+    return firmware;
+  }
+
+  /** The flash as it is now. */
+  readFlash(): FlashContents {
+    return readFlash(this.vm.module.FS);
+  }
+
+  /** Handles bytes from the UART receive line, in order. */
+  async receive(bytes: Uint8Array): Promise<void> {
+    // Bytes that arrive beyond the raw-paste credit overflow the board's receive buffer, as
+    // on a UART board: the host may only send what the flow-control windows allowed so far.
+    let allowance = this.paste ? this.paste.credit - this.paste.received : Infinity;
+    this.input.push(...bytes);
+    while (this.input.length > 0) {
+      const byte = this.input.shift()!;
+      if (this.paste) {
+        if (allowance <= 0) continue;
+        allowance--;
+        await this.rawPasteByte(byte);
+      } else if (this.rawRepl) {
+        await this.rawReplByte(byte);
+        // Ctrl-A may just have started raw-paste mode (TypeScript cannot see that through the call).
+        const started = this.paste as RawPaste | undefined;
+        if (started) allowance = started.credit;
+      } else {
+        await this.friendlyReplByte(byte);
+      }
+    }
+    this.output.flush();
+  }
+
+  private async friendlyReplByte(byte: number): Promise<void> {
+    // Only Enter (run a line) and Ctrl-D (finish paste mode) can start Python.
+    const mayRun = byte === CR || byte === CTRL_D;
+    if (mayRun) this.options.runState.beginRun(RunContext.friendlyRepl);
+    const result = this.vm.module.replProcessChar(byte);
+    if (mayRun) this.endRun();
+    this.output.flush();
+    if (result & FORCED_EXIT) {
+      await this.softReset();
+    } else if (byte === CTRL_A && this.output.endsWith(RAW_BANNER + ">")) {
+      this.setRawRepl(true);
+    }
+  }
+
+  private async rawReplByte(byte: number): Promise<void> {
+    const line = this.rawLine;
+    if (byte === CTRL_A) {
+      this.rawLine = [];
+      if (line.length === 2 && line[0] === CTRL_E) {
+        this.startRawPaste(line[1]!);
+      } else {
+        this.output.protocol(RAW_BANNER + ">");
+      }
+    } else if (byte === CTRL_B) {
+      this.rawLine = [];
+      this.setRawRepl(false);
+      // The VM is in raw mode too (it saw the Ctrl-A); its Ctrl-B prints "\r\n", banner, prompt.
+      this.vm.module.replProcessChar(CTRL_B);
+    } else if (byte === CTRL_C) {
+      this.rawLine = [];
+    } else if (byte === CTRL_D) {
+      this.rawLine = [];
+      this.output.protocol("OK");
+      if (line.length === 0) {
+        this.output.protocol("\r\n");
+        await this.softReset();
+        return;
+      }
+      if (this.runRawCode(Uint8Array.from(line)) === "system-exit") {
+        await this.softReset();
+        return;
+      }
+      this.output.protocol(">");
+    } else {
+      line.push(byte);
+    }
+  }
+
+  private startRawPaste(command: number): void {
+    if (command !== "A".charCodeAt(0)) {
+      this.output.protocol("R\x00>");
+      return;
+    }
+    if (this.options.refuseRawPaste) {
+      // As a board without raw-paste support answers; no new prompt, which is what
+      // mpremote's fallback to plain raw mode expects.
+      this.output.protocol("R\x00");
+      return;
+    }
+    const window = this.options.rawPasteWindow;
+    // The window size itself frees one window and the trailing \x01 a second one.
+    this.output.protocol(Uint8Array.of(0x52, 0x01, window & 0xff, window >> 8, 0x01));
+    this.paste = { code: [], windowRemain: window, credit: 2 * window, received: 0 };
+  }
+
+  private async rawPasteByte(byte: number): Promise<void> {
+    const paste = this.paste!;
+    paste.received++;
+    if (byte === CTRL_C) {
+      // The reader raises KeyboardInterrupt before any code ran (it has no traceback).
+      this.paste = undefined;
+      this.output.protocol("\x04\x04");
+      this.output.python("KeyboardInterrupt: \n");
+      this.output.protocol("\x04>");
+      return;
+    }
+    if (byte === CTRL_D) {
+      this.paste = undefined;
+      this.output.protocol("\x04");
+      const outcome = this.runRawCode(Uint8Array.from(paste.code));
+      if (outcome === "system-exit") {
+        await this.softReset();
+        return;
+      }
+      this.output.protocol(">");
+      return;
+    }
+    paste.code.push(byte);
+    if (--paste.windowRemain === 0) {
+      paste.windowRemain = this.options.rawPasteWindow;
+      paste.credit += this.options.rawPasteWindow;
+      this.output.protocol("\x01");
+      this.output.flush();
+    }
+  }
+
+  /** Runs raw-REPL code: stdout, `\x04`, the traceback if any, `\x04`. */
+  private runRawCode(code: Uint8Array): "done" | "system-exit" {
+    this.options.runState.beginRun(RunContext.rawRepl);
+    let traceback = "";
+    let systemExit = false;
+    try {
+      this.vm.exec(decoder.decode(code));
+    } catch (error) {
+      if (!(error instanceof MicroPythonError)) throw error;
+      if (error.pythonType === "SystemExit") systemExit = true;
+      else traceback = error.traceback;
+    }
+    this.endRun();
+    this.output.protocol("\x04");
+    this.output.python(traceback);
+    this.output.protocol("\x04");
+    this.output.flush();
+    return systemExit ? "system-exit" : "done";
+  }
+
+  private async softReset(): Promise<void> {
+    this.output.python("MPY: soft reboot\n");
+    this.output.flush();
+    const flash = this.readFlash();
+    await this.boot({ files: [...flash.files], dirs: flash.dirs });
+  }
+
+  /** A fresh VM with the same flash: boot.py, then main.py in friendly mode, then the prompt. */
+  private async boot(flash: { files: BoardFiles; dirs: string[] }): Promise<void> {
+    await this.startVm(flash);
+    this.runFile("boot.py", RunContext.bootPy);
+    // A port runs main.py only when it will come up in the friendly REPL (ports/rp2/main.c).
+    if (!this.rawRepl) this.runFile("main.py", RunContext.mainPy);
+    this.showPrompt();
+  }
+
+  private async resumeAfterForcedStop(flash: { files: BoardFiles; dirs: string[] }, context: RunContext): Promise<void> {
+    await this.startVm(flash);
+    if (context === RunContext.rawRepl) {
+      this.output.protocol("\x04");
+      this.output.python("KeyboardInterrupt: \n");
+      this.output.protocol("\x04>");
+      this.enterVmRawRepl();
+    } else if (context === RunContext.friendlyRepl) {
+      this.output.python("KeyboardInterrupt: \n");
+      this.output.muted = true;
+      this.vm.module.replInit();
+      this.output.muted = false;
+      this.output.protocol(">>> ");
+    } else {
+      this.output.python("KeyboardInterrupt: \n");
+      if (context === RunContext.bootPy && !this.rawRepl) this.runFile("main.py", RunContext.mainPy);
+      this.showPrompt();
+    }
+    this.output.flush();
+  }
+
+  private showPrompt(): void {
+    if (this.rawRepl) {
+      this.enterVmRawRepl();
+      this.output.protocol(RAW_BANNER + ">");
+    } else {
+      // The VM's REPL greets with "\r\n" + banner + prompt; a board's starts at the banner.
+      this.output.dropLeading("\r\n");
+      this.vm.module.replInit();
+    }
+    this.output.flush();
+  }
+
+  /** Puts the VM's own REPL into raw mode silently, so its later Ctrl-B returns to friendly mode. */
+  private enterVmRawRepl(): void {
+    this.output.muted = true;
+    this.vm.module.replInit();
+    this.vm.module.replProcessChar(CTRL_A);
+    this.output.muted = false;
+  }
+
+  private runFile(name: string, context: RunContext): void {
+    if (!this.vm.module.FS.analyzePath(`${FLASH_ROOT}/${name}`).exists) return;
+    this.options.runState.beginRun(context);
+    try {
+      this.vm.exec(`exec(compile(open(${JSON.stringify(name)}).read(), ${JSON.stringify(name)}, "exec"))`);
+    } catch (error) {
+      if (!(error instanceof MicroPythonError)) throw error;
+      // SystemExit ends the script quietly; anything else prints as the board's pyexec_file does.
+      if (error.pythonType !== "SystemExit") {
+        this.output.python(error.traceback.replace(/^ {2}File "<stdin>", line 1, in <module>\n/m, ""));
+      }
+    }
+    this.endRun();
+    this.output.flush();
+  }
+
+  private async startVm(flash: { files: BoardFiles; dirs: string[] }): Promise<void> {
+    this.paste = undefined;
+    this.rawLine = [];
+    this.output.flush();
+    const vm = await MicroPythonVm.load({ stdout: (text) => this.pythonOutput(text), stderr: (text) => this.pythonOutput(text) });
+    this.vm = vm;
+    writeFlash(vm.module.FS, flash.files, flash.dirs);
+    // machine, pyb, time and a blocking asyncio.run; their waits see Ctrl-C through the shared words.
+    installBoardModules(vm, {
+      interrupt: this.options.runState.words,
+      onOutput: () => this.output.flush(),
+    });
+    vm.registerJsModule("_vboard", { root: FLASH_ROOT });
+    vm.exec(this.options.setupSource);
+  }
+
+  private pythonOutput(text: string): void {
+    this.output.python(text);
+    this.pollInterrupt();
+  }
+
+  /** Turns a pending Ctrl-C into a KeyboardInterrupt that Python raises at its next bytecode check. */
+  private pollInterrupt(): void {
+    if (this.options.runState.takeInterrupt()) this.raiseKeyboardInterrupt();
+  }
+
+  private raiseKeyboardInterrupt(): void {
+    (this.vm.module._module as KeyboardInterruptExport)._mp_sched_keyboard_interrupt();
+  }
+
+  /** Python finished; a Ctrl-C it never saw is handled as an ordinary character next. */
+  private endRun(): void {
+    if (this.options.runState.endRun()) this.input.unshift(CTRL_C);
+  }
+
+  private setRawRepl(rawRepl: boolean): void {
+    this.rawRepl = rawRepl;
+    this.options.modeChanged(rawRepl);
+  }
+}

@@ -1,0 +1,66 @@
+// The virtual board's CPU: runs in a worker thread so that Python running synchronously in the
+// VM never stops the main thread from serving the pty (and delivering Ctrl-C).
+import { readFileSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { packagePath } from "../../package-paths.js";
+import { BoardFirmware } from "./board-firmware.js";
+import { diffFlash, type FlashContents } from "./board-filesystem.js";
+import { SharedRunState } from "./run-state.js";
+import type { BoardWorkerData, FromBoard, ToBoard } from "./worker-messages.js";
+
+/** Output a board can have in flight before its writes block (a USB CDC buffer or so). */
+const TRANSMIT_BUFFER = 4096;
+
+const port = parentPort!;
+const data = workerData as BoardWorkerData;
+const post = (message: FromBoard, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+let mirrored: FlashContents = { files: new Map(data.files), dirs: [...data.dirs] };
+
+/** Tells the host's mirror of the flash what changed, so files outlive this worker. */
+function syncFiles(firmware: BoardFirmware): void {
+  const now = firmware.readFlash();
+  const { changed, removed } = diffFlash(mirrored, now);
+  const dirsChanged = now.dirs.join("\n") !== mirrored.dirs.join("\n");
+  mirrored = now;
+  if (changed.length > 0 || removed.length > 0 || dirsChanged) {
+    post({ type: "files", changed: changed.map(([path, content]) => [path, content.slice()]), removed, dirs: now.dirs });
+  }
+}
+
+post({ type: "powered-on" });
+const runState = new SharedRunState(data.runState);
+
+/** Hands output to the wire, no further ahead of it than a board's transmit buffer. */
+function transmit(bytes: Uint8Array): void {
+  if (!runState.waitForRoom(TRANSMIT_BUFFER, data.stallMs)) return;
+  runState.addUnsent(bytes.length);
+  post({ type: "output", bytes }, [bytes.buffer as ArrayBuffer]);
+}
+
+const booting = BoardFirmware.powerOn(
+  {
+    runState,
+    setupSource: readFileSync(packagePath("src/sim/virtual-board/board_setup.py"), "utf8"),
+    transmit,
+    modeChanged: (rawRepl) => post({ type: "mode", rawRepl }),
+    rawPasteWindow: data.rawPasteWindow,
+    refuseRawPaste: data.refuseRawPaste,
+  },
+  { files: data.files, dirs: data.dirs },
+  data.interruptedIn === undefined ? undefined : { interruptedIn: data.interruptedIn, rawRepl: data.rawRepl ?? false },
+).then((firmware) => {
+  syncFiles(firmware);
+  return firmware;
+});
+
+// Messages are handled strictly one after another: input order is the UART's byte order.
+let work: Promise<unknown> = booting;
+port.on("message", (message: ToBoard) => {
+  work = work.then(async () => {
+    const firmware = await booting;
+    if (message.type === "input") await firmware.receive(message.bytes);
+    syncFiles(firmware);
+    if (message.type === "sync-files") post({ type: "synced", id: message.id });
+  });
+});

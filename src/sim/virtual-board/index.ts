@@ -1,0 +1,2 @@
+export { VirtualBoard, VirtualBoardError, type VirtualBoardOptions } from "./virtual-board.js";
+export type { VirtualBoardFaults } from "./faults.js";

@@ -1,0 +1,316 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { SerialPort } from "serialport";
+import { TsmpError } from "../../errors.js";
+import { lineNoise, type VirtualBoardFaults } from "./faults.js";
+import { PacedChannel } from "./paced-channel.js";
+import { PtyLink } from "./pty-link.js";
+import { SharedRunState, type RunContext } from "./run-state.js";
+import type { BoardWorkerData, FromBoard, ToBoard } from "./worker-messages.js";
+
+export interface VirtualBoardOptions {
+  /** Where the pty a client opens appears (a symlink); a temporary path by default. */
+  link?: string;
+  /** Emulate a UART at this baud rate in both directions (baud/10 bytes per second). */
+  baud?: number;
+  /** The flash's initial files, by path from the board's root ("main.py", "lib/util.py"). */
+  files?: Record<string, string | Uint8Array>;
+  faults?: VirtualBoardFaults;
+}
+
+export class VirtualBoardError extends TsmpError {}
+
+/** A board's raw-paste window with the default 256-byte stdin buffer (pyexec.c). */
+const RAW_PASTE_WINDOW = 128;
+/** How long Python may ignore a Ctrl-C (a loop that never sleeps or prints) before the board is restarted. */
+const FORCED_STOP_AFTER_MS = 1000;
+/** How long the board's output may stand still before the board decides nobody reads it. */
+const OUTPUT_STALL_MS = 250;
+const CTRL_C = 0x03;
+
+/**
+ * A MicroPython board on a pty, backed by the real MicroPython VM: friendly and raw REPL,
+ * raw-paste with flow control, soft reset, a flash that survives resets, boot.py and main.py,
+ * Ctrl-C for running programs, optional baud pacing and test faults. Works with mpremote.
+ *
+ * The VM runs in a worker thread (the board's CPU) so Python that runs synchronously never
+ * blocks this thread, which plays the UART: it moves bytes between the pty and the board and
+ * turns Ctrl-C into a KeyboardInterrupt while Python runs.
+ */
+export class VirtualBoard {
+  private readonly files = new Map<string, Uint8Array>();
+  private dirs: string[] = [];
+  private rawRepl = false;
+  private readonly runState = new SharedRunState();
+  private worker!: Worker;
+  private link: PtyLink | undefined;
+  private port: SerialPort | undefined;
+  private toBoard!: PacedChannel;
+  private toHost!: PacedChannel;
+  private received = 0;
+  private forcedStopTimer: NodeJS.Timeout | undefined;
+  /** Input that reached a board stuck after Ctrl-C; a restarted board gets it again. */
+  private inputSinceInterrupt: Uint8Array[] = [];
+  private readonly syncWaiters = new Map<number, () => void>();
+  private nextSyncId = 0;
+  private stopped = false;
+  private readonly noise: ((bytes: Uint8Array) => Uint8Array) | undefined;
+  private announceDrop!: () => void;
+  /** Resolves when the `dropAfterBytes` fault unplugs the cable. */
+  readonly linkDropped: Promise<void> = new Promise((resolve) => (this.announceDrop = resolve));
+
+  private constructor(
+    private readonly options: VirtualBoardOptions,
+    private readonly tempDir: string,
+    readonly portPath: string,
+  ) {
+    this.noise = options.faults?.noise ? lineNoise(options.faults.noise) : undefined;
+    for (const [path, content] of Object.entries(options.files ?? {})) {
+      this.files.set(boardPath(path), typeof content === "string" ? new TextEncoder().encode(content) : content);
+    }
+  }
+
+  static async start(options: VirtualBoardOptions = {}): Promise<VirtualBoard> {
+    if (options.baud !== undefined && !(Number.isInteger(options.baud) && options.baud > 0)) {
+      throw new VirtualBoardError(`baud rate must be a positive whole number, not ${options.baud}`);
+    }
+    const tempDir = mkdtempSync(join(tmpdir(), "tsmp-virtual-board-"));
+    const board = new VirtualBoard(options, tempDir, options.link ?? join(tempDir, "board"));
+    try {
+      const poweredOn = board.startWorker();
+      await board.plugIn();
+      await poweredOn;
+    } catch (error) {
+      await board.stop();
+      throw error;
+    }
+    return board;
+  }
+
+  /** A file on the board's flash as it is now ("/main.py" or "main.py"). */
+  async readFile(path: string): Promise<Uint8Array> {
+    await this.syncFromBoard();
+    const content = this.files.get(boardPath(path));
+    if (!content) throw new VirtualBoardError(`no file ${boardPath(path)} on the virtual board`);
+    return content;
+  }
+
+  /** Every file on the board's flash, sorted ("/lib/util.py", "/main.py"). */
+  async listFiles(): Promise<string[]> {
+    await this.syncFromBoard();
+    return [...this.files.keys()].sort();
+  }
+
+  /** Plugs the cable back in after the `dropAfterBytes` fault; the board kept running meanwhile. */
+  async replug(): Promise<void> {
+    if (this.link || this.stopped) return;
+    await this.plugIn();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.forcedStopTimer);
+    await this.unplug();
+    await this.worker?.terminate();
+    rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
+  private async plugIn(): Promise<void> {
+    const link = await PtyLink.open(this.portPath, join(this.tempDir, "board-side"));
+    const port = new SerialPort({ path: link.boardPath, baudRate: this.options.baud ?? 115200, autoOpen: false });
+    try {
+      await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      await link.close();
+      throw new VirtualBoardError(`could not open the board side of the pty: ${(error as Error).message}`);
+    }
+    // Errors here mean the link went away, which unplug() handles.
+    port.on("error", () => undefined);
+    port.on("data", (chunk: Buffer) => this.toBoard.push(new Uint8Array(chunk)));
+    this.link = link;
+    this.port = port;
+    const baud = this.options.baud;
+    this.toBoard = new PacedChannel((bytes) => this.boardReceives(bytes), { baud });
+    this.toHost = new PacedChannel((bytes) => this.hostReceives(bytes), { baud, delayMs: this.options.faults?.slowMs });
+  }
+
+  private async unplug(): Promise<void> {
+    this.toBoard?.close();
+    this.toHost?.close();
+    this.runState.clearUnsent();
+    const port = this.port;
+    const link = this.link;
+    this.port = undefined;
+    this.link = undefined;
+    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+    await link?.close();
+  }
+
+  /** Bytes leave the UART's receive side into the board, in order. */
+  private boardReceives(bytes: Uint8Array): void {
+    const dropAfter = this.options.faults?.dropAfterBytes;
+    let dropNow = false;
+    if (dropAfter !== undefined && this.received + bytes.length >= dropAfter) {
+      bytes = bytes.subarray(0, Math.max(0, dropAfter - this.received));
+      dropNow = true;
+    }
+    this.received += bytes.length;
+    let start = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      // A board's UART interrupt handler swallows Ctrl-C while Python runs and raises KeyboardInterrupt.
+      if (bytes[i] === CTRL_C && this.runState.requestInterrupt()) {
+        this.sendInput(bytes.subarray(start, i));
+        start = i + 1;
+        this.watchInterrupt();
+      }
+    }
+    this.sendInput(bytes.subarray(start));
+    if (dropNow && this.link) {
+      // One-shot: after a replug the cable works again.
+      this.options.faults!.dropAfterBytes = undefined;
+      void this.unplug().then(this.announceDrop);
+    }
+  }
+
+  private sendInput(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    const copy = bytes.slice();
+    if (this.forcedStopTimer) this.inputSinceInterrupt.push(copy);
+    this.post({ type: "input", bytes: copy });
+  }
+
+  /** What the board transmits reaches the host's end of the pty. */
+  private hostReceives(bytes: Uint8Array): void {
+    const port = this.port;
+    if (!port) {
+      this.runState.markSent(bytes.length);
+      return;
+    }
+    const sent = this.noise ? this.noise(bytes) : bytes;
+    port.write(Buffer.from(sent), () => {
+      if (this.port === port) this.runState.markSent(bytes.length);
+    });
+  }
+
+  /**
+   * Python picks up Ctrl-C when it sleeps, prints or touches a pin. A loop that does none of
+   * these never would: like pressing reset, the board then restarts with the same flash and
+   * reports the KeyboardInterrupt the program would have raised.
+   */
+  private watchInterrupt(): void {
+    if (this.forcedStopTimer) return;
+    this.inputSinceInterrupt = [];
+    this.forcedStopTimer = setTimeout(() => {
+      this.forcedStopTimer = undefined;
+      const replay = this.inputSinceInterrupt;
+      this.inputSinceInterrupt = [];
+      if (this.runState.interruptPending && !this.stopped) void this.restartAfterInterrupt(this.runState.context, replay);
+    }, FORCED_STOP_AFTER_MS);
+  }
+
+  private async restartAfterInterrupt(context: RunContext, replay: Uint8Array[]): Promise<void> {
+    await this.worker.terminate();
+    this.runState.endRun();
+    await this.startWorker(context);
+    for (const bytes of replay) this.post({ type: "input", bytes });
+  }
+
+  /** Starts the board's CPU; resolves once its code has loaded (it boots from there on). */
+  private startWorker(interruptedIn?: RunContext): Promise<void> {
+    const data: BoardWorkerData = {
+      runState: this.runState.buffer,
+      files: [...this.files],
+      dirs: this.dirs,
+      rawPasteWindow: RAW_PASTE_WINDOW,
+      refuseRawPaste: this.options.faults?.refuseRawPaste ?? false,
+      stallMs: OUTPUT_STALL_MS + (this.options.faults?.slowMs ?? 0),
+      ...(interruptedIn === undefined ? {} : { interruptedIn, rawRepl: this.rawRepl }),
+    };
+    const worker = spawnBoardWorker(data);
+    this.worker = worker;
+    return new Promise((resolve, reject) => {
+      let poweredOn = false;
+      worker.on("message", (message: FromBoard) => {
+        if (message.type === "powered-on") {
+          poweredOn = true;
+          resolve();
+        }
+        this.fromBoard(message);
+      });
+      worker.on("error", (error) => {
+        if (!poweredOn) {
+          reject(new VirtualBoardError(`the virtual board's firmware did not start: ${error.message}`));
+          return;
+        }
+        if (this.stopped) return;
+        // Like a watchdog reset: report it and power the board on again with its flash.
+        process.stderr.write(`virtual board: the firmware crashed (${error.message}); restarting\n`);
+        this.rawRepl = false;
+        void this.startWorker();
+      });
+    });
+  }
+
+  private fromBoard(message: FromBoard): void {
+    switch (message.type) {
+      case "output":
+        if (this.link) this.toHost.push(message.bytes);
+        else this.runState.markSent(message.bytes.length);
+        break;
+      case "files":
+        for (const [path, content] of message.changed) this.files.set(path, content);
+        for (const path of message.removed) this.files.delete(path);
+        this.dirs = message.dirs;
+        break;
+      case "mode":
+        this.rawRepl = message.rawRepl;
+        break;
+      case "synced":
+        this.syncWaiters.get(message.id)?.();
+        break;
+      case "powered-on":
+        break;
+    }
+  }
+
+  /** Waits until the board has handled all input so far and reported its flash (or it is busy running). */
+  private async syncFromBoard(timeoutMs = 1000): Promise<void> {
+    if (this.stopped) return;
+    const id = this.nextSyncId++;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.syncWaiters.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.syncWaiters.set(id, done);
+      this.post({ type: "sync-files", id });
+    });
+  }
+
+  private post(message: ToBoard): void {
+    this.worker.postMessage(message);
+  }
+}
+
+/** "main.py", "/main.py", "./main.py" → "/main.py". */
+function boardPath(path: string): string {
+  const parts = path.split("/").filter((part) => part !== "" && part !== ".");
+  return `/${parts.join("/")}`;
+}
+
+function spawnBoardWorker(workerData: BoardWorkerData): Worker {
+  const here = import.meta.url;
+  if (here.endsWith(".ts")) {
+    // Running from source (vitest, tsx): the worker needs tsx's loader to import TypeScript.
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const entry = new URL("./board-worker.ts", here).href;
+    const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+    return new Worker(bootstrap, { eval: true, workerData });
+  }
+  return new Worker(new URL("./board-worker.js", here), { workerData });
+}

@@ -1,0 +1,30 @@
+import type { RunContext } from "./run-state.js";
+
+/** A file as the board stores it: path from the board's root ("/main.py"). */
+export type BoardFiles = Array<[path: string, content: Uint8Array]>;
+
+/** How a freshly started board worker begins. */
+export interface BoardWorkerData {
+  runState: SharedArrayBuffer;
+  files: BoardFiles;
+  dirs: string[];
+  /** Set when the previous board was stopped by force while running Python after a Ctrl-C. */
+  interruptedIn?: RunContext;
+  /** The REPL mode the previous board was in (a forced restart continues in it). */
+  rawRepl?: boolean;
+  /** Size of one raw-paste flow-control window. */
+  rawPasteWindow: number;
+  refuseRawPaste: boolean;
+  /** How long output may stand still before the board decides nobody is reading and drops it. */
+  stallMs: number;
+}
+
+export type ToBoard = { type: "input"; bytes: Uint8Array } | { type: "sync-files"; id: number };
+
+export type FromBoard =
+  | { type: "output"; bytes: Uint8Array }
+  | { type: "files"; changed: BoardFiles; removed: string[]; dirs: string[] }
+  | { type: "mode"; rawRepl: boolean }
+  | { type: "synced"; id: number }
+  /** The worker's code loaded; the board is booting. */
+  | { type: "powered-on" };
