@@ -1,13 +1,28 @@
-import type { Command } from "commander";
-import { TsmpError } from "../../errors.js";
+import { resolve } from "node:path";
+import { InvalidArgumentError, type Command } from "commander";
+import { VirtualBoard } from "../../sim/virtual-board/index.js";
 
-// Placeholder until the owning issue lands this command; it must not survive to a release.
 export function registerVirtualBoard(program: Command): void {
   program
     .command("virtual-board")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new TsmpError("tsmp virtual-board is not implemented yet");
+    .description("Serve a virtual MicroPython board (the real VM) on a pty until killed")
+    .requiredOption("--link <path>", "where the board's pty appears (a symlink that tools open as the port)")
+    .option("--baud <n>", "emulate a UART at this baud rate (default: as fast as the pty goes)", parseBaud)
+    .action(async (options: { link: string; baud?: number }) => {
+      const board = await VirtualBoard.start({ link: resolve(options.link), baud: options.baud });
+      const rate = options.baud ? ` at ${options.baud} baud` : "";
+      process.stderr.write(`Virtual MicroPython board on ${board.portPath}${rate}; Ctrl-C stops it.\n`);
+      const signal = await new Promise<NodeJS.Signals>((done) => {
+        process.once("SIGINT", done);
+        process.once("SIGTERM", done);
+      });
+      await board.stop();
+      process.stderr.write(`Stopped (${signal}).\n`);
     });
+}
+
+function parseBaud(value: string): number {
+  const baud = Number(value);
+  if (!Number.isInteger(baud) || baud <= 0) throw new InvalidArgumentError("expected a positive whole number of bits per second");
+  return baud;
 }
