@@ -74,7 +74,7 @@ export async function flashFirmware(options: FlashFirmwareOptions): Promise<Flas
     bar?.finish();
     const seconds = (performance.now() - started) / 1000;
     options.log(
-      `Wrote ${formatBytes(image.length)} at 0x${offset.toString(16)} in ${seconds.toFixed(1)} s ` +
+      `Wrote ${formatBytes(image.length)} at 0x${offset.toString(16)} in ${seconds.toFixed(2)} s ` +
         `(${formatBytes(image.length / seconds)}/s), MD5 verified`,
     );
     await session.resetIntoFirmware();
