@@ -49,6 +49,8 @@ const RAW_WRITE_PAUSE_MS = 10;
 export class RawRepl {
   private rawPasteSupported: boolean | undefined;
   private inRawRepl = false;
+  /** Whether the raw prompt `>` has already been read (it is read before sending code). */
+  private atPrompt = false;
   /** Increments on every soft reset so callers can tell when board-side state was wiped. */
   resetCount = 0;
 
@@ -79,9 +81,16 @@ export class RawRepl {
       seen.push(await this.transport.readUntilQuiet(attempt === 0 ? 50 : 200, 1000));
       await this.transport.write(`\r${CTRL_A}`);
       try {
-        await this.transport.readUntil(RAW_BANNER, { idleTimeoutMs: answerTimeoutMs, deadline: Date.now() + 3 * answerTimeoutMs });
-        this.inRawRepl = true;
-        return;
+        const banner = await this.transport.readUntil(RAW_BANNER, { idleTimeoutMs: answerTimeoutMs, deadline: Date.now() + 3 * answerTimeoutMs });
+        // Output of the interrupted program can still trail in (a board that restarted replays
+        // what it was sent): only a line that has gone quiet on the raw prompt is trusted.
+        const settled = Buffer.concat([banner, await this.transport.readUntilQuiet(30, 1000)]).toString("latin1");
+        if (settled.endsWith(RAW_BANNER) || settled.endsWith(`${RAW_BANNER}>`)) {
+          this.inRawRepl = true;
+          this.atPrompt = settled.endsWith(">");
+          return;
+        }
+        seen.push(Buffer.from(settled, "latin1"));
       } catch (error) {
         if (!(error instanceof ReadTimeout)) throw error;
         seen.push(error.received);
@@ -110,8 +119,7 @@ export class RawRepl {
 
   /** Sends code and returns once the board has started running it; read its output with follow(). */
   async send(code: Buffer): Promise<void> {
-    if (!this.inRawRepl) await this.enter();
-    await this.readExpected(">", "the raw REPL prompt");
+    await this.waitForPrompt();
     if (this.rawPasteSupported !== false) {
       await this.transport.write(`\x05A${CTRL_A}`);
       const answer = await this.transport.readExactly(2, this.answerWait());
@@ -156,8 +164,7 @@ export class RawRepl {
    * and waits until the board is back at the raw REPL.
    */
   async softReset(): Promise<void> {
-    if (!this.inRawRepl) await this.enter();
-    await this.readExpected(">", "the raw REPL prompt");
+    await this.waitForPrompt();
     await this.transport.write(CTRL_D);
     await this.readExpected(SOFT_REBOOT, "the soft reboot", 10_000);
     await this.readExpected(RAW_BANNER, "the raw REPL after the soft reboot", 10_000);
@@ -176,6 +183,12 @@ export class RawRepl {
     await this.transport.write(CTRL_D);
     await this.readExpected(SOFT_REBOOT, "the soft reboot", 10_000);
     this.resetCount++;
+  }
+
+  private async waitForPrompt(): Promise<void> {
+    if (!this.inRawRepl) await this.enter();
+    if (!this.atPrompt) await this.readExpected(">", "the raw REPL prompt");
+    this.atPrompt = false;
   }
 
   private answerWait() {
@@ -202,7 +215,9 @@ export class RawRepl {
     const window = (await this.transport.readExactly(2, this.answerWait())).readUInt16LE(0);
     let windowRemaining = window;
     let offset = 0;
-    while (offset < code.length) {
+    // The closing \x04 also waits for room in the window: a board whose receive buffer is just the
+    // window would otherwise drop it when it lands right behind a full window of code.
+    for (;;) {
       while (windowRemaining === 0 || this.transport.pending > 0) {
         const signal = (await this.transport.readExactly(1, this.answerWait()))[0];
         if (signal === 0x01) {
@@ -215,6 +230,7 @@ export class RawRepl {
           throw new ProtocolError(`unexpected byte 0x${signal!.toString(16)} from the board during raw-paste`);
         }
       }
+      if (offset >= code.length) break;
       const piece = code.subarray(offset, offset + windowRemaining);
       await this.transport.write(piece);
       offset += piece.length;

@@ -1,0 +1,95 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { flashProject } from "../../src/flash/flash-project.js";
+import { MANIFEST_PATH } from "../../src/flash/deploy.js";
+import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
+import { captureStream, copyBlinkTemplate, makeProject, removeProjects, writeSources } from "./board-fixtures.js";
+
+// tsmp flash against a virtual MicroPython board on a real pty: the real VM, socat, serialport.
+let board: VirtualBoard | undefined;
+afterEach(async () => {
+  await board?.stop();
+  board = undefined;
+  removeProjects();
+});
+
+const text = async (path: string) => new TextDecoder().decode(await board!.readFile(path));
+
+describe("tsmp flash", () => {
+  it("flashes the blink template and it runs", async () => {
+    const project = copyBlinkTemplate();
+    const main = join(project, "src/main.ts");
+    writeFileSync(main, readFileSync(main, "utf8").replace("sleep_ms(10_000)", "sleep_ms(300)"));
+    board = await VirtualBoard.start();
+    const stderr = captureStream();
+    let stdout = "";
+    const report = await flashProject(project, { port: board.portPath, follow: true, stdout: (t) => (stdout += t), stderr });
+    expect(report.updated).toContain("main.py");
+    expect(stderr.text()).toContain("Updated: main.py\n");
+    expect(stdout).toBe("blinking LED 1 every 700 ms and LED 2 every 400 ms for 10 s\ndone\n");
+    expect(await text("main.py")).toContain("asyncio.run(main(LED(1), LED(2)))");
+    expect(readFileSync(join(project, "build/main.py"), "utf8")).toBe(await text("main.py"));
+  });
+
+  it("re-flashes only the file that changed, and removes files dropped from the project", async () => {
+    const project = makeProject({
+      "main.ts": 'import { greet } from "./greeting";\nimport { count } from "./counter";\nconsole.log(greet("board"), count);\n',
+      "greeting.ts": 'export function greet(name: string): string {\n  return "hello " + name;\n}\n',
+      "counter.ts": "export const count = 1;\n",
+    });
+    board = await VirtualBoard.start();
+    const first = await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() });
+    expect(first.updated).toEqual(expect.arrayContaining(["counter.py", "greeting.py", "main.py"]));
+
+    writeSources(project, { "greeting.ts": 'export function greet(name: string): string {\n  return "hi " + name;\n}\n' });
+    const stderr = captureStream();
+    const second = await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr });
+    expect(second.updated).toEqual(["greeting.py"]);
+    expect(second.upToDate).toEqual(expect.arrayContaining(["counter.py", "main.py"]));
+    expect(stderr.text()).toContain("Up to date: main.py\n");
+    expect(stderr.text()).toContain("Updated: greeting.py\n");
+    expect(await text("greeting.py")).toContain('"hi "');
+
+    writeSources(project, { "main.ts": 'import { greet } from "./greeting";\nconsole.log(greet("board"));\n' });
+    const third = await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() });
+    expect(third.removed).toContain("counter.py");
+    expect(await board.listFiles()).not.toContain("/counter.py");
+    expect(await board.listFiles()).toEqual(expect.arrayContaining(["/.tsmp-manifest.json", "/greeting.py", "/main.py"]));
+    expect(JSON.parse(await text(MANIFEST_PATH))).toEqual(third.upToDate.concat(third.updated).sort());
+  });
+
+  it("interrupts a board stuck in an endless loop and flashes it", async () => {
+    board = await VirtualBoard.start({ files: { "main.py": "while True:\n    pass\n" } });
+    const project = makeProject({ "main.ts": 'console.log("replaced the loop");\n' });
+    let stdout = "";
+    await flashProject(project, { port: board.portPath, follow: true, stdout: (t) => (stdout += t), stderr: captureStream() });
+    expect(stdout).toBe("replaced the loop\n");
+  });
+
+  it("keeps the previous main.py when the link drops mid-upload, and the next flash repairs it", async () => {
+    const before = 'print("previous program")\n';
+    board = await VirtualBoard.start({ files: { "main.py": before }, faults: { dropAfterBytes: 6000 } });
+    const lines = Array.from({ length: 400 }, (_, i) => `console.log("line ${i} of a long program");`).join("\n");
+    const project = makeProject({ "main.ts": `${lines}\n` });
+    await expect(flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() })).rejects.toThrow(
+      /lost the connection to the board/,
+    );
+    await board.linkDropped;
+    expect(await text("main.py")).toBe(before);
+
+    await board.replug();
+    const report = await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() });
+    expect(report.updated).toEqual(["main.py"]);
+    expect(await text("main.py")).toBe(readFileSync(join(project, "build/main.py"), "utf8"));
+    expect((await board.listFiles()).filter((path) => path.endsWith(".tsmp-new"))).toEqual([]);
+  });
+
+  it("falls back to paced raw writes on a board that refuses raw-paste", async () => {
+    board = await VirtualBoard.start({ faults: { refuseRawPaste: true } });
+    const project = makeProject({ "main.ts": 'console.log("no raw-paste needed");\n' });
+    let stdout = "";
+    await flashProject(project, { port: board.portPath, follow: true, stdout: (t) => (stdout += t), stderr: captureStream() });
+    expect(stdout).toBe("no raw-paste needed\n");
+  });
+});
