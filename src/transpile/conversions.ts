@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "./context.js";
+import { isIntegerValued } from "./integers.js";
 import * as py from "./python-ast.js";
 import { isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
 
@@ -45,21 +46,31 @@ export function negate(condition: py.Expression): py.Expression {
 export function asString(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
   if (isStringType(type)) return expression;
-  if (isNumberType(type)) return py.call(py.name("str"), [expression]);
-  return py.call(context.useHelper("js_str"), [expression]);
+  if (isNumberType(type) && isIntegerValued(node, context)) return py.call(py.name("str"), [expression]);
+  return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);
+}
+
+/**
+ * A number that may not be an integer, formatted as JS does (`2.0` → "2", `1e21`,
+ * "Infinity"): Python's own formatting differs for those.
+ */
+function asNumberText(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression | undefined {
+  return isNumberType(typeOf(context, node)) ? py.call(context.useHelper("num_str"), [expression]) : undefined;
 }
 
 /** `node` as an f-string part: `{n}` formats ints like JS; booleans and the rest need js_str. */
 export function asFormattedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
-  if (isStringType(type) || isNumberType(type)) return expression;
-  return py.call(context.useHelper("js_str"), [expression]);
+  if (isStringType(type) || (isNumberType(type) && isIntegerValued(node, context))) return expression;
+  return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);
 }
 
-/** The value console.log would print for one argument, or undefined when it prints differently. */
+/** The value console.log would print for one argument. */
 export function asPrintedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
-  if (isStringType(type) || isNumberType(type)) return expression;
+  if (isStringType(type) || (isNumberType(type) && isIntegerValued(node, context))) return expression;
+  const number = asNumberText(context, node, expression);
+  if (number) return number;
   if (isNullishType(type) && (type.flags & ts.TypeFlags.Null) !== 0) return py.str("null");
   return py.call(context.useHelper("js_str"), [expression]);
 }

@@ -129,6 +129,13 @@ export const keywordArgumentsNotLiteral = (node: ts.Node) =>
 export const importOutsideRoot = (node: ts.Node, specifier: string) =>
   at(node, "TSMP1206", `Cannot import '${specifier}': it is outside the project's source root.`);
 
+export const moduleNameClash = (file: ts.SourceFile, module: string) =>
+  at(
+    file.statements[0] ?? file,
+    "TSMP1208",
+    `This file becomes the Python module '${module}', which is also a MicroPython built-in module; rename the file.`,
+  );
+
 export const unsupportedExport = (node: ts.Node) =>
   at(node, "TSMP1207", "Default exports and re-exports are not supported: export declarations by name.");
 

@@ -1,12 +1,13 @@
 import { basename, dirname, relative, sep } from "node:path";
-import type { Project, ts } from "ts-morph";
+import { ts, type Project } from "ts-morph";
 import type { ProgramInfo } from "./context.js";
-import { fromTypeScript, type Diagnostic } from "./diagnostics.js";
+import { fromTypeScript, moduleNameClash, type Diagnostic } from "./diagnostics.js";
 import { printModule } from "./printer.js";
 import { findProjectLayout, type ProjectLayout } from "./project-layout.js";
 import { emitHelperModule, helperModuleName } from "./runtime-helpers.js";
 import { buildSourceMap } from "./source-map.js";
 import { transformSourceFile } from "./transform-module.js";
+import { packagePath } from "../package-paths.js";
 import { createTsProject, facadeDirectory } from "./ts-project.js";
 
 export type { Diagnostic } from "./diagnostics.js";
@@ -38,22 +39,50 @@ export interface TranspileResult {
 export function transpileProject(input: string, options: TranspileOptions = {}): TranspileResult {
   const layout = findProjectLayout(input);
   const project = createTsProject({ tsconfig: layout.tsconfig, projectDir: layout.tsconfig ? dirname(layout.tsconfig) : layout.rootDir });
-  if (layout.entry) {
-    project.addSourceFileAtPath(layout.entry);
-  } else {
-    project.addSourceFilesFromTsConfig(layout.tsconfig!);
-  }
+  // The tsconfig's files bring ambient declarations (a globals.d.ts); the entry may lie outside them.
+  if (layout.tsconfig) project.addSourceFilesFromTsConfig(layout.tsconfig);
+  if (layout.entry) project.addSourceFileAtPath(layout.entry);
   project.resolveSourceFileDependencies();
   return emitProject(project, layout, options);
 }
 
-/** The user's files to emit: the entry and what it imports, or every non-test source. */
+/**
+ * The user's files to emit: the entry and the local modules it imports (tests beside the
+ * sources are not firmware), or every non-test source when there is no entry.
+ */
 function filesToEmit(program: ts.Program, info: ProgramInfo, layout: ProjectLayout): ts.SourceFile[] {
-  return program
-    .getSourceFiles()
-    .filter((file) => info.isUserFile(file))
-    .filter((file) => layout.entry !== undefined || !/\.(test|spec)\.ts$/.test(file.fileName));
+  if (!layout.entry) {
+    return program
+      .getSourceFiles()
+      .filter((file) => info.isUserFile(file) && !/\.(test|spec)\.ts$/.test(file.fileName));
+  }
+  const entry = program.getSourceFile(layout.entry);
+  if (!entry) return [];
+  const reached = new Set<ts.SourceFile>([entry]);
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    for (const statement of file.statements) {
+      if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier) continue;
+      const target = info.checker.getSymbolAtLocation(statement.moduleSpecifier)?.valueDeclaration;
+      if (target && ts.isSourceFile(target) && info.isUserFile(target) && !reached.has(target)) {
+        reached.add(target);
+        pending.push(target);
+      }
+    }
+  }
+  return [...reached];
 }
+
+const packageSources = packagePath("src") + "/";
+
+/** Modules built into MicroPython ports: a user module of the same name would be shadowed. */
+const micropythonModules = new Set([
+  "array", "asyncio", "binascii", "bluetooth", "btree", "builtins", "cmath", "collections", "cryptolib",
+  "deflate", "errno", "esp", "esp32", "framebuf", "gc", "hashlib", "heapq", "io", "json", "machine", "math",
+  "micropython", "network", "neopixel", "os", "platform", "pyb", "random", "re", "rp2", "select", "socket",
+  "ssl", "struct", "sys", "time", "uasyncio", "uctypes", "vfs", "websocket", "_thread", "_tsmp",
+]);
 
 export function emitProject(project: Project, layout: ProjectLayout, options: TranspileOptions = {}): TranspileResult {
   const program = project.getProgram().compilerObject;
@@ -63,8 +92,9 @@ export function emitProject(project: Project, layout: ProjectLayout, options: Tr
     program,
     checker,
     facadeDirectory: facadeDirectory + sep,
+    // tsmp's own sources (the facade and what it imports) are not the user's.
     isUserFile: (file) =>
-      !file.isDeclarationFile && !file.fileName.startsWith(facadeDirectory + "/") && !file.fileName.includes("/node_modules/"),
+      !file.isDeclarationFile && !file.fileName.startsWith(packageSources) && !file.fileName.includes("/node_modules/"),
     pythonModuleOf: (fileName) => pythonModuleOf(rootDir, fileName),
   };
   const diagnostics: Diagnostic[] = [];
@@ -74,6 +104,8 @@ export function emitProject(project: Project, layout: ProjectLayout, options: Tr
   for (const sourceFile of filesToEmit(program, info, layout)) {
     for (const diagnostic of program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
     for (const diagnostic of program.getSemanticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
+    const module = pythonModuleOf(rootDir, sourceFile.fileName);
+    if (module && micropythonModules.has(module.split(".")[0]!)) diagnostics.push(moduleNameClash(sourceFile, module));
     const transformed = transformSourceFile(sourceFile, info);
     diagnostics.push(...transformed.diagnostics);
     for (const helper of transformed.usedHelpers) usedHelpers.add(helper);

@@ -1,3 +1,4 @@
+import { format } from "node:util";
 import { expect } from "vitest";
 import { ts } from "ts-morph";
 import { MicroPythonError, MicroPythonVm } from "../../src/sim/micropython-vm.js";
@@ -35,42 +36,59 @@ export function transpileSnippet(tsSource: string | Record<string, string>): Tra
   return result;
 }
 
-export async function runOnBoth(tsSource: string): Promise<BothResults> {
-  const result = transpileSnippet(tsSource);
-  const js = runJavaScript(tsSource);
+/** Runs a snippet (or several files, `main.ts` first) on Node and on MicroPython. */
+export async function runOnBoth(tsSource: string | Record<string, string>): Promise<BothResults> {
+  const files = typeof tsSource === "string" ? { "main.ts": tsSource } : tsSource;
+  const result = transpileSnippet(files);
+  const js = runJavaScript(files);
   const micropython = await runMicroPython(result);
   return { js, micropython, python: result.files.find((file) => file.path === "main.py")?.text ?? "" };
 }
 
-export async function expectToMatchJsResult(tsSource: string): Promise<void> {
+export async function expectToMatchJsResult(tsSource: string | Record<string, string>): Promise<void> {
   const { js, micropython, python } = await runOnBoth(tsSource);
   expect(micropython, `emitted Python:\n${python}`).toBe(js);
 }
 
-function runJavaScript(tsSource: string): string {
-  const { outputText } = ts.transpileModule(tsSource, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  });
+/** Each file compiled to CommonJS and evaluated in-process, with console.log captured. */
+function runJavaScript(files: Record<string, string>): string {
   let output = "";
   const capturedConsole = {
     log: (...args: unknown[]) => {
-      output += `${args.map((arg) => (typeof arg === "string" ? arg : inspectLikeNode(arg))).join(" ")}\n`;
+      output += `${format(...args)}\n`;
     },
   };
-  try {
-    new Function("console", "exports", "require", outputText)(capturedConsole, {}, () => {
-      throw new Error("snippets with imports are not supported by the JS side of the harness");
+  const cache = new Map<string, object>();
+  const load = (path: string): object => {
+    const cached = cache.get(path);
+    if (cached) return cached;
+    const source = files[path];
+    if (source === undefined) throw new Error(`the harness has no file ${path}`);
+    const exports = {};
+    cache.set(path, exports);
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
     });
+    const require = (specifier: string) => load(resolveRelative(path, specifier));
+    new Function("console", "exports", "require", outputText)(capturedConsole, exports, require);
+    return exports;
+  };
+  try {
+    load("main.ts");
   } catch (error) {
     output += `uncaught: ${error instanceof Error ? error.message : String(error)}\n`;
   }
   return output;
 }
 
-function inspectLikeNode(value: unknown): string {
-  return typeof value === "number" || typeof value === "boolean" || value === undefined || value === null
-    ? String(value)
-    : JSON.stringify(value);
+function resolveRelative(from: string, specifier: string): string {
+  if (!specifier.startsWith(".")) throw new Error(`the JS side of the harness only runs local imports, not ${specifier}`);
+  const parts = from.split("/").slice(0, -1);
+  for (const part of specifier.replace(/\.js$/, "").split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== ".") parts.push(part);
+  }
+  return `${parts.join("/")}.ts`;
 }
 
 async function runMicroPython(result: TranspileResult): Promise<string> {

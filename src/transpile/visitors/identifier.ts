@@ -5,6 +5,9 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 
 export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
+  // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
+  // undefined are both None.
+  if (node.text === "undefined" && !context.symbolOf(node)?.declarations?.length) return py.none();
   return transformBuiltinIdentifier(node, context) ?? py.name(context.pythonName(node));
 }
 

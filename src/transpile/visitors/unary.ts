@@ -20,8 +20,11 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
     case ts.SyntaxKind.MinusMinusToken:
       context.addPrecedingStatements(...transformUpdateStatement(node, context));
       return context.transformExpression(node.operand);
-    case ts.SyntaxKind.ExclamationToken:
-      return conditionOf(node, context);
+    case ts.SyntaxKind.ExclamationToken: {
+      // `!!x` is a boolean in JS; the condition `x` alone would keep x's value.
+      const condition = conditionOf(node, context);
+      return isBooleanValued(condition) ? condition : py.call(py.name("bool"), [condition]);
+    }
     case ts.SyntaxKind.MinusToken: {
       const operand = context.transformExpression(node.operand);
       if (operand.kind === "Constant" && typeof operand.value === "object" && operand.value !== null) {
@@ -43,4 +46,21 @@ export function transformPostfixUnary(node: ts.PostfixUnaryExpression, context: 
   const old = context.temporary(ts.isIdentifier(node.operand) ? node.operand.text : "old");
   context.addPrecedingStatements(py.assign(old, context.transformExpression(node.operand)), ...transformUpdateStatement(node, context));
   return old;
+}
+
+function isBooleanValued(expression: py.Expression): boolean {
+  switch (expression.kind) {
+    case "UnaryOp":
+      return expression.op === "not";
+    case "Compare":
+      return true;
+    case "Constant":
+      return typeof expression.value === "boolean";
+    case "BoolOp":
+      return isBooleanValued(expression.left) && isBooleanValued(expression.right);
+    case "Call":
+      return expression.func.kind === "Name" && ["bool", "isinstance", "js_truthy"].includes(expression.func.id);
+    default:
+      return false;
+  }
 }

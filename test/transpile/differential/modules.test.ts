@@ -1,0 +1,36 @@
+import { describe, it } from "vitest";
+import { expectToMatchJsResult } from "../../harness/differential.js";
+
+describe("local modules", () => {
+  it("named imports", () =>
+    expectToMatchJsResult({
+      "main.ts": `import { add, NAME } from "./util"; console.log(add(1, 2), NAME);`,
+      "util.ts": `export function add(a: number, b: number) { return a + b; } export const NAME = "util";`,
+    }));
+  it("namespace import", () =>
+    expectToMatchJsResult({
+      "main.ts": `import * as u from "./util"; console.log(u.twice(4));`,
+      "util.ts": `export const twice = (n: number) => n * 2;`,
+    }));
+  it("import from lib/ folder", () =>
+    expectToMatchJsResult({
+      "main.ts": `import { Counter } from "./lib/counter"; const c = new Counter(); c.inc(); console.log(c.n);`,
+      "lib/counter.ts": `export class Counter { n = 0; inc() { this.n++; } }`,
+    }));
+  it("import from a nested folder", () =>
+    expectToMatchJsResult({
+      "main.ts": `import { speed } from "./drivers/motor"; console.log(speed());`,
+      "drivers/motor.ts": `import { clamp } from "../lib/limits"; export function speed() { return clamp(300); }`,
+      "lib/limits.ts": `export function clamp(v: number) { return v > 255 ? 255 : v; }`,
+    }));
+  it("renamed imports and reserved names", () =>
+    expectToMatchJsResult({
+      "main.ts": `import { print as show, type Opts } from "./util"; const o: Opts = { n: 2 }; console.log(show(o.n));`,
+      "util.ts": `export interface Opts { n: number } export function print(n: number) { return "n=" + n; }`,
+    }));
+  it("module state shared between importers", () =>
+    expectToMatchJsResult({
+      "main.ts": `import { bump, get } from "./state"; bump(); bump(); console.log(get());`,
+      "state.ts": `let count = 0; export function bump() { count++; } export function get() { return count; }`,
+    }));
+});
