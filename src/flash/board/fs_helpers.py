@@ -81,9 +81,11 @@ def _tsmp_stat(p):
 
 def _tsmp_rm(p, recursive):
     if _tsmp_lstat(p)[0] & 0x4000:
-        if recursive:
-            for e in list(os.ilistdir(p)):
-                _tsmp_rm(p.rstrip("/") + "/" + e[0], True)
+        entries = list(os.ilistdir(p))
+        if entries and not recursive:
+            raise OSError("ENOTEMPTY")
+        for e in entries:
+            _tsmp_rm(p.rstrip("/") + "/" + e[0], True)
         os.rmdir(p)
     else:
         os.remove(p)
