@@ -6,7 +6,7 @@ import { runOnMicroPython } from "../../sim/run-on-micropython.js";
 
 type Target = "node" | "micropython";
 
-interface RunOptions {
+export interface RunOptions {
   target?: Target;
   port?: string;
   realtime?: boolean;
@@ -41,7 +41,8 @@ export function registerRun(program: Command): void {
     });
 }
 
-async function run(input: string, options: RunOptions): Promise<number> {
+/** What `tsmp run` does, minus the exit: resolves to the program's exit code. */
+export async function run(input: string, options: RunOptions): Promise<number> {
   const stdout = (text: string) => void process.stdout.write(text);
   const stderr = (text: string) => void process.stderr.write(text);
   if (options.realtime && options.virtualClock) throw new TsmpError("--realtime and --virtual-clock exclude each other");
