@@ -15,6 +15,8 @@ const CR = 0x0d;
 const FORCED_EXIT = 0x100;
 
 const RAW_BANNER = "raw REPL; CTRL-B to exit\r\n";
+/** What os.statvfs reports: a 2 MiB flash filesystem, as on many boards. */
+const FLASH_SIZE = 2 * 1024 * 1024;
 const decoder = new TextDecoder();
 
 export interface BoardFirmwareOptions {
@@ -308,8 +310,8 @@ export class BoardFirmware {
       interrupt: this.options.runState.words,
       onOutput: () => this.output.flush(),
     });
-    vm.registerJsModule("_vboard", { root: FLASH_ROOT });
-    vm.exec(this.options.setupSource);
+    vm.registerJsModule("_vboard", { root: FLASH_ROOT, flash_size: FLASH_SIZE, setup_source: this.options.setupSource });
+    vm.exec('import _vboard\nexec(compile(_vboard.setup_source, "/.board/_vboard.py", "exec"), {})\ndel _vboard');
   }
 
   private pythonOutput(text: string): void {

@@ -1,13 +1,87 @@
 # Runs in every fresh VM of the virtual board, after the board modules are installed and before
-# boot.py: the VM's own root holds Emscripten's /dev, /proc and /tmp, a board's root only its
-# files, so Python sees the board's flash as "/".
-def _board_setup():
-    import os, vfs, _vboard
+# boot.py, so that Python sees a board's filesystem. The firmware compiles it as
+# "/.board/_vboard.py", whose traceback lines the board leaves out (this is C on a board), and
+# runs it in globals of its own, so the REPL's namespace stays as clean as a board's.
+def board_setup():
+    import builtins, os, vfs, _vboard
 
+    # The VM's own root holds Emscripten's /dev, /proc and /tmp; a board's root holds only its files.
     vfs.umount("/")
     vfs.mount(vfs.VfsPosix(_vboard.root), "/")
     os.chdir("/")
 
+    # VfsPosix raises Emscripten's errno numbers; a board raises MicroPython's (those of the errno
+    # module, which is what clients such as mpremote compare against).
+    board_errno = {
+        63: 1,  # EPERM
+        44: 2,  # ENOENT
+        29: 5,  # EIO
+        8: 9,  # EBADF
+        6: 11,  # EAGAIN
+        48: 12,  # ENOMEM
+        2: 13,  # EACCES
+        10: 16,  # EBUSY
+        20: 17,  # EEXIST
+        75: 18,  # EXDEV
+        43: 19,  # ENODEV
+        54: 20,  # ENOTDIR
+        31: 21,  # EISDIR
+        28: 22,  # EINVAL
+        33: 24,  # EMFILE
+        22: 27,  # EFBIG
+        51: 28,  # ENOSPC
+        69: 30,  # EROFS
+        37: 36,  # ENAMETOOLONG
+        55: 39,  # ENOTEMPTY
+        32: 40,  # ELOOP
+    }
 
-_board_setup()
-del _board_setup
+    def with_board_errno(function):
+        def call(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except OSError as error:
+                if error.errno in board_errno:
+                    raise OSError(board_errno[error.errno])
+                raise
+
+        return call
+
+    for name in ("chdir", "ilistdir", "listdir", "mkdir", "remove", "rename", "rmdir", "stat", "unlink"):
+        setattr(os, name, with_board_errno(getattr(os, name)))
+    builtins.open = with_board_errno(builtins.open)
+
+    # A board's ilistdir gives (name, type, inode, size); VfsPosix leaves out the size, which
+    # clients such as mpremote's `fs ls` show.
+    listed = os.ilistdir
+
+    def ilistdir(path="."):
+        for entry in listed(path):
+            size = 0
+            if entry[1] != 0x4000:
+                size = os.stat(path.rstrip("/") + "/" + entry[0])[6]
+            yield (entry[0], entry[1], entry[2], size)
+
+    os.ilistdir = ilistdir
+
+    # A board's flash is a couple of megabytes, not the host's disk.
+    block = 4096
+    blocks = _vboard.flash_size // block
+
+    def statvfs(path):
+        used = 0
+        stack = ["/"]
+        while stack:
+            folder = stack.pop()
+            for entry in os.ilistdir(folder):
+                child = folder.rstrip("/") + "/" + entry[0]
+                if entry[1] == 0x4000:
+                    stack.append(child)
+                used += 1 + entry[3] // block
+        free = max(0, blocks - used)
+        return (block, block, blocks, free, free, 0, 0, 0, 0, 255)
+
+    os.statvfs = statvfs
+
+
+board_setup()
