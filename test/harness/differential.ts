@@ -1,6 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { format } from "node:util";
 import { expect } from "vitest";
 import { ts } from "ts-morph";
+import { runOnNode } from "../../src/runtime-shim/runner/run-on-node.js";
+import { installBoardModules, type SimulatedBoard } from "../../src/sim/board-modules.js";
 import { MicroPythonError, MicroPythonVm } from "../../src/sim/micropython-vm.js";
 import { createTranspiler, formatDiagnostic, type TranspileResult, type Transpiler } from "../../src/transpile/index.js";
 
@@ -40,7 +45,7 @@ export function transpileSnippet(tsSource: string | Record<string, string>): Tra
 export async function runOnBoth(tsSource: string | Record<string, string>): Promise<BothResults> {
   const files = typeof tsSource === "string" ? { "main.ts": tsSource } : tsSource;
   const result = transpileSnippet(files);
-  const js = runJavaScript(files);
+  const js = Object.values(files).some((text) => text.includes('"tsmp/')) ? await runWithShim(files) : runJavaScript(files);
   const micropython = await runMicroPython(result);
   return { js, micropython, python: result.files.find((file) => file.path === "main.py")?.text ?? "" };
 }
@@ -81,6 +86,27 @@ function runJavaScript(files: Record<string, string>): string {
   return output;
 }
 
+/**
+ * Snippets that import the facade (asyncio, machine …) run through the runtime shim, which
+ * gives `asyncio.run()` board semantics on a virtual clock.
+ */
+async function runWithShim(files: Record<string, string>): Promise<string> {
+  const folder = mkdtempSync(join(tmpdir(), "tsmp-differential-"));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+    let output = "";
+    let errors = "";
+    const code = await runOnNode(join(folder, "main.ts"), { stdout: (text) => (output += text), stderr: (text) => (errors += text) });
+    if (code !== 0) output += `uncaught: ${/^\w*: ?(.*)$/m.exec(errors)?.[1] ?? errors.trim()}\n`;
+    return output;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 function resolveRelative(from: string, specifier: string): string {
   if (!specifier.startsWith(".")) throw new Error(`the JS side of the harness only runs local imports, not ${specifier}`);
   const parts = from.split("/").slice(0, -1);
@@ -91,17 +117,57 @@ function resolveRelative(from: string, specifier: string): string {
   return `${parts.join("/")}.ts`;
 }
 
-async function runMicroPython(result: TranspileResult): Promise<string> {
+/**
+ * One VM per test file, reset between cases: the case's modules are dropped from
+ * sys.modules and its files deleted, and the entry runs in a fresh globals dict. Loading a VM
+ * per case would cost more than transpiling the case.
+ */
+interface PythonSession {
+  vm: MicroPythonVm;
+  board: SimulatedBoard;
+  output: string;
+  written: string[];
+}
+
+let session: PythonSession | undefined;
+
+async function pythonSession(): Promise<PythonSession> {
+  if (session) return session;
   let output = "";
   const vm = await MicroPythonVm.load({ stdout: (text) => (output += text) });
+  // The simulated board (machine, pyb, a blocking asyncio.run) on a virtual clock.
+  const board = installBoardModules(vm, { clock: "virtual" });
+  const created: PythonSession = {
+    vm,
+    board,
+    get output() {
+      return output;
+    },
+    set output(text: string) {
+      output = text;
+    },
+    written: [],
+  };
+  created.vm.exec("import sys, gc\n_baseline = set(sys.modules)");
+  session = created;
+  return created;
+}
+
+async function runMicroPython(result: TranspileResult): Promise<string> {
+  const python = await pythonSession();
+  const { vm } = python;
+  for (const path of python.written) vm.module.FS.unlink(path);
+  vm.exec("for _m in [m for m in sys.modules if m not in _baseline]:\n    del sys.modules[_m]\ngc.collect()");
+  python.written = result.files.map((file) => `/${file.path}`);
   for (const file of result.files) vm.writeFile(`/${file.path}`, file.text);
+  python.output = "";
   const entry = JSON.stringify(result.entry ?? "main.py");
   try {
-    vm.exec(`exec(compile(open(${entry}).read(), ${entry}, "exec"), {"__name__": "__main__"})`);
+    python.board.run(() => vm.exec(`exec(compile(open(${entry}).read(), ${entry}, "exec"), {"__name__": "__main__"})`));
   } catch (error) {
     if (!(error instanceof MicroPythonError)) throw error;
     const last = error.traceback.trim().split("\n").at(-1) ?? "";
-    output += `uncaught: ${last.replace(/^[A-Za-z_.]+(: )?/, "")}\n`;
+    python.output += `uncaught: ${last.replace(/^[A-Za-z_.]+(: )?/, "")}\n`;
   }
-  return output;
+  return python.output;
 }

@@ -71,18 +71,34 @@ export function transformArguments(
   return { args, keywords };
 }
 
-/** The index of the parameter typed `KwArgs<...>` (src/runtime-shim/kwargs.ts), if any. */
+/**
+ * The index of the argument passed as keyword arguments: the parameter typed `KwArgs<...>`
+ * (src/runtime-shim/kwargs.ts), or the last element of a rest tuple ending in one
+ * (`...args: [...aws: T, options: KwArgs<...>]`).
+ */
 function keywordParameterIndex(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): number | undefined {
   const signature = context.checker.getResolvedSignature(node);
   const declaration = signature?.getDeclaration();
   if (!declaration || !("parameters" in declaration)) return undefined;
   const parameters = declaration.parameters;
   const last = parameters[parameters.length - 1];
-  if (!last?.type || !ts.isTypeReferenceNode(last.type)) return undefined;
-  let symbol = context.checker.getSymbolAtLocation(last.type.typeName);
+  if (!last?.type) return undefined;
+  if (isKwArgsType(last.type, context)) return parameters.length - 1;
+  if (last.dotDotDotToken && ts.isTupleTypeNode(last.type)) {
+    const element = last.type.elements[last.type.elements.length - 1];
+    const elementType = element && ts.isNamedTupleMember(element) ? element.type : element;
+    const argumentCount = node.arguments?.length ?? 0;
+    if (elementType && isKwArgsType(elementType, context) && argumentCount > 0) return argumentCount - 1;
+  }
+  return undefined;
+}
+
+function isKwArgsType(type: ts.TypeNode, context: TransformationContext): boolean {
+  if (!ts.isTypeReferenceNode(type)) return false;
+  let symbol = context.checker.getSymbolAtLocation(type.typeName);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
   const aliasDeclaration = symbol?.declarations?.[0];
-  if (!aliasDeclaration || symbol?.getName() !== "KwArgs") return undefined;
+  if (!aliasDeclaration || symbol?.getName() !== "KwArgs") return false;
   const fileName = aliasDeclaration.getSourceFile().fileName;
-  return fileName.startsWith(context.program.facadeDirectory) && fileName.endsWith("/kwargs.ts") ? parameters.length - 1 : undefined;
+  return fileName.startsWith(context.program.facadeDirectory) && fileName.endsWith("/kwargs.ts");
 }
