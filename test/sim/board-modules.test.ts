@@ -5,15 +5,16 @@ import { MicroPythonError, MicroPythonVm } from "../../src/sim/micropython-vm.js
 /** Runs Python on a fresh VM with the board modules, on a virtual clock unless told. */
 async function runOnBoard(code: string, hooks: BoardHooks = {}) {
   let stdout = "";
+  let stderr = "";
   const changes: OutputChange[] = [];
-  const vm = await MicroPythonVm.load({ stdout: (text) => (stdout += text) });
+  const vm = await MicroPythonVm.load({ stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   const board = installBoardModules(vm, {
     clock: "virtual",
     onOutput: (change) => changes.push(change),
     ...hooks,
   });
   const run = () => board.run(() => vm.exec(code));
-  return { board, changes, run, output: () => stdout };
+  return { board, changes, run, output: () => stdout, errors: () => stderr };
 }
 
 const levels = (changes: OutputChange[]) => changes.map((change) => `${change.device}=${Number(change.value.toFixed(3))}`);
@@ -243,6 +244,23 @@ print(len(ticks))
     );
     run();
     expect(output()).toBe("one shot\npressed Pin(0)\n10\n");
+  });
+
+  it("reports an exception in a timer callback as a board does, stops that timer, and carries on", async () => {
+    const { run, output, errors } = await runOnBoard(`
+import time
+from machine import Timer
+calls = []
+def failing(timer):
+    calls.append(1)
+    raise OSError(19)
+Timer(-1, period=10, callback=failing)
+time.sleep_ms(100)
+print('still running', len(calls))
+`);
+    run();
+    expect(output()).toBe("still running 1\n");
+    expect(errors()).toMatch(/^Uncaught exception in IRQ callback handler\nTraceback \(most recent call last\):\n.*OSError: \[Errno 19\] ENODEV\n$/s);
   });
 
   it("passes UART bytes to and from the host", async () => {
