@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -92,6 +92,14 @@ console.log("not reached");
 
   it("says so when the input does not exist", async () => {
     await expect(run(join(scratch, "no-such-project"), {})).rejects.toThrowError(`${join(scratch, "no-such-project")}: no such file or folder`);
+  });
+
+  it("says so when a project has no entry module to run", async () => {
+    const dir = join(scratch, "library");
+    mkdirSync(join(dir, "src"), { recursive: true });
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ include: ["src"] }));
+    writeFileSync(join(dir, "src", "util.ts"), "export const answer = 42;\n");
+    await expect(run(dir, { virtualClock: true })).rejects.toThrowError(`${dir}: nothing to run (a project runs src/main.ts or main.ts)`);
   });
 
   it("rejects options that contradict each other", async () => {
