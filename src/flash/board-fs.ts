@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { posix } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { TsmpError } from "../errors.js";
 import { packagePath } from "../package-paths.js";
-import { pythonBytesCompact, pythonString, needsBase64 } from "./python-literal.js";
+import { needsBase64, pythonString, pythonWritable, shortest } from "./python-literal.js";
 import { BoardExecError, type RawRepl } from "./raw-repl.js";
 
 /** A filesystem operation failed on the board (missing file, not empty, disk full …). */
@@ -22,6 +23,8 @@ export interface WriteOptions {
 
 /** Data bytes per exec: small enough for the heap of an ESP8266 while it compiles the literal. */
 const WRITE_CHUNK = 4096;
+/** Matches the window `_tsmp_inflate` gives deflate.DeflateIO on the board (1 KiB). */
+const INFLATE_WINDOW_BITS = 10;
 
 const errnoNames: Record<string, string> = {
   "2": "no such file or directory",
@@ -46,8 +49,13 @@ const errnoNames: Record<string, string> = {
  */
 export class BoardFs {
   private helpersLoadedAt: number | undefined;
+  /** Whether the board can inflate deflate-compressed uploads (learnt when the helpers load). */
+  private canInflate = false;
 
-  constructor(readonly repl: RawRepl) {}
+  constructor(
+    readonly repl: RawRepl,
+    private readonly options: { compress?: boolean } = {},
+  ) {}
 
   async ls(path = ""): Promise<BoardEntry[]> {
     const out = await this.call(`_tsmp_ls(${pythonString(path)})`, path);
@@ -106,7 +114,7 @@ export class BoardFs {
     let sent = 0;
     let boardHash = "";
     for (const [index, piece] of pieces.entries()) {
-      const expression = pythonBytesCompact(piece);
+      const expression = this.writableExpression(piece);
       code += `${needsBase64(expression) ? "from binascii import a2b_base64\n" : ""}_tsmp_f.write(${expression})\n`;
       const last = index === pieces.length - 1;
       const out = await this.call(last ? code + finish : code, path);
@@ -116,6 +124,14 @@ export class BoardFs {
       code = "";
     }
     return boardHash;
+  }
+
+  /** The fewest bytes on the wire that make the board write `piece`: compressed if that is shorter. */
+  private writableExpression(piece: Uint8Array): string {
+    const plain = pythonWritable(piece);
+    if (!this.canInflate || this.options.compress === false) return plain;
+    const packed = deflateRawSync(piece, { windowBits: INFLATE_WINDOW_BITS, level: 9 }).toString("base64");
+    return shortest([plain, `_tsmp_inflate(b'${packed}')`]);
   }
 
   /** Runs board-side code with the helpers loaded; board OSErrors become BoardFsError. */
@@ -131,7 +147,9 @@ export class BoardFs {
 
   private async loadHelpers(): Promise<void> {
     if (this.helpersLoadedAt === this.repl.resetCount) return;
-    await this.repl.execOrThrow(readFileSync(packagePath("src/flash/board/fs_helpers.py"), "utf8"));
+    const helpers = readFileSync(packagePath("src/flash/board/fs_helpers.py"), "utf8");
+    const answer = await this.repl.execOrThrow(`${helpers}\nprint("_tsmp_inflate" in globals())`);
+    this.canInflate = answer.trim() === "True";
     this.helpersLoadedAt = this.repl.resetCount;
   }
 }

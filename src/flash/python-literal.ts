@@ -31,15 +31,31 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * followed by `.encode()`, a bytes literal, or base64 through binascii.
  */
 export function pythonBytesCompact(data: Uint8Array): string {
-  const candidates = [pythonBytes(data), `a2b_base64(b'${Buffer.from(data).toString("base64")}')`];
   const text = decodeUtf8(data);
-  if (text !== undefined) candidates.push(`${tripleQuoted(text)}.encode()`);
-  return candidates.reduce((best, next) => (Buffer.byteLength(next) < Buffer.byteLength(best) ? next : best));
+  return shortest([pythonBytes(data), pythonBase64(data), ...(text === undefined ? [] : [`${pythonText(text)}.encode()`])]);
+}
+
+/**
+ * The shortest expression that a MicroPython stream's write() turns into exactly `data`.
+ * MicroPython's str exposes its UTF-8 bytes through the buffer protocol, so text is written
+ * as a str literal with no `.encode()` copy of it in the board's RAM.
+ */
+export function pythonWritable(data: Uint8Array): string {
+  const text = decodeUtf8(data);
+  return shortest([pythonBytes(data), pythonBase64(data), ...(text === undefined ? [] : [pythonText(text)])]);
 }
 
 /** Whether an expression from pythonBytesCompact needs `from binascii import a2b_base64`. */
 export function needsBase64(expression: string): boolean {
   return expression.startsWith("a2b_base64(");
+}
+
+function pythonBase64(data: Uint8Array): string {
+  return `a2b_base64(b'${Buffer.from(data).toString("base64")}')`;
+}
+
+export function shortest(expressions: string[]): string {
+  return expressions.reduce((best, next) => (Buffer.byteLength(next) < Buffer.byteLength(best) ? next : best));
 }
 
 function decodeUtf8(data: Uint8Array): string | undefined {
@@ -51,12 +67,12 @@ function decodeUtf8(data: Uint8Array): string | undefined {
 }
 
 /**
- * A triple-quoted str literal. The quote character the text uses less is the delimiter and
+ * A triple-quoted str literal of `text`. The quote character the text uses less is the delimiter and
  * every occurrence of it is escaped, so no run of three can close the literal. Control
  * characters other than newline and tab are escaped: MicroPython's lexer turns a raw \r into
  * \n, and \x03/\x04 would end raw-paste mode.
  */
-function tripleQuoted(text: string): string {
+export function pythonText(text: string): string {
   const singles = text.split("'").length;
   const doubles = text.split('"').length;
   const quote = doubles < singles ? '"' : "'";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { packagePath } from "../package-paths.js";
-import { pythonString, pythonBytesCompact, needsBase64 } from "./python-literal.js";
+import { pythonString, pythonText } from "./python-literal.js";
 import type { RawRepl } from "./raw-repl.js";
 
 /** A Python module of a program, as the transpiler emits it. */
@@ -33,9 +33,7 @@ export async function runProgram(repl: RawRepl, files: ProgramFile[], options: R
   if (modules.length > 0) {
     await repl.execOrThrow(readFileSync(packagePath("src/flash/board/run_loader.py"), "utf8"));
     for (const module of modules) {
-      const source = pythonBytesCompact(Buffer.from(module.text, "utf8"));
-      const prefix = needsBase64(source) ? "from binascii import a2b_base64\n" : "";
-      await repl.execOrThrow(`${prefix}_tsmp_define(${pythonString(moduleName(module.path))},${source}.decode(),${pythonString(module.path)})`, {
+      await repl.execOrThrow(`_tsmp_define(${pythonString(moduleName(module.path))},${pythonText(module.text)},${pythonString(module.path)})`, {
         idleTimeoutMs: 30_000,
       });
     }
@@ -56,9 +54,17 @@ export async function runProgram(repl: RawRepl, files: ProgramFile[], options: R
   return { raised: stderrText.length > 0 };
 }
 
-/** "lib/util.py" → "lib.util"; "pkg/__init__.py" → "pkg". */
+/**
+ * The name a module is imported by on a board: "util/math.py" → "util.math",
+ * "pkg/__init__.py" → "pkg", and "lib/util.py" → "util", since /lib is on a board's sys.path.
+ */
 export function moduleName(path: string): string {
-  return path.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
+  return path
+    .replace(/^lib\//, "")
+    .replace(/\.py$/, "")
+    .replace(/\/__init__$/, "")
+    .split("/")
+    .join(".");
 }
 
 /** Dependencies first, so a module's imports are registered before its code runs. */

@@ -70,7 +70,10 @@ describe("tsmp flash", () => {
   it("keeps the previous main.py when the link drops mid-upload, and the next flash repairs it", async () => {
     const before = 'print("previous program")\n';
     board = await VirtualBoard.start({ files: { "main.py": before }, faults: { dropAfterBytes: 6000 } });
-    const lines = Array.from({ length: 400 }, (_, i) => `console.log("line ${i} of a long program");`).join("\n");
+    // Random text, so that compression cannot shrink the upload below the drop point.
+    let seed = 7;
+    const word = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed.toString(36));
+    const lines = Array.from({ length: 400 }, () => `console.log("${word()} ${word()} ${word()}");`).join("\n");
     const project = makeProject({ "main.ts": `${lines}\n` });
     await expect(flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() })).rejects.toThrow(
       /lost the connection to the board/,
