@@ -86,20 +86,11 @@ export const arrayLengthAssignment = (node: ts.Node) =>
 export const superPropertyAccess = (node: ts.Node) =>
   at(node, "TSMP1014", "'super' can only be called (super(...)) or used to call a method (super.method(...)).");
 
-export const declarationWithoutInitializer = (node: ts.Node) =>
-  at(node, "TSMP1015", "This declaration form is not supported by tsmp yet.");
-
 export const unsupportedParameter = (node: ts.Node) =>
   at(node, "TSMP1016", "This parameter form (destructuring or rest) is not supported by tsmp yet.");
 
-export const unsupportedForInitializer = (node: ts.Node) =>
-  at(node, "TSMP1017", "This for-loop header is not supported by tsmp yet.");
-
-export const nonErrorCatchClause = (node: ts.Node) =>
+export const catchBindingPattern = (node: ts.Node) =>
   at(node, "TSMP1018", "Destructuring in a catch clause is not supported.");
-
-export const functionThisParameter = (node: ts.Node) =>
-  at(node, "TSMP1019", "Functions that use 'this' outside a class are not supported.");
 
 // TSMP11xx: library / builtins.
 

@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { TsmpError } from "../errors.js";
 import type { TranspileResult } from "./transpile-project.js";
 
@@ -19,7 +19,7 @@ export function writeBuild(result: TranspileResult, outDir: string): void {
       const path = join(staging, file.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.text);
-      if (file.sourceMap) writeFileSync(`${path}.map`, file.sourceMap);
+      if (file.sourceMap) writeFileSync(`${path}.map`, relocateSourceMap(file.sourceMap, join(target, file.path), file.sourcePath));
     }
     mkdirSync(staging, { recursive: true });
     mkdirSync(target, { recursive: true });
@@ -42,4 +42,12 @@ function moveInto(from: string, to: string): void {
     }
     renameSync(source, destination);
   }
+}
+
+/** A map's `sources` are relative to the .py file, so they depend on where the build is written. */
+function relocateSourceMap(sourceMap: string, pythonPath: string, sourcePath: string | undefined): string {
+  if (!sourcePath) return sourceMap;
+  const map = JSON.parse(sourceMap) as { sources: string[] };
+  map.sources = [relative(dirname(pythonPath), sourcePath).split(sep).join("/")];
+  return JSON.stringify(map);
 }

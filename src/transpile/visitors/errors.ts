@@ -15,7 +15,7 @@ export function transformTryStatement(node: ts.TryStatement, context: Transforma
     const variable = node.catchClause.variableDeclaration;
     let name: string | undefined;
     if (variable) {
-      if (!ts.isIdentifier(variable.name)) context.report(diagnostics.nonErrorCatchClause(variable));
+      if (!ts.isIdentifier(variable.name)) context.report(diagnostics.catchBindingPattern(variable));
       else name = context.pythonName(variable.name);
     }
     handlers.push({ type: py.name("Exception"), name, body: context.transformStatements(node.catchClause.block.statements) });
