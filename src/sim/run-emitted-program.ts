@@ -20,21 +20,17 @@ export interface RunEmittedProgramOptions {
   clock?: BoardClockMode;
   /** Also receives every output change, timed from the program's start. */
   onOutput?: (change: OutputChange) => void;
-}
-
-export interface ProgramOutcome {
-  /** 0, 1 after an uncaught exception, or the value given to sys.exit(). */
-  exitCode: number;
-  /** Board time the program ran for, in milliseconds. */
-  endMs: number;
+  /** Called when the program has ended, with the board time it ran for in milliseconds. */
+  onEnd?: (endMs: number) => void;
 }
 
 /**
  * Runs emitted Python on a fresh MicroPython VM with the simulated board, as a board runs
  * main.py: the program's stdout streams out as it prints, output changes are shown on stderr,
- * and an uncaught exception prints its traceback mapped to the TypeScript lines.
+ * and an uncaught exception prints its traceback mapped to the TypeScript lines. Resolves to the
+ * exit code: 0, 1 after an uncaught exception, or the value given to sys.exit().
  */
-export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<ProgramOutcome> {
+export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<number> {
   let view: PinView | undefined;
   const vm = await MicroPythonVm.load({
     stdout: (text) => (view ? view.aroundOutput(text, options.stdout) : options.stdout(text)),
@@ -64,8 +60,8 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
   } finally {
     view.finish();
   }
-  const endMs = board.clock.elapsedMs() - startMs;
-  return { exitCode: failure ? reportUncaught(failure, program, options.stderr) : 0, endMs };
+  options.onEnd?.(board.clock.elapsedMs() - startMs);
+  return failure ? reportUncaught(failure, program, options.stderr) : 0;
 }
 
 function reportUncaught(error: MicroPythonError, program: EmittedProgram, stderr: (text: string) => void): number {

@@ -36,12 +36,17 @@ export async function runOnMicroPython(input: string, options: RunOnMicroPythonO
   }
   // The same timeline the Node shim records, so both targets draw the same picture.
   const timeline = new Timeline();
-  const run = await runEmittedProgram(
+  let endMs = 0;
+  const exitCode = await runEmittedProgram(
     { files: result.files, entry: result.entry },
-    { ...options, onOutput: (change) => timeline.record(change.timeMs, change.device, change.value) },
+    {
+      ...options,
+      onOutput: (change) => timeline.record(change.timeMs, change.device, change.value),
+      onEnd: (ms) => (endMs = ms),
+    },
   );
-  if (options.tracePath !== undefined) writeTrace(options.tracePath, timeline.entries, run.endMs);
-  return run.exitCode;
+  if (options.tracePath !== undefined) writeTrace(options.tracePath, timeline.entries, endMs);
+  return exitCode;
 }
 
 function writeTrace(path: string, entries: readonly TimelineEntry[], endMs: number): void {

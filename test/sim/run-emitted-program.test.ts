@@ -5,7 +5,7 @@ import { runEmittedProgram, type EmittedProgram } from "../../src/sim/run-emitte
 async function run(program: EmittedProgram, isTTY = false) {
   let stdout = "";
   let stderr = "";
-  const { exitCode: code } = await runEmittedProgram(program, {
+  const code = await runEmittedProgram(program, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     isTTY,

@@ -155,7 +155,7 @@ export class LoaderCommands {
         return this.done(data.length === 24 ? this.ok(op) : this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN));
       case Op.SPI_ATTACH:
         // The ROM takes a second "is legacy" word; the stub only the pin configuration.
-        return this.done(data.length === (this.mode === "rom" ? 8 : 4) || data.length === 4 ? this.ok(op) : this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN));
+        return this.done(data.length === 4 || (this.mode === "rom" && data.length === 8) ? this.ok(op) : this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN));
       case Op.CHANGE_BAUDRATE:
         if (data.length !== 8) return this.done(this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN));
         return { replies: [this.ok(op)], after: { kind: "baud", baud: data.readUInt32LE(0) } };

@@ -81,6 +81,11 @@ export class SlipDecoder {
     }
   }
 
+  /** True while a frame has started and not yet ended. */
+  get inFrame(): boolean {
+    return this.frame !== null;
+  }
+
   /** Forget a partly received frame (after a reset). */
   reset(): void {
     this.frame = null;

@@ -159,7 +159,7 @@ export class VirtualEsp32 {
   }
 
   private consume(chunk: Buffer): void {
-    if (this.app && !chunk.includes(0xc0)) {
+    if (this.app && !this.decoder.inFrame && !chunk.includes(0xc0)) {
       this.app.input(chunk);
       return;
     }
