@@ -25,6 +25,8 @@ export interface BoardFirmwareOptions {
   setupSource: string;
   /** Sends bytes to the UART transmit line. */
   transmit(bytes: Uint8Array): void;
+  /** Told once, when the board starts main.py or first shows a prompt: it is up. */
+  ready(): void;
   /** Told whenever the REPL switches between friendly and raw mode. */
   modeChanged(rawRepl: boolean): void;
   rawPasteWindow: number;
@@ -56,6 +58,7 @@ export class BoardFirmware {
   private rawLine: number[] = [];
   private paste: RawPaste | undefined;
   private input: number[] = [];
+  private ready = false;
 
   private constructor(private readonly options: BoardFirmwareOptions) {
     this.output = new BoardOutput(options.transmit);
@@ -112,7 +115,7 @@ export class BoardFirmware {
   private async friendlyReplByte(byte: number): Promise<void> {
     // Only Enter (run a line) and Ctrl-D (finish paste mode) can start Python.
     const mayRun = byte === CR || byte === CTRL_D;
-    if (mayRun) this.options.runState.beginRun(RunContext.friendlyRepl);
+    if (mayRun) this.beginRun(RunContext.friendlyRepl);
     const result = this.vm.module.replProcessChar(byte);
     if (mayRun) this.endRun();
     this.output.flush();
@@ -207,7 +210,7 @@ export class BoardFirmware {
 
   /** Runs raw-REPL code: stdout, `\x04`, the traceback if any, `\x04`. */
   private runRawCode(code: Uint8Array): "done" | "system-exit" {
-    this.options.runState.beginRun(RunContext.rawRepl);
+    this.beginRun(RunContext.rawRepl);
     let traceback = "";
     let systemExit = false;
     try {
@@ -260,6 +263,7 @@ export class BoardFirmware {
       this.showPrompt();
     }
     this.output.flush();
+    this.announceReady();
   }
 
   private showPrompt(): void {
@@ -272,6 +276,7 @@ export class BoardFirmware {
       this.vm.module.replInit();
     }
     this.output.flush();
+    this.announceReady();
   }
 
   /** Puts the VM's own REPL into raw mode silently, so its later Ctrl-B returns to friendly mode. */
@@ -284,7 +289,7 @@ export class BoardFirmware {
 
   private runFile(name: string, context: RunContext): void {
     if (!this.vm.module.FS.analyzePath(`${FLASH_ROOT}/${name}`).exists) return;
-    this.options.runState.beginRun(context);
+    this.beginRun(context);
     try {
       this.vm.exec(`exec(compile(open(${JSON.stringify(name)}).read(), ${JSON.stringify(name)}, "exec"))`);
     } catch (error) {
@@ -326,6 +331,19 @@ export class BoardFirmware {
 
   private raiseKeyboardInterrupt(): void {
     (this.vm.module._module as KeyboardInterruptExport)._mp_sched_keyboard_interrupt();
+  }
+
+  /** Python starts: what the board printed so far goes out first (Python may run for ever). */
+  private beginRun(context: RunContext): void {
+    this.output.flush();
+    if (context === RunContext.mainPy) this.announceReady();
+    this.options.runState.beginRun(context);
+  }
+
+  private announceReady(): void {
+    if (this.ready) return;
+    this.ready = true;
+    this.options.ready();
   }
 
   /** Python finished; a Ctrl-C it never saw is handled as an ordinary character next. */

@@ -43,6 +43,7 @@ const booting = BoardFirmware.powerOn(
     runState,
     setupSource: readFileSync(packagePath("src/sim/virtual-board/board_setup.py"), "utf8"),
     transmit,
+    ready: () => post({ type: "up" }),
     modeChanged: (rawRepl) => post({ type: "mode", rawRepl }),
     rawPasteWindow: data.rawPasteWindow,
     refuseRawPaste: data.refuseRawPaste,

@@ -29,6 +29,8 @@ const FORCED_STOP_AFTER_MS = 1000;
 /** How long the board's output may stand still before the board decides nobody reads it. */
 const OUTPUT_STALL_MS = 250;
 const CTRL_C = 0x03;
+/** How long start() waits for boot.py to finish. */
+const BOOT_WAIT_MS = 10_000;
 
 /**
  * A MicroPython board on a pty, backed by the real MicroPython VM: friendly and raw REPL,
@@ -79,9 +81,9 @@ export class VirtualBoard {
     const tempDir = mkdtempSync(join(tmpdir(), "tsmp-virtual-board-"));
     const board = new VirtualBoard(options, tempDir, options.link ?? join(tempDir, "board"));
     try {
-      const poweredOn = board.startWorker();
+      const up = board.startWorker();
       await board.plugIn();
-      await poweredOn;
+      await up;
     } catch (error) {
       await board.stop();
       throw error;
@@ -218,7 +220,7 @@ export class VirtualBoard {
     for (const bytes of replay) this.post({ type: "input", bytes });
   }
 
-  /** Starts the board's CPU; resolves once its code has loaded (it boots from there on). */
+  /** Starts the board's CPU; resolves once the board is up (runs main.py or shows a prompt). */
   private startWorker(interruptedIn?: RunContext): Promise<void> {
     const data: BoardWorkerData = {
       runState: this.runState.buffer,
@@ -232,16 +234,22 @@ export class VirtualBoard {
     const worker = spawnBoardWorker(data);
     this.worker = worker;
     return new Promise((resolve, reject) => {
-      let poweredOn = false;
+      let up = false;
+      let bootTimer: NodeJS.Timeout | undefined;
+      const isUp = (): void => {
+        clearTimeout(bootTimer);
+        up = true;
+        resolve();
+      };
       worker.on("message", (message: FromBoard) => {
-        if (message.type === "powered-on") {
-          poweredOn = true;
-          resolve();
-        }
+        // A boot.py that never ends keeps a board from coming up; it is running all the same.
+        if (message.type === "powered-on") bootTimer = setTimeout(isUp, BOOT_WAIT_MS);
+        if (message.type === "up") isUp();
         this.fromBoard(message);
       });
       worker.on("error", (error) => {
-        if (!poweredOn) {
+        if (!up) {
+          clearTimeout(bootTimer);
           reject(new VirtualBoardError(`the virtual board's firmware did not start: ${error.message}`));
           return;
         }
@@ -272,6 +280,7 @@ export class VirtualBoard {
         this.syncWaiters.get(message.id)?.();
         break;
       case "powered-on":
+      case "up":
         break;
     }
   }

@@ -27,4 +27,6 @@ export type FromBoard =
   | { type: "mode"; rawRepl: boolean }
   | { type: "synced"; id: number }
   /** The worker's code loaded; the board is booting. */
-  | { type: "powered-on" };
+  | { type: "powered-on" }
+  /** The board runs main.py or shows its first prompt. */
+  | { type: "up" };
