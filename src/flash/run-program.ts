@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { packagePath } from "../package-paths.js";
+import { minifyPython } from "./board-fs.js";
 import { pythonString, pythonText } from "./python-literal.js";
 import type { RawRepl } from "./raw-repl.js";
 
@@ -31,7 +32,7 @@ export async function runProgram(repl: RawRepl, files: ProgramFile[], options: R
   if (!entry) throw new Error(`entry ${options.entry} is not among the program's files`);
   const modules = orderByImports(files.filter((f) => f !== entry));
   if (modules.length > 0) {
-    await repl.execOrThrow(readFileSync(packagePath("src/flash/board/run_loader.py"), "utf8"));
+    await repl.execOrThrow(minifyPython(readFileSync(packagePath("src/flash/board/run_loader.py"), "utf8")));
     for (const module of modules) {
       await repl.execOrThrow(`_tsmp_define(${pythonString(moduleName(module.path))},${pythonText(module.text)},${pythonString(module.path)})`, {
         idleTimeoutMs: 30_000,
