@@ -75,6 +75,11 @@ describe("firmware files that are not an ESP image", () => {
     await expect(flashFirmware(options(join(dir, "nope.bin")))).rejects.toThrow(/firmware file .*nope\.bin does not exist/);
   });
 
+  it("an --offset that is not sector-aligned is refused before connecting", async () => {
+    const image = file("app.bin", makeEspImage(4096));
+    await expect(flashFirmware(options(image, { offset: 0x1234 }))).rejects.toThrow(/--offset 0x1234 is not a multiple of 0x1000/);
+  });
+
   it("an image for another chip than --chip says is refused before connecting", async () => {
     const image = file("s3.bin", makeEspImage(4096, { chipId: 9 }));
     await expect(flashFirmware(options(image, { chip: "esp32" }))).rejects.toThrow(/s3\.bin is a firmware image for ESP32-S3, but --chip esp32 was given/);

@@ -127,6 +127,11 @@ describe("the REPL check after flashing", () => {
     expect(report.repl).toMatch(/^micropython \d+\.\d+\.\d+$/);
     expect(virtual.uartLog).toContain("MicroPython v1.24.1 on 2024-11-29; Generic ESP32 module with ESP32");
     expect(logs.join("\n")).toMatch(/MicroPython REPL answers on/);
+    expect(virtual.runningMicroPython).toBe(true);
+    // A SYNC while the app runs stands for esptool's reset-into-bootloader pulse.
+    const info = await readChipInfo({ port: virtual.portPath, chip: "auto", baud: 460800, log: () => {} });
+    expect(info.chipName).toBe("ESP32");
+    expect(virtual.runningMicroPython).toBe(false);
   });
 
   it("says so when the image written is not MicroPython", async () => {

@@ -11,6 +11,8 @@ import { checkMicroPythonRepl } from "./repl-check.js";
 export class FirmwareFileProblem extends TsmpError {}
 export class WrongChip extends TsmpError {}
 
+const FLASH_SECTOR = 0x1000;
+
 export interface ConnectOptions {
   /** A device path, or "auto" to pick the one likely board. */
   port: string;
@@ -49,6 +51,9 @@ export async function flashFirmware(options: FlashFirmwareOptions): Promise<Flas
   const image = readFirmwareFile(options.file);
   const name = basename(options.file);
   const header = readEspImageHeader(image, name);
+  if (options.offset !== undefined && options.offset % FLASH_SECTOR !== 0) {
+    throw new FirmwareFileProblem(`--offset 0x${options.offset.toString(16)} is not a multiple of 0x1000, the flash sector size (erasing would clobber the bytes before it)`);
+  }
   const wanted = wantedChip(options.chip);
   if (wanted && header.chip && header.chip.imageChipId !== wanted.imageChipId) {
     throw new WrongChip(`${name} is a firmware image for ${header.chip.name}, but --chip ${wanted.id} was given`);
