@@ -5,7 +5,7 @@ const LOOP_WITH_SLEEP = "import time\ncount = 0\nwhile True:\n    count += 1\n  
 
 describe("Ctrl-C", () => {
   it("interrupts a main.py that loops forever with sleeps: board traceback, then the REPL", async () => {
-    const { client } = await startBoard({ files: { "main.py": LOOP_WITH_SLEEP } }, "");
+    const { client } = await startBoard({ files: { "main.py": LOOP_WITH_SLEEP } }, false);
     client.write("\x03");
     const reply = await client.readUntil(">>> ");
     expect(reply).toMatch(
@@ -17,7 +17,7 @@ describe("Ctrl-C", () => {
   });
 
   it("gets a board out of a running main.py into the raw REPL, as mpremote does", async () => {
-    const { client } = await startBoard({ files: { "main.py": LOOP_WITH_SLEEP } }, "");
+    const { client } = await startBoard({ files: { "main.py": LOOP_WITH_SLEEP } }, false);
     await client.enterRawRepl();
     expect(await client.execRaw("print(count > 0)")).toEqual({ stdout: "True\r\n", stderr: "" });
   });

@@ -10,7 +10,7 @@ async function rawPaste(client: SerialClient, code: string): Promise<number> {
   expect(window).toBe(128);
   let credit = 0;
   let acks = 0;
-  const bytes = Buffer.from(code, "latin1");
+  const bytes = Buffer.from(code, "utf8");
   for (let offset = 0; offset < bytes.length; ) {
     while (credit === 0) {
       expect((await client.readBytes(1)).toString("latin1")).toBe("\x01");

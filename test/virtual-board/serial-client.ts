@@ -28,7 +28,7 @@ export class SerialClient {
   }
 
   write(data: string | Uint8Array): void {
-    this.port.write(typeof data === "string" ? Buffer.from(data, "latin1") : Buffer.from(data));
+    this.port.write(typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data));
   }
 
   /** Everything received since the last read, once it ends with `ending` (as latin1 text). */

@@ -39,6 +39,18 @@ export function writeFlash(fs: EmscriptenFs, files: BoardFiles, dirs: string[]):
   }
 }
 
+/** os.rename inside the flash; returns 0 or Emscripten's errno (board_setup.py translates it). */
+export function renameInFlash(fs: EmscriptenFs, from: string, to: string): number {
+  try {
+    fs.rename(FLASH_ROOT + from, FLASH_ROOT + to);
+    return 0;
+  } catch (error) {
+    const errno = (error as { errno?: unknown }).errno;
+    if (typeof errno === "number") return errno;
+    throw error;
+  }
+}
+
 /** What changed since `before`: the flash's mirror on the host applies this. */
 export function diffFlash(before: FlashContents, after: FlashContents): { changed: BoardFiles; removed: string[] } {
   const changed: BoardFiles = [];

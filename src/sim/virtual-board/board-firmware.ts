@@ -1,7 +1,7 @@
 import { installBoardModules } from "../board-modules.js";
 import { MicroPythonError, MicroPythonVm } from "../micropython-vm.js";
 import { BoardOutput } from "./board-output.js";
-import { FLASH_ROOT, readFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
+import { FLASH_ROOT, readFlash, renameInFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
 import { RunContext, type SharedRunState } from "./run-state.js";
 import type { BoardFiles } from "./worker-messages.js";
 
@@ -315,7 +315,12 @@ export class BoardFirmware {
       interrupt: this.options.runState.words,
       onOutput: () => this.output.flush(),
     });
-    vm.registerJsModule("_vboard", { root: FLASH_ROOT, flash_size: FLASH_SIZE, setup_source: this.options.setupSource });
+    vm.registerJsModule("_vboard", {
+      root: FLASH_ROOT,
+      flash_size: FLASH_SIZE,
+      setup_source: this.options.setupSource,
+      rename: (from: string, to: string) => renameInFlash(vm.module.FS, from, to),
+    });
     vm.exec('import _vboard\nexec(compile(_vboard.setup_source, "/.board/_vboard.py", "exec"), {})\ndel _vboard');
   }
 

@@ -47,8 +47,29 @@ def board_setup():
 
         return call
 
-    for name in ("chdir", "ilistdir", "listdir", "mkdir", "remove", "rename", "rmdir", "stat", "unlink"):
+    for name in ("chdir", "ilistdir", "listdir", "mkdir", "remove", "rmdir", "stat", "unlink"):
         setattr(os, name, with_board_errno(getattr(os, name)))
+
+    # VfsPosix.rename builds both paths in one shared buffer when mounted with a root, so the
+    # second overwrites the first; the host renames inside the flash instead.
+    def absolute(path):
+        if not path.startswith("/"):
+            path = os.getcwd().rstrip("/") + "/" + path
+        parts = []
+        for part in path.split("/"):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part and part != ".":
+                parts.append(part)
+        return "/" + "/".join(parts)
+
+    def rename(old, new):
+        error = _vboard.rename(absolute(old), absolute(new))
+        if error:
+            raise OSError(board_errno.get(error, error))
+
+    os.rename = rename
     builtins.open = with_board_errno(builtins.open)
 
     # A board's ilistdir gives (name, type, inode, size); VfsPosix leaves out the size, which
