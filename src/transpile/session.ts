@@ -1,6 +1,6 @@
 import type { SourceFile } from "ts-morph";
-import { emitProject, type TranspileOptions, type TranspileResult } from "./transpile-project.js";
-import { createTsProject } from "./ts-project.js";
+import { emitProgram, type TranspileOptions, type TranspileResult } from "./transpile-project.js";
+import { createSnippetProject } from "./ts-project.js";
 
 /** Transpiles many small programs with one warm TypeScript project (tests, the REPL-like uses). */
 export interface Transpiler {
@@ -14,12 +14,12 @@ export interface Transpiler {
 const snippetRoot = "/__tsmp_snippet__";
 
 export function createTranspiler(options: TranspileOptions = {}): Transpiler {
-  const project = createTsProject({ projectDir: process.cwd() });
+  const project = createSnippetProject(process.cwd());
   let current: SourceFile[] = [];
   const transpileFiles = (files: Record<string, string>): TranspileResult => {
     for (const file of current) project.removeSourceFile(file);
     current = Object.entries(files).map(([path, text]) => project.createSourceFile(`${snippetRoot}/${path}`, text, { overwrite: true }));
-    return emitProject(project, { rootDir: snippetRoot, entry: `${snippetRoot}/main.ts` }, options);
+    return emitProgram(project.getProgram().compilerObject, { rootDir: snippetRoot, entry: `${snippetRoot}/main.ts` }, options);
   };
   return {
     transpileFiles,

@@ -1,5 +1,5 @@
 import { basename, dirname, relative, sep } from "node:path";
-import { ts, type Project } from "ts-morph";
+import { ts } from "ts-morph";
 import type { ProgramInfo } from "./context.js";
 import { fromTypeScript, moduleNameClash, type Diagnostic } from "./diagnostics.js";
 import { printModule } from "./printer.js";
@@ -8,7 +8,7 @@ import { emitHelperModule, helperModuleName } from "./runtime-helpers.js";
 import { buildSourceMap } from "./source-map.js";
 import { transformSourceFile } from "./transform-module.js";
 import { packagePath } from "../package-paths.js";
-import { createTsProject, facadeDirectory } from "./ts-project.js";
+import { createProgram, facadeDirectory } from "./ts-project.js";
 
 export type { Diagnostic } from "./diagnostics.js";
 
@@ -38,12 +38,14 @@ export interface TranspileResult {
 /** Transpiles a project folder (tsconfig.json or src/main.ts) or a single .ts file. */
 export function transpileProject(input: string, options: TranspileOptions = {}): TranspileResult {
   const layout = findProjectLayout(input);
-  const project = createTsProject({ tsconfig: layout.tsconfig, projectDir: layout.tsconfig ? dirname(layout.tsconfig) : layout.rootDir });
-  // The tsconfig's files bring ambient declarations (a globals.d.ts); the entry may lie outside them.
-  if (layout.tsconfig) project.addSourceFilesFromTsConfig(layout.tsconfig);
-  if (layout.entry) project.addSourceFileAtPath(layout.entry);
-  project.resolveSourceFileDependencies();
-  return emitProject(project, layout, options);
+  const { program, configDiagnostics } = createProgram({
+    tsconfig: layout.tsconfig,
+    projectDir: layout.tsconfig ? dirname(layout.tsconfig) : layout.rootDir,
+    entry: layout.entry,
+  });
+  const result = emitProgram(program, layout, options);
+  result.diagnostics.unshift(...configDiagnostics.map(fromTypeScript).filter((diagnostic) => diagnostic.category === "error"));
+  return result;
 }
 
 /**
@@ -84,8 +86,7 @@ const micropythonModules = new Set([
   "ssl", "struct", "sys", "time", "uasyncio", "uctypes", "vfs", "websocket", "_thread", "_tsmp",
 ]);
 
-export function emitProject(project: Project, layout: ProjectLayout, options: TranspileOptions = {}): TranspileResult {
-  const program = project.getProgram().compilerObject;
+export function emitProgram(program: ts.Program, layout: ProjectLayout, options: TranspileOptions = {}): TranspileResult {
   const checker = program.getTypeChecker();
   const rootDir = layout.rootDir;
   const info: ProgramInfo = {

@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { Project, ts } from "ts-morph";
 import { packagePath } from "../package-paths.js";
+
+const typescriptLibDirectory = dirname(createRequire(import.meta.url).resolve("typescript"));
 
 /** The facade sources users import as `tsmp/*`. */
 export const facadeDirectory = packagePath("src", "runtime-shim");
@@ -31,13 +34,42 @@ const defaultOptions: ts.CompilerOptions = {
   types: ["node"],
 };
 
-export function createTsProject(options: { tsconfig?: string; projectDir: string }): Project {
-  const imposed = imposedOptions(options.projectDir);
-  if (options.tsconfig) {
-    const project = new Project({ tsConfigFilePath: options.tsconfig, skipAddingFilesFromTsConfig: true });
-    project.compilerOptions.set({ ...imposed, skipLibCheck: true });
-    return project;
-  }
-  return new Project({ compilerOptions: { ...defaultOptions, ...imposed }, skipAddingFilesFromTsConfig: true });
+/** A ts-morph project holding in-memory files (snippets), with tsmp's options. */
+export function createSnippetProject(projectDir: string): Project {
+  return new Project({ compilerOptions: { ...defaultOptions, ...imposedOptions(projectDir) }, skipAddingFilesFromTsConfig: true });
 }
 
+/**
+ * The program for a project on disk: the tsconfig's files (they bring ambient declarations
+ * such as a globals.d.ts) plus the entry, with tsmp's options imposed. A plain TypeScript
+ * program: building it costs what `tsc` itself pays.
+ */
+export function createProgram(options: { tsconfig?: string; projectDir: string; entry?: string }): {
+  program: ts.Program;
+  configDiagnostics: readonly ts.Diagnostic[];
+} {
+  const imposed = imposedOptions(options.projectDir);
+  let rootNames: string[] = [];
+  let compilerOptions: ts.CompilerOptions = { ...defaultOptions, ...imposed };
+  let configDiagnostics: readonly ts.Diagnostic[] = [];
+  if (options.tsconfig) {
+    const parsed = ts.getParsedCommandLineOfConfigFile(options.tsconfig, {}, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        configDiagnostics = [diagnostic];
+      },
+    });
+    if (parsed) {
+      rootNames = parsed.fileNames;
+      compilerOptions = { ...parsed.options, ...imposed, skipLibCheck: true };
+      configDiagnostics = parsed.errors;
+    }
+  }
+  if (options.entry && !rootNames.includes(options.entry)) rootNames = [...rootNames, options.entry];
+  const host = ts.createCompilerHost(compilerOptions);
+  // ts-morph's bundled TypeScript keeps its lib files in memory; a plain program reads them
+  // from the typescript package (a dependency of tsmp, the same 6.0 release).
+  host.getDefaultLibLocation = () => typescriptLibDirectory;
+  host.getDefaultLibFileName = (libOptions) => join(typescriptLibDirectory, ts.getDefaultLibFileName(libOptions));
+  return { program: ts.createProgram({ rootNames, options: compilerOptions, host }), configDiagnostics };
+}

@@ -117,11 +117,13 @@ describe("tsmp build", () => {
 
   it("reports diagnostics with file:line:col and a code frame, exits 1 and writes nothing", async () => {
     const root = project({
-      "src/main.ts": `const ok = 1;\nconsole.log(ok >>> 1);\nconst n: number = "x";\n`,
+      "src/main.ts": `const ok = 1;\nif (ok) throw "bad";\nconst n: number = "x";\n`,
     });
     const { code, stderr } = await tsmp("build", root);
     expect(code).toBe(1);
-    expect(stderr).toContain("src/main.ts:2:16 - error TSMP1002: The operator '>>>' is not supported by tsmp yet.\n\n2 console.log(ok >>> 1);\n                 ^\n");
+    expect(stderr).toContain(
+      "src/main.ts:2:15 - error TSMP1005: Only Error objects (Error or a class extending it) can be thrown: MicroPython raises exceptions.\n\n2 if (ok) throw \"bad\";\n                ^\n",
+    );
     expect(stderr).toContain("src/main.ts:3:7 - error TS2322: Type 'string' is not assignable to type 'number'.");
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(existsSync(join(root, "build"))).toBe(false);

@@ -1,20 +1,24 @@
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { DiagnosticsReported } from "../../errors.js";
-import { formatDiagnostic } from "../../transpile/format-diagnostic.js";
 import { findProjectLayout } from "../../transpile/project-layout.js";
-import { transpileProject } from "../../transpile/transpile-project.js";
-import { writeBuild } from "../../transpile/write-build.js";
 
 /** Where `tsmp build` writes when no -o is given: `<project>/build`, or beside a single file. */
 export function defaultOutDir(input: string): string {
   const layout = findProjectLayout(input);
-  const projectDir = layout.tsconfig ? dirname(layout.tsconfig) : layout.rootDir.endsWith("/src") ? dirname(layout.rootDir) : layout.rootDir;
+  if (layout.tsconfig) return join(dirname(layout.tsconfig), "build");
+  const projectDir = layout.entry && dirname(layout.entry) === layout.rootDir && layout.rootDir.endsWith("/src") ? dirname(layout.rootDir) : layout.rootDir;
   return join(projectDir, "build");
 }
 
 /** Transpiles and writes; prints diagnostics and throws DiagnosticsReported when there are errors. */
-export function buildProject(input: string, outDir = defaultOutDir(input), log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
+export async function buildProject(
+  input: string,
+  outDir = defaultOutDir(input),
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<string> {
+  // Loaded on use: the TypeScript compiler is heavy and other commands do not need it.
+  const { transpileProject, formatDiagnostic, writeBuild } = await import("../../transpile/index.js");
   const result = transpileProject(input);
   if (result.diagnostics.length > 0) {
     for (const diagnostic of result.diagnostics) log(formatDiagnostic(diagnostic));
@@ -37,7 +41,7 @@ export function registerBuild(program: Command): void {
         "plus a .py.map source map; runtime helpers go to _tsmp.py only when used.\n" +
         "On any error nothing is written, diagnostics go to stderr, and the exit code is 1.",
     )
-    .action((input: string, options: { out?: string }) => {
-      buildProject(input, options.out);
+    .action(async (input: string, options: { out?: string }) => {
+      await buildProject(input, options.out);
     });
 }

@@ -1,0 +1,251 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { transpileProject } from "../src/transpile/transpile-project.js";
+import { writeBuild } from "../src/transpile/write-build.js";
+import { machineLine, writeResultsSection } from "./results-file.js";
+
+// tsmp build vs tsc --noEmit on the same generated project, both as the CLI a user runs, in
+// the same run, alternating, median of several repetitions. Needs dist/ (npm run bench builds it).
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const repetitions = 5;
+const moduleCount = 64;
+
+function generatedModule(index: number): string {
+  return `import { clamp, Level } from "./shared";
+
+export enum Mode${index} {
+  Idle,
+  Running = 5,
+  Done,
+}
+
+export interface Reading${index} {
+  value: number;
+  label: string;
+}
+
+export class Sensor${index} {
+  private readings: number[] = [];
+  static created = 0;
+
+  constructor(public readonly name: string, private scale = ${index + 1}) {
+    Sensor${index}.created++;
+  }
+
+  record(value: number): void {
+    this.readings.push(clamp(value * this.scale, 0, 1000));
+  }
+
+  average(): number {
+    let total = 0;
+    for (let i = 0; i < this.readings.length; i++) {
+      total += this.readings[i];
+    }
+    return this.readings.length === 0 ? 0 : total / this.readings.length;
+  }
+
+  describe(): string {
+    const level = this.average() > 500 ? Level.High : Level.Low;
+    return \`\${this.name}: \${this.readings.length} readings, level \${level}\`;
+  }
+}
+
+export class FilteredSensor${index} extends Sensor${index} {
+  threshold = ${index % 7};
+
+  constructor(name: string) {
+    super(name, 2);
+  }
+
+  override record(value: number): void {
+    if (value < this.threshold) return;
+    super.record(value);
+  }
+}
+
+export function summarize${index}(values: number[]): Reading${index} {
+  let max = -1;
+  let count = 0;
+  for (const value of values) {
+    if (value > max) max = value;
+    count += 1;
+  }
+  let label = "";
+  let i = 0;
+  while (i < count) {
+    if (i % 2 === 0) {
+      i++;
+      continue;
+    }
+    label += String.fromCharCode(65 + (i % 26));
+    i++;
+  }
+  return { value: max, label };
+}
+
+export function run${index}(mode: Mode${index}): number {
+  const sensor = new FilteredSensor${index}("s${index}");
+  for (let k = 0; k < 10; k++) sensor.record(k * ${index});
+  try {
+    if (mode === Mode${index}.Done) throw new Error("already done");
+    const counter = (() => {
+      let n = 0;
+      return () => {
+        n += 1;
+        return n;
+      };
+    })();
+    counter();
+    return sensor.average() + counter();
+  } catch (e) {
+    return -1;
+  } finally {
+    Sensor${index}.created = 0;
+  }
+}
+`;
+}
+
+function generateProject(root: string): { lines: number; bytes: number } {
+  mkdirSync(join(root, "src"), { recursive: true });
+  writeFileSync(
+    join(root, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022"], types: [], strict: true, noEmit: true, skipLibCheck: true },
+        include: ["src"],
+      },
+      null,
+      2,
+    ),
+  );
+  const files: Record<string, string> = {
+    "globals.d.ts": "interface Console {\n  log(...data: unknown[]): void;\n}\ndeclare var console: Console;\n",
+    "shared.ts": `export enum Level {\n  Low = "low",\n  High = "high",\n}\n\nexport function clamp(v: number, lo: number, hi: number): number {\n  return v < lo ? lo : v > hi ? hi : v;\n}\n`,
+  };
+  const imports: string[] = [];
+  const calls: string[] = [];
+  for (let index = 0; index < moduleCount; index++) {
+    files[`module${index}.ts`] = generatedModule(index);
+    imports.push(`import { run${index}, Mode${index} } from "./module${index}";`);
+    calls.push(`console.log(run${index}(Mode${index}.Running));`);
+  }
+  files["main.ts"] = `${imports.join("\n")}\n\n${calls.join("\n")}\n`;
+  let lines = 0;
+  let bytes = 0;
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(root, "src", name), text);
+    if (name.endsWith(".d.ts")) continue;
+    lines += text.split("\n").length - 1;
+    bytes += Buffer.byteLength(text);
+  }
+  return { lines, bytes };
+}
+
+function timeCommand(args: string[]): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8" });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
+  return elapsed;
+}
+
+/** `tsc --noEmit` without the process: parse the tsconfig, build the program, check it. */
+function typecheckInProcess(root: string): number {
+  const started = performance.now();
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!parsed) throw new Error("cannot read the generated tsconfig.json");
+  const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(parsed.fileNames, parsed.options));
+  if (diagnostics.length > 0) throw new Error(`the generated project has type errors: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, "\n")}`);
+  return performance.now() - started;
+}
+
+function buildInProcess(root: string, out: string): number {
+  const started = performance.now();
+  const result = transpileProject(root);
+  if (result.diagnostics.length > 0) throw new Error(`tsmp rejected the generated project: ${result.diagnostics[0]!.message}`);
+  writeBuild(result, out);
+  return performance.now() - started;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function pythonBytes(folder: string): number {
+  let total = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) total += pythonBytes(path);
+    else if (entry.name.endsWith(".py")) total += statSync(path).size;
+  }
+  return total;
+}
+
+if (!existsSync(join(repoRoot, "dist/cli/main.js"))) {
+  process.stderr.write("dist/ is missing: run `npm run build` first (npm run bench does).\n");
+  process.exit(1);
+}
+
+const root = mkdtempSync(join(tmpdir(), "tsmp-bench-transpile-"));
+try {
+  const { lines, bytes } = generateProject(root);
+  const out = join(root, "build");
+  const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
+  const tsmp = join(repoRoot, "bin/tsmp.js");
+  const tscTimes: number[] = [];
+  const tsmpTimes: number[] = [];
+  // One untimed run of each warms the disk cache; then they alternate so drift hits both.
+  timeCommand([tsc, "-p", root, "--noEmit"]);
+  timeCommand([tsmp, "build", root, "-o", out]);
+  for (let i = 0; i < repetitions; i++) {
+    tscTimes.push(timeCommand([tsc, "-p", root, "--noEmit"]));
+    tsmpTimes.push(timeCommand([tsmp, "build", root, "-o", out]));
+  }
+  const inProcessTsc: number[] = [];
+  const inProcessTsmp: number[] = [];
+  typecheckInProcess(root);
+  buildInProcess(root, out);
+  for (let i = 0; i < repetitions; i++) {
+    inProcessTsc.push(typecheckInProcess(root));
+    inProcessTsmp.push(buildInProcess(root, out));
+  }
+  const emitted = pythonBytes(out);
+  const tscMedian = median(tscTimes);
+  const tsmpMedian = median(tsmpTimes);
+  const ratio = tsmpMedian / tscMedian;
+  const inProcessRatio = median(inProcessTsmp) / median(inProcessTsc);
+  const markdown = `## Transpile throughput (\`tsmp build\` vs \`tsc --noEmit\`)
+
+Generated project: ${moduleCount + 2} modules, ${lines} lines / ${bytes} bytes of TypeScript (classes, inheritance,
+enums, loops with continue, closures, try/finally, template literals). Both commands run as a user runs them
+(\`node bin/tsmp.js build <dir> -o <out>\` and \`node node_modules/typescript/bin/tsc -p <dir> --noEmit\`),
+alternating, median of ${repetitions} after one warm-up each. ${machineLine()}.
+
+| | median | runs (ms) |
+|---|---|---|
+| tsc --noEmit | ${tscMedian.toFixed(0)} ms | ${tscTimes.map((t) => t.toFixed(0)).join(", ")} |
+| tsmp build | ${tsmpMedian.toFixed(0)} ms | ${tsmpTimes.map((t) => t.toFixed(0)).join(", ")} |
+
+| typecheck in-process (createProgram + getPreEmitDiagnostics) | ${median(inProcessTsc).toFixed(0)} ms | ${inProcessTsc.map((t) => t.toFixed(0)).join(", ")} |
+| transpileProject + writeBuild in-process | ${median(inProcessTsmp).toFixed(0)} ms | ${inProcessTsmp.map((t) => t.toFixed(0)).join(", ")} |
+
+- **Ratio tsmp build / tsc --noEmit (CLI, end to end): ${ratio.toFixed(2)}×** (target ≤ 1.5×)
+- **Ratio in-process (the transpiler's own cost, no process start-up): ${inProcessRatio.toFixed(2)}×**
+- The CLI figure includes tsmp's start-up: src/cli/main.ts imports every command module, and
+  some load ts-morph, the MicroPython VM and serial libraries at import time.
+- Emitted code size: ${emitted} bytes of .py for ${bytes} bytes of .ts = **${(emitted / bytes).toFixed(2)} bytes of Python per byte of TypeScript** (_tsmp.py helpers included, .py.map excluded)
+
+Command: \`npx tsx bench/transpile.bench.ts\` (or \`npm run bench -- transpile\`).`;
+  writeResultsSection("transpile", markdown);
+  process.stdout.write(`${markdown}\n`);
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
