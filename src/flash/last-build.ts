@@ -20,11 +20,23 @@ export function loadLastBuild(project: string): MappedFile[] {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".py")) {
-        const map = `${full}.map`;
-        files.push({ path: relative(root, full).split("\\").join("/"), sourceMap: existsSync(map) ? readFileSync(map, "utf8") : undefined });
+        const mapPath = `${full}.map`;
+        const sourceMap = existsSync(mapPath) ? readFileSync(mapPath, "utf8") : undefined;
+        files.push({ path: relative(root, full).split("\\").join("/"), sourceMap, sourcePath: sourceMap && sourceOf(sourceMap, folder) });
       }
     }
   };
   walk(root);
   return files;
+}
+
+/** The .ts file a map points at; its `sources` are relative to the map's own folder. */
+function sourceOf(sourceMap: string, folder: string): string | undefined {
+  try {
+    const map = JSON.parse(sourceMap) as { sources?: string[]; sourceRoot?: string };
+    const source = map.sources?.[0];
+    return source === undefined ? undefined : resolve(folder, map.sourceRoot ?? "", source);
+  } catch {
+    return undefined;
+  }
 }

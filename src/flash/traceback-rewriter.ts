@@ -11,7 +11,13 @@ export function createTracebackRewriter(files: readonly MappedFile[], write: (te
   let pending = "";
   let traceback: string[] | undefined;
 
-  const flushTraceback = (lines: string[]) => write(mapTraceback(lines.join(""), files, { relativeTo }));
+  // A UART board ends lines with \r\n; the mapper reads \n-separated lines, and the console
+  // gets the board's line endings back.
+  const flushTraceback = (lines: string[]) => {
+    const text = lines.join("");
+    const mapped = mapTraceback(text.replace(/\r\n/g, "\n"), files, { relativeTo });
+    write(text.includes("\r\n") ? mapped.replace(/\n/g, "\r\n") : mapped);
+  };
 
   const push = (text: string) => {
     pending += text;

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { flashProject } from "../../src/flash/flash-project.js";
 import { MANIFEST_PATH } from "../../src/flash/deploy.js";
 import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
@@ -9,6 +10,7 @@ import { captureStream, copyBlinkTemplate, makeProject, removeProjects, writeSou
 // tsmp flash against a virtual MicroPython board on a real pty: the real VM, socat, serialport.
 let board: VirtualBoard | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await board?.stop();
   board = undefined;
   removeProjects();
@@ -94,5 +96,22 @@ describe("tsmp flash", () => {
     let stdout = "";
     await flashProject(project, { port: board.portPath, follow: true, stdout: (t) => (stdout += t), stderr: captureStream() });
     expect(stdout).toBe("no raw-paste needed\n");
+  });
+
+  it("tsmp flash on the command line: status lines on stderr, nothing on stdout, exit 0", async () => {
+    board = await VirtualBoard.start();
+    const project = makeProject({ "main.ts": 'console.log("from the CLI");\n' });
+    let stdout = "";
+    let stderr = "";
+    vi.spyOn(process.stdout, "write").mockImplementation((t: string | Uint8Array) => ((stdout += Buffer.from(t).toString()), true));
+    vi.spyOn(process.stderr, "write").mockImplementation((t: string | Uint8Array) => ((stderr += Buffer.from(t).toString()), true));
+    const first = await main(["node", "tsmp", "flash", project, "--port", board.portPath]);
+    const second = await main(["node", "tsmp", "flash", project, "--port", board.portPath]);
+    vi.restoreAllMocks();
+    expect([first, second]).toEqual([0, 0]);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^Updated: main\.py$/m);
+    expect(stderr).toMatch(/^Sent \d+ B in [\d.]+ s \([\d.]+ (B|KB)\/s\)$/m);
+    expect(stderr).toMatch(/^Up to date: main\.py$/m);
   });
 });
