@@ -1,19 +1,93 @@
 import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import type { CallMappings, PropertyMappings } from "./registry.js";
+import { isArrayType, isBooleanType, isNumberType, isStringType, typeOf } from "../types.js";
+import { asIndex, slice, transformArgs } from "./arguments.js";
+import { callbackArity } from "./callbacks.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+
+const isStatement = (node: ts.Node) => ts.isExpressionStatement(node.parent);
+
+function elementType(node: ts.Expression, context: TransformationContext): ts.Type | undefined {
+  const type = typeOf(context, node);
+  return context.checker.isArrayType(type) ? context.checker.getTypeArguments(type as ts.TypeReference)[0] : undefined;
+}
+
+/** A callback argument and how many of (value, index, array) it declares. */
+function callback(node: ts.CallExpression, context: TransformationContext, member: string, maximum = 3) {
+  const argument = node.arguments[0]!;
+  return { fn: context.transformExpression(argument), arity: py.num(callbackArity(argument, context, member, maximum)), count: callbackArity(argument, context, member, maximum) };
+}
+
+/** Whether a callback's result is a boolean (so Python's truthiness of it is JavaScript's). */
+function returnsBoolean(node: ts.Expression, context: TransformationContext): boolean {
+  const signature = context.checker.getSignaturesOfType(typeOf(context, node), ts.SignatureKind.Call)[0];
+  return signature !== undefined && isBooleanType(context.checker.getReturnTypeOfSignature(signature));
+}
+
+/** A callback from the array helpers: `helper(array, fn, arity, ...extra)`. */
+function withCallback(helper: string, member: string, ...extra: py.Keyword[]): CallMapping {
+  return (node, context, receiver) => {
+    const { fn, arity } = callback(node, context, member);
+    return py.call(context.useHelper(helper), [receiver, fn, arity], extra);
+  };
+}
+
+/** `(a, b) => a - b` and `(a, b) => b - a`: plain numeric orders Python sorts natively. */
+function numericOrder(node: ts.Expression | undefined): "ascending" | "descending" | undefined {
+  if (!node || !ts.isArrowFunction(node) || node.parameters.length !== 2) return undefined;
+  const [a, b] = node.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : ""));
+  let body: ts.Node = node.body;
+  if (ts.isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    if (!only || !ts.isReturnStatement(only) || !only.expression) return undefined;
+    body = only.expression;
+  }
+  if (!ts.isBinaryExpression(body) || body.operatorToken.kind !== ts.SyntaxKind.MinusToken) return undefined;
+  const left = body.left.getText();
+  const right = body.right.getText();
+  if (left === a && right === b) return "ascending";
+  if (left === b && right === a) return "descending";
+  return undefined;
+}
+
+/** Methods that sort or reverse in place and return their array. */
+function returningArray(
+  node: ts.CallExpression,
+  context: TransformationContext,
+  receiver: py.Expression,
+  inPlace: (array: py.Expression) => py.Expression,
+): py.Expression {
+  if (isStatement(node)) return inPlace(receiver);
+  if (receiver.kind !== "Name") {
+    const temporary = context.temporary("items");
+    context.addPrecedingStatements(py.assign(temporary, receiver));
+    receiver = temporary;
+  }
+  context.addPrecedingStatements(py.expressionStatement(inPlace(receiver)));
+  return receiver;
+}
 
 export const arrayCalls: CallMappings = {
   push(node, context, receiver) {
-    if (!ts.isExpressionStatement(node.parent)) context.report(diagnostics.unusedReturnValueOnly(node, "Array.push"));
-    const args = node.arguments.map((argument) => context.transformExpression(argument));
-    return args.length === 1
+    const args = transformArgs(node, context);
+    const spread = args.some((argument) => argument.kind === "Starred");
+    const call = args.length === 1 && !spread
       ? py.call(py.attribute(receiver, "append"), args)
-      : py.call(py.attribute(receiver, "extend"), [py.list(args)]);
+      : py.call(py.attribute(receiver, "extend"), [spread && args.length === 1 ? (args[0] as py.Starred).value : py.list(args)]);
+    if (spread && args.length > 1) context.report(diagnostics.unsupportedSyntax(node));
+    if (isStatement(node)) return call;
+    if (receiver.kind !== "Name") {
+      context.report(diagnostics.unusedReturnValueOnly(node, "Array.push"));
+      return call;
+    }
+    context.addPrecedingStatements(py.expressionStatement(call));
+    return py.call(py.name("len"), [receiver]);
   },
   /** JS returns undefined for an empty array where Python raises IndexError. */
   pop(node, context, receiver) {
-    if (ts.isExpressionStatement(node.parent)) return py.call(py.attribute(receiver, "pop"));
+    if (isStatement(node)) return py.call(py.attribute(receiver, "pop"));
     if (receiver.kind !== "Name") {
       const temporary = context.temporary("items");
       context.addPrecedingStatements(py.assign(temporary, receiver));
@@ -21,8 +95,150 @@ export const arrayCalls: CallMappings = {
     }
     return py.ifExp(receiver, py.call(py.attribute(receiver, "pop")), py.none());
   },
+  shift(node, context, receiver) {
+    if (isStatement(node)) return py.call(py.attribute(receiver, "pop"), [py.num(0)]);
+    if (receiver.kind !== "Name") {
+      const temporary = context.temporary("items");
+      context.addPrecedingStatements(py.assign(temporary, receiver));
+      receiver = temporary;
+    }
+    return py.ifExp(receiver, py.call(py.attribute(receiver, "pop"), [py.num(0)]), py.none());
+  },
+  unshift(node, context, receiver) {
+    const args = transformArgs(node, context);
+    if (isStatement(node) && args.length === 1) return py.call(py.attribute(receiver, "insert"), [py.num(0), args[0]!]);
+    return py.call(context.useHelper("arr_unshift"), [receiver, ...args]);
+  },
+  slice(node, context, receiver) {
+    const [start, end] = node.arguments;
+    return slice(receiver, start ? asIndex(start, context) : undefined, end ? asIndex(end, context) : undefined);
+  },
+  splice(node, context, receiver) {
+    return py.call(context.useHelper("arr_splice"), [receiver, ...transformArgs(node, context)]);
+  },
+  concat(node, context, receiver) {
+    const allArrays = node.arguments.every((argument) => isArrayType(context, typeOf(context, argument)));
+    const args = transformArgs(node, context);
+    if (allArrays) return args.reduce<py.Expression>((joined, next) => py.binOp(joined, "+", next), slice(receiver));
+    return py.call(context.useHelper("arr_concat"), [receiver, ...args]);
+  },
+  indexOf(node, context, receiver) {
+    return py.call(context.useHelper("arr_index_of"), [receiver, ...transformArgs(node, context)]);
+  },
+  lastIndexOf(node, context, receiver) {
+    return py.call(context.useHelper("arr_last_index_of"), [receiver, ...transformArgs(node, context)]);
+  },
+  includes(node, context, receiver) {
+    const [value] = transformArgs(node, context);
+    return py.compare(value!, "in", receiver);
+  },
+  find: withCallback("arr_find", "Array.find"),
+  findIndex: withCallback("arr_find", "Array.findIndex", { name: "want_index", value: py.bool(true) }),
+  findLast: withCallback("arr_find", "Array.findLast", { name: "from_end", value: py.bool(true) }),
+  findLastIndex: withCallback("arr_find", "Array.findLastIndex", { name: "want_index", value: py.bool(true) }, { name: "from_end", value: py.bool(true) }),
+  some(node, context, receiver) {
+    const { fn, arity, count } = callback(node, context, "Array.some");
+    if (count === 1 && returnsBoolean(node.arguments[0]!, context)) return py.call(py.name("any"), [py.call(py.name("map"), [fn, receiver])]);
+    return py.call(context.useHelper("arr_some"), [receiver, fn, arity]);
+  },
+  every(node, context, receiver) {
+    const { fn, arity, count } = callback(node, context, "Array.every");
+    if (count === 1 && returnsBoolean(node.arguments[0]!, context)) return py.call(py.name("all"), [py.call(py.name("map"), [fn, receiver])]);
+    return py.call(context.useHelper("arr_some"), [receiver, fn, arity], [{ name: "every", value: py.bool(true) }]);
+  },
+  map(node, context, receiver) {
+    const { fn, arity, count } = callback(node, context, "Array.map");
+    if (count === 1) return py.call(py.name("list"), [py.call(py.name("map"), [fn, receiver])]);
+    return py.call(context.useHelper("arr_map"), [receiver, fn, arity]);
+  },
+  filter(node, context, receiver) {
+    const { fn, arity, count } = callback(node, context, "Array.filter");
+    if (count === 1 && returnsBoolean(node.arguments[0]!, context)) return py.call(py.name("list"), [py.call(py.name("filter"), [fn, receiver])]);
+    return py.call(context.useHelper("arr_filter"), [receiver, fn, arity]);
+  },
+  forEach: withCallback("arr_for_each", "Array.forEach"),
+  flatMap: withCallback("arr_flat_map", "Array.flatMap"),
+  reduce: reduce(false),
+  reduceRight: reduce(true),
+  join(node, context, receiver) {
+    const [separatorNode] = node.arguments;
+    const separator = separatorNode ? context.transformExpression(separatorNode) : py.str(",");
+    const element = elementType(node.expression.kind === ts.SyntaxKind.PropertyAccessExpression ? (node.expression as ts.PropertyAccessExpression).expression : node.expression, context);
+    if (element && isStringType(element)) return py.call(py.attribute(separator, "join"), [receiver]);
+    return py.call(context.useHelper("arr_join"), [receiver, separator]);
+  },
+  reverse(node, context, receiver) {
+    return returningArray(node, context, receiver, (array) => py.call(py.attribute(array, "reverse")));
+  },
+  sort(node, context, receiver) {
+    const arrayNode = (node.expression as ts.PropertyAccessExpression).expression;
+    const element = elementType(arrayNode, context);
+    const [comparator] = node.arguments;
+    if (!comparator) {
+      if (element && isStringType(element)) return returningArray(node, context, receiver, (array) => py.call(py.attribute(array, "sort")));
+      return py.call(context.useHelper("arr_sort_default"), [receiver]);
+    }
+    const order = element && isNumberType(element) ? numericOrder(comparator) : undefined;
+    if (order) {
+      const keywords = order === "descending" ? [{ name: "reverse", value: py.bool(true) }] : [];
+      return returningArray(node, context, receiver, (array) => py.call(py.attribute(array, "sort"), [], keywords));
+    }
+    return py.call(context.useHelper("arr_sort"), [receiver, context.transformExpression(comparator)]);
+  },
+  fill(node, context, receiver) {
+    const arrayNode = (node.expression as ts.PropertyAccessExpression).expression;
+    // `new Array(n).fill(v)` is the idiom for a filled array: `[v] * n`.
+    if (ts.isNewExpression(arrayNode) && arrayNode.arguments?.length === 1 && node.arguments.length === 1) {
+      return py.binOp(py.list([context.transformExpression(node.arguments[0]!)]), "*", asIndex(arrayNode.arguments[0]!, context));
+    }
+    return py.call(context.useHelper("arr_fill"), [receiver, ...transformArgs(node, context)]);
+  },
+  flat(node, context, receiver) {
+    return py.call(context.useHelper("arr_flat"), [receiver, ...transformArgs(node, context)]);
+  },
+  at(node, context, receiver) {
+    return py.call(context.useHelper("js_at"), [receiver, ...transformArgs(node, context)]);
+  },
+  entries(_node, _context, receiver) {
+    return py.call(py.name("enumerate"), [receiver]);
+  },
+  keys(_node, _context, receiver) {
+    return py.call(py.name("range"), [py.call(py.name("len"), [receiver])]);
+  },
+  values(_node, _context, receiver) {
+    return py.call(py.name("iter"), [receiver]);
+  },
+  toString: ((_node, context, receiver) => py.call(context.useHelper("js_str"), [receiver])) as CallMapping,
 };
+
+function reduce(fromEnd: boolean): CallMapping {
+  return (node, context, receiver) => {
+    const member = fromEnd ? "Array.reduceRight" : "Array.reduce";
+    const { fn, arity } = callback(node, context, member, 4);
+    const initial = node.arguments[1] ? [context.transformExpression(node.arguments[1])] : [];
+    const keywords = fromEnd ? [{ name: "from_end", value: py.bool(true) }] : [];
+    return py.call(context.useHelper("arr_reduce"), [receiver, fn, arity, ...initial], keywords);
+  };
+}
 
 export const arrayProperties: PropertyMappings = {
   length: (_node, _context, receiver) => py.call(py.name("len"), [receiver]),
+};
+
+export const arrayStaticCalls: CallMappings = {
+  isArray(node, context) {
+    return py.call(py.name("isinstance"), [context.transformExpression(node.arguments[0]!), py.name("list")]);
+  },
+  from(node, context) {
+    const [source, mapper] = node.arguments;
+    if (!mapper) {
+      if (source && ts.isObjectLiteralExpression(source)) return py.call(context.useHelper("arr_from"), [context.transformExpression(source)]);
+      return py.call(py.name("list"), [context.transformExpression(source!)]);
+    }
+    const arity = callbackArity(mapper, context, "Array.from", 2);
+    return py.call(context.useHelper("arr_from"), [context.transformExpression(source!), context.transformExpression(mapper), py.num(arity)]);
+  },
+  of(node, context) {
+    return py.list(transformArgs(node, context));
+  },
 };

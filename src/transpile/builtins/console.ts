@@ -1,24 +1,59 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
-import { asPrintedValue } from "../conversions.js";
-import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isErrorType, truthinessOf, typeOf } from "../types.js";
+import { isBooleanType, isErrorType, isNumberType, isStringType, typeOf } from "../types.js";
+import * as diagnostics from "./diagnostics.js";
+import { isIntegral } from "./numeric.js";
 import type { CallMappings } from "./registry.js";
 
 export const consoleCalls: CallMappings = {
-  /** `console.log(a, b)` prints its arguments separated by spaces, as `print` does. */
+  /**
+   * `console.log(a, b)` prints its arguments separated by spaces, as `print` does. Strings and
+   * integers print natively; other values go through js_inspect, which formats them as
+   * Node's util.inspect does (`[ 1, 2, 3 ]`, `{ a: 1, b: 'x' }`).
+   */
   log(node, context) {
     return py.call(py.name("print"), node.arguments.map((argument) => printedArgument(argument, context)));
   },
 };
+consoleCalls.info = consoleCalls.log!;
+consoleCalls.error = consoleCalls.log!;
+consoleCalls.warn = consoleCalls.log!;
+
+const nullishFlags = ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null;
 
 function printedArgument(argument: ts.Expression, context: TransformationContext): py.Expression {
   const type = typeOf(context, argument);
-  const truthiness = truthinessOf(type);
-  // console.log formats arrays and objects with util.inspect, which String() does not match.
-  if ((truthiness === "always" || truthiness === "not-none") && !isErrorType(type)) {
-    context.report(diagnostics.unsupportedLibraryMember(argument, "console.log of arrays and objects"));
+  const value = context.transformExpression(argument);
+  if (isStringType(type)) return value;
+  if (isNumberType(type)) return isIntegral(argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
+  if (isBooleanType(type)) return py.ifExp(value, py.str("true"), py.str("false"));
+  if (type.flags & ts.TypeFlags.Undefined || type.flags & ts.TypeFlags.Void) return py.str("undefined");
+  if (type.flags & ts.TypeFlags.Null) return py.str("null");
+  rejectUnprintable(argument, type, context, 0);
+  const parts = type.isUnion() ? type.types : [type];
+  const onlyNull = parts.some((part) => part.flags & ts.TypeFlags.Null) && !parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+  const args = [value];
+  if (onlyNull) args.push(py.str("null"));
+  return py.call(context.useHelper("js_inspect"), args);
+}
+
+/** Class instances (other than Map and Set) and Errors print in ways MicroPython cannot match. */
+function rejectUnprintable(node: ts.Expression, type: ts.Type, context: TransformationContext, depth: number): boolean {
+  if (depth > 3) return false;
+  if (type.flags & nullishFlags) return false;
+  if (type.isUnion()) return type.types.some((part) => rejectUnprintable(node, part, context, depth));
+  if (isErrorType(type)) {
+    context.report(diagnostics.logError(node));
+    return true;
   }
-  return asPrintedValue(context, argument, context.transformExpression(argument));
+  const symbol = type.getSymbol();
+  if (symbol && symbol.flags & ts.SymbolFlags.Class && context.isDeclaredByUser(symbol)) {
+    context.report(diagnostics.logClassInstance(node, symbol.getName()));
+    return true;
+  }
+  if (context.checker.isArrayType(type) || context.checker.isTupleType(type)) {
+    return context.checker.getTypeArguments(type as ts.TypeReference).some((element) => rejectUnprintable(node, element, context, depth + 1));
+  }
+  return false;
 }

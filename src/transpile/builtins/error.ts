@@ -1,7 +1,13 @@
 import * as py from "../python-ast.js";
-import type { PropertyMappings } from "./registry.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
 
 export const errorProperties: PropertyMappings = {
   /** A Python exception's message is its string form (`str(Exception("x"))` is `"x"`). */
   message: (_node, _context, receiver) => py.call(py.name("str"), [receiver]),
+  /** `name` set by a subclass's constructor, else the JavaScript class name. */
+  name: (_node, context, receiver) => py.call(context.useHelper("error_name"), [receiver]),
+};
+
+export const errorCalls: CallMappings = {
+  toString: ((_node, context, receiver) => py.call(context.useHelper("js_str"), [receiver])) as CallMapping,
 };

@@ -2,14 +2,21 @@ import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { classChainNames, typeOf } from "../types.js";
+import { classChainNames, isNumberType, typeOf } from "../types.js";
+import * as libraryDiagnostics from "./diagnostics.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
+import { globalCalls } from "./number.js";
 import { callMappings, namespaceGlobals, propertyMappings } from "./registry.js";
 
 /**
  * The JavaScript library as tsmp maps it: the call and property-access visitors ask here
  * first. A library member with no mapping is rejected (TSMP1101), never emitted as is.
  */
+
+/** A table entry by name, never an inherited Object.prototype member (`toString`). */
+function own<T>(table: Record<string, T> | undefined, name: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+}
 
 function transformReceiver(node: ts.Expression, kind: string, context: TransformationContext): py.Expression {
   return namespaceGlobals.has(kind) ? py.name(kind) : context.transformExpression(node);
@@ -19,18 +26,26 @@ function transformReceiver(node: ts.Expression, kind: string, context: Transform
 function kindsOf(node: ts.Expression, context: TransformationContext): string[] {
   const kind = receiverKind(node, context);
   if (!kind) return [];
-  if (kind === "Array" || kind === "String" || namespaceGlobals.has(kind)) return [kind];
+  if (kind === "Array" || kind === "String" || kind === "Number" || namespaceGlobals.has(kind)) return [kind];
   return [kind, ...classChainNames(typeOf(context, node)).slice(1)];
 }
 
 export function transformBuiltinCall(node: ts.CallExpression, context: TransformationContext): py.Expression | undefined {
   const callee = node.expression;
+  if (ts.isIdentifier(callee)) {
+    const symbol = context.symbolOf(callee);
+    const mapping = symbol && isLibrarySymbol(symbol, context) ? own(globalCalls, callee.text) : undefined;
+    return mapping?.(node, context, py.none());
+  }
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
   const member = context.symbolOf(callee.name);
   if (!member || !isLibrarySymbol(member, context)) return undefined;
   for (const kind of kindsOf(callee.expression, context)) {
-    const mapping = callMappings[kind]?.[callee.name.text];
-    if (mapping) return mapping(node, context, transformReceiver(callee.expression, kind, context));
+    const mapping = own(callMappings[kind], callee.name.text);
+    if (!mapping) continue;
+    // `new Array(n).fill(v)` becomes `[v] * n`: the receiver is never built.
+    const receiver = ts.isNewExpression(callee.expression) && callee.name.text === "fill" ? py.none() : transformReceiver(callee.expression, kind, context);
+    return mapping(node, context, receiver);
   }
   return undefined;
 }
@@ -40,7 +55,7 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
   const member = context.symbolOf(node.name);
   if (!member || !isLibrarySymbol(member, context)) return undefined;
   for (const kind of kindsOf(node.expression, context)) {
-    const mapping = propertyMappings[kind]?.[node.name.text];
+    const mapping = own(propertyMappings[kind], node.name.text);
     if (mapping) return mapping(node, context, transformReceiver(node.expression, kind, context));
   }
   context.report(diagnostics.unsupportedLibraryMember(node, `${receiverKind(node.expression, context) ?? "This object"}.${node.name.text}`));
@@ -48,7 +63,7 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
 }
 
 /** Library globals a program may name directly; anything else from the library is rejected. */
-const knownGlobals: Record<string, () => py.Expression> = {
+const knownGlobals: Record<string, (node: ts.Identifier, context: TransformationContext) => py.Expression> = {
   undefined: () => py.none(),
   NaN: () => py.call(py.name("float"), [py.str("nan")]),
   Infinity: () => py.call(py.name("float"), [py.str("inf")]),
@@ -56,14 +71,34 @@ const knownGlobals: Record<string, () => py.Expression> = {
   Error: () => py.name("Exception"),
   TypeError: () => py.name("TypeError"),
   RangeError: () => py.name("ValueError"),
+  SyntaxError: () => py.name("SyntaxError"),
+  Map: (_node, context) => context.useHelper("JsMap"),
+  Set: (_node, context) => context.useHelper("JsSet"),
+  Array(node, context) {
+    if (ts.isNewExpression(node.parent) && node.parent.expression === node) return transformNewArrayCallee(node.parent, context);
+    return context.useHelper("new_array");
+  },
+  // Used as values, for instance `.map(String)`.
+  String: (_node, context) => context.useHelper("js_str"),
+  Number: (_node, context) => context.useHelper("to_num"),
+  Boolean: (_node, context) => context.useHelper("js_truthy"),
 };
+
+/** `new Array(n)` alone leaves holes; only `new Array(n).fill(v)` (mapped by fill) is accepted. */
+function transformNewArrayCallee(node: ts.NewExpression, context: TransformationContext): py.Expression {
+  const parent = node.parent;
+  const filled = ts.isPropertyAccessExpression(parent) && parent.name.text === "fill";
+  const single = node.arguments?.length === 1 && isNumberType(typeOf(context, node.arguments[0]!));
+  if (single && !filled) context.report(libraryDiagnostics.arrayWithHoles(node));
+  return context.useHelper("new_array");
+}
 
 export function transformBuiltinIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression | undefined {
   const symbol = context.symbolOf(node);
-  if (!symbol) return knownGlobals[node.text]?.();
+  if (!symbol) return own(knownGlobals, node.text)?.(node, context);
   if (!isLibrarySymbol(symbol, context)) return undefined;
-  const known = knownGlobals[node.text];
-  if (known) return known();
+  const known = own(knownGlobals, node.text);
+  if (known) return known(node, context);
   context.report(diagnostics.unsupportedLibraryMember(node, node.text));
   return py.none();
 }

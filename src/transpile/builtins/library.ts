@@ -1,16 +1,23 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
-import { isArrayType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
+
+/** Global classes whose static members are mapped (`Array.from`, `Object.keys`). */
+const constructorGlobals = new Set(["Array", "String", "Number", "Object"]);
 
 /**
  * Which JavaScript library a receiver belongs to, for looking up mappings: `Array`, `String`,
- * or the name of a global object (`console`, `Math`) or of the receiver's class (`Error`).
+ * `Number`, the name of a global namespace (`console`, `Math`, `JSON`), `<Name>Constructor`
+ * for a global class used for its statics, or the receiver's class name (`Map`, `Error`).
  */
 export function receiverKind(node: ts.Expression, context: TransformationContext): string | undefined {
   const symbol = context.symbolOf(node);
-  if (ts.isIdentifier(node) && symbol && isLibrarySymbol(symbol, context)) return node.text;
+  if (ts.isIdentifier(node) && symbol && isLibrarySymbol(symbol, context)) {
+    return constructorGlobals.has(node.text) ? `${node.text}Constructor` : node.text;
+  }
   const type = typeOf(context, node);
   if (isStringType(type)) return "String";
+  if (isNumberType(type)) return "Number";
   if (isArrayType(context, type)) return "Array";
   return type.getSymbol()?.getName();
 }

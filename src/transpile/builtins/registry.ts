@@ -1,10 +1,15 @@
 import type { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import type * as py from "../python-ast.js";
-import { arrayCalls, arrayProperties } from "./array.js";
+import { arrayCalls, arrayProperties, arrayStaticCalls } from "./array.js";
+import { mapCalls, setCalls, sizeProperty } from "./collections.js";
 import { consoleCalls } from "./console.js";
-import { errorProperties } from "./error.js";
-import { stringProperties } from "./string.js";
+import { errorCalls, errorProperties } from "./error.js";
+import { jsonCalls } from "./json.js";
+import { mathCalls, mathProperties } from "./math.js";
+import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
+import { objectStaticCalls } from "./object.js";
+import { stringCalls, stringProperties, stringStaticCalls } from "./string.js";
 
 /** Maps `receiver.member(...)`; `receiver` is already transformed (unless it is a global like `console`). */
 export type CallMapping = (node: ts.CallExpression, context: TransformationContext, receiver: py.Expression) => py.Expression;
@@ -17,17 +22,36 @@ export type PropertyMapping = (
 ) => py.Expression;
 export type PropertyMappings = Record<string, PropertyMapping>;
 
-/** Keyed by receiver kind (see library.ts): a global's name, `Array`, `String`, or a class name. */
+/**
+ * Keyed by receiver kind (see library.ts): `Array`, `String`, `Number` for values; a global
+ * namespace's name (`console`, `Math`, `JSON`); `ArrayConstructor`-style names for the static
+ * members of a global class; or a library class name (`Map`, `Error`).
+ */
 export const callMappings: Record<string, CallMappings> = {
   console: consoleCalls,
+  Math: mathCalls,
+  JSON: jsonCalls,
+  ObjectConstructor: objectStaticCalls,
+  NumberConstructor: numberStaticCalls,
+  ArrayConstructor: arrayStaticCalls,
+  StringConstructor: stringStaticCalls,
   Array: arrayCalls,
+  String: stringCalls,
+  Number: numberCalls,
+  Map: mapCalls,
+  Set: setCalls,
+  Error: errorCalls,
 };
 
 export const propertyMappings: Record<string, PropertyMappings> = {
+  Math: mathProperties,
+  NumberConstructor: numberStaticProperties,
   Array: arrayProperties,
   String: stringProperties,
+  Map: sizeProperty,
+  Set: sizeProperty,
   Error: errorProperties,
 };
 
 /** Globals whose members are mapped one by one: the receiver itself has no Python value. */
-export const namespaceGlobals = new Set(["console"]);
+export const namespaceGlobals = new Set(["console", "Math", "JSON", "ObjectConstructor", "NumberConstructor", "ArrayConstructor", "StringConstructor"]);

@@ -1,6 +1,117 @@
+import { ts } from "ts-morph";
 import * as py from "../python-ast.js";
-import type { PropertyMappings } from "./registry.js";
+import { asIndex, isNonNegativeIntegerLiteral, isRegularExpression, isStringLiteralLike, slice, transformArgs, valueAsString } from "./arguments.js";
+import * as diagnostics from "./diagnostics.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
 
 export const stringProperties: PropertyMappings = {
   length: (_node, _context, receiver) => py.call(py.name("len"), [receiver]),
+};
+
+const method = (name: string): CallMapping => (node, context, receiver) => py.call(py.attribute(receiver, name), transformArgs(node, context));
+
+const helper =
+  (name: string, ...extra: py.Expression[]): CallMapping =>
+  (node, context, receiver) =>
+    py.call(context.useHelper(name), [receiver, ...transformArgs(node, context), ...extra]);
+
+function rejectRegExp(member: string, mapping: CallMapping): CallMapping {
+  return (node, context, receiver) => {
+    if (isRegularExpression(node.arguments[0])) context.report(diagnostics.regularExpression(node.arguments[0]!, member));
+    return mapping(node, context, receiver);
+  };
+}
+
+/** Replacement strings may hold `$&`-style patterns; a literal without `$` is plain Python. */
+function replace(every: boolean): CallMapping {
+  const member = every ? "String.replaceAll" : "String.replace";
+  return rejectRegExp(member, (node, context, receiver) => {
+    const [search, replacement] = node.arguments;
+    if (replacement && !ts.isStringLiteralLike(replacement) && context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(replacement), ts.SignatureKind.Call).length > 0) {
+      context.report(diagnostics.replaceWithCallback(replacement, member));
+    }
+    const args = transformArgs(node, context);
+    const plain = isStringLiteralLike(search) && search.text !== "" && isStringLiteralLike(replacement) && !replacement.text.includes("$");
+    if (plain) return py.call(py.attribute(receiver, "replace"), every ? args : [...args, py.num(1)]);
+    return py.call(context.useHelper("str_replace"), every ? [receiver, ...args, py.bool(true)] : [receiver, ...args]);
+  });
+}
+
+export const stringCalls: CallMappings = {
+  /** Python slicing already counts negative indexes from the end and clamps, like slice(). */
+  slice(node, context, receiver) {
+    const [start, end] = node.arguments;
+    return slice(receiver, start ? asIndex(start, context) : undefined, end ? asIndex(end, context) : undefined);
+  },
+  substring(node, context, receiver) {
+    const [start, end] = node.arguments;
+    if (isNonNegativeIntegerLiteral(start) && (end === undefined || isNonNegativeIntegerLiteral(end)) && (end === undefined || Number((start as ts.NumericLiteral).text) <= Number((end as ts.NumericLiteral).text))) {
+      return slice(receiver, asIndex(start!, context), end ? asIndex(end, context) : undefined);
+    }
+    return py.call(context.useHelper("str_substring"), [receiver, ...transformArgs(node, context)]);
+  },
+  indexOf(node, context, receiver) {
+    if (node.arguments.length > 1) return helper("str_index_of")(node, context, receiver);
+    return method("find")(node, context, receiver);
+  },
+  lastIndexOf(node, context, receiver) {
+    if (node.arguments.length > 1) return helper("str_last_index_of")(node, context, receiver);
+    return method("rfind")(node, context, receiver);
+  },
+  includes(node, context, receiver) {
+    const [search, position] = transformArgs(node, context);
+    return py.compare(search!, "in", position ? slice(receiver, position) : receiver);
+  },
+  startsWith: rejectRegExp("String.startsWith", method("startswith")),
+  endsWith(node, context, receiver) {
+    const [search, length] = transformArgs(node, context);
+    return py.call(py.attribute(length ? slice(receiver, undefined, length) : receiver, "endswith"), [search!]);
+  },
+  split: rejectRegExp("String.split", (node, context, receiver) => {
+    const [separator] = node.arguments;
+    if (node.arguments.length === 1 && isStringLiteralLike(separator) && separator.text !== "") {
+      return py.call(py.attribute(receiver, "split"), transformArgs(node, context));
+    }
+    return py.call(context.useHelper("str_split"), [receiver, ...transformArgs(node, context)]);
+  }),
+  replace: replace(false),
+  replaceAll: replace(true),
+  toUpperCase: method("upper"),
+  toLowerCase: method("lower"),
+  trim: method("strip"),
+  trimStart: method("lstrip"),
+  trimEnd: method("rstrip"),
+  padStart: helper("str_pad_start"),
+  padEnd: helper("str_pad_end"),
+  repeat(node, context, receiver) {
+    return py.binOp(receiver, "*", asIndex(node.arguments[0]!, context));
+  },
+  /** s[i:i+1] is "" past the end, as charAt gives; a negative index needs the helper. */
+  charAt(node, context, receiver) {
+    const [index] = node.arguments;
+    if (index === undefined) return slice(receiver, py.num(0), py.num(1));
+    if (isNonNegativeIntegerLiteral(index)) {
+      const at = Number((index as ts.NumericLiteral).text);
+      return slice(receiver, py.num(at), py.num(at + 1));
+    }
+    return py.call(context.useHelper("js_char_at"), [receiver, asIndex(index, context)]);
+  },
+  charCodeAt: helper("char_code_at"),
+  codePointAt: helper("char_code_at"),
+  at: helper("js_at"),
+  concat(node, context, receiver) {
+    return node.arguments.reduce<py.Expression>(
+      (joined, argument) => py.binOp(joined, "+", valueAsString(argument, context, context.transformExpression(argument))),
+      receiver,
+    );
+  },
+  toString: ((_node, _context, receiver) => receiver) as CallMapping,
+  valueOf: ((_node, _context, receiver) => receiver) as CallMapping,
+};
+
+export const stringStaticCalls: CallMappings = {
+  fromCharCode(node, context) {
+    const codes = transformArgs(node, context).map((code) => py.call(py.name("chr"), [code]));
+    return codes.length === 0 ? py.str("") : codes.reduce<py.Expression>((joined, next) => py.binOp(joined, "+", next), codes.shift()!);
+  },
 };

@@ -1,11 +1,42 @@
 # An object literal: properties are attributes, so `point.x` reads the same whether `point`
-# came from a literal or a class. MicroPython's attribute table forgets insertion order,
-# which Object.keys, JSON.stringify and console.log must keep: `_keys` remembers it.
+# came from a literal or a class. Built from alternating keys and values because neither
+# MicroPython's attribute table nor a function's **kwargs keeps insertion order, which
+# Object.keys, JSON.stringify and console.log show: `_keys` remembers it.
+# Item access (`o["k"]`) reaches the same attributes, for records and JSON.parse results.
 class JsObject:
-    def __init__(self, **properties):
-        self._keys = tuple(properties)
-        for key in properties:
-            setattr(self, key, properties[key])
+    def __init__(self, *pairs):
+        keys = []
+        i = 0
+        while i < len(pairs):
+            keys.append(pairs[i])
+            setattr(self, pairs[i], pairs[i + 1])
+            i += 2
+        self._keys = keys
+
+    def __getattr__(self, name):
+        # Only called for attributes that are absent: an optional property left out
+        # reads as undefined, as in JavaScript.
+        if name[0] == "_" or name in ("toString", "toJSON"):
+            raise AttributeError(name)
+        return None
+
+    def __getitem__(self, key):
+        return getattr(self, key, None)
+
+    def __setitem__(self, key, value):
+        if key not in self._keys:
+            self._keys.append(key)
+        setattr(self, key, value)
+
+    def __delitem__(self, key):
+        if hasattr(self, key):
+            delattr(self, key)
+
+    def __iter__(self):
+        return iter([k for k in self._keys if hasattr(self, k)])
+
+    def __contains__(self, key):
+        return key != "_keys" and hasattr(self, key)
 
     def __str__(self):
         return "[object Object]"

@@ -1,17 +1,15 @@
 _NO_INITIAL = object()
 
 
-def arr_reduce(a, f, initial=_NO_INITIAL):
-    # reduce without an initial value starts from the first element and throws
-    # TypeError on an empty array, as JavaScript does.
-    i = 0
+def arr_reduce(a, f, n, initial=_NO_INITIAL, from_end=False):
+    # reduce / reduceRight: without an initial value start from the first element and
+    # throw TypeError on an empty array, as JavaScript does.
+    indexes = list(range(len(a) - 1, -1, -1)) if from_end else list(range(len(a)))
     acc = initial
     if acc is _NO_INITIAL:
-        if not a:
+        if not indexes:
             raise TypeError("Reduce of empty array with no initial value")
-        acc = a[0]
-        i = 1
-    while i < len(a):
-        acc = f(acc, a[i])
-        i += 1
+        acc = a[indexes.pop(0)]
+    for i in indexes:
+        acc = f(acc, a[i]) if n == 2 else f(acc, a[i], i) if n == 3 else f(acc, a[i], i, a) if n == 4 else f(acc)
     return acc

@@ -17,8 +17,10 @@ def js_str(x, nil="undefined"):
     if hasattr(x, "toString"):
         return x.toString()
     if isinstance(x, BaseException):
-        name = getattr(x, "name", type(x).__name__)
-        message = getattr(x, "message", "")
+        name = getattr(x, "name", None)
+        if name is None:
+            name = {"Exception": "Error", "ValueError": "RangeError"}.get(type(x).__name__, type(x).__name__)
+        message = str(x)
         return name + ": " + message if message else name
     if callable(x):
         return "function"

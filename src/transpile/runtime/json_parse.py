@@ -1,8 +1,8 @@
+# requires: JsObject
 def json_parse(text):
     # JSON.parse keeping object key order: MicroPython's json.loads builds plain
-    # dicts, which forget insertion order. Strings still go through json.loads
-    # for their escapes.
-    from collections import OrderedDict
+    # dicts, which forget insertion order. Objects become JsObjects, readable both as
+    # o.key and o["key"]. Strings still go through json.loads for their escapes.
     import json
     s = text
     n = len(s)
@@ -24,7 +24,7 @@ def json_parse(text):
         c = s[pos[0]]
         if c == "{":
             pos[0] += 1
-            obj = OrderedDict()
+            obj = JsObject()
             skip()
             if pos[0] < n and s[pos[0]] == "}":
                 pos[0] += 1

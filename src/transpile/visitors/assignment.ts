@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
+import { bitwise, bitwiseAssignments } from "../builtins/bitwise.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
 
@@ -74,6 +75,10 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
     else if (operator === ts.SyntaxKind.BarBarEqualsToken) test = negate(asCondition(context, node.left, current));
     else test = asCondition(context, node.left, current);
     return [py.ifStatement(test, [py.assign(target, value)])];
+  }
+  const bitwiseKind = bitwiseAssignments.get(operator);
+  if (bitwiseKind !== undefined) {
+    return [py.assign(target, bitwise(bitwiseKind, node.left, node.right, context.transformExpression(node.left), context.transformExpression(node.right), context))];
   }
   const op = compoundOperators[operator];
   if (!op) {

@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import { asCondition, asString } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
+import { bitwise, bitwiseOperators } from "../builtins/bitwise.js";
 import * as py from "../python-ast.js";
 import { comparesByIdentity, isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "../types.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
@@ -42,6 +43,10 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken) {
     return transformLogical(node, context);
   }
+  if (bitwiseOperators.has(kind)) {
+    return bitwise(kind, node.left, node.right, context.transformExpression(node.left), context.transformExpression(node.right), context);
+  }
+  if (kind === ts.SyntaxKind.InKeyword) return py.compare(context.transformExpression(node.left), "in", context.transformExpression(node.right));
   const arithmeticOperator = arithmetic[kind];
   if (arithmeticOperator) {
     return py.binOp(context.transformExpression(node.left), arithmeticOperator, context.transformExpression(node.right));

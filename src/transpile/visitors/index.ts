@@ -11,11 +11,9 @@ import { transformThrowStatement, transformTryStatement } from "./errors.js";
 import { transformAwaitExpression, transformFunctionDeclaration, transformFunctionExpression } from "./function.js";
 import { transformIdentifier, transformThis } from "./identifier.js";
 import {
-  transformArrayLiteral,
   transformFalse,
   transformNull,
   transformNumericLiteral,
-  transformObjectLiteral,
   transformStringLiteral,
   transformTemplateExpression,
   transformTrue,
@@ -38,6 +36,11 @@ import {
   transformTransparentExpression,
   transformVariableStatement,
 } from "./statements.js";
+import { transformArrayLiteral } from "./array-literal.js";
+import { transformObjectLiteral } from "./object-literal.js";
+import { transformSwitchStatement } from "./switch.js";
+import { transformForInStatement } from "./for-in.js";
+import { transformDeleteExpression, transformTypeOfExpression } from "./typeof-delete.js";
 import { transformPostfixUnary, transformPrefixUnary } from "./unary.js";
 
 // Each visitor is typed for its own node kind; the maps hold them by kind, so the node type
@@ -76,6 +79,8 @@ export const expressionVisitors: Partial<Record<ts.SyntaxKind, ExpressionVisitor
   [ts.SyntaxKind.ArrowFunction]: transformFunctionExpression,
   [ts.SyntaxKind.FunctionExpression]: transformFunctionExpression,
   [ts.SyntaxKind.AwaitExpression]: transformAwaitExpression,
+  [ts.SyntaxKind.TypeOfExpression]: transformTypeOfExpression,
+  [ts.SyntaxKind.DeleteExpression]: transformDeleteExpression,
 };
 
 export const statementVisitors: Partial<Record<ts.SyntaxKind, StatementVisitor>> = {
@@ -89,6 +94,8 @@ export const statementVisitors: Partial<Record<ts.SyntaxKind, StatementVisitor>>
   [ts.SyntaxKind.DoStatement]: transformDoStatement,
   [ts.SyntaxKind.ForStatement]: transformForStatement,
   [ts.SyntaxKind.ForOfStatement]: transformForOfStatement,
+  [ts.SyntaxKind.ForInStatement]: transformForInStatement,
+  [ts.SyntaxKind.SwitchStatement]: transformSwitchStatement,
   [ts.SyntaxKind.BreakStatement]: transformBreakStatement,
   [ts.SyntaxKind.ContinueStatement]: transformContinueStatement,
   [ts.SyntaxKind.FunctionDeclaration]: transformFunctionDeclaration,

@@ -1,6 +1,7 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
+import { bitwiseNot } from "../builtins/bitwise.js";
 import * as py from "../python-ast.js";
 import { isNumberType, typeOf } from "../types.js";
 import { transformAssignmentTarget } from "./assignment.js";
@@ -33,9 +34,10 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       return py.unaryOp("-", operand);
     }
     case ts.SyntaxKind.TildeToken:
-      return py.unaryOp("~", context.transformExpression(node.operand));
+      return bitwiseNot(node.operand, context.transformExpression(node.operand), context);
     case ts.SyntaxKind.PlusToken:
       if (isNumberType(typeOf(context, node.operand))) return context.transformExpression(node.operand);
+      return py.call(context.useHelper("to_num"), [context.transformExpression(node.operand)]);
   }
   context.report(diagnostics.unsupportedOperator(node, ts.tokenToString(node.operator) ?? "?"));
   return py.none();

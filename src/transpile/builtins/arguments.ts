@@ -1,0 +1,57 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as py from "../python-ast.js";
+import { isNumberType, isStringType, typeOf } from "../types.js";
+import { isIntegral } from "./numeric.js";
+
+/** The call's arguments, transformed in order. */
+export function transformArgs(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): py.Expression[] {
+  return (node.arguments ?? []).map((argument) =>
+    ts.isSpreadElement(argument)
+      ? ({ kind: "Starred", value: context.transformExpression(argument.expression) } as py.Expression)
+      : context.transformExpression(argument),
+  );
+}
+
+/** An index argument as a Python int: integral numbers as they are, others through int(). */
+export function asIndex(node: ts.Expression, context: TransformationContext): py.Expression {
+  const expression = context.transformExpression(node);
+  return isIntegral(node, context) ? expression : py.call(py.name("int"), [expression]);
+}
+
+/** A number converted as JavaScript's String(n) would. */
+export function numberAsString(node: ts.Expression, context: TransformationContext, expression: py.Expression): py.Expression {
+  return isIntegral(node, context) ? py.call(py.name("str"), [expression]) : py.call(context.useHelper("num_str"), [expression]);
+}
+
+/** Any value converted as String(x) would. */
+export function valueAsString(node: ts.Expression, context: TransformationContext, expression: py.Expression): py.Expression {
+  const type = typeOf(context, node);
+  if (isStringType(type)) return expression;
+  if (isNumberType(type)) return numberAsString(node, context, expression);
+  const parts = type.isUnion() ? type.types : [type];
+  const hasNull = parts.some((part) => part.flags & ts.TypeFlags.Null);
+  const hasUndefined = parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+  if (hasNull && parts.length === 1) return py.str("null");
+  if (hasUndefined && parts.length === 1) return py.str("undefined");
+  // null and undefined are both None: the declared type says which word JavaScript prints.
+  return py.call(context.useHelper("js_str"), hasNull && !hasUndefined ? [expression, py.str("null")] : [expression]);
+}
+
+/** A Python `a:b` slice subscript of `receiver`; an omitted bound stays omitted. */
+export function slice(receiver: py.Expression, lower?: py.Expression, upper?: py.Expression): py.Expression {
+  return py.subscript(receiver, { kind: "Slice", lower, upper } as py.Expression);
+}
+
+export function isStringLiteralLike(node: ts.Expression | undefined): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node));
+}
+
+/** A non-negative integer literal (so slicing needs no clamping). */
+export function isNonNegativeIntegerLiteral(node: ts.Expression | undefined): boolean {
+  return node !== undefined && ts.isNumericLiteral(node) && Number.isInteger(Number(node.text));
+}
+
+export function isRegularExpression(node: ts.Expression | undefined): boolean {
+  return node !== undefined && node.kind === ts.SyntaxKind.RegularExpressionLiteral;
+}

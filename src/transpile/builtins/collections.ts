@@ -1,0 +1,49 @@
+import { ts } from "ts-morph";
+import * as py from "../python-ast.js";
+import { transformArgs } from "./arguments.js";
+import { callbackArity } from "./callbacks.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+
+/**
+ * Map and Set are the JsMap/JsSet helper classes (insertion-ordered, as MicroPython's dict
+ * and set are not). Their methods carry JavaScript's names, so most calls stay calls.
+ */
+const same: CallMapping = (node, context, receiver) => {
+  const member = (node.expression as ts.PropertyAccessExpression).name.text;
+  return py.call(py.attribute(receiver, member), transformArgs(node, context));
+};
+
+const forEach =
+  (kind: string): CallMapping =>
+  (node, context, receiver) => {
+    const callback = node.arguments[0]!;
+    const arity = callbackArity(callback, context, `${kind}.forEach`, 2);
+    return py.call(py.attribute(receiver, "forEach"), [context.transformExpression(callback), py.num(arity)]);
+  };
+
+export const mapCalls: CallMappings = {
+  get: same,
+  set: same,
+  has: same,
+  delete: same,
+  clear: same,
+  keys: (_node, _context, receiver) => py.call(py.name("iter"), [py.call(py.name("list"), [py.call(py.attribute(receiver, "keys"))])]),
+  values: (_node, _context, receiver) => py.call(py.name("iter"), [py.call(py.name("list"), [py.call(py.attribute(receiver, "values"))])]),
+  entries: same,
+  forEach: forEach("Map"),
+};
+
+export const setCalls: CallMappings = {
+  add: same,
+  has: same,
+  delete: same,
+  clear: same,
+  keys: same,
+  values: same,
+  entries: (_node, _context, receiver) => py.call(py.name("iter"), [py.call(py.name("list"), [py.call(py.name("zip"), [receiver, receiver])])]),
+  forEach: forEach("Set"),
+};
+
+export const sizeProperty: PropertyMappings = {
+  size: (_node, _context, receiver) => py.call(py.name("len"), [receiver]),
+};

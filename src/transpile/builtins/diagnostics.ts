@@ -1,0 +1,49 @@
+import { ts } from "ts-morph";
+import type { Diagnostic } from "../diagnostics.js";
+
+/**
+ * TSMP11xx: the JavaScript library as tsmp maps it. Codes are explicit and never renumbered.
+ * TSMP1101 (unsupported library member) and TSMP1102 (return value of a statement-only call)
+ * are declared with the core's diagnostics in ../diagnostics.ts.
+ */
+
+function at(node: ts.Node, code: string, message: string): Diagnostic {
+  const sourceFile = node.getSourceFile();
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  return { code, category: "error", message, file: sourceFile.fileName, line: line + 1, column: character + 1 };
+}
+
+export const callbackArity = (node: ts.Node, member: string) =>
+  at(node, "TSMP1103", `The callback of ${member} must declare its parameters (no rest parameter): Python passes exactly the arguments a function declares.`);
+
+export const logClassInstance = (node: ts.Node, className: string) =>
+  at(
+    node,
+    "TSMP1104",
+    `console.log of a ${className} instance is not supported: Node prints its fields in creation order, which MicroPython does not keep. Log the fields, or String(value) with a toString() method.`,
+  );
+
+export const regularExpression = (node: ts.Node, member: string) =>
+  at(node, "TSMP1105", `${member} with a regular expression is not supported: MicroPython's 're' differs from JavaScript's. Use a string pattern.`);
+
+export const replaceWithCallback = (node: ts.Node, member: string) =>
+  at(node, "TSMP1106", `${member} with a replacement function is not supported: pass a string.`);
+
+export const jsonReplacer = (node: ts.Node) =>
+  at(node, "TSMP1107", "JSON.stringify with a replacer is not supported: pass null (an indent may follow).");
+
+export const unsupportedArguments = (node: ts.Node, member: string) =>
+  at(node, "TSMP1108", `${member} is not supported with these arguments.`);
+
+export const arrayWithHoles = (node: ts.Node) =>
+  at(node, "TSMP1109", "new Array(n) creates holes, which Python lists cannot have: use new Array(n).fill(value) or Array.from({ length: n }, f).");
+
+export const logError = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1110",
+    "console.log of an Error prints its stack trace on Node, which MicroPython cannot reproduce: log error.message (or String(error)).",
+  );
+
+export const sparseAssignment = (node: ts.Node) =>
+  at(node, "TSMP1111", "Array index assignment past the end creates holes: use push.");

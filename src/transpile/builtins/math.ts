@@ -1,0 +1,92 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as py from "../python-ast.js";
+import { transformArgs } from "./arguments.js";
+import { isIntegral } from "./numeric.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+
+/** `math.<name>(...)`: the module is imported at the top of the file by the import hook. */
+function math(context: TransformationContext, name: string): py.Expression {
+  context.useHelper("math");
+  return py.attribute(py.name("math"), name);
+}
+
+const mathFunction =
+  (name: string): CallMapping =>
+  (node, context) =>
+    py.call(math(context, name), transformArgs(node, context));
+
+/** floor/ceil/trunc of an int are the int itself; of a float, math's versions return ints. */
+const rounding =
+  (name: string): CallMapping =>
+  (node, context) => {
+    const [value] = node.arguments;
+    if (value && isIntegral(value, context)) return context.transformExpression(value);
+    return py.call(math(context, name), transformArgs(node, context));
+  };
+
+/** min/max over one spread array are Python's min/max of the list. */
+const extreme =
+  (name: "min" | "max"): CallMapping =>
+  (node, context) => {
+    const args = transformArgs(node, context);
+    if (args.length === 1 && args[0]!.kind === "Starred") return py.call(py.name(name), [(args[0] as py.Starred).value]);
+    if (args.length === 1) return args[0]!;
+    return py.call(py.name(name), args);
+  };
+
+export const mathCalls: CallMappings = {
+  floor: rounding("floor"),
+  ceil: rounding("ceil"),
+  trunc: rounding("trunc"),
+  round(node, context) {
+    const [value] = node.arguments;
+    if (value && isIntegral(value, context)) return context.transformExpression(value);
+    return py.call(context.useHelper("js_round"), transformArgs(node, context));
+  },
+  abs: (node, context) => py.call(py.name("abs"), transformArgs(node, context)),
+  min: extreme("min"),
+  max: extreme("max"),
+  pow(node, context) {
+    const [base, exponent] = transformArgs(node, context);
+    return py.binOp(base!, "**", exponent!);
+  },
+  sqrt: mathFunction("sqrt"),
+  cbrt(node, context) {
+    return py.call(context.useHelper("js_cbrt"), transformArgs(node, context));
+  },
+  sign(node, context) {
+    return py.call(context.useHelper("js_sign"), transformArgs(node, context));
+  },
+  hypot(node, context) {
+    const squares = transformArgs(node, context).map((value) => py.binOp(value, "**", py.num(2)));
+    return py.call(math(context, "sqrt"), [squares.reduce((sum, next) => py.binOp(sum, "+", next))]);
+  },
+  exp: mathFunction("exp"),
+  log: mathFunction("log"),
+  log2: mathFunction("log2"),
+  log10: mathFunction("log10"),
+  sin: mathFunction("sin"),
+  cos: mathFunction("cos"),
+  tan: mathFunction("tan"),
+  asin: mathFunction("asin"),
+  acos: mathFunction("acos"),
+  atan: mathFunction("atan"),
+  atan2: mathFunction("atan2"),
+  random(_node, context) {
+    context.useHelper("random");
+    return py.call(py.attribute(py.name("random"), "random"));
+  },
+};
+
+export const mathProperties: PropertyMappings = {
+  PI: (_node, context) => math(context, "pi"),
+  E: (_node, context) => math(context, "e"),
+  SQRT2: () => py.num("1.4142135623730951"),
+  LN2: () => py.num("0.6931471805599453"),
+  LN10: () => py.num("2.302585092994046"),
+};
+
+export function isMathRounding(node: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(node.expression) && ["floor", "ceil", "trunc", "round"].includes(node.expression.name.text);
+}

@@ -1,0 +1,14 @@
+def js_typeof(x):
+    # typeof: the JavaScript type name of a value.
+    if x is None:
+        return "undefined"
+    t = type(x)
+    if t is bool:
+        return "boolean"
+    if t is int or t is float:
+        return "number"
+    if t is str:
+        return "string"
+    if callable(x) and not hasattr(x, "__dict__") or type(x).__name__ in ("function", "closure", "bound_method"):
+        return "function"
+    return "object"

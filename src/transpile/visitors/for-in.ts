@@ -1,0 +1,34 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { isArrayType, isRecordType, typeOf } from "../types.js";
+
+/**
+ * `for (const k in o)`: the own keys in insertion order. Records (OrderedDicts) and object
+ * literals (JsObjects) iterate over their keys already; other objects through obj_keys.
+ */
+export function transformForInStatement(node: ts.ForInStatement, context: TransformationContext): py.Statement[] {
+  const initializer = node.initializer;
+  let target: py.Expression;
+  if (ts.isVariableDeclarationList(initializer)) {
+    const declaration = initializer.declarations[0]!;
+    if (!ts.isIdentifier(declaration.name)) {
+      context.report(diagnostics.unsupportedSyntax(declaration.name));
+      return [];
+    }
+    target = py.name(context.pythonName(declaration.name));
+  } else {
+    target = context.transformExpression(initializer as ts.Expression);
+  }
+  const type = typeOf(context, node.expression);
+  if (isArrayType(context, type)) {
+    // Keys of an array are the index strings "0", "1"…: iterate over them explicitly.
+    context.report(diagnostics.unsupportedSyntax(node.expression));
+  }
+  const object = context.transformExpression(node.expression);
+  // A snapshot of the keys: the body may add or delete properties.
+  const iter = isRecordType(context, type) ? py.call(py.name("list"), [object]) : py.call(context.useHelper("obj_keys"), [object]);
+  const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
+  return [{ kind: "For", target, iter, body }];
+}

@@ -1,0 +1,81 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
+import { isRecordType, typeOf } from "../types.js";
+
+/**
+ * Object literals keep JavaScript's key order, which Object.keys, JSON.stringify and
+ * console.log show. MicroPython's dicts and attribute tables forget insertion order (and so
+ * does a Python function's **kwargs), so:
+ * - an object with a declared shape becomes `JsObject("x", 1, "y", 2)`: attributes for fast
+ *   `p.x`, plus the key order;
+ * - a record (`Record<string, T>`, an index signature) becomes an `OrderedDict`;
+ * - spreads and computed keys build either from ordered (key, value) pairs.
+ */
+export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context: TransformationContext): py.Expression {
+  const asRecord = isRecordType(context, context.checker.getContextualType(node) ?? typeOf(context, node));
+  const dynamic = node.properties.some((property) => ts.isSpreadAssignment(property) || (property.name !== undefined && ts.isComputedPropertyName(property.name)));
+  const pieces: ({ key: py.Expression; value: py.Expression } | { spread: py.Expression })[] = [];
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property)) {
+      const key = propertyKey(property.name, context);
+      if (key) pieces.push({ key, value: context.transformExpression(property.initializer) });
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      const symbol = context.checker.getShorthandAssignmentValueSymbol(property);
+      const value = symbol && context.isDeclaredByUser(symbol) ? context.pythonName(property.name) : property.name.text;
+      pieces.push({ key: py.str(property.name.text), value: py.name(value) });
+    } else if (ts.isSpreadAssignment(property)) {
+      pieces.push({ spread: py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)]) });
+    } else {
+      // Methods and accessors need `this` bound to a plain object: use a class instead.
+      context.report(diagnostics.unsupportedSyntax(property));
+    }
+  }
+  if (dynamic) {
+    let pairs: py.Expression | undefined;
+    let run: py.Expression[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const list = py.list(run);
+      pairs = pairs ? py.binOp(pairs, "+", list) : list;
+      run = [];
+    };
+    for (const piece of pieces) {
+      if ("spread" in piece) {
+        flush();
+        pairs = pairs ? py.binOp(pairs, "+", piece.spread) : piece.spread;
+      } else {
+        run.push(py.tuple([piece.key, piece.value]));
+      }
+    }
+    flush();
+    return py.call(context.useHelper("obj_from"), [pairs ?? py.list([]), ...(asRecord ? [py.bool(true)] : [])]);
+  }
+  const entries = pieces as { key: py.Expression; value: py.Expression }[];
+  if (!asRecord) {
+    // Attributes carry the Python-safe spelling that property accesses use (`from` → `from_`).
+    for (const entry of entries) {
+      if (entry.key.kind === "Constant" && typeof entry.key.value === "string") entry.key = py.str(pythonSafeAttribute(entry.key.value));
+    }
+  }
+  if (asRecord) {
+    if (entries.length === 0) return py.call(context.useHelper("OrderedDict"));
+    return py.call(context.useHelper("OrderedDict"), [py.list(entries.map((entry) => py.tuple([entry.key, entry.value])))]);
+  }
+  return py.call(context.useHelper("JsObject"), entries.flatMap((entry) => [entry.key, entry.value]));
+}
+
+function propertyKey(name: ts.PropertyName, context: TransformationContext): py.Expression | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return py.str(name.text);
+  if (ts.isNumericLiteral(name)) return py.str(String(Number(name.text)));
+  if (ts.isComputedPropertyName(name)) {
+    const type = typeOf(context, name.expression);
+    const key = context.transformExpression(name.expression);
+    // Keys are strings in JavaScript: obj[1] and obj["1"] are the same property.
+    return type.flags & ts.TypeFlags.StringLike ? key : py.call(context.useHelper("js_str"), [key]);
+  }
+  context.report(diagnostics.unsupportedSyntax(name));
+  return undefined;
+}

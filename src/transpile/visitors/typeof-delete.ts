@@ -1,0 +1,32 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { isRecordType, typeOf } from "../types.js";
+
+/** `typeof x`: the JavaScript type name, computed at run time by js_typeof. */
+export function transformTypeOfExpression(node: ts.TypeOfExpression, context: TransformationContext): py.Expression {
+  return py.call(context.useHelper("js_typeof"), [context.transformExpression(node.expression)]);
+}
+
+/** `delete o.k` / `delete o[k]`: removes the property; true even when it was absent. */
+export function transformDeleteExpression(node: ts.DeleteExpression, context: TransformationContext): py.Expression {
+  const target = node.expression;
+  let receiver: ts.Expression;
+  let key: py.Expression;
+  if (ts.isPropertyAccessExpression(target)) {
+    receiver = target.expression;
+    key = py.str(target.name.text);
+  } else if (ts.isElementAccessExpression(target)) {
+    receiver = target.expression;
+    key = context.transformExpression(target.argumentExpression);
+  } else {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return py.none();
+  }
+  const object = context.transformExpression(receiver);
+  if (isRecordType(context, typeOf(context, receiver)) && ts.isExpressionStatement(node.parent)) {
+    return py.call(py.attribute(object, "pop"), [key, py.none()]);
+  }
+  return py.call(context.useHelper("obj_delete"), [object, key]);
+}
