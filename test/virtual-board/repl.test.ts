@@ -87,6 +87,13 @@ describe("raw REPL", () => {
     expect(await board.listFiles()).toEqual(["/boot.py", "/main.py", "/new.py"]);
   });
 
+  it("machine.reset() restarts the board: no soft-reboot line, main.py runs, friendly REPL", async () => {
+    const { client } = await startBoard({ files: { "main.py": "print('main ran')\n" } });
+    await client.enterRawRepl();
+    client.write("import machine\nmachine.reset()\x04");
+    expect(await client.readUntil(">>> ")).toMatch(/^OK\x04\x04main ran\r\nMicroPython v1\.27\.0 .*\r\n>>> $/s);
+  });
+
   it("shows the board's root, not the VM's, with board errno numbers", async () => {
     const { client } = await startBoard({ files: { "lib/util.py": "x = 1\n" } });
     await client.enterRawRepl();

@@ -59,6 +59,8 @@ export class BoardFirmware {
   private paste: RawPaste | undefined;
   private input: number[] = [];
   private ready = false;
+  /** Set by machine.reset(), which then raises SystemExit to unwind the running code. */
+  private hardResetRequested = false;
 
   private constructor(private readonly options: BoardFirmwareOptions) {
     this.output = new BoardOutput(options.transmit);
@@ -228,8 +230,14 @@ export class BoardFirmware {
     return systemExit ? "system-exit" : "done";
   }
 
+  /** Soft reset, or the hard reset machine.reset() asked for (no message; the board comes up friendly). */
   private async softReset(): Promise<void> {
-    this.output.python("MPY: soft reboot\n");
+    if (this.hardResetRequested) {
+      this.hardResetRequested = false;
+      this.setRawRepl(false);
+    } else {
+      this.output.python("MPY: soft reboot\n");
+    }
     this.output.flush();
     const flash = this.readFlash();
     await this.boot({ files: [...flash.files], dirs: flash.dirs });
@@ -240,7 +248,11 @@ export class BoardFirmware {
     await this.startVm(flash);
     this.runFile("boot.py", RunContext.bootPy);
     // A port runs main.py only when it will come up in the friendly REPL (ports/rp2/main.c).
-    if (!this.rawRepl) this.runFile("main.py", RunContext.mainPy);
+    if (!this.rawRepl && !this.hardResetRequested) this.runFile("main.py", RunContext.mainPy);
+    if (this.hardResetRequested) {
+      await this.softReset();
+      return;
+    }
     this.showPrompt();
   }
 
@@ -320,6 +332,9 @@ export class BoardFirmware {
       flash_size: FLASH_SIZE,
       setup_source: this.options.setupSource,
       rename: (from: string, to: string) => renameInFlash(vm.module.FS, from, to),
+      request_hard_reset: () => {
+        this.hardResetRequested = true;
+      },
     });
     vm.exec('import _vboard\nexec(compile(_vboard.setup_source, "/.board/_vboard.py", "exec"), {})\ndel _vboard');
   }

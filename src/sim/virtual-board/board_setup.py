@@ -104,5 +104,19 @@ def board_setup():
 
     os.statvfs = statvfs
 
+    # Resets as a board does them: the firmware restarts the VM once the SystemExit has unwound
+    # whatever was running (mpremote's `reset` calls machine.reset()).
+    import machine
+
+    def reset():
+        _vboard.request_hard_reset()
+        raise SystemExit
+
+    def soft_reset():
+        raise SystemExit
+
+    machine.reset = reset
+    machine.soft_reset = soft_reset
+
 
 board_setup()
