@@ -20,11 +20,13 @@ export async function runOnBoard(input: string, options: RunOnBoardOptions): Pro
   const build = buildProgram(input, options.stderr);
   return withBoard({ port: options.port, baudRate: options.baudRate, log: (line) => options.stderr(`${line}\n`) }, async (board) => {
     await board.repl.softReset();
-    let interrupted = false;
+    let interrupts = 0;
+    // The first Ctrl-C interrupts the program on the board; a second one, for a board that
+    // does not react, gives up on it and closes the port.
     const onSigint = () => {
-      if (interrupted) return;
-      interrupted = true;
-      void board.repl.interrupt().catch(() => undefined);
+      interrupts++;
+      if (interrupts === 1) void board.repl.interrupt().catch(() => undefined);
+      else void board.transport.close();
     };
     process.on("SIGINT", onSigint);
     try {
@@ -33,8 +35,11 @@ export async function runOnBoard(input: string, options: RunOnBoardOptions): Pro
         stdout: options.stdout,
         stderr: (traceback) => options.stderr(mapTraceback(traceback, build.files)),
       });
-      if (interrupted) return 130;
+      if (interrupts > 0) return 130;
       return raised ? 1 : 0;
+    } catch (error) {
+      if (interrupts > 1) return 130;
+      throw error;
     } finally {
       process.off("SIGINT", onSigint);
     }

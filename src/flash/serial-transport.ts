@@ -45,7 +45,8 @@ export class SerialTransport {
       this.notify?.();
     });
     port.on("close", () => {
-      if (!this.closing) this.lost = new LinkLost(`lost the connection to the board on ${path}`);
+      // Reads still waiting when we close the port ourselves end too, rather than hang.
+      this.lost = this.closing ? new LinkLost(`the connection to ${path} was closed`) : new LinkLost(`lost the connection to the board on ${path}`);
       this.notify?.();
       for (const listener of this.closeListeners) listener();
     });
