@@ -123,12 +123,14 @@ function waitFor<T>(aw: PromiseLike<T>, timeout: number | null, sleeper: (t: num
     try {
       await sleeper(timeout);
     } catch (error) {
-      if (!(error instanceof CompletionNotice)) {
+      // (instanceof would not tell the two apart: Python classes match by their Python name.)
+      const notice = error instanceof CancelledError ? (error as Partial<CompletionNotice>) : undefined;
+      if (notice?.status === undefined) {
         runnerTask.cancel();
         throw error;
       }
-      if (error.status === true) return error.value as T;
-      throw error.status.error;
+      if (notice.status === true) return notice.value as T;
+      throw notice.status.error;
     }
     runnerTask.cancel();
     await runnerTask;

@@ -81,7 +81,7 @@ export function compileProgram(input: string): CompiledProgram {
           inlineSources: true,
         },
         transformers: {
-          before: [nodeSemanticsTransformer({ resolveSpecifier, coroutineModule: join(shimDir, `coroutine${shimExt}`) })],
+          before: [nodeSemanticsTransformer({ resolveSpecifier, helpersModule: join(shimDir, `node-helpers${shimExt}`) })],
         },
       });
       const outFile = emittedPath(outDir, file);

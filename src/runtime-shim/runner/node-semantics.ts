@@ -12,23 +12,34 @@ import ts from "typescript";
  *    board. Written at module top level, they are awaited here (ES modules allow top-level
  *    await), so the statements after them run once they return.
  *
+ * 3. A `catch` clause is MicroPython's `except Exception` (the transpiler's rule), which lets
+ *    CancelledError through; only a catch block that names `CancelledError` catches it
+ *    (`except BaseException`). The rewrite rethrows BaseExceptions at the top of other catches.
+ *
  * Module specifiers are also rewritten: `tsmp/<name>` to the shim module file, and relative
  * imports to the emitted `.mjs` files.
  */
 export interface NodeSemanticsOptions {
   /** Maps a module specifier to the one the emitted module should import. */
   resolveSpecifier(specifier: string): string;
-  /** The specifier of the shim's coroutine module. */
-  coroutineModule: string;
+  /** The specifier of the shim's node-helpers module. */
+  helpersModule: string;
 }
 
 const BLOCKING_CALLS = new Set(["run", "run_forever", "run_until_complete"]);
 const HELPER = "__tsmp_coroutine";
+const EXCEPT_HELPER = "__tsmp_except_exception";
+
+function mentionsCancelledError(node: ts.Node): boolean {
+  if (ts.isIdentifier(node) && node.text === "CancelledError") return true;
+  return ts.forEachChild(node, mentionsCancelledError) ?? false;
+}
 
 export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (sourceFile) => {
     const f = context.factory;
     let usesHelper = false;
+    let usesExceptHelper = false;
 
     const isAsync = (node: ts.Node) =>
       ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
@@ -53,6 +64,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     const visit = (node: ts.Node): ts.Node => {
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return rewriteSpecifier(node);
       const visited = ts.visitEachChild(node, visit, context);
+      if (ts.isCatchClause(visited) && !mentionsCancelledError(visited.block)) return exceptException(visited);
       if (!isAsync(visited)) return visited;
       if (ts.isFunctionDeclaration(visited) && visited.body !== undefined && visited.asteriskToken === undefined) {
         return f.updateFunctionDeclaration(visited, withoutAsync(visited.modifiers), undefined, visited.name, visited.typeParameters, visited.parameters, visited.type, lazyBlock(visited.body, nameOf(visited)));
@@ -67,6 +79,18 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
         return f.updateArrowFunction(visited, withoutAsync(visited.modifiers), visited.typeParameters, visited.parameters, visited.type, visited.equalsGreaterThanToken, lazy(visited.body, "<lambda>"));
       }
       return visited;
+    };
+
+    const exceptException = (clause: ts.CatchClause): ts.CatchClause => {
+      usesExceptHelper = true;
+      const declaration = clause.variableDeclaration ?? f.createVariableDeclaration("__tsmp_error");
+      const name = ts.isIdentifier(declaration.name) ? declaration.name : f.createIdentifier("__tsmp_error");
+      const variable = ts.isIdentifier(declaration.name) ? declaration : f.createVariableDeclaration(name);
+      const bindings = ts.isIdentifier(declaration.name)
+        ? []
+        : [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(declaration.name, undefined, undefined, name)], ts.NodeFlags.Let))];
+      const check = f.createExpressionStatement(f.createCallExpression(f.createIdentifier(EXCEPT_HELPER), undefined, [name]));
+      return f.updateCatchClause(clause, variable, f.updateBlock(clause.block, [check, ...bindings, ...clause.block.statements]));
     };
 
     const rewriteSpecifier = (node: ts.ImportDeclaration | ts.ExportDeclaration): ts.Node => {
@@ -112,13 +136,13 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     };
 
     const statements = sourceFile.statements.map((s) => awaitBlocking(visit(s) as ts.Statement));
-    if (usesHelper) {
+    const helpers = [
+      ...(usesHelper ? [f.createImportSpecifier(false, f.createIdentifier("coroutine"), f.createIdentifier(HELPER))] : []),
+      ...(usesExceptHelper ? [f.createImportSpecifier(false, f.createIdentifier("exceptException"), f.createIdentifier(EXCEPT_HELPER))] : []),
+    ];
+    if (helpers.length > 0) {
       statements.unshift(
-        f.createImportDeclaration(
-          undefined,
-          f.createImportClause(false, undefined, f.createNamedImports([f.createImportSpecifier(false, f.createIdentifier("coroutine"), f.createIdentifier(HELPER))])),
-          f.createStringLiteral(options.coroutineModule),
-        ),
+        f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(helpers)), f.createStringLiteral(options.helpersModule)),
       );
     }
     return f.updateSourceFile(sourceFile, statements);
