@@ -4,6 +4,7 @@ import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseAssignments } from "../builtins/bitwise.js";
 import * as py from "../python-ast.js";
+import { destructure } from "./destructuring.js";
 import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
 
 const compoundOperators: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
@@ -56,6 +57,9 @@ export function transformAssignmentTarget(node: ts.Expression, context: Transfor
 /** An assignment used as a statement: `x = 1`, `x += s`, `x ||= y`. */
 export function transformAssignmentStatement(node: ts.BinaryExpression, context: TransformationContext): py.Statement[] {
   const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left))) {
+    return destructure(node.left, context.transformExpression(node.right), node.right, context);
+  }
   const target = transformAssignmentTarget(node.left, context);
   if (operator === ts.SyntaxKind.EqualsToken) {
     // `a = b = 1` chains the same way in Python.

@@ -62,10 +62,7 @@ export function transformArguments(
     }
   }
   const args = argumentNodes.map((argument) => {
-    if (ts.isSpreadElement(argument)) {
-      context.report(diagnostics.unsupportedSyntax(argument));
-      return py.none();
-    }
+    if (ts.isSpreadElement(argument)) return { kind: "Starred", value: context.transformExpression(argument.expression) } as py.Expression;
     return context.transformExpression(argument);
   });
   return { args, keywords };

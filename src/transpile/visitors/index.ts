@@ -22,7 +22,6 @@ import {
   transformBreakStatement,
   transformContinueStatement,
   transformDoStatement,
-  transformForOfStatement,
   transformForStatement,
   transformWhileStatement,
 } from "./loops.js";
@@ -40,6 +39,7 @@ import { transformArrayLiteral } from "./array-literal.js";
 import { transformObjectLiteral } from "./object-literal.js";
 import { transformSwitchStatement } from "./switch.js";
 import { transformForInStatement } from "./for-in.js";
+import { transformForOfStatement } from "./for-of.js";
 import { transformDeleteExpression, transformTypeOfExpression } from "./typeof-delete.js";
 import { transformPostfixUnary, transformPrefixUnary } from "./unary.js";
 

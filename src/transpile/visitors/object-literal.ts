@@ -15,7 +15,10 @@ import { isRecordType, typeOf } from "../types.js";
  * - spreads and computed keys build either from ordered (key, value) pairs.
  */
 export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context: TransformationContext): py.Expression {
-  const asRecord = isRecordType(context, context.checker.getContextualType(node) ?? typeOf(context, node));
+  // A literal destructured on the spot (`const { a, ...rest } = {…}`) takes its own shape.
+  const destructured = ts.isVariableDeclaration(node.parent) && !ts.isIdentifier(node.parent.name);
+  const shapeType = destructured ? typeOf(context, node) : (context.checker.getContextualType(node) ?? typeOf(context, node));
+  const asRecord = isRecordType(context, shapeType);
   const dynamic = node.properties.some((property) => ts.isSpreadAssignment(property) || (property.name !== undefined && ts.isComputedPropertyName(property.name)));
   const pieces: ({ key: py.Expression; value: py.Expression } | { spread: py.Expression })[] = [];
   for (const property of node.properties) {

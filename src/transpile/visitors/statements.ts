@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
+import { destructure } from "./destructuring.js";
 import { isPromiseType, typeOf } from "../types.js";
 import { transformAssignmentStatement, isAssignmentOperator } from "./assignment.js";
 import { functionDefinition } from "./function.js";
@@ -16,7 +17,7 @@ export function transformVariableDeclarationList(list: ts.VariableDeclarationLis
   const statements: py.Statement[] = [];
   for (const declaration of list.declarations) {
     if (!ts.isIdentifier(declaration.name)) {
-      context.report(diagnostics.unsupportedSyntax(declaration.name));
+      statements.push(...destructure(declaration.name, declaration.initializer ? context.transformExpression(declaration.initializer) : py.none(), declaration.initializer ?? declaration, context));
       continue;
     }
     const name = context.pythonName(declaration.name);

@@ -1,0 +1,168 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
+import { isRecordType, typeOf } from "../types.js";
+
+/**
+ * Destructuring, in declarations (`const [a, b] = …`), parameters, `for…of` heads and
+ * assignments (`[a, b] = [b, a]`). JavaScript tolerates missing elements (undefined) and extra
+ * ones, where Python's tuple unpacking demands an exact length, so each element is read on
+ * its own from a temporary: `a = t[0]`, or js_item(t, 0) where the length is not known.
+ * Defaults apply when the value is undefined (None, so null too).
+ */
+
+type Pattern = ts.BindingName | ts.Expression;
+
+/** Statements binding `pattern` to `value`. */
+export function destructure(pattern: Pattern, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {
+  if (ts.isIdentifier(pattern)) return [py.assign(py.name(context.pythonName(pattern)), value)];
+  if (ts.isArrayBindingPattern(pattern) || ts.isArrayLiteralExpression(pattern)) return arrayPattern(pattern, value, valueNode, context);
+  if (ts.isObjectBindingPattern(pattern) || ts.isObjectLiteralExpression(pattern)) return objectPattern(pattern, value, valueNode, context);
+  // An assignment target such as `o.x` or `a[i]` inside `[o.x, a[i]] = …`.
+  const target = context.transformExpression(pattern as ts.Expression);
+  return [py.assign(target, value)];
+}
+
+/** `value` as a name, so the elements can be read from it without evaluating it again. */
+function asName(value: py.Expression, context: TransformationContext, statements: py.Statement[]): py.Expression {
+  if (value.kind === "Name") return value;
+  const temporary = context.temporary("unpacked");
+  statements.push(py.assign(temporary, value));
+  return temporary;
+}
+
+function withDefault(target: Pattern, initializer: ts.Expression | undefined, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {
+  if (!initializer) return destructure(target, value, valueNode, context);
+  if (ts.isIdentifier(target)) {
+    const name = py.name(context.pythonName(target));
+    return [py.assign(name, value), py.ifStatement(py.compare(name, "is", py.none()), [py.assign(name, context.transformExpression(initializer))])];
+  }
+  const statements: py.Statement[] = [];
+  const temporary = context.temporary("element");
+  statements.push(py.assign(temporary, value));
+  statements.push(py.ifStatement(py.compare(temporary, "is", py.none()), [py.assign(temporary, context.transformExpression(initializer))]));
+  return [...statements, ...destructure(target, temporary, valueNode, context)];
+}
+
+/** The tuple length when `node`'s type is a tuple (so indexing within it is safe). */
+function tupleLength(node: ts.Node, context: TransformationContext): number | undefined {
+  const type = typeOf(context, node);
+  if (!context.checker.isTupleType(type)) return undefined;
+  const target = (type as ts.TypeReference).target as ts.TupleType;
+  return target.minLength;
+}
+
+function arrayPattern(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {
+  const statements: py.Statement[] = [];
+  const type = typeOf(context, valueNode);
+  const indexable = context.checker.isArrayType(type) || context.checker.isTupleType(type) || (type.flags & ts.TypeFlags.StringLike) !== 0;
+  const source = asName(indexable ? value : py.call(py.name("list"), [value]), context, statements);
+  const knownLength = tupleLength(valueNode, context) ?? 0;
+  pattern.elements.forEach((element, index) => {
+    if (ts.isOmittedExpression(element)) return;
+    const read = index < knownLength ? py.subscript(source, py.num(index)) : py.call(context.useHelper("js_item"), [source, py.num(index)]);
+    if (ts.isBindingElement(element)) {
+      if (element.dotDotDotToken) {
+        statements.push(...destructure(element.name, py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression), valueNode, context));
+        return;
+      }
+      statements.push(...withDefault(element.name, element.initializer, read, element, context));
+      return;
+    }
+    if (ts.isSpreadElement(element)) {
+      statements.push(...destructure(element.expression, py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression), valueNode, context));
+      return;
+    }
+    if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      statements.push(...withDefault(element.left, element.right, read, element, context));
+      return;
+    }
+    statements.push(...destructure(element, read, element, context));
+  });
+  return statements;
+}
+
+function objectPattern(pattern: ts.ObjectBindingPattern | ts.ObjectLiteralExpression, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {
+  const statements: py.Statement[] = [];
+  const source = asName(value, context, statements);
+  const record = isRecordType(context, typeOf(context, valueNode));
+  const read = (key: string) => (record ? py.call(py.attribute(source, "get"), [py.str(key)]) : py.attribute(source, pythonSafeAttribute(key)));
+  const taken: string[] = [];
+  const elements = ts.isObjectBindingPattern(pattern) ? pattern.elements : pattern.properties;
+  for (const element of elements) {
+    if (ts.isBindingElement(element)) {
+      if (element.dotDotDotToken) {
+        statements.push(...destructure(element.name, restOf(source, taken, record, context), element, context));
+        continue;
+      }
+      const keyNode = element.propertyName ?? element.name;
+      const key = propertyKeyText(keyNode);
+      if (key === undefined) {
+        context.report(diagnostics.unsupportedSyntax(element));
+        continue;
+      }
+      taken.push(key);
+      statements.push(...withDefault(element.name, element.initializer, read(key), element, context));
+    } else if (ts.isShorthandPropertyAssignment(element)) {
+      taken.push(element.name.text);
+      statements.push(...withDefault(element.name, element.objectAssignmentInitializer, read(element.name.text), element, context));
+    } else if (ts.isPropertyAssignment(element)) {
+      const key = propertyKeyText(element.name);
+      if (key === undefined) {
+        context.report(diagnostics.unsupportedSyntax(element));
+        continue;
+      }
+      taken.push(key);
+      const target = element.initializer;
+      if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        statements.push(...withDefault(target.left, target.right, read(key), element, context));
+      } else {
+        statements.push(...destructure(target, read(key), element, context));
+      }
+    } else if (ts.isSpreadAssignment(element)) {
+      statements.push(...destructure(element.expression, restOf(source, taken, record, context), element, context));
+    } else {
+      context.report(diagnostics.unsupportedSyntax(element));
+    }
+  }
+  return statements;
+}
+
+function propertyKeyText(node: ts.Node): string | undefined {
+  if (ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node)) return node.text;
+  return undefined;
+}
+
+/** `...rest` of an object pattern: the other own properties, in order. */
+function restOf(source: py.Expression, taken: string[], record: boolean, context: TransformationContext): py.Expression {
+  const keys = py.list(taken.map((key) => py.str(record ? key : pythonSafeAttribute(key))));
+  return py.call(context.useHelper("obj_rest"), [source, keys, ...(record ? [py.bool(true)] : [])]);
+}
+
+/** Whether a for…of head can unpack natively: `[k, v]` of identifiers over pairs of known length. */
+export function nativeUnpacking(pattern: ts.BindingName, iterable: ts.Expression, context: TransformationContext): py.Expression | undefined {
+  if (!ts.isArrayBindingPattern(pattern)) return undefined;
+  const names = pattern.elements.map((element) =>
+    ts.isBindingElement(element) && ts.isIdentifier(element.name) && !element.initializer && !element.dotDotDotToken ? element.name : undefined,
+  );
+  if (names.some((name) => name === undefined)) return undefined;
+  const iterableType = typeOf(context, iterable);
+  // A Map iterates as [key, value] pairs (JsMap yields two-element lists).
+  if (iterableType.getSymbol()?.getName() === "Map" && names.length === 2) return py.tuple(names.map((name) => py.name(context.pythonName(name!))));
+  const elementType = context.checker.getIndexTypeOfType(iterableType, ts.IndexKind.Number) ?? iteratedType(iterableType, context);
+  if (!elementType || !context.checker.isTupleType(elementType)) return undefined;
+  const target = (elementType as ts.TypeReference).target as ts.TupleType;
+  if (target.minLength !== names.length || target.fixedLength !== names.length || target.hasRestElement) return undefined;
+  return py.tuple(names.map((name) => py.name(context.pythonName(name!))));
+}
+
+/** The element type of an iterator (`entries()` of an array or a Map). */
+function iteratedType(type: ts.Type, context: TransformationContext): ts.Type | undefined {
+  const symbol = type.getSymbol()?.getName();
+  if (symbol === "MapIterator" || symbol === "IterableIterator" || symbol === "ArrayIterator" || symbol === "SetIterator" || symbol === "IteratorObject") {
+    return context.checker.getTypeArguments(type as ts.TypeReference)[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { destructure, nativeUnpacking } from "./destructuring.js";
+
+/**
+ * `for (const x of iterable)`: arrays, strings, Uint8Array, Map (pairs), Set, and the
+ * iterators of keys()/values()/entries() are all Python iterables. A destructuring head
+ * unpacks natively when the pairs have a known length (`for k, v in m`), otherwise it binds
+ * from a loop temporary at the top of the body.
+ */
+export function transformForOfStatement(node: ts.ForOfStatement, context: TransformationContext): py.Statement[] {
+  if (node.awaitModifier) {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return [];
+  }
+  const iter = context.transformExpression(node.expression);
+  let target: py.Expression;
+  let prologue: py.Statement[] = [];
+  const head = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0]!.name : (node.initializer as ts.Expression);
+  if (ts.isIdentifier(head)) {
+    target = ts.isVariableDeclarationList(node.initializer) ? py.name(context.pythonName(head)) : context.transformExpression(head);
+  } else if (ts.isArrayBindingPattern(head) || ts.isObjectBindingPattern(head)) {
+    const native = nativeUnpacking(head, node.expression, context);
+    if (native) {
+      target = native;
+    } else {
+      target = context.temporary("item");
+      prologue = destructure(head, target, elementNode(node), context);
+    }
+  } else if (ts.isArrayLiteralExpression(head) || ts.isObjectLiteralExpression(head)) {
+    target = context.temporary("item");
+    prologue = destructure(head, target, elementNode(node), context);
+  } else {
+    target = context.transformExpression(head);
+  }
+  const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
+  return [{ kind: "For", target, iter, body: [...prologue, ...body] }];
+}
+
+/** The node whose type is an element's: the head's declaration (typed by the checker). */
+function elementNode(node: ts.ForOfStatement): ts.Node {
+  return ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0]! : node.initializer;
+}
