@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { machineLine, writeResultsSection } from "./results-file.js";
 import { BoardFs } from "../src/flash/board-fs.js";
 import { connectToBoard } from "../src/flash/connection.js";
@@ -80,6 +81,7 @@ async function measureNoChangeReflash(baud: number, files: DeployFile[]): Promis
   }
 }
 
+const loadAtStart = loadavg()[0]!;
 const big = project(10, 100 * 1024);
 const bigBytes = big.reduce((sum, file) => sum + file.data.length, 0);
 const runs: UploadRun[] = [];
@@ -99,7 +101,8 @@ writeResultsSection(
   "upload",
   `## upload: \`tsmp flash\` through the virtual board
 
-Command: \`npx tsx bench/upload.bench.ts\`. ${machineLine()}.
+Command: \`npx tsx bench/upload.bench.ts\`. ${machineLine()}, ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start
+(the virtual board's flow-control answers slow down on a busy machine, so absolute figures vary between runs).
 Project: ${big.length} files, ${(bigBytes / 1024).toFixed(1)} KiB of real Python (tsmp's runtime helpers), uploaded to a fresh
 virtual board whose UART is paced at the baud rate both ways (line rate = baud / 10 bytes/s). Time covers the whole deploy:
 hash check, upload in raw-paste mode (128-byte flow-control window, as a board with a 256-byte stdin buffer), the board
