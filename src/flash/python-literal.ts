@@ -26,16 +26,6 @@ export function pythonString(text: string): string {
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * The shortest of three expressions that evaluate to `data` as bytes on the board:
- * a triple-quoted str (valid UTF-8 text: newlines and non-ASCII characters cost nothing extra)
- * followed by `.encode()`, a bytes literal, or base64 through binascii.
- */
-export function pythonBytesCompact(data: Uint8Array): string {
-  const text = decodeUtf8(data);
-  return shortest([pythonBytes(data), pythonBase64(data), ...(text === undefined ? [] : [`${pythonText(text)}.encode()`])]);
-}
-
-/**
  * The shortest expression that a MicroPython stream's write() turns into exactly `data`.
  * MicroPython's str exposes its UTF-8 bytes through the buffer protocol, so text is written
  * as a str literal with no `.encode()` copy of it in the board's RAM.
@@ -45,7 +35,7 @@ export function pythonWritable(data: Uint8Array): string {
   return shortest([pythonBytes(data), pythonBase64(data), ...(text === undefined ? [] : [pythonText(text)])]);
 }
 
-/** Whether an expression from pythonBytesCompact needs `from binascii import a2b_base64`. */
+/** Whether an expression from pythonWritable needs `from binascii import a2b_base64`. */
 export function needsBase64(expression: string): boolean {
   return expression.startsWith("a2b_base64(");
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { MicroPythonVm } from "../../src/sim/micropython-vm.js";
-import { needsBase64, pythonBytes, pythonBytesCompact, pythonString } from "../../src/flash/python-literal.js";
+import { needsBase64, pythonBytes, pythonString, pythonText, pythonWritable } from "../../src/flash/python-literal.js";
 
 // Every literal is checked by evaluating it in the real MicroPython VM: what the board rebuilds
 // must be exactly the bytes we meant, whatever characters the input holds.
@@ -12,8 +12,15 @@ beforeAll(async () => {
 
 function evaluateToHex(expression: string): string {
   printed = "";
+  vm.exec(`print(''.join('%02x' % c for c in (${expression})))`);
+  return printed.trim();
+}
+
+/** What a file holds after the board's `f.write(expression)`, as hex. */
+function writtenHex(expression: string): string {
+  printed = "";
   const prefix = needsBase64(expression) ? "from binascii import a2b_base64\n" : "";
-  vm.exec(`${prefix}print(''.join('%02x' % c for c in (${expression})))`);
+  vm.exec(`${prefix}f = open('/tmp/written', 'wb')\nf.write(${expression})\nf.close()\nprint(''.join('%02x' % c for c in open('/tmp/written', 'rb').read()))`);
   return printed.trim();
 }
 
@@ -35,22 +42,28 @@ describe("python literals", () => {
     expect(pythonBytes(data)).toMatch(/^b'[\x20-\x7e]*'$/);
   });
 
-  it.each(awkward)("compact expression round-trips %j", (text) => {
+  it.each(awkward)("writable expression writes exactly %j", (text) => {
     const data = Buffer.from(text, "utf8");
-    expect(evaluateToHex(pythonBytesCompact(data))).toBe(data.toString("hex"));
+    expect(writtenHex(pythonWritable(data))).toBe(data.toString("hex"));
+  });
+
+  it.each(awkward)("text literal round-trips %j", (text) => {
+    printed = "";
+    vm.exec(`print(''.join('%02x' % c for c in (${pythonText(text)}).encode()))`);
+    expect(printed.trim()).toBe(Buffer.from(text, "utf8").toString("hex"));
   });
 
   it("round-trips binary data that is not UTF-8", () => {
     const data = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) & 0xff));
-    expect(evaluateToHex(pythonBytesCompact(data))).toBe(data.toString("hex"));
-    expect(needsBase64(pythonBytesCompact(data))).toBe(true);
+    expect(writtenHex(pythonWritable(data))).toBe(data.toString("hex"));
+    expect(needsBase64(pythonWritable(data))).toBe(true);
   });
 
   it("keeps Python source text nearly verbatim", () => {
     const source = Buffer.from('def greet(name):\n    print("hello, " + name)\n\nfor i in range(3):\n    greet(str(i))\n'.repeat(50));
-    const expression = pythonBytesCompact(source);
+    const expression = pythonWritable(source);
     expect(Buffer.byteLength(expression)).toBeLessThan(source.length * 1.02 + 20);
-    expect(evaluateToHex(expression)).toBe(source.toString("hex"));
+    expect(writtenHex(expression)).toBe(source.toString("hex"));
   });
 
   it("turns names into str values without ever splicing the text into code", () => {
