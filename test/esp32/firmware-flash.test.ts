@@ -111,6 +111,16 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
     );
   });
 
+  it("recovers when the jump into the stub is acknowledged too late for esptool-js (200 ms)", async () => {
+    const virtual = await startChip({ faults: { slowReply: { op: 0x06, ms: 400 } } });
+    const image = makeEspImage(32 * 1024);
+    await flashFirmware(options(writeImage("firmware.bin", image)));
+    expect(Buffer.from(virtual.flash.subarray(0x1000, 0x1000 + image.length)).equals(Buffer.from(image))).toBe(true);
+    // The second round found the stub already running: SYNC answered by the stub, no second upload.
+    expect(virtual.commandLog.filter((entry) => entry.includes("op=0x06"))).toHaveLength(1);
+    expect(virtual.commandLog.some((entry) => entry === "stub op=0x08 len=36")).toBe(true);
+  });
+
   it("reports a link that drops while the stub is being uploaded", async () => {
     // A few SYNCs and register reads fit in 3000 bytes; the stub upload does not.
     await startChip({ faults: { dropAfterBytes: 3000 } });
@@ -126,6 +136,9 @@ describe("the REPL check after flashing", () => {
     const report = await flashFirmware(options(writeImage("micropython.bin", image), { verifyRepl: true }));
     expect(report.repl).toMatch(/^micropython \d+\.\d+\.\d+$/);
     expect(virtual.uartLog).toContain("MicroPython v1.24.1 on 2024-11-29; Generic ESP32 module with ESP32");
+    // Leaving the raw REPL reprints the banner: the board's, not the host VM's.
+    expect(virtual.uartLog).toContain("raw REPL; CTRL-B to exit");
+    expect(virtual.uartLog).not.toContain("Emscripten");
     expect(logs.join("\n")).toMatch(/MicroPython REPL answers on/);
     expect(virtual.runningMicroPython).toBe(true);
     // A SYNC while the app runs stands for esptool's reset-into-bootloader pulse.

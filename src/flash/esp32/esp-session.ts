@@ -52,22 +52,40 @@ export class Esp32Session {
   ) {}
 
   static async connect(options: Esp32SessionOptions): Promise<Esp32Session> {
-    const port = new NodeWebSerialPort(options.port, await usbIdentity(options.port));
+    const usb = await usbIdentity(options.port);
+    try {
+      return await Esp32Session.connectOnce(options, usb);
+    } catch (error) {
+      // esptool-js gives MEM_END (the jump into the stub) only 200 ms to be acknowledged; a busy
+      // host or hub misses that now and then although the stub did start. One more round
+      // recovers: SYNC then finds the stub running and skips the upload.
+      if (error instanceof TsmpError || isNoSync(error)) throw describeConnectFailure(options.port, error);
+      options.log?.(`Retrying after: ${messageOf(error)}`);
+      try {
+        return await Esp32Session.connectOnce({ ...options, connectAttempts: 2 }, usb);
+      } catch (retryError) {
+        // Silence on the retry means the link died: the first failure says where.
+        throw describeConnectFailure(options.port, isNoSync(retryError) ? error : retryError);
+      }
+    }
+  }
+
+  private static async connectOnce(options: Esp32SessionOptions, usb: UsbIdentity): Promise<Esp32Session> {
+    const port = new NodeWebSerialPort(options.port, usb);
     const log = options.log ?? (() => {});
     const terminal: IEspLoaderTerminal = { clean: () => {}, writeLine: (line) => log(line), write: (text) => log(text) };
     const transport = new QuietTransport(port as unknown as ConstructorParameters<typeof Transport>[0], false);
     const loader = new ESPLoader({ transport, baudrate: options.baud, terminal, debugLogging: false });
-    let description: string;
     try {
       await loader.connect("default_reset", options.connectAttempts ?? 7, true);
-      description = await loader.chip.getChipDescription(loader);
+      const description = await loader.chip.getChipDescription(loader);
       await loader.runStub();
       if (options.baud !== 115200) await loader.changeBaud();
+      return new Esp32Session(loader, port, options.port, description);
     } catch (error) {
       await transport.disconnect().catch(() => {});
-      throw describeConnectFailure(options.port, error);
+      throw error;
     }
-    return new Esp32Session(loader, port, options.port, description);
   }
 
   get chipName(): string {
@@ -173,10 +191,15 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** esptool-js's verdict after every reset-and-SYNC round went unanswered. */
+function isNoSync(error: unknown): boolean {
+  return /failed to connect/i.test(messageOf(error));
+}
+
 function describeConnectFailure(path: string, error: unknown): TsmpError {
   if (error instanceof TsmpError) return error;
   const message = messageOf(error);
-  if (/failed to connect/i.test(message)) {
+  if (isNoSync(error)) {
     return new Esp32NotAnswering(
       `no ESP32 bootloader answered on ${path} (no reply to SYNC after the reset attempts). ` +
         "Is this an ESP32 board? If it is, hold its BOOT button, tap RESET, and try again.",

@@ -112,10 +112,6 @@ export class LoaderCommands {
     this.resetRegisters();
   }
 
-  get runningStub(): boolean {
-    return this.mode === "stub";
-  }
-
   /** The jump into the uploaded flasher stub (see memEnd). */
   enterStub(): void {
     this.mode = "stub";

@@ -17,17 +17,25 @@ export class MicroPythonApp {
 
   static async boot(banner: string, write: (text: string) => void): Promise<MicroPythonApp> {
     const sink = { output: (_text: string): void => {} };
-    let previous = "";
+    let lastWasCr = false;
     // A UART board ends lines with \r\n; the VM's program output uses bare \n.
     const toUart = (text: string): void => {
-      const converted = text.replace(/(?<!\r)\n/g, (_, offset: number) => (offset === 0 && previous === "\r" ? "\n" : "\r\n"));
-      previous = text.at(-1) ?? previous;
-      sink.output(converted);
+      let out = "";
+      for (const char of text) {
+        if (char === "\n" && !lastWasCr) out += "\r";
+        out += char;
+        lastWasCr = char === "\r";
+      }
+      sink.output(out);
     };
     const vm = await MicroPythonVm.load({ stdout: toUart, stderr: toUart, heapSize: 256 * 1024 });
-    // The VM's own banner names Emscripten; the board's names the firmware that was flashed.
+    let greeting = "";
+    sink.output = (text) => (greeting += text);
     vm.module.replInit();
-    sink.output = write;
+    // The VM greets as "MicroPython v1.27.0 …; JS with Emscripten"; the board as the firmware
+    // that was flashed, here and whenever the REPL prints its banner again (Ctrl-B, soft reset).
+    const vmBanner = /MicroPython v[^\r\n]*/.exec(greeting)?.[0];
+    sink.output = vmBanner ? replaceLine(vmBanner, banner, write) : write;
     write(`${banner}\r\nType "help()" for more information.\r\n>>> `);
     return new MicroPythonApp(vm, sink);
   }
@@ -74,4 +82,33 @@ export function micropythonBanner(image: Uint8Array, chipName: string): string |
   const match = /MicroPython (v\d+\.\d+[\w.+-]*)(?: on (\d{4}-\d{2}-\d{2}))?/.exec(text);
   if (!match) return undefined;
   return `MicroPython ${match[1]}${match[2] ? ` on ${match[2]}` : ""}; Generic ${chipName} module with ${chipName}`;
+}
+
+/** Passes text through, except that every occurrence of `from` comes out as `to`. */
+function replaceLine(from: string, to: string, write: (text: string) => void): (text: string) => void {
+  let held = "";
+  return (text) => {
+    let out = "";
+    for (const char of text) {
+      held += char;
+      if (held === from) {
+        out += to;
+        held = "";
+      } else if (!from.startsWith(held)) {
+        // Not the banner after all: release what was held, keeping a possible new start.
+        const restart = held.lastIndexOf(from[0]!);
+        const keep = restart > 0 && from.startsWith(held.slice(restart)) ? held.slice(restart) : "";
+        out += held.slice(0, held.length - keep.length);
+        held = keep;
+      }
+    }
+    if (out) write(out);
+    // The VM prints a banner within one synchronous call; anything still held after it is text.
+    if (held) {
+      queueMicrotask(() => {
+        if (held) write(held);
+        held = "";
+      });
+    }
+  };
 }

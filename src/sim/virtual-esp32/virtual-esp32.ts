@@ -14,6 +14,8 @@ import { SlipDecoder, encodeSlipFrame } from "./slip.js";
 export interface VirtualEsp32Faults extends LoaderFaults {
   /** After this many bytes from the host the chip stops answering (a pulled cable). */
   dropAfterBytes?: number;
+  /** Hold back the reply to one command (by opcode) this long: a slow host, hub or chip. */
+  slowReply?: { op: number; ms: number };
 }
 
 export interface VirtualEsp32Options {
@@ -188,6 +190,8 @@ export class VirtualEsp32 {
       this.commands.reset();
     }
     const outcome = await this.commands.handle(packet);
+    const slow = this.options.faults?.slowReply;
+    if (slow && packet[1] === slow.op) await sleep(slow.ms);
     for (const reply of outcome.replies) this.send(encodeSlipFrame(reply));
     await this.after(outcome.after);
   }
