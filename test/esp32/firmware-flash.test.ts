@@ -150,7 +150,7 @@ describe("the REPL check after flashing", () => {
   it("says so when the image written is not MicroPython", async () => {
     await startChip();
     const image = makeEspImage(64 * 1024);
-    await expect(flashFirmware(options(writeImage("other.bin", image), { verifyRepl: true }))).rejects.toThrow(
+    await expect(flashFirmware(options(writeImage("other.bin", image), { verifyRepl: true, replAttempts: 2 }))).rejects.toThrow(
       /the firmware was written and verified, but no MicroPython REPL answered on .* after the reset/,
     );
   });

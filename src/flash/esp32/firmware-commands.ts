@@ -33,6 +33,8 @@ export interface FlashFirmwareOptions extends ConnectOptions {
   eraseAll: boolean;
   compress: boolean;
   verifyRepl: boolean;
+  /** How many times the REPL check knocks (about 1.3 s each) before giving up; 8 by default. */
+  replAttempts?: number;
   /** Draws the transfer; a ProgressBar on stderr by default. */
   progress?: (done: number, total: number) => void;
 }
@@ -86,7 +88,7 @@ export async function flashFirmware(options: FlashFirmwareOptions): Promise<Flas
     await session.close();
     const report: FlashReport = { chip: chipName, offset, bytes: image.length, seconds };
     if (options.verifyRepl) {
-      report.repl = await checkMicroPythonRepl(session.path);
+      report.repl = await checkMicroPythonRepl(session.path, options.replAttempts);
       options.log(`MicroPython REPL answers on ${session.path} (${report.repl})`);
     }
     return report;

@@ -9,10 +9,10 @@ export class NoReplAfterFlash extends TsmpError {}
  * A freshly flashed ESP32 formats its filesystem on first boot, which takes a few seconds, so
  * this keeps knocking for a while.
  */
-export async function checkMicroPythonRepl(path: string): Promise<string> {
+export async function checkMicroPythonRepl(path: string, attempts = 8): Promise<string> {
   const transport = await SerialTransport.open(path, { baudRate: 115200 });
   try {
-    const repl = new RawRepl(transport, { attempts: 8, answerTimeoutMs: 1000 });
+    const repl = new RawRepl(transport, { attempts, answerTimeoutMs: 1000 });
     const answer = await repl.execOrThrow("import sys\nprint(sys.implementation.name, '.'.join(str(n) for n in sys.implementation.version[:3]))");
     await repl.exit();
     return answer.trim();
