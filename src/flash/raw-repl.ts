@@ -5,7 +5,11 @@ import { ReadTimeout, type SerialTransport } from "./serial-transport.js";
 export class BoardNotResponding extends TsmpError {}
 
 /** The board broke the raw-REPL protocol mid-exchange (noise, a reset, a different program). */
-export class ProtocolError extends TsmpError {}
+export class ProtocolError extends TsmpError {
+  constructor(message: string) {
+    super(`${message}; if this repeats, check the cable and the baud rate`);
+  }
+}
 
 /** Code sent to the board raised; `stderr` holds MicroPython's traceback. */
 export class BoardExecError extends TsmpError {
@@ -117,8 +121,8 @@ export class RawRepl {
     return this.follow(options);
   }
 
-  /** Sends code and returns once the board has started running it; read its output with follow(). */
-  async send(code: Buffer): Promise<void> {
+  /** Sends code and returns once the board has started running it; follow() reads its output. */
+  private async send(code: Buffer): Promise<void> {
     await this.waitForPrompt();
     if (this.rawPasteSupported !== false) {
       await this.transport.write(`\x05A${CTRL_A}`);
