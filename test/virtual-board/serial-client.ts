@@ -44,22 +44,27 @@ export class SerialClient {
       if (this.closed) throw new Error(`port closed while waiting for ${JSON.stringify(ending)}; got ${JSON.stringify(text)}`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`timed out waiting for ${JSON.stringify(ending)}; got ${JSON.stringify(text)}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      await this.nextData(left);
     }
+  }
+
+  private nextData(timeoutMs: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Reads exactly `count` bytes. */
   async readBytes(count: number, timeoutMs = 15_000): Promise<Buffer> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
-      if (this.closed || Date.now() > deadline) throw new Error(`wanted ${count} bytes, got ${JSON.stringify(this.received.toString("latin1"))}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      const left = deadline - Date.now();
+      if (this.closed || left <= 0) throw new Error(`wanted ${count} bytes, got ${JSON.stringify(this.received.toString("latin1"))}`);
+      await this.nextData(left);
     }
     const bytes = this.received.subarray(0, count);
     this.received = this.received.subarray(count);

@@ -57,8 +57,11 @@ export class BoardFirmware {
   private rawRepl = false;
   private rawLine: number[] = [];
   private paste: RawPaste | undefined;
+  /** Received bytes not handled yet: `input` from `inputAt` on. */
   private input: number[] = [];
+  private inputAt = 0;
   private ready = false;
+  private flashTouched = true;
   /** Set by machine.reset(), which then raises SystemExit to unwind the running code. */
   private hardResetRequested = false;
 
@@ -85,6 +88,13 @@ export class BoardFirmware {
     return firmware;
   }
 
+  /** Whether Python ran (and so may have changed files) since the last call. */
+  takeFlashTouched(): boolean {
+    const touched = this.flashTouched;
+    this.flashTouched = false;
+    return touched;
+  }
+
   /** The flash as it is now. */
   readFlash(): FlashContents {
     return readFlash(this.vm.module.FS);
@@ -95,9 +105,10 @@ export class BoardFirmware {
     // Bytes that arrive beyond the raw-paste credit overflow the board's receive buffer, as
     // on a UART board: the host may only send what the flow-control windows allowed so far.
     let allowance = this.paste ? this.paste.credit - this.paste.received : Infinity;
-    this.input.push(...bytes);
-    while (this.input.length > 0) {
-      const byte = this.input.shift()!;
+    this.input = this.input.slice(this.inputAt).concat(Array.from(bytes));
+    this.inputAt = 0;
+    while (this.inputAt < this.input.length) {
+      const byte = this.input[this.inputAt++]!;
       if (this.paste) {
         if (allowance <= 0) continue;
         allowance--;
@@ -368,7 +379,8 @@ export class BoardFirmware {
 
   /** Python finished; a Ctrl-C it never saw is handled as an ordinary character next. */
   private endRun(): void {
-    if (this.options.runState.endRun()) this.input.unshift(CTRL_C);
+    this.flashTouched = true;
+    if (this.options.runState.endRun()) this.input.splice(this.inputAt, 0, CTRL_C);
   }
 
   private setRawRepl(rawRepl: boolean): void {

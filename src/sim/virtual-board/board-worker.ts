@@ -19,6 +19,8 @@ let mirrored: FlashContents = { files: new Map(data.files), dirs: [...data.dirs]
 
 /** Tells the host's mirror of the flash what changed, so files outlive this worker. */
 function syncFiles(firmware: BoardFirmware): void {
+  // Only Python changes files; reading the whole flash after every byte of input would not scale.
+  if (!firmware.takeFlashTouched()) return;
   const now = firmware.readFlash();
   const { changed, removed } = diffFlash(mirrored, now);
   const dirsChanged = now.dirs.join("\n") !== mirrored.dirs.join("\n");

@@ -3,6 +3,13 @@
  * (10 bits per byte on the wire: start, 8 data, stop) and, optionally, only after a delay.
  * Without a rate or delay, bytes pass straight through.
  */
+/**
+ * Timers fire a millisecond late at best; bytes due within this much of now go out at once, or
+ * every flow-control round trip at high baud rates would cost two timer delays. The line time
+ * is still accounted for, so the rate over any longer stretch stays the baud rate's.
+ */
+const EARLY_MS = 1;
+
 export class PacedChannel {
   private queue: Array<{ bytes: Uint8Array; dueAt: number }> = [];
   private lineFreeAt = 0;
@@ -38,7 +45,7 @@ export class PacedChannel {
       }
       this.lineFreeAt = at;
     }
-    this.schedule();
+    this.pump();
   }
 
   /** Stops delivering; what is still on its way is lost. */
@@ -60,7 +67,7 @@ export class PacedChannel {
   private pump(): void {
     const now = performance.now();
     const due: Uint8Array[] = [];
-    while (this.queue.length > 0 && this.queue[0]!.dueAt <= now + 0.5) due.push(this.queue.shift()!.bytes);
+    while (this.queue.length > 0 && this.queue[0]!.dueAt <= now + EARLY_MS) due.push(this.queue.shift()!.bytes);
     if (due.length > 0) this.deliver(concat(due));
     this.schedule();
   }
