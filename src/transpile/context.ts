@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import type { Diagnostic } from "./diagnostics.js";
 import * as diagnostics from "./diagnostics.js";
 import * as py from "./python-ast.js";
+import { shadowingRenames } from "./renames.js";
 import { pythonSafeName } from "./reserved-names.js";
 import { expressionVisitors, statementVisitors } from "./visitors/index.js";
 
@@ -33,6 +34,7 @@ export class TransformationContext {
   private readonly precedingStack: py.Statement[][] = [];
   private readonly loopStack: LoopFrame[] = [];
   private temporaryCount = 0;
+  private renames: Map<ts.Symbol, string> | undefined;
 
   constructor(
     readonly program: ProgramInfo,
@@ -70,7 +72,7 @@ export class TransformationContext {
   }
 
   transformStatements(nodes: readonly ts.Statement[]): py.Statement[] {
-    return nodes.flatMap((node) => this.transformStatement(node));
+    return hoistFunctionDeclarations(nodes, this.checker).flatMap((node) => this.transformStatement(node));
   }
 
   /** A block's statements, as a Python suite. */
@@ -145,12 +147,14 @@ export class TransformationContext {
     }
   }
 
-  /** The Python spelling of a user identifier (keywords and builtins renamed). */
+  /** The Python spelling of a user identifier (keywords and builtins renamed, shadowing undone). */
   pythonName(identifier: ts.Identifier): string {
     const text = identifier.text;
     const symbol = this.symbolOf(identifier);
     if (symbol && !this.isDeclaredByUser(symbol)) return text;
-    return pythonSafeName(text);
+    this.renames ??= shadowingRenames(this.sourceFile, this.checker);
+    const local = symbol && (this.renames.get(symbol) ?? this.renames.get(this.checker.getShorthandAssignmentValueSymbol(identifier.parent) ?? symbol));
+    return local ?? pythonSafeName(text);
   }
 
   symbolOf(node: ts.Node): ts.Symbol | undefined {
@@ -174,4 +178,54 @@ export class TransformationContext {
     const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
     return { line, column: character };
   }
+}
+
+/**
+ * JS hoists function declarations; Python binds a `def` when it runs. A function that code
+ * above its declaration may call (directly or through other functions) moves to the top of
+ * its block; everything else keeps its order.
+ */
+function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checker: ts.TypeChecker): readonly ts.Statement[] {
+  const declarations = new Map<ts.Symbol, ts.FunctionDeclaration>();
+  for (const node of nodes) {
+    if (!ts.isFunctionDeclaration(node) || !node.body || !node.name) continue;
+    const symbol = checker.getSymbolAtLocation(node.name);
+    if (symbol) declarations.set(symbol, node);
+  }
+  if (declarations.size === 0) return nodes;
+  const referenced = new Map<ts.Node, Set<ts.Symbol>>();
+  const referencesOf = (root: ts.Node): Set<ts.Symbol> => {
+    let found = referenced.get(root);
+    if (found) return found;
+    const symbols = new Set<ts.Symbol>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const symbol = checker.getSymbolAtLocation(node);
+        if (symbol && declarations.has(symbol) && declarations.get(symbol)!.name !== node) symbols.add(symbol);
+      } else {
+        ts.forEachChild(node, visit);
+      }
+    };
+    visit(root);
+    referenced.set(root, symbols);
+    found = symbols;
+    return found;
+  };
+  const hoisted = new Set<ts.Statement>();
+  const reachable = new Set<ts.Symbol>();
+  const reach = (symbol: ts.Symbol): void => {
+    if (reachable.has(symbol)) return;
+    reachable.add(symbol);
+    for (const next of referencesOf(declarations.get(symbol)!)) reach(next);
+  };
+  for (const node of nodes) {
+    if (ts.isFunctionDeclaration(node) && node.name) {
+      const symbol = checker.getSymbolAtLocation(node.name);
+      if (symbol && reachable.has(symbol)) hoisted.add(node);
+      continue;
+    }
+    for (const symbol of referencesOf(node)) reach(symbol);
+  }
+  if (hoisted.size === 0) return nodes;
+  return [...nodes.filter((node) => hoisted.has(node)), ...nodes.filter((node) => !hoisted.has(node))];
 }

@@ -86,8 +86,12 @@ export const arrayLengthAssignment = (node: ts.Node) =>
 export const superPropertyAccess = (node: ts.Node) =>
   at(node, "TSMP1014", "'super' can only be called (super(...)) or used to call a method (super.method(...)).");
 
-export const unsupportedParameter = (node: ts.Node) =>
-  at(node, "TSMP1016", "This parameter form (destructuring or rest) is not supported by tsmp yet.");
+export const loopVariableAssignedInClosure = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1019",
+    `This function assigns '${name}', a variable of the enclosing loop: each JS iteration has its own '${name}', a Python closure would share one. Move the function out of the loop.`,
+  );
 
 export const catchBindingPattern = (node: ts.Node) =>
   at(node, "TSMP1018", "Destructuring in a catch clause is not supported.");

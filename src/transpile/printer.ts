@@ -230,8 +230,8 @@ class Printer {
         return `${this.expression(node.value, Precedence.Primary)}[${this.expression(node.index, 0)}]`;
       case "Call": {
         const args = [
-          ...node.args.map((arg) => this.expression(arg, Precedence.IfExp)),
-          ...node.keywords.map((keyword) => `${keyword.name}=${this.expression(keyword.value, Precedence.IfExp)}`),
+          ...node.args.map((arg) => this.expression(arg, Precedence.Lambda)),
+          ...node.keywords.map((keyword) => `${keyword.name}=${this.expression(keyword.value, Precedence.Lambda)}`),
         ];
         return `${this.expression(node.func, Precedence.Primary)}(${args.join(", ")})`;
       }

@@ -66,7 +66,7 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
     };
     body.push(init);
   }
-  for (const member of node.members) {
+  for (const member of settersAfterGetters(node.members)) {
     if (ts.isPropertyDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isSemicolonClassElement(member)) continue;
     if (ts.isIndexSignatureDeclaration(member)) continue;
     if (ts.isMethodDeclaration(member)) {
@@ -79,8 +79,20 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
       body.push(py.at(method, context.positionOf(member)));
       continue;
     }
-    if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {
-      context.report(diagnostics.unsupportedClassMember(member, "Getters and setters"));
+    if ((ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body) {
+      if (isStatic(member)) {
+        context.report(diagnostics.unsupportedClassMember(member, "Static getters and setters"));
+        continue;
+      }
+      const name = memberName(member, context);
+      if (!name) continue;
+      // A Python property: `@property` for the getter, `@name.setter` for the setter.
+      const decorator = ts.isGetAccessorDeclaration(member) ? py.name("property") : py.attribute(py.name(name), "setter");
+      if (ts.isSetAccessorDeclaration(member) && !node.members.some((other) => ts.isGetAccessorDeclaration(other) && other.name.getText() === member.name.getText())) {
+        context.report(diagnostics.unsupportedClassMember(member, "Setters without a getter"));
+        continue;
+      }
+      body.push(py.at(functionDefinition(name, member, context, { leadingParameters: ["self"], decorators: [decorator] }), context.positionOf(member)));
       continue;
     }
     context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
@@ -122,4 +134,16 @@ function isSuperCall(statement: py.Statement): boolean {
   if (statement.kind !== "ExpressionStatement" || statement.expression.kind !== "Call") return false;
   const func = statement.expression.func;
   return func.kind === "Attribute" && func.attr === "__init__" && func.value.kind === "Call" && func.value.func.kind === "Name" && func.value.func.id === "super";
+}
+
+/** `@x.setter` needs the `x` property defined above it, whatever order the class uses. */
+function settersAfterGetters(members: readonly ts.ClassElement[]): ts.ClassElement[] {
+  const setters = members.filter(ts.isSetAccessorDeclaration);
+  const ordered: ts.ClassElement[] = [];
+  for (const member of members) {
+    if (ts.isSetAccessorDeclaration(member)) continue;
+    ordered.push(member);
+    if (ts.isGetAccessorDeclaration(member)) ordered.push(...setters.filter((setter) => setter.name.getText() === member.name.getText()));
+  }
+  return [...ordered, ...setters.filter((setter) => !ordered.includes(setter))];
 }

@@ -2,9 +2,16 @@ import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { capturedAssignments } from "../scope.js";
+import { destructure } from "./destructuring.js";
+import { capturedAssignments, isAssignedWithin } from "../scope.js";
 
-type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration;
+type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.AccessorDeclaration;
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
@@ -28,8 +35,21 @@ export function transformParameters(
   const prologue: py.Statement[] = [];
   for (const parameter of node.parameters) {
     if (ts.isIdentifier(parameter.name) && parameter.name.text === "this") continue;
-    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) {
-      context.report(diagnostics.unsupportedParameter(parameter));
+    if (parameter.dotDotDotToken && ts.isIdentifier(parameter.name)) {
+      // `...xs` arrives as a Python tuple: make it the array JavaScript gives.
+      const rest = context.pythonName(parameter.name);
+      params.push({ name: rest, rest: true });
+      prologue.push(py.assign(py.name(rest), py.call(py.name("list"), [py.name(rest)])));
+      continue;
+    }
+    if (!ts.isIdentifier(parameter.name)) {
+      // A destructured parameter: a positional one, unpacked first thing in the body.
+      const argument = context.temporary("arg");
+      params.push(parameter.initializer || parameter.questionToken || params.some((earlier) => earlier.default) ? { name: argument.id, default: py.none() } : { name: argument.id });
+      if (parameter.initializer) {
+        prologue.push(py.ifStatement(py.compare(argument, "is", py.none()), [py.assign(argument, context.transformExpression(parameter.initializer))]));
+      }
+      prologue.push(...destructure(parameter.name, argument, parameter, context));
       continue;
     }
     const name = context.pythonName(parameter.name);
@@ -79,6 +99,7 @@ export function functionDefinition(
 ): py.FunctionDef {
   if ("asteriskToken" in node && node.asteriskToken) context.report(diagnostics.unsupportedSyntax(node));
   const { params, prologue } = transformParameters(node, context);
+  params.push(...loopCaptures(node, context));
   const body = [
     ...scopeDeclarations(node, context),
     ...prologue,
@@ -115,6 +136,7 @@ function asLambda(node: ts.ArrowFunction, context: TransformationContext): py.La
   let lambda: py.Lambda | undefined;
   const { preceding } = context.collectPreceding(() => {
     const { params, prologue } = transformParameters(node, context);
+    params.push(...loopCaptures(node, context));
     const body = context.transformExpression(node.body as ts.Expression);
     if (prologue.length === 0) lambda = { kind: "Lambda", params, body };
   });
@@ -133,4 +155,62 @@ export function transformAwaitExpression(node: ts.AwaitExpression, context: Tran
   while (!ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
   if (ts.isSourceFile(current)) context.report(diagnostics.topLevelAwait(node));
   return py.awaitExpr(context.transformExpression(node.expression));
+}
+
+/**
+ * A closure created in a loop sees that iteration's `let`/`const` variables in JS; a Python
+ * closure would see the variable's last value. Each captured one is bound when the closure is
+ * created, as a default parameter (`lambda i=i: ...`). Writing to it from the closure cannot be
+ * expressed that way and is rejected.
+ */
+function loopCaptures(node: FunctionLike, context: TransformationContext): py.Parameter[] {
+  let loop: ts.Node | undefined;
+  for (let current = node.parent; current && !ts.isSourceFile(current) && !ts.isFunctionLike(current); current = current.parent) {
+    if (ts.isIterationStatement(current, false)) loop = current;
+  }
+  if (!loop) return [];
+  const captured = new Map<ts.Symbol, ts.Identifier>();
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child)) {
+      const symbol = context.symbolOf(child);
+      const declaration = symbol?.valueDeclaration;
+      if (
+        symbol &&
+        declaration &&
+        ts.isVariableDeclaration(declaration) &&
+        ts.isVariableDeclarationList(declaration.parent) &&
+        declaration.parent.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const) &&
+        declaration.pos >= loop!.pos &&
+        declaration.end <= loop!.end &&
+        !(declaration.pos >= node.pos && declaration.end <= node.end)
+      ) {
+        captured.set(symbol, child);
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  if (node.body) visit(node.body);
+  const captures: py.Parameter[] = [];
+  for (const [symbol, identifier] of captured) {
+    const declaration = symbol.valueDeclaration as ts.VariableDeclaration;
+    if (isAssignedWithin(symbol, node, context)) {
+      context.report(diagnostics.loopVariableAssignedInClosure(identifier, identifier.text));
+      continue;
+    }
+    if (!(declaration.parent.flags & ts.NodeFlags.Const) && !onlyWrittenByIncrementor(symbol, declaration, context)) {
+      context.report(diagnostics.loopVariableAssignedInClosure(identifier, identifier.text));
+      continue;
+    }
+    const name = context.pythonName(identifier);
+    captures.push({ name, default: py.name(name) });
+  }
+  return captures;
+}
+
+/** A for-loop counter written only by the loop's incrementor keeps its value through an iteration. */
+function onlyWrittenByIncrementor(symbol: ts.Symbol, declaration: ts.VariableDeclaration, context: TransformationContext): boolean {
+  const statement = declaration.parent.parent;
+  if (!ts.isForStatement(statement)) return !isAssignedWithin(symbol, declaration.parent.parent.parent ?? statement, context);
+  if (isAssignedWithin(symbol, statement.statement, context)) return false;
+  return !statement.condition || !isAssignedWithin(symbol, statement.condition, context);
 }

@@ -78,8 +78,9 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
   it("TSMP1014 super property access without a call", () => {
     expect(rejection(`class A { m() { return 1; } }\nclass B extends A { f() { return super.m; } }`, "TSMP1014").message).toMatch(/'super' can only be called/);
   });
-  it("TSMP1016 destructuring parameters", () => {
-    expect(rejection(`function f({ a }: { a: number }) { return a; }\nconsole.log(f({ a: 1 }));`, "TSMP1016").message).toMatch(/parameter form/);
+  it("TSMP1019 a closure in a loop that assigns the iteration's variable", () => {
+    const diagnostic = rejection(`const fs: (() => void)[] = [];\nfor (let i = 0; i < 3; i++) fs.push(() => { i += 10; });`, "TSMP1019");
+    expect(diagnostic.message).toMatch(/^This function assigns 'i', a variable of the enclosing loop/);
   });
   it("TSMP1018 destructuring in catch", () => {
     expect(rejection(`try { throw new Error("x"); } catch ({ message }) { console.log(message); }`, "TSMP1018").message).toMatch(/catch clause/);

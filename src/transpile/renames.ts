@@ -1,0 +1,93 @@
+import { ts } from "ts-morph";
+import { pythonSafeName } from "./reserved-names.js";
+
+/**
+ * Python scopes by function, JS by block: `let x` in an inner block shadows an outer `x` in
+ * JS but would overwrite it in Python. Such inner declarations get a numbered name (`x_2`).
+ * Sibling blocks (`if {const r} else {const r}`) never overlap, so they keep their names.
+ */
+export function shadowingRenames(file: ts.SourceFile, checker: ts.TypeChecker): Map<ts.Symbol, string> {
+  const byScope = new Map<ts.Node, Declared[]>();
+  const visit = (node: ts.Node): void => {
+    const declared = declarationOf(node, checker);
+    if (declared) {
+      const list = byScope.get(declared.pythonScope) ?? [];
+      list.push(declared);
+      byScope.set(declared.pythonScope, list);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  const renames = new Map<ts.Symbol, string>();
+  for (const declarations of byScope.values()) {
+    const taken = new Set(declarations.map((declared) => declared.name));
+    const kept: Declared[] = [];
+    // Outer blocks first, so the inner (shadowing) declaration is the one renamed.
+    const outerFirst = [...declarations].sort((a, b) => depth(a.block) - depth(b.block) || a.block.pos - b.block.pos);
+    for (const declared of outerFirst) {
+      const clash = kept.find(
+        (other) => other.name === declared.name && other.symbol !== declared.symbol && overlaps(other.block, declared.block),
+      );
+      if (clash) {
+        let index = 2;
+        while (taken.has(`${declared.name}_${index}`)) index++;
+        declared.name = `${declared.name}_${index}`;
+        taken.add(declared.name);
+        renames.set(declared.symbol, declared.name);
+      }
+      kept.push(declared);
+    }
+  }
+  return renames;
+}
+
+interface Declared {
+  symbol: ts.Symbol;
+  name: string;
+  /** The function (or file) whose Python scope holds the name. */
+  pythonScope: ts.Node;
+  /** The JS block the name is visible in. */
+  block: ts.Node;
+}
+
+function depth(node: ts.Node): number {
+  let count = 0;
+  for (let current = node.parent; current; current = current.parent) count++;
+  return count;
+}
+
+function overlaps(a: ts.Node, b: ts.Node): boolean {
+  return (a.pos <= b.pos && b.end <= a.end) || (b.pos <= a.pos && a.end <= b.end);
+}
+
+function enclosingFunction(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (!ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
+  return current;
+}
+
+function declarationOf(node: ts.Node, checker: ts.TypeChecker): Declared | undefined {
+  let name: ts.Node | undefined;
+  let block: ts.Node | undefined;
+  let pythonScope: ts.Node | undefined;
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+    name = node.name;
+    const list = node.parent;
+    pythonScope = enclosingFunction(node);
+    if (ts.isCatchClause(list)) block = list;
+    else if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) block = pythonScope;
+    else block = ts.isVariableStatement(list.parent) ? list.parent.parent : list.parent;
+  } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
+    name = node.name;
+    pythonScope = node.parent;
+    block = node.parent;
+  } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) {
+    name = node.name;
+    pythonScope = enclosingFunction(node);
+    block = node.parent;
+  }
+  if (!name || !block || !pythonScope) return undefined;
+  const symbol = checker.getSymbolAtLocation(name);
+  if (!symbol) return undefined;
+  return { symbol, name: pythonSafeName((name as ts.Identifier).text), pythonScope, block };
+}
