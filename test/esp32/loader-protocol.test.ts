@@ -124,4 +124,42 @@ describe("ROM and stub command handlers", () => {
     await commands.handle(request(Op.FLASH_BEGIN, words(0, 0, 0x4000, 0)));
     expect((await commands.handle(request(Op.FLASH_END, words(0)))).after).toEqual({ kind: "boot-app" });
   });
+
+  it("the ROM inflates FLASH_DEFL_DATA too, erases up front, and reports MD5 as 32 hex characters", async () => {
+    const { commands, flash } = loader();
+    flash.write(0x20000, Buffer.alloc(0x3000, 0x00));
+    const plain = Buffer.alloc(0x2800, 0x5a);
+    const packed = deflateSync(plain);
+    await commands.handle(request(Op.FLASH_DEFL_BEGIN, words(0x3000, 1, 0x4000, 0x20000)));
+    expect(flash.read(0x20000, 0x3000).every((b) => b === 0xff)).toBe(true);
+    const reply = (await commands.handle(dataPacket(Op.FLASH_DEFL_DATA, 0, packed))).replies[0]!;
+    expect([...reply.subarray(8)]).toEqual([0, 0, 0, 0]);
+    const md5 = (await commands.handle(request(Op.SPI_FLASH_MD5, words(0x20000, plain.length, 0, 0)))).replies[0]!;
+    expect(md5.subarray(8, 40).toString("ascii")).toBe(createHash("md5").update(plain).digest("hex"));
+    expect(md5.length).toBe(8 + 32 + 4);
+  });
+
+  it("the stub's READ_FLASH sends one block per acknowledgement, then the MD5 digest", async () => {
+    const { commands, flash } = loader();
+    await enterStub(commands);
+    const data = Buffer.alloc(0x2000);
+    for (let i = 0; i < data.length; i++) data[i] = i & 0xff;
+    flash.write(0x1000, data);
+    const start = await commands.handle(request(Op.READ_FLASH, words(0x1000, data.length, 0x1000, 64)));
+    expect(start.replies).toHaveLength(2);
+    expect(start.replies[1]!.equals(data.subarray(0, 0x1000))).toBe(true);
+    const second = await commands.handle(words(0x1000));
+    expect(second.replies[0]!.equals(data.subarray(0x1000))).toBe(true);
+    const digest = await commands.handle(words(0x2000));
+    expect(digest.replies[0]!.toString("hex")).toBe(createHash("md5").update(data).digest("hex"));
+  });
+
+  it("the stub's ERASE_REGION needs sector alignment", async () => {
+    const { commands, flash } = loader();
+    await enterStub(commands);
+    flash.write(0x3000, Buffer.alloc(0x1000, 0));
+    expect([...(await commands.handle(request(Op.ERASE_REGION, words(0x3000, 0x800)))).replies[0]!.subarray(8)]).toEqual([0xc0, 0]);
+    expect([...(await commands.handle(request(Op.ERASE_REGION, words(0x3000, 0x1000)))).replies[0]!.subarray(8)]).toEqual([0, 0]);
+    expect(flash.read(0x3000, 0x1000).every((b) => b === 0xff)).toBe(true);
+  });
 });
