@@ -298,6 +298,10 @@ export class Scheduler {
     this.running = true;
     try {
       for (;;) {
+        // Socket events and real-time timers arrive through Node's event loop, which only turns
+        // when the loop yields to it: do so on every pass while anything waits on IO.
+        if (this.io.waiting) await new Promise((resolve) => setImmediate(resolve));
+        if (this.clock.realtime) this.clock.advanceTo(this.clock.nowUs() / 1000);
         this.hooks.runScheduled();
         this.io.poll();
         const head = this.runQueue.peek();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { runEmittedProgram } from "../../src/sim/run-emitted-program.js";
-import { runProgram } from "../../src/runtime-shim/testing.js";
+import { runProgram, type SimulationOptions, type SimulationResult } from "../../src/runtime-shim/testing.js";
 import { transpileSnippet } from "../harness/differential.js";
 
 /**
@@ -22,19 +22,24 @@ function uncaughtLine(name: string): string {
   return `uncaught: ${name}\n`;
 }
 
-export async function runOnShim(source: string): Promise<string> {
+/** Runs a TypeScript program given as text on a fresh simulated board (tsmp/testing). */
+export async function runSourceOnShim(source: string, options: SimulationOptions = {}): Promise<SimulationResult> {
   const dir = mkdtempSync(join(tmpdir(), "tsmp-shim-case-"));
   try {
     writeFileSync(join(dir, "main.ts"), source);
-    const run = await runProgram(join(dir, "main.ts"));
-    if (run.error === undefined) return run.stdout;
-    const error = run.error as { name?: string };
-    // A JS Error is what the transpiler turns into Python's Exception.
-    const name = error.name === "Error" ? "Exception" : (error.name ?? String(run.error));
-    return run.stdout + uncaughtLine(name);
+    return await runProgram(join(dir, "main.ts"), options);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function runOnShim(source: string): Promise<string> {
+  const run = await runSourceOnShim(source);
+  if (run.error === undefined) return run.stdout;
+  const error = run.error as { name?: string };
+  // A JS Error is what the transpiler turns into Python's Exception.
+  const name = error.name === "Error" ? "Exception" : (error.name ?? String(run.error));
+  return run.stdout + uncaughtLine(name);
 }
 
 export async function runOnVm(source: string): Promise<{ output: string; python: string }> {
