@@ -1,7 +1,11 @@
+import { readdirSync } from "node:fs";
+import { packagePath } from "../package-paths.js";
+
 /**
  * Names a TypeScript identifier may use but a Python one may not (keywords), or should not
  * (builtins the emitted code relies on, like `print` and `len`; `self` and `cls`, which the
- * emitted methods use). User declarations with these names get a trailing underscore.
+ * emitted methods use; the runtime helpers). User declarations with these names get a
+ * trailing underscore.
  */
 const pythonKeywords = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -22,9 +26,16 @@ const pythonBuiltins = new Set([
   "SyntaxError", "SystemExit", "TypeError", "ValueError", "ZeroDivisionError",
 ]);
 
+/** The runtime helpers (`js_div`, `JsObject` …) a module may import from `_tsmp`. */
+const helperNames = new Set(
+  readdirSync(packagePath("src", "transpile", "runtime"))
+    .filter((file) => file.endsWith(".py"))
+    .map((file) => file.slice(0, -".py".length)),
+);
+
 /** The Python name for a user-declared identifier. */
 export function pythonSafeName(name: string): string {
-  return pythonKeywords.has(name) || pythonBuiltins.has(name) ? `${name}_` : name;
+  return pythonKeywords.has(name) || pythonBuiltins.has(name) || helperNames.has(name) || name === "_tsmp" ? `${name}_` : name;
 }
 
 /** The Python name for an attribute: only keywords are impossible after a dot. */

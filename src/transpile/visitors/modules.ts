@@ -34,6 +34,11 @@ function isValueImport(specifier: ts.ImportSpecifier, context: TransformationCon
   return (target.flags & ts.SymbolFlags.Value) !== 0;
 }
 
+function isValueExport(specifier: ts.ExportSpecifier, context: TransformationContext): boolean {
+  const symbol = context.checker.getExportSpecifierLocalTargetSymbol(specifier);
+  return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Value) !== 0;
+}
+
 export function transformImportDeclaration(node: ts.ImportDeclaration, context: TransformationContext): py.Statement[] {
   const clause = node.importClause;
   if (clause?.isTypeOnly) return [];
@@ -76,8 +81,13 @@ export function transformImportDeclaration(node: ts.ImportDeclaration, context: 
 
 export function transformExportDeclaration(node: ts.ExportDeclaration, context: TransformationContext): py.Statement[] {
   if (node.isTypeOnly) return [];
-  // `export { a, b }`: every top-level Python name is importable already.
-  if (!node.moduleSpecifier && node.exportClause && ts.isNamedExports(node.exportClause)) return [];
+  // `export { a, b }`: every top-level Python name is importable already; `export { a as b }`
+  // needs the second name bound too.
+  if (!node.moduleSpecifier && node.exportClause && ts.isNamedExports(node.exportClause)) {
+    return node.exportClause.elements
+      .filter((element) => !element.isTypeOnly && element.propertyName && isValueExport(element, context))
+      .map((element) => py.assign(py.name(pythonSafeName(element.name.text)), py.name(context.pythonName(element.propertyName as ts.Identifier))));
+  }
   context.report(diagnostics.unsupportedExport(node));
   return [];
 }

@@ -34,3 +34,13 @@ describe("local modules", () => {
       "state.ts": `let count = 0; export function bump() { count++; } export function get() { return count; }`,
     }));
 });
+
+describe("exports", () => {
+  it("export under another name", () =>
+    expectToMatchJsResult({
+      "main.ts": `import { answer, VERSION } from "./values"; console.log(answer(), VERSION);`,
+      "values.ts": `function compute() { return 42; } const version = "1.0"; export { compute as answer, version as VERSION };`,
+    }));
+  it("a user name that is also a runtime helper's", () =>
+    expectToMatchJsResult(`const js_div = (a: number, b: number) => a + b; const JsObject = 3; console.log(js_div(1, 2), 7 / 2, JsObject);`));
+});
