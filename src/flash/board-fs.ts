@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { posix } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { TsmpError } from "../errors.js";
-import { packagePath } from "../package-paths.js";
+import { BoardHelpers } from "./board-helpers.js";
 import { needsBase64, pythonString, pythonWritable, shortest } from "./python-literal.js";
 import { BoardExecError, type RawRepl } from "./raw-repl.js";
 
@@ -49,6 +48,8 @@ const errnoNames: Record<string, string> = {
  */
 export class BoardFs {
   private helpersLoadedAt: number | undefined;
+  /** Helper functions already defined on the board in this session. */
+  private readonly loaded = new Set<string>();
   /** Whether the board can inflate deflate-compressed uploads (learnt when the helpers load). */
   private canInflate = false;
 
@@ -105,6 +106,7 @@ export class BoardFs {
    * computed of what it stored, so callers can verify before trusting it.
    */
   async writeFile(path: string, data: Uint8Array, options: WriteOptions = {}): Promise<string> {
+    await this.loadPreamble();
     const folder = posix.dirname(path);
     const name = pythonString(path);
     const pieces = splitAtCharBoundaries(data, WRITE_CHUNK);
@@ -134,24 +136,37 @@ export class BoardFs {
     return shortest([plain, `_tsmp_inflate(b'${packed}')`]);
   }
 
-  /** Runs board-side code with the helpers loaded; board OSErrors become BoardFsError. */
+  /**
+   * Runs board-side code, sending first (in the same exec) any helper definitions it needs that
+   * this connection has not sent yet; board OSErrors become BoardFsError.
+   */
   async call(code: string, path: string): Promise<string> {
-    await this.loadHelpers();
+    await this.loadPreamble();
+    const missing = helpers().missingFor(code, this.loaded);
     try {
-      return await this.repl.execOrThrow(code);
+      const out = await this.repl.execOrThrow(missing.code ? `${missing.code}\n${code}` : code);
+      for (const name of missing.names) this.loaded.add(name);
+      return out;
     } catch (error) {
       if (error instanceof BoardExecError) throw toFsError(error, path);
       throw error;
     }
   }
 
-  private async loadHelpers(): Promise<void> {
+  /** Imports, and whether the board can inflate compressed uploads; again after each soft reset. */
+  private async loadPreamble(): Promise<void> {
     if (this.helpersLoadedAt === this.repl.resetCount) return;
-    const helpers = minifyPython(readFileSync(packagePath("src/flash/board/fs_helpers.py"), "utf8"));
-    const answer = await this.repl.execOrThrow(`${helpers}\nprint("_tsmp_inflate" in globals())`);
+    const answer = await this.repl.execOrThrow(`${helpers().preamble}\nprint("_tsmp_inflate" in globals())`);
     this.canInflate = answer.trim() === "True";
+    this.loaded.clear();
     this.helpersLoadedAt = this.repl.resetCount;
   }
+}
+
+let fsHelpers: BoardHelpers | undefined;
+function helpers(): BoardHelpers {
+  fsHelpers ??= BoardHelpers.load("src/flash/board/fs_helpers.py");
+  return fsHelpers;
 }
 
 export function sha256Hex(data: Uint8Array): string {
@@ -164,22 +179,6 @@ function toFsError(error: BoardExecError, path: string): TsmpError {
   const reason = match ? (errnoNames[match[2] ?? ""] ?? errnoNames[match[1] ?? ""]) : undefined;
   if (reason) return new BoardFsError(`${path || "/"}: ${reason}`);
   return new BoardFsError(`the board failed on ${path || "/"}: ${error.message}`);
-}
-
-/**
- * Drops comments and blank lines and indents by one space per level: the helpers cross the
- * wire at every connection, and at 115200 baud each kilobyte costs 90 ms. Only for our own
- * helper files, which indent by four spaces and hold no multi-line strings.
- */
-export function minifyPython(source: string): string {
-  return source
-    .split("\n")
-    .filter((line) => line.trim() !== "" && !line.trimStart().startsWith("#"))
-    .map((line) => {
-      const indent = line.length - line.trimStart().length;
-      return " ".repeat(indent / 4) + line.trimStart();
-    })
-    .join("\n");
 }
 
 /** Splits data into pieces of at most `size` bytes without cutting a UTF-8 character in two. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { packagePath } from "../package-paths.js";
-import { minifyPython } from "./board-fs.js";
+import { minifyPython } from "./board-helpers.js";
 import { pythonString, pythonText } from "./python-literal.js";
 import type { RawRepl } from "./raw-repl.js";
 
