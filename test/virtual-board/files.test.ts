@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
 import { startBoard, text } from "./fixtures.js";
@@ -26,6 +29,18 @@ describe("the board's flash", () => {
 
   it("refuses a baud rate that is not a positive whole number", async () => {
     await expect(VirtualBoard.start({ baud: 0 })).rejects.toThrow("baud rate must be a positive whole number, not 0");
+  });
+
+  it("will not put the pty link over an existing file", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "tsmp-virtual-board-link-"));
+    const file = join(folder, "main.py");
+    writeFileSync(file, "print('mine')\n");
+    try {
+      await expect(VirtualBoard.start({ link: file })).rejects.toThrow(`${file} already exists and is not a symlink; choose another path for the board's pty`);
+      expect(readFileSync(file, "utf8")).toBe("print('mine')\n");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("says so when the pty link cannot be made", async () => {

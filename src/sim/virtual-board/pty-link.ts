@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { lstatSync, rmSync } from "node:fs";
 import { TsmpError } from "../../errors.js";
 
 export class PtyLinkError extends TsmpError {}
@@ -23,6 +23,11 @@ export class PtyLink {
   }
 
   static async open(userPath: string, boardPath: string): Promise<PtyLink> {
+    // socat replaces whatever is at the link path, and close() removes it: only ever a link.
+    const existing = lstatSync(userPath, { throwIfNoEntry: false });
+    if (existing && !existing.isSymbolicLink()) {
+      throw new PtyLinkError(`${userPath} already exists and is not a symlink; choose another path for the board's pty`);
+    }
     const socat = spawn("socat", ["-d", "-d", `pty,raw,echo=0,link=${userPath}`, `pty,raw,echo=0,link=${boardPath}`], {
       stdio: ["ignore", "ignore", "pipe"],
     });

@@ -215,6 +215,7 @@ export class VirtualBoard {
 
   private async restartAfterInterrupt(context: RunContext, replay: Uint8Array[]): Promise<void> {
     await this.worker.terminate();
+    if (this.stopped) return;
     this.runState.endRun();
     await this.startWorker(context);
     for (const bytes of replay) this.post({ type: "input", bytes });
