@@ -62,6 +62,25 @@ describe("Ctrl-C", () => {
     expect(text(await board.readFile("written.txt"))).toBe("before the loop");
   });
 
+  it("restarts a board whose main.py computes for ever into the friendly REPL", async () => {
+    const { client } = await startBoard({ files: { "main.py": "while True:\n    pass\n" } }, false);
+    client.write("\x03");
+    expect(await client.readUntil(">>> ")).toMatch(/KeyboardInterrupt: \r\nMicroPython v1\.27\.0 .*\r\n>>> $/s);
+    client.write("1+1\r");
+    expect(await client.readUntil(">>> ")).toBe("1+1\r\n2\r\n>>> ");
+  });
+
+  it("restarts a friendly-REPL line that computes for ever back to the prompt", async () => {
+    const { client } = await startBoard();
+    // A compound statement: the second Enter ends it and runs it.
+    client.write("while True: pass\r\r");
+    await client.readUntil("while True: pass\r\n... \r\n");
+    client.write("\x03");
+    expect(await client.readUntil(">>> ")).toBe("KeyboardInterrupt: \r\n>>> ");
+    client.write("2+2\r");
+    expect(await client.readUntil(">>> ")).toBe("2+2\r\n4\r\n>>> ");
+  });
+
   it("is an ordinary character at a prompt", async () => {
     const { client } = await startBoard();
     client.write("abc\x03");
