@@ -47,8 +47,19 @@ export interface SimulatedBoard {
   run<T>(action: () => T): T;
 }
 
-/** Where the board modules are written just long enough to be imported. */
+/** Where the board modules are written just long enough to be imported (their frames name it). */
 const INSTALL_FOLDER = "/.board";
+
+/**
+ * Drops the traceback frames inside the simulated board's own modules: on a board, machine and
+ * pyb are built in and show no frames, so the user's last frame is the call that failed.
+ */
+export function withoutBoardFrames(traceback: string): string {
+  return traceback
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith(`File "${INSTALL_FOLDER}/`))
+    .join("\n");
+}
 
 /** Imported in this order: the clock and waiting first, then what uses them; asyncio is patched last. */
 const BOARD_MODULES = ["_board", "time", "machine", "pyb", "_board_asyncio"];

@@ -1,5 +1,5 @@
 import type { BoardClockMode } from "./board-clock.js";
-import { installBoardModules, type OutputChange } from "./board-modules.js";
+import { installBoardModules, withoutBoardFrames, type OutputChange } from "./board-modules.js";
 import { MicroPythonError, MicroPythonVm } from "./micropython-vm.js";
 import { PinView } from "./pin-view.js";
 import { mapTraceback, type MappedFile } from "./traceback-map.js";
@@ -22,13 +22,16 @@ export interface RunEmittedProgramOptions {
   onOutput?: (change: OutputChange) => void;
   /** Called when the program has ended, with the board time it ran for in milliseconds. */
   onEnd?: (endMs: number) => void;
+  /** Ctrl-C from another thread (BoardHooks.interrupt): the program gets a KeyboardInterrupt. */
+  interrupt?: Int32Array;
 }
 
 /**
  * Runs emitted Python on a fresh MicroPython VM with the simulated board, as a board runs
  * main.py: the program's stdout streams out as it prints, output changes are shown on stderr,
  * and an uncaught exception prints its traceback mapped to the TypeScript lines. Resolves to the
- * exit code: 0, 1 after an uncaught exception, or the value given to sys.exit().
+ * exit code: 0, 1 after an uncaught exception, 130 after a KeyboardInterrupt (Ctrl-C), or the
+ * value given to sys.exit().
  */
 export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<number> {
   let view: PinView | undefined;
@@ -39,6 +42,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
   let startMs = 0;
   const board = installBoardModules(vm, {
     clock: options.clock ?? "realtime",
+    interrupt: options.interrupt,
     onOutput: (change) => {
       const fromStart = { ...change, timeMs: Math.max(0, change.timeMs - startMs) };
       view?.onOutput(fromStart);
@@ -67,9 +71,10 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
 function reportUncaught(error: MicroPythonError, program: EmittedProgram, stderr: (text: string) => void): number {
   if (error.pythonType === "SystemExit") return exitCodeOf(error, stderr);
   // The first frame is the exec() above, which a board's own runner does not show.
-  const traceback = error.traceback.replace(/^(Traceback \(most recent call last\):\n)\s*File "<stdin>", line \d+, in <module>\n/, "$1");
+  const traceback = withoutBoardFrames(error.traceback).replace(/^(Traceback \(most recent call last\):\n)\s*File "<stdin>", line \d+, in <module>\n/, "$1");
   stderr(mapTraceback(traceback, program.files));
-  return 1;
+  // 130 is what a shell reports for a program stopped with Ctrl-C.
+  return error.pythonType === "KeyboardInterrupt" ? 130 : 1;
 }
 
 /** sys.exit() as MicroPython's unix port exits: an int is the code, anything else is printed. */

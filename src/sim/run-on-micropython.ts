@@ -4,7 +4,7 @@ import { Timeline, type TimelineEntry } from "../runtime-shim/timeline.js";
 import { formatDiagnostic, transpileProject } from "../transpile/index.js";
 import { TsmpError } from "../errors.js";
 import type { BoardClockMode } from "./board-clock.js";
-import { runEmittedProgram } from "./run-emitted-program.js";
+import { runEmittedProgramInWorker } from "./run-in-worker.js";
 
 export interface RunOnMicroPythonOptions {
   stdout: (text: string) => void;
@@ -22,7 +22,8 @@ export class NoEntryModule extends TsmpError {}
 /**
  * `tsmp run --target micropython`: transpiles the program and runs it on MicroPython on this
  * machine (the real VM, compiled to WebAssembly) with a simulated board. Diagnostics are printed
- * and give exit code 1 without running anything. Resolves to the program's exit code.
+ * and give exit code 1 without running anything. The VM runs in a worker thread, so Ctrl-C reaches
+ * the program as a KeyboardInterrupt. Resolves to the program's exit code.
  */
 export async function runOnMicroPython(input: string, options: RunOnMicroPythonOptions): Promise<number> {
   if (options.tracePath !== undefined && !/\.(svg|json)$/.test(options.tracePath)) {
@@ -37,7 +38,7 @@ export async function runOnMicroPython(input: string, options: RunOnMicroPythonO
   // The same timeline the Node shim records, so both targets draw the same picture.
   const timeline = new Timeline();
   let endMs = 0;
-  const exitCode = await runEmittedProgram(
+  const exitCode = await runEmittedProgramInWorker(
     { files: result.files, entry: result.entry },
     {
       ...options,

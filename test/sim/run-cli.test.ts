@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,6 +80,42 @@ console.log("not reached");
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("checking\n");
     expect(result.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "fails\.ts", line 9, in <module>\n {2}File "fails\.ts", line 3, in check\n.*reading out of range: 250\n$/s);
+  });
+
+  it("turns Ctrl-C into a KeyboardInterrupt in the program, exit code 130", async () => {
+    const file = program(
+      "forever.ts",
+      `import * as asyncio from "tsmp/asyncio";
+import { LED } from "tsmp/pyb";
+
+async function heartbeat(led: LED): Promise<void> {
+  for (;;) {
+    led.toggle();
+    await asyncio.sleep_ms(100);
+  }
+}
+
+console.log("beating");
+asyncio.run(heartbeat(new LED(1)));
+`,
+    );
+    const child = spawn(process.execPath, [packagePath("bin", "tsmp.js"), "run", file], { cwd: scratch });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      child.stdout.on("data", (data: Buffer) => {
+        stdout += data.toString();
+        if (stdout.includes("beating")) resolve();
+      }),
+    );
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    // Ctrl-C lands while asyncio.run waits for the next wake-up, or in the task as it toggles the LED.
+    expect(stderr.slice(stderr.indexOf("Traceback"))).toMatch(
+      /^Traceback \(most recent call last\):\n {2}File "forever\.ts", line 12, in <module>\n( {2}File "forever\.ts", line 6, in heartbeat\n)?KeyboardInterrupt: \n$/,
+    );
   });
 
   it("prints diagnostics and exits 1 without running a program that does not typecheck", () => {

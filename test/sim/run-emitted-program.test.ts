@@ -66,6 +66,31 @@ describe("runEmittedProgram", () => {
     );
   });
 
+  it("stops on an interrupt with a KeyboardInterrupt traceback in the program's own frames, exit code 130", async () => {
+    const interrupt = new Int32Array(new SharedArrayBuffer(4));
+    let changes = 0;
+    let stderr = "";
+    const code = await runEmittedProgram(
+      {
+        entry: "main.py",
+        files: [{ path: "main.py", text: "import time\nfrom pyb import LED\nled = LED(1)\nwhile True:\n    led.toggle()\n    time.sleep_ms(100)\n" }],
+      },
+      {
+        stdout: () => {},
+        stderr: (text) => (stderr += text),
+        clock: "virtual",
+        interrupt,
+        onOutput: () => {
+          if (++changes === 3) Atomics.store(interrupt, 0, 1);
+        },
+      },
+    );
+    expect(code).toBe(130);
+    expect(stderr.slice(stderr.indexOf("Traceback"))).toBe(
+      'Traceback (most recent call last):\n  File "main.py", line 5, in <module>\nKeyboardInterrupt: \n',
+    );
+  });
+
   it("exits with the code given to sys.exit(), and prints a message given instead", async () => {
     const exit = (argument: string) =>
       run({ entry: "main.py", files: [{ path: "main.py", text: `import sys\nsys.exit(${argument})\n` }] });
