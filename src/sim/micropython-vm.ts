@@ -91,6 +91,16 @@ export class MicroPythonVm {
     this.mp.registerJsModule(name, module);
   }
 
+  /**
+   * Makes Python raise KeyboardInterrupt at its next bytecode check, as Ctrl-C does on a board.
+   * Python only gets to see it when it runs on after a call out to JavaScript (its output, a
+   * registered module's function), since the VM holds the thread meanwhile.
+   */
+  scheduleKeyboardInterrupt(): void {
+    this.activate();
+    (this.mp._module as { _mp_sched_keyboard_interrupt(): void })._mp_sched_keyboard_interrupt();
+  }
+
   /** The underlying package object, for the REPL-level access a virtual board needs. */
   get module(): MicroPythonModule {
     this.activate();

@@ -35,8 +35,16 @@ export interface RunEmittedProgramOptions {
  */
 export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<number> {
   let view: PinView | undefined;
-  const vm = await MicroPythonVm.load({
-    stdout: (text) => (view ? view.aroundOutput(text, options.stdout) : options.stdout(text)),
+  // A program that prints but never waits sees Ctrl-C at its output, the next chance there is.
+  const takeInterrupt = () => {
+    if (options.interrupt && Atomics.exchange(options.interrupt, 0, 0) !== 0) vm.scheduleKeyboardInterrupt();
+  };
+  const vm: MicroPythonVm = await MicroPythonVm.load({
+    stdout: (text) => {
+      if (view) view.aroundOutput(text, options.stdout);
+      else options.stdout(text);
+      takeInterrupt();
+    },
     stderr: (text) => (view ? view.aroundOutput(text, options.stderr) : options.stderr(text)),
   });
   let startMs = 0;

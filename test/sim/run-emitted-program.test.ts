@@ -91,6 +91,22 @@ describe("runEmittedProgram", () => {
     );
   });
 
+  it("interrupts a program that prints but never waits", async () => {
+    const interrupt = new Int32Array(new SharedArrayBuffer(4));
+    let lines = 0;
+    const code = await runEmittedProgram(
+      { entry: "main.py", files: [{ path: "main.py", text: "n = 0\nwhile True:\n    n += 1\n    print(n)\n" }] },
+      {
+        stdout: (text) => {
+          if ((lines += text.split("\n").length - 1) === 3) Atomics.store(interrupt, 0, 1);
+        },
+        stderr: () => {},
+        interrupt,
+      },
+    );
+    expect(code).toBe(130);
+  });
+
   it("exits with the code given to sys.exit(), and prints a message given instead", async () => {
     const exit = (argument: string) =>
       run({ entry: "main.py", files: [{ path: "main.py", text: `import sys\nsys.exit(${argument})\n` }] });
