@@ -24,6 +24,9 @@ function runHandler(rt: Runtime, handler: () => void): boolean {
   }
 }
 
+/** `Pin.irq` settings MicroPython takes as keywords. */
+type IrqSettings = { handler?: ((pin: Pin) => void) | null; trigger?: number; priority?: number; wake?: number | null; hard?: boolean };
+
 /** What `Pin.irq()` returns. */
 export interface PinIrq {
   /** The trigger(s) the IRQ was configured with. */
@@ -32,7 +35,20 @@ export interface PinIrq {
   flags(): number;
 }
 
-type PinOptions = { value?: number; drive?: number; alt?: number };
+/** Pin settings MicroPython takes as keywords (`Pin(2, Pin.OUT, value=1)`). */
+type PinSettings = { mode?: number; pull?: number | null; value?: number; drive?: number; alt?: number };
+
+/**
+ * Splits a facade call's arguments into the positional ones and the trailing keyword-argument
+ * object (a plain object literal, as the KwArgs convention writes Python keywords).
+ */
+function splitKeywordArguments<K extends object>(args: readonly unknown[]): [unknown[], Partial<K>] {
+  const last = args.at(-1);
+  if (last !== null && typeof last === "object" && Object.getPrototypeOf(last) === Object.prototype) {
+    return [args.slice(0, -1), last as Partial<K>];
+  }
+  return [[...args], {}];
+}
 
 /** A GPIO pin. Pins with the same id share one line, as on a board. */
 export class Pin {
@@ -62,29 +78,30 @@ export class Pin {
   private irqListener: ((previous: number, next: number) => void) | null = null;
   private readonly rt = runtime();
 
-  constructor(id: number | string, mode?: number, pull?: number | null, options?: KwArgs<PinOptions>);
-  constructor(id: number | string, options: KwArgs<PinOptions & { mode?: number; pull?: number | null }>);
+  constructor(id: number | string, options?: KwArgs<PinSettings>);
+  constructor(id: number | string, mode: number, options?: KwArgs<PinSettings>);
+  constructor(id: number | string, mode: number, pull: number | null, options?: KwArgs<PinSettings>);
   constructor(
     readonly id: number | string,
-    modeOrOptions?: number | KwArgs<PinOptions & { mode?: number; pull?: number | null }>,
-    pull?: number | null,
-    options?: KwArgs<PinOptions>,
+    ...args: unknown[]
   ) {
     this.device = pinDeviceName(id);
-    if (typeof modeOrOptions === "object") this.init(modeOrOptions);
-    else this.init(modeOrOptions, pull, options);
+    this.configure(args);
   }
 
   /** Re-initialises the pin; omitted settings keep their values. */
-  init(mode?: number, pull?: number | null, options?: KwArgs<PinOptions>): void;
-  init(options: KwArgs<PinOptions & { mode?: number; pull?: number | null }>): void;
-  init(
-    modeOrOptions?: number | KwArgs<PinOptions & { mode?: number; pull?: number | null }>,
-    pull?: number | null,
-    options?: KwArgs<PinOptions>,
-  ): void {
-    const settings =
-      typeof modeOrOptions === "object" ? modeOrOptions : { ...options, mode: modeOrOptions, pull };
+  init(options?: KwArgs<PinSettings>): void;
+  init(mode: number, options?: KwArgs<PinSettings>): void;
+  init(mode: number, pull: number | null, options?: KwArgs<PinSettings>): void;
+  init(...args: unknown[]): void {
+    this.configure(args);
+  }
+
+  private configure(args: unknown[]): void {
+    const [positional, keywords] = splitKeywordArguments<PinSettings>(args);
+    const settings: PinSettings = { ...keywords };
+    if (positional[0] !== undefined) settings.mode = positional[0] as number;
+    if (positional[1] !== undefined) settings.pull = positional[1] as number | null;
     if (settings.mode !== undefined && settings.mode !== -1) this.currentMode = settings.mode;
     if (settings.pull !== undefined && settings.pull !== -1) this.currentPull = settings.pull ?? -1;
     if (settings.drive !== undefined) this.currentDrive = settings.drive;
@@ -135,7 +152,7 @@ export class Pin {
   pull(pull: number | null): void;
   pull(pull?: number | null): number | void {
     if (pull === undefined) return this.currentPull;
-    this.init(undefined, pull);
+    this.init({ pull });
   }
 
   drive(): number;
@@ -149,20 +166,14 @@ export class Pin {
    * Calls `handler(pin)` on the given edges/levels (default: both edges); `null` removes it.
    * Handlers run as interrupts: between task steps or during a blocking sleep.
    */
-  irq(
-    handler?: ((pin: Pin) => void) | null,
-    trigger?: number,
-    options?: KwArgs<{ priority?: number; wake?: number | null; hard?: boolean }>,
-  ): PinIrq;
-  irq(options: KwArgs<{ handler?: ((pin: Pin) => void) | null; trigger?: number; priority?: number; wake?: number | null; hard?: boolean }>): PinIrq;
-  irq(
-    handlerOrOptions?: ((pin: Pin) => void) | null | KwArgs<{ handler?: ((pin: Pin) => void) | null; trigger?: number }>,
-    trigger?: number,
-  ): PinIrq {
-    const settings =
-      handlerOrOptions !== null && typeof handlerOrOptions === "object"
-        ? handlerOrOptions
-        : { handler: handlerOrOptions, trigger };
+  irq(options?: KwArgs<IrqSettings>): PinIrq;
+  irq(handler: ((pin: Pin) => void) | null, options?: KwArgs<IrqSettings>): PinIrq;
+  irq(handler: ((pin: Pin) => void) | null, trigger: number, options?: KwArgs<IrqSettings>): PinIrq;
+  irq(...args: unknown[]): PinIrq {
+    const [positional, keywords] = splitKeywordArguments<IrqSettings>(args);
+    const settings: IrqSettings = { ...keywords };
+    if (positional.length > 0) settings.handler = positional[0] as ((pin: Pin) => void) | null;
+    if (positional[1] !== undefined) settings.trigger = positional[1] as number;
     const handler = settings.handler ?? null;
     const wanted = settings.trigger ?? Pin.IRQ_FALLING | Pin.IRQ_RISING;
     const line = this.rt.input(this.device);
@@ -298,11 +309,11 @@ export class Timer {
   private pending: ClockEventHandle | null = null;
   private readonly rt = runtime();
 
-  constructor(id?: number, options?: KwArgs<TimerOptions>);
-  constructor(options: KwArgs<TimerOptions>);
-  constructor(idOrOptions?: number | KwArgs<TimerOptions>, options?: KwArgs<TimerOptions>) {
-    const settings = typeof idOrOptions === "object" ? idOrOptions : options;
-    if (settings?.callback !== undefined || settings?.period !== undefined || settings?.freq !== undefined) this.init(settings);
+  constructor(options?: KwArgs<TimerOptions>);
+  constructor(id: number, options?: KwArgs<TimerOptions>);
+  constructor(...args: unknown[]) {
+    const [, settings] = splitKeywordArguments<TimerOptions>(args);
+    if (settings.callback !== undefined || settings.period !== undefined || settings.freq !== undefined) this.init(settings);
   }
 
   /** Starts the timer; `period` is in ms (or give `freq` in Hz). */
@@ -376,12 +387,12 @@ export class UART {
   private readonly wire: UartWire;
   private baud = 9600;
 
-  constructor(id: number | string, baudrate?: number, options?: KwArgs<UartOptions>);
-  constructor(id: number | string, options: KwArgs<UartOptions>);
-  constructor(id: number | string, baudOrOptions?: number | KwArgs<UartOptions>, options?: KwArgs<UartOptions>) {
+  constructor(id: number | string, options?: KwArgs<UartOptions>);
+  constructor(id: number | string, baudrate: number, options?: KwArgs<UartOptions>);
+  constructor(id: number | string, ...args: unknown[]) {
     this.wire = uartWire(runtime(), id);
-    if (typeof baudOrOptions === "object") this.init(baudOrOptions);
-    else this.init({ ...options, baudrate: baudOrOptions ?? options?.baudrate });
+    const [positional, keywords] = splitKeywordArguments<UartOptions>(args);
+    this.init({ ...keywords, ...(positional[0] !== undefined ? { baudrate: positional[0] as number } : {}) });
   }
 
   init(options?: KwArgs<UartOptions>): void {

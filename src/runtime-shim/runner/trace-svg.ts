@@ -1,10 +1,10 @@
 import type { TimelineEntry } from "../timeline.js";
 
 /** Layout of the logic-analyzer picture, in SVG user units (px). */
-const LABEL_WIDTH = 110;
+const LABEL_WIDTH = 120;
 const PLOT_WIDTH = 1080;
-const ROW_HEIGHT = 46;
-const TRACE_HEIGHT = 26;
+const ROW_HEIGHT = 56;
+const TRACE_HEIGHT = 28;
 const TOP = 34;
 const BOTTOM = 30;
 const COLORS = ["#4ade80", "#facc15", "#60a5fa", "#f472b6", "#fb923c", "#a78bfa", "#2dd4bf", "#f87171"];
@@ -19,6 +19,28 @@ function gridStep(spanMs: number, count: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   for (const factor of [1, 2, 5, 10]) if (factor * magnitude >= raw) return factor * magnitude;
   return 10 * magnitude;
+}
+
+/** A one-line summary of a row: "on 5 ms every 705 ms (14 pulses)", or its number of changes. */
+function describeRow(changes: readonly TimelineEntry[]): string {
+  const round = (v: number) => Number(v.toFixed(3));
+  if (changes.some((c) => c.value !== 0 && c.value !== 1)) {
+    const values = changes.map((c) => c.value);
+    return `level ${round(Math.min(...values))}–${round(Math.max(...values))} · ${changes.length} changes`;
+  }
+  const rises = changes.filter((c, i) => c.value > 0 && (i === 0 || changes[i - 1]!.value === 0));
+  const widths = rises
+    .map((rise) => {
+      const fall = changes.find((c) => c.time_ms > rise.time_ms && c.value === 0);
+      return fall === undefined ? undefined : fall.time_ms - rise.time_ms;
+    })
+    .filter((w): w is number => w !== undefined);
+  const periods = rises.slice(1).map((rise, i) => rise.time_ms - rises[i]!.time_ms);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  if (periods.length >= 1 && widths.length >= 1) {
+    return `on ${formatMs(median(widths))} every ${formatMs(median(periods))} · ${rises.length} pulses`;
+  }
+  return `${changes.length} change${changes.length === 1 ? "" : "s"} · ends at ${changes.at(-1)?.value ?? "?"}`;
 }
 
 function formatMs(ms: number): string {
@@ -53,13 +75,16 @@ export function renderTimelineSvg(entries: readonly TimelineEntry[], endMs: numb
   }
   devices.forEach((device, row) => {
     const color = COLORS[row % COLORS.length]!;
-    const top = TOP + row * ROW_HEIGHT + (ROW_HEIGHT - TRACE_HEIGHT) / 2;
+    const top = TOP + row * ROW_HEIGHT + ROW_HEIGHT - TRACE_HEIGHT - 8;
     const bottom = top + TRACE_HEIGHT;
     const level = (value: number) => bottom - Math.max(0, Math.min(1, value)) * TRACE_HEIGHT;
     const changes = entries.filter((e) => e.device === device);
     parts.push(
       `<rect x="0" y="${TOP + row * ROW_HEIGHT}" width="${width}" height="${ROW_HEIGHT}" fill="${row % 2 === 0 ? "#0f172a" : "#111c33"}" opacity="0.6"/>`,
-      `<text x="${LABEL_WIDTH - 12}" y="${(top + bottom) / 2 + 4}" fill="${color}" text-anchor="end">${escapeXml(device)}</text>`,
+      `<text x="${LABEL_WIDTH - 16}" y="${(top + bottom) / 2 + 4}" fill="${color}" text-anchor="end" font-weight="bold">${escapeXml(device)}</text>`,
+      `<text x="${LABEL_WIDTH - 4}" y="${top + 4}" fill="#475569" text-anchor="end" font-size="9">1</text>`,
+      `<text x="${LABEL_WIDTH - 4}" y="${bottom + 3}" fill="#475569" text-anchor="end" font-size="9">0</text>`,
+      `<text x="${width - 22}" y="${top - 5}" fill="#94a3b8" text-anchor="end" font-size="11">${escapeXml(describeRow(changes))}</text>`,
     );
     // Before its first change a device's level is unknown: drawn as a dashed mid line.
     const first = changes[0]!;
