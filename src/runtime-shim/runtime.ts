@@ -1,6 +1,6 @@
 import { Clock } from "./clock.js";
 import { Scheduler } from "./scheduler.js";
-import { Timeline } from "./timeline.js";
+import { Timeline, type TimelineEntry } from "./timeline.js";
 
 /** A simulated input a test (or the board model) drives: a pin level, an ADC reading. */
 export interface InputLine {
@@ -63,9 +63,13 @@ export class Runtime {
     this.runScheduled();
   }
 
+  /** Told about every output change (the CLI's live pin view). */
+  onOutput: ((change: TimelineEntry) => void) | undefined;
+
   /** Output change for the timeline, stamped with the board clock. */
   recordOutput(device: string, value: number): void {
-    this.timeline.record(this.clock.nowUs() / 1000, device, value);
+    const timeMs = this.clock.nowUs() / 1000;
+    if (this.timeline.record(timeMs, device, value)) this.onOutput?.({ time_ms: timeMs, device, value });
   }
 
   runScheduled(): void {

@@ -10,11 +10,12 @@ export class Timeline {
   readonly entries: TimelineEntry[] = [];
   private readonly last = new Map<string, number>();
 
-  /** Records `value` for `device` unless it is unchanged (a waveform only shows edges). */
-  record(timeMs: number, device: string, value: number): void {
-    if (this.last.get(device) === value) return;
+  /** Records `value` for `device` unless it is unchanged (a waveform only shows edges); true if recorded. */
+  record(timeMs: number, device: string, value: number): boolean {
+    if (this.last.get(device) === value) return false;
     this.last.set(device, value);
     this.entries.push({ time_ms: timeMs, device, value });
+    return true;
   }
 
   /** The devices in the order they first changed. */

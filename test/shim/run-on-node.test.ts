@@ -30,9 +30,11 @@ async function run(input: string, options: { realtime?: boolean; tracePath?: str
 }
 
 describe("runOnNode", () => {
-  it("runs the blink template on the virtual clock, printing only its output", async () => {
+  it("runs the blink template on the virtual clock: its output on stdout, LED changes on stderr", async () => {
     const result = await run(blink);
-    expect(result).toEqual({ code: 0, stdout: "blinking LED 1 every 700 ms and LED 2 every 400 ms for 10 s\ndone\n", stderr: "" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("blinking LED 1 every 700 ms and LED 2 every 400 ms for 10 s\ndone\n");
+    expect(result.stderr.split("\n").slice(0, 3)).toEqual(["t=0.000s  LED1 ● LED2 ●", "t=0.005s  LED1 ○ LED2 ○", "t=0.405s  LED1 ○ LED2 ●"]);
   });
 
   it("writes the timeline as JSON and as a logic-analyzer SVG", async () => {

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { format } from "node:util";
 import { TsmpError } from "../../errors.js";
+import { PinView } from "../../sim/pin-view.js";
 import { resetRuntime, type Runtime } from "../runtime.js";
 import { compileProgram } from "./compile-program.js";
 import { renderTimelineSvg } from "./trace-svg.js";
@@ -12,6 +13,8 @@ export interface RunOnNodeOptions {
   tracePath?: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal: the pin/LED view is then one live line instead of a log. */
+  isTTY?: boolean;
 }
 
 /** Sends `console.*` to the program's own stdout/stderr sinks while it runs. */
@@ -49,18 +52,24 @@ export async function runOnNode(input: string, options: RunOnNodeOptions): Promi
   }
   const program = compileProgram(input);
   const rt = resetRuntime({ realtime: options.realtime ?? false });
-  rt.stdout = options.stdout;
-  rt.stderr = options.stderr;
+  // Output changes show on stderr as on the micropython target, around the program's own output.
+  const view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false });
+  const stdout = (text: string) => view.aroundOutput(text, options.stdout);
+  const stderr = (text: string) => view.aroundOutput(text, options.stderr);
+  rt.stdout = stdout;
+  rt.stderr = stderr;
+  rt.onOutput = (change) => view.onOutput({ timeMs: change.time_ms, device: change.device, value: change.value });
   process.setSourceMapsEnabled(true);
-  const restoreConsole = redirectConsole(options.stdout, options.stderr);
+  const restoreConsole = redirectConsole(stdout, stderr);
   let exitCode = 0;
   try {
     await import(program.entryUrl);
   } catch (error) {
-    if (error instanceof TsmpError) options.stderr(`tsmp: ${error.message}\n`);
-    else options.stderr(describeUncaught(error));
+    if (error instanceof TsmpError) stderr(`tsmp: ${error.message}\n`);
+    else stderr(describeUncaught(error));
     exitCode = 1;
   } finally {
+    view.finish();
     restoreConsole();
     program.dispose();
   }
