@@ -5,6 +5,7 @@ import { createTracebackRewriter } from "./traceback-rewriter.js";
 /** The friendly REPL's greeting, printed when main.py has finished and the board waits for input. */
 const REPL_BANNER_LINE = /^(MicroPython v|Type "help\(\)")/;
 const REPL_PROMPT = "\n>>> ";
+const HELD_PREFIXES = ["MicroPython v", 'Type "help()"', ">>> "];
 
 /**
  * Streams what the board prints after a reset (boot.py, main.py) to `write`, tracebacks mapped
@@ -17,6 +18,8 @@ export async function followOutput(
 ): Promise<"finished" | "stopped"> {
   const decoder = new TextDecoder();
   let line = "";
+  /** Part of the current line was already passed on, so it cannot be the REPL's greeting. */
+  let midLine = false;
   let tail = "";
   const rewriter = createTracebackRewriter(options.files, options.write);
   let stop = false;
@@ -35,11 +38,21 @@ export async function followOutput(
     line = lines.pop()!;
     for (const complete of lines) {
       const clean = complete.replace(/\r$/, "");
-      if (!REPL_BANNER_LINE.test(clean)) rewriter.push(`${clean}\n`);
+      if (midLine || !REPL_BANNER_LINE.test(clean)) rewriter.push(`${clean}\n`);
+      midLine = false;
     }
     if (tail.replace(/\r/g, "").endsWith(REPL_PROMPT)) {
       rewriter.end();
       return "finished";
+    }
+    // Output without a newline (a progress dot, a prompt) shows at once, unless it may be the
+    // start of the REPL's greeting, which is held until its line is complete.
+    // A trailing \r stays behind in case \n follows, so \r\n still folds into \n.
+    const shown = line.replace(/\r$/, "");
+    if (shown && !(midLine ? [] : HELD_PREFIXES).some((prefix) => prefix.startsWith(shown) || shown.startsWith(prefix))) {
+      rewriter.push(shown);
+      line = line.slice(shown.length);
+      midLine = true;
     }
   }
   if (line && !line.startsWith(">>>")) rewriter.push(line);
