@@ -32,7 +32,7 @@ export class SerialClient {
   }
 
   /** Everything received since the last read, once it ends with `ending` (as latin1 text). */
-  async readUntil(ending: string, timeoutMs = 15_000): Promise<string> {
+  async readUntil(ending: string, timeoutMs = 30_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const text = this.received.toString("latin1");
@@ -59,7 +59,7 @@ export class SerialClient {
   }
 
   /** Reads exactly `count` bytes. */
-  async readBytes(count: number, timeoutMs = 15_000): Promise<Buffer> {
+  async readBytes(count: number, timeoutMs = 30_000): Promise<Buffer> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       const left = deadline - Date.now();

@@ -364,11 +364,15 @@ export class BoardFirmware {
     (this.vm.module._module as KeyboardInterruptExport)._mp_sched_keyboard_interrupt();
   }
 
-  /** Python starts: what the board printed so far goes out first (Python may run for ever). */
+  /**
+   * Python starts. What the board printed so far (such as the raw REPL's "OK") goes out now,
+   * since Python may run for ever, but only once Ctrl-C counts as an interrupt: a host that
+   * answers that output with Ctrl-C must find Python running.
+   */
   private beginRun(context: RunContext): void {
+    this.options.runState.beginRun(context);
     this.output.flush();
     if (context === RunContext.mainPy) this.announceReady();
-    this.options.runState.beginRun(context);
   }
 
   private announceReady(): void {
