@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -147,30 +147,48 @@ function generateProject(root: string): { lines: number; bytes: number } {
   return { lines, bytes };
 }
 
-function timeCommand(args: string[]): number {
+interface Timing {
+  /** wall-clock milliseconds */
+  wall: number;
+  /** CPU milliseconds (user + system): steadier than wall time on a shared machine */
+  cpu: number;
+}
+
+/** Runs `node <args>` under /usr/bin/time to get the child's CPU time as well. */
+function timeCommand(args: string[]): Timing {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8" });
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  const result = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, ...args], { cwd: repoRoot, encoding: "utf8" });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
-  return elapsed;
+  const [, user, system] = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr) ?? [];
+  return { wall, cpu: (Number(user) + Number(system)) * 1000 };
+}
+
+function timeInProcess(action: () => void): Timing {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  action();
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
 /** `tsc --noEmit` without the process: parse the tsconfig, build the program, check it. */
-function typecheckInProcess(root: string): number {
-  const started = performance.now();
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  if (!parsed) throw new Error("cannot read the generated tsconfig.json");
-  const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(parsed.fileNames, parsed.options));
-  if (diagnostics.length > 0) throw new Error(`the generated project has type errors: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, "\n")}`);
-  return performance.now() - started;
+function typecheckInProcess(root: string): Timing {
+  return timeInProcess(() => {
+    const parsed = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    if (!parsed) throw new Error("cannot read the generated tsconfig.json");
+    const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(parsed.fileNames, parsed.options));
+    if (diagnostics.length > 0) throw new Error(`the generated project has type errors: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, "\n")}`);
+  });
 }
 
-function buildInProcess(root: string, out: string): number {
-  const started = performance.now();
-  const result = transpileProject(root);
-  if (result.diagnostics.length > 0) throw new Error(`tsmp rejected the generated project: ${result.diagnostics[0]!.message}`);
-  writeBuild(result, out);
-  return performance.now() - started;
+function buildInProcess(root: string, out: string): Timing {
+  return timeInProcess(() => {
+    const result = transpileProject(root);
+    if (result.diagnostics.length > 0) throw new Error(`tsmp rejected the generated project: ${result.diagnostics[0]!.message}`);
+    writeBuild(result, out);
+  });
 }
 
 function median(values: number[]): number {
@@ -194,14 +212,15 @@ if (!existsSync(join(repoRoot, "dist/cli/main.js"))) {
   process.exit(1);
 }
 
+const loadAverage = loadavg().map((value) => value.toFixed(1)).join(" / ");
 const root = mkdtempSync(join(tmpdir(), "tsmp-bench-transpile-"));
 try {
   const { lines, bytes } = generateProject(root);
   const out = join(root, "build");
   const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
   const tsmp = join(repoRoot, "bin/tsmp.js");
-  const tscTimes: number[] = [];
-  const tsmpTimes: number[] = [];
+  const tscTimes: Timing[] = [];
+  const tsmpTimes: Timing[] = [];
   // One untimed run of each warms the disk cache; then they alternate so drift hits both.
   timeCommand([tsc, "-p", root, "--noEmit"]);
   timeCommand([tsmp, "build", root, "-o", out]);
@@ -209,8 +228,8 @@ try {
     tscTimes.push(timeCommand([tsc, "-p", root, "--noEmit"]));
     tsmpTimes.push(timeCommand([tsmp, "build", root, "-o", out]));
   }
-  const inProcessTsc: number[] = [];
-  const inProcessTsmp: number[] = [];
+  const inProcessTsc: Timing[] = [];
+  const inProcessTsmp: Timing[] = [];
   typecheckInProcess(root);
   buildInProcess(root, out);
   for (let i = 0; i < repetitions; i++) {
@@ -218,27 +237,26 @@ try {
     inProcessTsmp.push(buildInProcess(root, out));
   }
   const emitted = pythonBytes(out);
-  const tscMedian = median(tscTimes);
-  const tsmpMedian = median(tsmpTimes);
-  const ratio = tsmpMedian / tscMedian;
-  const inProcessRatio = median(inProcessTsmp) / median(inProcessTsc);
+  const row = (label: string, times: Timing[]) =>
+    `| ${label} | ${median(times.map((t) => t.cpu)).toFixed(0)} ms | ${median(times.map((t) => t.wall)).toFixed(0)} ms | ${times.map((t) => `${t.cpu.toFixed(0)}/${t.wall.toFixed(0)}`).join(", ")} |`;
+  const ratioOf = (a: Timing[], b: Timing[], key: keyof Timing) => median(a.map((t) => t[key])) / median(b.map((t) => t[key]));
   const markdown = `## Transpile throughput (\`tsmp build\` vs \`tsc --noEmit\`)
 
 Generated project: ${moduleCount + 2} modules, ${lines} lines / ${bytes} bytes of TypeScript (classes, inheritance,
 enums, loops with continue, closures, try/finally, template literals). Both commands run as a user runs them
 (\`node bin/tsmp.js build <dir> -o <out>\` and \`node node_modules/typescript/bin/tsc -p <dir> --noEmit\`),
-alternating, median of ${repetitions} after one warm-up each. ${machineLine()}.
+alternating, median of ${repetitions} after one warm-up each. ${machineLine()}, load average at the start
+${loadAverage} on ${cpus().length} cores (the machine is shared: absolute times vary, compare within the run).
 
-| | median | runs (ms) |
-|---|---|---|
-| tsc --noEmit | ${tscMedian.toFixed(0)} ms | ${tscTimes.map((t) => t.toFixed(0)).join(", ")} |
-| tsmp build | ${tsmpMedian.toFixed(0)} ms | ${tsmpTimes.map((t) => t.toFixed(0)).join(", ")} |
+| | CPU median | wall median | runs (CPU/wall ms) |
+|---|---|---|---|
+${row("tsc --noEmit (CLI)", tscTimes)}
+${row("tsmp build (CLI)", tsmpTimes)}
+${row("typecheck in-process (createProgram + getPreEmitDiagnostics)", inProcessTsc)}
+${row("transpileProject + writeBuild in-process", inProcessTsmp)}
 
-| typecheck in-process (createProgram + getPreEmitDiagnostics) | ${median(inProcessTsc).toFixed(0)} ms | ${inProcessTsc.map((t) => t.toFixed(0)).join(", ")} |
-| transpileProject + writeBuild in-process | ${median(inProcessTsmp).toFixed(0)} ms | ${inProcessTsmp.map((t) => t.toFixed(0)).join(", ")} |
-
-- **Ratio tsmp build / tsc --noEmit (CLI, end to end): ${ratio.toFixed(2)}×** (target ≤ 1.5×)
-- **Ratio in-process (the transpiler's own cost, no process start-up): ${inProcessRatio.toFixed(2)}×**
+- **Ratio tsmp build / tsc --noEmit, CLI end to end: ${ratioOf(tsmpTimes, tscTimes, "cpu").toFixed(2)}× CPU, ${ratioOf(tsmpTimes, tscTimes, "wall").toFixed(2)}× wall** (target ≤ 1.5×)
+- **Ratio in-process (the transpiler's own cost, no process start-up): ${ratioOf(inProcessTsmp, inProcessTsc, "cpu").toFixed(2)}× CPU, ${ratioOf(inProcessTsmp, inProcessTsc, "wall").toFixed(2)}× wall**
 - The CLI figure includes tsmp's start-up: src/cli/main.ts imports every command module, and
   some load ts-morph, the MicroPython VM and serial libraries at import time.
 - Emitted code size: ${emitted} bytes of .py for ${bytes} bytes of .ts = **${(emitted / bytes).toFixed(2)} bytes of Python per byte of TypeScript** (_tsmp.py helpers included, .py.map excluded)

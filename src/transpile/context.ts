@@ -53,7 +53,8 @@ export class TransformationContext {
       this.report(diagnostics.unsupportedSyntax(node));
       return py.none();
     }
-    return py.at(visitor(node, this), this.positionOf(node));
+    // Only statements carry source positions: a traceback names lines, and line starts are statements.
+    return visitor(node, this);
   }
 
   /** Transforms one statement; statements its expressions needed come first. */
@@ -193,6 +194,7 @@ function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checker: ts.T
     if (symbol) declarations.set(symbol, node);
   }
   if (declarations.size === 0) return nodes;
+  const names = new Set([...declarations.values()].map((declaration) => declaration.name!.text));
   const referenced = new Map<ts.Node, Set<ts.Symbol>>();
   const referencesOf = (root: ts.Node): Set<ts.Symbol> => {
     let found = referenced.get(root);
@@ -200,6 +202,7 @@ function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checker: ts.T
     const symbols = new Set<ts.Symbol>();
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) {
+        if (!names.has(node.text)) return;
         const symbol = checker.getSymbolAtLocation(node);
         if (symbol && declarations.has(symbol) && declarations.get(symbol)!.name !== node) symbols.add(symbol);
       } else {

@@ -67,23 +67,41 @@ function isIntegerVariable(node: ts.Identifier, context: TransformationContext, 
   if (!context.program.isUserFile(declaration.getSourceFile())) return false;
   // A cycle (`x = x + 1`) decides nothing on its own: the other writes do.
   if (visiting.has(symbol)) return true;
+  const file = declaration.getSourceFile();
+  const known = decided.get(context.checker)?.get(symbol);
+  if (known !== undefined) return known;
+  const outermost = visiting.size === 0;
   visiting.add(symbol);
   try {
-    if (!isIntegerValued(declaration.initializer, context, visiting)) return false;
-    return writesTo(symbol, declaration.getSourceFile(), context).every((write) => {
-      if (ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write)) return true;
-      return integerAssignments.has(write.operatorToken.kind) && isIntegerValued(write.right, context, visiting);
-    });
+    const integral =
+      isIntegerValued(declaration.initializer, context, visiting) &&
+      writesTo(symbol, file, context).every((write) => {
+        if (ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write)) return true;
+        return integerAssignments.has(write.operatorToken.kind) && isIntegerValued(write.right, context, visiting);
+      });
+    // Inside a cycle the answer leaned on an assumption about the outer variable; only the
+    // outermost question is settled.
+    if (outermost || !integral) {
+      const table = decided.get(context.checker) ?? new Map<ts.Symbol, boolean>();
+      table.set(symbol, integral);
+      decided.set(context.checker, table);
+    }
+    return integral;
   } finally {
     visiting.delete(symbol);
   }
 }
 
+// Symbols belong to one checker: both caches are kept per checker.
+const decided = new WeakMap<ts.TypeChecker, Map<ts.Symbol, boolean>>();
+
 type Write = ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-const writesBySymbol = new WeakMap<ts.SourceFile, Map<ts.Symbol, Write[]>>();
+const writesBySymbol = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, Map<ts.Symbol, Write[]>>>();
 
 function writesTo(symbol: ts.Symbol, file: ts.SourceFile, context: TransformationContext): Write[] {
-  let index = writesBySymbol.get(file);
+  const files = writesBySymbol.get(context.checker) ?? new WeakMap<ts.SourceFile, Map<ts.Symbol, Write[]>>();
+  writesBySymbol.set(context.checker, files);
+  let index = files.get(file);
   if (!index) {
     const built = new Map<ts.Symbol, Write[]>();
     const record = (target: ts.Expression, write: Write) => {
@@ -104,7 +122,7 @@ function writesTo(symbol: ts.Symbol, file: ts.SourceFile, context: Transformatio
     };
     visit(file);
     index = built;
-    writesBySymbol.set(file, index);
+    files.set(file, index);
   }
   return index.get(symbol) ?? [];
 }

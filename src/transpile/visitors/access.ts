@@ -21,8 +21,16 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   }
   const builtin = transformBuiltinProperty(node, context);
   if (builtin) return builtin;
-  const receiver = context.transformExpression(node.expression);
   const member = context.symbolOf(node.name);
+  const undeclared = !member?.declarations?.length;
+  // Tuples (and mapped tuples such as gather's results) synthesize `length` without a
+  // declaration, so the library lookup does not see it: it is still the array's length.
+  if (undeclared && isArrayType(context, typeOf(context, node.expression))) {
+    if (node.name.text === "length") return py.call(py.name("len"), [context.transformExpression(node.expression)]);
+    context.report(diagnostics.unsupportedLibraryMember(node, `Array.${node.name.text}`));
+    return py.none();
+  }
+  const receiver = context.transformExpression(node.expression);
   // A record (`Record<string, T>`, an index signature) is a dict: its keys are not attributes.
   if ((!member || !member.valueDeclaration) && isRecordType(context, typeOf(context, node.expression))) {
     return py.subscript(receiver, py.str(node.name.text));
