@@ -162,4 +162,12 @@ describe("ROM and stub command handlers", () => {
     expect([...(await commands.handle(request(Op.ERASE_REGION, words(0x3000, 0x1000)))).replies[0]!.subarray(8)]).toEqual([0, 0]);
     expect(flash.read(0x3000, 0x1000).every((b) => b === 0xff)).toBe(true);
   });
+
+  it("the ROM's slow flash read answers 64 bytes per command", async () => {
+    const { commands, flash } = loader();
+    flash.write(0x5000, Buffer.from("ESP32 ROM read"));
+    const reply = (await commands.handle(request(Op.READ_FLASH_SLOW, words(0x5000, 14)))).replies[0]!;
+    expect(reply.length).toBe(8 + 64 + 4);
+    expect(reply.subarray(8, 22).toString("latin1")).toBe("ESP32 ROM read");
+  });
 });

@@ -16,6 +16,7 @@ export const Op = {
   READ_REG: 0x0a,
   SPI_SET_PARAMS: 0x0b,
   SPI_ATTACH: 0x0d,
+  READ_FLASH_SLOW: 0x0e,
   CHANGE_BAUDRATE: 0x0f,
   FLASH_DEFL_BEGIN: 0x10,
   FLASH_DEFL_DATA: 0x11,
@@ -176,6 +177,7 @@ export class LoaderCommands {
         if (!this.chip.hasSecurityInfo) return this.done(this.unsupported(op));
         return this.done(this.ok(op, this.securityInfo()));
     }
+    if (this.mode === "rom" && op === Op.READ_FLASH_SLOW) return this.done(this.readFlashSlow(op, data));
     if (this.mode === "stub") {
       switch (op) {
         case Op.ERASE_FLASH:
@@ -420,6 +422,17 @@ export class LoaderCommands {
     this.flash.erase(offset, size);
     this.flash.save();
     return this.ok(op);
+  }
+
+  /** The ROM's own flash read: at most 64 bytes per command, always answered with 64. */
+  private readFlashSlow(op: number, data: Buffer): Buffer {
+    if (data.length !== 8) return this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN);
+    const address = data.readUInt32LE(0);
+    const length = data.readUInt32LE(4);
+    if (length > 64 || address + length > this.flash.size) return this.fail(op, RomError.INVALID_PARAM, StubError.BAD_DATA_LEN);
+    const block = Buffer.alloc(64, 0xff);
+    block.set(this.flash.read(address, length));
+    return this.ok(op, block);
   }
 
   /** READ_FLASH: the reply, then blocks as SLIP frames, each window acknowledged by the host. */
