@@ -22,8 +22,11 @@ describe("tsmp init", () => {
   it("creates the pyboard flavour of blink, typechecking against this tsmp's facade", () => {
     const created = createProject(join(scratch, "blink"));
     expect(created.board).toBe("pyboard");
-    expect(created.files).toEqual(["README.md", "src/globals.d.ts", "src/main.ts", "tsconfig.json"]);
+    expect(created.files).toEqual(["README.md", "blink.test.ts", "package.json", "src/globals.d.ts", "src/main.ts", "tsconfig.json"]);
     expect(readFileSync(join(created.dir, "src", "main.ts"), "utf8")).toContain('import { LED } from "tsmp/pyb"');
+    // The off-device test runs under vitest with tsmp/testing from this installation.
+    const manifest = JSON.parse(readFileSync(join(created.dir, "package.json"), "utf8"));
+    expect(manifest).toMatchObject({ name: "blink", scripts: { test: "vitest run" }, devDependencies: { tsmp: `file:${packagePath()}` } });
     const tsconfig = JSON.parse(readFileSync(join(created.dir, "tsconfig.json"), "utf8"));
     expect(tsconfig.compilerOptions.paths).toEqual({ "tsmp/*": [`${packagePath("dist", "runtime-shim")}/*`] });
     // Outside the repository no node_modules is in reach: the project needs nothing but tsmp.
@@ -32,8 +35,9 @@ describe("tsmp init", () => {
 
   it("puts the generic board's flavour in src/ with --board generic", () => {
     const created = createProject(join(scratch, "generic"), { board: "generic" });
-    expect(created.files).toEqual(["README.md", "src/globals.d.ts", "src/main.ts", "tsconfig.json"]);
+    expect(created.files).toEqual(["README.md", "blink.test.ts", "package.json", "src/globals.d.ts", "src/main.ts", "tsconfig.json"]);
     expect(readFileSync(join(created.dir, "src", "main.ts"), "utf8")).toContain('import { Pin } from "tsmp/machine"');
+    expect(readFileSync(join(created.dir, "blink.test.ts"), "utf8")).toContain('run.waveform("Pin(1)")');
     expect(typeErrors(created.dir)).toEqual([]);
   });
 
@@ -71,6 +75,7 @@ describe("tsmp init", () => {
     expect(ok.stdout).toBe("");
     expect(ok.stderr).toContain("Next steps:");
     expect(ok.stderr).toContain("tsmp run .");
+    expect(ok.stderr).toContain("npm install && npm test     test it off-device with vitest (blink.test.ts)");
     const again = cli(join(scratch, "from-cli"));
     expect(again.status).toBe(1);
     expect(again.stderr).toBe(`tsmp: ${join(scratch, "from-cli")} is not empty; give a new folder name (tsmp init never overwrites files)\n`);

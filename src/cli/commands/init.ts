@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { TsmpError } from "../../errors.js";
 import { packagePath } from "../../package-paths.js";
 
-/** A template's own src/ is this board's flavour; `boards/<name>/` holds the others. */
+/** A template's own files are this board's flavour; `boards/<name>/` holds the others' files. */
 const DEFAULT_BOARD = "pyboard";
 
 export interface CreateProjectOptions {
@@ -57,16 +57,16 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
   }
   mkdirSync(target, { recursive: true });
 
-  cpSync(template, target, {
-    recursive: true,
-    // Other flavours stay behind; template tests are tsmp's own (they import from its sources).
-    filter: (source) => {
-      const path = relative(template, source);
-      return path !== "boards" && !path.endsWith(".test.ts");
-    },
-  });
-  if (board !== DEFAULT_BOARD) cpSync(join(template, "boards", board, "src"), join(target, "src"), { recursive: true });
+  // The other boards' flavours stay behind.
+  cpSync(template, target, { recursive: true, filter: (source) => relative(template, source) !== "boards" });
+  if (board !== DEFAULT_BOARD) {
+    // A flavour replaces the files it has (src/main.ts, its test); its tsconfig only serves the repository.
+    const flavour = join(template, "boards", board);
+    cpSync(flavour, target, { recursive: true, filter: (source) => relative(flavour, source) !== "tsconfig.json" });
+  }
   writeFileSync(join(target, "tsconfig.json"), projectTsconfig(join(template, "tsconfig.json")));
+  const hasTests = listFiles(target).some((file) => file.endsWith(".test.ts"));
+  if (hasTests) writeFileSync(join(target, "package.json"), projectManifest(basename(target)));
 
   return { dir: target, board, files: listFiles(target) };
 }
@@ -76,6 +76,22 @@ function projectTsconfig(templateTsconfig: string): string {
   const config = JSON.parse(readFileSync(templateTsconfig, "utf8")) as { compilerOptions: { paths?: Record<string, string[]> } };
   config.compilerOptions.paths = { "tsmp/*": [`${packagePath("dist", "runtime-shim")}/*`] };
   return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+/**
+ * A package.json for the off-device tests (`npm install`, then `npm test`): they run under vitest
+ * and import `tsmp/testing`, so both are dev dependencies, tsmp from this installation.
+ */
+function projectManifest(name: string): string {
+  const tsmp = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { devDependencies: Record<string, string> };
+  const manifest = {
+    name: name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"),
+    private: true,
+    type: "module",
+    scripts: { test: "vitest run" },
+    devDependencies: { tsmp: `file:${packagePath()}`, vitest: tsmp.devDependencies.vitest },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 function listFolders(folder: string): string[] {
@@ -94,6 +110,7 @@ function listFiles(folder: string, prefix = ""): string[] {
 
 function nextSteps(dir: string, created: CreatedProject): string {
   const name = basename(created.dir);
+  const tests = created.files.filter((file) => file.endsWith(".test.ts"));
   return [
     `Created ${name} (${created.board} flavour) with ${created.files.join(", ")}`,
     "",
@@ -102,6 +119,7 @@ function nextSteps(dir: string, created: CreatedProject): string {
     "  tsmp run .                  run it on MicroPython on this machine (LED changes on stderr)",
     "  tsmp run . --target node    run it on Node, on a virtual clock",
     "  tsmp flash . --port auto    put it on a board as main.py",
+    ...(tests.length > 0 ? [`  npm install && npm test     test it off-device with vitest (${tests.join(", ")})`] : []),
     "",
   ].join("\n");
 }

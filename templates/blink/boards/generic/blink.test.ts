@@ -1,0 +1,22 @@
+// Tests the blink program off-device: it runs on tsmp's simulated board, whose virtual clock makes
+// the 10 s program finish in milliseconds, and the pins' recorded timeline is checked as a waveform.
+import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { runProgram } from "tsmp/testing";
+
+const project = fileURLToPath(new URL(".", import.meta.url));
+
+describe("blink on a generic board", () => {
+  it("prints its banner, then done after 10 s", async () => {
+    const run = await runProgram(project);
+    expect(run.error).toBeUndefined();
+    expect(run.lines).toEqual(["blinking pin 1 every 700 ms and pin 2 every 400 ms for 10 s", "done"]);
+    expect(run.end_ms).toBe(10_000);
+  });
+
+  it("drives pin 1 high for 5 ms every 705 ms and pin 2 for 5 ms every 405 ms", async () => {
+    const run = await runProgram(project);
+    run.waveform("Pin(1)").expectPeriodic({ high_ms: 5, period_ms: 705 });
+    run.waveform("Pin(2)").expectPeriodic({ high_ms: 5, period_ms: 405 });
+  });
+});
