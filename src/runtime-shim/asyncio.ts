@@ -49,7 +49,13 @@ export function run<T>(coro: PromiseLike<T>): T {
   return scheduler().runUntilComplete(create_task(coro) as Task<unknown>) as unknown as T;
 }
 
+/**
+ * What `sleep_ms` returns: awaitable, but not a coroutine (MicroPython's SingletonGenerator),
+ * so `create_task(asyncio.sleep(1))` raises TypeError as on a board.
+ */
 class Sleep extends Awaitable<void> {
+  readonly notACoroutine = true;
+
   constructor(private readonly wakeMs: number) {
     super();
   }
@@ -347,7 +353,11 @@ export interface Loop {
   close(): void;
   set_exception_handler(handler: ExceptionHandler | null): void;
   get_exception_handler(): ExceptionHandler | null;
-  default_exception_handler(context: ExceptionContext): void;
+  /**
+   * Prints the context to stderr. MicroPython's docs write `default_exception_handler(context)`,
+   * but its code takes `(loop, context)` (the one-argument call raises TypeError on a board).
+   */
+  default_exception_handler(loop: Loop, context: ExceptionContext): void;
   call_exception_handler(context: ExceptionContext): void;
 }
 
@@ -381,7 +391,7 @@ const loop: Loop = {
   get_exception_handler(): ExceptionHandler | null {
     return handlers.get(scheduler()) ?? null;
   },
-  default_exception_handler(context: ExceptionContext): void {
+  default_exception_handler(_loop: Loop, context: ExceptionContext): void {
     scheduler().defaultExceptionHandler(context);
   },
   call_exception_handler(context: ExceptionContext): void {

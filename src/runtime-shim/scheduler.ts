@@ -448,7 +448,13 @@ function takePending(task: Task<unknown>): unknown {
 }
 
 function isCoroutineLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as PromiseLike<unknown>).then === "function" && !(value instanceof Task);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as PromiseLike<unknown>).then === "function" &&
+    !(value instanceof Task) &&
+    !(value as { notACoroutine?: boolean }).notACoroutine
+  );
 }
 
 function describeException(error: unknown): string {

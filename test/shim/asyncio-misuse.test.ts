@@ -56,6 +56,15 @@ asyncio.create_task(42 as unknown as Promise<void>);
     expect(run.error).toMatchObject({ name: "TypeError", message: "coroutine expected" });
   });
 
+  it("a sleep is awaitable but not a coroutine: create_task of it raises TypeError", async () => {
+    const run = await runSourceOnShim(`
+import * as asyncio from "tsmp/asyncio";
+async function main(): Promise<void> { asyncio.create_task(asyncio.sleep(1)); }
+asyncio.run(main());
+`);
+    expect(run.error).toMatchObject({ name: "TypeError", message: "coroutine expected" });
+  });
+
   it("awaiting a task being gathered raises RuntimeError(\"can't wait\")", async () => {
     const run = await runSourceOnShim(`
 import * as asyncio from "tsmp/asyncio";

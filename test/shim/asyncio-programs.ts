@@ -701,6 +701,13 @@ async function main(): Promise<void> {
 }
 asyncio.run(main());
 `),
+  p("a custom handler can call the default one (with the loop, as MicroPython's code takes it)", `
+const loop = asyncio.get_event_loop();
+loop.set_exception_handler((l, context) => { console.log("custom first"); l.default_exception_handler(l, context); console.log("after default"); });
+async function fail(): Promise<void> { throw new Error("lost"); }
+async function main(): Promise<void> { asyncio.create_task(fail()); await asyncio.sleep_ms(10); console.log("main done"); }
+asyncio.run(main());
+`),
   p("call_exception_handler with a context", `
 const loop = asyncio.get_event_loop();
 loop.set_exception_handler((l, context) => { console.log("message:", context["message"]); });
