@@ -194,7 +194,6 @@ class PWM:
         self._freq = 1000
         self._duty_u16 = 0
         self._invert = False
-        self._running = False
         self.init(freq=freq, duty_u16=duty_u16, duty_ns=duty_ns, invert=invert)
 
     def __repr__(self):
@@ -210,11 +209,9 @@ class PWM:
         elif duty_u16 is not None:
             self._set_duty(duty_u16)
         else:
-            self._running = True
             self._report()
 
     def deinit(self):
-        self._running = False
         _board.report("PWM(%s)" % (self._pin,), 0)
 
     def freq(self, value=None):
@@ -236,7 +233,6 @@ class PWM:
         if not 0 <= duty_u16 <= 65535:
             raise ValueError("duty_u16 must be from 0 to 65535")
         self._duty_u16 = duty_u16
-        self._running = True
         self._report()
 
     def _report(self):
