@@ -170,6 +170,7 @@ describe("tsmp firmware info and erase", () => {
   });
 
   it.each([
+    ["esp32s2", "ESP32-S2", "7c:df:a1:02:4e:01"],
     ["esp32s3", "ESP32-S3", "34:85:18:4a:2b:01"],
     ["esp32c3", "ESP32-C3", "58:cf:79:0b:3c:01"],
   ])("identifies a virtual %s", async (id, name, mac) => {

@@ -12,8 +12,11 @@ export interface VirtualChip {
   magic: number;
   /** The chip id in an app image header (byte 12) and in GET_SECURITY_INFO. */
   imageChipId: number;
-  /** ESP32 and older ROMs do not know GET_SECURITY_INFO (0x14). */
-  hasSecurityInfo: boolean;
+  /**
+   * GET_SECURITY_INFO (0x14): unknown to the ESP32 ROM, 12 bytes without the chip id on the
+   * ESP32-S2, 20 bytes with it on later chips.
+   */
+  securityInfo: "none" | "without-chip-id" | "with-chip-id";
   /** SPI0/1 controller registers, for the flash-ID (RDID) read esptool does through them. */
   spi: { base: number; usr2: number; w0: number };
   /** Where the second-stage bootloader (and so a MicroPython .bin) starts in flash. */
@@ -43,7 +46,7 @@ function esp32(): VirtualChip {
     id: "esp32",
     magic: 0x00f01d83,
     imageChipId: 0,
-    hasSecurityInfo: false,
+    securityInfo: "none",
     spi: { base: 0x3ff42000, usr2: 0x24, w0: 0x80 },
     bootOffset: 0x1000,
     bootBanner: "ets Jul 29 2019 12:21:46\r\n\r\n",
@@ -69,7 +72,7 @@ function esp32s3(): VirtualChip {
     id: "esp32s3",
     magic: 0x00000009,
     imageChipId: 9,
-    hasSecurityInfo: true,
+    securityInfo: "with-chip-id",
     spi: { base: 0x60002000, usr2: 0x20, w0: 0x58 },
     bootOffset: 0x0,
     bootBanner: "ESP-ROM:esp32s3-20210327\r\n",
@@ -91,7 +94,7 @@ function esp32c3(): VirtualChip {
     id: "esp32c3",
     magic: 0x1b31506f,
     imageChipId: 5,
-    hasSecurityInfo: true,
+    securityInfo: "with-chip-id",
     spi: { base: 0x60002000, usr2: 0x20, w0: 0x58 },
     bootOffset: 0x0,
     bootBanner: "ESP-ROM:esp32c3-api1-20210207\r\n",
@@ -107,7 +110,27 @@ function esp32c3(): VirtualChip {
   };
 }
 
-const chips: Record<string, () => VirtualChip> = { esp32, esp32s3, esp32c3 };
+function esp32s2(): VirtualChip {
+  const block1 = 0x3f41a000 + 0x44;
+  const [mac0, mac1] = macWords([0x7c, 0xdf, 0xa1, 0x02, 0x4e, 0x01]);
+  return {
+    name: "ESP32-S2",
+    id: "esp32s2",
+    magic: 0x000007c6,
+    imageChipId: 2,
+    securityInfo: "without-chip-id",
+    spi: { base: 0x3f402000, usr2: 0x20, w0: 0x58 },
+    bootOffset: 0x1000,
+    bootBanner: "ESP-ROM:esp32s2-rc4-20191025\r\n",
+    registers: new Map([
+      [block1, mac0],
+      [block1 + 4, mac1],
+      [0x3f400014, 347],
+    ]),
+  };
+}
+
+const chips: Record<string, () => VirtualChip> = { esp32, esp32s2, esp32s3, esp32c3 };
 
 export const virtualChipIds = Object.keys(chips);
 

@@ -174,7 +174,7 @@ export class LoaderCommands {
       case Op.SPI_FLASH_MD5:
         return this.done(this.md5(op, data));
       case Op.GET_SECURITY_INFO:
-        if (!this.chip.hasSecurityInfo) return this.done(this.unsupported(op));
+        if (this.chip.securityInfo === "none") return this.done(this.unsupported(op));
         return this.done(this.ok(op, this.securityInfo()));
     }
     if (this.mode === "rom" && op === Op.READ_FLASH_SLOW) return this.done(this.readFlashSlow(op, data));
@@ -278,7 +278,8 @@ export class LoaderCommands {
   }
 
   private securityInfo(): Buffer {
-    // flags (none set), flash_crypt_cnt, 7 key purposes, chip id, API version.
+    // flags (none set), flash_crypt_cnt, 7 key purposes, then chip id and API version.
+    if (this.chip.securityInfo === "without-chip-id") return Buffer.alloc(12);
     const info = Buffer.alloc(20);
     info.writeUInt32LE(this.chip.imageChipId, 12);
     return info;

@@ -21,7 +21,7 @@ export interface VirtualEsp32Faults extends LoaderFaults {
 export interface VirtualEsp32Options {
   /** Where to put the symlink a client opens; a temporary path when omitted. */
   link?: string;
-  /** "esp32" (default), "esp32s3" or "esp32c3". */
+  /** "esp32" (default), "esp32s2", "esp32s3" or "esp32c3". */
   chip?: string;
   /** "4MB" by default. */
   flashSize?: string;
