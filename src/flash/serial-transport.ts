@@ -77,7 +77,7 @@ export class SerialTransport {
     this.throwIfLost();
     const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : Buffer.from(data);
     await new Promise<void>((resolveWrite, rejectWrite) =>
-      this.port.write(bytes, (error) => (error ? rejectWrite(this.lost ?? new LinkLost(`writing to ${this.path} failed: ${error.message}`)) : resolveWrite())),
+      this.port.write(bytes, (error) => (error ? rejectWrite(this.lost ?? new LinkLost(`lost the connection to the board on ${this.path} (${error.message})`)) : resolveWrite())),
     );
   }
 
