@@ -35,18 +35,19 @@ export async function runOnMicroPython(input: string, options: RunOnMicroPythonO
   if (!result.entry) {
     throw new NoEntryModule(`${input}: nothing to run (a project runs src/main.ts or main.ts)`);
   }
+  const program = { files: result.files, entry: result.entry };
+  const { tracePath } = options;
+  if (tracePath === undefined) return runEmittedProgramInWorker(program, options);
+
   // The same timeline the Node shim records, so both targets draw the same picture.
   const timeline = new Timeline();
   let endMs = 0;
-  const exitCode = await runEmittedProgramInWorker(
-    { files: result.files, entry: result.entry },
-    {
-      ...options,
-      onOutput: (change) => timeline.record(change.timeMs, change.device, change.value),
-      onEnd: (ms) => (endMs = ms),
-    },
-  );
-  if (options.tracePath !== undefined) writeTrace(options.tracePath, timeline.entries, endMs);
+  const exitCode = await runEmittedProgramInWorker(program, {
+    ...options,
+    onOutput: (change) => timeline.record(change.timeMs, change.device, change.value),
+    onEnd: (ms) => (endMs = ms),
+  });
+  writeTrace(tracePath, timeline.entries, endMs);
   return exitCode;
 }
 
