@@ -75,12 +75,16 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
     expect(logs.join("\n")).toMatch(/MD5 verified/);
   });
 
-  it("uses the detected chip's MicroPython offset (0x0 on an ESP32-S3)", async () => {
-    const virtual = await startChip({ chip: "esp32s3" });
-    const image = makeEspImage(64 * 1024, { chipId: 9 });
-    const report = await flashFirmware(options(writeImage("s3.bin", image)));
-    expect(report.offset).toBe(0);
-    expect(Buffer.from(virtual.flash.subarray(0, image.length)).equals(Buffer.from(image))).toBe(true);
+  it.each([
+    ["esp32s3", 9, 0x0],
+    ["esp32s2", 2, 0x1000],
+    ["esp32c3", 5, 0x0],
+  ])("uses the detected chip's MicroPython offset (%s, image chip id %i)", async (id, chipId, offset) => {
+    const virtual = await startChip({ chip: id });
+    const image = makeEspImage(64 * 1024, { chipId });
+    const report = await flashFirmware(options(writeImage(`${id}.bin`, image)));
+    expect(report.offset).toBe(offset);
+    expect(Buffer.from(virtual.flash.subarray(offset, offset + image.length)).equals(Buffer.from(image))).toBe(true);
   });
 
   it("honours --offset and --erase", async () => {
