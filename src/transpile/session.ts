@@ -14,7 +14,7 @@ export interface Transpiler {
 const snippetRoot = "/__tsmp_snippet__";
 
 export function createTranspiler(options: TranspileOptions = {}): Transpiler {
-  const project = createSnippetProject(process.cwd());
+  const project = createSnippetProject();
   let current: SourceFile[] = [];
   const transpileFiles = (files: Record<string, string>): TranspileResult => {
     for (const file of current) project.removeSourceFile(file);

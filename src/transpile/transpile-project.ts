@@ -38,11 +38,7 @@ export interface TranspileResult {
 /** Transpiles a project folder (tsconfig.json or src/main.ts) or a single .ts file. */
 export function transpileProject(input: string, options: TranspileOptions = {}): TranspileResult {
   const layout = findProjectLayout(input);
-  const { program, configDiagnostics } = createProgram({
-    tsconfig: layout.tsconfig,
-    projectDir: layout.tsconfig ? dirname(layout.tsconfig) : layout.rootDir,
-    entry: layout.entry,
-  });
+  const { program, configDiagnostics } = createProgram({ tsconfig: layout.tsconfig, entry: layout.entry });
   const result = emitProgram(program, layout, options);
   result.diagnostics.unshift(...configDiagnostics.map(fromTypeScript).filter((diagnostic) => diagnostic.category === "error"));
   return result;

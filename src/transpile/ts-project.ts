@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Project, ts } from "ts-morph";
@@ -13,30 +12,35 @@ export const facadeDirectory = packagePath("src", "runtime-shim");
  * Options tsmp imposes whatever the user's tsconfig says: `tsmp/*` resolves to the facade
  * sources, and imports resolve like a bundler (`./util` and `./util.js` both work).
  */
-function imposedOptions(projectDir: string): ts.CompilerOptions {
-  const typeRoots = [join(projectDir, "node_modules", "@types"), packagePath("node_modules", "@types")].filter((dir) => existsSync(dir));
+function imposedOptions(): ts.CompilerOptions {
   return {
     noEmit: true,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     allowImportingTsExtensions: true,
     paths: { "tsmp/*": [`${facadeDirectory}/*`] },
-    typeRoots,
   };
 }
 
-/** Defaults for a program without a tsconfig.json (single-file mode, snippets). */
+/**
+ * Defaults for a program without a tsconfig.json (single-file mode, snippets): no Node types
+ * (a board has no process, Buffer or setTimeout); board-globals.d.ts declares console.
+ */
 const defaultOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   lib: ["lib.es2022.d.ts"],
   strict: true,
   skipLibCheck: true,
-  types: ["node"],
+  types: [],
 };
 
+export const boardGlobals = packagePath("src", "transpile", "board-globals.d.ts");
+
 /** A ts-morph project holding in-memory files (snippets), with tsmp's options. */
-export function createSnippetProject(projectDir: string): Project {
-  return new Project({ compilerOptions: { ...defaultOptions, ...imposedOptions(projectDir) }, skipAddingFilesFromTsConfig: true });
+export function createSnippetProject(): Project {
+  const project = new Project({ compilerOptions: { ...defaultOptions, ...imposedOptions() }, skipAddingFilesFromTsConfig: true });
+  project.addSourceFileAtPath(boardGlobals);
+  return project;
 }
 
 /**
@@ -44,12 +48,12 @@ export function createSnippetProject(projectDir: string): Project {
  * such as a globals.d.ts) plus the entry, with tsmp's options imposed. A plain TypeScript
  * program: building it costs what `tsc` itself pays.
  */
-export function createProgram(options: { tsconfig?: string; projectDir: string; entry?: string }): {
+export function createProgram(options: { tsconfig?: string; entry?: string }): {
   program: ts.Program;
   configDiagnostics: readonly ts.Diagnostic[];
 } {
-  const imposed = imposedOptions(options.projectDir);
-  let rootNames: string[] = [];
+  const imposed = imposedOptions();
+  let rootNames: string[] = [boardGlobals];
   let compilerOptions: ts.CompilerOptions = { ...defaultOptions, ...imposed };
   let configDiagnostics: readonly ts.Diagnostic[] = [];
   if (options.tsconfig) {
