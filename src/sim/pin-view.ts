@@ -1,4 +1,8 @@
+import { performance } from "node:perf_hooks";
 import type { OutputChange } from "./board-modules.js";
+
+/** A terminal line redrawn more often than this (real time) only floods the terminal. */
+const REDRAW_INTERVAL_MS = 25;
 
 export interface PinViewOptions {
   /** Where the view goes (stderr). */
@@ -17,6 +21,9 @@ export class PinView {
   private pendingMs: number | undefined;
   private lineShown = false;
   private programAtLineStart = true;
+  private lastDrawAt = Number.NEGATIVE_INFINITY;
+  /** The live line lags behind the outputs (a redraw was skipped). */
+  private stale = false;
 
   constructor(private readonly options: PinViewOptions) {}
 
@@ -28,7 +35,9 @@ export class PinView {
     }
     this.levels.set(change.device, change.value);
     this.pendingMs = timeMs;
-    if (this.options.isTTY) this.drawLiveLine();
+    if (!this.options.isTTY) return;
+    if (performance.now() - this.lastDrawAt >= REDRAW_INTERVAL_MS) this.drawLiveLine();
+    else this.stale = true;
   };
 
   /**
@@ -53,6 +62,7 @@ export class PinView {
   /** Ends the view: the live line stays as the final state, on a line of its own. */
   finish(): void {
     if (this.options.isTTY) {
+      if (this.stale) this.drawLiveLine();
       if (this.lineShown) this.options.write("\n");
       this.lineShown = false;
     } else {
@@ -64,6 +74,8 @@ export class PinView {
     if (this.pendingMs === undefined || !this.programAtLineStart) return;
     this.options.write(`\r\x1b[2K${this.describe()}  t=${formatSeconds(this.pendingMs)}`);
     this.lineShown = true;
+    this.stale = false;
+    this.lastDrawAt = performance.now();
   }
 
   private flushLogLine(): void {

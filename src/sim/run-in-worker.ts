@@ -58,6 +58,8 @@ export function runEmittedProgramInWorker(
         Atomics.store(words, 0, 1);
         Atomics.notify(words, 0);
       } else {
+        // The worker cannot end the live pin line any more; the next output starts on a line of its own.
+        if (options.isTTY) options.stderr("\n");
         finish(() => resolve(INTERRUPTED));
       }
     };
