@@ -15,7 +15,7 @@ describeCases("arrays", {
   "indexOf and includes": `const a = [1, 2, 3, 2]; console.log(a.indexOf(2), a.indexOf(9), a.lastIndexOf(2), a.includes(3), a.includes(7));`,
   "indexOf of strings": `const a = ["x", "y"]; console.log(a.indexOf("y"), a.indexOf("z"));`,
   "find and findIndex": `const a = [5, 12, 8, 130]; console.log(a.find((x) => x > 10), a.findIndex((x) => x > 10), a.find((x) => x > 500), a.findIndex((x) => x > 500));`,
-  "findLast": `const a = [5, 12, 8, 130]; console.log(a.findLast((x) => x < 100), a.findLastIndex((x) => x < 100));`,
+  "find with index parameter": `const a = [5, 12, 8, 130]; console.log(a.find((x, i) => i > 1 && x > 10), a.findIndex((x, i) => x === 8 && i > 0));`,
   "some and every": `const a = [1, 2, 3]; console.log(a.some((x) => x > 2), a.some((x) => x > 5), a.every((x) => x > 0), a.every((x) => x > 1));`,
   "map": `const a = [1, 2, 3]; console.log(a.map((x) => x * 2), a.map((x, i) => x * i));`,
   "map to strings": `console.log([1, 2, 3].map((x) => "n" + x).join(" "));`,

@@ -13,7 +13,7 @@ describeCases("errors", {
   "nested try": `try { try { throw new Error("in"); } finally { console.log("inner finally"); } } catch (e) { console.log("outer", (e as Error).message); }`,
   "throw in catch runs finally": `function f() { try { throw new Error("1"); } catch (e) { throw new Error("2"); } finally { console.log("fin"); } } try { f(); } catch (e) { console.log((e as Error).message); }`,
   "catch without binding": `try { throw new Error("x"); } catch { console.log("no binding"); }`,
-  "error message property updates": `const e = new Error("a"); e.message = "b"; console.log(e.message);`,
+  "error message property updates": `class AppError extends Error {} const e = new AppError("a"); e.message = "b"; console.log(e.message);`,
   "TypeError": `try { throw new TypeError("wrong type"); } catch (e) { console.log(e instanceof TypeError, (e as Error).message); }`,
   "RangeError": `try { throw new RangeError("too big"); } catch (e) { console.log(e instanceof RangeError, (e as Error).message); }`,
   "error subclass hierarchy": `class Base extends Error { constructor(m: string) { super(m); this.name = "Base"; } } class Leaf extends Base { constructor(m: string) { super(m); this.name = "Leaf"; } } const l = new Leaf("x"); console.log(l instanceof Base, l instanceof Leaf, l.name);`,

@@ -14,7 +14,7 @@ describeCases("json", {
   "stringify empty containers with indent": `console.log(JSON.stringify({ a: [], b: {} }, null, 2));`,
   "stringify record": `const r: Record<string, number> = {}; r["b"] = 1; r["a"] = 2; console.log(JSON.stringify(r));`,
   "stringify nested record and arrays": `const data = { readings: [1.5, 2.25], meta: { unit: "C", ok: true } }; console.log(JSON.stringify(data));`,
-  "stringify class instance": `class P { x = 1; y = 2; } console.log(JSON.stringify(new P()));`,
+  "stringify nested toJSON in array": `class T { constructor(private n: number) {} toJSON() { return { n: this.n }; } } console.log(JSON.stringify([new T(1), new T(2)]));`,
   "stringify toJSON": `class T { toJSON() { return { kind: "t" }; } } console.log(JSON.stringify({ t: new T() }));`,
   "parse object keeps order": `const o = JSON.parse('{"z":1,"a":[1,2.5,null,true],"m":{"k":"v"}}'); console.log(Object.keys(o), JSON.stringify(o));`,
   "parse primitives": `console.log(JSON.parse("1"), JSON.parse('"s"'), JSON.parse("true"), JSON.parse("null"), JSON.parse("2.5"));`,

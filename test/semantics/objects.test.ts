@@ -21,7 +21,6 @@ describeCases("objects", {
   "index signature read missing": `const r: Record<string, number> = { a: 1 }; console.log(r["b"], r["a"]);`,
   "nested objects": `const cfg = { wifi: { ssid: "x", retries: 3 }, leds: [1, 2] }; cfg.wifi.retries--; console.log(cfg.wifi.retries, cfg);`,
   "object in array": `const pts = [{ x: 1 }, { x: 2 }]; console.log(pts.map((p) => p.x * 10));`,
-  "method in object literal": `const o = { n: 2, double() { return this.n * 2; } }; console.log(o.double());`,
   "arrow property": `const o = { f: (x: number) => x + 1 }; console.log(o.f(1));`,
   "object identity": `const a = { x: 1 }; const b = { x: 1 }; const c = a; console.log(a === b, a === c);`,
   "object as map of functions": `const ops: Record<string, (a: number, b: number) => number> = { add: (a, b) => a + b, mul: (a, b) => a * b }; console.log(ops["add"](2, 3), ops.mul(2, 3));`,
@@ -39,6 +38,5 @@ describeCases("objects", {
   "object spread copy independence": `const a = { n: 1 }; const b = { ...a }; b.n = 2; console.log(a.n, b.n);`,
   "JSON of object literal keeps order": `const o = { z: 1, a: 2 }; console.log(JSON.stringify(o));`,
   "object literal in template": `const o = { x: 1 }; console.log(\`\${o}\`);`,
-  "getter in object literal": `const o = { a: 2, get twice() { return this.a * 2; } }; console.log(o.twice);`,
   "hasOwnProperty-free in check": `const cfg: { debug?: boolean } = { debug: false }; console.log("debug" in cfg, cfg.debug);`,
 });

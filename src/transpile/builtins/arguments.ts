@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
-import { isNumberType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { isIntegral } from "./numeric.js";
 
 /** The call's arguments, transformed in order. */
@@ -54,4 +54,33 @@ export function isNonNegativeIntegerLiteral(node: ts.Expression | undefined): bo
 
 export function isRegularExpression(node: ts.Expression | undefined): boolean {
   return node !== undefined && node.kind === ts.SyntaxKind.RegularExpressionLiteral;
+}
+
+/** Whether `node` is written to (an assignment's target, `x++`, a `delete` operand). */
+export function isWrittenTo(node: ts.Expression): boolean {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isBinaryExpression(parent) && parent.left === current) {
+    const kind = parent.operatorToken.kind;
+    return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+  }
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+  }
+  return ts.isDeleteExpression(parent);
+}
+
+/**
+ * The current value of a `??=`/`||=`/`&&=` target: a record's missing key reads as undefined
+ * (get()), where the subscript that the assignment writes through would raise KeyError.
+ */
+export function currentValueOf(node: ts.Expression, context: TransformationContext): py.Expression {
+  const isRecordKey =
+    (ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node)) &&
+    isRecordType(context, typeOf(context, node.expression)) &&
+    !isArrayType(context, typeOf(context, node.expression));
+  if (!isRecordKey) return context.transformExpression(node);
+  const key = ts.isElementAccessExpression(node) ? context.transformExpression(node.argumentExpression) : py.str(node.name.getText());
+  return py.call(py.attribute(context.transformExpression(node.expression), "get"), [key]);
 }

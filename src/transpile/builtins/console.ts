@@ -32,14 +32,17 @@ function printedArgument(argument: ts.Expression, context: TransformationContext
   if (type.flags & ts.TypeFlags.Null) return py.str("null");
   rejectUnprintable(argument, type, context, 0);
   const parts = type.isUnion() ? type.types : [type];
-  const onlyNull = parts.some((part) => part.flags & ts.TypeFlags.Null) && !parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+  // null and undefined are both None: the declared type picks the word. Untyped values
+  // (any, unknown: JSON.parse results, caught errors) print null, JSON's only nullish value.
+  const untyped = (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+  const onlyNull = untyped || (parts.some((part) => part.flags & ts.TypeFlags.Null) && !parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
   const args = [value];
   if (onlyNull) args.push(py.str("null"));
   return py.call(context.useHelper("js_inspect"), args);
 }
 
 /** Class instances (other than Map and Set) and Errors print in ways MicroPython cannot match. */
-function rejectUnprintable(node: ts.Expression, type: ts.Type, context: TransformationContext, depth: number): boolean {
+export function rejectUnprintable(node: ts.Expression, type: ts.Type, context: TransformationContext, depth: number): boolean {
   if (depth > 3) return false;
   if (type.flags & nullishFlags) return false;
   if (type.isUnion()) return type.types.some((part) => rejectUnprintable(node, part, context, depth));

@@ -47,3 +47,13 @@ export const logError = (node: ts.Node) =>
 
 export const sparseAssignment = (node: ts.Node) =>
   at(node, "TSMP1111", "Array index assignment past the end creates holes: use push.");
+
+export const jsonClassInstance = (node: ts.Node, className: string) =>
+  at(
+    node,
+    "TSMP1112",
+    `JSON.stringify of a ${className} instance is not supported: its fields would come out in MicroPython's order, not creation order. Give the class a toJSON() method returning an object literal.`,
+  );
+
+export const objectLiteralMethod = (node: ts.Node) =>
+  at(node, "TSMP1113", "Methods and accessors in object literals are not supported ('this' would not be bound): use a class, or an arrow function property.");

@@ -4,6 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { classChainNames, isNumberType, typeOf } from "../types.js";
 import * as libraryDiagnostics from "./diagnostics.js";
+import { isWrittenTo } from "./arguments.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
 import { globalCalls } from "./number.js";
 import { callMappings, namespaceGlobals, propertyMappings } from "./registry.js";
@@ -54,6 +55,8 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
   if (!ts.isIdentifier(node.name)) return undefined;
   const member = context.symbolOf(node.name);
   if (!member || !isLibrarySymbol(member, context)) return undefined;
+  // `this.name = "MyError"`: a write is a plain attribute (reads are mapped).
+  if (isWrittenTo(node)) return undefined;
   for (const kind of kindsOf(node.expression, context)) {
     const mapping = own(propertyMappings[kind], node.name.text);
     if (mapping) return mapping(node, context, transformReceiver(node.expression, kind, context));

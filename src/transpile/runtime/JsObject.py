@@ -23,6 +23,11 @@ class JsObject:
     def __getitem__(self, key):
         return getattr(self, key, None)
 
+    def get(self, key, default=None):
+        # Record reads (`r[k]` typed as a record) are emitted as get(): a JSON.parse
+        # object answers them too.
+        return getattr(self, key, default)
+
     def __setitem__(self, key, value):
         if key not in self._keys:
             self._keys.append(key)

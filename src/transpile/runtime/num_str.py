@@ -3,6 +3,9 @@ def num_str(x):
     # switch to exponent notation happens at 1e21 and 1e-7 (Python: 1e16, 1e-4).
     if type(x) is int:
         return str(x)
+    if x is None:
+        # A record's missing key, typed number by TypeScript.
+        return "undefined"
     if x != x:
         return "NaN"
     if x == 0:

@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import { transformBuiltinProperty } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
+import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isArrayType, isRecordType, isStringType, typeOf } from "../types.js";
@@ -33,6 +34,8 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   const receiver = context.transformExpression(node.expression);
   // A record (`Record<string, T>`, an index signature) is a dict: its keys are not attributes.
   if ((!member || !member.valueDeclaration) && isRecordType(context, typeOf(context, node.expression))) {
+    // Reading a missing key is undefined in JS, a KeyError in Python: reads use get().
+    if (!isWrittenTo(node)) return py.call(py.attribute(receiver, "get"), [py.str(node.name.text)]);
     return py.subscript(receiver, py.str(node.name.text));
   }
   return py.attribute(receiver, pythonSafeAttribute(node.name.text));
@@ -51,6 +54,9 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   }
   const receiver = context.transformExpression(node.expression);
   const index = context.transformExpression(node.argumentExpression);
+  if (isRecordType(context, receiverType) && !isArrayType(context, receiverType) && !isWrittenTo(node)) {
+    return py.call(py.attribute(receiver, "get"), [index]);
+  }
   if (isArrayType(context, receiverType) || isStringType(receiverType) || isRecordType(context, receiverType)) {
     return py.subscript(receiver, index);
   }

@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
+import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../builtins/bitwise.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
@@ -72,7 +73,7 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
     return [{ kind: "Assign", targets, value: context.transformExpression(value) }];
   }
   if (logicalAssignments.has(operator)) {
-    const current = context.transformExpression(node.left);
+    const current = currentValueOf(node.left, context);
     const value = context.transformConditionalExpression(node.right);
     let test: py.Expression;
     if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = py.compare(current, "is", py.none());

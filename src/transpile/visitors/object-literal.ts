@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
+import * as libraryDiagnostics from "../builtins/diagnostics.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
@@ -32,8 +33,7 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     } else if (ts.isSpreadAssignment(property)) {
       pieces.push({ spread: py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)]) });
     } else {
-      // Methods and accessors need `this` bound to a plain object: use a class instead.
-      context.report(diagnostics.unsupportedSyntax(property));
+      context.report(libraryDiagnostics.objectLiteralMethod(property));
     }
   }
   if (dynamic) {
