@@ -1,0 +1,32 @@
+import { describe, it } from "vitest";
+import { expectToMatchJsResult } from "../../harness/differential.js";
+
+describe("expressions that need statements first", () => {
+  it("assignment inside a while condition", () =>
+    expectToMatchJsResult(`const xs = [3, 2, 1, 0]; let i = 0; let v: number; while ((v = xs[i]) !== 0) { console.log(v); i++; }`));
+  it("chained assignment", () => expectToMatchJsResult(`let a: number, b: number; a = b = 5; console.log(a + b);`));
+  it("assignment as a value", () => expectToMatchJsResult(`let a = 0; const b = (a = 7) + 1; console.log(a, b);`));
+  it("increment inside an index", () => expectToMatchJsResult(`const xs = [0, 0, 0]; let i = 0; xs[i++] = 5; xs[i++] = 6; console.log(xs[0], xs[1], i);`));
+  it("increment in a call argument", () => expectToMatchJsResult(`let n = 1; function f(a: number, b: number) { return a * 10 + b; } console.log(f(n++, n++), n);`));
+  it("comma operator in a for header", () => expectToMatchJsResult(`let s = ""; for (let i = 0, j = 3; i < j; i++, j--) s += i + "" + j + ","; console.log(s);`));
+  it("side effects keep their order", () =>
+    expectToMatchJsResult(`const log: string[] = []; function t(x: string) { log.push(x); return x; } const r = t("a") + t("b") + t("c"); console.log(r, log.length);`));
+});
+
+describe("nested scopes", () => {
+  it("closure assigns a variable of an enclosing loop body", () =>
+    expectToMatchJsResult(`function f() { let total = 0; for (const x of [1, 2, 3]) { const add = () => { total += x; }; add(); } return total; } console.log(f());`));
+  it("class declared inside a function", () =>
+    expectToMatchJsResult(`function make(n: number) { class Local { v = n; twice() { return this.v * 2; } } return new Local().twice(); } console.log(make(21));`));
+  it("async callback passed inline", () =>
+    expectToMatchJsResult(`import * as asyncio from "tsmp/asyncio";
+async function runWith(cb: (n: number) => Promise<number>) { return await cb(4); }
+async function main() { console.log(await runWith(async (n) => { await asyncio.sleep_ms(1); return n * n; })); }
+asyncio.run(main());`));
+  it("recursive closure", () =>
+    expectToMatchJsResult(`function outer() { const fact = (n: number): number => (n <= 1 ? 1 : n * fact(n - 1)); return fact(6); } console.log(outer());`));
+  it("counter object with closures", () =>
+    expectToMatchJsResult(`function makeCounter() { let count = 0; return { inc: () => ++count, get: () => count }; } const c = makeCounter(); c.inc(); c.inc(); console.log(c.get());`));
+  it("generic function with constraint", () =>
+    expectToMatchJsResult(`interface HasId { id: number } function maxId<T extends HasId>(items: T[]): number { let m = -1; for (const it of items) if (it.id > m) m = it.id; return m; } console.log(maxId([{ id: 3 }, { id: 9 }, { id: 4 }]));`));
+});
