@@ -46,7 +46,7 @@ def _tsmp_sha256(p):
     import hashlib
 
     h = hashlib.sha256()
-    b = bytearray(1024)
+    b = bytearray(4096)
     m = memoryview(b)
     with f:
         while True:
