@@ -55,6 +55,7 @@ export class BoardFs {
 
   constructor(
     readonly repl: RawRepl,
+    /** `compress: false` sends file data uncompressed even to a board that could inflate it (benchmarks compare both). */
     private readonly options: { compress?: boolean } = {},
   ) {}
 
