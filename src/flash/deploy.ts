@@ -1,5 +1,5 @@
 import { TsmpError } from "../errors.js";
-import { BoardFs, sha256Hex } from "./board-fs.js";
+import { sha256Hex, type BoardFs } from "./board-fs.js";
 import type { UploadProgress } from "./progress.js";
 import { pythonBytes, pythonString } from "./python-literal.js";
 
