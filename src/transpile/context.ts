@@ -69,7 +69,28 @@ export class TransformationContext {
     const preceding = this.precedingStack.pop()!;
     const source = this.positionOf(node);
     for (const statement of statements) py.at(statement, source);
-    return [...preceding, ...statements];
+    const emitted = [...preceding, ...statements];
+    return emitted.length > 0 ? [...this.leadingComments(node), ...emitted] : [];
+  }
+
+  /** The `//` and `/* *\/` comments above a statement, as `#` lines (directives left out). */
+  private leadingComments(node: ts.Statement): py.Comment[] {
+    const ranges = ts.getLeadingCommentRanges(this.sourceFile.text, node.getFullStart()) ?? [];
+    const comments: py.Comment[] = [];
+    for (const range of ranges) {
+      const text = this.sourceFile.text.slice(range.pos, range.end);
+      if (/^\/\/\/\s*<|^\/\/\s*@ts-|^\/\*\s*eslint|^\/\/\s*eslint/.test(text)) continue;
+      const lines =
+        range.kind === ts.SyntaxKind.SingleLineCommentTrivia
+          ? [text.slice(2)]
+          : text
+              .slice(2, -2)
+              .split("\n")
+              .map((line) => line.replace(/^\s*\*?/, ""))
+              .filter((line, index, all) => line.trim() !== "" || (index > 0 && index < all.length - 1));
+      for (const line of lines) comments.push({ kind: "Comment", text: line.trim() === "" ? "" : line.replace(/^ /, "").trimEnd() });
+    }
+    return comments;
   }
 
   transformStatements(nodes: readonly ts.Statement[]): py.Statement[] {

@@ -94,20 +94,20 @@ class Printer {
   readonly mappings: Mapping[] = [];
 
   statements(body: py.Statement[], depth: number): void {
-    if (body.length === 0) {
-      this.line("pass", depth);
-      return;
+    if (body.every((statement) => statement.kind === "Comment")) {
+      body = [...body, { kind: "Pass" }];
     }
-    let previous: py.Statement | undefined;
-    for (const statement of body) {
+    body.forEach((statement, index) => {
+      const previous = body[index - 1];
+      // A comment belongs to the statement it precedes: blank lines go above the comment.
+      const owner = body.slice(index).find((next) => next.kind !== "Comment") ?? statement;
       // PEP 8: blank lines around top-level definitions, one around nested ones.
-      if (previous && (isDefinition(statement) || isDefinition(previous))) {
+      if (previous && previous.kind !== "Comment" && (isDefinition(owner) || isDefinition(previous))) {
         const blank = depth === 0 ? 2 : 1;
         for (let i = 0; i < blank; i++) this.lines.push("");
       }
       this.statement(statement, depth);
-      previous = statement;
-    }
+    });
   }
 
   private line(text: string, depth: number, source?: py.SourcePosition): void {
@@ -125,6 +125,8 @@ class Printer {
   private statement(node: py.Statement, depth: number): void {
     const source = node.source;
     switch (node.kind) {
+      case "Comment":
+        return this.line(node.text ? `# ${node.text}` : "#", depth);
       case "ExpressionStatement":
         return this.line(this.expression(node.expression, 0), depth, source);
       case "Assign":

@@ -286,7 +286,14 @@ export interface Nonlocal extends Located {
   names: string[];
 }
 
+/** A `#` comment line carried over from the TypeScript source. */
+export interface Comment extends Located {
+  kind: "Comment";
+  text: string;
+}
+
 export type Statement =
+  | Comment
   | ExpressionStatement
   | Assign
   | AugAssign

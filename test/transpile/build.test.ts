@@ -38,7 +38,10 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-const blinkPython = `import asyncio
+const blinkPython = `# Two tasks blink two LEDs at different rates, each on for 5 ms, for 10 seconds:
+# the example from MicroPython's asyncio documentation, written in TypeScript.
+# This flavour is for a pyboard, whose LEDs are numbered from 1.
+import asyncio
 from pyb import LED
 
 
@@ -57,12 +60,13 @@ async def main(led1, led2):
 
 
 print("blinking LED 1 every 700 ms and LED 2 every 400 ms for 10 s")
+# As on a board, asyncio.run() returns only once main() has finished.
 asyncio.run(main(LED(1), LED(2)))
 print("done")
 `;
 
 describe("the blink seed example", () => {
-  it("reads like hand-written MicroPython (golden)", () => {
+  it("reads like hand-written MicroPython, comments included (golden)", () => {
     const result = transpileProject("templates/blink");
     expect(result.diagnostics).toEqual([]);
     expect(result.entry).toBe("main.py");
@@ -91,7 +95,7 @@ describe("tsmp build", () => {
       "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", lib: ["ES2022"], types: [] }, include: ["src"] }),
       "src/globals.d.ts": "declare var console: { log(...data: unknown[]): void };",
       "src/main.ts": `import { half } from "./lib/util";\nimport { spin } from "./drivers/motor";\nconsole.log(\`\${half(4)} \${spin()}\`);\n`,
-      "src/lib/util.ts": "export function half(n: number) { return n / 2; }\n",
+      "src/lib/util.ts": "/** Half, as JS divides. */\nexport function half(n: number) { return n / 2; }\n",
       "src/drivers/motor.ts": "export function spin() { return 3; }\n",
       "src/blink.test.ts": `import * as testing from "tsmp/testing";\nconsole.log(testing);\n`,
     });
@@ -103,6 +107,7 @@ describe("tsmp build", () => {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     expect(readFileSync(join(out, "main.py"), "utf8")).toMatch(/^from util import half\nfrom drivers.motor import spin\n/);
+    expect(readFileSync(join(out, "lib/util.py"), "utf8")).toBe("from _tsmp import js_div\n\n\n# Half, as JS divides.\ndef half(n):\n    return js_div(n, 2)\n");
     expect(readFileSync(join(out, "lib/util.py"), "utf8")).toContain("from _tsmp import js_div");
     expect(readFileSync(join(out, "drivers/motor.py"), "utf8")).not.toContain("_tsmp");
     const map = JSON.parse(readFileSync(join(out, "lib/util.py.map"), "utf8")) as { version: number; sources: string[]; file: string };

@@ -27,3 +27,8 @@ describe("functions", () => {
   it("postfix increment value in expression", () => expectToMatchJsResult(`let i = 5; const j = i++; console.log(i, j);`));
   it("prefix increment value in expression", () => expectToMatchJsResult(`let i = 5; const j = ++i; console.log(i, j);`));
 });
+
+describe("comments", () => {
+  it("survive as # lines, in blocks with nothing else too", () =>
+    expectToMatchJsResult(`// leading\nfunction f(n: number) {\n  /* block\n   * comment */\n  if (n > 0) {\n    // only a comment and a type\n    interface Unused { a: number }\n  }\n  return n; // trailing\n}\nconsole.log(f(2));`));
+});
