@@ -16,3 +16,14 @@ export class DiagnosticsReported extends TsmpError {
     super(`${count} error${count === 1 ? "" : "s"} reported`);
   }
 }
+
+/**
+ * The user's program ended with a non-zero exit code (an uncaught exception, `sys.exit(n)`,
+ * Ctrl-C). It has said what it had to say: the CLI exits with that code and prints nothing.
+ */
+export class ProgramExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`program exited with code ${exitCode}`);
+    this.name = "ProgramExit";
+  }
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { DiagnosticsReported, TsmpError } from "../errors.js";
+import { DiagnosticsReported, ProgramExit, TsmpError } from "../errors.js";
 import { registerBuild } from "./commands/build.js";
 import { registerFirmware } from "./commands/firmware.js";
 import { registerFlash } from "./commands/flash.js";
@@ -52,6 +52,9 @@ function reportError(error: unknown): number {
   }
   if (error instanceof DiagnosticsReported) {
     return 1;
+  }
+  if (error instanceof ProgramExit) {
+    return error.exitCode;
   }
   if (error instanceof TsmpError) {
     process.stderr.write(`tsmp: ${error.message}\n`);

@@ -1,5 +1,5 @@
-import { type Command, CommanderError, Option } from "commander";
-import { TsmpError } from "../../errors.js";
+import { type Command, Option } from "commander";
+import { ProgramExit, TsmpError } from "../../errors.js";
 import { runOnBoard } from "../../flash/run-on-board.js";
 import { runOnNode } from "../../runtime-shim/runner/run-on-node.js";
 import { runOnMicroPython } from "../../sim/run-on-micropython.js";
@@ -36,8 +36,7 @@ export function registerRun(program: Command): void {
     )
     .action(async (input: string, options: RunOptions) => {
       const code = await run(input, options);
-      // Commander's error is how an action hands the CLI edge an exit code without a message.
-      if (code !== 0) throw new CommanderError(code, "tsmp.run.exit", "");
+      if (code !== 0) throw new ProgramExit(code);
     });
 }
 
