@@ -25,6 +25,8 @@ export interface BoardFirmwareOptions {
   setupSource: string;
   /** Sends bytes to the UART transmit line. */
   transmit(bytes: Uint8Array): void;
+  /** The next bytes the host sent, if any are waiting (for a program reading input). */
+  takeInput(): Uint8Array | undefined;
   /** Told once, when the board starts main.py or first shows a prompt: it is up. */
   ready(): void;
   /** Told whenever the REPL switches between friendly and raw mode. */
@@ -346,8 +348,35 @@ export class BoardFirmware {
       request_hard_reset: () => {
         this.hardResetRequested = true;
       },
+      read_stdin: () => this.readStdinByte(),
+      skip_received_lf: () => {
+        if (this.input[this.inputAt] === 0x0a) this.inputAt++;
+      },
     });
     vm.exec('import _vboard\nexec(compile(_vboard.setup_source, "/.board/_vboard.py", "exec"), {})\ndel _vboard');
+  }
+
+  /**
+   * A byte for Python's input(), as a board's UART gives it: input already received comes
+   * first, then whatever the host sends, waiting for it. null when Ctrl-C arrived instead (the
+   * KeyboardInterrupt is raised as Python goes on).
+   */
+  private readStdinByte(): number | null {
+    this.output.flush();
+    for (;;) {
+      if (this.inputAt < this.input.length) return this.input[this.inputAt++]!;
+      const sequence = this.options.runState.inputSequence;
+      const more = this.options.takeInput();
+      if (more) {
+        this.input.push(...more);
+        continue;
+      }
+      if (this.options.runState.takeInterrupt()) {
+        this.raiseKeyboardInterrupt();
+        return null;
+      }
+      this.options.runState.waitForInput(sequence, 1000);
+    }
   }
 
   private pythonOutput(text: string): void {

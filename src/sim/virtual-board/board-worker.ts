@@ -1,7 +1,7 @@
 // The virtual board's CPU: runs in a worker thread so that Python running synchronously in the
 // VM never stops the main thread from serving the pty (and delivering Ctrl-C).
 import { readFileSync } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { packagePath } from "../../package-paths.js";
 import { BoardFirmware } from "./board-firmware.js";
 import { diffFlash, type FlashContents } from "./board-filesystem.js";
@@ -40,9 +40,27 @@ function transmit(bytes: Uint8Array): void {
   post({ type: "output", bytes }, [bytes.buffer as ArrayBuffer]);
 }
 
+/** Sync requests taken while a program waited for input; answered once the current work is done. */
+const deferredSyncs: number[] = [];
+
+/** The next input the host sent, taken synchronously (for a program waiting in input()). */
+function takeInput(): Uint8Array | undefined {
+  for (;;) {
+    const received = receiveMessageOnPort(data.toBoard) as { message: ToBoard } | undefined;
+    if (!received) return undefined;
+    if (received.message.type === "input") return received.message.bytes;
+    deferredSyncs.push(received.message.id);
+  }
+}
+
+function answerSyncs(): void {
+  for (const id of deferredSyncs.splice(0)) post({ type: "synced", id });
+}
+
 const booting = BoardFirmware.powerOn(
   {
     runState,
+    takeInput,
     setupSource: readFileSync(packagePath("src/sim/virtual-board/board_setup.py"), "utf8"),
     transmit,
     ready: () => post({ type: "up" }),
@@ -52,18 +70,22 @@ const booting = BoardFirmware.powerOn(
   },
   { files: data.files, dirs: data.dirs },
   data.interruptedIn === undefined ? undefined : { interruptedIn: data.interruptedIn, rawRepl: data.rawRepl ?? false },
-).then((firmware) => {
+).then(async (firmware) => {
+  // Input a program took while booting but did not use is the REPL's.
+  await firmware.receive(new Uint8Array());
   syncFiles(firmware);
+  answerSyncs();
   return firmware;
 });
 
 // Messages are handled strictly one after another: input order is the UART's byte order.
 let work: Promise<unknown> = booting;
-port.on("message", (message: ToBoard) => {
+data.toBoard.on("message", (message: ToBoard) => {
   work = work.then(async () => {
     const firmware = await booting;
     if (message.type === "input") await firmware.receive(message.bytes);
+    else deferredSyncs.push(message.id);
     syncFiles(firmware);
-    if (message.type === "sync-files") post({ type: "synced", id: message.id });
+    answerSyncs();
   });
 });

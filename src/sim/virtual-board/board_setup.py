@@ -104,6 +104,44 @@ def board_setup():
 
     os.statvfs = statvfs
 
+    # input() reads the UART and echoes what it reads, as a board's readline does (the VM's
+    # own would read the host process's stdin). As in shared/readline, "\r\n" is one newline.
+    import sys
+
+    last_newline = [0]
+
+    def board_input(prompt=""):
+        if prompt:
+            print(prompt, end="")
+        line = bytearray()
+        while True:
+            byte = _vboard.read_stdin()
+            if byte is None:
+                continue  # Ctrl-C: the KeyboardInterrupt is raised at this loop's next turn
+            if byte in (10, 13):
+                if last_newline[0] in (0, byte):
+                    last_newline[0] = byte
+                    # The "\n" of a "\r\n" already received is this newline's too (on a board the
+                    # REPL's readline, which shares this state, would skip it).
+                    if byte == 13:
+                        _vboard.skip_received_lf()
+                    print()
+                    return line.decode()
+                last_newline[0] = 0
+                continue
+            last_newline[0] = 0
+            if byte in (8, 127):
+                if line:
+                    line = line[:-1]
+                    print("\b \b", end="")
+            elif byte == 4 and not line:
+                raise EOFError
+            elif byte >= 32:
+                line.append(byte)
+                sys.stdout.buffer.write(bytes((byte,)))
+
+    builtins.input = board_input
+
     # Resets as a board does them: the firmware restarts the VM once the SystemExit has unwound
     # whatever was running (mpremote's `reset` calls machine.reset()).
     import machine

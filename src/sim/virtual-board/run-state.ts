@@ -23,11 +23,13 @@ const RUNNING = 1;
 const CONTEXT = 2;
 /** Bytes the board has transmitted that have not reached the host's pty yet. */
 const UNSENT = 3;
+/** Counts input messages sent to the board, so a board waiting in input() can sleep until one comes. */
+const INPUT_SEQUENCE = 4;
 
 export class SharedRunState {
   readonly words: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT)) {
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT)) {
     this.words = new Int32Array(buffer);
   }
 
@@ -49,6 +51,9 @@ export class SharedRunState {
     if (Atomics.load(this.words, RUNNING) === 0) return false;
     Atomics.store(this.words, INTERRUPT, 1);
     Atomics.notify(this.words, INTERRUPT);
+    // A board waiting in input() waits on the input word.
+    Atomics.add(this.words, INPUT_SEQUENCE, 1);
+    Atomics.notify(this.words, INPUT_SEQUENCE);
     return true;
   }
 
@@ -91,6 +96,21 @@ export class SharedRunState {
       unsent = Atomics.load(this.words, UNSENT);
     }
     return true;
+  }
+
+  /** Wire: an input message is on its way to the board. */
+  noteInput(): void {
+    Atomics.add(this.words, INPUT_SEQUENCE, 1);
+    Atomics.notify(this.words, INPUT_SEQUENCE);
+  }
+
+  get inputSequence(): number {
+    return Atomics.load(this.words, INPUT_SEQUENCE);
+  }
+
+  /** Worker: sleeps until more input was noted after `sequence`, a Ctrl-C arrives, or `ms` pass. */
+  waitForInput(sequence: number, ms: number): void {
+    Atomics.wait(this.words, INPUT_SEQUENCE, sequence, ms);
   }
 
   get context(): RunContext {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
 import { lineNoise, type VirtualBoardFaults } from "./faults.js";
@@ -47,6 +47,7 @@ export class VirtualBoard {
   private rawRepl = false;
   private readonly runState = new SharedRunState();
   private worker!: Worker;
+  private toBoardPort!: MessagePort;
   private link: PtyLink | undefined;
   private port: SerialPort | undefined;
   private toBoard!: PacedChannel;
@@ -117,6 +118,7 @@ export class VirtualBoard {
     clearTimeout(this.forcedStopTimer);
     await this.unplug();
     await this.worker?.terminate();
+    this.toBoardPort?.close();
     rmSync(this.tempDir, { recursive: true, force: true });
   }
 
@@ -223,8 +225,10 @@ export class VirtualBoard {
 
   /** Starts the board's CPU; resolves once the board is up (runs main.py or shows a prompt). */
   private startWorker(interruptedIn?: RunContext): Promise<void> {
+    const channel = new MessageChannel();
     const data: BoardWorkerData = {
       runState: this.runState.buffer,
+      toBoard: channel.port2,
       files: [...this.files],
       dirs: this.dirs,
       rawPasteWindow: RAW_PASTE_WINDOW,
@@ -232,8 +236,10 @@ export class VirtualBoard {
       stallMs: OUTPUT_STALL_MS + (this.options.faults?.slowMs ?? 0),
       ...(interruptedIn === undefined ? {} : { interruptedIn, rawRepl: this.rawRepl }),
     };
-    const worker = spawnBoardWorker(data);
+    const worker = spawnBoardWorker(data, [channel.port2]);
     this.worker = worker;
+    this.toBoardPort?.close();
+    this.toBoardPort = channel.port1;
     return new Promise((resolve, reject) => {
       let up = false;
       let bootTimer: NodeJS.Timeout | undefined;
@@ -303,7 +309,8 @@ export class VirtualBoard {
   }
 
   private post(message: ToBoard): void {
-    this.worker.postMessage(message);
+    this.toBoardPort.postMessage(message);
+    this.runState.noteInput();
   }
 }
 
@@ -313,14 +320,14 @@ function boardPath(path: string): string {
   return `/${parts.join("/")}`;
 }
 
-function spawnBoardWorker(workerData: BoardWorkerData): Worker {
+function spawnBoardWorker(workerData: BoardWorkerData, transferList: MessagePort[]): Worker {
   const here = import.meta.url;
   if (here.endsWith(".ts")) {
     // Running from source (vitest, tsx): the worker needs tsx's loader to import TypeScript.
     const tsx = import.meta.resolve("tsx/esm/api");
     const entry = new URL("./board-worker.ts", here).href;
     const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(bootstrap, { eval: true, workerData });
+    return new Worker(bootstrap, { eval: true, workerData, transferList });
   }
-  return new Worker(new URL("./board-worker.js", here), { workerData });
+  return new Worker(new URL("./board-worker.js", here), { workerData, transferList });
 }

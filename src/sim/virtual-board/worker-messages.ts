@@ -1,3 +1,4 @@
+import type { MessagePort } from "node:worker_threads";
 import type { RunContext } from "./run-state.js";
 
 /** A file as the board stores it: path from the board's root ("/main.py"). */
@@ -6,6 +7,11 @@ export type BoardFiles = Array<[path: string, content: Uint8Array]>;
 /** How a freshly started board worker begins. */
 export interface BoardWorkerData {
   runState: SharedArrayBuffer;
+  /**
+   * Where ToBoard messages arrive. A port of its own, not the worker's parentPort, so that a
+   * program waiting in input() can take input synchronously (receiveMessageOnPort).
+   */
+  toBoard: MessagePort;
   files: BoardFiles;
   dirs: string[];
   /** Set when the previous board was stopped by force while running Python after a Ctrl-C. */
