@@ -60,6 +60,7 @@ export class VirtualBoard {
   private nextSyncId = 0;
   private stopped = false;
   private readonly noise: ((bytes: Uint8Array) => Uint8Array) | undefined;
+  private dropAfterBytes: number | undefined;
   private announceDrop!: () => void;
   /** Resolves when the `dropAfterBytes` fault unplugs the cable. */
   readonly linkDropped: Promise<void> = new Promise((resolve) => (this.announceDrop = resolve));
@@ -70,6 +71,7 @@ export class VirtualBoard {
     readonly portPath: string,
   ) {
     this.noise = options.faults?.noise ? lineNoise(options.faults.noise) : undefined;
+    this.dropAfterBytes = options.faults?.dropAfterBytes;
     for (const [path, content] of Object.entries(options.files ?? {})) {
       this.files.set(boardPath(path), typeof content === "string" ? new TextEncoder().encode(content) : content);
     }
@@ -155,7 +157,7 @@ export class VirtualBoard {
 
   /** Bytes leave the UART's receive side into the board, in order. */
   private boardReceives(bytes: Uint8Array): void {
-    const dropAfter = this.options.faults?.dropAfterBytes;
+    const dropAfter = this.dropAfterBytes;
     let dropNow = false;
     if (dropAfter !== undefined && this.received + bytes.length >= dropAfter) {
       bytes = bytes.subarray(0, Math.max(0, dropAfter - this.received));
@@ -174,7 +176,7 @@ export class VirtualBoard {
     this.sendInput(bytes.subarray(start));
     if (dropNow && this.link) {
       // One-shot: after a replug the cable works again.
-      this.options.faults!.dropAfterBytes = undefined;
+      this.dropAfterBytes = undefined;
       void this.unplug().then(this.announceDrop);
     }
   }
