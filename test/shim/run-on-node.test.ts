@@ -92,3 +92,21 @@ describe("runOnNode", () => {
     await expect(run(blink, { tracePath: "trace.png" })).rejects.toThrow("--trace trace.png: use a .svg (picture) or .json (data) file name");
   });
 });
+
+describe("the blink template on both host targets", () => {
+  for (const flavour of ["", "boards/generic"]) {
+    it(`prints the same lines and the same waveform on node and micropython (${flavour || "pyboard"})`, async () => {
+      const { runOnMicroPython } = await import("../../src/sim/run-on-micropython.js");
+      const input = join(blink, flavour);
+      const dir = project({});
+      let vmOut = "";
+      let vmErr = "";
+      const vmCode = await runOnMicroPython(input, { stdout: (t) => (vmOut += t), stderr: (t) => (vmErr += t), clock: "virtual" });
+      const node = await run(input, { tracePath: join(dir, "trace.json") });
+      expect(node.code).toBe(vmCode);
+      expect(node.stdout).toBe(vmOut);
+      // Both targets log output changes on stderr the same way (the host target's PinView).
+      expect(node.stderr).toBe(vmErr);
+    });
+  }
+});
