@@ -790,4 +790,89 @@ async function main(): Promise<void> {
 }
 asyncio.run(main());
 `),
+  // --- edge cases of ordering -------------------------------------------------------------
+  p("an Event set and cleared before its waiter runs still wakes it", `
+async function waiter(ev: asyncio.Event): Promise<void> { const r = await ev.wait(); console.log("woke with", r, "is_set", ev.is_set()); }
+async function main(): Promise<void> {
+  const ev = new asyncio.Event();
+  asyncio.create_task(waiter(ev));
+  await asyncio.sleep_ms(1);
+  ev.set();
+  ev.clear();
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+`),
+  p("wait_for: the awaitable finishes exactly when the timeout expires", `
+async function work(): Promise<string> { await asyncio.sleep_ms(20); return "made it"; }
+async function main(): Promise<void> {
+  try { console.log(await asyncio.wait_for_ms(work(), 20)); }
+  catch (e) { if (e instanceof asyncio.TimeoutError) console.log("timed out"); }
+}
+asyncio.run(main());
+`),
+  p("a task created during a pass runs after the tasks already due", `
+async function late(): Promise<void> { console.log("late"); }
+async function early(name: string): Promise<void> { await asyncio.sleep_ms(5); console.log(name); if (name === "a") asyncio.create_task(late()); }
+async function main(): Promise<void> {
+  asyncio.create_task(early("a"));
+  asyncio.create_task(early("b"));
+  await asyncio.sleep_ms(5);
+  console.log("main");
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+`),
+  p("gather of a task another task already awaits raises RuntimeError", `
+async function slow(): Promise<void> { await asyncio.sleep_ms(10); }
+async function waiter(t: asyncio.Task<void>): Promise<void> { await t; console.log("waiter done"); }
+async function main(): Promise<void> {
+  const t = asyncio.create_task(slow());
+  asyncio.create_task(waiter(t));
+  await asyncio.sleep_ms(1);
+  try { await asyncio.gather(t); } catch (e) { console.log("RuntimeError", (e as Error).message); }
+  await asyncio.sleep_ms(20);
+}
+asyncio.run(main());
+`),
+  p("a chain of tasks each creating the next", `
+async function link(n: number): Promise<void> {
+  console.log("link", n);
+  if (n < 4) asyncio.create_task(link(n + 1));
+  await asyncio.sleep(0);
+  console.log("link", n, "after yield");
+}
+async function main(): Promise<void> { asyncio.create_task(link(0)); await asyncio.sleep_ms(1); }
+asyncio.run(main());
+`),
+  p("a producer and consumer share a list under a Lock and an Event", `
+const items: number[] = [];
+async function producer(lock: asyncio.Lock, ready: asyncio.Event): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    await lock.acquire();
+    items.push(i);
+    console.log("produced", i);
+    lock.release();
+    ready.set();
+    await asyncio.sleep_ms(3);
+  }
+}
+async function consumer(lock: asyncio.Lock, ready: asyncio.Event): Promise<void> {
+  let seen = 0;
+  while (seen < 4) {
+    await ready.wait();
+    ready.clear();
+    await lock.acquire();
+    while (items.length > 0) { console.log("consumed", items.pop()); seen += 1; }
+    lock.release();
+  }
+}
+async function main(): Promise<void> {
+  const lock = new asyncio.Lock();
+  const ready = new asyncio.Event();
+  await asyncio.gather(producer(lock, ready), consumer(lock, ready));
+  console.log("all done");
+}
+asyncio.run(main());
+`),
 ];
