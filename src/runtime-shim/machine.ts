@@ -5,13 +5,10 @@
  */
 import { ValueError } from "./exceptions.js";
 import type { KwArgs } from "./kwargs.js";
+import { pinDeviceName, uartWire, type UartWire } from "./board-devices.js";
 import { runtime, type Runtime } from "./runtime.js";
 import type { ClockEventHandle } from "./clock.js";
 
-/** How a pin is named on the timeline (as the VM's board modules name it): `Pin(2)`, `Pin(X1)`. */
-export function pinDeviceName(id: number | string): string {
-  return `Pin(${id})`;
-}
 
 /** Reports an exception escaping an interrupt handler the way MicroPython does, then carries on. */
 function runHandler(rt: Runtime, handler: () => void): boolean {
@@ -356,26 +353,6 @@ type UartOptions = {
   invert?: number;
   flow?: number;
 };
-
-/** The wire of one simulated UART: what the program sent, what it will receive. */
-export interface UartWire {
-  sent: number[];
-  received: number[];
-  /** When true, everything sent comes straight back (TX wired to RX). */
-  loopback: boolean;
-}
-
-/** @internal the UART wires of a board, by id */
-export function uartWire(rt: Runtime, id: number | string): UartWire {
-  const key = `UART(${id})`;
-  const wires = (rt.extras.uarts ??= new Map<string, UartWire>()) as Map<string, UartWire>;
-  let wire = wires.get(key);
-  if (wire === undefined) {
-    wire = { sent: [], received: [], loopback: false };
-    wires.set(key, wire);
-  }
-  return wire;
-}
 
 /** A serial port; tests script what it receives (or loop TX back to RX) through `tsmp/testing`. */
 export class UART {

@@ -3,6 +3,7 @@
  * https://docs.micropython.org/en/latest/library/pyb.html
  */
 import { ValueError } from "./exceptions.js";
+import { SWITCH_DEVICE } from "./board-devices.js";
 import { runtime } from "./runtime.js";
 
 /** One of the pyboard's LEDs (1 red, 2 green, 3 yellow, 4 blue). The timeline shows 0–1. */
@@ -48,19 +49,17 @@ export class LED {
 
 /** The USR switch; tests press it through `tsmp/testing`. */
 export class Switch {
-  /** The name of the switch's input line on the simulated board. */
-  static readonly device = "Switch()";
   private listener: ((previous: number, next: number) => void) | null = null;
   private readonly rt = runtime();
 
   /** True while the switch is pressed. */
   value(): boolean {
-    return this.rt.input(Switch.device).value !== 0;
+    return this.rt.input(SWITCH_DEVICE).value !== 0;
   }
 
   /** Calls `fun()` each time the switch is pressed; `null` removes it. */
   callback(fun: (() => void) | null): void {
-    const line = this.rt.input(Switch.device);
+    const line = this.rt.input(SWITCH_DEVICE);
     if (this.listener !== null) line.listeners.delete(this.listener);
     this.listener = null;
     if (fun === null) return;

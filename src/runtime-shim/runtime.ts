@@ -1,3 +1,4 @@
+import type { UartWire } from "./board-devices.js";
 import { Clock } from "./clock.js";
 import { Scheduler } from "./scheduler.js";
 import { Timeline, type TimelineEntry } from "./timeline.js";
@@ -20,8 +21,8 @@ export class Runtime {
   scheduler: Scheduler;
   readonly timeline = new Timeline();
   readonly inputs = new Map<string, InputLine>();
-  /** Per-board state of device modules that need it (UART wires, LED intensities). */
-  readonly extras: Record<string, unknown> = {};
+  /** The board's UART wires, by device name (`UART(1)`). */
+  readonly uartWires = new Map<string, UartWire>();
   /** micropython.schedule queue (functions run soon, outside any task). */
   readonly scheduled: Array<() => void> = [];
   stdout: (text: string) => void = (text) => process.stdout.write(text);

@@ -11,8 +11,7 @@ import { coroutine } from "./coroutine.js";
 import { resetRuntime, runtime, type Runtime } from "./runtime.js";
 import { compileProgram } from "./runner/compile-program.js";
 import { describeUncaught } from "./runner/run-on-node.js";
-import { uartWire, pinDeviceName } from "./machine.js";
-import { Switch } from "./pyb.js";
+import { pinDeviceName, SWITCH_DEVICE, uartWire } from "./board-devices.js";
 import type { TimelineEntry } from "./timeline.js";
 
 export type { TimelineEntry } from "./timeline.js";
@@ -33,8 +32,8 @@ export class BoardScript {
 
   /** Presses the pyboard's USR switch at `atMs` and releases it `durationMs` later. */
   pressSwitch(atMs: number, durationMs = 50): void {
-    this.at(atMs, () => this.rt.setInput(Switch.device, 1));
-    this.at(atMs + durationMs, () => this.rt.setInput(Switch.device, 0));
+    this.at(atMs, () => this.rt.setInput(SWITCH_DEVICE, 1));
+    this.at(atMs + durationMs, () => this.rt.setInput(SWITCH_DEVICE, 0));
   }
 
   /** Sets what `ADC(id).read_u16()` returns (0–65535) from `atMs` on. */
