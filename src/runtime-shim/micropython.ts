@@ -9,7 +9,7 @@ import { runtime } from "./runtime.js";
 const SCHEDULE_QUEUE_DEPTH = 8;
 
 /** Declares a constant the compiler may inline; returns its argument. */
-export function const_<T extends number | string | boolean>(expr: T): T {
+function const_<T extends number | string | boolean>(expr: T): T {
   return expr;
 }
 export { const_ as const };
