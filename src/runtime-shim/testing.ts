@@ -207,6 +207,19 @@ export async function runCoroutine(main: () => PromiseLike<unknown>, options: Si
   });
 }
 
+/**
+ * Starts a fresh simulated board (virtual clock at 0, empty timeline) for tests that drive the
+ * facade directly rather than through `runProgram`; returns a script for its inputs.
+ */
+export function resetBoard(): BoardScript {
+  return new BoardScript(resetRuntime());
+}
+
+/** The current board's timeline so far. */
+export function timeline(): readonly TimelineEntry[] {
+  return runtime().timeline.entries;
+}
+
 /** The current board time in ms (virtual unless the run is real-time). */
 export function nowMs(): number {
   return runtime().clock.nowUs() / 1000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { runProgram, runCoroutine, WaveformMismatch } from "../../src/runtime-shim/testing.js";
+import { advanceClock, nowMs, resetBoard, runProgram, runCoroutine, timeline, WaveformMismatch } from "../../src/runtime-shim/testing.js";
+import { Pin, Timer } from "../../src/runtime-shim/machine.js";
 import * as asyncio from "../../src/runtime-shim/asyncio.js";
 import { LED } from "../../src/runtime-shim/pyb.js";
 
@@ -36,6 +37,23 @@ describe("tsmp/testing", () => {
     expect(run.waveform("LED(3)").pulses()).toEqual([
       { start_ms: 0, duration_ms: 20, value: 1 },
       { start_ms: 20, duration_ms: 0, value: 0 },
+    ]);
+  });
+
+  it("drives the facade directly: advance and read the clock, script inputs", () => {
+    const board = resetBoard();
+    const button = new Pin(0, Pin.IN);
+    const led = new Pin(1, Pin.OUT);
+    button.irq(() => led.toggle(), Pin.IRQ_RISING);
+    let ticks = 0;
+    new Timer({ mode: Timer.PERIODIC, period: 100, callback: () => (ticks += 1) });
+    board.setPin(0, 1, 150);
+    advanceClock(250);
+    expect(nowMs()).toBe(250);
+    expect(ticks).toBe(2);
+    expect(timeline()).toEqual([
+      { time_ms: 0, device: "Pin(1)", value: 0 },
+      { time_ms: 150, device: "Pin(1)", value: 1 },
     ]);
   });
 });
