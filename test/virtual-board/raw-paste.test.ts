@@ -50,6 +50,19 @@ describe("raw-paste mode", () => {
     expect(await follow(client)).toEqual({ stdout: `total ${total}\r\n`, stderr: "" });
   });
 
+  it("accepts the end-of-data \\x04 sent right behind two full windows, as mpremote sends it", async () => {
+    const { client } = await startBoard();
+    await client.enterRawRepl();
+    client.write("\x05A\x01");
+    expect((await client.readBytes(5)).toString("latin1")).toBe("R\x01\x80\x00\x01");
+    // mpremote starts with one window and adds one for the header's \x01: 256 bytes, then \x04.
+    const code = `print('exactly two windows')\n#${"-".repeat(256 - 29 - 2)}\n`;
+    expect(Buffer.byteLength(code)).toBe(256);
+    client.write(code + "\x04");
+    expect(await client.readUntil("\x04")).toMatch(/^\x01*\x04$/);
+    expect(await follow(client)).toEqual({ stdout: "exactly two windows\r\n", stderr: "" });
+  });
+
   it("reports a compile error after the end-of-data \\x04, in the stderr part", async () => {
     const { client } = await startBoard();
     await client.enterRawRepl();

@@ -112,7 +112,10 @@ export class BoardFirmware {
     while (this.inputAt < this.input.length) {
       const byte = this.input[this.inputAt++]!;
       if (this.paste) {
-        if (allowance <= 0) continue;
+        // The end-of-data \x04 and an abort never overflow: the host sends them without
+        // waiting for credit (mpremote does), and a board has read the window before they land.
+        const endsPaste = byte === CTRL_D || byte === CTRL_C;
+        if (allowance <= 0 && !endsPaste) continue;
         allowance--;
         await this.rawPasteByte(byte);
       } else if (this.rawRepl) {
