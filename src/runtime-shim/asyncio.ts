@@ -250,16 +250,37 @@ export class Event {
 
   /** Waits until the event is set; returns true. */
   wait(): Promise<true> {
-    return coroutine(async () => {
-      if (!this.state) {
-        const loop = scheduler();
-        await loop.suspend((task) => {
+    return new EventWait(this.waiting, () => this.state) as unknown as Promise<true>;
+  }
+}
+
+/**
+ * `Event.wait()`: checks the event when awaited (as MicroPython's generator does at its first
+ * step), parking the task only if it is not set. A plain awaitable rather than an async
+ * function: it is the scheduler's hottest path.
+ */
+class EventWait extends Awaitable<true> {
+  constructor(
+    private readonly waiting: WaitingTasks<Task<unknown>>,
+    private readonly isSet: () => boolean,
+  ) {
+    super();
+  }
+
+  override then<R1 = true, R2 = never>(
+    onfulfilled?: ((value: true) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    if (this.isSet()) return Promise.resolve(true as const).then(onfulfilled, onrejected);
+    return scheduler()
+      .suspend(
+        (task) => {
           this.waiting.push(task);
           task.waitingOn = this.waiting;
-        });
-      }
-      return true as const;
-    }, "wait");
+        },
+        () => true as const,
+      )
+      .then(onfulfilled, onrejected);
   }
 }
 
