@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { eraseChip, flashFirmware, readChipInfo, type ConnectOptions } from "../../flash/esp32/firmware-commands.js";
+import type { ConnectOptions } from "../../flash/esp32/firmware-commands.js";
 import { chipIds } from "../../flash/esp32/chips.js";
 
 interface ConnectFlags {
@@ -28,6 +28,9 @@ function connectOptions(flags: ConnectFlags): ConnectOptions {
   return { port: flags.port, chip: flags.chip, baud: flags.baud, log, verbose: flags.verbose ? log : undefined };
 }
 
+// esptool-js and the serial stack load only when a firmware command runs, not for every tsmp command.
+const loadFirmwareCommands = () => import("../../flash/esp32/firmware-commands.js");
+
 export function registerFirmware(program: Command): void {
   const firmware = program.command("firmware").description("Put MicroPython on an ESP32 (esptool-js, no Python needed)");
 
@@ -40,6 +43,7 @@ export function registerFirmware(program: Command): void {
       .option("--no-compress", "send the image uncompressed")
       .option("--no-verify-repl", "do not check that a MicroPython REPL answers after the reset"),
   ).action(async (file: string, flags: ConnectFlags & { offset?: number; erase: boolean; compress: boolean; verifyRepl: boolean }) => {
+    const { flashFirmware } = await loadFirmwareCommands();
     const report = await flashFirmware({
       ...connectOptions(flags),
       file,
@@ -53,6 +57,7 @@ export function registerFirmware(program: Command): void {
 
   withConnectOptions(firmware.command("info").description("print the chip, revision, MAC address and flash size")).action(
     async (flags: ConnectFlags) => {
+      const { readChipInfo } = await loadFirmwareCommands();
       const info = await readChipInfo(connectOptions(flags));
       const lines = [
         `Chip:       ${info.description}`,
@@ -66,6 +71,7 @@ export function registerFirmware(program: Command): void {
   );
 
   withConnectOptions(firmware.command("erase").description("erase the whole flash (firmware and filesystem)")).action(async (flags: ConnectFlags) => {
+    const { eraseChip } = await loadFirmwareCommands();
     await eraseChip(connectOptions(flags));
     process.stdout.write("Flash erased\n");
   });

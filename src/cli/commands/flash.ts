@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { addBoardOptions, type BoardOptions } from "../../flash/cli-board-options.js";
-import { flashProject } from "../../flash/flash-project.js";
 
 export function registerFlash(program: Command): void {
   addBoardOptions(
@@ -10,6 +9,7 @@ export function registerFlash(program: Command): void {
       .description("Build the project, upload the files that changed, and restart the board")
       .option("-f, --follow", "stream the board's output after the restart (Ctrl-C stops)"),
   ).action(async (project: string, options: BoardOptions & { follow?: boolean }) => {
+    const { flashProject } = await import("../../flash/flash-project.js");
     await flashProject(project, {
       port: options.port,
       baudRate: options.baud,

@@ -1,21 +1,23 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { sha256Hex } from "../../flash/board-fs.js";
 import { addBoardOptions, logToStderr, type BoardOptions } from "../../flash/cli-board-options.js";
-import { withBoard } from "../../flash/connection.js";
-import { TEMP_SUFFIX } from "../../flash/deploy.js";
 import { formatBytes } from "../../flash/progress.js";
 import { TsmpError } from "../../errors.js";
+import type { BoardConnection } from "../../flash/connection.js";
 
-const connect = (options: BoardOptions) => ({ port: options.port, baudRate: options.baud, log: logToStderr });
+/** Connects, runs `work` on the board, and disconnects; the serial stack loads only when a command runs. */
+async function onBoard<T>(options: BoardOptions, work: (board: BoardConnection) => Promise<T>): Promise<T> {
+  const { withBoard } = await import("../../flash/connection.js");
+  return withBoard({ port: options.port, baudRate: options.baud, log: logToStderr }, work);
+}
 
 export function registerFs(program: Command): void {
   const fs = program.command("fs").description("Work with files on the board (paths are relative to its working folder)");
 
   addBoardOptions(fs.command("ls").argument("[path]", "folder or file on the board", "").description("List files with their sizes")).action(
     async (path: string, options: BoardOptions) => {
-      const entries = await withBoard(connect(options), (board) => board.fs.ls(path));
+      const entries = await onBoard(options, (board) => board.fs.ls(path));
       for (const entry of entries) {
         process.stdout.write(entry.isDir ? `${"".padStart(9)} ${entry.name}/\n` : `${String(entry.size).padStart(9)} ${entry.name}\n`);
       }
@@ -24,7 +26,7 @@ export function registerFs(program: Command): void {
 
   addBoardOptions(fs.command("cat").argument("<path>", "file on the board").description("Print a file")).action(
     async (path: string, options: BoardOptions) => {
-      process.stdout.write(await withBoard(connect(options), (board) => board.fs.readFile(path)));
+      process.stdout.write(await onBoard(options, (board) => board.fs.readFile(path)));
     },
   );
 
@@ -37,7 +39,8 @@ export function registerFs(program: Command): void {
   ).action(async (local: string, remote: string | undefined, options: BoardOptions) => {
     const data = readLocal(local);
     const target = remote ?? basename(local);
-    await withBoard(connect(options), async (board) => {
+    const [{ sha256Hex }, { TEMP_SUFFIX }] = await Promise.all([import("../../flash/board-fs.js"), import("../../flash/deploy.js")]);
+    await onBoard(options, async (board) => {
       const boardHash = await board.fs.writeFile(target + TEMP_SUFFIX, data);
       if (boardHash !== sha256Hex(data)) {
         await board.fs.remove(target + TEMP_SUFFIX);
@@ -55,7 +58,7 @@ export function registerFs(program: Command): void {
       .argument("[local]", "where to save it (default: its name, in the current folder)")
       .description("Copy a file from the board"),
   ).action(async (remote: string, local: string | undefined, options: BoardOptions) => {
-    const data = await withBoard(connect(options), (board) => board.fs.readFile(remote));
+    const data = await onBoard(options, (board) => board.fs.readFile(remote));
     const target = local ?? basename(remote);
     writeFileSync(target, data);
     logToStderr(`Saved ${target} (${formatBytes(data.length)})`);
@@ -68,12 +71,12 @@ export function registerFs(program: Command): void {
       .option("-r, --recursive", "remove a folder and everything in it")
       .description("Remove a file or folder"),
   ).action(async (path: string, options: BoardOptions & { recursive?: boolean }) => {
-    await withBoard(connect(options), (board) => board.fs.remove(path, { recursive: options.recursive }));
+    await onBoard(options, (board) => board.fs.remove(path, { recursive: options.recursive }));
   });
 
   addBoardOptions(fs.command("mkdir").argument("<path>", "folder on the board").description("Create a folder and any missing parents")).action(
     async (path: string, options: BoardOptions) => {
-      await withBoard(connect(options), (board) => board.fs.mkdir(path));
+      await onBoard(options, (board) => board.fs.mkdir(path));
     },
   );
 }

@@ -1,8 +1,5 @@
 import type { Command } from "commander";
 import { addBoardOptions, logToStderr, type BoardOptions } from "../../flash/cli-board-options.js";
-import { loadLastBuild } from "../../flash/last-build.js";
-import { monitorBoard } from "../../flash/monitor.js";
-import { resolvePort } from "../../flash/ports.js";
 
 const QUIT_KEYS = new Set([0x1d, 0x18]); // Ctrl-] and Ctrl-X, as in mpremote
 
@@ -13,6 +10,11 @@ export function registerMonitor(program: Command): void {
       .description("Serial console to the board; tracebacks point at your TypeScript (Ctrl-] or Ctrl-X quits)")
       .option("--project <dir>", "project whose last build maps tracebacks to TypeScript", "."),
   ).action(async (options: BoardOptions & { project: string }) => {
+    const [{ loadLastBuild }, { monitorBoard }, { resolvePort }] = await Promise.all([
+      import("../../flash/last-build.js"),
+      import("../../flash/monitor.js"),
+      import("../../flash/ports.js"),
+    ]);
     const path = await resolvePort(options.port, { log: logToStderr });
     const stdin = process.stdin;
     let quit: () => void = () => undefined;

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
-import { describePort, listSerialPorts } from "../../flash/ports.js";
 
 export function registerPorts(program: Command): void {
   program
     .command("ports")
     .description("List serial ports with their USB VID:PID and a guess of the board")
     .action(async () => {
+      const { describePort, listSerialPorts } = await import("../../flash/ports.js");
       const ports = await listSerialPorts();
       if (ports.length === 0) {
         process.stderr.write("No serial ports found.\n");

@@ -1,8 +1,5 @@
 import { type Command, Option } from "commander";
 import { ProgramExit, TsmpError } from "../../errors.js";
-import { runOnBoard } from "../../flash/run-on-board.js";
-import { runOnNode } from "../../runtime-shim/runner/run-on-node.js";
-import { runOnMicroPython } from "../../sim/run-on-micropython.js";
 
 type Target = "node" | "micropython";
 
@@ -51,12 +48,15 @@ export async function run(input: string, options: RunOptions): Promise<number> {
     if (options.realtime || options.virtualClock || options.trace) {
       throw new TsmpError("--realtime, --virtual-clock and --trace apply to --target node or micropython, not to a board");
     }
+    const { runOnBoard } = await import("../../flash/run-on-board.js");
     return runOnBoard(input, { port: options.port, stdout, stderr });
   }
 
   if ((options.target ?? "micropython") === "node") {
+    const { runOnNode } = await import("../../runtime-shim/runner/run-on-node.js");
     return runOnNode(input, { realtime: options.realtime === true, tracePath: options.trace, stdout, stderr });
   }
+  const { runOnMicroPython } = await import("../../sim/run-on-micropython.js");
   return runOnMicroPython(input, {
     stdout,
     stderr,

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { VirtualBoard } from "../../sim/virtual-board/index.js";
 
 export function registerVirtualBoard(program: Command): void {
   program
@@ -9,6 +8,7 @@ export function registerVirtualBoard(program: Command): void {
     .requiredOption("--link <path>", "where the board's pty appears (a symlink that tools open as the port)")
     .option("--baud <n>", "emulate a UART at this baud rate (default: as fast as the pty goes)", parseBaud)
     .action(async (options: { link: string; baud?: number }) => {
+      const { VirtualBoard } = await import("../../sim/virtual-board/index.js");
       const board = await VirtualBoard.start({ link: resolve(options.link), baud: options.baud });
       const rate = options.baud ? ` at ${options.baud} baud` : "";
       process.stderr.write(`Virtual MicroPython board on ${board.portPath}${rate}; Ctrl-C stops it.\n`);

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { VirtualEsp32, virtualChipIds } from "../../sim/virtual-esp32/index.js";
+import { virtualChipIds } from "../../sim/virtual-esp32/chips.js";
 
 interface VirtualEsp32Flags {
   link: string;
@@ -19,6 +19,7 @@ export function registerVirtualEsp32(program: Command): void {
     .option("--flash-file <path>", "keep the flash contents in this file")
     .option("--baud-pacing", "deliver bytes no faster than the current baud rate", false)
     .action(async (flags: VirtualEsp32Flags) => {
+      const { VirtualEsp32 } = await import("../../sim/virtual-esp32/index.js");
       const chip = await VirtualEsp32.start({
         link: flags.link,
         chip: flags.chip,
