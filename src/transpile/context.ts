@@ -34,6 +34,7 @@ export class TransformationContext {
   private readonly precedingStack: py.Statement[][] = [];
   private readonly loopStack: LoopFrame[] = [];
   private temporaryCount = 0;
+  private readonly temporaries = new Set<string>();
   private renames: Map<ts.Symbol, string> | undefined;
 
   constructor(
@@ -123,6 +124,35 @@ export class TransformationContext {
     }
   }
 
+  /**
+   * Sibling expressions (operands, call arguments) in JS's left-to-right order: when one needs
+   * statements first, the siblings before it are evaluated into temporaries ahead of those
+   * statements, so `a[i] + f(a[i] = 2)` still reads the old `a[i]` first.
+   */
+  transformInOrder(nodes: readonly ts.Expression[]): py.Expression[] {
+    const results: py.Expression[] = [];
+    for (const node of nodes) {
+      const { result, preceding } = this.collectPreceding(() => this.transformExpression(node));
+      if (preceding.some((statement) => statement.kind !== "FunctionDef")) {
+        results.forEach((earlier, index) => {
+          if (this.isSettled(earlier)) return;
+          const temporary = this.temporary("value");
+          this.addPrecedingStatements(py.assign(temporary, earlier));
+          results[index] = temporary;
+        });
+      }
+      this.addPrecedingStatements(...preceding);
+      results.push(result);
+    }
+    return results;
+  }
+
+  /** A value no later statement can change: a literal, a lambda, a temporary. */
+  private isSettled(expression: py.Expression): boolean {
+    if (expression.kind === "Constant" || expression.kind === "Lambda") return true;
+    return expression.kind === "Name" && this.temporaries.has(expression.id);
+  }
+
   /** For a sub-expression that runs only sometimes (`&&`, `?:`): it must not need statements. */
   transformConditionalExpression(node: ts.Expression): py.Expression {
     const { result, preceding } = this.collectPreceding(() => this.transformExpression(node));
@@ -141,7 +171,9 @@ export class TransformationContext {
   /** A fresh local name for a temporary value. */
   temporary(hint = "tmp"): py.Name {
     this.temporaryCount += 1;
-    return py.name(`${hint}_${this.temporaryCount}`);
+    const name = `${hint}_${this.temporaryCount}`;
+    this.temporaries.add(name);
+    return py.name(name);
   }
 
   withLoop<T>(frame: LoopFrame, body: () => T): T {

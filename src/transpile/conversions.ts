@@ -11,8 +11,13 @@ import { isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from 
 
 /** `node` as a Python condition with JS truthiness. */
 export function asCondition(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
-  switch (truthinessOf(typeOf(context, node))) {
+  const type = typeOf(context, node);
+  switch (truthinessOf(type)) {
     case "native":
+      // NaN is falsy in JS and truthy in Python; integers cannot be NaN.
+      if (isNumberType(type) && !isIntegerValued(node, context) && !isLiteralNumber(type)) {
+        return py.call(context.useHelper("js_truthy"), [expression]);
+      }
       return expression;
     case "not-none":
       return py.compare(expression, "is not", py.none());
@@ -21,6 +26,10 @@ export function asCondition(context: TransformationContext, node: ts.Expression,
     case "dynamic":
       return py.call(context.useHelper("js_truthy"), [expression]);
   }
+}
+
+function isLiteralNumber(type: ts.Type): boolean {
+  return type.isNumberLiteral() || (type.isUnion() && type.types.every((part) => part.isNumberLiteral()));
 }
 
 /** The negation of a condition, without double `not`. */
@@ -42,10 +51,16 @@ export function negate(condition: py.Expression): py.Expression {
   return py.unaryOp("not", condition);
 }
 
+/** Exactly `null` (not undefined): JS prints "null", and the Python value None cannot tell. */
+function isNullOnly(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.Null) !== 0;
+}
+
 /** `node` converted as JS `String(x)` would, for concatenation. */
 export function asString(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
   if (isStringType(type)) return expression;
+  if (isNullOnly(type)) return py.str("null");
   if (isNumberType(type) && isIntegerValued(node, context)) return py.call(py.name("str"), [expression]);
   return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);
 }
@@ -62,6 +77,7 @@ function asNumberText(context: TransformationContext, node: ts.Expression, expre
 export function asFormattedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
   if (isStringType(type) || (isNumberType(type) && isIntegerValued(node, context))) return expression;
+  if (isNullOnly(type)) return py.str("null");
   return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);
 }
 

@@ -18,6 +18,8 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
   }
   if (ts.isBinaryExpression(node)) {
     const kind = node.operatorToken.kind;
+    // `x % 0` is NaN: a remainder is an integer only by a divisor known not to be zero.
+    if (kind === ts.SyntaxKind.PercentToken && !(ts.isNumericLiteral(node.right) && Number(node.right.text) !== 0)) return false;
     if (integerOperators.has(kind)) return isIntegerValued(node.left, context, visiting) && isIntegerValued(node.right, context, visiting);
     return false;
   }
@@ -51,7 +53,6 @@ const integerAssignments = new Set([
   ts.SyntaxKind.PlusEqualsToken,
   ts.SyntaxKind.MinusEqualsToken,
   ts.SyntaxKind.AsteriskEqualsToken,
-  ts.SyntaxKind.PercentEqualsToken,
   ts.SyntaxKind.AmpersandEqualsToken,
   ts.SyntaxKind.BarEqualsToken,
   ts.SyntaxKind.CaretEqualsToken,

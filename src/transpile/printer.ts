@@ -286,7 +286,8 @@ class Printer {
     const embedded = node.parts.map((part) => (typeof part === "string" ? undefined : this.expression(part, Precedence.IfExp)));
     // MicroPython's f-strings cannot nest the same quote or contain backslashes; fall back to
     // concatenation when an embedded expression needs them (`str()` formats as `{}` does).
-    const fits = embedded.every((text) => text === undefined || !/["\\{}\n]/.test(text));
+    // `:` too: MicroPython reads it as a format spec even inside parentheses (`(i := 1)`).
+    const fits = embedded.every((text) => text === undefined || !/["\\{}\n:]/.test(text));
     if (fits) {
       const body = node.parts
         .map((part, index) => (typeof part === "string" ? escapeString(part).replace(/[{}]/g, (brace) => brace + brace) : `{${embedded[index]}}`))

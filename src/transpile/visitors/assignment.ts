@@ -103,6 +103,11 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
 
 /** An assignment whose value is used: the assignment runs first, then the target is read. */
 export function transformAssignmentExpression(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
+  // `a = v` as a value, for a plain variable, is `(a := v)`: evaluated where it stands.
+  if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
+    const target = transformAssignmentTarget(node.left, context);
+    if (target.kind === "Name") return py.namedExpr(target, context.transformExpression(node.right));
+  }
   const statements = transformAssignmentStatement(node, context);
   context.addPrecedingStatements(...statements);
   return context.transformExpression(node.left);

@@ -44,37 +44,37 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     return transformLogical(node, context);
   }
   if (bitwiseOperators.has(kind)) {
-    return bitwise(kind, node.left, node.right, context.transformExpression(node.left), context.transformExpression(node.right), context);
+    const [left, right] = context.transformInOrder([node.left, node.right]);
+    return bitwise(kind, node.left, node.right, left!, right!, context);
   }
-  if (kind === ts.SyntaxKind.InKeyword) return py.compare(context.transformExpression(node.left), "in", context.transformExpression(node.right));
-  const arithmeticOperator = arithmetic[kind];
-  if (arithmeticOperator) {
-    return py.binOp(context.transformExpression(node.left), arithmeticOperator, context.transformExpression(node.right));
+  if (kind === ts.SyntaxKind.InKeyword) {
+    const [left, right] = context.transformInOrder([node.left, node.right]);
+    return py.compare(left!, "in", right!);
   }
   if (kind === ts.SyntaxKind.PlusToken) return transformPlus(node, context);
-  if (kind === ts.SyntaxKind.SlashToken) {
-    return py.call(context.useHelper("js_div"), [context.transformExpression(node.left), context.transformExpression(node.right)]);
-  }
-  if (kind === ts.SyntaxKind.PercentToken) {
-    return py.call(context.useHelper("js_mod"), [context.transformExpression(node.left), context.transformExpression(node.right)]);
-  }
-  const order = ordering[kind];
-  if (order) return py.compare(context.transformExpression(node.left), order, context.transformExpression(node.right));
   const equal = equality[kind];
   if (equal !== undefined) return transformEquality(node, equal, context);
-  if (kind === ts.SyntaxKind.InstanceOfKeyword) {
-    return py.call(py.name("isinstance"), [context.transformExpression(node.left), context.transformExpression(node.right)]);
+  const arithmeticOperator = arithmetic[kind];
+  const order = ordering[kind];
+  const isOperator = arithmeticOperator || order || kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.PercentToken ||
+    kind === ts.SyntaxKind.InstanceOfKeyword;
+  if (!isOperator) {
+    context.report(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText()));
+    return py.none();
   }
-  context.report(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText()));
-  return py.none();
+  const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
+  if (arithmeticOperator) return py.binOp(left, arithmeticOperator, right);
+  if (order) return py.compare(left, order, right);
+  if (kind === ts.SyntaxKind.SlashToken) return py.call(context.useHelper("js_div"), [left, right]);
+  if (kind === ts.SyntaxKind.PercentToken) return py.call(context.useHelper("js_mod"), [left, right]);
+  return py.call(py.name("isinstance"), [left, right]);
 }
 
 /** `+` concatenates when either side is a string (converting the other as JS does). */
 function transformPlus(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
   const leftType = typeOf(context, node.left);
   const rightType = typeOf(context, node.right);
-  const left = context.transformExpression(node.left);
-  const right = context.transformExpression(node.right);
+  const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
   if (isStringType(leftType) || isStringType(rightType)) {
     return py.binOp(asString(context, node.left, left), "+", asString(context, node.right, right));
   }
@@ -87,8 +87,7 @@ function isNullLiteral(node: ts.Expression): boolean {
 }
 
 function transformEquality(node: ts.BinaryExpression, equal: boolean, context: TransformationContext): py.Expression {
-  const left = context.transformExpression(node.left);
-  const right = context.transformExpression(node.right);
+  const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
   // null and undefined are both None; `x == null` and `x === undefined` are the same test.
   if (isNullLiteral(node.left) || isNullLiteral(node.right)) {
     return py.compare(isNullLiteral(node.left) ? right : left, equal ? "is" : "is not", py.none());

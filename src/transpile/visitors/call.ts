@@ -17,7 +17,7 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
   }
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
     const { args, keywords } = transformArguments(node, context);
-    return py.call(py.attribute(py.call(py.name("super")), pythonSafeAttribute(callee.name.text)), args, keywords);
+    return py.call(py.attribute(superOf(callee, context), pythonSafeAttribute(callee.name.text)), args, keywords);
   }
   const builtin = transformBuiltinCall(node, context);
   if (builtin) return builtin;
@@ -61,10 +61,11 @@ export function transformArguments(
       }
     }
   }
-  const args = argumentNodes.map((argument) => {
-    if (ts.isSpreadElement(argument)) return { kind: "Starred", value: context.transformExpression(argument.expression) } as py.Expression;
-    return context.transformExpression(argument);
-  });
+  // Left to right, as JS evaluates arguments (`f(i, i++)`).
+  const values = context.transformInOrder(argumentNodes.map((argument) => (ts.isSpreadElement(argument) ? argument.expression : argument)));
+  const args = values.map((value, index): py.Expression =>
+    ts.isSpreadElement(argumentNodes[index]!) ? { kind: "Starred", value } : withDefault(node, index, argumentNodes[index]!, value, context),
+  );
   return { args, keywords };
 }
 
@@ -98,4 +99,45 @@ function isKwArgsType(type: ts.TypeNode, context: TransformationContext): boolea
   if (!aliasDeclaration || symbol?.getName() !== "KwArgs") return false;
   const fileName = aliasDeclaration.getSourceFile().fileName;
   return fileName.startsWith(context.program.facadeDirectory) && fileName.endsWith("/kwargs.ts");
+}
+
+/**
+ * JS applies a parameter's default when the argument is undefined; Python only when it is
+ * left out. A constant default is written into the `def` itself (`def f(x=5)`), so an argument
+ * that may be undefined gets the default at the call: `f(5)` for a literal `undefined`,
+ * `f(v if v is not None else 5)` otherwise.
+ */
+function withDefault(
+  node: ts.CallExpression | ts.NewExpression,
+  index: number,
+  argument: ts.Expression,
+  value: py.Expression,
+  context: TransformationContext,
+): py.Expression {
+  const parameter = context.checker.getResolvedSignature(node)?.getDeclaration()?.parameters?.[index];
+  if (!parameter || !ts.isParameter(parameter) || !parameter.initializer || parameter.dotDotDotToken) return value;
+  if (!mayBeUndefined(context.checker.getTypeAtLocation(argument))) return value;
+  const fallback = context.transformExpression(parameter.initializer);
+  // Defaults that are not constants are applied inside the function already (see transformParameters).
+  if (fallback.kind !== "Constant") return value;
+  if (value.kind === "Constant" && value.value === null) return fallback;
+  if (value.kind === "Name") return py.ifExp(py.compare(value, "is not", py.none()), value, fallback);
+  const temporary = context.temporary("argument");
+  return py.ifExp(py.compare(py.namedExpr(temporary, value), "is not", py.none()), temporary, fallback);
+}
+
+function mayBeUndefined(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0);
+}
+
+/** `super()`; in a static method, which has no instance, `super(Class, Class)`. */
+function superOf(node: ts.Node, context: TransformationContext): py.Expression {
+  let current: ts.Node = node;
+  while (!ts.isSourceFile(current) && !ts.isClassDeclaration(current.parent)) current = current.parent;
+  const member = current;
+  const isStatic = ts.isMethodDeclaration(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+  if (!isStatic || !ts.isClassDeclaration(member.parent) || !member.parent.name) return py.call(py.name("super"));
+  const owner = py.name(context.pythonName(member.parent.name));
+  return py.call(py.name("super"), [owner, owner]);
 }

@@ -23,8 +23,11 @@ export function transformVariableDeclarationList(list: ts.VariableDeclarationLis
     const name = context.pythonName(declaration.name);
     const initializer = declaration.initializer && skipParentheses(declaration.initializer);
     if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
-      // `const add = (a, b) => a + b` reads best as `def add(a, b):`.
-      statements.push(functionDefinition(name, initializer, context));
+      // `const add = (a, b) => a + b` reads best as `def add(a, b):`. A named function
+      // expression calls itself by its own name, which must exist too.
+      const ownName = ts.isFunctionExpression(initializer) && initializer.name ? context.pythonName(initializer.name) : name;
+      statements.push(functionDefinition(ownName, initializer, context));
+      if (ownName !== name) statements.push(py.assign(py.name(name), py.name(ownName)));
       continue;
     }
     const target = py.name(name);

@@ -18,9 +18,13 @@ export function transformUpdateStatement(node: UpdateExpression, context: Transf
 export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: TransformationContext): py.Expression {
   switch (node.operator) {
     case ts.SyntaxKind.PlusPlusToken:
-    case ts.SyntaxKind.MinusMinusToken:
+    case ts.SyntaxKind.MinusMinusToken: {
+      // `++i` as a value is `(i := i + 1)`: evaluated in place, so `++i + ++i` keeps JS order.
+      const walrus = updateInPlace(node, context);
+      if (walrus) return walrus;
       context.addPrecedingStatements(...transformUpdateStatement(node, context));
       return context.transformExpression(node.operand);
+    }
     case ts.SyntaxKind.ExclamationToken: {
       // `!!x` is a boolean in JS; the condition `x` alone would keep x's value.
       const condition = conditionOf(node, context);
@@ -43,8 +47,19 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
   return py.none();
 }
 
-/** `x++` whose value is used: the old value is kept in a temporary first. */
+/** `(i := i + 1)` for an update of a plain variable; undefined for properties and elements. */
+function updateInPlace(node: UpdateExpression, context: TransformationContext): py.Expression | undefined {
+  if (!ts.isIdentifier(node.operand)) return undefined;
+  const target = transformAssignmentTarget(node.operand, context);
+  if (target.kind !== "Name") return undefined;
+  const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
+  return py.namedExpr(target, py.binOp(target, op, py.num(1)));
+}
+
+/** `x++` whose value is used: `(i := i + 1) - 1`, or the old value kept in a temporary first. */
 export function transformPostfixUnary(node: ts.PostfixUnaryExpression, context: TransformationContext): py.Expression {
+  const walrus = updateInPlace(node, context);
+  if (walrus) return py.binOp(walrus, node.operator === ts.SyntaxKind.PlusPlusToken ? "-" : "+", py.num(1));
   const old = context.temporary(ts.isIdentifier(node.operand) ? node.operand.text : "old");
   context.addPrecedingStatements(py.assign(old, context.transformExpression(node.operand)), ...transformUpdateStatement(node, context));
   return old;

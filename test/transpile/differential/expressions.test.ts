@@ -30,3 +30,24 @@ asyncio.run(main());`));
   it("generic function with constraint", () =>
     expectToMatchJsResult(`interface HasId { id: number } function maxId<T extends HasId>(items: T[]): number { let m = -1; for (const it of items) if (it.id > m) m = it.id; return m; } console.log(maxId([{ id: 3 }, { id: 9 }, { id: 4 }]));`));
 });
+
+describe("evaluation order", () => {
+  it("prefix increments in one expression", () => expectToMatchJsResult(`let i = 0; const x = ++i + ++i; console.log(x, i);`));
+  it("postfix increments in one expression", () => expectToMatchJsResult(`let i = 5; const x = i++ * 10 + i++; console.log(x, i);`));
+  it("a property read before its increment", () =>
+    expectToMatchJsResult(`const o = { n: 0 }; const before = o.n++; const sum = o.n + ++o.n; console.log(before, sum, o.n);`));
+  it("an element read before an assignment to it", () =>
+    expectToMatchJsResult(`const a = [1, 2]; function set(v: number) { a[0] = v; return v; } console.log(a[0] + set(9), a[0]);`));
+  it("arguments left to right", () =>
+    expectToMatchJsResult(`const box = { v: 1 }; function pair(x: number, y: number) { return x * 10 + y; } console.log(pair(box.v, (box.v = 5)), box.v);`));
+});
+
+describe("parameters", () => {
+  it("undefined passed for a defaulted parameter", () =>
+    expectToMatchJsResult(`function f(x = 5, y = "d") { return x + y; } let u: number | undefined; console.log(f(undefined), f(u, undefined), f(1, "e"));`));
+  it("named function expression calls itself", () =>
+    expectToMatchJsResult(`const fact = function inner(n: number): number { return n <= 1 ? 1 : n * inner(n - 1); }; console.log(fact(5));`));
+  it("static method calls the base class's static method", () =>
+    expectToMatchJsResult(`class A { static base() { return 1; } } class B extends A { static base() { return super.base() + 1; } } console.log(B.base());`));
+  it("null prints as null in strings", () => expectToMatchJsResult(`const n = null; console.log(\`\${n}\`, "v=" + n);`));
+});

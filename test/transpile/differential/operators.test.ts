@@ -36,3 +36,10 @@ describe("equality", () => {
     expectToMatchJsResult(`function f(v: number | undefined) { return \`\${v === undefined} \${v == null} \${v !== undefined}\`; } function g(v: string | null) { return v === null ? "null" : v; } console.log(f(undefined), f(0), g(null), g("s"));`));
   it("arrays compare by identity", () => expectToMatchJsResult(`const a = [1], b = [1]; console.log(a === b, a === a);`));
 });
+
+describe("conditions on numbers", () => {
+  it("NaN is falsy, integers test natively", () =>
+    expectToMatchJsResult(`const n = NaN; const half = 1 / 2; let count = 0; if (!n) count++; if (half) count++; if (count) console.log("count", count); console.log(n ? "T" : "F");`));
+  it("short-circuit with an increment of a variable", () =>
+    expectToMatchJsResult(`let i = 0; function f(a: boolean) { return a && i++ > 0; } console.log(f(false), f(true), f(true), i);`));
+});
