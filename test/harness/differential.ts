@@ -35,7 +35,7 @@ export function transpileSnippet(tsSource: string | Record<string, string>): Tra
   const files = typeof tsSource === "string" ? { "main.ts": tsSource } : tsSource;
   const result = sharedTranspiler().transpileFiles(files);
   if (result.diagnostics.length > 0) {
-    const text = result.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, files[diagnostic.file?.split("/").pop() ?? ""])).join("\n");
+    const text = result.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, files[diagnostic.file?.replace(/^\/__tsmp_snippet__\//, "") ?? ""])).join("\n");
     throw new Error(`tsmp rejected the snippet:\n${text}`);
   }
   return result;
@@ -165,7 +165,11 @@ async function runMicroPython(result: TranspileResult): Promise<string> {
   try {
     python.board.run(() => vm.exec(`exec(compile(open(${entry}).read(), ${entry}, "exec"), {"__name__": "__main__"})`));
   } catch (error) {
-    if (!(error instanceof MicroPythonError)) throw error;
+    if (!(error instanceof MicroPythonError)) {
+      // The VM itself failed: the next case gets a fresh one.
+      session = undefined;
+      throw error;
+    }
     const last = error.traceback.trim().split("\n").at(-1) ?? "";
     python.output += `uncaught: ${last.replace(/^[A-Za-z_.]+(: )?/, "")}\n`;
   }
