@@ -9,41 +9,79 @@ export interface Queued {
 
 let nextSeq = 0;
 
+/** `heapIndex` of an item waiting in the run queue's FIFO lane rather than its heap. */
+const IN_LANE = -2;
+
 /**
  * MicroPython's run queue: tasks ordered by wake time, FIFO among equal times. A binary heap
- * with each task remembering its slot, so a cancelled sleeper can be pulled out in O(log n).
+ * (each task remembers its slot, so a cancelled sleeper can be pulled out in O(log n)), plus a
+ * FIFO lane for the common case of a push at the same time as the previous one (tasks made
+ * ready "now"): the lane stays sorted, so popping takes the smaller of the two heads.
  */
 export class RunQueue<T extends Queued> {
   private readonly heap: T[] = [];
+  private lane: T[] = [];
+  private laneHead = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.length + this.lane.length - this.laneHead;
   }
 
   peek(): T | undefined {
-    return this.heap[0];
+    const fromHeap = this.heap[0];
+    const fromLane = this.lane[this.laneHead];
+    if (fromLane === undefined) return fromHeap;
+    if (fromHeap === undefined) return fromLane;
+    return this.before(fromHeap, fromLane) ? fromHeap : fromLane;
   }
 
   has(item: T): boolean {
+    if (item.heapIndex === IN_LANE) return true;
     return this.heap[item.heapIndex] === item;
   }
 
   push(item: T, key: number): void {
     item.key = key;
     item.seq = nextSeq++;
+    const tail = this.lane[this.lane.length - 1];
+    if (this.laneHead === this.lane.length || (tail !== undefined && tail.key === key)) {
+      item.heapIndex = IN_LANE;
+      this.lane.push(item);
+      return;
+    }
     item.heapIndex = this.heap.length;
     this.heap.push(item);
     this.siftUp(item.heapIndex);
   }
 
   pop(): T | undefined {
-    const top = this.heap[0];
-    if (top !== undefined) this.removeAt(0);
+    const top = this.peek();
+    if (top === undefined) return undefined;
+    if (top.heapIndex === IN_LANE) this.shiftLane();
+    else this.removeAt(0);
     return top;
   }
 
   remove(item: T): void {
+    if (item.heapIndex === IN_LANE) {
+      const index = this.lane.indexOf(item, this.laneHead);
+      if (index >= 0) this.lane.splice(index, 1);
+      item.heapIndex = -1;
+      return;
+    }
     if (this.has(item)) this.removeAt(item.heapIndex);
+  }
+
+  private shiftLane(): void {
+    this.lane[this.laneHead]!.heapIndex = -1;
+    this.laneHead += 1;
+    if (this.laneHead === this.lane.length) {
+      this.lane = [];
+      this.laneHead = 0;
+    } else if (this.laneHead > 1024 && this.laneHead * 2 > this.lane.length) {
+      this.lane = this.lane.slice(this.laneHead);
+      this.laneHead = 0;
+    }
   }
 
   private removeAt(index: number): void {
