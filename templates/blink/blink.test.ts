@@ -20,13 +20,6 @@ describe("blink", () => {
     run.waveform("LED(2)").expectPeriodic({ high_ms: 5, period_ms: 405 });
   });
 
-  it("the generic-board flavour blinks pins 1 and 2 the same way", async () => {
-    const run = await runProgram(fileURLToPath(new URL("boards/generic", import.meta.url)));
-    expect(run.error).toBeUndefined();
-    run.waveform("Pin(1)").expectPeriodic({ high_ms: 5, period_ms: 705 });
-    run.waveform("Pin(2)").expectPeriodic({ high_ms: 5, period_ms: 405 });
-  });
-
   it("has both LEDs off at 1 s", async () => {
     const run = await runProgram(project, { forMs: 1000 });
     expect(run.waveform("LED(1)").levelAt(1000)).toBe(0);
