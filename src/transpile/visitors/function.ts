@@ -99,7 +99,7 @@ export function functionDefinition(
 ): py.FunctionDef {
   if ("asteriskToken" in node && node.asteriskToken) context.report(diagnostics.unsupportedSyntax(node));
   const { params, prologue } = transformParameters(node, context);
-  params.push(...loopCaptures(node, context));
+  params.push(...extraArguments(node, context), ...loopCaptures(node, context));
   const body = [
     ...scopeDeclarations(node, context),
     ...prologue,
@@ -136,7 +136,7 @@ function asLambda(node: ts.ArrowFunction, context: TransformationContext): py.La
   let lambda: py.Lambda | undefined;
   const { preceding } = context.collectPreceding(() => {
     const { params, prologue } = transformParameters(node, context);
-    params.push(...loopCaptures(node, context));
+    params.push(...extraArguments(node, context), ...loopCaptures(node, context));
     const body = context.transformExpression(node.body as ts.Expression);
     if (prologue.length === 0) lambda = { kind: "Lambda", params, body };
   });
@@ -147,7 +147,35 @@ function functionNameHint(node: ts.Node): string {
   const parent = node.parent;
   if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+  // `pin.irq(() => { … })` hoists `def irq_callback_1():`.
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) {
+    const callee = parent.expression;
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `${name}_callback`;
+  }
   return "fn";
+}
+
+/**
+ * JS ignores surplus arguments; Python raises TypeError. A function passed where its
+ * caller's signature offers more arguments than it declares (an IRQ handler that ignores the
+ * pin it is given) takes the rest as `*_`.
+ */
+function extraArguments(node: FunctionLike, context: TransformationContext): py.Parameter[] {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return [];
+  if (node.parameters.some((parameter) => parameter.dotDotDotToken)) return [];
+  // The library mappings (builtins/) call callbacks with the arguments they declare.
+  const call = node.parent;
+  if ((ts.isCallExpression(call) || ts.isNewExpression(call)) && ts.isPropertyAccessExpression(call.expression)) {
+    const callee = context.symbolOf(call.expression.name);
+    if (callee && !context.isDeclaredByUser(callee) && !context.isDeclaredByFacade(callee)) return [];
+  }
+  const contextual = context.checker.getContextualType(node);
+  const offered = (contextual && context.checker.getNonNullableType(contextual))
+    ?.getCallSignatures()
+    .map((signature) => (signature.getDeclaration()?.parameters.some((parameter) => parameter.dotDotDotToken) ? Infinity : signature.parameters.length));
+  const declared = node.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this")).length;
+  return offered && offered.length > 0 && Math.max(...offered) > declared ? [{ name: "_", rest: true }] : [];
 }
 
 export function transformAwaitExpression(node: ts.AwaitExpression, context: TransformationContext): py.Expression {

@@ -32,3 +32,12 @@ describe("comments", () => {
   it("survive as # lines, in blocks with nothing else too", () =>
     expectToMatchJsResult(`// leading\nfunction f(n: number) {\n  /* block\n   * comment */\n  if (n > 0) {\n    // only a comment and a type\n    interface Unused { a: number }\n  }\n  return n; // trailing\n}\nconsole.log(f(2));`));
 });
+
+describe("callbacks given more arguments than they declare", () => {
+  it("a lambda ignores the extra arguments", () =>
+    expectToMatchJsResult(`function each(f: (a: number, b: number) => void) { f(1, 2); } each((a) => console.log("got", a)); each(() => console.log("none"));`));
+  it("a hoisted callback ignores them too, and keeps loop bindings", () =>
+    expectToMatchJsResult(`const handlers: ((pin: number) => void)[] = []; function irq(h: (pin: number) => void) { handlers.push(h); }
+for (const name of ["a", "b"]) { irq(() => { const text = "irq " + name; console.log(text); }); }
+for (const h of handlers) h(7);`));
+});
