@@ -54,7 +54,13 @@ export async function run(input: string, options: RunOptions): Promise<number> {
 
   if ((options.target ?? "micropython") === "node") {
     const { runOnNode } = await import("../../runtime-shim/runner/run-on-node.js");
-    return runOnNode(input, { realtime: options.realtime === true, tracePath: options.trace, stdout, stderr });
+    return runOnNode(input, {
+      realtime: options.realtime === true,
+      tracePath: options.trace,
+      stdout,
+      stderr,
+      isTTY: process.stderr.isTTY === true,
+    });
   }
   const { runOnMicroPython } = await import("../../sim/run-on-micropython.js");
   return runOnMicroPython(input, {
