@@ -87,7 +87,6 @@ export const arrayCalls: CallMappings = {
   },
   /** JS returns undefined for an empty array where Python raises IndexError. */
   pop(node, context, receiver) {
-    if (isStatement(node)) return py.call(py.attribute(receiver, "pop"));
     if (receiver.kind !== "Name") {
       const temporary = context.temporary("items");
       context.addPrecedingStatements(py.assign(temporary, receiver));
@@ -96,7 +95,6 @@ export const arrayCalls: CallMappings = {
     return py.ifExp(receiver, py.call(py.attribute(receiver, "pop")), py.none());
   },
   shift(node, context, receiver) {
-    if (isStatement(node)) return py.call(py.attribute(receiver, "pop"), [py.num(0)]);
     if (receiver.kind !== "Name") {
       const temporary = context.temporary("items");
       context.addPrecedingStatements(py.assign(temporary, receiver));
