@@ -36,6 +36,9 @@ export class TransformationContext {
   private temporaryCount = 0;
   private readonly temporaries = new Set<string>();
   private renames: Map<ts.Symbol, string> | undefined;
+  private readonly symbols = new Map<ts.Node, ts.Symbol | undefined>();
+  private readonly userSymbols = new Map<ts.Symbol, boolean>();
+  private readonly types = new Map<ts.Node, ts.Type>();
 
   constructor(
     readonly program: ProgramInfo,
@@ -211,14 +214,33 @@ export class TransformationContext {
     return local ?? pythonSafeName(text);
   }
 
+  /** The checker's symbol for a node, remembered: the checker resolves a name anew on every ask. */
   symbolOf(node: ts.Node): ts.Symbol | undefined {
-    return this.checker.getSymbolAtLocation(node);
+    if (this.symbols.has(node)) return this.symbols.get(node);
+    const symbol = this.checker.getSymbolAtLocation(node);
+    this.symbols.set(node, symbol);
+    return symbol;
+  }
+
+  /** The checker's type for a node, remembered (a type query repeats flow analysis). */
+  typeOf(node: ts.Node): ts.Type {
+    let type = this.types.get(node);
+    if (!type) {
+      type = this.checker.getTypeAtLocation(node);
+      this.types.set(node, type);
+    }
+    return type;
   }
 
   /** Whether a symbol comes from the user's sources (so tsmp may rename it). */
   isDeclaredByUser(symbol: ts.Symbol): boolean {
-    const declaration = symbol.declarations?.[0];
-    return declaration !== undefined && this.program.isUserFile(declaration.getSourceFile());
+    let known = this.userSymbols.get(symbol);
+    if (known === undefined) {
+      const declaration = symbol.declarations?.[0];
+      known = declaration !== undefined && this.program.isUserFile(declaration.getSourceFile());
+      this.userSymbols.set(symbol, known);
+    }
+    return known;
   }
 
   /** Whether a symbol is declared by the facade (`tsmp/*`). */

@@ -15,7 +15,7 @@ function some(type: ts.Type, test: (part: ts.Type) => boolean): boolean {
 }
 
 export function typeOf(context: TransformationContext, node: ts.Node): ts.Type {
-  return context.checker.getTypeAtLocation(node);
+  return context.typeOf(node);
 }
 
 const stringFlags = ts.TypeFlags.StringLike;

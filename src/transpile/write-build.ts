@@ -1,46 +1,28 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { TsmpError } from "../errors.js";
 import type { TranspileResult } from "./transpile-project.js";
 
 /**
- * Writes the .py (and .py.map) files. Everything is written to a temporary folder beside the
- * output first and moved into place at the end, so a failure never leaves a partial build.
+ * Writes the .py (and .py.map) files. A build with errors is refused before anything is
+ * written, so a failed build never leaves partial output or touches the previous one; files the
+ * build does not produce are left alone.
  */
 export function writeBuild(result: TranspileResult, outDir: string): void {
   if (result.diagnostics.some((diagnostic) => diagnostic.category === "error")) {
     throw new TsmpError("refusing to write a build that has errors");
   }
   const target = resolve(outDir);
-  const staging = `${target}.tsmp-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    for (const file of result.files) {
-      const path = join(staging, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.text);
-      if (file.sourceMap) writeFileSync(`${path}.map`, relocateSourceMap(file.sourceMap, join(target, file.path), file.sourcePath));
+  const folders = new Set<string>();
+  for (const file of result.files) {
+    const path = join(target, file.path);
+    const folder = dirname(path);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
     }
-    mkdirSync(staging, { recursive: true });
-    mkdirSync(target, { recursive: true });
-    // Replace the files this build produces; leave anything else in the folder alone.
-    moveInto(staging, target);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-}
-
-function moveInto(from: string, to: string): void {
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const destination = join(to, entry.name);
-    if (entry.isDirectory()) {
-      if (existsSync(destination)) {
-        moveInto(source, destination);
-        continue;
-      }
-    }
-    renameSync(source, destination);
+    writeFileSync(path, file.text);
+    if (file.sourceMap) writeFileSync(`${path}.map`, relocateSourceMap(file.sourceMap, path, file.sourcePath));
   }
 }
 
