@@ -17,3 +17,106 @@ export function isIntegral(node: ts.Expression, context: TransformationContext):
   const symbol = context.symbolOf(target.name);
   return symbol !== undefined && !context.isDeclaredByUser(symbol);
 }
+
+/**
+ * `a % b` is plain Python when `b` is a positive literal and `a` is provably not negative: the
+ * two remainders differ only in sign, for a negative dividend (and JS gives NaN for b = 0).
+ */
+export function isNativeRemainder(left: ts.Expression, right: ts.Expression, context: TransformationContext): boolean {
+  const divisor = literalValue(right);
+  if (divisor === undefined || divisor <= 0) return false;
+  return isComparedWithZero(left.parent) || isNonNegative(left, context, new Set());
+}
+
+/** `a % b === 0`: whether a remainder is zero does not depend on its sign. */
+function isComparedWithZero(remainder: ts.Node): boolean {
+  let node = remainder;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (!ts.isBinaryExpression(parent)) return false;
+  const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
+  if (!equality.includes(parent.operatorToken.kind)) return false;
+  const other = parent.left === node ? parent.right : parent.left;
+  return literalValue(other) === 0;
+}
+
+function literalValue(node: ts.Expression): number | undefined {
+  if (ts.isParenthesizedExpression(node)) return literalValue(node.expression);
+  return ts.isNumericLiteral(node) ? Number(node.text) : undefined;
+}
+
+const nonNegativeResults = new Set(["length", "size", "charCodeAt", "abs", "indexOf"]);
+
+function isNonNegative(node: ts.Expression, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) return isNonNegative(node.expression, context, visiting);
+  const literal = literalValue(node);
+  if (literal !== undefined) return literal >= 0;
+  if (ts.isBinaryExpression(node)) {
+    const kind = node.operatorToken.kind;
+    if (kind === ts.SyntaxKind.PlusToken || kind === ts.SyntaxKind.AsteriskToken) {
+      return isNonNegative(node.left, context, visiting) && isNonNegative(node.right, context, visiting);
+    }
+    // A JavaScript remainder takes the dividend's sign.
+    if (kind === ts.SyntaxKind.PercentToken) return isNonNegative(node.left, context, visiting);
+    if (kind === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken) return true;
+    return false;
+  }
+  if (ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)) {
+    const target = ts.isCallExpression(node) ? node.expression : node;
+    if (!ts.isPropertyAccessExpression(target) || !nonNegativeResults.has(target.name.text)) return false;
+    // indexOf can be -1: only length-like and code results qualify.
+    if (target.name.text === "indexOf") return false;
+    const symbol = context.symbolOf(target.name);
+    return symbol !== undefined && !context.isDeclaredByUser(symbol);
+  }
+  if (ts.isIdentifier(node)) return isNonNegativeVariable(node, context, visiting);
+  return false;
+}
+
+/** A local variable whose initializer and every later write keep it ≥ 0 (a loop counter). */
+function isNonNegativeVariable(node: ts.Identifier, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+  const symbol = context.symbolOf(node);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name)) return false;
+  if (visiting.has(symbol)) return true;
+  const cached = nonNegativeVariables.get(symbol);
+  if (cached !== undefined) return cached;
+  visiting.add(symbol);
+  try {
+    const result = writesKeepNonNegative(symbol, declaration, node, context, visiting);
+    if (visiting.size === 1) nonNegativeVariables.set(symbol, result);
+    return result;
+  } finally {
+    visiting.delete(symbol);
+  }
+}
+
+const nonNegativeVariables = new WeakMap<ts.Symbol, boolean>();
+
+function writesKeepNonNegative(symbol: ts.Symbol, declaration: ts.VariableDeclaration, node: ts.Identifier, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+  {
+    if (!isNonNegative(declaration.initializer!, context, visiting)) return false;
+    let keeps = true;
+    const visit = (current: ts.Node): void => {
+      if (!keeps) return;
+      if (ts.isBinaryExpression(current) && ts.isIdentifier(current.left) && context.symbolOf(current.left) === symbol) {
+        const kind = current.operatorToken.kind;
+        if (kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.AsteriskEqualsToken) {
+          keeps = isNonNegative(current.right, context, visiting);
+        } else if (kind === ts.SyntaxKind.PercentEqualsToken) {
+          keeps = (literalValue(current.right) ?? 0) > 0;
+        } else if (kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment) {
+          keeps = false;
+        }
+      } else if ((ts.isPrefixUnaryExpression(current) || ts.isPostfixUnaryExpression(current)) && current.operator === ts.SyntaxKind.MinusMinusToken) {
+        if (ts.isIdentifier(current.operand) && context.symbolOf(current.operand) === symbol) keeps = false;
+      } else if ((ts.isArrayLiteralExpression(current) || ts.isObjectLiteralExpression(current)) && ts.isBinaryExpression(current.parent) && current.parent.left === current) {
+        // Destructuring assignment: unknown values.
+        if (current.getText().includes(node.text)) keeps = false;
+      }
+      ts.forEachChild(current, visit);
+    };
+    visit(declaration.getSourceFile());
+    return keeps;
+  }
+}

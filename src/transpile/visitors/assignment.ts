@@ -4,6 +4,7 @@ import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../builtins/bitwise.js";
+import { isNativeRemainder } from "../builtins/numeric.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
 import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
@@ -97,6 +98,7 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
     return [py.assign(target, py.call(context.useHelper("js_add"), [context.transformExpression(node.left), right]))];
   }
   if (op === "/") return [py.assign(target, py.call(context.useHelper("js_div"), [context.transformExpression(node.left), right]))];
+  if (op === "%" && isNativeRemainder(node.left, node.right, context)) return [py.augAssign(target, "%", right)];
   if (op === "%") return [py.assign(target, py.call(context.useHelper("js_mod"), [context.transformExpression(node.left), right]))];
   return [py.augAssign(target, op, right)];
 }

@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import { asCondition, asString } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../builtins/bitwise.js";
+import { isNativeRemainder } from "../builtins/numeric.js";
 import * as py from "../python-ast.js";
 import { comparesByIdentity, isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "../types.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
@@ -66,7 +67,10 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   if (arithmeticOperator) return py.binOp(left, arithmeticOperator, right);
   if (order) return py.compare(left, order, right);
   if (kind === ts.SyntaxKind.SlashToken) return py.call(context.useHelper("js_div"), [left, right]);
-  if (kind === ts.SyntaxKind.PercentToken) return py.call(context.useHelper("js_mod"), [left, right]);
+  if (kind === ts.SyntaxKind.PercentToken) {
+    if (isNativeRemainder(node.left, node.right, context)) return py.binOp(left, "%", right);
+    return py.call(context.useHelper("js_mod"), [left, right]);
+  }
   return py.call(py.name("isinstance"), [left, right]);
 }
 
