@@ -45,8 +45,6 @@ export const logError = (node: ts.Node) =>
     "console.log of an Error prints its stack trace on Node, which MicroPython cannot reproduce: log error.message (or String(error)).",
   );
 
-export const sparseAssignment = (node: ts.Node) =>
-  at(node, "TSMP1111", "Array index assignment past the end creates holes: use push.");
 
 export const jsonClassInstance = (node: ts.Node, className: string) =>
   at(
