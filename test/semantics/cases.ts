@@ -69,7 +69,17 @@ async function runBatch(sources: string[]): Promise<Outcome[] | undefined> {
   }
 }
 
-export function describeCases(topic: string, cases: Cases): void {
+export interface CaseExpectations {
+  /**
+   * Cases tsmp does not translate yet: each must match JavaScript or be rejected with a coded
+   * diagnostic (never emitted wrong). Remove a name once it is supported.
+   */
+  rejectedForNow?: string[];
+  /** Known mistranslations (a bug to fix): the case is expected to differ, so a fix is noticed. */
+  knownWrong?: string[];
+}
+
+export function describeCases(topic: string, cases: Cases, expectations: CaseExpectations = {}): void {
   describe(topic, () => {
     const entries = Object.entries(cases);
     const outcomes = new Map<string, Outcome>();
@@ -89,7 +99,19 @@ export function describeCases(topic: string, cases: Cases): void {
     }, 300_000);
 
     for (const [name, source] of entries) {
-      it(name, async () => {
+      if (expectations.rejectedForNow?.includes(name)) {
+        it(`${name} (rejected for now, never mistranslated)`, async () => {
+          const outcome = outcomes.get(name) ?? (await runAlone(source));
+          if (outcome.micropython.startsWith("(failed) tsmp rejected the snippet")) {
+            expect(outcome.micropython).toMatch(/error TSMP1\d{3}:/);
+          } else {
+            expect(outcome.micropython).toBe(outcome.js);
+          }
+        });
+        continue;
+      }
+      const test = expectations.knownWrong?.includes(name) ? it.fails : it;
+      test(name, async () => {
         const outcome = outcomes.get(name) ?? (await runAlone(source));
         expect(outcome.micropython, outcome.python ? `emitted Python:\n${outcome.python}` : undefined).toBe(outcome.js);
       });

@@ -13,7 +13,6 @@ describeCases("classes", {
   "bound method reference": `class Acc { total = 0; add(n: number) { this.total += n; } } const a = new Acc(); [1, 2, 3].forEach((n) => a.add(n)); console.log(a.total);`,
   "method passed directly as callback": `class Fmt { prefix = ">"; show(x: number) { return this.prefix + x; } } const f = new Fmt(); console.log([1, 2].map(f.show.bind(f)));`,
   "toString used by template literal": `class P { constructor(public x: number, public y: number) {} toString() { return "(" + this.x + ", " + this.y + ")"; } } const p = new P(1, 2); console.log(\`point \${p}\`, "p=" + p, String(p));`,
-  "private fields by convention": `class S { #secret = 42; reveal() { return this.#secret; } } console.log(new S().reveal());`,
   "private keyword": `class S { private hidden = 1; peek() { return this.hidden; } } console.log(new S().peek());`,
   "readonly and parameter properties": `class V { constructor(readonly x: number, private y: number) {} sum() { return this.x + this.y; } } console.log(new V(1, 2).sum());`,
   "abstract class": `abstract class Shape { abstract area(): number; describe() { return "area " + this.area(); } } class Sq extends Shape { constructor(private s: number) { super(); } area() { return this.s * this.s; } } console.log(new Sq(3).describe());`,
@@ -33,4 +32,4 @@ describeCases("classes", {
   "instances in template string": `class N { constructor(private n: number) {} toString() { return "N" + this.n; } } const list = [new N(1), new N(2)]; console.log(\`\${list[0]} and \${list[1]}\`);`,
   "class method using closure state": `class Timer { private ticks = 0; onTick() { return () => { this.ticks++; return this.ticks; }; } } const t = new Timer(); const cb = t.onTick(); cb(); console.log(cb());`,
   "instanceof with union narrowing": `class A { a = 1; } class B { b = 2; } function f(x: A | B) { return x instanceof A ? x.a : x.b; } console.log(f(new A()), f(new B()));`,
-});
+}, { rejectedForNow: ["static block", "getter in subclass overrides"] });

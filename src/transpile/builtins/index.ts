@@ -41,6 +41,7 @@ export function transformBuiltinCall(node: ts.CallExpression, context: Transform
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
   const member = context.symbolOf(callee.name);
   if (!member || !isLibrarySymbol(member, context)) return undefined;
+  if (callee.name.text === "bind" && isFunctionMember(member)) return transformBind(node, callee, context);
   for (const kind of kindsOf(callee.expression, context)) {
     const mapping = own(callMappings[kind], callee.name.text);
     if (!mapping) continue;
@@ -104,4 +105,22 @@ export function transformBuiltinIdentifier(node: ts.Identifier, context: Transfo
   if (known) return known(node, context);
   context.report(diagnostics.unsupportedLibraryMember(node, node.text));
   return py.none();
+}
+
+function isFunctionMember(member: ts.Symbol): boolean {
+  const owner = member.declarations?.[0]?.parent;
+  return owner !== undefined && ts.isInterfaceDeclaration(owner) && ["Function", "CallableFunction"].includes(owner.name.text);
+}
+
+/**
+ * `obj.method.bind(obj)`: a Python bound method is already bound to its object. Binding to
+ * another object, or binding arguments, is rejected.
+ */
+function transformBind(node: ts.CallExpression, callee: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
+  const target = callee.expression;
+  const [thisArg] = node.arguments;
+  const boundToOwner =
+    node.arguments.length === 1 && ts.isPropertyAccessExpression(target) && thisArg !== undefined && target.expression.getText() === thisArg.getText();
+  if (!boundToOwner) context.report(libraryDiagnostics.unsupportedArguments(node, "Function.bind (other than obj.method.bind(obj))"));
+  return context.transformExpression(target);
 }
