@@ -39,6 +39,8 @@ export class TransformationContext {
   private readonly symbols = new Map<ts.Node, ts.Symbol | undefined>();
   private readonly userSymbols = new Map<ts.Symbol, boolean>();
   private readonly types = new Map<ts.Node, ts.Type>();
+  private readonly substitutes = new Map<ts.Node, py.Expression>();
+  private readonly loweredOptionals = new Set<ts.Node>();
 
   constructor(
     readonly program: ProgramInfo,
@@ -52,6 +54,8 @@ export class TransformationContext {
   }
 
   transformExpression(node: ts.Expression): py.Expression {
+    const substitute = this.substitutes.get(node);
+    if (substitute) return substitute;
     const visitor = expressionVisitors[node.kind];
     if (!visitor) {
       this.report(diagnostics.unsupportedSyntax(node));
@@ -104,6 +108,27 @@ export class TransformationContext {
   /** A block's statements, as a Python suite. */
   transformBlock(node: ts.Statement): py.Statement[] {
     return ts.isBlock(node) ? this.transformStatements(node.statements) : this.transformStatement(node);
+  }
+
+  /** Whether the `?.` of this chain link was already lowered (see visitors/optional-chain.ts). */
+  isLoweredOptional(link: ts.Node): boolean {
+    return this.loweredOptionals.has(link);
+  }
+
+  /** Transforms with one `?.` lowered: its link reads as `.`, and its base as the given value. */
+  withLoweredOptional<T>(link: ts.Node, base: ts.Expression, value: py.Expression, transform: () => T): T {
+    const baseType = this.typeOf(base);
+    this.loweredOptionals.add(link);
+    this.substitutes.set(base, value);
+    // Past the None test the base is known not to be null or undefined.
+    this.types.set(base, this.checker.getNonNullableType(baseType));
+    try {
+      return transform();
+    } finally {
+      this.loweredOptionals.delete(link);
+      this.substitutes.delete(base);
+      this.types.set(base, baseType);
+    }
   }
 
   /** Adds statements that must run before the expression being transformed. */

@@ -45,8 +45,10 @@ const binaryPrecedence: Record<py.BinaryOperator, Precedence> = {
 function precedenceOf(node: py.Expression): Precedence {
   switch (node.kind) {
     case "Lambda":
-    case "NamedExpr":
       return Precedence.Lambda;
+    case "NamedExpr":
+      // Printed with its own parentheses, which Python requires in most places anyway.
+      return Precedence.Atom;
     case "IfExp":
       return Precedence.IfExp;
     case "BoolOp":

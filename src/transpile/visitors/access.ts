@@ -5,13 +5,12 @@ import * as diagnostics from "../diagnostics.js";
 import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { transformOptionalChain } from "./optional-chain.js";
 import { isArrayType, isRecordType, isStringType, typeOf } from "../types.js";
 
 export function transformPropertyAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
-  if (node.questionDotToken) {
-    context.report(diagnostics.unsupportedSyntax(node));
-    return py.none();
-  }
+  const chain = transformOptionalChain(node, context);
+  if (chain) return chain;
   if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
     context.report(diagnostics.superPropertyAccess(node));
     return py.none();
@@ -42,10 +41,8 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
 }
 
 export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {
-  if (node.questionDotToken) {
-    context.report(diagnostics.unsupportedSyntax(node));
-    return py.none();
-  }
+  const chain = transformOptionalChain(node, context);
+  if (chain) return chain;
   const receiverType = typeOf(context, node.expression);
   const receiverSymbol = receiverType.getSymbol();
   if (receiverSymbol && receiverSymbol.flags & ts.SymbolFlags.Enum) {

@@ -4,12 +4,11 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { transformOptionalChain } from "./optional-chain.js";
 
 export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
-  if (node.questionDotToken) {
-    context.report(diagnostics.unsupportedSyntax(node));
-    return py.none();
-  }
+  const chain = transformOptionalChain(node, context);
+  if (chain) return chain;
   const callee = node.expression;
   if (callee.kind === ts.SyntaxKind.SuperKeyword) {
     const { args, keywords } = transformArguments(node, context);

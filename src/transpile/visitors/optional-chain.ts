@@ -1,0 +1,31 @@
+import { ts } from "ts-morph";
+import type { TransformationContext } from "../context.js";
+import * as py from "../python-ast.js";
+
+type ChainLink = ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression;
+
+function isChainLink(node: ts.Node): node is ChainLink {
+  return ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node);
+}
+
+/**
+ * `a?.b.c(…)`: when `a` is null or undefined the whole chain is undefined, else it is `a.b.c(…)`.
+ * Becomes `None if a is None else a.b.c(…)` (the base kept in a temporary when it is not a
+ * plain name). Each `?.` of a chain is lowered this way, innermost first; the visitors for
+ * property access, element access and calls ask here before anything else.
+ */
+export function transformOptionalChain(node: ChainLink, context: TransformationContext): py.Expression | undefined {
+  if (!(node.flags & ts.NodeFlags.OptionalChain)) return undefined;
+  let question: ChainLink | undefined;
+  for (let current: ts.Expression = node; isChainLink(current) && current.flags & ts.NodeFlags.OptionalChain; current = current.expression) {
+    if (current.questionDotToken && !context.isLoweredOptional(current)) question = current;
+  }
+  if (!question) return undefined;
+  const base = question.expression;
+  const value = context.transformExpression(base);
+  const simple = value.kind === "Name";
+  const temporary = simple ? value : context.temporary("value");
+  const test = py.compare(simple ? value : py.namedExpr(temporary, value), "is", py.none());
+  const rest = context.withLoweredOptional(question, base, temporary, () => context.transformExpression(node));
+  return py.ifExp(test, py.none(), rest);
+}
