@@ -12,6 +12,8 @@ describeCases("control flow", {
   "switch without default and no match": `let r = "none"; switch (5 as number) { case 1: r = "one"; } console.log(r);`,
   "labeled break": `outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j === 1 && i === 1) break outer; console.log(i, j); } }`,
   "labeled continue": `outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j === 1) continue outer; console.log(i, j); } }`,
+  "labeled jumps across three loops": `let log = ""; outer: for (let i = 0; i < 4; i++) { for (let j = 0; j < 4; j++) { for (let k = 0; k < 4; k++) { if (k === 1 && j === 2) continue outer; if (i === 3) break outer; log += \`\${i}\${j}\${k} \`; } } log += "| "; } console.log(log);`,
+  "labeled jumps out of a switch": `let n = 0; let log = ""; loop: while (n < 10) { n++; switch (n % 3) { case 0: continue loop; case 1: if (n > 6) break loop; default: log = log + n; } } console.log(n, log);`,
   "labeled continue in while": `let i = 0; outer: while (i < 3) { i++; let j = 0; while (j < 3) { j++; if (j === 2) continue outer; console.log(i, j); } }`,
   "postfix increment in index": `const a = [0, 0, 0]; let i = 0; a[i++] = 5; a[i++] = 6; console.log(a, i);`,
   "prefix increment in expression": `let i = 0; const x = ++i + ++i; console.log(x, i);`,
@@ -46,6 +48,5 @@ describeCases("control flow", {
   "switch inside function returning": `function days(m: number) { switch (m) { case 2: return 28; case 4: case 6: case 9: case 11: return 30; default: return 31; } } console.log([1, 2, 4].map(days));`,
   "decrement loop": `const out: number[] = []; for (let i = 3; i > 0; i--) out.push(i); console.log(out);`,
 }, {
-  rejectedForNow: ["labeled break", "labeled continue", "labeled continue in while"],
   knownWrong: ["increment of property"],
 });

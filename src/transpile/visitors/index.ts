@@ -19,8 +19,6 @@ import {
   transformTrue,
 } from "./literals.js";
 import {
-  transformBreakStatement,
-  transformContinueStatement,
   transformDoStatement,
   transformForStatement,
   transformWhileStatement,
@@ -38,6 +36,7 @@ import {
 import { transformArrayLiteral } from "./array-literal.js";
 import { transformObjectLiteral } from "./object-literal.js";
 import { transformSwitchStatement } from "./switch.js";
+import { transformBreakStatement, transformContinueStatement, transformLabeledStatement, withLabeledExits } from "./labels.js";
 import { transformForInStatement } from "./for-in.js";
 import { transformForOfStatement } from "./for-of.js";
 import { transformDeleteExpression, transformTypeOfExpression } from "./typeof-delete.js";
@@ -90,13 +89,14 @@ export const statementVisitors: Partial<Record<ts.SyntaxKind, StatementVisitor>>
   [ts.SyntaxKind.Block]: transformBlock,
   [ts.SyntaxKind.EmptyStatement]: transformEmptyStatement,
   [ts.SyntaxKind.IfStatement]: transformIfStatement,
-  [ts.SyntaxKind.WhileStatement]: transformWhileStatement,
-  [ts.SyntaxKind.DoStatement]: transformDoStatement,
-  [ts.SyntaxKind.ForStatement]: transformForStatement,
-  [ts.SyntaxKind.ForOfStatement]: transformForOfStatement,
-  [ts.SyntaxKind.ForInStatement]: transformForInStatement,
-  [ts.SyntaxKind.SwitchStatement]: transformSwitchStatement,
+  [ts.SyntaxKind.WhileStatement]: withLabeledExits(transformWhileStatement),
+  [ts.SyntaxKind.DoStatement]: withLabeledExits(transformDoStatement),
+  [ts.SyntaxKind.ForStatement]: withLabeledExits(transformForStatement),
+  [ts.SyntaxKind.ForOfStatement]: withLabeledExits(transformForOfStatement),
+  [ts.SyntaxKind.ForInStatement]: withLabeledExits(transformForInStatement),
+  [ts.SyntaxKind.SwitchStatement]: withLabeledExits(transformSwitchStatement),
   [ts.SyntaxKind.BreakStatement]: transformBreakStatement,
+  [ts.SyntaxKind.LabeledStatement]: transformLabeledStatement,
   [ts.SyntaxKind.ContinueStatement]: transformContinueStatement,
   [ts.SyntaxKind.FunctionDeclaration]: transformFunctionDeclaration,
   [ts.SyntaxKind.ClassDeclaration]: transformClassDeclaration,

@@ -104,7 +104,7 @@ function withoutFinalBreak(statements: readonly ts.Statement[]): ts.Statement[] 
 }
 
 /** Whether the switch can be an if/elif chain. */
-function isSimple(node: ts.SwitchStatement): boolean {
+export function isSimple(node: ts.SwitchStatement): boolean {
   const clauses = node.caseBlock.clauses;
   const defaultIndex = clauses.findIndex(ts.isDefaultClause);
   if (defaultIndex >= 0 && defaultIndex !== clauses.length - 1) return false;
