@@ -75,12 +75,13 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
   }
   if (logicalAssignments.has(operator)) {
     const current = currentValueOf(node.left, context);
-    const value = context.transformConditionalExpression(node.right);
+    // Statements the value needs run only when the assignment happens.
+    const { result: value, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
     let test: py.Expression;
     if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = py.compare(current, "is", py.none());
     else if (operator === ts.SyntaxKind.BarBarEqualsToken) test = negate(asCondition(context, node.left, current));
     else test = asCondition(context, node.left, current);
-    return [py.ifStatement(test, [py.assign(target, value)])];
+    return [py.ifStatement(test, [...preceding, py.assign(target, value)])];
   }
   const bitwiseKind = bitwiseAssignments.get(operator);
   if (bitwiseKind !== undefined) {

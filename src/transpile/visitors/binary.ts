@@ -1,6 +1,6 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
-import { asCondition, asString } from "../conversions.js";
+import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../builtins/bitwise.js";
 import { isNativeRemainder } from "../builtins/numeric.js";
@@ -111,12 +111,26 @@ function transformEquality(node: ts.BinaryExpression, equal: boolean, context: T
  */
 function transformLogical(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
   const kind = node.operatorToken.kind;
+  if (kind !== ts.SyntaxKind.QuestionQuestionToken && isBooleanContext(node)) return conditionOf(node, context);
   const leftType = typeOf(context, node.left);
-  const right = context.transformConditionalExpression(node.right);
+  const { result: right, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
+  if (preceding.some((statement) => statement.kind !== "FunctionDef")) {
+    // The right side needs statements: `t = a`, then `if <a decides not>: …; t = b`.
+    const result = context.temporary("value");
+    context.addPrecedingStatements(py.assign(result, context.transformExpression(node.left)));
+    const test =
+      kind === ts.SyntaxKind.QuestionQuestionToken
+        ? py.compare(result, "is", py.none())
+        : kind === ts.SyntaxKind.AmpersandAmpersandToken
+          ? asCondition(context, node.left, result)
+          : negate(asCondition(context, node.left, result));
+    context.addPrecedingStatements(py.ifStatement(test, [...preceding, py.assign(result, right)]));
+    return result;
+  }
+  context.addPrecedingStatements(...preceding);
   if (kind !== ts.SyntaxKind.QuestionQuestionToken && truthinessOf(leftType) === "native") {
     return py.boolOp(context.transformExpression(node.left), kind === ts.SyntaxKind.AmpersandAmpersandToken ? "and" : "or", right);
   }
-  if (kind !== ts.SyntaxKind.QuestionQuestionToken && isBooleanContext(node)) return conditionOf(node, context);
   const left = context.transformExpression(node.left);
   const value = isSimple(left) ? left : py.namedExpr(context.temporary(), left);
   const reread = value.kind === "NamedExpr" ? value.target : left;

@@ -8,31 +8,53 @@ import { skipParentheses } from "./statements.js";
  * `node` as a Python condition (if/while tests, `!x`, the test of `?:`): `&&`, `||` and `!`
  * are rebuilt from their operands' conditions, so each operand gets JS truthiness.
  */
-export function conditionOf(node: ts.Expression, context: TransformationContext, conditional = false): py.Expression {
+export function conditionOf(node: ts.Expression, context: TransformationContext): py.Expression {
   const inner = skipParentheses(node);
   if (ts.isBinaryExpression(inner)) {
     const kind = inner.operatorToken.kind;
     if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken) {
-      return py.boolOp(
-        conditionOf(inner.left, context, conditional),
-        kind === ts.SyntaxKind.AmpersandAmpersandToken ? "and" : "or",
-        conditionOf(inner.right, context, true),
+      const left = conditionOf(inner.left, context);
+      const right = context.collectPreceding(() => conditionOf(inner.right, context));
+      if (right.preceding.every((statement) => statement.kind === "FunctionDef")) {
+        context.addPrecedingStatements(...right.preceding);
+        return py.boolOp(left, kind === ts.SyntaxKind.AmpersandAmpersandToken ? "and" : "or", right.result);
+      }
+      // The right side needs statements: they run only when the left side does not decide.
+      const result = context.temporary("test");
+      const decided = kind === ts.SyntaxKind.AmpersandAmpersandToken ? negate(result) : result;
+      context.addPrecedingStatements(
+        py.assign(result, left),
+        py.ifStatement(negate(decided), [...right.preceding, py.assign(result, right.result)]),
       );
+      return result;
     }
   }
   if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) {
-    return negate(conditionOf(inner.operand, context, conditional));
+    return negate(conditionOf(inner.operand, context));
   }
-  const expression = conditional ? context.transformConditionalExpression(inner) : context.transformExpression(inner);
+  const expression = context.transformExpression(inner);
   return asCondition(context, inner, expression);
 }
 
+/**
+ * `c ? x : y` is `x if c else y`; when a branch needs statements of its own (`c ? o.n++ : 0`)
+ * it becomes an if statement that assigns a temporary, so each branch's statements run only
+ * when that branch is taken.
+ */
 export function transformConditionalExpression(node: ts.ConditionalExpression, context: TransformationContext): py.Expression {
-  return py.ifExp(
-    conditionOf(node.condition, context),
-    context.transformConditionalExpression(node.whenTrue),
-    context.transformConditionalExpression(node.whenFalse),
+  const test = conditionOf(node.condition, context);
+  const whenTrue = context.collectPreceding(() => context.transformExpression(node.whenTrue));
+  const whenFalse = context.collectPreceding(() => context.transformExpression(node.whenFalse));
+  const needsStatements = [...whenTrue.preceding, ...whenFalse.preceding].some((statement) => statement.kind !== "FunctionDef");
+  if (!needsStatements) {
+    context.addPrecedingStatements(...whenTrue.preceding, ...whenFalse.preceding);
+    return py.ifExp(test, whenTrue.result, whenFalse.result);
+  }
+  const result = context.temporary("value");
+  context.addPrecedingStatements(
+    py.ifStatement(test, [...whenTrue.preceding, py.assign(result, whenTrue.result)], [...whenFalse.preceding, py.assign(result, whenFalse.result)]),
   );
+  return result;
 }
 
 export function transformIfStatement(node: ts.IfStatement, context: TransformationContext): py.Statement[] {

@@ -51,3 +51,14 @@ describe("parameters", () => {
     expectToMatchJsResult(`class A { static base() { return 1; } } class B extends A { static base() { return super.base() + 1; } } console.log(B.base());`));
   it("null prints as null in strings", () => expectToMatchJsResult(`const n = null; console.log(\`\${n}\`, "v=" + n);`));
 });
+
+describe("statements needed on one side only", () => {
+  it("a property increment right of &&", () =>
+    expectToMatchJsResult(`const o = { n: 0 }; function f(a: boolean) { return a && o.n++ >= 0; } console.log(f(false), o.n, f(true), o.n);`));
+  it("in an if condition", () =>
+    expectToMatchJsResult(`const o = { n: 0 }; for (const a of [false, true, true]) { if (a || o.n++ > 5) console.log("yes", o.n); else console.log("no", o.n); }`));
+  it("a branch of ?: with an increment", () =>
+    expectToMatchJsResult(`const o = { n: 10 }; for (const a of [true, false]) { const v = a ? o.n++ : o.n--; console.log(v, o.n); }`));
+  it("?? and ||= with an increment", () =>
+    expectToMatchJsResult(`const o = { n: 1 }; let u: number | undefined; const v = u ?? o.n++; let w = 5; w ||= o.n++; let z = 0; z ||= o.n++; console.log(v, w, z, o.n);`));
+});
