@@ -29,6 +29,7 @@ const cases: [string, string, string][] = [
   ["getter in an object literal", `const o = { a: 2, get twice() { return this.a * 2; } }; console.log(o.twice);`, "TSMP1113"],
   ["callback with a rest parameter", `console.log([1, 2].map((...xs: number[]) => xs.length));`, "TSMP1103"],
   ["an unmapped library member", `console.log("abc".normalize());`, "TSMP1101"],
+  ["console.log format directives", `console.log("%d items", 3);`, "TSMP1114"],
   ["ECMAScript private names", `class S { #secret = 42; reveal() { return this.#secret; } } console.log(new S().reveal());`, "TSMP1008"],
   ["bind to another object", `class A { n = 1; get() { return this.n; } } const a = new A(); const b = new A(); console.log(a.get.bind(b)());`, "TSMP1108"],
   ["Date", `console.log(new Date().getTime() > 0);`, "TSMP1101"],

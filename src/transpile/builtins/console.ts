@@ -13,6 +13,11 @@ export const consoleCalls: CallMappings = {
    * Node's util.inspect does (`[ 1, 2, 3 ]`, `{ a: 1, b: 'x' }`).
    */
   log(node, context) {
+    const [first] = node.arguments;
+    // Node substitutes %s, %d, %i, %f, %j, %o, %O, %c and %% in a first string argument.
+    if (node.arguments.length > 1 && first && ts.isStringLiteralLike(first) && /%[sdifjoOc%]/.test(first.text)) {
+      context.report(diagnostics.logFormatDirective(first));
+    }
     return py.call(py.name("print"), node.arguments.map((argument) => printedArgument(argument, context)));
   },
 };

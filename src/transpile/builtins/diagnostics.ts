@@ -55,3 +55,6 @@ export const jsonClassInstance = (node: ts.Node, className: string) =>
 
 export const objectLiteralMethod = (node: ts.Node) =>
   at(node, "TSMP1113", "Methods and accessors in object literals are not supported ('this' would not be bound): use a class, or an arrow function property.");
+
+export const logFormatDirective = (node: ts.Node) =>
+  at(node, "TSMP1114", "console.log with format directives (%s, %d, …) in its first argument is not supported: use a template literal.");
