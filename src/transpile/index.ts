@@ -1,4 +1,4 @@
-export { transpileProject, pythonModuleOf } from "./transpile-project.js";
+export { transpileProject } from "./transpile-project.js";
 export type { Diagnostic, EmittedFile, TranspileOptions, TranspileResult } from "./transpile-project.js";
 export { createTranspiler, type Transpiler } from "./session.js";
 export { formatDiagnostic } from "./format-diagnostic.js";

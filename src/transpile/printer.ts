@@ -86,11 +86,6 @@ export function printModule(module: py.Module): PrintedModule {
   return { text: printer.lines.join("\n") + (printer.lines.length > 0 ? "\n" : ""), mappings: printer.mappings };
 }
 
-/** Prints one expression on its own (used by tests and diagnostics). */
-export function printExpression(node: py.Expression): string {
-  return new Printer().expression(node, 0);
-}
-
 class Printer {
   readonly lines: string[] = [];
   readonly mappings: Mapping[] = [];
