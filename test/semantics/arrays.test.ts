@@ -70,4 +70,4 @@ describeCases("arrays", {
   "array length after pop": `const a = [1, 2]; a.pop(); a.pop(); console.log(a.length, a);`,
   "push in loop": `const sq: number[] = []; for (let i = 0; i < 5; i++) sq.push(i * i); console.log(sq);`,
   "find on objects": `const users = [{ id: 1, name: "a" }, { id: 2, name: "b" }]; console.log(users.find((u) => u.id === 2)?.name);`,
-}, { rejectedForNow: ["find on objects"] });
+});

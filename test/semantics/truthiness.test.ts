@@ -37,4 +37,4 @@ describeCases("truthiness, null and undefined", {
   "and-or with numbers": `const a = 5; const b = 0; console.log(a && b, a || b, b || a);`,
   "conditional with nullish object": `const maps: (Map<string, number> | undefined)[] = [undefined, new Map([["a", 1]])]; for (const m of maps) console.log(m ? m.size : -1);`,
   "String of boolean expression": `console.log(String(1 > 2), String(!false));`,
-}, { rejectedForNow: ["optional chaining property", "optional chaining call", "optional chaining on null"] });
+});
