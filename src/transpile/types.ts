@@ -95,10 +95,35 @@ export function isPromiseType(type: ts.Type): boolean {
   });
 }
 
-/** Whether a type has a string index signature and therefore is a dict in Python. */
+/**
+ * Whether a type is a dict in Python: it has a string index signature, or it is a data shape
+ * MicroPython itself passes as a dict (see isFacadeDictType).
+ */
 export function isRecordType(context: TransformationContext, type: ts.Type): boolean {
   return (
-    every(type, (part) => context.checker.getIndexInfoOfType(part, ts.IndexKind.String) !== undefined) &&
+    every(type, (part) => context.checker.getIndexInfoOfType(part, ts.IndexKind.String) !== undefined || isFacadeDictPart(context, part)) &&
     !isArrayType(context, type)
+  );
+}
+
+/**
+ * A facade type declared as an alias of a plain object type with properties only
+ * (`type ExceptionContext = { message: string; … }`) describes a dict that MicroPython hands
+ * over or takes (the loop exception-handler context): its keys are subscripts, not attributes.
+ * Facade objects with behaviour are classes or interfaces, so they are not caught by this.
+ */
+export function isFacadeDictType(context: TransformationContext, type: ts.Type): boolean {
+  return every(type, (part) => isFacadeDictPart(context, part));
+}
+
+function isFacadeDictPart(context: TransformationContext, part: ts.Type): boolean {
+  const symbol = part.getSymbol();
+  const declaration = symbol?.declarations?.[0];
+  return (
+    declaration !== undefined &&
+    ts.isTypeLiteralNode(declaration) &&
+    ts.isTypeAliasDeclaration(declaration.parent) &&
+    declaration.members.every(ts.isPropertySignature) &&
+    context.isDeclaredByFacade(symbol!)
   );
 }

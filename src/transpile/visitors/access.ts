@@ -6,7 +6,7 @@ import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { transformOptionalChain } from "./optional-chain.js";
-import { isArrayType, isRecordType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isFacadeDictType, isRecordType, isStringType, typeOf } from "../types.js";
 
 export function transformPropertyAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
@@ -31,8 +31,10 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
     return py.none();
   }
   const receiver = context.transformExpression(node.expression);
-  // A record (`Record<string, T>`, an index signature) is a dict: its keys are not attributes.
-  if ((!member || !member.valueDeclaration) && isRecordType(context, typeOf(context, node.expression))) {
+  // A record (`Record<string, T>`, an index signature, a dict the facade declares) is a dict:
+  // its keys are not attributes.
+  const receiverType = typeOf(context, node.expression);
+  if ((!member || !member.valueDeclaration || isFacadeDictType(context, receiverType)) && isRecordType(context, receiverType)) {
     // Reading a missing key is undefined in JS, a KeyError in Python: reads use get().
     if (!isWrittenTo(node)) return py.call(py.attribute(receiver, "get"), [py.str(node.name.text)]);
     return py.subscript(receiver, py.str(node.name.text));

@@ -30,4 +30,12 @@ asyncio.run(main());`));
 class Sensor { value = 0; async read() { await asyncio.sleep_ms(2); this.value += 7; return this.value; } }
 async function main() { const s = new Sensor(); await s.read(); console.log(await s.read()); }
 asyncio.run(main());`));
+  it("the exception-handler context is a dict: keys by subscript or property", () =>
+    expectToMatchJsResult(`import * as asyncio from "tsmp/asyncio";
+const loop = asyncio.get_event_loop();
+loop.set_exception_handler((l, context) => { console.log(context["message"], context.message === context["message"], (context.exception as Error).message); });
+async function main(): Promise<void> {
+  loop.call_exception_handler({ message: "custom", exception: new Error("x"), future: asyncio.current_task() });
+}
+asyncio.run(main());`));
 });
