@@ -4,13 +4,11 @@ import * as py from "../python-ast.js";
 import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { isIntegral } from "./numeric.js";
 
-/** The call's arguments, transformed in order. */
+/** The call's arguments, transformed in JS's left-to-right order (context.transformInOrder). */
 export function transformArgs(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): py.Expression[] {
-  return (node.arguments ?? []).map((argument) =>
-    ts.isSpreadElement(argument)
-      ? ({ kind: "Starred", value: context.transformExpression(argument.expression) } as py.Expression)
-      : context.transformExpression(argument),
-  );
+  const args = node.arguments ?? [];
+  const values = context.transformInOrder(args.map((argument) => (ts.isSpreadElement(argument) ? argument.expression : argument)));
+  return values.map((value, index) => (ts.isSpreadElement(args[index]!) ? ({ kind: "Starred", value } as py.Expression) : value));
 }
 
 /** An index argument as a Python int: integral numbers as they are, others through int(). */

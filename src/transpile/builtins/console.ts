@@ -18,7 +18,8 @@ export const consoleCalls: CallMappings = {
     if (node.arguments.length > 1 && first && ts.isStringLiteralLike(first) && /%[sdifjoOc%]/.test(first.text)) {
       context.report(diagnostics.logFormatDirective(first));
     }
-    return py.call(py.name("print"), node.arguments.map((argument) => printedArgument(argument, context)));
+    const values = context.transformInOrder(node.arguments);
+    return py.call(py.name("print"), node.arguments.map((argument, index) => printedArgument(argument, values[index]!, context)));
   },
 };
 consoleCalls.info = consoleCalls.log!;
@@ -27,9 +28,8 @@ consoleCalls.warn = consoleCalls.log!;
 
 const nullishFlags = ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null;
 
-function printedArgument(argument: ts.Expression, context: TransformationContext): py.Expression {
+function printedArgument(argument: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
   const type = typeOf(context, argument);
-  const value = context.transformExpression(argument);
   if (isStringType(type)) return value;
   if (isNumberType(type)) return isIntegral(argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
   if (isBooleanType(type)) return py.ifExp(value, py.str("true"), py.str("false"));

@@ -40,6 +40,12 @@ describe("evaluation order", () => {
     expectToMatchJsResult(`const a = [1, 2]; function set(v: number) { a[0] = v; return v; } console.log(a[0] + set(9), a[0]);`));
   it("arguments left to right", () =>
     expectToMatchJsResult(`const box = { v: 1 }; function pair(x: number, y: number) { return x * 10 + y; } console.log(pair(box.v, (box.v = 5)), box.v);`));
+  it("console.log arguments left to right around a property increment", () =>
+    expectToMatchJsResult(`const o = { n: 1 }; console.log(o.n, ++o.n, o.n++, o.n);`));
+  it("library call arguments left to right around a property increment", () =>
+    expectToMatchJsResult(`const o = { n: 3 }; console.log(Math.max(o.n, ++o.n * 0), Math.min(o.n, o.n--), o.n);`));
+  it("spread and plain library arguments in order", () =>
+    expectToMatchJsResult(`const o = { n: 1 }; const xs = [5, 0]; console.log(Math.max(o.n, ...xs, ++o.n + 10));`));
 });
 
 describe("parameters", () => {
