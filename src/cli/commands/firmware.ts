@@ -32,7 +32,7 @@ function connectOptions(flags: ConnectFlags): ConnectOptions {
 const loadFirmwareCommands = () => import("../../flash/esp32/firmware-commands.js");
 
 export function registerFirmware(program: Command): void {
-  const firmware = program.command("firmware").description("Put MicroPython on an ESP32 (esptool-js, no Python needed)");
+  const firmware = program.command("firmware").description("put MicroPython on an ESP32 (esptool-js, no Python needed)");
 
   withConnectOptions(
     firmware

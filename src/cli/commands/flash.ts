@@ -6,7 +6,7 @@ export function registerFlash(program: Command): void {
     program
       .command("flash")
       .argument("[project]", "project folder (with tsconfig.json or src/main.ts)", ".")
-      .description("Build the project, upload the files that changed, and restart the board")
+      .description("build the project, upload the files that changed, and restart the board")
       .option("-f, --follow", "stream the board's output after the restart (Ctrl-C stops)"),
   ).action(async (project: string, options: BoardOptions & { follow?: boolean }) => {
     const { flashProject } = await import("../../flash/flash-project.js");

@@ -13,9 +13,9 @@ async function onBoard<T>(options: BoardOptions, work: (board: BoardConnection) 
 }
 
 export function registerFs(program: Command): void {
-  const fs = program.command("fs").description("Work with files on the board (paths are relative to its working folder)");
+  const fs = program.command("fs").description("work with files on the board (paths are relative to its working folder)");
 
-  addBoardOptions(fs.command("ls").argument("[path]", "folder or file on the board", "").description("List files with their sizes")).action(
+  addBoardOptions(fs.command("ls").argument("[path]", "folder or file on the board", "").description("list files with their sizes")).action(
     async (path: string, options: BoardOptions) => {
       const entries = await onBoard(options, (board) => board.fs.ls(path));
       for (const entry of entries) {
@@ -24,7 +24,7 @@ export function registerFs(program: Command): void {
     },
   );
 
-  addBoardOptions(fs.command("cat").argument("<path>", "file on the board").description("Print a file")).action(
+  addBoardOptions(fs.command("cat").argument("<path>", "file on the board").description("print a file")).action(
     async (path: string, options: BoardOptions) => {
       process.stdout.write(await onBoard(options, (board) => board.fs.readFile(path)));
     },
@@ -35,7 +35,7 @@ export function registerFs(program: Command): void {
       .command("put")
       .argument("<local>", "file on this computer")
       .argument("[remote]", "path on the board (default: the same name in the working folder)")
-      .description("Copy a file to the board (written to a temporary name, verified, then renamed)"),
+      .description("copy a file to the board (written to a temporary name, verified, then renamed)"),
   ).action(async (local: string, remote: string | undefined, options: BoardOptions) => {
     const data = readLocal(local);
     const target = remote ?? basename(local);
@@ -56,7 +56,7 @@ export function registerFs(program: Command): void {
       .command("get")
       .argument("<remote>", "file on the board")
       .argument("[local]", "where to save it (default: its name, in the current folder)")
-      .description("Copy a file from the board"),
+      .description("copy a file from the board"),
   ).action(async (remote: string, local: string | undefined, options: BoardOptions) => {
     const data = await onBoard(options, (board) => board.fs.readFile(remote));
     const target = local ?? basename(remote);
@@ -69,12 +69,12 @@ export function registerFs(program: Command): void {
       .command("rm")
       .argument("<path>", "file or folder on the board")
       .option("-r, --recursive", "remove a folder and everything in it")
-      .description("Remove a file or folder"),
+      .description("remove a file or folder"),
   ).action(async (path: string, options: BoardOptions & { recursive?: boolean }) => {
     await onBoard(options, (board) => board.fs.remove(path, { recursive: options.recursive }));
   });
 
-  addBoardOptions(fs.command("mkdir").argument("<path>", "folder on the board").description("Create a folder and any missing parents")).action(
+  addBoardOptions(fs.command("mkdir").argument("<path>", "folder on the board").description("create a folder and any missing parents")).action(
     async (path: string, options: BoardOptions) => {
       await onBoard(options, (board) => board.fs.mkdir(path));
     },

@@ -7,7 +7,7 @@ export function registerMonitor(program: Command): void {
   addBoardOptions(
     program
       .command("monitor")
-      .description("Serial console to the board; tracebacks point at your TypeScript (Ctrl-] or Ctrl-X quits)")
+      .description("serial console to the board; tracebacks point at your TypeScript (Ctrl-] or Ctrl-X quits)")
       .option("--project <dir>", "project whose last build maps tracebacks to TypeScript", "."),
   ).action(async (options: BoardOptions & { project: string }) => {
     const [{ loadLastBuild }, { monitorBoard }, { resolvePort }] = await Promise.all([

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 export function registerPorts(program: Command): void {
   program
     .command("ports")
-    .description("List serial ports with their USB VID:PID and a guess of the board")
+    .description("list serial ports with their USB VID:PID and a guess of the board")
     .action(async () => {
       const { describePort, listSerialPorts } = await import("../../flash/ports.js");
       const ports = await listSerialPorts();

@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from "commander";
 export function registerVirtualBoard(program: Command): void {
   program
     .command("virtual-board")
-    .description("Serve a virtual MicroPython board (the real VM) on a pty until killed")
+    .description("serve a virtual MicroPython board (the real VM) on a pty until killed")
     .requiredOption("--link <path>", "where the board's pty appears (a symlink that tools open as the port)")
     .option("--baud <n>", "emulate a UART at this baud rate (default: as fast as the pty goes)", parseBaud)
     .action(async (options: { link: string; baud?: number }) => {
