@@ -17,6 +17,11 @@ export function asIndex(node: ts.Expression, context: TransformationContext): py
   return isIntegral(node, context) ? expression : py.call(py.name("int"), [expression]);
 }
 
+/** Several index arguments (slice bounds), in JS's left-to-right order, each as a Python int. */
+export function asIndexes(nodes: readonly ts.Expression[], context: TransformationContext): py.Expression[] {
+  return context.transformInOrder(nodes).map((expression, index) => (isIntegral(nodes[index]!, context) ? expression : py.call(py.name("int"), [expression])));
+}
+
 /** A number converted as JavaScript's String(n) would. */
 export function numberAsString(node: ts.Expression, context: TransformationContext, expression: py.Expression): py.Expression {
   return isIntegral(node, context) ? py.call(py.name("str"), [expression]) : py.call(context.useHelper("num_str"), [expression]);

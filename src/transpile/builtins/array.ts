@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isBooleanType, isNumberType, isStringType, typeOf } from "../types.js";
-import { asIndex, slice, transformArgs } from "./arguments.js";
+import { asIndex, asIndexes, slice, transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
 
@@ -108,8 +108,8 @@ export const arrayCalls: CallMappings = {
     return py.call(context.useHelper("arr_unshift"), [receiver, ...args]);
   },
   slice(node, context, receiver) {
-    const [start, end] = node.arguments;
-    return slice(receiver, start ? asIndex(start, context) : undefined, end ? asIndex(end, context) : undefined);
+    const [start, end] = asIndexes(node.arguments, context);
+    return slice(receiver, start, end);
   },
   splice(node, context, receiver) {
     return py.call(context.useHelper("arr_splice"), [receiver, ...transformArgs(node, context)]);

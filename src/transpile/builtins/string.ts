@@ -1,6 +1,6 @@
 import { ts } from "ts-morph";
 import * as py from "../python-ast.js";
-import { asIndex, isNonNegativeIntegerLiteral, isRegularExpression, isStringLiteralLike, slice, transformArgs, valueAsString } from "./arguments.js";
+import { asIndex, asIndexes, isNonNegativeIntegerLiteral, isRegularExpression, isStringLiteralLike, slice, transformArgs, valueAsString } from "./arguments.js";
 import * as diagnostics from "./diagnostics.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
 
@@ -40,13 +40,14 @@ function replace(every: boolean): CallMapping {
 export const stringCalls: CallMappings = {
   /** Python slicing already counts negative indexes from the end and clamps, like slice(). */
   slice(node, context, receiver) {
-    const [start, end] = node.arguments;
-    return slice(receiver, start ? asIndex(start, context) : undefined, end ? asIndex(end, context) : undefined);
+    const [start, end] = asIndexes(node.arguments, context);
+    return slice(receiver, start, end);
   },
   substring(node, context, receiver) {
     const [start, end] = node.arguments;
     if (isNonNegativeIntegerLiteral(start) && (end === undefined || isNonNegativeIntegerLiteral(end)) && (end === undefined || Number((start as ts.NumericLiteral).text) <= Number((end as ts.NumericLiteral).text))) {
-      return slice(receiver, asIndex(start!, context), end ? asIndex(end, context) : undefined);
+      const [lower, upper] = asIndexes(node.arguments, context);
+      return slice(receiver, lower, upper);
     }
     return py.call(context.useHelper("str_substring"), [receiver, ...transformArgs(node, context)]);
   },

@@ -44,6 +44,8 @@ describe("evaluation order", () => {
     expectToMatchJsResult(`const o = { n: 1 }; console.log(o.n, ++o.n, o.n++, o.n);`));
   it("library call arguments left to right around a property increment", () =>
     expectToMatchJsResult(`const o = { n: 3 }; console.log(Math.max(o.n, ++o.n * 0), Math.min(o.n, o.n--), o.n);`));
+  it("slice bounds left to right around a property increment", () =>
+    expectToMatchJsResult(`const o = { n: 1 }; const s = "abcdef"; const a = [1, 2, 3, 4, 5]; console.log(s.slice(o.n, ++o.n), a.slice(o.n, ++o.n), s.substring(o.n, o.n++ + 2), o.n);`));
   it("spread and plain library arguments in order", () =>
     expectToMatchJsResult(`const o = { n: 1 }; const xs = [5, 0]; console.log(Math.max(o.n, ...xs, ++o.n + 10));`));
 });
