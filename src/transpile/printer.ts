@@ -218,8 +218,6 @@ class Printer {
         return node.id;
       case "Constant":
         return constant(node.value);
-      case "FString":
-        return this.fString(node);
       case "Attribute": {
         const value = this.expression(node.value, Precedence.Primary);
         // `1 .real` needs the space; integer literals are the only atom where `.` is ambiguous.
@@ -277,25 +275,6 @@ class Printer {
       case "Slice":
         return `${node.lower ? this.expression(node.lower, Precedence.IfExp) : ""}:${node.upper ? this.expression(node.upper, Precedence.IfExp) : ""}`;
     }
-  }
-
-  private fString(node: py.FString): string {
-    const embedded = node.parts.map((part) => (typeof part === "string" ? undefined : this.expression(part, Precedence.IfExp)));
-    // MicroPython's f-strings cannot nest the same quote or contain backslashes; fall back to
-    // concatenation when an embedded expression needs them (`str()` formats as `{}` does).
-    // `:` too: MicroPython reads it as a format spec even inside parentheses (`(i := 1)`).
-    const fits = embedded.every((text) => text === undefined || !/["\\{}\n:]/.test(text));
-    if (fits) {
-      const body = node.parts
-        .map((part, index) => (typeof part === "string" ? escapeString(part).replace(/[{}]/g, (brace) => brace + brace) : `{${embedded[index]}}`))
-        .join("");
-      return `f"${body}"`;
-    }
-    const concatenated = node.parts
-      .map((part, index) => (typeof part === "string" ? (part === "" ? "" : constant(part)) : `str(${embedded[index]})`))
-      .filter((text) => text !== "")
-      .join(" + ");
-    return `(${concatenated})`;
   }
 }
 

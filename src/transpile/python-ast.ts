@@ -28,12 +28,6 @@ export interface Constant extends Located {
   value: string | boolean | null | { number: string };
 }
 
-/** An f-string; `parts` alternate between literal text and embedded expressions. */
-export interface FString extends Located {
-  kind: "FString";
-  parts: (string | Expression)[];
-}
-
 export interface Attribute extends Located {
   kind: "Attribute";
   value: Expression;
@@ -144,7 +138,6 @@ export interface Slice extends Located {
 export type Expression =
   | Name
   | Constant
-  | FString
   | Attribute
   | Subscript
   | Call

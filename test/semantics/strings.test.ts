@@ -20,6 +20,7 @@ describeCases("strings", {
   "charAt": `const s = "abc"; console.log(s.charAt(0), s.charAt(2), "[" + s.charAt(5) + "]");`,
   "charCodeAt": `const s = "AZaz09"; console.log(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(5));`,
   "charCodeAt out of range": `console.log("a".charCodeAt(3));`,
+  "charAt and charCodeAt at the edges": `const s = "héllo"; const k = s.length / 2; console.log(s.charCodeAt(-1), s.charCodeAt(5), s.charCodeAt(4), s.charCodeAt(k), "[" + s.charAt(-1) + s.charAt(5) + "]", s.charAt(4), s.charAt(k));`,
   "String.fromCharCode": `console.log(String.fromCharCode(72, 105), String.fromCharCode(65));`,
   "codes round trip": `let out = ""; for (const c of "abc") out += String.fromCharCode(c.charCodeAt(0) + 1); console.log(out);`,
   "at": `const s = "hello"; console.log(s.at(0), s.at(-1), s.at(10));`,

@@ -1,4 +1,10 @@
 def char_code_at(s, i=0):
-    # charCodeAt: NaN outside the string (Python would raise or wrap around).
+    # charCodeAt: NaN outside the string (Python would raise or wrap around). Indexing raises
+    # past the end instead of asking len(), which scans the whole string in MicroPython.
     i = int(i)
-    return ord(s[i]) if 0 <= i < len(s) else float("nan")
+    if i >= 0:
+        try:
+            return ord(s[i])
+        except IndexError:
+            pass
+    return float("nan")

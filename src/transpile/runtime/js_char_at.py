@@ -1,3 +1,9 @@
 def js_char_at(s, i):
-    # charAt: "" outside the string (a negative index does not count from the end).
-    return s[i] if 0 <= i < len(s) else ""
+    # charAt: "" outside the string (a negative index does not count from the end). Indexing
+    # raises past the end instead of asking len(), which scans the whole string in MicroPython.
+    if i >= 0:
+        try:
+            return s[i]
+        except IndexError:
+            pass
+    return ""
