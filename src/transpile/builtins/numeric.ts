@@ -1,6 +1,7 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import { isIntegerValued } from "../integers.js";
+import * as py from "../python-ast.js";
 
 /** Library members whose result is always an integer (a Python int) when they return a number. */
 const integralResults = new Set(["floor", "ceil", "round", "trunc", "indexOf", "lastIndexOf", "findIndex", "findLastIndex", "size"]);
@@ -26,6 +27,45 @@ export function isNativeRemainder(left: ts.Expression, right: ts.Expression, con
   const divisor = literalValue(right);
   if (divisor === undefined || divisor <= 0) return false;
   return isComparedWithZero(left.parent) || isNonNegative(left, context, new Set());
+}
+
+/**
+ * JavaScript's `a % b` as Python. Native when isNativeRemainder proves it. Otherwise, when the
+ * operands are plain names or number literals (reading them twice costs nothing and has no
+ * effect), the usual non-negative case runs the native operator inline and only the rest calls
+ * js_mod: `a % b if a >= 0 and b > 0 else js_mod(a, b)`. On MicroPython a helper call costs far
+ * more than the remainder itself; for a >= 0 and b > 0 (ints or floats) both forms agree.
+ */
+export function remainder(
+  leftNode: ts.Expression,
+  rightNode: ts.Expression,
+  left: py.Expression,
+  right: py.Expression,
+  context: TransformationContext,
+): py.Expression {
+  const native = py.binOp(left, "%", right);
+  if (isNativeRemainder(leftNode, rightNode, context)) return native;
+  const helper = py.call(context.useHelper("js_mod"), [left, right]);
+  if (!isCheapToRepeat(left) || !isCheapToRepeat(right)) return helper;
+  const leftValue = numberValue(left);
+  const rightValue = numberValue(right);
+  if ((leftValue !== undefined && !(leftValue >= 0)) || (rightValue !== undefined && !(rightValue > 0))) return helper;
+  const tests: py.Expression[] = [
+    ...(leftValue === undefined ? [py.compare(left, ">=", py.num(0))] : []),
+    ...(rightValue === undefined ? [py.compare(right, ">", py.num(0))] : []),
+  ];
+  if (tests.length === 0) return native;
+  return py.ifExp(tests.reduce((all, test) => py.boolOp(all, "and", test)), native, helper);
+}
+
+function isCheapToRepeat(expression: py.Expression): boolean {
+  return expression.kind === "Name" || numberValue(expression) !== undefined;
+}
+
+/** The value of a number constant (its Python spelling: `3`, `-2`, `0xff`, `1.5`). */
+function numberValue(expression: py.Expression): number | undefined {
+  if (expression.kind !== "Constant" || typeof expression.value !== "object" || expression.value === null) return undefined;
+  return Number(expression.value.number);
 }
 
 /** `a % b === 0`: whether a remainder is zero does not depend on its sign. */

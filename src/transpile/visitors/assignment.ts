@@ -4,7 +4,7 @@ import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../builtins/bitwise.js";
-import { isNativeRemainder } from "../builtins/numeric.js";
+import { isNativeRemainder, remainder } from "../builtins/numeric.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
 import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
@@ -100,7 +100,7 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
   }
   if (op === "/") return [py.assign(target, py.call(context.useHelper("js_div"), [context.transformExpression(node.left), right]))];
   if (op === "%" && isNativeRemainder(node.left, node.right, context)) return [py.augAssign(target, "%", right)];
-  if (op === "%") return [py.assign(target, py.call(context.useHelper("js_mod"), [context.transformExpression(node.left), right]))];
+  if (op === "%") return [py.assign(target, remainder(node.left, node.right, context.transformExpression(node.left), right, context))];
   return [py.augAssign(target, op, right)];
 }
 

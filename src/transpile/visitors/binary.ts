@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../builtins/bitwise.js";
-import { isNativeRemainder } from "../builtins/numeric.js";
+import { remainder } from "../builtins/numeric.js";
 import * as py from "../python-ast.js";
 import { comparesByIdentity, isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "../types.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
@@ -68,8 +68,7 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   if (order) return py.compare(left, order, right);
   if (kind === ts.SyntaxKind.SlashToken) return py.call(context.useHelper("js_div"), [left, right]);
   if (kind === ts.SyntaxKind.PercentToken) {
-    if (isNativeRemainder(node.left, node.right, context)) return py.binOp(left, "%", right);
-    return py.call(context.useHelper("js_mod"), [left, right]);
+    return remainder(node.left, node.right, left, right, context);
   }
   return py.call(py.name("isinstance"), [left, right]);
 }

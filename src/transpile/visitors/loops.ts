@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import { negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
+import { isIntegerValued as isIntegerInferred } from "../integers.js";
 import { isAssignedWithin } from "../scope.js";
 import { isArrayType, isStringType, typeOf } from "../types.js";
 import { conditionOf } from "./condition.js";
@@ -73,10 +74,11 @@ function rangeLoop(node: ts.ForStatement, context: TransformationContext): py.St
   if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
   const counter = context.symbolOf(declaration.name);
   if (!counter || isAssignedWithin(counter, node.statement, context)) return undefined;
-  if (!isIntegerValued(declaration.initializer, context)) return undefined;
+  if (!isIntegerValued(declaration.initializer, context) && !isIntegerInferred(declaration.initializer, context)) return undefined;
 
   const step = stepOf(incrementor, counter, context);
-  if (step === undefined) return undefined;
+  const stepVariable = step === undefined ? positiveStepVariable(incrementor, counter, node, context) : undefined;
+  if (step === undefined && !stepVariable) return undefined;
   if (!ts.isBinaryExpression(condition) || !ts.isIdentifier(condition.left) || context.symbolOf(condition.left) !== counter) {
     return undefined;
   }
@@ -84,7 +86,7 @@ function rangeLoop(node: ts.ForStatement, context: TransformationContext): py.St
   if (!isFixedBound(bound, node.statement, context)) return undefined;
   const comparison = condition.operatorToken.kind;
   let stop = context.transformExpression(bound);
-  if (step > 0) {
+  if (stepVariable || step! > 0) {
     if (comparison === ts.SyntaxKind.LessThanEqualsToken) stop = py.binOp(stop, "+", py.num(1));
     else if (comparison !== ts.SyntaxKind.LessThanToken) return undefined;
   } else {
@@ -92,7 +94,8 @@ function rangeLoop(node: ts.ForStatement, context: TransformationContext): py.St
     else if (comparison !== ts.SyntaxKind.GreaterThanToken) return undefined;
   }
   const start = context.transformExpression(declaration.initializer);
-  const args = step === 1 && isZero(start) ? [stop] : step === 1 ? [start, stop] : [start, stop, py.num(step)];
+  const stepArgument = stepVariable ? context.transformExpression(stepVariable) : py.num(step!);
+  const args = step === 1 && isZero(start) ? [stop] : step === 1 ? [start, stop] : [start, stop, stepArgument];
   const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
   return [{ kind: "For", target: py.name(context.pythonName(declaration.name)), iter: py.call(py.name("range"), args), body }];
 }
@@ -115,6 +118,37 @@ function stepOf(node: ts.Expression, counter: ts.Symbol, context: Transformation
     if (node.operatorToken.kind === ts.SyntaxKind.MinusEqualsToken) return -amount;
   }
   return undefined;
+}
+
+/**
+ * `counter += k` where `k` is a positive integer the loop cannot change: a `const` set to a
+ * positive integer literal, or the `let` counter of an enclosing loop that starts at a positive
+ * integer literal, only counts up and is not written in its body (a sieve's
+ * `for (let j = i * i; j <= n; j += i)`). range() reads the step once, JS on every iteration.
+ */
+function positiveStepVariable(node: ts.Expression, counter: ts.Symbol, loop: ts.ForStatement, context: TransformationContext): ts.Identifier | undefined {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken) return undefined;
+  if (!ts.isIdentifier(node.left) || context.symbolOf(node.left) !== counter || !ts.isIdentifier(node.right)) return undefined;
+  const symbol = context.symbolOf(node.right);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  if (!ts.isNumericLiteral(declaration.initializer)) return undefined;
+  const start = Number(declaration.initializer.text);
+  if (!Number.isInteger(start) || start <= 0) return undefined;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list)) return undefined;
+  if (list.flags & ts.NodeFlags.Const) return node.right;
+  const outer = list.parent;
+  if (!(list.flags & ts.NodeFlags.Let) || !ts.isForStatement(outer) || outer.initializer !== list || !isWithin(loop, outer.statement)) return undefined;
+  const outerStep = outer.incrementor && stepOf(outer.incrementor, symbol, context);
+  if (outerStep === undefined || outerStep <= 0 || isAssignedWithin(symbol, outer.statement, context)) return undefined;
+  if (outer.condition && isAssignedWithin(symbol, outer.condition, context)) return undefined;
+  return node.right;
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
 }
 
 /** Integer literals, and `const` names initialised with one. */

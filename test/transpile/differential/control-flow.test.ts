@@ -1,5 +1,5 @@
-import { describe, it } from "vitest";
-import { expectToMatchJsResult } from "../../harness/differential.js";
+import { describe, expect, it } from "vitest";
+import { expectToMatchJsResult, transpileSnippet } from "../../harness/differential.js";
 
 describe("control flow", () => {
   it("if / else if / else", () =>
@@ -18,6 +18,19 @@ describe("control flow", () => {
     expectToMatchJsResult(`for (let i = 0; i < 10; i++) { if (i === 2) i = 7; console.log(i); }`));
   it("C-style for over a growing array stays a while loop", () =>
     expectToMatchJsResult(`const xs = [1]; for (let i = 0; i < xs.length; i++) { if (xs.length < 4) xs.push(i); } console.log(xs.length);`));
+  it("C-style for stepping by an enclosing loop's counter (a sieve) is a range", () => {
+    const sieve = `const n = 50; const composite: boolean[] = new Array(n + 1).fill(false); let primes = 0;
+      for (let i = 2; i <= n; i++) { if (composite[i]) continue; primes++; for (let j = i * i; j <= n; j += i) composite[j] = true; }
+      console.log(primes);`;
+    expect(transpileSnippet(sieve).files.find((file) => file.path === "main.py")!.text).toContain("for j in range(i * i, n + 1, i):");
+    return expectToMatchJsResult(sieve);
+  });
+  it("C-style for stepping by a positive const", () =>
+    expectToMatchJsResult(`const k = 3; for (let j = 1; j < 11; j += k) console.log(j);`));
+  it("C-style for stepping by a counter the outer body changes stays a while loop", () =>
+    expectToMatchJsResult(`const out: number[] = []; for (let i = 1; i < 4; i++) { for (let j = 0; j < 8; j += i) out.push(j); if (i === 2) i++; } console.log(out.join(","));`));
+  it("C-style for stepping by a counter that may be zero stays a while loop", () =>
+    expectToMatchJsResult(`const out: number[] = []; for (let i = 0; i < 3; i++) { if (i > 0) for (let j = 0; j < 6; j += i) out.push(j); } console.log(out.join(","));`));
   it("C-style for over array length", () =>
     expectToMatchJsResult(`const xs = [3, 4, 5]; let s = 0; for (let i = 0; i < xs.length; i++) s += xs[i] * i; console.log(s);`));
   it("C-style for with two variables", () =>
