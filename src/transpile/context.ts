@@ -175,6 +175,22 @@ export class TransformationContext {
     return results;
   }
 
+  /**
+   * What follows an already transformed expression (a call's arguments after its callee), in
+   * JS's order: when the rest needs statements first (`a[i].f(i++)`), `first` is evaluated into
+   * a temporary ahead of them. Returns `first` as the rest must use it.
+   */
+  transformAfter<T>(first: py.Expression, rest: () => T): { first: py.Expression; result: T } {
+    const { result, preceding } = this.collectPreceding(rest);
+    if (preceding.some((statement) => statement.kind !== "FunctionDef") && !this.isSettled(first)) {
+      const temporary = this.temporary("value");
+      this.addPrecedingStatements(py.assign(temporary, first));
+      first = temporary;
+    }
+    this.addPrecedingStatements(...preceding);
+    return { first, result };
+  }
+
   /** A value no later statement can change: a literal, a lambda, a temporary. */
   private isSettled(expression: py.Expression): boolean {
     if (expression.kind === "Constant" || expression.kind === "Lambda") return true;

@@ -20,16 +20,28 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
   }
   const builtin = transformBuiltinCall(node, context);
   if (builtin) return builtin;
-  const func = context.transformExpression(callee);
-  const { args, keywords } = transformArguments(node, context);
-  return py.call(func, args, keywords);
+  return callInOrder(node, callee, context);
 }
 
 /** `new Pin(2, Pin.OUT)` is a plain call in Python. */
 export function transformNewExpression(node: ts.NewExpression, context: TransformationContext): py.Expression {
-  const func = context.transformExpression(node.expression);
-  const { args, keywords } = transformArguments(node, context);
-  return py.call(func, args, keywords);
+  return callInOrder(node, node.expression, context);
+}
+
+/**
+ * JS reads the callee (`boxes[i].add`, a bound method in Python) before the arguments, so an
+ * argument that needs statements (`boxes[i].add(i++)`) gets it evaluated first. A declared
+ * function, class or import is not re-read: nothing an argument does changes what it names.
+ */
+function callInOrder(node: ts.CallExpression | ts.NewExpression, callee: ts.Expression, context: TransformationContext): py.Expression {
+  const func = context.transformExpression(callee);
+  const symbol = ts.isIdentifier(callee) ? context.symbolOf(callee) : undefined;
+  if (symbol && symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Alias)) {
+    const { args, keywords } = transformArguments(node, context);
+    return py.call(func, args, keywords);
+  }
+  const { first, result } = context.transformAfter(func, () => transformArguments(node, context));
+  return py.call(first, result.args, result.keywords);
 }
 
 /**

@@ -44,6 +44,13 @@ describe("evaluation order", () => {
     expectToMatchJsResult(`const o = { n: 1 }; console.log(o.n, ++o.n, o.n++, o.n);`));
   it("library call arguments left to right around a property increment", () =>
     expectToMatchJsResult(`const o = { n: 3 }; console.log(Math.max(o.n, ++o.n * 0), Math.min(o.n, o.n--), o.n);`));
+  it("a method's receiver is read before its arguments", () =>
+    expectToMatchJsResult(`class Box { constructor(public v: number) {} add(x: number) { return this.v + x; } }
+const o = { n: 0 }; const boxes = [new Box(10), new Box(20)];
+console.log(boxes[o.n].add(++o.n), o.n);
+let make = (x: number) => x * 2; const other = (x: number) => x * 3;
+console.log(make((make = other, 5)));
+console.log(new Box(o.n++).add(o.n));`));
   it("slice bounds left to right around a property increment", () =>
     expectToMatchJsResult(`const o = { n: 1 }; const s = "abcdef"; const a = [1, 2, 3, 4, 5]; console.log(s.slice(o.n, ++o.n), a.slice(o.n, ++o.n), s.substring(o.n, o.n++ + 2), o.n);`));
   it("spread and plain library arguments in order", () =>
