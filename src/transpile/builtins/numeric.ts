@@ -31,10 +31,11 @@ export function isNativeRemainder(left: ts.Expression, right: ts.Expression, con
 
 /**
  * JavaScript's `a % b` as Python. Native when isNativeRemainder proves it. Otherwise, when the
- * operands are plain names or number literals (reading them twice costs nothing and has no
- * effect), the usual non-negative case runs the native operator inline and only the rest calls
- * js_mod: `a % b if a >= 0 and b > 0 else js_mod(a, b)`. On MicroPython a helper call costs far
- * more than the remainder itself; for a >= 0 and b > 0 (ints or floats) both forms agree.
+ * divisor is a plain name or number literal (reading it twice costs nothing and has no effect),
+ * the usual non-negative case runs the native operator inline and only the rest calls js_mod:
+ * `a % b if a >= 0 and b > 0 else js_mod(a, b)`, with any other dividend kept in a temporary
+ * (`tmp_1 % 7 if (tmp_1 := f()) >= 0 else js_mod(tmp_1, 7)`). On MicroPython a helper call costs
+ * far more than the remainder itself; for a >= 0 and b > 0 (ints or floats) both forms agree.
  */
 export function remainder(
   leftNode: ts.Expression,
@@ -45,17 +46,21 @@ export function remainder(
 ): py.Expression {
   const native = py.binOp(left, "%", right);
   if (isNativeRemainder(leftNode, rightNode, context)) return native;
-  const helper = py.call(context.useHelper("js_mod"), [left, right]);
-  if (!isCheapToRepeat(left) || !isCheapToRepeat(right)) return helper;
+  if (!isCheapToRepeat(right)) return py.call(context.useHelper("js_mod"), [left, right]);
+  // Any other dividend is evaluated once, into a temporary, by the test that runs first.
+  const dividend = isCheapToRepeat(left) ? left : context.temporary();
+  const helper = py.call(context.useHelper("js_mod"), [dividend, right]);
   const leftValue = numberValue(left);
   const rightValue = numberValue(right);
-  if ((leftValue !== undefined && !(leftValue >= 0)) || (rightValue !== undefined && !(rightValue > 0))) return helper;
+  if ((leftValue !== undefined && !(leftValue >= 0)) || (rightValue !== undefined && !(rightValue > 0))) {
+    return py.call(context.useHelper("js_mod"), [left, right]);
+  }
   const tests: py.Expression[] = [
-    ...(leftValue === undefined ? [py.compare(left, ">=", py.num(0))] : []),
+    ...(leftValue === undefined ? [py.compare(dividend === left ? left : py.namedExpr(dividend as py.Name, left), ">=", py.num(0))] : []),
     ...(rightValue === undefined ? [py.compare(right, ">", py.num(0))] : []),
   ];
   if (tests.length === 0) return native;
-  return py.ifExp(tests.reduce((all, test) => py.boolOp(all, "and", test)), native, helper);
+  return py.ifExp(tests.reduce((all, test) => py.boolOp(all, "and", test)), py.binOp(dividend, "%", right), helper);
 }
 
 function isCheapToRepeat(expression: py.Expression): boolean {
