@@ -2,9 +2,7 @@ import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import { asFormattedValue } from "../conversions.js";
 import * as py from "../python-ast.js";
-import { pythonSafeAttribute } from "../reserved-names.js";
-import { isRecordType, isStringType, typeOf } from "../types.js";
-import * as diagnostics from "../diagnostics.js";
+import { isStringType, typeOf } from "../types.js";
 
 /** JS has one number type: an integral literal (`2.0`, `1e3`) becomes a Python int. */
 export function transformNumericLiteral(node: ts.NumericLiteral): py.Expression {
@@ -49,40 +47,3 @@ export function transformTemplateExpression(node: ts.TemplateExpression, context
 }
 
 const escapePercent = (text: string): string => text.replace(/%/g, "%%");
-
-export function transformArrayLiteral(node: ts.ArrayLiteralExpression, context: TransformationContext): py.Expression {
-  return py.list(node.elements.map((element) => context.transformExpression(element)));
-}
-
-/**
- * Object literals become `JsObject(a=1)` (attributes, like class instances, so `p.x` reads the
- * same for both); literals typed as records (`Record<string, T>`, index signatures) become dicts.
- */
-export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context: TransformationContext): py.Expression {
-  const asDict = isRecordType(context, context.checker.getContextualType(node) ?? typeOf(context, node));
-  const entries: { key: string; value: py.Expression }[] = [];
-  for (const property of node.properties) {
-    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
-      entries.push({ key: property.name.text, value: context.transformExpression(property.initializer) });
-    } else if (ts.isShorthandPropertyAssignment(property)) {
-      const symbol = context.checker.getShorthandAssignmentValueSymbol(property);
-      const value = symbol && context.isDeclaredByUser(symbol) ? context.pythonName(property.name) : property.name.text;
-      entries.push({ key: property.name.text, value: py.name(value) });
-    } else {
-      context.report(diagnostics.unsupportedSyntax(property));
-    }
-  }
-  if (asDict) {
-    return { kind: "Dict", entries: entries.map((entry) => ({ key: py.str(entry.key), value: entry.value })) };
-  }
-  for (const entry of entries) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.key)) {
-      context.report(diagnostics.unsupportedSyntax(node));
-    }
-  }
-  return py.call(
-    context.useHelper("JsObject"),
-    [],
-    entries.map((entry) => ({ name: pythonSafeAttribute(entry.key), value: entry.value })),
-  );
-}

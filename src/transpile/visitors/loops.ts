@@ -1,7 +1,6 @@
 import { ts } from "ts-morph";
 import type { TransformationContext } from "../context.js";
 import { negate } from "../conversions.js";
-import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { isIntegerValued as isIntegerInferred } from "../integers.js";
 import { isAssignedWithin } from "../scope.js";
@@ -205,45 +204,4 @@ function isWritten(node: ts.Node): boolean {
   const parent = node.parent;
   return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
     parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
-}
-
-export function transformForOfStatement(node: ts.ForOfStatement, context: TransformationContext): py.Statement[] {
-  if (node.awaitModifier) {
-    context.report(diagnostics.unsupportedSyntax(node));
-    return [];
-  }
-  const iterableType = typeOf(context, node.expression);
-  if (!isArrayType(context, iterableType) && !isStringType(iterableType) && iterableType.getSymbol()?.getName() !== "Uint8Array") {
-    context.report(diagnostics.unsupportedLibraryMember(node.expression, "for…of over this type"));
-  }
-  let target: py.Expression;
-  if (ts.isVariableDeclarationList(node.initializer)) {
-    const declaration = node.initializer.declarations[0]!;
-    if (!ts.isIdentifier(declaration.name)) {
-      context.report(diagnostics.unsupportedSyntax(declaration.name));
-      return [];
-    }
-    target = py.name(context.pythonName(declaration.name));
-  } else {
-    target = context.transformExpression(node.initializer as ts.Expression);
-  }
-  const iter = context.transformExpression(node.expression);
-  const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
-  return [{ kind: "For", target, iter, body }];
-}
-
-export function transformBreakStatement(node: ts.BreakStatement, context: TransformationContext): py.Statement[] {
-  if (node.label) {
-    context.report(diagnostics.unsupportedSyntax(node));
-    return [];
-  }
-  return [py.breakStatement()];
-}
-
-export function transformContinueStatement(node: ts.ContinueStatement, context: TransformationContext): py.Statement[] {
-  if (node.label) {
-    context.report(diagnostics.unsupportedSyntax(node));
-    return [];
-  }
-  return [...context.beforeContinue(), py.continueStatement()];
 }
