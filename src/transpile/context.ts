@@ -191,6 +191,36 @@ export class TransformationContext {
     return { first, result };
   }
 
+  /**
+   * Whether an expression names something no argument can rebind: a declared function, class,
+   * enum or import, or a `const`. A call need not read such a callee or receiver early.
+   */
+  namesFixedValue(node: ts.Expression): boolean {
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (!ts.isIdentifier(node)) return false;
+    const symbol = this.symbolOf(node);
+    if (!symbol) return false;
+    if (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.Alias | ts.SymbolFlags.ValueModule)) return true;
+    const declaration = symbol.valueDeclaration;
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+  }
+
+  /**
+   * A library call built around an already transformed receiver (`build` transforms the
+   * arguments), in JS's order: when building needs statements first (`a[i].slice(i++)`), the
+   * receiver is evaluated into a temporary ahead of them and the call uses the temporary.
+   */
+  transformAround(receiver: py.Expression, build: () => py.Expression): py.Expression {
+    const { result, preceding } = this.collectPreceding(build);
+    if (!preceding.some((statement) => statement.kind !== "FunctionDef") || this.isSettled(receiver)) {
+      this.addPrecedingStatements(...preceding);
+      return result;
+    }
+    const temporary = this.temporary("value");
+    this.addPrecedingStatements(py.assign(temporary, receiver), ...replaceNode(preceding, receiver, temporary));
+    return replaceNode(result, receiver, temporary);
+  }
+
   /** A value no later statement can change: a literal, a lambda, a temporary. */
   private isSettled(expression: py.Expression): boolean {
     if (expression.kind === "Constant" || expression.kind === "Lambda") return true;
@@ -347,4 +377,14 @@ function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checker: ts.T
   }
   if (hoisted.size === 0) return nodes;
   return [...nodes.filter((node) => hoisted.has(node)), ...nodes.filter((node) => !hoisted.has(node))];
+}
+
+/** A copy of `tree` in which the node `target` (the same object) is `replacement` wherever it occurs. */
+function replaceNode<T>(tree: T, target: py.Expression, replacement: py.Expression): T {
+  if (tree === target) return replacement as T;
+  if (Array.isArray(tree)) return tree.map((item: unknown) => replaceNode(item, target, replacement)) as T;
+  if (tree === null || typeof tree !== "object") return tree;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(tree)) copy[key] = replaceNode(value, target, replacement);
+  return copy as T;
 }

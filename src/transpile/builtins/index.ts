@@ -47,7 +47,9 @@ export function transformBuiltinCall(node: ts.CallExpression, context: Transform
     if (!mapping) continue;
     // `new Array(n).fill(v)` becomes `[v] * n`: the receiver is never built.
     const receiver = ts.isNewExpression(callee.expression) && callee.name.text === "fill" ? py.none() : transformReceiver(callee.expression, kind, context);
-    return mapping(node, context, receiver);
+    // Namespaces (Math, console) and consts are names no argument can rebind.
+    if (namespaceGlobals.has(kind) || context.namesFixedValue(callee.expression)) return mapping(node, context, receiver);
+    return context.transformAround(receiver, () => mapping(node, context, receiver));
   }
   return undefined;
 }

@@ -31,12 +31,11 @@ export function transformNewExpression(node: ts.NewExpression, context: Transfor
 /**
  * JS reads the callee (`boxes[i].add`, a bound method in Python) before the arguments, so an
  * argument that needs statements (`boxes[i].add(i++)`) gets it evaluated first. A declared
- * function, class or import is not re-read: nothing an argument does changes what it names.
+ * function, class, import or const is not re-read: no argument can change what it names.
  */
 function callInOrder(node: ts.CallExpression | ts.NewExpression, callee: ts.Expression, context: TransformationContext): py.Expression {
   const func = context.transformExpression(callee);
-  const symbol = ts.isIdentifier(callee) ? context.symbolOf(callee) : undefined;
-  if (symbol && symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Alias)) {
+  if (context.namesFixedValue(callee)) {
     const { args, keywords } = transformArguments(node, context);
     return py.call(func, args, keywords);
   }
