@@ -9,6 +9,7 @@ describeCases("numbers", {
   "remainder with negative dividend": `console.log(-7 % 3, 7 % -3, -7 % -3, 7 % 3);`,
   "remainder of floats": `console.log(-7.5 % 2, 5.5 % 2);`,
   "remainder by zero": `const z = 0; console.log(5 % z);`,
+  "comparison with zero as a condition (NaN is not zero, -0 is)": `const out: string[] = []; for (const x of [0, -0, 3, -2, 0.5, NaN, Infinity]) { out.push(x !== 0 ? "nz" : "z", x === 0 ? "Z" : "N", !(0 != x) ? "y" : "n"); } let n = 5; while (n !== 0) n--; console.log(out.join(""), n);`,
   "remainder of an expression is evaluated once": `let calls = 0; function next(v: number) { calls++; return v; } const out: number[] = []; for (const v of [-7, -6, 0, 7, 7.5, -7.5]) out.push(next(v) % 3, (v * 2) % 4, next(v) % v); console.log(out.join(" "), calls);`,
   "remainder of variables with every sign (inline native test, js_mod otherwise)": `function r(a: number, b: number) { let c = a; c %= b; return [a % b, a % 3, 10 % b, c].join(" "); } for (const [a, b] of [[7, 3], [-7, 3], [7, -3], [-7, -3], [7.5, 2], [-7.5, 2], [5, 0], [0, 3], [3, Infinity], [-3, Infinity], [Infinity, 2], [NaN, 2], [2, NaN]]) console.log(r(a, b));`,
   "remainder compared with zero": `let even = 0; for (let i = -5; i <= 5; i++) { if (i % 2 === 0) even++; } console.log(even);`,
