@@ -1,25 +1,13 @@
-import { SerialPort } from "serialport";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { followOutput } from "../../src/flash/follow-output.js";
-import { SerialTransport } from "../../src/flash/serial-transport.js";
-import { startPtyPair, type PtyPair } from "./socat-pair.js";
+import { deviceLinks } from "./socat-pair.js";
 
 // What `tsmp flash --follow` shows of a board's output after the reset, over a real pty.
-let pair: PtyPair | undefined;
-let device: SerialPort | undefined;
-let transport: SerialTransport | undefined;
-afterEach(async () => {
-  await transport?.close();
-  if (device?.isOpen) await new Promise((resolveClose) => device!.close(resolveClose));
-  await pair?.stop();
-  transport = device = pair = undefined;
-});
+const connect = deviceLinks();
 
 describe("following a board's output", () => {
   it("shows partial lines at once, folds \\r\\n, hides the REPL greeting and ends at the prompt", async () => {
-    pair = await startPtyPair();
-    device = new SerialPort({ path: pair.device, baudRate: 115200 });
-    transport = await SerialTransport.open(pair.host);
+    const { device, transport } = await connect();
     let shown = "";
     let sawDots: () => void = () => undefined;
     const dots = new Promise<void>((resolveDots) => (sawDots = resolveDots));

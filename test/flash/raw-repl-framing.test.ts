@@ -1,21 +1,12 @@
-import { SerialPort } from "serialport";
-import { afterEach, describe, expect, it } from "vitest";
+import type { SerialPort } from "serialport";
+import { describe, expect, it } from "vitest";
 import { RawRepl } from "../../src/flash/raw-repl.js";
-import { SerialTransport } from "../../src/flash/serial-transport.js";
 import { createUploadProgress } from "../../src/flash/progress.js";
-import { startPtyPair, type PtyPair } from "./socat-pair.js";
+import { deviceLinks } from "./socat-pair.js";
 
 // Framing against a scripted device on a pty: firmware from before raw-paste (MicroPython < 1.13)
 // takes "\x05A" into its line and answers the \x01 with a fresh raw banner.
-let pair: PtyPair | undefined;
-let device: SerialPort | undefined;
-let transport: SerialTransport | undefined;
-afterEach(async () => {
-  await transport?.close();
-  if (device?.isOpen) await new Promise((resolveClose) => device!.close(resolveClose));
-  await pair?.stop();
-  transport = device = pair = undefined;
-});
+const connect = deviceLinks();
 
 /** A raw REPL that predates raw-paste; it "runs" code by echoing it back upper-cased. */
 function oldFirmware(port: SerialPort, received: string[]): void {
@@ -40,11 +31,8 @@ function oldFirmware(port: SerialPort, received: string[]): void {
 
 describe("raw REPL framing", () => {
   it("falls back to paced raw writes on firmware without raw-paste", async () => {
-    pair = await startPtyPair();
-    device = new SerialPort({ path: pair.device, baudRate: 115200 });
     const received: string[] = [];
-    oldFirmware(device, received);
-    transport = await SerialTransport.open(pair.host);
+    const { transport } = await connect((device) => oldFirmware(device, received));
     const repl = new RawRepl(transport);
     await repl.enter();
     const code = "print('x')\n".repeat(60);
