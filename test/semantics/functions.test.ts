@@ -20,7 +20,7 @@ describeCases("functions and closures", {
   "closure in loop with let": `const fs: (() => string)[] = []; for (const s of ["a", "b"]) fs.push(() => s + s); console.log(fs.map((f) => f()).join(","));`,
   "void function returns undefined": `function nothing(): void {} console.log(nothing());`,
   "return without value": `function f(x: number) { if (x > 0) return; return; } console.log(f(1));`,
-  "generic function": `function first<T>(xs: T[]): T | undefined { return xs[0]; } console.log(first([3, 4]), first(["a"]), first([]));`,
+  "generic function": `function first<T>(xs: T[]): T | undefined { return xs.length > 0 ? xs[0] : undefined; } console.log(first([3, 4]), first(["a"]), first([]));`,
   "function with many returns": `function classify(n: number) { if (n < 0) return "neg"; if (n === 0) return "zero"; return "pos"; } console.log(classify(-1), classify(0), classify(5));`,
   "function expression": `const f = function (x: number) { return x * 3; }; console.log(f(3));`,
   "named function expression recursion": `const fact = function self(n: number): number { return n <= 1 ? 1 : n * self(n - 1); }; console.log(fact(6));`,

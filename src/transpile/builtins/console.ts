@@ -33,8 +33,10 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
   if (isStringType(type)) return value;
   if (isNumberType(type)) return isIntegral(argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
   if (isBooleanType(type)) return py.ifExp(value, py.str("true"), py.str("false"));
-  if (type.flags & ts.TypeFlags.Undefined || type.flags & ts.TypeFlags.Void) return py.str("undefined");
-  if (type.flags & ts.TypeFlags.Null) return py.str("null");
+  // The word alone only when dropping the value drops nothing (`console.log(f())` still calls f).
+  const effectFree = value.kind === "Constant" || value.kind === "Name";
+  if (effectFree && (type.flags & ts.TypeFlags.Undefined || type.flags & ts.TypeFlags.Void)) return py.str("undefined");
+  if (effectFree && type.flags & ts.TypeFlags.Null) return py.str("null");
   rejectUnprintable(argument, type, context, 0);
   const parts = type.isUnion() ? type.types : [type];
   // null and undefined are both None: the declared type picks the word. Untyped values
