@@ -56,11 +56,17 @@ function isNullOnly(type: ts.Type): boolean {
   return (type.flags & ts.TypeFlags.Null) !== 0;
 }
 
+/** "null" for a null-typed value: the word alone when the value is a name or literal, else the value is still evaluated. */
+function nullText(context: TransformationContext, expression: py.Expression): py.Expression {
+  if (expression.kind === "Constant" || expression.kind === "Name") return py.str("null");
+  return py.call(context.useHelper("js_str"), [expression, py.str("null")]);
+}
+
 /** `node` converted as JS `String(x)` would, for concatenation. */
 export function asString(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
   if (isStringType(type)) return expression;
-  if (isNullOnly(type)) return py.str("null");
+  if (isNullOnly(type)) return nullText(context, expression);
   if (isNumberType(type) && isIntegerValued(node, context)) return py.call(py.name("str"), [expression]);
   return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);
 }
@@ -77,16 +83,6 @@ function asNumberText(context: TransformationContext, node: ts.Expression, expre
 export function asFormattedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
   if (isStringType(type) || (isNumberType(type) && isIntegerValued(node, context))) return expression;
-  if (isNullOnly(type)) return py.str("null");
+  if (isNullOnly(type)) return nullText(context, expression);
   return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);
-}
-
-/** The value console.log would print for one argument. */
-export function asPrintedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
-  const type = typeOf(context, node);
-  if (isStringType(type) || (isNumberType(type) && isIntegerValued(node, context))) return expression;
-  const number = asNumberText(context, node, expression);
-  if (number) return number;
-  if (isNullishType(type) && (type.flags & ts.TypeFlags.Null) !== 0) return py.str("null");
-  return py.call(context.useHelper("js_str"), [expression]);
 }

@@ -35,8 +35,10 @@ export function valueAsString(node: ts.Expression, context: TransformationContex
   const parts = type.isUnion() ? type.types : [type];
   const hasNull = parts.some((part) => part.flags & ts.TypeFlags.Null);
   const hasUndefined = parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
-  if (hasNull && parts.length === 1) return py.str("null");
-  if (hasUndefined && parts.length === 1) return py.str("undefined");
+  // The word alone only when dropping the value drops nothing (`String(f())` still calls f).
+  const effectFree = expression.kind === "Constant" || expression.kind === "Name";
+  if (effectFree && hasNull && parts.length === 1) return py.str("null");
+  if (effectFree && hasUndefined && parts.length === 1) return py.str("undefined");
   // null and undefined are both None: the declared type says which word JavaScript prints.
   return py.call(context.useHelper("js_str"), hasNull && !hasUndefined ? [expression, py.str("null")] : [expression]);
 }

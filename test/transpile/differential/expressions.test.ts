@@ -57,6 +57,9 @@ console.log(words[o.n].slice(++o.n), o.n);
 let list = [1]; const old = list; list.push((list = [9], 2)); console.log(old, list);`));
   it("console.log of a void call still makes the call", () =>
     expectToMatchJsResult(`function f(): void { console.log("called"); } function g(): null { console.log("g"); return null; } console.log(f(), g(), undefined);`));
+  it("converting a void or null call to text still makes the call", () =>
+    expectToMatchJsResult(`function f(): void { console.log("f"); } function g(): null { console.log("g"); return null; }
+console.log(String(f()), String(g()), \`\${g()}|\${f()}\`, "n=" + g());`));
   it("slice bounds left to right around a property increment", () =>
     expectToMatchJsResult(`const o = { n: 1 }; const s = "abcdef"; const a = [1, 2, 3, 4, 5]; console.log(s.slice(o.n, ++o.n), a.slice(o.n, ++o.n), s.substring(o.n, o.n++ + 2), o.n);`));
   it("spread and plain library arguments in order", () =>
