@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { createProject } from "../../src/cli/commands/init.js";
+import { createProject, isTemplateSource } from "../../src/cli/commands/init.js";
 import { packagePath } from "../../src/package-paths.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "tsmp-init-"));
@@ -19,6 +19,14 @@ function typeErrors(dir: string): string[] {
 }
 
 describe("tsmp init", () => {
+  it("leaves out what building or testing the template in place generated", () => {
+    expect(isTemplateSource("src/main.ts")).toBe(true);
+    expect(isTemplateSource("blink.test.ts")).toBe(true);
+    expect(isTemplateSource("build")).toBe(false);
+    expect(isTemplateSource("build/main.py")).toBe(false);
+    expect(isTemplateSource("node_modules/vitest/package.json")).toBe(false);
+  });
+
   it("creates the pyboard flavour of blink, typechecking against this tsmp's facade", () => {
     const created = createProject(join(scratch, "blink"));
     expect(created.board).toBe("pyboard");

@@ -7,6 +7,14 @@ import { packagePath } from "../../package-paths.js";
 /** A template's own files are this board's flavour; `boards/<name>/` holds the others' files. */
 const DEFAULT_BOARD = "pyboard";
 
+/** What building or testing a template in place leaves behind; a new project starts without it. */
+const GENERATED_FOLDERS = new Set(["build", "node_modules"]);
+
+/** Whether a path inside a template (or a flavour folder) belongs in a new project. */
+export function isTemplateSource(relativePath: string): boolean {
+  return !relativePath.split(/[\\/]/).some((part) => GENERATED_FOLDERS.has(part));
+}
+
 export interface CreateProjectOptions {
   template?: string;
   board?: string;
@@ -58,11 +66,17 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
   mkdirSync(target, { recursive: true });
 
   // The other boards' flavours stay behind.
-  cpSync(template, target, { recursive: true, filter: (source) => relative(template, source) !== "boards" });
+  cpSync(template, target, {
+    recursive: true,
+    filter: (source) => relative(template, source) !== "boards" && isTemplateSource(relative(template, source)),
+  });
   if (board !== DEFAULT_BOARD) {
     // A flavour replaces the files it has (src/main.ts, its test); its tsconfig only serves the repository.
     const flavour = join(template, "boards", board);
-    cpSync(flavour, target, { recursive: true, filter: (source) => relative(flavour, source) !== "tsconfig.json" });
+    cpSync(flavour, target, {
+      recursive: true,
+      filter: (source) => relative(flavour, source) !== "tsconfig.json" && isTemplateSource(relative(flavour, source)),
+    });
   }
   writeFileSync(join(target, "tsconfig.json"), projectTsconfig(join(template, "tsconfig.json")));
   const hasTests = listFiles(target).some((file) => file.endsWith(".test.ts"));
