@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 
 /** One problem found in the user's program (a TypeScript error or a construct tsmp rejects). */
 export interface Diagnostic {

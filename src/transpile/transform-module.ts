@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type { ts } from "./typescript.js";
 import { TransformationContext, type ProgramInfo } from "./context.js";
 import type { Diagnostic } from "./diagnostics.js";
 import * as py from "./python-ast.js";

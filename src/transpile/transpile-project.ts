@@ -1,5 +1,5 @@
 import { basename, dirname, relative, sep } from "node:path";
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 import type { ProgramInfo } from "./context.js";
 import { fromTypeScript, moduleNameClash, type Diagnostic } from "./diagnostics.js";
 import { printModule } from "./printer.js";

@@ -1,9 +1,5 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { Project, ts } from "ts-morph";
 import { packagePath } from "../package-paths.js";
-
-const typescriptLibDirectory = dirname(createRequire(import.meta.url).resolve("typescript"));
+import { ts } from "./typescript.js";
 
 /** The facade sources users import as `tsmp/*`. */
 export const facadeDirectory = packagePath("src", "runtime-shim");
@@ -12,7 +8,7 @@ export const facadeDirectory = packagePath("src", "runtime-shim");
  * Options tsmp imposes whatever the user's tsconfig says: `tsmp/*` resolves to the facade
  * sources, and imports resolve like a bundler (`./util` and `./util.js` both work).
  */
-function imposedOptions(): ts.CompilerOptions {
+export function imposedOptions(): ts.CompilerOptions {
   return {
     noEmit: true,
     module: ts.ModuleKind.ESNext,
@@ -26,7 +22,7 @@ function imposedOptions(): ts.CompilerOptions {
  * Defaults for a program without a tsconfig.json (single-file mode, snippets): no Node types
  * (a board has no process, Buffer or setTimeout); board-globals.d.ts declares console.
  */
-const defaultOptions: ts.CompilerOptions = {
+export const defaultOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   lib: ["lib.es2022.d.ts"],
   strict: true,
@@ -35,13 +31,6 @@ const defaultOptions: ts.CompilerOptions = {
 };
 
 export const boardGlobals = packagePath("src", "transpile", "board-globals.d.ts");
-
-/** A ts-morph project holding in-memory files (snippets), with tsmp's options. */
-export function createSnippetProject(): Project {
-  const project = new Project({ compilerOptions: { ...defaultOptions, ...imposedOptions() }, skipAddingFilesFromTsConfig: true });
-  project.addSourceFileAtPath(boardGlobals);
-  return project;
-}
 
 /**
  * The program for a project on disk: the tsconfig's files (they bring ambient declarations
@@ -70,10 +59,5 @@ export function createProgram(options: { tsconfig?: string; entry?: string }): {
     }
   }
   if (options.entry && !rootNames.includes(options.entry)) rootNames = [...rootNames, options.entry];
-  const host = ts.createCompilerHost(compilerOptions);
-  // ts-morph's bundled TypeScript keeps its lib files in memory; a plain program reads them
-  // from the typescript package (a dependency of tsmp, the same 6.0 release).
-  host.getDefaultLibLocation = () => typescriptLibDirectory;
-  host.getDefaultLibFileName = (libOptions) => join(typescriptLibDirectory, ts.getDefaultLibFileName(libOptions));
-  return { program: ts.createProgram({ rootNames, options: compilerOptions, host }), configDiagnostics };
+  return { program: ts.createProgram({ rootNames, options: compilerOptions }), configDiagnostics };
 }

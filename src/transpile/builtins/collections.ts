@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import * as py from "../python-ast.js";
 import { transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import * as py from "../python-ast.js";
 import { asCondition } from "../conversions.js";
 import { isNumberType, typeOf } from "../types.js";

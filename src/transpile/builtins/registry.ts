@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import type * as py from "../python-ast.js";
 import { arrayCalls, arrayProperties, arrayStaticCalls } from "./array.js";

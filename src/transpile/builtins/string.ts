@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import * as py from "../python-ast.js";
 import { asIndex, asIndexes, isNonNegativeIntegerLiteral, isRegularExpression, isStringLiteralLike, slice, transformArgs, valueAsString } from "./arguments.js";
 import * as diagnostics from "./diagnostics.js";

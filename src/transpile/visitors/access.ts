@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { transformBuiltinProperty } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";

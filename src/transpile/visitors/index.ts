@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import type * as py from "../python-ast.js";
 import { transformElementAccess, transformPropertyAccess } from "./access.js";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as libraryDiagnostics from "../builtins/diagnostics.js";
 import * as diagnostics from "../diagnostics.js";
