@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { format } from "node:util";
 import { expect } from "vitest";
-import { ts } from "ts-morph";
+import { ts } from "../../src/transpile/typescript.js";
 import { runOnNode } from "../../src/runtime-shim/runner/run-on-node.js";
 import { installBoardModules, type SimulatedBoard } from "../../src/sim/board-modules.js";
 import { MicroPythonError, MicroPythonVm } from "../../src/sim/micropython-vm.js";

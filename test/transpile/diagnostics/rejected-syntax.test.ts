@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ts } from "ts-morph";
+import { ts } from "../../../src/transpile/typescript.js";
 import * as diagnostics from "../../../src/transpile/diagnostics.js";
 import { createTranspiler, type Diagnostic } from "../../../src/transpile/index.js";
 
