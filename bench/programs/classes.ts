@@ -17,7 +17,7 @@ class Body {
   }
 }
 class HeavyBody extends Body {
-  step(): void {
+  override step(): void {
     super.step();
     this.velocity = this.velocity.scaled(1);
   }
