@@ -16,13 +16,15 @@ export interface DeployReport {
   bytesSent: number;
 }
 
-/** An uploaded file did not arrive intact twice in a row. */
+/** An uploaded file did not arrive intact in any of its attempts. */
 export class UploadVerificationFailed extends TsmpError {}
 
 /** Lists what tsmp installed last time, so files dropped from the project can be removed. */
 export const MANIFEST_PATH = ".tsmp-manifest.json";
 /** Files are written here first and renamed into place only once their hash checks out. */
 export const TEMP_SUFFIX = ".tsmp-new";
+/** A corrupted upload is sent again this many times: line errors are usually transient. */
+const UPLOAD_RETRIES = 2;
 
 /**
  * Installs `files` on the board: only files whose sha256 differs are sent, each to a temporary
@@ -42,7 +44,7 @@ export async function deployFiles(
 
   const progress = options.progress;
   progress?.start(changed.reduce((sum, file) => sum + file.data.length, 0));
-  for (const file of changed) await uploadVerified(fs, file, progress);
+  for (const file of changed) await uploadVerified(fs, file, progress, options.log);
   progress?.finish();
 
   const wanted = new Set(files.map((f) => f.path));
@@ -78,9 +80,14 @@ function parseManifest(text: string): string[] {
   }
 }
 
-async function uploadVerified(fs: BoardFs, file: DeployFile, progress: UploadProgress | undefined): Promise<void> {
+async function uploadVerified(
+  fs: BoardFs,
+  file: DeployFile,
+  progress: UploadProgress | undefined,
+  log: (line: string) => void,
+): Promise<void> {
   const expected = sha256Hex(file.data);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt <= UPLOAD_RETRIES; attempt++) {
     let reported = 0;
     const boardHash = await fs.writeFile(file.path + TEMP_SUFFIX, file.data, {
       onProgress: (sent) => {
@@ -89,8 +96,14 @@ async function uploadVerified(fs: BoardFs, file: DeployFile, progress: UploadPro
       },
     });
     if (boardHash === expected) return;
+    if (attempt === UPLOAD_RETRIES) break;
+    // The progress counts each byte once: the corrupted copy is taken back before resending.
+    progress?.advance(file.path, -reported);
+    log(`Retrying ${file.path} (sha256 mismatch)`);
   }
-  throw new UploadVerificationFailed(`${file.path} arrived corrupted twice (sha256 mismatch); check the cable and try again`);
+  throw new UploadVerificationFailed(
+    `${file.path} arrived corrupted ${UPLOAD_RETRIES + 1} times (sha256 mismatch); check the cable and try again`,
+  );
 }
 
 /** One exec, so the board switches to the new set of files all at once once it has them all. */

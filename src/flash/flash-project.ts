@@ -24,7 +24,8 @@ export interface FlashOptions {
  * `follow` streams its output.
  */
 export async function flashProject(project: string, options: FlashOptions): Promise<DeployReport> {
-  const log = (line: string) => void options.stderr.write(`${line}\n`);
+  // On a terminal a line may arrive while the progress bar is drawn (a retry): clear it first.
+  const log = (line: string) => void options.stderr.write(`${options.stderr.isTTY ? "\r\x1b[K" : ""}${line}\n`);
   const build = buildProgram(project, (text) => void options.stderr.write(text));
   writeBuild(build, buildFolder(projectFolder(project)));
   const files = build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") }));

@@ -1,7 +1,7 @@
 /** Upload progress on stderr: a redrawn bar on a terminal, a summary line otherwise. */
 export interface UploadProgress {
   start(totalBytes: number): void;
-  /** `file` is the board path being written; `bytes` how many more of it arrived. */
+  /** `file` is the board path being written; `bytes` how many more of it arrived (negative: a corrupted copy taken back before a resend). */
   advance(file: string, bytes: number): void;
   finish(): void;
 }

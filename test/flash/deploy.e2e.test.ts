@@ -90,6 +90,47 @@ describe("tsmp flash", () => {
     expect((await board.listFiles()).filter((path) => path.endsWith(".tsmp-new"))).toEqual([]);
   });
 
+  it("re-sends a file that arrived corrupted once, says so, and installs the intact file", async () => {
+    // The board flips a bit of the marker the first time it arrives: main.py's sha256 mismatches once.
+    board = await VirtualBoard.start({ files: { "main.py": 'print("previous program")\n' }, faults: { corruptReceived: { match: "zqxjkv" } } });
+    const project = makeProject({ "main.ts": 'console.log("line noise zqxjkv");\n' });
+    const stderr = captureStream();
+    let stdout = "";
+    const report = await flashProject(project, { port: board.portPath, follow: true, stdout: (t) => (stdout += t), stderr });
+    expect(report.updated).toEqual(["main.py"]);
+    expect(stderr.text().match(/^Retrying main\.py \(sha256 mismatch\)$/gm)).toHaveLength(1);
+    expect(stderr.text()).toContain("Updated: main.py\n");
+    expect(await text("main.py")).toBe(readFileSync(join(project, "build/main.py"), "utf8"));
+    expect(stdout).toBe("line noise zqxjkv\n");
+  });
+
+  it("gives up after two retries of a file that keeps arriving corrupted, keeping the previous main.py", async () => {
+    const before = 'print("previous program")\n';
+    board = await VirtualBoard.start({ files: { "main.py": before }, faults: { corruptReceived: { match: "zqxjkv", count: Infinity } } });
+    const project = makeProject({ "main.ts": 'console.log("line noise zqxjkv");\n' });
+    const stderr = captureStream();
+    await expect(flashProject(project, { port: board.portPath, stdout: () => undefined, stderr })).rejects.toThrow(
+      "main.py arrived corrupted 3 times (sha256 mismatch); check the cable and try again",
+    );
+    expect(stderr.text().match(/^Retrying main\.py \(sha256 mismatch\)$/gm)).toHaveLength(2);
+    expect(stderr.text()).not.toContain("Updated:");
+    expect(await text("main.py")).toBe(before);
+    expect(await board.listFiles()).not.toContain("/.tsmp-manifest.json");
+  });
+
+  it("tsmp flash on the command line: a file that never arrives intact ends in one tsmp: line and exit 1", async () => {
+    board = await VirtualBoard.start({ faults: { corruptReceived: { match: "zqxjkv", count: Infinity } } });
+    const project = makeProject({ "main.ts": 'console.log("line noise zqxjkv");\n' });
+    let stderr = "";
+    vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    vi.spyOn(process.stderr, "write").mockImplementation((t: string | Uint8Array) => ((stderr += Buffer.from(t).toString()), true));
+    const code = await main(["node", "tsmp", "flash", project, "--port", board.portPath]);
+    vi.restoreAllMocks();
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^tsmp: main\.py arrived corrupted 3 times \(sha256 mismatch\); check the cable and try again$/m);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
   it("falls back to paced raw writes on a board that refuses raw-paste", async () => {
     board = await VirtualBoard.start({ faults: { refuseRawPaste: true } });
     const project = makeProject({ "main.ts": 'console.log("no raw-paste needed");\n' });

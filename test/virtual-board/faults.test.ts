@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { lineNoise } from "../../src/sim/virtual-board/faults.js";
+import { lineNoise, receivedCorruption } from "../../src/sim/virtual-board/faults.js";
 import { connect, startBoard, text } from "./fixtures.js";
 
 describe("test faults", () => {
@@ -39,6 +39,22 @@ describe("test faults", () => {
     expect(lineNoise({ rate: 0.2, seed: 42 })(bytes)).toEqual(first);
     expect(lineNoise({ rate: 0.2, seed: 43 })(bytes)).not.toEqual(first);
     expect(first).not.toEqual(bytes);
+  });
+
+  it("corruptReceived flips the last bit of a marker the board receives, once by default", async () => {
+    const { board, client } = await startBoard({ faults: { corruptReceived: { match: "abc" } } });
+    await client.enterRawRepl();
+    expect(await client.execRaw("open('a.txt', 'w').write('abc abc')")).toEqual({ stdout: "", stderr: "" });
+    expect(text(await board.readFile("a.txt"))).toBe("abb abc");
+  });
+
+  it("corruptReceived finds a marker split across chunks, up to count times", () => {
+    const corrupt = receivedCorruption({ match: "abc", count: 2 });
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+    expect(decode(corrupt(bytes("xa")))).toBe("xa");
+    expect(decode(corrupt(bytes("bc abc")))).toBe("bb abb");
+    expect(decode(corrupt(bytes("abc")))).toBe("abc");
   });
 
   it("slowMs holds every reply back by at least that long", async () => {

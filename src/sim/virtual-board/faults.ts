@@ -11,6 +11,13 @@ export interface VirtualBoardFaults {
   slowMs?: number;
   /** Answer raw-paste requests with `R\x00`, as a board without raw-paste support does. */
   refuseRawPaste?: boolean;
+  /**
+   * Line noise on what the board receives, aimed so a test can predict its effect: each time the
+   * board receives the bytes of `match`, the last of them has its lowest bit flipped (`a` → `` ` ``,
+   * `1` → `0`), up to `count` times (1 by default; `Infinity` for a line that never recovers).
+   * A marker inside a file's text thus changes the file stored on the board, not the code around it.
+   */
+  corruptReceived?: { match: string; count?: number };
 }
 
 /** Corrupts bytes at `rate`, reproducibly for a given seed (mulberry32). */
@@ -29,4 +36,36 @@ export function lineNoise(noise: { rate: number; seed?: number }): (bytes: Uint8
     }
     return noisy;
   };
+}
+
+/**
+ * Flips the lowest bit of the last byte of each of the first `count` occurrences of `match` in a
+ * stream that arrives in chunks; an occurrence may span chunks, since only its last byte changes.
+ */
+export function receivedCorruption(fault: { match: string; count?: number }): (bytes: Uint8Array) => Uint8Array {
+  const match = new TextEncoder().encode(fault.match);
+  let left = fault.count ?? 1;
+  let tail = new Uint8Array(0);
+  return (bytes) => {
+    if (left <= 0 || match.length === 0) return bytes;
+    const seen = new Uint8Array(tail.length + bytes.length);
+    seen.set(tail);
+    seen.set(bytes, tail.length);
+    const out = bytes.slice();
+    for (let end = Math.max(tail.length, match.length - 1); end < seen.length && left > 0; end++) {
+      if (!endsWith(seen, end, match)) continue;
+      seen[end] = seen[end]! ^ 1;
+      out[end - tail.length] = seen[end]!;
+      left--;
+    }
+    tail = seen.slice(Math.max(0, seen.length - (match.length - 1)));
+    return out;
+  };
+}
+
+function endsWith(bytes: Uint8Array, end: number, match: Uint8Array): boolean {
+  const start = end - match.length + 1;
+  if (start < 0) return false;
+  for (let i = 0; i < match.length; i++) if (bytes[start + i] !== match[i]) return false;
+  return true;
 }

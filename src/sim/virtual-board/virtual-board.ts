@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
-import { lineNoise, type VirtualBoardFaults } from "./faults.js";
+import { lineNoise, receivedCorruption, type VirtualBoardFaults } from "./faults.js";
 import { PacedChannel } from "./paced-channel.js";
 import { PtyLink } from "./pty-link.js";
 import { SharedRunState, type RunContext } from "./run-state.js";
@@ -60,6 +60,7 @@ export class VirtualBoard {
   private nextSyncId = 0;
   private stopped = false;
   private readonly noise: ((bytes: Uint8Array) => Uint8Array) | undefined;
+  private readonly corruptReceived: ((bytes: Uint8Array) => Uint8Array) | undefined;
   private dropAfterBytes: number | undefined;
   private announceDrop!: () => void;
   /** Resolves when the `dropAfterBytes` fault unplugs the cable. */
@@ -71,6 +72,7 @@ export class VirtualBoard {
     readonly portPath: string,
   ) {
     this.noise = options.faults?.noise ? lineNoise(options.faults.noise) : undefined;
+    this.corruptReceived = options.faults?.corruptReceived ? receivedCorruption(options.faults.corruptReceived) : undefined;
     this.dropAfterBytes = options.faults?.dropAfterBytes;
     for (const [path, content] of Object.entries(options.files ?? {})) {
       this.files.set(boardPath(path), typeof content === "string" ? new TextEncoder().encode(content) : content);
@@ -164,6 +166,7 @@ export class VirtualBoard {
       dropNow = true;
     }
     this.received += bytes.length;
+    if (this.corruptReceived) bytes = this.corruptReceived(bytes);
     let start = 0;
     for (let i = 0; i < bytes.length; i++) {
       // A board's UART interrupt handler swallows Ctrl-C while Python runs and raises KeyboardInterrupt.
