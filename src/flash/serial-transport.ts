@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../errors.js";
 
@@ -170,6 +171,18 @@ export class SerialTransport {
     if (this.lost) throw this.lost;
   }
 
+  /**
+   * Why the board went quiet. A vanished device node (USB cable pulled, a pty whose other end
+   * died) does not always reach serialport as a "close", so a silent line is checked for it.
+   */
+  private silenceReason(): ReadTimeout | LinkLost {
+    if (!existsSync(this.path)) {
+      this.lost ??= new LinkLost(`lost the connection to the board on ${this.path}`);
+      return this.lost;
+    }
+    return new ReadTimeout(this.path, this.buffer);
+  }
+
   /** Resolves when new bytes arrive; rejects on timeout (with what is buffered) or link loss. */
   private waitForData(options: ReadOptions): Promise<void> {
     this.throwIfLost();
@@ -181,7 +194,7 @@ export class SerialTransport {
         limits.length > 0
           ? setTimeout(() => {
               this.notify = undefined;
-              rejectWait(new ReadTimeout(this.path, this.buffer));
+              rejectWait(this.silenceReason());
             }, Math.max(0, Math.min(...limits)))
           : undefined;
       this.notify = () => {

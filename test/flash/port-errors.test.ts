@@ -1,7 +1,9 @@
+import { unlinkSync } from "node:fs";
 import { SerialPort } from "serialport";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { connectToBoard } from "../../src/flash/connection.js";
+import { SerialTransport } from "../../src/flash/serial-transport.js";
 import { startPtyPair, type PtyPair } from "./socat-pair.js";
 
 // Every way a user can point tsmp at the wrong thing ends in one clear line and exit code 1.
@@ -66,4 +68,29 @@ describe("ports that are not a usable board", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^tsmp: the device on \S+ does not answer like a MicroPython REPL \(it sent .*garbage.*\); is MicroPython flashed on it\?\n$/);
   }, 30_000);
+});
+
+describe("a board that vanishes while tsmp waits for it", () => {
+  it("is reported as a lost connection, not as a board that does not answer", async () => {
+    pair = await startPtyPair();
+    const transport = await SerialTransport.open(pair.host);
+    try {
+      // The device node goes away (a pulled USB cable) without serialport seeing a close.
+      unlinkSync(pair.host);
+      await expect(transport.readUntil(">", { idleTimeoutMs: 300 })).rejects.toThrow(`lost the connection to the board on ${pair.host}`);
+      await expect(transport.write("x")).rejects.toThrow(/lost the connection to the board/);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("still says the board does not answer when the port is there but silent", async () => {
+    pair = await startPtyPair();
+    const transport = await SerialTransport.open(pair.host);
+    try {
+      await expect(transport.readUntil(">", { idleTimeoutMs: 300 })).rejects.toThrow(`no answer from ${pair.host}`);
+    } finally {
+      await transport.close();
+    }
+  });
 });
