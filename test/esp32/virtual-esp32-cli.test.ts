@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { flashFirmware } from "../../src/flash/esp32/firmware-commands.js";
+import { VirtualEsp32 } from "../../src/sim/virtual-esp32/index.js";
 import { makeEspImage } from "./esp-image.js";
 
 const bin = join(import.meta.dirname, "..", "..", "bin", "tsmp.js");
@@ -50,5 +51,13 @@ describe("tsmp virtual-esp32", () => {
     const saved = readFileSync(flashFile);
     expect(saved.length).toBe(2 * 1024 * 1024);
     expect(saved.subarray(0, image.length).equals(Buffer.from(image))).toBe(true);
+  });
+
+  it("refuses a --link path that is a regular file, and leaves the file alone", async () => {
+    dir = mkdtempSync(join(tmpdir(), "tsmp-virtual-esp32-cli-"));
+    const file = join(dir, "notes.txt");
+    writeFileSync(file, "keep me");
+    await expect(VirtualEsp32.start({ link: file })).rejects.toThrow(`${file} already exists and is not a symlink; choose another path for the board's pty`);
+    expect(readFileSync(file, "utf8")).toBe("keep me");
   });
 });

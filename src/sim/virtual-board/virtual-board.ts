@@ -6,7 +6,7 @@ import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
 import { lineNoise, receivedCorruption, type VirtualBoardFaults } from "./faults.js";
 import { PacedChannel } from "./paced-channel.js";
-import { PtyLink } from "./pty-link.js";
+import { PtyLink } from "../pty-link.js";
 import { SharedRunState, type RunContext } from "./run-state.js";
 import type { BoardWorkerData, FromBoard, ToBoard } from "./worker-messages.js";
 

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
+import { PtyLink } from "../pty-link.js";
 import { virtualChip, virtualChipIds, type VirtualChip } from "./chips.js";
 import { FlashMemory, parseFlashSize } from "./flash-memory.js";
 import { LoaderCommands, type AfterReply, type LoaderFaults } from "./loader-commands.js";
@@ -69,7 +69,7 @@ export class VirtualEsp32 {
     private readonly memory: FlashMemory,
     private readonly commands: LoaderCommands,
     private readonly device: SerialPort,
-    private readonly socat: ChildProcess,
+    private readonly link: PtyLink,
     private readonly tempDir: string | undefined,
     private readonly options: VirtualEsp32Options,
   ) {
@@ -89,20 +89,12 @@ export class VirtualEsp32 {
     if (!size || size < 0x10000) throw new VirtualEsp32Error(`flash size "${sizeText}" is not a size like 4MB or 512KB`);
     const tempDir = options.link ? undefined : mkdtempSync(join(tmpdir(), "tsmp-esp32-"));
     const portPath = options.link ?? join(tempDir!, "port");
-    const devicePath = `${portPath}.device`;
-    for (const path of [portPath, devicePath]) if (existsSync(path)) rmSync(path, { force: true });
-    const socat = spawn("socat", ["-d", "-d", `pty,raw,echo=0,link=${portPath}`, `pty,raw,echo=0,link=${devicePath}`], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    socat.stderr?.resume();
-    const spawnFailure = new Promise<never>((_, reject) => socat.once("error", (error) => reject(error)));
-    spawnFailure.catch(() => {});
-    await Promise.race([waitForPaths([portPath, devicePath]), spawnFailure]);
-    const device = new SerialPort({ path: devicePath, baudRate: ROM_BAUD, autoOpen: false });
+    const link = await PtyLink.open(portPath, `${portPath}.device`);
+    const device = new SerialPort({ path: link.boardPath, baudRate: ROM_BAUD, autoOpen: false });
     await new Promise<void>((resolve, reject) => device.open((error) => (error ? reject(error) : resolve())));
     const memory = new FlashMemory(size, options.flashFile);
     const commands = new LoaderCommands(chip, memory, options.faults);
-    return new VirtualEsp32(portPath, chip, memory, commands, device, socat, tempDir, options);
+    return new VirtualEsp32(portPath, chip, memory, commands, device, link, tempDir, options);
   }
 
   /** The flash contents (live view). */
@@ -129,11 +121,7 @@ export class VirtualEsp32 {
     this.commands.reset();
     this.memory.save();
     if (this.device.isOpen) await new Promise<void>((resolve) => this.device.close(() => resolve()));
-    if (this.socat.exitCode === null) {
-      const exited = new Promise<void>((resolve) => this.socat.once("exit", () => resolve()));
-      this.socat.kill();
-      await exited;
-    }
+    await this.link.close();
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
   }
 
@@ -264,10 +252,3 @@ function isSyncRequest(packet: Buffer): boolean {
   return packet.length >= 2 && packet[0] === 0x00 && packet[1] === 0x08;
 }
 
-async function waitForPaths(paths: string[]): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!paths.every((path) => existsSync(path))) {
-    if (Date.now() > deadline) throw new VirtualEsp32Error(`socat did not create ${paths.join(" and ")} within 5 s`);
-    await sleep(10);
-  }
-}

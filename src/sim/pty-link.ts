@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { lstatSync, rmSync } from "node:fs";
-import { TsmpError } from "../../errors.js";
+import { TsmpError } from "../errors.js";
 
 export class PtyLinkError extends TsmpError {}
 
 /**
- * A pair of connected ptys made by socat: the host's tool opens `userPath`, the virtual board
- * drives `boardPath`. Closing the link is what unplugging the cable looks like to the host.
+ * A pair of connected ptys made by socat: the host's tool opens `userPath`, a virtual device
+ * (the virtual board, the virtual ESP32) drives `boardPath`. Closing the link is what
+ * unplugging the cable looks like to the host.
  */
 export class PtyLink {
   private exited: Promise<void>;
@@ -50,7 +51,7 @@ export class PtyLink {
         }
       };
       const onError = (error: NodeJS.ErrnoException): void =>
-        fail(error.code === "ENOENT" ? "socat is not installed (the virtual board needs it to make a pty)" : `could not start socat: ${error.message}`);
+        fail(error.code === "ENOENT" ? "socat is not installed (virtual boards need it to make a pty; apt-get install socat)" : `could not start socat: ${error.message}`);
       const onExit = (): void => fail(`socat could not create the pty link at ${userPath}: ${log.trim().split("\n").at(-1) ?? ""}`);
       socat.stderr!.on("data", onData);
       socat.once("error", onError);
