@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import { writeBuild } from "../transpile/index.js";
-import { buildProgram } from "./build-program.js";
+import { transpileOrReport } from "../transpile/transpile-or-report.js";
 import { withBoard } from "./connection.js";
 import { deployFiles, type DeployReport } from "./deploy.js";
 import { followOutput } from "./follow-output.js";
@@ -26,7 +26,7 @@ export interface FlashOptions {
 export async function flashProject(project: string, options: FlashOptions): Promise<DeployReport> {
   // On a terminal a line may arrive while the progress bar is drawn (a retry): clear it first.
   const log = (line: string) => void options.stderr.write(`${options.stderr.isTTY ? "\r\x1b[K" : ""}${line}\n`);
-  const build = buildProgram(project, (text) => void options.stderr.write(text));
+  const build = transpileOrReport(project, (text) => void options.stderr.write(text));
   writeBuild(build, buildFolder(projectFolder(project)));
   const files = build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") }));
   return withBoard({ port: options.port, baudRate: options.baudRate, log }, async (board) => {

@@ -1,5 +1,5 @@
 import { mapTraceback } from "../sim/traceback-map.js";
-import { buildProgram } from "./build-program.js";
+import { transpileOrReport } from "../transpile/transpile-or-report.js";
 import { withBoard } from "./connection.js";
 import { runProgram } from "./run-program.js";
 
@@ -17,7 +17,7 @@ export interface RunOnBoardOptions {
  * 130 when interrupted.
  */
 export async function runOnBoard(input: string, options: RunOnBoardOptions): Promise<number> {
-  const build = buildProgram(input, options.stderr);
+  const build = transpileOrReport(input, options.stderr);
   return withBoard({ port: options.port, baudRate: options.baudRate, log: (line) => options.stderr(`${line}\n`) }, async (board) => {
     await board.repl.softReset();
     let interrupts = 0;

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { renderTimelineSvg } from "../runtime-shim/runner/trace-svg.js";
 import { Timeline, type TimelineEntry } from "../runtime-shim/timeline.js";
-import { formatDiagnostic, transpileProject } from "../transpile/index.js";
+import { transpileOrReport } from "../transpile/index.js";
 import { TsmpError } from "../errors.js";
 import type { BoardClockMode } from "./board-clock.js";
 import { runEmittedProgramInWorker } from "./run-in-worker.js";
@@ -22,16 +22,14 @@ export class NoEntryModule extends TsmpError {}
 /**
  * `tsmp run --target micropython`: transpiles the program and runs it on MicroPython on this
  * machine (the real VM, compiled to WebAssembly) with a simulated board. Diagnostics are printed
- * and give exit code 1 without running anything. The VM runs in a worker thread, so Ctrl-C reaches
- * the program as a KeyboardInterrupt. Resolves to the program's exit code.
+ * and end the run (DiagnosticsReported, exit 1) before anything runs. The VM runs in a worker
+ * thread, so Ctrl-C reaches the program as a KeyboardInterrupt. Resolves to the program's exit code.
  */
 export async function runOnMicroPython(input: string, options: RunOnMicroPythonOptions): Promise<number> {
   if (options.tracePath !== undefined && !/\.(svg|json)$/.test(options.tracePath)) {
     throw new TsmpError(`--trace ${options.tracePath}: use a .svg (picture) or .json (data) file name`);
   }
-  const result = transpileProject(input);
-  for (const diagnostic of result.diagnostics) options.stderr(`${formatDiagnostic(diagnostic)}\n`);
-  if (result.diagnostics.some((diagnostic) => diagnostic.category === "error")) return 1;
+  const result = transpileOrReport(input, options.stderr);
   if (!result.entry) {
     throw new NoEntryModule(`${input}: nothing to run (a project runs src/main.ts or main.ts)`);
   }

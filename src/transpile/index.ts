@@ -3,3 +3,4 @@ export type { Diagnostic, EmittedFile, TranspileOptions, TranspileResult } from 
 export { createTranspiler, type Transpiler } from "./session.js";
 export { formatDiagnostic } from "./format-diagnostic.js";
 export { writeBuild } from "./write-build.js";
+export { transpileOrReport } from "./transpile-or-report.js";

@@ -1,6 +1,5 @@
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
-import { DiagnosticsReported } from "../../errors.js";
 import { findProjectLayout } from "../../transpile/project-layout.js";
 
 /** Where `tsmp build` writes when no -o is given: `<project>/build`, or beside a single file. */
@@ -18,12 +17,8 @@ export async function buildProject(
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Promise<string> {
   // Loaded on use: the TypeScript compiler is heavy and other commands do not need it.
-  const { transpileProject, formatDiagnostic, writeBuild } = await import("../../transpile/index.js");
-  const result = transpileProject(input);
-  if (result.diagnostics.length > 0) {
-    for (const diagnostic of result.diagnostics) log(formatDiagnostic(diagnostic));
-    throw new DiagnosticsReported(result.diagnostics.length);
-  }
+  const { transpileOrReport, writeBuild } = await import("../../transpile/index.js");
+  const result = transpileOrReport(input, (text) => log(text.replace(/\n$/, "")));
   writeBuild(result, outDir);
   log(`Built ${result.files.length} file${result.files.length === 1 ? "" : "s"} into ${outDir}`);
   return outDir;
