@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { VirtualEsp32 } from "../src/sim/virtual-esp32/index.js";
-import { makeEspImage } from "../test/esp32/esp-image.js";
+import { makeEspImage } from "../test/harness/esp-image.js";
 import { machineLine, writeResultsSection } from "./results-file.js";
 
 // `tsmp firmware flash` (the built CLI, in its own process) against the virtual ESP32 with baud

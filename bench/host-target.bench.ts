@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
 import { packagePath } from "../src/package-paths.js";
-import { runOnNode } from "../src/runtime-shim/runner/run-on-node.js";
-import type { BoardClockMode } from "../src/sim/board-clock.js";
-import type { OutputChange } from "../src/sim/board-modules.js";
-import { runEmittedProgram } from "../src/sim/run-emitted-program.js";
+import { runOnNode } from "../src/run/node/run-on-node.js";
+import type { BoardClockMode } from "../src/vm/board-clock.js";
+import type { OutputChange } from "../src/vm/board-modules.js";
+import { runEmittedProgram } from "../src/run/micropython/run-emitted-program.js";
 import { transpileProject } from "../src/transpile/index.js";
 import { machineLine, writeResultsSection } from "./results-file.js";
 

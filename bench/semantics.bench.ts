@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { MicroPythonVm } from "../src/sim/micropython-vm.js";
+import { MicroPythonVm } from "../src/vm/micropython-vm.js";
 import { createTranspiler, formatDiagnostic } from "../src/transpile/index.js";
 import { machineLine, writeResultsSection } from "./results-file.js";
 

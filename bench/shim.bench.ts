@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { coroutine } from "../src/runtime-shim/coroutine.js";
 import * as asyncio from "../src/runtime-shim/asyncio.js";
 import { resetRuntime } from "../src/runtime-shim/runtime.js";
-import { runOnNode } from "../src/runtime-shim/runner/run-on-node.js";
+import { runOnNode } from "../src/run/node/run-on-node.js";
 import { machineLine, writeResultsSection } from "./results-file.js";
 
 const TASKS = 1000;

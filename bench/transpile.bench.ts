@@ -4,8 +4,8 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { transpileProject } from "../src/transpile/transpile-project.js";
-import { writeBuild } from "../src/transpile/write-build.js";
+import { transpileProject } from "../src/transpile/project/transpile-project.js";
+import { writeBuild } from "../src/transpile/project/write-build.js";
 import { machineLine, writeResultsSection } from "./results-file.js";
 
 // tsmp build vs tsc --noEmit on the same generated project, both as the CLI a user runs, in

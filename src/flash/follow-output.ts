@@ -1,6 +1,6 @@
-import type { MappedFile } from "../sim/traceback-map.js";
+import type { MappedFile } from "../sourcemap/traceback-map.js";
 import type { SerialTransport } from "./serial-transport.js";
-import { createTracebackRewriter } from "./traceback-rewriter.js";
+import { createTracebackRewriter } from "../sourcemap/traceback-rewriter.js";
 
 /** The friendly REPL's greeting, printed when main.py has finished and the board waits for input. */
 const REPL_BANNER_LINE = /^(MicroPython v|Type "help\(\)")/;

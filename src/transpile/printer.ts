@@ -1,5 +1,5 @@
 import type * as py from "./python-ast.js";
-import type { Mapping } from "./source-map.js";
+import type { Mapping } from "../sourcemap/source-map.js";
 
 /**
  * Turns the Python AST into source text. The only place that knows Python's precedence,

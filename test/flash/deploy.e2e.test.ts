@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { flashProject } from "../../src/flash/flash-project.js";
+import { flashProject } from "../../src/commands/flash.js";
 import { MANIFEST_PATH } from "../../src/flash/deploy.js";
 import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
-import { captureStream, copyBlinkTemplate, makeProject, removeProjects, writeSources } from "./board-fixtures.js";
+import { captureStream, copyBlinkTemplate, makeProject, removeProjects, writeSources } from "../harness/board-fixtures.js";
 
 // tsmp flash against a virtual MicroPython board on a real pty: the real VM, socat, serialport.
 let board: VirtualBoard | undefined;

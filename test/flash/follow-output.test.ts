@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { followOutput } from "../../src/flash/follow-output.js";
-import { deviceLinks } from "./socat-pair.js";
+import { deviceLinks } from "../harness/socat-pair.js";
 
 // What `tsmp flash --follow` shows of a board's output after the reset, over a real pty.
 const connect = deviceLinks();

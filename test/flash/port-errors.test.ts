@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { connectToBoard } from "../../src/flash/connection.js";
 import { SerialTransport } from "../../src/flash/serial-transport.js";
-import { startPtyPair, type PtyPair } from "./socat-pair.js";
+import { startPtyPair, type PtyPair } from "../harness/socat-pair.js";
 
 // Every way a user can point tsmp at the wrong thing ends in one clear line and exit code 1.
 let pair: PtyPair | undefined;

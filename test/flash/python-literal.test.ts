@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { MicroPythonVm } from "../../src/sim/micropython-vm.js";
+import { MicroPythonVm } from "../../src/vm/micropython-vm.js";
 import { needsBase64, pythonBytes, pythonString, pythonText, pythonWritable } from "../../src/flash/python-literal.js";
 
 // Every literal is checked by evaluating it in the real MicroPython VM: what the board rebuilds

@@ -2,7 +2,7 @@ import type { SerialPort } from "serialport";
 import { describe, expect, it } from "vitest";
 import { RawRepl } from "../../src/flash/raw-repl.js";
 import { createUploadProgress } from "../../src/flash/progress.js";
-import { deviceLinks } from "./socat-pair.js";
+import { deviceLinks } from "../harness/socat-pair.js";
 
 // Framing against a scripted device on a pty: firmware from before raw-paste (MicroPython < 1.13)
 // takes "\x05A" into its line and answers the \x01 with a fresh raw banner.

@@ -4,9 +4,9 @@ import { dirname, join } from "node:path";
 import { format } from "node:util";
 import { expect } from "vitest";
 import { ts } from "../../src/transpile/typescript.js";
-import { runOnNode } from "../../src/runtime-shim/runner/run-on-node.js";
-import { installBoardModules, type SimulatedBoard } from "../../src/sim/board-modules.js";
-import { MicroPythonError, MicroPythonVm } from "../../src/sim/micropython-vm.js";
+import { runOnNode } from "../../src/run/node/run-on-node.js";
+import { installBoardModules, type SimulatedBoard } from "../../src/vm/board-modules.js";
+import { MicroPythonError, MicroPythonVm } from "../../src/vm/micropython-vm.js";
 import { createTranspiler, formatDiagnostic, type TranspileResult, type Transpiler } from "../../src/transpile/index.js";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MicroPythonError, MicroPythonVm } from "../../src/sim/micropython-vm.js";
-import { mapTraceback } from "../../src/sim/traceback-map.js";
+import { MicroPythonError, MicroPythonVm } from "../../src/vm/micropython-vm.js";
+import { mapTraceback } from "../../src/sourcemap/traceback-map.js";
 import { createTranspiler } from "../../src/transpile/index.js";
 
 const transpiler = createTranspiler();

@@ -1,6 +1,6 @@
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
-import { findProjectLayout } from "../../transpile/project-layout.js";
+import { findProjectLayout } from "../../transpile/project/project-layout.js";
 
 /** Where `tsmp build` writes when no -o is given: `<project>/build`, or beside a single file. */
 export function defaultOutDir(input: string): string {

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import type { ConnectOptions } from "../../flash/esp32/firmware-commands.js";
+import type { ConnectOptions } from "../../commands/firmware.js";
 import { chipIds } from "../../flash/esp32/chips.js";
 
 interface ConnectFlags {
@@ -29,7 +29,7 @@ function connectOptions(flags: ConnectFlags): ConnectOptions {
 }
 
 // esptool-js and the serial stack load only when a firmware command runs, not for every tsmp command.
-const loadFirmwareCommands = () => import("../../flash/esp32/firmware-commands.js");
+const loadFirmwareCommands = () => import("../../commands/firmware.js");
 
 export function registerFirmware(program: Command): void {
   const firmware = program.command("firmware").description("put MicroPython on an ESP32 (esptool-js, no Python needed)");

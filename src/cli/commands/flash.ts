@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { addBoardOptions, type BoardOptions } from "../../flash/cli-board-options.js";
+import { addBoardOptions, type BoardOptions } from "../board-options.js";
 
 export function registerFlash(program: Command): void {
   addBoardOptions(
@@ -9,7 +9,7 @@ export function registerFlash(program: Command): void {
       .description("build the project, upload the files that changed, and restart the board")
       .option("-f, --follow", "stream the board's output after the restart (Ctrl-C stops)"),
   ).action(async (project: string, options: BoardOptions & { follow?: boolean }) => {
-    const { flashProject } = await import("../../flash/flash-project.js");
+    const { flashProject } = await import("../../commands/flash.js");
     await flashProject(project, {
       port: options.port,
       baudRate: options.baud,

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { addBoardOptions, logToStderr, type BoardOptions } from "../../flash/cli-board-options.js";
+import { addBoardOptions, logToStderr, type BoardOptions } from "../board-options.js";
 import { formatBytes } from "../../flash/progress.js";
 import { TsmpError } from "../../errors.js";
 import type { BoardConnection } from "../../flash/connection.js";

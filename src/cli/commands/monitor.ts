@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { addBoardOptions, logToStderr, type BoardOptions } from "../../flash/cli-board-options.js";
+import { addBoardOptions, logToStderr, type BoardOptions } from "../board-options.js";
 
 const QUIT_KEYS = new Set([0x1d, 0x18]); // Ctrl-] and Ctrl-X, as in mpremote
 
@@ -11,8 +11,8 @@ export function registerMonitor(program: Command): void {
       .option("--project <dir>", "project whose last build maps tracebacks to TypeScript", "."),
   ).action(async (options: BoardOptions & { project: string }) => {
     const [{ loadLastBuild }, { monitorBoard }, { resolvePort }] = await Promise.all([
-      import("../../flash/last-build.js"),
-      import("../../flash/monitor.js"),
+      import("../../sourcemap/last-build.js"),
+      import("../../commands/monitor.js"),
       import("../../flash/ports.js"),
     ]);
     const path = await resolvePort(options.port, { log: logToStderr });

@@ -1,15 +1,6 @@
 import { type Command, Option } from "commander";
-import { ProgramExit, TsmpError } from "../../errors.js";
-
-type Target = "node" | "micropython";
-
-export interface RunOptions {
-  target?: Target;
-  port?: string;
-  realtime?: boolean;
-  virtualClock?: boolean;
-  trace?: string;
-}
+import { ProgramExit } from "../../errors.js";
+import type { RunOptions } from "../../commands/run.js";
 
 export function registerRun(program: Command): void {
   program
@@ -32,42 +23,8 @@ export function registerRun(program: Command): void {
         "\n(a live line on a terminal, a log otherwise). The exit code is the program's: 1 after an uncaught exception.",
     )
     .action(async (input: string, options: RunOptions) => {
+      const { run } = await import("../../commands/run.js");
       const code = await run(input, options);
       if (code !== 0) throw new ProgramExit(code);
     });
-}
-
-/** What `tsmp run` does, minus the exit: resolves to the program's exit code. */
-export async function run(input: string, options: RunOptions): Promise<number> {
-  const stdout = (text: string) => void process.stdout.write(text);
-  const stderr = (text: string) => void process.stderr.write(text);
-  if (options.realtime && options.virtualClock) throw new TsmpError("--realtime and --virtual-clock exclude each other");
-
-  if (options.port !== undefined) {
-    if (options.target) throw new TsmpError("--port runs on the board; leave out --target");
-    if (options.realtime || options.virtualClock || options.trace) {
-      throw new TsmpError("--realtime, --virtual-clock and --trace apply to --target node or micropython, not to a board");
-    }
-    const { runOnBoard } = await import("../../flash/run-on-board.js");
-    return runOnBoard(input, { port: options.port, stdout, stderr });
-  }
-
-  if ((options.target ?? "micropython") === "node") {
-    const { runOnNode } = await import("../../runtime-shim/runner/run-on-node.js");
-    return runOnNode(input, {
-      realtime: options.realtime === true,
-      tracePath: options.trace,
-      stdout,
-      stderr,
-      isTTY: process.stderr.isTTY === true,
-    });
-  }
-  const { runOnMicroPython } = await import("../../sim/run-on-micropython.js");
-  return runOnMicroPython(input, {
-    stdout,
-    stderr,
-    isTTY: process.stderr.isTTY === true,
-    clock: options.virtualClock ? "virtual" : "realtime",
-    tracePath: options.trace,
-  });
 }

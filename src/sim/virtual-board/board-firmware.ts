@@ -1,5 +1,5 @@
-import { installBoardModules } from "../board-modules.js";
-import { MicroPythonError, MicroPythonVm } from "../micropython-vm.js";
+import { installBoardModules } from "../../vm/board-modules.js";
+import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { BoardOutput } from "./board-output.js";
 import { FLASH_ROOT, readFlash, renameInFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
 import { RunContext, type SharedRunState } from "./run-state.js";

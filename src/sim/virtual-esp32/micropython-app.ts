@@ -1,4 +1,4 @@
-import { MicroPythonVm } from "../micropython-vm.js";
+import { MicroPythonVm } from "../../vm/micropython-vm.js";
 
 /**
  * What a virtual ESP32 runs after booting a MicroPython image: the real MicroPython VM's REPL

@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
-import { isIntegral } from "./numeric.js";
+import { isIntegral } from "../operators/numeric.js";
 
 /** The call's arguments, transformed in JS's left-to-right order (context.transformInOrder). */
 export function transformArgs(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): py.Expression[] {

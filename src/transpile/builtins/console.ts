@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isBooleanType, isErrorType, isNumberType, isStringType, typeOf } from "../types.js";
 import * as diagnostics from "./diagnostics.js";
-import { isIntegral } from "./numeric.js";
+import { isIntegral } from "../operators/numeric.js";
 import type { CallMappings } from "./registry.js";
 
 export const consoleCalls: CallMappings = {

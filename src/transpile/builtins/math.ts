@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { transformArgs } from "./arguments.js";
-import { isIntegral } from "./numeric.js";
+import { isIntegral } from "../operators/numeric.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
 
 /** `math.<name>(...)`: the module is imported at the top of the file by the import hook. */

@@ -1,7 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
-import { bitwiseNot } from "../builtins/bitwise.js";
+import { bitwiseNot } from "../operators/bitwise.js";
 import * as py from "../python-ast.js";
 import { isNumberType, typeOf } from "../types.js";
 import { transformAssignmentTarget } from "./assignment.js";

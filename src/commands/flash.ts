@@ -1,0 +1,55 @@
+import { statSync } from "node:fs";
+import { dirname } from "node:path";
+import { writeBuild } from "../transpile/index.js";
+import { transpileOrReport } from "../transpile/project/transpile-or-report.js";
+import { withBoard } from "../flash/connection.js";
+import { deployFiles, type DeployReport } from "../flash/deploy.js";
+import { followOutput } from "../flash/follow-output.js";
+import { buildFolder } from "../sourcemap/last-build.js";
+import { createUploadProgress } from "../flash/progress.js";
+
+export interface FlashOptions {
+  port?: string;
+  baudRate?: number;
+  /** After the reset, stream the board's output until the program ends or Ctrl-C. */
+  follow?: boolean;
+  stdout: (text: string) => void;
+  /** Progress and "Updated: main.py" lines; a TTY gets a redrawn progress bar. */
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+/**
+ * `tsmp flash`: builds the project (keeping the build beside it for `tsmp monitor`'s source
+ * maps), installs what changed on the board, soft-resets it so main.py starts, and with
+ * `follow` streams its output.
+ */
+export async function flashProject(project: string, options: FlashOptions): Promise<DeployReport> {
+  // On a terminal a line may arrive while the progress bar is drawn (a retry): clear it first.
+  const log = (line: string) => void options.stderr.write(`${options.stderr.isTTY ? "\r\x1b[K" : ""}${line}\n`);
+  const build = transpileOrReport(project, (text) => void options.stderr.write(text));
+  writeBuild(build, buildFolder(projectFolder(project)));
+  const files = build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") }));
+  return withBoard({ port: options.port, baudRate: options.baudRate, log }, async (board) => {
+    const report = await deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr) });
+    await board.repl.resetAndRun();
+    if (options.follow) {
+      let stop: () => void = () => undefined;
+      const stopped = new Promise<void>((resolveStop) => (stop = resolveStop));
+      process.once("SIGINT", stop);
+      try {
+        await followOutput(board.transport, { files: build.files, write: options.stdout, stopped });
+      } finally {
+        process.off("SIGINT", stop);
+      }
+    }
+    return report;
+  });
+}
+
+function projectFolder(project: string): string {
+  try {
+    return statSync(project).isFile() ? dirname(project) : project;
+  } catch {
+    return project;
+  }
+}

@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import type { MappedFile } from "../sourcemap/traceback-map.js";
+import { LinkLost, SerialTransport } from "../flash/serial-transport.js";
+import { createTracebackRewriter } from "../sourcemap/traceback-rewriter.js";
+
+export interface MonitorOptions {
+  path: string;
+  baudRate?: number;
+  /** Emitted modules of the last build, to rewrite tracebacks into TypeScript locations. */
+  files: readonly MappedFile[];
+  output: (text: string) => void;
+  /** Status lines ("reconnected") for the user, kept apart from the board's output. */
+  status: (line: string) => void;
+  /** Resolves when the user wants to stop. */
+  stopped: Promise<void>;
+  /** Registers the function that sends the user's keystrokes to the board. */
+  onInput: (send: (bytes: Uint8Array) => void) => void;
+  relativeTo?: string;
+}
+
+const RECONNECT_POLL_MS = 250;
+
+/**
+ * A serial console that survives the board going away: when the port closes (a hard reset
+ * re-enumerates USB, a cable is re-plugged) it waits for the device to come back and reopens it.
+ */
+export async function monitorBoard(options: MonitorOptions): Promise<void> {
+  let stop = false;
+  void options.stopped.then(() => {
+    stop = true;
+    wake?.();
+  });
+  let wake: (() => void) | undefined;
+  let transport: SerialTransport | undefined = await SerialTransport.open(options.path, { baudRate: options.baudRate });
+  options.onInput((bytes) => void transport?.write(bytes).catch(() => undefined));
+  const decoder = new TextDecoder();
+  const rewriter = createTracebackRewriter(options.files, options.output, options.relativeTo);
+  transport.onClose(() => wake?.());
+
+  while (!stop) {
+    if (!transport) {
+      transport = await reopen(options, () => stop, (resume) => (wake = resume));
+      if (!transport) break;
+      transport.onClose(() => wake?.());
+      options.status(`[tsmp] reconnected to ${options.path}`);
+    }
+    try {
+      const reading = transport.readSome();
+      const bytes = await Promise.race([reading, new Promise<undefined>((resume) => (wake = () => resume(undefined)))]);
+      if (bytes) rewriter.push(decoder.decode(bytes, { stream: true }));
+      else if (!transport.isOpen) throw new LinkLost("closed");
+    } catch (error) {
+      if (!(error instanceof LinkLost)) throw error;
+      rewriter.end();
+      options.status(`[tsmp] ${options.path} disappeared; waiting for it to come back (Ctrl-] to quit)`);
+      transport = undefined;
+    }
+  }
+  rewriter.end();
+  await transport?.close();
+}
+
+async function reopen(
+  options: MonitorOptions,
+  stopped: () => boolean,
+  setWake: (resume: () => void) => void,
+): Promise<SerialTransport | undefined> {
+  while (!stopped()) {
+    if (existsSync(options.path)) {
+      try {
+        return await SerialTransport.open(options.path, { baudRate: options.baudRate });
+      } catch {
+        // The device node appears before it can be opened; try again on the next poll.
+      }
+    }
+    await new Promise<void>((resume) => {
+      const timer = setTimeout(resume, RECONNECT_POLL_MS);
+      setWake(() => {
+        clearTimeout(timer);
+        resume();
+      });
+    });
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+import { TsmpError } from "../errors.js";
+
+export type Target = "node" | "micropython";
+
+export interface RunOptions {
+  target?: Target;
+  port?: string;
+  realtime?: boolean;
+  virtualClock?: boolean;
+  trace?: string;
+}
+
+/** What `tsmp run` does, minus the exit: resolves to the program's exit code. */
+export async function run(input: string, options: RunOptions): Promise<number> {
+  const stdout = (text: string) => void process.stdout.write(text);
+  const stderr = (text: string) => void process.stderr.write(text);
+  if (options.realtime && options.virtualClock) throw new TsmpError("--realtime and --virtual-clock exclude each other");
+
+  if (options.port !== undefined) {
+    if (options.target) throw new TsmpError("--port runs on the board; leave out --target");
+    if (options.realtime || options.virtualClock || options.trace) {
+      throw new TsmpError("--realtime, --virtual-clock and --trace apply to --target node or micropython, not to a board");
+    }
+    const { runOnBoard } = await import("../run/board/run-on-board.js");
+    return runOnBoard(input, { port: options.port, stdout, stderr });
+  }
+
+  if ((options.target ?? "micropython") === "node") {
+    const { runOnNode } = await import("../run/node/run-on-node.js");
+    return runOnNode(input, {
+      realtime: options.realtime === true,
+      tracePath: options.trace,
+      stdout,
+      stderr,
+      isTTY: process.stderr.isTTY === true,
+    });
+  }
+  const { runOnMicroPython } = await import("../run/micropython/run-on-micropython.js");
+  return runOnMicroPython(input, {
+    stdout,
+    stderr,
+    isTTY: process.stderr.isTTY === true,
+    clock: options.virtualClock ? "virtual" : "realtime",
+    tracePath: options.trace,
+  });
+}

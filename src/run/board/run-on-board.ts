@@ -1,0 +1,47 @@
+import { mapTraceback } from "../../sourcemap/traceback-map.js";
+import { transpileOrReport } from "../../transpile/project/transpile-or-report.js";
+import { withBoard } from "../../flash/connection.js";
+import { runProgram } from "../../flash/run-program.js";
+
+export interface RunOnBoardOptions {
+  port: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  baudRate?: number;
+}
+
+/**
+ * `tsmp run --port`: transpiles, soft-resets the board to a clean interpreter, runs the program
+ * from RAM (nothing is written to the board's flash) and streams its output. Ctrl-C (SIGINT)
+ * interrupts the program on the board. Returns the exit code: 0, 1 when the program raised,
+ * 130 when interrupted.
+ */
+export async function runOnBoard(input: string, options: RunOnBoardOptions): Promise<number> {
+  const build = transpileOrReport(input, options.stderr);
+  return withBoard({ port: options.port, baudRate: options.baudRate, log: (line) => options.stderr(`${line}\n`) }, async (board) => {
+    await board.repl.softReset();
+    let interrupts = 0;
+    // The first Ctrl-C interrupts the program on the board; a second one, for a board that
+    // does not react, gives up on it and closes the port.
+    const onSigint = () => {
+      interrupts++;
+      if (interrupts === 1) void board.repl.interrupt().catch(() => undefined);
+      else void board.transport.close();
+    };
+    process.on("SIGINT", onSigint);
+    try {
+      const { raised } = await runProgram(board.repl, build.files, {
+        entry: build.entry ?? "main.py",
+        stdout: options.stdout,
+        stderr: (traceback) => options.stderr(mapTraceback(traceback, build.files)),
+      });
+      if (interrupts > 0) return 130;
+      return raised ? 1 : 0;
+    } catch (error) {
+      if (interrupts > 1) return 130;
+      throw error;
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+  });
+}

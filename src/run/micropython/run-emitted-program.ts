@@ -1,0 +1,95 @@
+import type { BoardClockMode } from "../../vm/board-clock.js";
+import { installBoardModules, withoutBoardFrames, type OutputChange } from "../../vm/board-modules.js";
+import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
+import { PinView } from "../pin-view.js";
+import { mapTraceback, type MappedFile } from "../../sourcemap/traceback-map.js";
+
+/** A transpiled program: its emitted files (the transpiler's EmittedFile) and the entry module. */
+export interface EmittedProgram {
+  files: readonly (MappedFile & { text: string })[];
+  /** The module run as `__main__`, e.g. "main.py". */
+  entry: string;
+}
+
+export interface RunEmittedProgramOptions {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal: a live one-line pin view instead of a log. */
+  isTTY?: boolean;
+  /** Defaults to `realtime`, as on a board. */
+  clock?: BoardClockMode;
+  /** Also receives every output change, timed from the program's start. */
+  onOutput?: (change: OutputChange) => void;
+  /** Called when the program has ended, with the board time it ran for in milliseconds. */
+  onEnd?: (endMs: number) => void;
+  /** Ctrl-C from another thread (BoardHooks.interrupt): the program gets a KeyboardInterrupt. */
+  interrupt?: Int32Array;
+}
+
+/**
+ * Runs emitted Python on a fresh MicroPython VM with the simulated board, as a board runs
+ * main.py: the program's stdout streams out as it prints, output changes are shown on stderr,
+ * and an uncaught exception prints its traceback mapped to the TypeScript lines. Resolves to the
+ * exit code: 0, 1 after an uncaught exception, 130 after a KeyboardInterrupt (Ctrl-C), or the
+ * value given to sys.exit().
+ */
+export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<number> {
+  let view: PinView | undefined;
+  // A program that prints but never waits sees Ctrl-C at its output, the next chance there is.
+  const takeInterrupt = () => {
+    if (options.interrupt && Atomics.exchange(options.interrupt, 0, 0) !== 0) vm.scheduleKeyboardInterrupt();
+  };
+  const vm: MicroPythonVm = await MicroPythonVm.load({
+    stdout: (text) => {
+      if (view) view.aroundOutput(text, options.stdout);
+      else options.stdout(text);
+      takeInterrupt();
+    },
+    stderr: (text) => (view ? view.aroundOutput(text, options.stderr) : options.stderr(text)),
+  });
+  let startMs = 0;
+  const board = installBoardModules(vm, {
+    clock: options.clock ?? "realtime",
+    interrupt: options.interrupt,
+    onOutput: (change) => {
+      const fromStart = { ...change, timeMs: Math.max(0, change.timeMs - startMs) };
+      view?.onOutput(fromStart);
+      options.onOutput?.(fromStart);
+    },
+  });
+  for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
+  view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false });
+  startMs = board.clock.elapsedMs();
+
+  const entry = JSON.stringify(program.entry);
+  let failure: MicroPythonError | undefined;
+  try {
+    // compile() under the entry's own name, so tracebacks name the file as a board does.
+    board.run(() => vm.exec(`exec(compile(open(${entry}).read(), ${entry}, "exec"))`));
+  } catch (error) {
+    if (!(error instanceof MicroPythonError)) throw error;
+    failure = error;
+  } finally {
+    view.finish();
+  }
+  options.onEnd?.(board.clock.elapsedMs() - startMs);
+  return failure ? reportUncaught(failure, program, options.stderr) : 0;
+}
+
+function reportUncaught(error: MicroPythonError, program: EmittedProgram, stderr: (text: string) => void): number {
+  if (error.pythonType === "SystemExit") return exitCodeOf(error, stderr);
+  // The first frame is the exec() above, which a board's own runner does not show.
+  const traceback = withoutBoardFrames(error.traceback).replace(/^(Traceback \(most recent call last\):\n)\s*File "<stdin>", line \d+, in <module>\n/, "$1");
+  stderr(mapTraceback(traceback, program.files));
+  // 130 is what a shell reports for a program stopped with Ctrl-C.
+  return error.pythonType === "KeyboardInterrupt" ? 130 : 1;
+}
+
+/** sys.exit() as MicroPython's unix port exits: an int is the code, anything else is printed. */
+function exitCodeOf(error: MicroPythonError, stderr: (text: string) => void): number {
+  const argument = /^SystemExit(?:: (.*))?$/s.exec(error.message)?.[1];
+  if (argument === undefined || argument === "None") return 0;
+  if (/^-?\d+$/.test(argument)) return Number(argument) & 0xff;
+  stderr(`${argument}\n`);
+  return 1;
+}

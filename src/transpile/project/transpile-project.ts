@@ -1,0 +1,136 @@
+import { basename, dirname, relative, sep } from "node:path";
+import { ts } from "../typescript.js";
+import type { ProgramInfo } from "../context.js";
+import { fromTypeScript, moduleNameClash, type Diagnostic } from "../diagnostics.js";
+import { printModule } from "../printer.js";
+import { findProjectLayout, type ProjectLayout } from "./project-layout.js";
+import { emitHelperModule, helperModuleName } from "../runtime-helpers.js";
+import { buildSourceMap } from "../../sourcemap/source-map.js";
+import { transformSourceFile } from "../transform-module.js";
+import { packagePath } from "../../package-paths.js";
+import { createProgram, facadeDirectory } from "./ts-project.js";
+
+export type { Diagnostic } from "../diagnostics.js";
+
+export interface TranspileOptions {
+  /** Emit `.py.map` source maps (default true). */
+  sourceMaps?: boolean;
+}
+
+export interface EmittedFile {
+  /** posix, relative to the output root: "main.py", "lib/util.py", "_tsmp.py" */
+  path: string;
+  text: string;
+  /** JSON, source map v3 */
+  sourceMap?: string;
+  /** absolute path of the .ts source */
+  sourcePath?: string;
+}
+
+export interface TranspileResult {
+  rootDir: string;
+  /** "main.py" */
+  entry?: string;
+  files: EmittedFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Transpiles a project folder (tsconfig.json or src/main.ts) or a single .ts file. */
+export function transpileProject(input: string, options: TranspileOptions = {}): TranspileResult {
+  const layout = findProjectLayout(input);
+  const { program, configDiagnostics } = createProgram({ tsconfig: layout.tsconfig, entry: layout.entry });
+  const result = emitProgram(program, layout, options);
+  result.diagnostics.unshift(...configDiagnostics.map(fromTypeScript).filter((diagnostic) => diagnostic.category === "error"));
+  return result;
+}
+
+/**
+ * The user's files to emit: the entry and the local modules it imports (tests beside the
+ * sources are not firmware), or every non-test source when there is no entry.
+ */
+function filesToEmit(program: ts.Program, info: ProgramInfo, layout: ProjectLayout): ts.SourceFile[] {
+  if (!layout.entry) {
+    return program
+      .getSourceFiles()
+      .filter((file) => info.isUserFile(file) && !/\.(test|spec)\.ts$/.test(file.fileName));
+  }
+  const entry = program.getSourceFile(layout.entry);
+  if (!entry) return [];
+  const reached = new Set<ts.SourceFile>([entry]);
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    for (const statement of file.statements) {
+      if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier) continue;
+      const target = info.checker.getSymbolAtLocation(statement.moduleSpecifier)?.valueDeclaration;
+      if (target && ts.isSourceFile(target) && info.isUserFile(target) && !reached.has(target)) {
+        reached.add(target);
+        pending.push(target);
+      }
+    }
+  }
+  return [...reached];
+}
+
+const packageSources = packagePath("src") + "/";
+
+/** Modules built into MicroPython ports: a user module of the same name would be shadowed. */
+const micropythonModules = new Set([
+  "array", "asyncio", "binascii", "bluetooth", "btree", "builtins", "cmath", "collections", "cryptolib",
+  "deflate", "errno", "esp", "esp32", "framebuf", "gc", "hashlib", "heapq", "io", "json", "machine", "math",
+  "micropython", "network", "neopixel", "os", "platform", "pyb", "random", "re", "rp2", "select", "socket",
+  "ssl", "struct", "sys", "time", "uasyncio", "uctypes", "vfs", "websocket", "_thread", "_tsmp",
+]);
+
+export function emitProgram(program: ts.Program, layout: ProjectLayout, options: TranspileOptions = {}): TranspileResult {
+  const checker = program.getTypeChecker();
+  const rootDir = layout.rootDir;
+  const info: ProgramInfo = {
+    program,
+    checker,
+    facadeDirectory: facadeDirectory + sep,
+    // tsmp's own sources (the facade and what it imports) are not the user's.
+    isUserFile: (file) =>
+      !file.isDeclarationFile && !file.fileName.startsWith(packageSources) && !file.fileName.includes("/node_modules/"),
+    pythonModuleOf: (fileName) => pythonModuleOf(rootDir, fileName),
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const diagnostic of program.getOptionsDiagnostics()) diagnostics.push(fromTypeScript(diagnostic));
+  const files: EmittedFile[] = [];
+  const usedHelpers = new Set<string>();
+  for (const sourceFile of filesToEmit(program, info, layout)) {
+    for (const diagnostic of program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
+    for (const diagnostic of program.getSemanticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
+    const module = pythonModuleOf(rootDir, sourceFile.fileName);
+    if (module && micropythonModules.has(module.split(".")[0]!)) diagnostics.push(moduleNameClash(sourceFile, module));
+    const transformed = transformSourceFile(sourceFile, info);
+    diagnostics.push(...transformed.diagnostics);
+    for (const helper of transformed.usedHelpers) usedHelpers.add(helper);
+    const path = outputPathOf(rootDir, sourceFile.fileName);
+    const printed = printModule(transformed.module);
+    const file: EmittedFile = { path, text: printed.text, sourcePath: sourceFile.fileName };
+    if (options.sourceMaps !== false) {
+      const sourceRelative = relative(dirname(`${rootDir}/${path}`), sourceFile.fileName).split(sep).join("/");
+      file.sourceMap = buildSourceMap(basename(path), sourceRelative, printed.mappings);
+    }
+    files.push(file);
+  }
+  if (usedHelpers.size > 0) files.push({ path: `${helperModuleName}.py`, text: emitHelperModule(usedHelpers) });
+  const entry = layout.entry ? outputPathOf(rootDir, layout.entry) : undefined;
+  return { rootDir, entry, files, diagnostics: diagnostics.filter((diagnostic) => diagnostic.category === "error") };
+}
+
+function outputPathOf(rootDir: string, fileName: string): string {
+  return relative(rootDir, fileName).split(sep).join("/").replace(/\.ts$/, ".py");
+}
+
+/**
+ * The name a board imports a module by. The board's root and `lib/` are both on sys.path, so
+ * `lib/util.py` is `util`; other folders are packages (`drivers/motor.py` is `drivers.motor`).
+ */
+export function pythonModuleOf(rootDir: string, fileName: string): string | undefined {
+  const path = relative(rootDir, fileName).split(sep).join("/");
+  if (path.startsWith("../") || !path.endsWith(".ts")) return undefined;
+  const segments = path.replace(/\.ts$/, "").replace(/^lib\//, "").split("/");
+  return segments.every((segment) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) ? segments.join(".") : undefined;
+}

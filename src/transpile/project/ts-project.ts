@@ -1,0 +1,65 @@
+import { packagePath } from "../../package-paths.js";
+import { ts } from "../typescript.js";
+
+/** The facade sources users import as `tsmp/*`. */
+export const facadeDirectory = packagePath("src", "runtime-shim");
+/** `tsmp/testing` runs programs on Node, so it lives with the runners, not in the facade. */
+export const testingModule = packagePath("src", "run", "testing.ts");
+
+/**
+ * Options tsmp imposes whatever the user's tsconfig says: `tsmp/*` resolves to the facade
+ * sources, and imports resolve like a bundler (`./util` and `./util.js` both work).
+ */
+export function imposedOptions(): ts.CompilerOptions {
+  return {
+    noEmit: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    allowImportingTsExtensions: true,
+    paths: { "tsmp/testing": [testingModule], "tsmp/*": [`${facadeDirectory}/*`] },
+  };
+}
+
+/**
+ * Defaults for a program without a tsconfig.json (single-file mode, snippets): no Node types
+ * (a board has no process, Buffer or setTimeout); board-globals.d.ts declares console.
+ */
+export const defaultOptions: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2022.d.ts"],
+  strict: true,
+  skipLibCheck: true,
+  types: [],
+};
+
+export const boardGlobals = packagePath("src", "transpile", "board-globals.d.ts");
+
+/**
+ * The program for a project on disk: the tsconfig's files (they bring ambient declarations
+ * such as a globals.d.ts) plus the entry, with tsmp's options imposed. A plain TypeScript
+ * program: building it costs what `tsc` itself pays.
+ */
+export function createProgram(options: { tsconfig?: string; entry?: string }): {
+  program: ts.Program;
+  configDiagnostics: readonly ts.Diagnostic[];
+} {
+  const imposed = imposedOptions();
+  let rootNames: string[] = [boardGlobals];
+  let compilerOptions: ts.CompilerOptions = { ...defaultOptions, ...imposed };
+  let configDiagnostics: readonly ts.Diagnostic[] = [];
+  if (options.tsconfig) {
+    const parsed = ts.getParsedCommandLineOfConfigFile(options.tsconfig, {}, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        configDiagnostics = [diagnostic];
+      },
+    });
+    if (parsed) {
+      rootNames = parsed.fileNames;
+      compilerOptions = { ...parsed.options, ...imposed, skipLibCheck: true };
+      configDiagnostics = parsed.errors;
+    }
+  }
+  if (options.entry && !rootNames.includes(options.entry)) rootNames = [...rootNames, options.entry];
+  return { program: ts.createProgram({ rootNames, options: compilerOptions }), configDiagnostics };
+}

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { packagePath } from "../package-paths.js";
+import { BoardClock, type BoardClockMode } from "./board-clock.js";
+import type { MicroPythonVm } from "./micropython-vm.js";
+
+/** One change of an output, as the board's program made it. */
+export interface OutputChange {
+  /** Board time in milliseconds since the board modules were installed. */
+  timeMs: number;
+  /** The device as MicroPython would construct it: `LED(1)`, `Pin(2)`, `PWM(Pin(4))`. */
+  device: string;
+  /** Pins and LEDs: 0 or 1 (an LED's intensity as a fraction); PWM: the duty cycle as a fraction. */
+  value: number;
+}
+
+/** How the simulated board talks to its host. Every member is optional. */
+export interface BoardHooks {
+  /** Called for every output change (pin levels, LEDs, PWM duty). */
+  onOutput?(change: OutputChange): void;
+  /**
+   * The current value of an input, asked each time the program reads it: `Pin(5)` (0/1),
+   * `Switch()` (0/1), `ADC(26)` (0–65535). `undefined` leaves the board's default (a floating
+   * input reads 0, a pulled-up one 1, the switch is released, an ADC reads 0).
+   */
+  readInput?(device: string): number | undefined;
+  /** Bytes the program wrote to a UART, e.g. `UART(1)`. */
+  onUartWrite?(device: string, data: Uint8Array): void;
+  /** Bytes waiting to be read from a UART, asked when the program reads; `undefined` = none. */
+  readUart?(device: string): Uint8Array | undefined;
+  /** Defaults to `realtime`. */
+  clock?: BoardClockMode;
+  /**
+   * Interrupt signal over a SharedArrayBuffer: the host sets element 0 to 1 and calls
+   * `Atomics.notify(interrupt, 0)`; the program then gets a KeyboardInterrupt at its next wait or
+   * hardware call, as Ctrl-C gives on a board. Needed only when the VM runs in a worker thread.
+   */
+  interrupt?: Int32Array;
+}
+
+/** What installBoardModules gives back: the board clock, and the way to run the VM on it. */
+export interface SimulatedBoard {
+  readonly clock: BoardClock;
+  /**
+   * Runs `action` (a synchronous VM call such as `vm.exec`) with the VM on board time. Rethrows
+   * the first error a hook threw; the program was stopped with a KeyboardInterrupt at that point.
+   */
+  run<T>(action: () => T): T;
+}
+
+/** Where the board modules are written just long enough to be imported (their frames name it). */
+const INSTALL_FOLDER = "/.board";
+
+/**
+ * Drops the traceback frames inside the simulated board's own modules: on a board, machine and
+ * pyb are built in and show no frames, so the user's last frame is the call that failed.
+ */
+export function withoutBoardFrames(traceback: string): string {
+  return traceback
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith(`File "${INSTALL_FOLDER}/`))
+    .join("\n");
+}
+
+/** Imported in this order: the clock and waiting first, then what uses them; asyncio is patched last. */
+const BOARD_MODULES = ["_board", "time", "machine", "pyb", "_board_asyncio"];
+
+/**
+ * Gives a VM the simulated board: `machine` and `pyb` reporting to `hooks`, `time` sleeping on
+ * the board clock, and an `asyncio.run()` that blocks until its coroutine finishes, as on a
+ * board. The modules are imported, then their files removed, so the VM's filesystem stays the
+ * program's own, as on a board where these modules are built in. Call it once per fresh VM (and
+ * again after a soft reset, which forgets imported modules).
+ */
+export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): SimulatedBoard {
+  const interrupt = hooks.interrupt ?? new Int32Array(new SharedArrayBuffer(4));
+  const clock = new BoardClock(hooks.clock ?? "realtime", interrupt);
+  let hookError: unknown;
+
+  // An exception thrown back into the VM would unwind through WebAssembly; instead the first one
+  // is kept, the program is interrupted, and `run` rethrows it.
+  const guarded = <A extends unknown[], R>(hook: (...args: A) => R, fallback: R) =>
+    (...args: A): R => {
+      try {
+        return hook(...args);
+      } catch (error) {
+        hookError ??= error;
+        Atomics.store(interrupt, 0, 1);
+        return fallback;
+      }
+    };
+
+  vm.registerJsModule("_board_host", {
+    sleep_ms: guarded((ms: number) => clock.sleep(ms), undefined),
+    interrupted: () => Atomics.exchange(interrupt, 0, 0) !== 0,
+    output: guarded((device: string, value: number) => {
+      hooks.onOutput?.({ timeMs: clock.elapsedMs(), device, value });
+    }, undefined),
+    read_input: guarded((device: string) => hooks.readInput?.(device) ?? null, null),
+    uart_write: guarded((device: string, hex: string) => {
+      hooks.onUartWrite?.(device, Buffer.from(hex, "hex"));
+    }, undefined),
+    uart_read: guarded((device: string) => {
+      const data = hooks.readUart?.(device);
+      return data && data.length > 0 ? Buffer.from(data).toString("hex") : null;
+    }, null),
+  });
+
+  const sources = packagePath("src", "vm", "board");
+  for (const name of readdirSync(sources).filter((file) => file.endsWith(".py"))) {
+    vm.writeFile(`${INSTALL_FOLDER}/${name}`, readFileSync(`${sources}/${name}`, "utf8"));
+  }
+  vm.exec(
+    [
+      "import sys, os",
+      `sys.path.insert(0, ${JSON.stringify(INSTALL_FOLDER)})`,
+      // The VM's frozen `time` may already be loaded; the board's replaces it.
+      "sys.modules.pop('time', None)",
+      ...BOARD_MODULES.map((name) => `import ${name}`),
+      `sys.path.remove(${JSON.stringify(INSTALL_FOLDER)})`,
+      `for name in os.listdir(${JSON.stringify(INSTALL_FOLDER)}):`,
+      `    os.remove(${JSON.stringify(INSTALL_FOLDER + "/")} + name)`,
+      `os.rmdir(${JSON.stringify(INSTALL_FOLDER)})`,
+      `del sys, os, ${BOARD_MODULES.join(", ")}`,
+      "del name",
+    ].join("\n"),
+  );
+
+  return {
+    clock,
+    run<T>(action: () => T): T {
+      try {
+        return clock.run(action);
+      } finally {
+        if (hookError !== undefined) {
+          const error = hookError;
+          hookError = undefined;
+          throw error;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateSync } from "node:zlib";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { eraseChip, flashFirmware, readChipInfo, type FlashFirmwareOptions } from "../../../src/commands/firmware.js";
+import { VirtualEsp32, type VirtualEsp32Options } from "../../../src/sim/virtual-esp32/index.js";
+import { makeEspImage } from "../../harness/esp-image.js";
+
+const IMAGE_SIZE = 1536 * 1024;
+
+let dir: string;
+let chip: VirtualEsp32 | undefined;
+const logs: string[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "tsmp-esp32-test-"));
+  logs.length = 0;
+});
+
+afterEach(async () => {
+  await chip?.stop();
+  chip = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function startChip(options: VirtualEsp32Options = {}): Promise<VirtualEsp32> {
+  chip = await VirtualEsp32.start(options);
+  return chip;
+}
+
+function writeImage(name: string, image: Uint8Array): string {
+  const file = join(dir, name);
+  writeFileSync(file, image);
+  return file;
+}
+
+function options(file: string, overrides: Partial<FlashFirmwareOptions> = {}): FlashFirmwareOptions {
+  return {
+    port: chip!.portPath,
+    chip: "auto",
+    baud: 921600,
+    file,
+    eraseAll: false,
+    compress: true,
+    verifyRepl: false,
+    log: (line) => logs.push(line),
+    progress: () => {},
+    ...overrides,
+  };
+}
+
+function md5(bytes: Uint8Array): string {
+  return createHash("md5").update(bytes).digest("hex");
+}
+
+describe("tsmp firmware flash against the virtual ESP32", () => {
+  it.each([
+    ["compressed", true],
+    ["uncompressed", false],
+  ])("writes a 1.5 MB image %s, byte for byte, with the MD5 verified", async (_label, compress) => {
+    const virtual = await startChip();
+    const image = makeEspImage(IMAGE_SIZE);
+    const report = await flashFirmware(options(writeImage("firmware.bin", image), { compress }));
+
+    expect(report).toMatchObject({ chip: "ESP32", offset: 0x1000, bytes: IMAGE_SIZE });
+    const written = virtual.flash.subarray(0x1000, 0x1000 + IMAGE_SIZE);
+    expect(md5(written)).toBe(md5(image));
+    expect(Buffer.from(written).equals(Buffer.from(image))).toBe(true);
+    // The write went through the stub, with the compressed or plain data command, and was checked.
+    const dataOp = compress ? "op=0x11" : "op=0x03";
+    expect(virtual.commandLog.some((entry) => entry.startsWith("stub") && entry.includes(dataOp))).toBe(true);
+    expect(virtual.commandLog.some((entry) => entry.includes("op=0x13"))).toBe(true);
+    expect(logs.join("\n")).toMatch(/MD5 verified/);
+  });
+
+  it.each([
+    ["esp32s3", 9, 0x0],
+    ["esp32s2", 2, 0x1000],
+    ["esp32c3", 5, 0x0],
+  ])("uses the detected chip's MicroPython offset (%s, image chip id %i)", async (id, chipId, offset) => {
+    const virtual = await startChip({ chip: id });
+    const image = makeEspImage(64 * 1024, { chipId });
+    const report = await flashFirmware(options(writeImage(`${id}.bin`, image)));
+    expect(report.offset).toBe(offset);
+    expect(Buffer.from(virtual.flash.subarray(offset, offset + image.length)).equals(Buffer.from(image))).toBe(true);
+  });
+
+  it("honours --offset and --erase", async () => {
+    const virtual = await startChip();
+    virtual.flash.fill(0x00, 0x300000, 0x301000);
+    const image = makeEspImage(32 * 1024);
+    await flashFirmware(options(writeImage("app.bin", image), { offset: 0x10000, eraseAll: true }));
+    expect(Buffer.from(virtual.flash.subarray(0x10000, 0x10000 + image.length)).equals(Buffer.from(image))).toBe(true);
+    expect(virtual.flash[0x300000]).toBe(0xff);
+  });
+
+  it("retries a data packet the chip rejects for a bad checksum, and still writes the image exactly", async () => {
+    const virtual = await startChip({ faults: { corruptDataPackets: [2] } });
+    const image = makeEspImage(256 * 1024);
+    await flashFirmware(options(writeImage("firmware.bin", image)));
+    expect(Buffer.from(virtual.flash.subarray(0x1000, 0x1000 + image.length)).equals(Buffer.from(image))).toBe(true);
+    const dataPackets = virtual.commandLog.filter((entry) => entry.includes("op=0x11"));
+    // One packet more than the compressed image needs: the corrupted one was sent again.
+    const blocks = Math.ceil(deflateSync(image, { level: 9 }).length / 0x4000);
+    expect(dataPackets.length).toBe(blocks + 1);
+  });
+
+  it("reports a flash that does not hold what was written (MD5 mismatch)", async () => {
+    await startChip({ faults: { corruptFlashAt: 0x1000 + 5000 } });
+    const image = makeEspImage(64 * 1024);
+    await expect(flashFirmware(options(writeImage("firmware.bin", image)))).rejects.toThrow(
+      /does not hold what was written \(MD5 mismatch after writing: [0-9a-f]{32}, expected [0-9a-f]{32}\)/,
+    );
+  });
+
+  it("recovers when the jump into the stub is acknowledged too late for esptool-js (200 ms)", async () => {
+    const virtual = await startChip({ faults: { slowReply: { op: 0x06, ms: 400 } } });
+    const image = makeEspImage(32 * 1024);
+    await flashFirmware(options(writeImage("firmware.bin", image)));
+    expect(Buffer.from(virtual.flash.subarray(0x1000, 0x1000 + image.length)).equals(Buffer.from(image))).toBe(true);
+    // The second round found the stub already running: SYNC answered by the stub, no second upload.
+    expect(virtual.commandLog.filter((entry) => entry.includes("op=0x06"))).toHaveLength(1);
+    expect(virtual.commandLog.some((entry) => entry === "stub op=0x08 len=36")).toBe(true);
+  });
+
+  it("reports a link that drops while the stub is being uploaded", async () => {
+    // A few SYNCs and register reads fit in 3000 bytes; the stub upload does not.
+    await startChip({ faults: { dropAfterBytes: 3000 } });
+    const image = makeEspImage(64 * 1024);
+    await expect(flashFirmware(options(writeImage("firmware.bin", image)))).rejects.toThrow(/talking to the ESP32 bootloader on .* failed/);
+  });
+});
+
+describe("the REPL check after flashing", () => {
+  it("boots a MicroPython image on the virtual ESP32 and gets an answer from its REPL", async () => {
+    const virtual = await startChip();
+    const image = makeEspImage(96 * 1024, { micropython: true });
+    const report = await flashFirmware(options(writeImage("micropython.bin", image), { verifyRepl: true }));
+    expect(report.repl).toMatch(/^micropython \d+\.\d+\.\d+$/);
+    expect(virtual.uartLog).toContain("MicroPython v1.24.1 on 2024-11-29; Generic ESP32 module with ESP32");
+    // Leaving the raw REPL reprints the banner: the board's, not the host VM's.
+    expect(virtual.uartLog).toContain("raw REPL; CTRL-B to exit");
+    expect(virtual.uartLog).not.toContain("Emscripten");
+    expect(logs.join("\n")).toMatch(/MicroPython REPL answers on/);
+    expect(virtual.runningMicroPython).toBe(true);
+    // A SYNC while the app runs stands for esptool's reset-into-bootloader pulse.
+    const info = await readChipInfo({ port: virtual.portPath, chip: "auto", baud: 460800, log: () => {} });
+    expect(info.chipName).toBe("ESP32");
+    expect(virtual.runningMicroPython).toBe(false);
+  });
+
+  it("says so when the image written is not MicroPython", async () => {
+    await startChip();
+    const image = makeEspImage(64 * 1024);
+    await expect(flashFirmware(options(writeImage("other.bin", image), { verifyRepl: true, replAttempts: 2 }))).rejects.toThrow(
+      /the firmware was written and verified, but no MicroPython REPL answered on .* after the reset/,
+    );
+  });
+});
+
+describe("tsmp firmware info and erase", () => {
+  it("reads chip, revision, MAC and flash size", async () => {
+    await startChip({ flashSize: "8MB" });
+    const info = await readChipInfo({ port: chip!.portPath, chip: "auto", baud: 460800, log: () => {} });
+    expect(info).toMatchObject({
+      chipName: "ESP32",
+      description: "ESP32-D0WD-V3 (revision 3)",
+      revision: 3,
+      mac: "24:0a:c4:1e:57:01",
+      flashSize: "8MB",
+    });
+  });
+
+  it.each([
+    ["esp32s2", "ESP32-S2", "7c:df:a1:02:4e:01"],
+    ["esp32s3", "ESP32-S3", "34:85:18:4a:2b:01"],
+    ["esp32c3", "ESP32-C3", "58:cf:79:0b:3c:01"],
+  ])("identifies a virtual %s", async (id, name, mac) => {
+    await startChip({ chip: id });
+    const info = await readChipInfo({ port: chip!.portPath, chip: id, baud: 115200, log: () => {} });
+    expect(info).toMatchObject({ chipName: name, mac, flashSize: "4MB" });
+  });
+
+  it("erases the whole flash", async () => {
+    const virtual = await startChip();
+    virtual.flash.fill(0x12, 0, 0x2000);
+    virtual.flash.fill(0x34, virtual.flash.length - 16);
+    await eraseChip({ port: chip!.portPath, chip: "auto", baud: 460800, log: () => {} });
+    expect(virtual.flash.every((byte) => byte === 0xff)).toBe(true);
+  });
+});

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { runOnBoard } from "../../../src/run/board/run-on-board.js";
+import { VirtualBoard } from "../../../src/sim/virtual-board/index.js";
+import { makeProject, removeProjects } from "../../harness/board-fixtures.js";
+
+// tsmp run --port: the program runs from RAM on a virtual board; nothing lands on its flash.
+let board: VirtualBoard | undefined;
+afterEach(async () => {
+  await board?.stop();
+  board = undefined;
+  removeProjects();
+});
+
+function collect() {
+  const out = { stdout: "", stderr: "" };
+  return { out, options: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t) } };
+}
+
+describe("runOnBoard", () => {
+  it("runs a multi-module program without writing files and streams its output", async () => {
+    board = await VirtualBoard.start({ files: { "main.py": "print('flashed program')\n" } });
+    const project = makeProject({
+      "main.ts": 'import { describe } from "./lib/describe";\nfor (let i = 0; i < 3; i++) console.log(describe(i));\n',
+      "lib/describe.ts": 'export function describe(n: number): string {\n  return "item " + n + (n % 2 === 0 ? " even" : " odd");\n}\n',
+    });
+    const filesBefore = await board.listFiles();
+    const { out, options } = collect();
+    expect(await runOnBoard(project, { port: board.portPath, ...options })).toBe(0);
+    expect(out.stdout).toBe("item 0 even\nitem 1 odd\nitem 2 even\n");
+    expect(await board.listFiles()).toEqual(filesBefore);
+  });
+
+  it("reports an exception with the TypeScript line and exits 1", async () => {
+    board = await VirtualBoard.start();
+    const project = makeProject({
+      "main.ts": 'console.log("before");\nfunction fail(): void {\n  throw new Error("broken");\n}\nfail();\n',
+    });
+    const { out, options } = collect();
+    expect(await runOnBoard(project, { port: board.portPath, ...options })).toBe(1);
+    expect(out.stdout).toBe("before\n");
+    expect(out.stderr).toMatch(/main\.ts", line 3/);
+    expect(out.stderr).toMatch(/broken/);
+  });
+
+  it("interrupts the program on the board at Ctrl-C and exits 130", async () => {
+    board = await VirtualBoard.start();
+    const project = makeProject({
+      "main.ts": 'import * as time from "tsmp/time";\nconsole.log("looping");\nwhile (true) {\n  time.sleep_ms(10);\n}\n',
+    });
+    const { out, options } = collect();
+    const running = runOnBoard(project, {
+      port: board.portPath,
+      stdout: (text) => {
+        options.stdout(text);
+        if (text.includes("looping")) process.emit("SIGINT");
+      },
+      stderr: options.stderr,
+    });
+    expect(await running).toBe(130);
+    expect(out.stderr).toMatch(/KeyboardInterrupt/);
+  });
+});

@@ -1,0 +1,56 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { transpileProject } from "../../../src/transpile/index.js";
+import { transpileSnippet } from "../../harness/differential.js";
+
+/**
+ * Runtime helpers cost RAM on a board: they are emitted only when the types cannot prove that
+ * plain Python computes the same thing.
+ */
+const template = (path: string) => fileURLToPath(new URL(`../../../templates/blink/${path}`, import.meta.url));
+
+function helpersOf(source: string): string[] {
+  const result = transpileSnippet(source);
+  const main = result.files.find((file) => file.path === "main.py")!.text;
+  const imported = /^from _tsmp import (.*)$/m.exec(main)?.[1];
+  return imported ? imported.split(", ").sort() : [];
+}
+
+describe("runtime helpers are avoided when types allow", () => {
+  for (const flavour of ["", "boards/generic"]) {
+    it(`the blink template (${flavour || "pyboard"}) needs no helpers at all`, () => {
+      const result = transpileProject(template(flavour || "."));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.files.map((file) => file.path)).not.toContain("_tsmp.py");
+      for (const file of result.files) expect(file.text).not.toContain("_tsmp");
+    });
+  }
+
+  it("integer arithmetic, lengths and comparisons stay native", () => {
+    expect(helpersOf(`const a = [1, 2, 3]; let s = 0; for (let i = 0; i < a.length; i++) s += i * 2 - 1; console.log(s, a.length, s > 3);`)).toEqual([]);
+  });
+
+  it("a remainder of a loop counter by a positive literal stays native", () => {
+    expect(helpersOf(`for (let i = 0; i < 9; i++) console.log(i % 3);`)).toEqual([]);
+  });
+
+  it("a remainder compared with zero stays native whatever the sign", () => {
+    expect(helpersOf(`function even(n: number) { return n % 2 === 0; } console.log(even(-4) ? "even" : "odd");`)).toEqual([]);
+  });
+
+  it("string methods with plain Python equivalents need no helpers", () => {
+    expect(helpersOf(`const s = " a,b "; console.log(s.trim().split(",").join("+"), s.toUpperCase(), s.includes("a"), s.slice(1, 3), s.startsWith(" "));`)).toEqual([]);
+  });
+
+  it("map and filter with one-parameter callbacks are Python's map and filter", () => {
+    expect(helpersOf(`const xs = [1, 2, 3]; const ys = xs.map((x) => x * 2).filter((x) => x > 2); console.log(ys.length);`)).toEqual([]);
+  });
+
+  it("a numeric comparator sort is list.sort", () => {
+    expect(helpersOf(`const xs = [3, 1, 2]; xs.sort((a, b) => a - b); console.log(xs.length);`)).toEqual([]);
+  });
+
+  it("values that may differ use exactly the helpers they need", () => {
+    expect(helpersOf(`const x = 7 / 2; console.log(x, -7 % 3);`)).toEqual(["js_div", "js_mod", "num_log"]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { transpileSnippet } from "../../harness/differential.js";
+
+/**
+ * Constructs tsmp cannot translate faithfully are rejected with a coded diagnostic, never
+ * emitted wrong (docs/semantics.md lists them).
+ */
+function rejection(source: string): string {
+  try {
+    transpileSnippet(source);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return "(accepted)";
+}
+
+const cases: [string, string, string][] = [
+  ["console.log of a class instance", `class P { x = 1; } console.log(new P());`, "TSMP1104"],
+  ["console.log of an array of class instances", `class P { x = 1; } console.log([new P()]);`, "TSMP1104"],
+  ["console.log of an Error", `const e = new Error("x"); console.log(e);`, "TSMP1110"],
+  ["regular expression in split", `console.log("a1b".split(/\\d/));`, "TSMP1105"],
+  ["regular expression in replace", `console.log("a1b".replace(/\\d/, "-"));`, "TSMP1105"],
+  ["replace with a callback", `console.log("ab".replace("a", (m) => m.toUpperCase()));`, "TSMP1106"],
+  ["JSON.stringify with a replacer", `console.log(JSON.stringify({ a: 1 }, ["a"]));`, "TSMP1107"],
+  ["JSON.parse with a reviver", `console.log(JSON.parse("1", (k, v) => v));`, "TSMP1108"],
+  ["new Array(n) with holes", `const a = new Array(3); console.log(a.length);`, "TSMP1109"],
+  ["JSON.stringify of a class instance", `class P { x = 1; } console.log(JSON.stringify(new P()));`, "TSMP1112"],
+  ["method in an object literal", `const o = { n: 2, double() { return this.n * 2; } }; console.log(o.double());`, "TSMP1113"],
+  ["getter in an object literal", `const o = { a: 2, get twice() { return this.a * 2; } }; console.log(o.twice);`, "TSMP1113"],
+  ["callback with a rest parameter", `console.log([1, 2].map((...xs: number[]) => xs.length));`, "TSMP1103"],
+  ["an unmapped library member", `console.log("abc".normalize());`, "TSMP1101"],
+  ["console.log format directives", `console.log("%d items", 3);`, "TSMP1114"],
+  ["ECMAScript private names", `class S { #secret = 42; reveal() { return this.#secret; } } console.log(new S().reveal());`, "TSMP1008"],
+  ["bind to another object", `class A { n = 1; get() { return this.n; } } const a = new A(); const b = new A(); console.log(a.get.bind(b)());`, "TSMP1108"],
+  ["Date", `console.log(new Date().getTime() > 0);`, "TSMP1101"],
+];
+
+describe("rejected constructs", () => {
+  for (const [name, source, code] of cases) {
+    it(`${name} → ${code}`, () => {
+      expect(rejection(source)).toContain(`error ${code}:`);
+    });
+  }
+});
