@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import type { MappedFile } from "../sourcemap/traceback-map.js";
-import { LinkLost, SerialTransport } from "../flash/serial-transport.js";
+import { LinkLost } from "../flash/byte-link.js";
+import { SerialTransport } from "../flash/serial-transport.js";
 import { createTracebackRewriter } from "../sourcemap/traceback-rewriter.js";
 
 export interface MonitorOptions {

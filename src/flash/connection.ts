@@ -1,4 +1,5 @@
 import { BoardFs } from "./board-fs.js";
+import type { ByteLink } from "./byte-link.js";
 import { resolvePort } from "./ports.js";
 import { RawRepl } from "./raw-repl.js";
 import { SerialTransport } from "./serial-transport.js";
@@ -12,7 +13,7 @@ export interface ConnectOptions {
 
 /** An open link to a board in its raw REPL, with the filesystem API on top. */
 export interface BoardConnection {
-  transport: SerialTransport;
+  transport: ByteLink;
   repl: RawRepl;
   fs: BoardFs;
   close(): Promise<void>;
@@ -21,7 +22,11 @@ export interface BoardConnection {
 /** Opens the port, stops whatever the board runs, and enters the raw REPL. */
 export async function connectToBoard(options: ConnectOptions = {}): Promise<BoardConnection> {
   const path = await resolvePort(options.port, { log: options.log });
-  const transport = await SerialTransport.open(path, { baudRate: options.baudRate });
+  return connectOverLink(await SerialTransport.open(path, { baudRate: options.baudRate }));
+}
+
+/** Stops whatever the board on `transport` runs and enters the raw REPL; closes the link on failure. */
+export async function connectOverLink(transport: ByteLink): Promise<BoardConnection> {
   try {
     const repl = new RawRepl(transport);
     await repl.enter();

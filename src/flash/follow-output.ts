@@ -1,5 +1,5 @@
 import type { MappedFile } from "../sourcemap/traceback-map.js";
-import type { SerialTransport } from "./serial-transport.js";
+import type { ByteLink } from "./byte-link.js";
 import { createTracebackRewriter } from "../sourcemap/traceback-rewriter.js";
 
 /** The friendly REPL's greeting, printed when main.py has finished and the board waits for input. */
@@ -13,7 +13,7 @@ const HELD_PREFIXES = ["MicroPython v", 'Type "help()"', ">>> "];
  * (the program finished) or when `stopped` resolves (the user pressed Ctrl-C).
  */
 export async function followOutput(
-  transport: SerialTransport,
+  transport: ByteLink,
   options: { files: readonly MappedFile[]; write: (text: string) => void; stopped: Promise<void> },
 ): Promise<"finished" | "stopped"> {
   const decoder = new TextDecoder();

@@ -1,5 +1,5 @@
 import { TsmpError } from "../errors.js";
-import { ReadTimeout, type SerialTransport } from "./serial-transport.js";
+import { ReadTimeout, type ByteLink } from "./byte-link.js";
 
 /** Nothing that behaves like a MicroPython REPL answered on the port. */
 export class BoardNotResponding extends TsmpError {}
@@ -46,7 +46,7 @@ const RAW_WRITE_CHUNK = 256;
 const RAW_WRITE_PAUSE_MS = 10;
 
 /**
- * MicroPython's raw REPL over a transport (the protocol in shared/runtime/pyexec.c): enter and
+ * MicroPython's raw REPL over a byte link (the protocol in shared/runtime/pyexec.c): enter and
  * leave it, execute code with stdout and stderr apart, prefer raw-paste with its flow control
  * and fall back to paced raw writes on boards that refuse it, and soft-reset.
  */
@@ -59,7 +59,7 @@ export class RawRepl {
   resetCount = 0;
 
   constructor(
-    readonly transport: SerialTransport,
+    readonly transport: ByteLink,
     private readonly options: { attempts?: number; answerTimeoutMs?: number } = {},
   ) {}
 

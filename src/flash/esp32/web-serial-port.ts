@@ -1,6 +1,5 @@
 import { SerialPort } from "serialport";
-import { TsmpError } from "../../errors.js";
-import { PortUnavailable } from "../serial-transport.js";
+import { describeOpenError } from "../port-open-error.js";
 
 /** The USB identity Web Serial reports in `getInfo()`; esptool-js picks its reset strategy from it. */
 export interface UsbIdentity {
@@ -61,7 +60,7 @@ export class NodeWebSerialPort {
       rtscts: options.flowControl === "hardware",
       autoOpen: false,
     });
-    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(openError(this.path, error)) : resolve())));
+    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(describeOpenError(this.path, error)) : resolve())));
     this.port = port;
     this.readable = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -121,17 +120,4 @@ export class NodeWebSerialPort {
     if (!port) return;
     await new Promise<void>((resolve, reject) => port.update({ baudRate }, (error) => (error ? reject(error) : resolve())));
   }
-}
-
-function openError(path: string, error: Error): TsmpError {
-  if (/cannot lock port|resource temporarily unavailable|EBUSY|access denied/i.test(error.message)) {
-    return new PortUnavailable(`serial port ${path} is busy: another program (a serial monitor, tsmp monitor, another flasher?) has it open`);
-  }
-  if (/ENOENT|no such file/i.test(error.message)) {
-    return new PortUnavailable(`serial port ${path} does not exist; is the board plugged in? (tsmp ports lists serial ports)`);
-  }
-  if (/EACCES|permission denied/i.test(error.message)) {
-    return new PortUnavailable(`no permission to open ${path}; on Linux add yourself to the "dialout" group`);
-  }
-  return new PortUnavailable(`cannot open serial port ${path}: ${error.message}`);
 }

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
+import type { ByteLink } from "../../flash/byte-link.js";
 import { lineNoise, receivedCorruption, type VirtualBoardFaults } from "./faults.js";
+import { MemoryLink } from "./memory-link.js";
 import { PacedChannel } from "./paced-channel.js";
 import { PtyLink } from "../pty-link.js";
 import { SharedRunState, type RunContext } from "./run-state.js";
@@ -18,6 +20,18 @@ export interface VirtualBoardOptions {
   /** The flash's initial files, by path from the board's root ("main.py", "lib/util.py"). */
   files?: Record<string, string | Uint8Array>;
   faults?: VirtualBoardFaults;
+  /**
+   * How the host reaches the board: a pty a serial client opens at `portPath` (the default), or
+   * "memory", a link from openLink() straight into the firmware, for protocol tests without socat.
+   */
+  cable?: "pty" | "memory";
+}
+
+/** The board's end of its cable: where its UART transmits to. */
+interface BoardEnd {
+  /** Sends bytes to the host and calls `sent` once they left the board. */
+  transmit(bytes: Uint8Array, sent: () => void): void;
+  close(): Promise<void>;
 }
 
 export class VirtualBoardError extends TsmpError {}
@@ -48,8 +62,9 @@ export class VirtualBoard {
   private readonly runState = new SharedRunState();
   private worker!: Worker;
   private toBoardPort!: MessagePort;
-  private link: PtyLink | undefined;
-  private port: SerialPort | undefined;
+  private boardEnd: BoardEnd | undefined;
+  /** With the in-memory cable, the host's end that is open now. */
+  private memoryLink: MemoryLink | undefined;
   private toBoard!: PacedChannel;
   private toHost!: PacedChannel;
   private received = 0;
@@ -84,7 +99,8 @@ export class VirtualBoard {
       throw new VirtualBoardError(`baud rate must be a positive whole number, not ${options.baud}`);
     }
     const tempDir = mkdtempSync(join(tmpdir(), "tsmp-virtual-board-"));
-    const board = new VirtualBoard(options, tempDir, options.link ?? join(tempDir, "board"));
+    const portPath = options.cable === "memory" ? "virtual-board:memory" : (options.link ?? join(tempDir, "board"));
+    const board = new VirtualBoard(options, tempDir, portPath);
     try {
       const up = board.startWorker();
       await board.plugIn();
@@ -110,9 +126,21 @@ export class VirtualBoard {
     return [...this.files.keys()].sort();
   }
 
+  /**
+   * Opens the host's end of the in-memory cable (`cable: "memory"`), like opening the pty: a
+   * link opened earlier stops receiving.
+   */
+  openLink(): ByteLink {
+    if (this.options.cable !== "memory") throw new VirtualBoardError("openLink() needs a virtual board started with cable: \"memory\"");
+    if (!this.boardEnd) throw new VirtualBoardError("the virtual board's cable is unplugged");
+    void this.memoryLink?.close();
+    this.memoryLink = new MemoryLink(this.portPath, (bytes) => this.toBoard.push(bytes));
+    return this.memoryLink;
+  }
+
   /** Plugs the cable back in after the `dropAfterBytes` fault; the board kept running meanwhile. */
   async replug(): Promise<void> {
-    if (this.link || this.stopped) return;
+    if (this.boardEnd || this.stopped) return;
     await this.plugIn();
   }
 
@@ -127,6 +155,14 @@ export class VirtualBoard {
   }
 
   private async plugIn(): Promise<void> {
+    this.boardEnd = this.options.cable === "memory" ? this.memoryEnd() : await this.ptyEnd();
+    const baud = this.options.baud;
+    this.toBoard = new PacedChannel((bytes) => this.boardReceives(bytes), { baud });
+    this.toHost = new PacedChannel((bytes) => this.hostReceives(bytes), { baud, delayMs: this.options.faults?.slowMs });
+  }
+
+  /** A pty (socat) whose other end a serial client opens at `portPath`. */
+  private async ptyEnd(): Promise<BoardEnd> {
     const link = await PtyLink.open(this.portPath, join(this.tempDir, "board-side"));
     const port = new SerialPort({ path: link.boardPath, baudRate: this.options.baud ?? 115200, autoOpen: false });
     try {
@@ -138,23 +174,36 @@ export class VirtualBoard {
     // Errors here mean the link went away, which unplug() handles.
     port.on("error", () => undefined);
     port.on("data", (chunk: Buffer) => this.toBoard.push(new Uint8Array(chunk)));
-    this.link = link;
-    this.port = port;
-    const baud = this.options.baud;
-    this.toBoard = new PacedChannel((bytes) => this.boardReceives(bytes), { baud });
-    this.toHost = new PacedChannel((bytes) => this.hostReceives(bytes), { baud, delayMs: this.options.faults?.slowMs });
+    return {
+      transmit: (bytes, sent) => port.write(Buffer.from(bytes), sent),
+      close: async () => {
+        if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+        await link.close();
+      },
+    };
+  }
+
+  /** The in-memory cable: output goes to the link openLink() handed out last. */
+  private memoryEnd(): BoardEnd {
+    return {
+      transmit: (bytes, sent) => {
+        this.memoryLink?.boardSent(bytes);
+        sent();
+      },
+      close: async () => {
+        this.memoryLink?.unplugged();
+        this.memoryLink = undefined;
+      },
+    };
   }
 
   private async unplug(): Promise<void> {
     this.toBoard?.close();
     this.toHost?.close();
     this.runState.clearUnsent();
-    const port = this.port;
-    const link = this.link;
-    this.port = undefined;
-    this.link = undefined;
-    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
-    await link?.close();
+    const boardEnd = this.boardEnd;
+    this.boardEnd = undefined;
+    await boardEnd?.close();
   }
 
   /** Bytes leave the UART's receive side into the board, in order. */
@@ -177,7 +226,7 @@ export class VirtualBoard {
       }
     }
     this.sendInput(bytes.subarray(start));
-    if (dropNow && this.link) {
+    if (dropNow && this.boardEnd) {
       // One-shot: after a replug the cable works again.
       this.dropAfterBytes = undefined;
       void this.unplug().then(this.announceDrop);
@@ -193,14 +242,14 @@ export class VirtualBoard {
 
   /** What the board transmits reaches the host's end of the pty. */
   private hostReceives(bytes: Uint8Array): void {
-    const port = this.port;
-    if (!port) {
+    const boardEnd = this.boardEnd;
+    if (!boardEnd) {
       this.runState.markSent(bytes.length);
       return;
     }
     const sent = this.noise ? this.noise(bytes) : bytes;
-    port.write(Buffer.from(sent), () => {
-      if (this.port === port) this.runState.markSent(bytes.length);
+    boardEnd.transmit(sent, () => {
+      if (this.boardEnd === boardEnd) this.runState.markSent(bytes.length);
     });
   }
 
@@ -277,7 +326,7 @@ export class VirtualBoard {
   private fromBoard(message: FromBoard): void {
     switch (message.type) {
       case "output":
-        if (this.link) this.toHost.push(message.bytes);
+        if (this.boardEnd) this.toHost.push(message.bytes);
         else this.runState.markSent(message.bytes.length);
         break;
       case "files":
