@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import { asCondition, negate } from "../conversions.js";
 import * as py from "../python-ast.js";
 import { isNumberType, typeOf } from "../types.js";
-import { skipParentheses } from "./statements.js";
+import { skipParentheses } from "./transparent.js";
 
 /**
  * `node` as a Python condition (if/while tests, `!x`, the test of `?:`): `&&`, `||` and `!`

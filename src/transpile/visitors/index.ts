@@ -30,9 +30,9 @@ import {
   transformErasedDeclaration,
   transformExpressionStatement,
   transformReturnStatement,
-  transformTransparentExpression,
   transformVariableStatement,
 } from "./statements.js";
+import { transformTransparentExpression } from "./transparent.js";
 import { transformArrayLiteral } from "./array-literal.js";
 import { transformObjectLiteral } from "./object-literal.js";
 import { transformSwitchStatement } from "./switch.js";

@@ -6,6 +6,7 @@ import { destructure } from "./destructuring.js";
 import { isPromiseType, typeOf } from "../types.js";
 import { transformAssignmentStatement, isAssignmentOperator } from "./assignment.js";
 import { functionDefinition } from "./function.js";
+import { skipParentheses } from "./transparent.js";
 import { transformUpdateStatement } from "./unary.js";
 
 export function transformVariableStatement(node: ts.VariableStatement, context: TransformationContext): py.Statement[] {
@@ -82,25 +83,3 @@ export const transformEmptyStatement = (): py.Statement[] => [];
 
 /** Type-only declarations vanish. */
 export const transformErasedDeclaration = (): py.Statement[] => [];
-
-export function skipParentheses(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isSatisfiesExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-/** `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T`: only the value remains. */
-export function transformTransparentExpression(
-  node: ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.TypeAssertion | ts.SatisfiesExpression,
-  context: TransformationContext,
-): py.Expression {
-  return context.transformExpression(node.expression);
-}
