@@ -183,6 +183,8 @@ class Printer {
         return this.line(`global ${node.names.join(", ")}`, depth, source);
       case "Nonlocal":
         return this.line(`nonlocal ${node.names.join(", ")}`, depth, source);
+      default:
+        return unhandled(node);
     }
   }
 
@@ -274,8 +276,15 @@ class Printer {
         return `*${this.expression(node.value, Precedence.Primary)}`;
       case "Slice":
         return `${node.lower ? this.expression(node.lower, Precedence.IfExp) : ""}:${node.upper ? this.expression(node.upper, Precedence.IfExp) : ""}`;
+      default:
+        return unhandled(node);
     }
   }
+}
+
+/** Every AST kind has a case above: a new kind left out is a type error here, not a missing line. */
+function unhandled(node: never): never {
+  throw new Error(`printer: unhandled Python AST node ${JSON.stringify(node)}`);
 }
 
 function isDefinition(node: py.Statement): boolean {
