@@ -12,9 +12,10 @@ export function addBoardOptions(command: Command): Command {
     .option("-b, --baud <rate>", "baud rate (USB boards ignore it)", parseBaud, 115200);
 }
 
-function parseBaud(value: string): number {
+/** A `--baud` value: commander calls this and shows the message when the value is not a rate. */
+export function parseBaud(value: string): number {
   const rate = Number(value);
-  if (!Number.isInteger(rate) || rate <= 0) throw new InvalidArgumentError("expected a positive whole number");
+  if (!Number.isInteger(rate) || rate <= 0) throw new InvalidArgumentError("expected a positive whole number of bits per second");
   return rate;
 }
 

@@ -5,7 +5,7 @@ import { resolvePort } from "../flash/ports.js";
 import { chipById, chipIds, type Esp32Chip } from "../flash/esp32/chips.js";
 import { Esp32Session, type ChipInfo } from "../flash/esp32/esp-session.js";
 import { readEspImageHeader } from "../flash/esp32/firmware-image.js";
-import { formatBytes, ProgressBar } from "../flash/esp32/progress-bar.js";
+import { formatBytes, ProgressBar } from "../flash/progress.js";
 import { checkMicroPythonRepl } from "../flash/esp32/repl-check.js";
 
 export class FirmwareFileProblem extends TsmpError {}
@@ -74,7 +74,9 @@ export async function flashFirmware(options: FlashFirmwareOptions): Promise<Flas
       throw new FirmwareFileProblem(`${name} (${formatBytes(image.length)}) at 0x${offset.toString(16)} does not fit in the board's ${flashSize} flash`);
     }
     if (options.eraseAll) options.log("Erasing the whole flash…");
-    const bar = options.progress ? undefined : new ProgressBar(options.compress ? "Writing (compressed)" : "Writing");
+    const bar = options.progress
+      ? undefined
+      : new ProgressBar(process.stderr, { label: options.compress ? "Writing (compressed)" : "Writing", linesOffTerminal: true });
     const progress = options.progress ?? ((done: number, total: number) => bar!.update(done, total));
     const started = performance.now();
     await session.writeFlash(image, offset, { compress: options.compress, eraseAll: options.eraseAll, onProgress: progress });

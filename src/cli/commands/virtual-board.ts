@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
+import { parseBaud } from "../board-options.js";
 
 export function registerVirtualBoard(program: Command): void {
   program
@@ -19,10 +20,4 @@ export function registerVirtualBoard(program: Command): void {
       await board.stop();
       process.stderr.write(`Stopped (${signal}).\n`);
     });
-}
-
-function parseBaud(value: string): number {
-  const baud = Number(value);
-  if (!Number.isInteger(baud) || baud <= 0) throw new InvalidArgumentError("expected a positive whole number of bits per second");
-  return baud;
 }
