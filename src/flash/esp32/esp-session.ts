@@ -75,7 +75,7 @@ export class Esp32Session {
     const port = new NodeWebSerialPort(options.port, usb);
     const log = options.log ?? (() => {});
     const terminal: IEspLoaderTerminal = { clean: () => {}, writeLine: (line) => log(line), write: (text) => log(text) };
-    const transport = new QuietTransport(port as unknown as ConstructorParameters<typeof Transport>[0], false);
+    const transport = new QuietTransport(port, false);
     const loader = new ESPLoader({ transport, baudrate: options.baud, terminal, debugLogging: false });
     try {
       await loader.connect("default_reset", options.connectAttempts ?? 7, true);

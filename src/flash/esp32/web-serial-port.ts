@@ -1,3 +1,4 @@
+import type { SerialOptions } from "esptool-js";
 import { SerialPort } from "serialport";
 import { describeOpenError } from "../port-open-error.js";
 
@@ -7,20 +8,27 @@ export interface UsbIdentity {
   usbProductId?: number;
 }
 
-/** Web Serial's `SerialOptions`, the subset esptool-js passes to `open()`. */
-export interface WebSerialOpenOptions {
-  baudRate: number;
-  dataBits?: 7 | 8;
-  stopBits?: 1 | 2;
-  parity?: "none" | "even" | "odd";
-  bufferSize?: number;
-  flowControl?: "none" | "hardware";
-}
-
+/** Web Serial's `SerialOutputSignals`, which esptool-js sets one or all at a time. */
 export interface WebSerialSignals {
   dataTerminalReady?: boolean;
   requestToSend?: boolean;
   break?: boolean;
+}
+
+/**
+ * The part of a Web Serial `SerialPort` that esptool-js's `Transport` uses as its `device`
+ * (webserial.d.ts), with `BaudRateConfigurablePort`'s optional in-place baud change. esptool-js
+ * names the device with the w3c-web-serial types, which tsmp does not depend on, so there it
+ * resolves to `any`; this interface is what the Node port promises instead.
+ */
+export interface EsptoolSerialDevice {
+  readonly readable: ReadableStream<Uint8Array> | null;
+  readonly writable: WritableStream<Uint8Array> | null;
+  getInfo(): UsbIdentity;
+  open(options: SerialOptions): Promise<void>;
+  close(): Promise<void>;
+  setSignals(signals: WebSerialSignals): Promise<void>;
+  setBaudRate?(baudRate: number): Promise<void>;
 }
 
 /**
@@ -32,7 +40,7 @@ export interface WebSerialSignals {
  * lines and always sends the pair; and a pty has no modem lines at all (ENOTTY), which is treated
  * as "nothing to toggle" rather than an error.
  */
-export class NodeWebSerialPort {
+export class NodeWebSerialPort implements EsptoolSerialDevice {
   readable: ReadableStream<Uint8Array> | null = null;
   writable: WritableStream<Uint8Array> | null = null;
   /** False once the device refused modem-line control (a pty): resets by DTR/RTS cannot work. */
@@ -50,10 +58,10 @@ export class NodeWebSerialPort {
     return { ...this.usb };
   }
 
-  async open(options: WebSerialOpenOptions): Promise<void> {
+  async open(options: SerialOptions): Promise<void> {
     const port = new SerialPort({
       path: this.path,
-      baudRate: options.baudRate,
+      baudRate: options.baudRate ?? 115200,
       dataBits: options.dataBits ?? 8,
       stopBits: options.stopBits ?? 1,
       parity: options.parity ?? "none",
