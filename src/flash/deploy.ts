@@ -58,6 +58,21 @@ export async function deployFiles(
   return { updated: changed.map((f) => f.path), upToDate, removed, bytesSent: changed.reduce((sum, f) => sum + f.data.length, 0) };
 }
 
+/**
+ * Installs one file the way deployFiles does (sent to a temporary name, verified by sha256 and
+ * re-sent if corrupted) and renames it into place; the manifest is left alone (`tsmp fs put`).
+ */
+export async function putFileVerified(fs: BoardFs, file: DeployFile, options: { log: (line: string) => void }): Promise<void> {
+  try {
+    await uploadVerified(fs, file, undefined, options.log);
+  } catch (error) {
+    // Unlike a deploy, nothing later would overwrite the corrupted copy: it is not left behind.
+    if (error instanceof UploadVerificationFailed) await fs.remove(file.path + TEMP_SUFFIX);
+    throw error;
+  }
+  await fs.rename(file.path + TEMP_SUFFIX, file.path);
+}
+
 async function readBoardState(fs: BoardFs, paths: string[]): Promise<{ hashes: (string | undefined)[]; manifest: string[] }> {
   const code = [
     paths.length > 0 ? `_tsmp_sha256s(${paths.map(pythonString).join(",")})` : "",
