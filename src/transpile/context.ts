@@ -4,7 +4,7 @@ import * as diagnostics from "./diagnostics.js";
 import * as py from "./python-ast.js";
 import { shadowingRenames } from "./renames.js";
 import { pythonSafeName } from "./reserved-names.js";
-import { expressionVisitors, statementVisitors } from "./visitors/index.js";
+import type { VisitedExpression, VisitedStatement } from "./visited-nodes.js";
 
 /** What a module's transformation needs to know about the whole program. */
 export interface ProgramInfo {
@@ -17,6 +17,25 @@ export interface ProgramInfo {
   /** The folder holding the facade sources (`src/runtime-shim`). */
   facadeDirectory: string;
 }
+
+export type ExpressionVisitor<Node extends ts.Expression> = (node: Node, context: TransformationContext) => py.Expression;
+export type StatementVisitor<Node extends ts.Statement> = (node: Node, context: TransformationContext) => py.Statement[];
+
+/**
+ * One visitor per syntax kind, each receiving that kind's node type: the visitor under
+ * `ts.SyntaxKind.IfStatement` takes a `ts.IfStatement`. The caller that starts a
+ * transformation passes the map in (visitors/index.ts builds it), so the context, which every
+ * visitor uses, does not depend on the visitors.
+ */
+export interface Visitors {
+  expressions: { readonly [Node in VisitedExpression as Node["kind"]]: ExpressionVisitor<Node> };
+  statements: { readonly [Node in VisitedStatement as Node["kind"]]: StatementVisitor<Node> };
+}
+
+// The maps as the context looks them up: by any node's kind. A node whose kind has a visitor
+// is that visitor's node type, since each visited type is told apart by its kind.
+type ExpressionLookup = Readonly<Partial<Record<ts.SyntaxKind, ExpressionVisitor<ts.Expression>>>>;
+type StatementLookup = Readonly<Partial<Record<ts.SyntaxKind, StatementVisitor<ts.Statement>>>>;
 
 interface LoopFrame {
   /** Statements that must run before a `continue` (a for-loop's incrementor, a do-while's test). */
@@ -42,11 +61,17 @@ export class TransformationContext {
   private readonly substitutes = new Map<ts.Node, py.Expression>();
   private readonly loweredOptionals = new Set<ts.Node>();
 
+  private readonly expressionVisitors: ExpressionLookup;
+  private readonly statementVisitors: StatementLookup;
+
   constructor(
     readonly program: ProgramInfo,
     readonly sourceFile: ts.SourceFile,
+    visitors: Visitors,
   ) {
     this.checker = program.checker;
+    this.expressionVisitors = visitors.expressions as ExpressionLookup;
+    this.statementVisitors = visitors.statements as StatementLookup;
   }
 
   report(diagnostic: Diagnostic): void {
@@ -56,7 +81,7 @@ export class TransformationContext {
   transformExpression(node: ts.Expression): py.Expression {
     const substitute = this.substitutes.get(node);
     if (substitute) return substitute;
-    const visitor = expressionVisitors[node.kind];
+    const visitor = this.expressionVisitors[node.kind];
     if (!visitor) {
       this.report(diagnostics.unsupportedSyntax(node));
       return py.none();
@@ -67,7 +92,7 @@ export class TransformationContext {
 
   /** Transforms one statement; statements its expressions needed come first. */
   transformStatement(node: ts.Statement): py.Statement[] {
-    const visitor = statementVisitors[node.kind];
+    const visitor = this.statementVisitors[node.kind];
     if (!visitor) {
       this.report(diagnostics.unsupportedSyntax(node));
       return [];

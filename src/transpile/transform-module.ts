@@ -3,6 +3,7 @@ import { TransformationContext, type ProgramInfo } from "./context.js";
 import type { Diagnostic } from "./diagnostics.js";
 import * as py from "./python-ast.js";
 import { helperModuleName } from "./runtime-helpers.js";
+import { visitors } from "./visitors/index.js";
 
 export interface TransformedModule {
   module: py.Module;
@@ -12,7 +13,7 @@ export interface TransformedModule {
 
 /** One TypeScript source file → one Python module (plus the runtime helpers it asked for). */
 export function transformSourceFile(sourceFile: ts.SourceFile, program: ProgramInfo): TransformedModule {
-  const context = new TransformationContext(program, sourceFile);
+  const context = new TransformationContext(program, sourceFile, visitors);
   const body = context.transformStatements(sourceFile.statements);
   if (context.usedHelpers.size > 0) {
     // After the module's own imports, as a person would place it.

@@ -1,6 +1,5 @@
 import { ts } from "../typescript.js";
-import type { TransformationContext } from "../context.js";
-import type * as py from "../python-ast.js";
+import type { Visitors } from "../context.js";
 import { transformElementAccess, transformPropertyAccess } from "./access.js";
 import { transformBinaryExpression } from "./binary.js";
 import { transformCallExpression, transformNewExpression } from "./call.js";
@@ -42,71 +41,68 @@ import { transformForOfStatement } from "./for-of.js";
 import { transformDeleteExpression, transformTypeOfExpression } from "./typeof-delete.js";
 import { transformPostfixUnary, transformPrefixUnary } from "./unary.js";
 
-// Each visitor is typed for its own node kind; the maps hold them by kind, so the node type
-// is erased here and restored by the kind the map is indexed with.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ExpressionVisitor = (node: any, context: TransformationContext) => py.Expression;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type StatementVisitor = (node: any, context: TransformationContext) => py.Statement[];
-
-/** Adding a construct = adding one visitor file and one line here. */
-export const expressionVisitors: Partial<Record<ts.SyntaxKind, ExpressionVisitor>> = {
-  [ts.SyntaxKind.Identifier]: transformIdentifier,
-  [ts.SyntaxKind.ThisKeyword]: transformThis,
-  [ts.SyntaxKind.NumericLiteral]: transformNumericLiteral,
-  [ts.SyntaxKind.StringLiteral]: transformStringLiteral,
-  [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: transformStringLiteral,
-  [ts.SyntaxKind.TemplateExpression]: transformTemplateExpression,
-  [ts.SyntaxKind.TrueKeyword]: transformTrue,
-  [ts.SyntaxKind.FalseKeyword]: transformFalse,
-  [ts.SyntaxKind.NullKeyword]: transformNull,
-  [ts.SyntaxKind.ArrayLiteralExpression]: transformArrayLiteral,
-  [ts.SyntaxKind.ObjectLiteralExpression]: transformObjectLiteral,
-  [ts.SyntaxKind.ParenthesizedExpression]: transformTransparentExpression,
-  [ts.SyntaxKind.AsExpression]: transformTransparentExpression,
-  [ts.SyntaxKind.NonNullExpression]: transformTransparentExpression,
-  [ts.SyntaxKind.TypeAssertionExpression]: transformTransparentExpression,
-  [ts.SyntaxKind.SatisfiesExpression]: transformTransparentExpression,
-  [ts.SyntaxKind.BinaryExpression]: transformBinaryExpression,
-  [ts.SyntaxKind.PrefixUnaryExpression]: transformPrefixUnary,
-  [ts.SyntaxKind.PostfixUnaryExpression]: transformPostfixUnary,
-  [ts.SyntaxKind.ConditionalExpression]: transformConditionalExpression,
-  [ts.SyntaxKind.CallExpression]: transformCallExpression,
-  [ts.SyntaxKind.NewExpression]: transformNewExpression,
-  [ts.SyntaxKind.PropertyAccessExpression]: transformPropertyAccess,
-  [ts.SyntaxKind.ElementAccessExpression]: transformElementAccess,
-  [ts.SyntaxKind.ArrowFunction]: transformFunctionExpression,
-  [ts.SyntaxKind.FunctionExpression]: transformFunctionExpression,
-  [ts.SyntaxKind.AwaitExpression]: transformAwaitExpression,
-  [ts.SyntaxKind.TypeOfExpression]: transformTypeOfExpression,
-  [ts.SyntaxKind.DeleteExpression]: transformDeleteExpression,
-};
-
-export const statementVisitors: Partial<Record<ts.SyntaxKind, StatementVisitor>> = {
-  [ts.SyntaxKind.VariableStatement]: transformVariableStatement,
-  [ts.SyntaxKind.ExpressionStatement]: transformExpressionStatement,
-  [ts.SyntaxKind.ReturnStatement]: transformReturnStatement,
-  [ts.SyntaxKind.Block]: transformBlock,
-  [ts.SyntaxKind.EmptyStatement]: transformEmptyStatement,
-  [ts.SyntaxKind.IfStatement]: transformIfStatement,
-  [ts.SyntaxKind.WhileStatement]: withLabeledExits(transformWhileStatement),
-  [ts.SyntaxKind.DoStatement]: withLabeledExits(transformDoStatement),
-  [ts.SyntaxKind.ForStatement]: withLabeledExits(transformForStatement),
-  [ts.SyntaxKind.ForOfStatement]: withLabeledExits(transformForOfStatement),
-  [ts.SyntaxKind.ForInStatement]: withLabeledExits(transformForInStatement),
-  [ts.SyntaxKind.SwitchStatement]: withLabeledExits(transformSwitchStatement),
-  [ts.SyntaxKind.BreakStatement]: transformBreakStatement,
-  [ts.SyntaxKind.LabeledStatement]: transformLabeledStatement,
-  [ts.SyntaxKind.ContinueStatement]: transformContinueStatement,
-  [ts.SyntaxKind.FunctionDeclaration]: transformFunctionDeclaration,
-  [ts.SyntaxKind.ClassDeclaration]: transformClassDeclaration,
-  [ts.SyntaxKind.EnumDeclaration]: transformEnumDeclaration,
-  [ts.SyntaxKind.TryStatement]: transformTryStatement,
-  [ts.SyntaxKind.ThrowStatement]: transformThrowStatement,
-  [ts.SyntaxKind.ImportDeclaration]: transformImportDeclaration,
-  [ts.SyntaxKind.ExportDeclaration]: transformExportDeclaration,
-  [ts.SyntaxKind.ExportAssignment]: transformExportAssignment,
-  [ts.SyntaxKind.ModuleDeclaration]: transformModuleDeclaration,
-  [ts.SyntaxKind.InterfaceDeclaration]: transformErasedDeclaration,
-  [ts.SyntaxKind.TypeAliasDeclaration]: transformErasedDeclaration,
+/**
+ * Adding a construct = adding one visitor file, one line here and its node type in
+ * visited-nodes.ts (the map must name exactly those kinds).
+ */
+export const visitors: Visitors = {
+  expressions: {
+    [ts.SyntaxKind.Identifier]: transformIdentifier,
+    [ts.SyntaxKind.ThisKeyword]: transformThis,
+    [ts.SyntaxKind.NumericLiteral]: transformNumericLiteral,
+    [ts.SyntaxKind.StringLiteral]: transformStringLiteral,
+    [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: transformStringLiteral,
+    [ts.SyntaxKind.TemplateExpression]: transformTemplateExpression,
+    [ts.SyntaxKind.TrueKeyword]: transformTrue,
+    [ts.SyntaxKind.FalseKeyword]: transformFalse,
+    [ts.SyntaxKind.NullKeyword]: transformNull,
+    [ts.SyntaxKind.ArrayLiteralExpression]: transformArrayLiteral,
+    [ts.SyntaxKind.ObjectLiteralExpression]: transformObjectLiteral,
+    [ts.SyntaxKind.ParenthesizedExpression]: transformTransparentExpression,
+    [ts.SyntaxKind.AsExpression]: transformTransparentExpression,
+    [ts.SyntaxKind.NonNullExpression]: transformTransparentExpression,
+    [ts.SyntaxKind.TypeAssertionExpression]: transformTransparentExpression,
+    [ts.SyntaxKind.SatisfiesExpression]: transformTransparentExpression,
+    [ts.SyntaxKind.BinaryExpression]: transformBinaryExpression,
+    [ts.SyntaxKind.PrefixUnaryExpression]: transformPrefixUnary,
+    [ts.SyntaxKind.PostfixUnaryExpression]: transformPostfixUnary,
+    [ts.SyntaxKind.ConditionalExpression]: transformConditionalExpression,
+    [ts.SyntaxKind.CallExpression]: transformCallExpression,
+    [ts.SyntaxKind.NewExpression]: transformNewExpression,
+    [ts.SyntaxKind.PropertyAccessExpression]: transformPropertyAccess,
+    [ts.SyntaxKind.ElementAccessExpression]: transformElementAccess,
+    [ts.SyntaxKind.ArrowFunction]: transformFunctionExpression,
+    [ts.SyntaxKind.FunctionExpression]: transformFunctionExpression,
+    [ts.SyntaxKind.AwaitExpression]: transformAwaitExpression,
+    [ts.SyntaxKind.TypeOfExpression]: transformTypeOfExpression,
+    [ts.SyntaxKind.DeleteExpression]: transformDeleteExpression,
+  },
+  statements: {
+    [ts.SyntaxKind.VariableStatement]: transformVariableStatement,
+    [ts.SyntaxKind.ExpressionStatement]: transformExpressionStatement,
+    [ts.SyntaxKind.ReturnStatement]: transformReturnStatement,
+    [ts.SyntaxKind.Block]: transformBlock,
+    [ts.SyntaxKind.EmptyStatement]: transformEmptyStatement,
+    [ts.SyntaxKind.IfStatement]: transformIfStatement,
+    [ts.SyntaxKind.WhileStatement]: withLabeledExits(transformWhileStatement),
+    [ts.SyntaxKind.DoStatement]: withLabeledExits(transformDoStatement),
+    [ts.SyntaxKind.ForStatement]: withLabeledExits(transformForStatement),
+    [ts.SyntaxKind.ForOfStatement]: withLabeledExits(transformForOfStatement),
+    [ts.SyntaxKind.ForInStatement]: withLabeledExits(transformForInStatement),
+    [ts.SyntaxKind.SwitchStatement]: withLabeledExits(transformSwitchStatement),
+    [ts.SyntaxKind.BreakStatement]: transformBreakStatement,
+    [ts.SyntaxKind.LabeledStatement]: transformLabeledStatement,
+    [ts.SyntaxKind.ContinueStatement]: transformContinueStatement,
+    [ts.SyntaxKind.FunctionDeclaration]: transformFunctionDeclaration,
+    [ts.SyntaxKind.ClassDeclaration]: transformClassDeclaration,
+    [ts.SyntaxKind.EnumDeclaration]: transformEnumDeclaration,
+    [ts.SyntaxKind.TryStatement]: transformTryStatement,
+    [ts.SyntaxKind.ThrowStatement]: transformThrowStatement,
+    [ts.SyntaxKind.ImportDeclaration]: transformImportDeclaration,
+    [ts.SyntaxKind.ExportDeclaration]: transformExportDeclaration,
+    [ts.SyntaxKind.ExportAssignment]: transformExportAssignment,
+    [ts.SyntaxKind.ModuleDeclaration]: transformModuleDeclaration,
+    [ts.SyntaxKind.InterfaceDeclaration]: transformErasedDeclaration,
+    [ts.SyntaxKind.TypeAliasDeclaration]: transformErasedDeclaration,
+  },
 };

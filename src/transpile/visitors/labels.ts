@@ -1,8 +1,7 @@
 import { ts } from "../typescript.js";
-import type { TransformationContext } from "../context.js";
+import type { StatementVisitor, TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import type { StatementVisitor } from "./index.js";
 import { isSimple } from "./switch.js";
 
 /**
@@ -89,8 +88,8 @@ export function transformContinueStatement(node: ts.ContinueStatement, context: 
 }
 
 /** Wraps a loop visitor: after a loop that a labeled jump left, the jump carries on outward. */
-export function withLabeledExits(visitor: StatementVisitor): StatementVisitor {
-  return (node: ts.Statement, context: TransformationContext) => {
+export function withLabeledExits<Node extends ts.Statement>(visitor: StatementVisitor<Node>): StatementVisitor<Node> {
+  return (node, context) => {
     const statements = visitor(node, context);
     const frames = framesOf(context).filter((frame) => frame.crossed.has(node));
     if (frames.length === 0) return statements;
