@@ -109,6 +109,23 @@ export async function readChipInfo(options: ConnectOptions): Promise<ChipInfo> {
   }
 }
 
+/** What `tsmp firmware info` prints, one property a line. */
+export function describeChipInfo(info: ChipInfo): string {
+  const lines = [
+    `Chip:       ${info.description}`,
+    `Revision:   ${info.revision ?? "unknown"}`,
+    `Features:   ${info.features.join(", ")}`,
+    `MAC:        ${info.mac}`,
+    `Flash size: ${info.flashSize ?? "unknown"}`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** The line `tsmp firmware flash` ends with. */
+export function describeFlashReport(file: string, report: FlashReport): string {
+  return `Flashed ${file} to the ${report.chip} at 0x${report.offset.toString(16)}${report.repl ? ` (${report.repl})` : ""}\n`;
+}
+
 /** `tsmp firmware erase`: the whole flash, through the stub. */
 export async function eraseChip(options: ConnectOptions): Promise<void> {
   const session = await connect(options);

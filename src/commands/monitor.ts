@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import type { MappedFile } from "../sourcemap/traceback-map.js";
 import { LinkLost } from "../flash/byte-link.js";
+import { resolvePort } from "../flash/ports.js";
 import { SerialTransport } from "../flash/serial-transport.js";
+import { loadLastBuild } from "../sourcemap/last-build.js";
 import { createTracebackRewriter } from "../sourcemap/traceback-rewriter.js";
 
 export interface MonitorOptions {
@@ -20,6 +22,56 @@ export interface MonitorOptions {
 }
 
 const RECONNECT_POLL_MS = 250;
+const QUIT_KEYS = new Set([0x1d, 0x18]); // Ctrl-] and Ctrl-X, as in mpremote
+
+/** The user's terminal: keystrokes in, the board's output and status lines out. */
+export interface MonitorTerminal {
+  stdin: NodeJS.ReadStream;
+  output: (text: string) => void;
+  status: (line: string) => void;
+}
+
+/**
+ * `tsmp monitor`: picks the port, puts a terminal into raw mode so keystrokes go to the board
+ * as typed (Ctrl-] or Ctrl-X quits), and stops on SIGINT or SIGTERM, leaving the terminal as found.
+ */
+export async function monitorFromTerminal(
+  options: { port: string; baudRate?: number; project: string },
+  terminal: MonitorTerminal,
+): Promise<void> {
+  const path = await resolvePort(options.port, { log: terminal.status });
+  const { stdin } = terminal;
+  let quit: () => void = () => undefined;
+  const stopped = new Promise<void>((resolveStop) => (quit = resolveStop));
+  const onSignal = () => quit();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  if (stdin.isTTY) stdin.setRawMode(true);
+  terminal.status(`Connected to ${path}${stdin.isTTY ? " (Ctrl-] or Ctrl-X quits)" : ""}`);
+  try {
+    await monitorBoard({
+      path,
+      baudRate: options.baudRate,
+      files: loadLastBuild(options.project),
+      relativeTo: process.cwd(),
+      output: terminal.output,
+      status: terminal.status,
+      stopped,
+      onInput: (send) => {
+        stdin.on("data", (bytes: Buffer) => {
+          if (stdin.isTTY && bytes.some((byte) => QUIT_KEYS.has(byte))) quit();
+          else send(bytes);
+        });
+        stdin.resume();
+      },
+    });
+  } finally {
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdin.pause();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
 
 /**
  * A serial console that survives the board going away: when the port closes (a hard reset

@@ -43,7 +43,7 @@ export function registerFirmware(program: Command): void {
       .option("--no-compress", "send the image uncompressed")
       .option("--no-verify-repl", "do not check that a MicroPython REPL answers after the reset"),
   ).action(async (file: string, flags: ConnectFlags & { offset?: number; erase: boolean; compress: boolean; verifyRepl: boolean }) => {
-    const { flashFirmware } = await loadFirmwareCommands();
+    const { describeFlashReport, flashFirmware } = await loadFirmwareCommands();
     const report = await flashFirmware({
       ...connectOptions(flags),
       file,
@@ -52,21 +52,13 @@ export function registerFirmware(program: Command): void {
       compress: flags.compress,
       verifyRepl: flags.verifyRepl,
     });
-    process.stdout.write(`Flashed ${file} to the ${report.chip} at 0x${report.offset.toString(16)}${report.repl ? ` (${report.repl})` : ""}\n`);
+    process.stdout.write(describeFlashReport(file, report));
   });
 
   withConnectOptions(firmware.command("info").description("print the chip, revision, MAC address and flash size")).action(
     async (flags: ConnectFlags) => {
-      const { readChipInfo } = await loadFirmwareCommands();
-      const info = await readChipInfo(connectOptions(flags));
-      const lines = [
-        `Chip:       ${info.description}`,
-        `Revision:   ${info.revision ?? "unknown"}`,
-        `Features:   ${info.features.join(", ")}`,
-        `MAC:        ${info.mac}`,
-        `Flash size: ${info.flashSize ?? "unknown"}`,
-      ];
-      process.stdout.write(`${lines.join("\n")}\n`);
+      const { describeChipInfo, readChipInfo } = await loadFirmwareCommands();
+      process.stdout.write(describeChipInfo(await readChipInfo(connectOptions(flags))));
     },
   );
 
