@@ -47,12 +47,13 @@ const CTRL_C = 0x03;
 const BOOT_WAIT_MS = 10_000;
 
 /**
- * A MicroPython board on a pty, backed by the real MicroPython VM: friendly and raw REPL,
- * raw-paste with flow control, soft reset, a flash that survives resets, boot.py and main.py,
- * Ctrl-C for running programs, optional baud pacing and test faults. Works with mpremote.
+ * A MicroPython board on a pty (or an in-memory cable), backed by the real MicroPython VM:
+ * friendly and raw REPL, raw-paste with flow control, soft reset, a flash that survives resets,
+ * boot.py and main.py, Ctrl-C for running programs, optional baud pacing and test faults.
+ * Works with mpremote.
  *
  * The VM runs in a worker thread (the board's CPU) so Python that runs synchronously never
- * blocks this thread, which plays the UART: it moves bytes between the pty and the board and
+ * blocks this thread, which plays the UART: it moves bytes between the cable and the board and
  * turns Ctrl-C into a KeyboardInterrupt while Python runs.
  */
 export class VirtualBoard {
