@@ -4,6 +4,7 @@ import * as diagnostics from "./diagnostics.js";
 import * as py from "./python-ast.js";
 import { shadowingRenames } from "./renames.js";
 import { pythonSafeName } from "./reserved-names.js";
+import type { HelperName } from "./runtime/helper-names.js";
 import type { VisitedExpression, VisitedStatement } from "./visited-nodes.js";
 
 /** What a module's transformation needs to know about the whole program. */
@@ -49,7 +50,7 @@ interface LoopFrame {
 export class TransformationContext {
   readonly checker: ts.TypeChecker;
   readonly diagnostics: Diagnostic[] = [];
-  readonly usedHelpers = new Set<string>();
+  readonly usedHelpers = new Set<HelperName>();
   private readonly precedingStack: py.Statement[][] = [];
   private readonly loopStack: LoopFrame[] = [];
   private temporaryCount = 0;
@@ -262,7 +263,7 @@ export class TransformationContext {
   }
 
   /** Asks for a runtime helper from `src/transpile/runtime/<name>.py`; returns its name. */
-  useHelper(name: string): py.Name {
+  useHelper(name: HelperName): py.Name {
     this.usedHelpers.add(name);
     return py.name(name);
   }

@@ -2,12 +2,13 @@ import type { ts } from "./typescript.js";
 import { TransformationContext, type ProgramInfo } from "./context.js";
 import type { Diagnostic } from "./diagnostics.js";
 import * as py from "./python-ast.js";
-import { helperModuleName } from "./runtime-helpers.js";
+import { helperModuleName } from "./runtime/helper-module.js";
+import type { HelperName } from "./runtime/helper-names.js";
 import { visitors } from "./visitors/index.js";
 
 export interface TransformedModule {
   module: py.Module;
-  usedHelpers: Set<string>;
+  usedHelpers: Set<HelperName>;
   diagnostics: Diagnostic[];
 }
 

@@ -6,10 +6,11 @@ describe("board helpers", () => {
 
   it("sends only the definitions a call needs, with what they call, once", () => {
     const first = helpers.missingFor("_tsmp_sha256s(b'main.py'.decode())", new Set());
-    expect(first.names).toEqual(["_tsmp_sha256s", "_tsmp_sha256", "_tsmp_hex"]);
-    expect(first.code).toMatch(/^def _tsmp_sha256s\(/);
+    expect(first.names).toEqual(["_tsmp_hex", "_tsmp_sha256", "_tsmp_sha256s"]);
+    expect(first.code).toMatch(/^def _tsmp_hex\(/);
     const again = helpers.missingFor("_tsmp_ls(b''.decode())", new Set(first.names));
-    expect(again.names).toEqual(["_tsmp_ls", "_tsmp_lstat"]);
+    expect(again.names).toEqual(["_tsmp_lstat", "_tsmp_ls"]);
+    expect(helpers.missingFor("_tsmp_rm(p, True)", new Set()).names).toEqual(["_tsmp_lstat", "_tsmp_rm"]);
     expect(helpers.missingFor("os.rename(a, b)", new Set()).names).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import * as py from "../python-ast.js";
 import { isArrayType, isBooleanType, isNumberType, isStringType, typeOf } from "../types.js";
 import { asIndex, asIndexes, slice, transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";
+import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
 
 const isStatement = (node: ts.Node) => ts.isExpressionStatement(node.parent);
@@ -27,7 +28,7 @@ function returnsBoolean(node: ts.Expression, context: TransformationContext): bo
 }
 
 /** A callback from the array helpers: `helper(array, fn, arity, ...extra)`. */
-function withCallback(helper: string, member: string, ...extra: py.Keyword[]): CallMapping {
+function withCallback(helper: HelperName, member: string, ...extra: py.Keyword[]): CallMapping {
   return (node, context, receiver) => {
     const { fn, arity } = callback(node, context, member);
     return py.call(context.useHelper(helper), [receiver, fn, arity], extra);

@@ -1,11 +1,12 @@
 import * as py from "../python-ast.js";
 import { isRecordType, typeOf } from "../types.js";
 import { transformArgs } from "./arguments.js";
+import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings } from "./registry.js";
 
 /** Records are OrderedDicts, where Python's own methods already keep JavaScript's order. */
 const ofObject =
-  (helper: string, recordForm?: (record: py.Expression) => py.Expression): CallMapping =>
+  (helper: HelperName, recordForm?: (record: py.Expression) => py.Expression): CallMapping =>
   (node, context) => {
     const [argument] = node.arguments;
     const value = context.transformExpression(argument!);

@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import * as py from "../python-ast.js";
 import { asIndex, asIndexes, isNonNegativeIntegerLiteral, isRegularExpression, isStringLiteralLike, slice, transformArgs, valueAsString } from "./arguments.js";
 import * as diagnostics from "./diagnostics.js";
+import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
 
 export const stringProperties: PropertyMappings = {
@@ -11,7 +12,7 @@ export const stringProperties: PropertyMappings = {
 const method = (name: string): CallMapping => (node, context, receiver) => py.call(py.attribute(receiver, name), transformArgs(node, context));
 
 const helper =
-  (name: string, ...extra: py.Expression[]): CallMapping =>
+  (name: HelperName, ...extra: py.Expression[]): CallMapping =>
   (node, context, receiver) =>
     py.call(context.useHelper(name), [receiver, ...transformArgs(node, context), ...extra]);
 

@@ -4,7 +4,8 @@ import type { ProgramInfo } from "../context.js";
 import { fromTypeScript, moduleNameClash, type Diagnostic } from "../diagnostics.js";
 import { printModule } from "../printer.js";
 import { findProjectLayout, type ProjectLayout } from "./project-layout.js";
-import { emitHelperModule, helperModuleName } from "../runtime-helpers.js";
+import { emitHelperModule, helperModuleName } from "../runtime/helper-module.js";
+import type { HelperName } from "../runtime/helper-names.js";
 import { buildSourceMap } from "../../sourcemap/source-map.js";
 import { transformSourceFile } from "../transform-module.js";
 import { packagePath } from "../../package-paths.js";
@@ -97,7 +98,7 @@ export function emitProgram(program: ts.Program, layout: ProjectLayout, options:
   const diagnostics: Diagnostic[] = [];
   for (const diagnostic of program.getOptionsDiagnostics()) diagnostics.push(fromTypeScript(diagnostic));
   const files: EmittedFile[] = [];
-  const usedHelpers = new Set<string>();
+  const usedHelpers = new Set<HelperName>();
   for (const sourceFile of filesToEmit(program, info, layout)) {
     for (const diagnostic of program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
     for (const diagnostic of program.getSemanticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
