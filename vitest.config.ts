@@ -1,11 +1,39 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+
+/**
+ * Two projects. `unit` is the fast inner loop (`npm run test:unit`): no pseudo-terminals or
+ * socat, no spawned `tsmp` CLI, nothing that needs the built dist/. `e2e` is the rest: real
+ * serial ports over socat ptys, the virtual board and ESP32 on ptys, the CLI end to end.
+ * `npm test` runs both. Name a new test that opens a pty or spawns the CLI `*.e2e.test.ts`.
+ */
+const endToEnd = [
+  "**/*.e2e.test.ts",
+  // The virtual devices on ptys, and the CLI that starts them.
+  "test/sim/virtual-board/**/*.test.ts",
+  "test/sim/virtual-esp32/cli.test.ts",
+  // Serial transport, raw REPL and esptool-js over socat pty pairs.
+  "test/flash/follow-output.test.ts",
+  "test/flash/port-errors.test.ts",
+  "test/flash/raw-repl-framing.test.ts",
+  "test/flash/esp32/firmware-flash.test.ts",
+  "test/commands/firmware-errors.test.ts",
+  // Spawn bin/tsmp.js.
+  "test/commands/init.test.ts",
+  "test/commands/run.test.ts",
+  // Import the package by name, which resolves to the built dist/.
+  "test/structure/package-entry.test.ts",
+  "templates/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "templates/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two cores on CI: end-to-end tests over ptys fight for the CPU past two workers.
-    maxWorkers: 2,
+    maxWorkers: availableParallelism(),
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: endToEnd } },
+      { extends: true, test: { name: "e2e", include: endToEnd } },
+    ],
   },
 });

@@ -100,13 +100,19 @@ describe("imports between the folders of src/", () => {
   const graph = folderGraph(imports);
 
   it("has a rule for every folder of src/ and reads their imports", () => {
-    const folders = readdirSync(src, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const folders = readdirSync(src, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     expect([...folders, "root", "index"].sort()).toEqual(Object.keys(allowedImports).sort());
     expect(imports.length).toBeGreaterThan(100);
   });
 
   it("reports a cycle as a path", () => {
-    const cyclic = new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]]]);
+    const cyclic = new Map([
+      ["a", ["b"]],
+      ["b", ["c"]],
+      ["c", ["a"]],
+    ]);
     expect(findCycle(cyclic)).toEqual(["a", "b", "c", "a"]);
   });
 

@@ -53,7 +53,18 @@ import * as tsmp from "tsmp";
 console.log(Object.keys(tsmp).sort().join(" "));
 `);
     expect(output.trim().split(" ")).toEqual(
-      expect.arrayContaining(["transpileProject", "writeBuild", "runOnNode", "runOnMicroPython", "runOnBoard", "withBoard", "deployFiles", "VirtualBoard", "VirtualEsp32", "TsmpError"]),
+      expect.arrayContaining([
+        "transpileProject",
+        "writeBuild",
+        "runOnNode",
+        "runOnMicroPython",
+        "runOnBoard",
+        "withBoard",
+        "deployFiles",
+        "VirtualBoard",
+        "VirtualEsp32",
+        "TsmpError",
+      ]),
     );
   });
 });
