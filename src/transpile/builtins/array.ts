@@ -6,7 +6,7 @@ import { isArrayType, isBooleanType, isNumberType, isStringType, typeOf } from "
 import { asIndex, asIndexes, slice, transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";
 import type { HelperName } from "../runtime/helper-names.js";
-import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 const isStatement = (node: ts.Node) => ts.isExpressionStatement(node.parent);
 

@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import * as py from "../python-ast.js";
 import { transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";
-import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 /**
  * Map and Set are the JsMap/JsSet helper classes (insertion-ordered, as MicroPython's dict

@@ -4,7 +4,7 @@ import * as py from "../python-ast.js";
 import { isBooleanType, isErrorType, isNumberType, isStringType, typeOf } from "../types.js";
 import * as diagnostics from "./diagnostics.js";
 import { isIntegral } from "../operators/numeric.js";
-import type { CallMappings } from "./registry.js";
+import type { CallMappings } from "./mapping.js";
 
 export const consoleCalls: CallMappings = {
   /**

@@ -1,5 +1,5 @@
 import * as py from "../python-ast.js";
-import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 export const errorProperties: PropertyMappings = {
   /** A Python exception's message is its string form, unless the program assigned one. */

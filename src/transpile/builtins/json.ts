@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import * as diagnostics from "./diagnostics.js";
-import type { CallMappings } from "./registry.js";
+import type { CallMappings } from "./mapping.js";
 
 export const jsonCalls: CallMappings = {
   stringify(node, context) {

@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { transformArgs } from "./arguments.js";
 import { isIntegral } from "../operators/numeric.js";
-import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 /** `math.<name>(...)`: the module is imported at the top of the file by the import hook. */
 function math(context: TransformationContext, name: string): py.Expression {

@@ -3,7 +3,7 @@ import * as py from "../python-ast.js";
 import { asCondition } from "../conversions.js";
 import { isNumberType, typeOf } from "../types.js";
 import { transformArgs, valueAsString } from "./arguments.js";
-import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 const isNaN: CallMapping = (node, context) => {
   const [value] = transformArgs(node, context);

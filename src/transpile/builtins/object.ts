@@ -2,7 +2,7 @@ import * as py from "../python-ast.js";
 import { isRecordType, typeOf } from "../types.js";
 import { transformArgs } from "./arguments.js";
 import type { HelperName } from "../runtime/helper-names.js";
-import type { CallMapping, CallMappings } from "./registry.js";
+import type { CallMapping, CallMappings } from "./mapping.js";
 
 /** Records are OrderedDicts, where Python's own methods already keep JavaScript's order. */
 const ofObject =

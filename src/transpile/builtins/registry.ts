@@ -1,6 +1,3 @@
-import type { ts } from "../typescript.js";
-import type { TransformationContext } from "../context.js";
-import type * as py from "../python-ast.js";
 import { arrayCalls, arrayProperties, arrayStaticCalls } from "./array.js";
 import { mapCalls, setCalls, sizeProperty } from "./collections.js";
 import { consoleCalls } from "./console.js";
@@ -10,17 +7,7 @@ import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
 import { objectStaticCalls } from "./object.js";
 import { stringCalls, stringProperties, stringStaticCalls } from "./string.js";
-
-/** Maps `receiver.member(...)`; `receiver` is already transformed (unless it is a global like `console`). */
-export type CallMapping = (node: ts.CallExpression, context: TransformationContext, receiver: py.Expression) => py.Expression;
-export type CallMappings = Record<string, CallMapping>;
-
-export type PropertyMapping = (
-  node: ts.PropertyAccessExpression,
-  context: TransformationContext,
-  receiver: py.Expression,
-) => py.Expression;
-export type PropertyMappings = Record<string, PropertyMapping>;
+import type { CallMappings, PropertyMappings } from "./mapping.js";
 
 /**
  * Keyed by receiver kind (see library.ts): `Array`, `String`, `Number` for values; a global

@@ -3,7 +3,7 @@ import * as py from "../python-ast.js";
 import { asIndex, asIndexes, isNonNegativeIntegerLiteral, isRegularExpression, isStringLiteralLike, slice, transformArgs, valueAsString } from "./arguments.js";
 import * as diagnostics from "./diagnostics.js";
 import type { HelperName } from "../runtime/helper-names.js";
-import type { CallMapping, CallMappings, PropertyMappings } from "./registry.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 export const stringProperties: PropertyMappings = {
   length: (_node, _context, receiver) => py.call(py.name("len"), [receiver]),
