@@ -32,7 +32,7 @@ export const defaultOptions: ts.CompilerOptions = {
   types: [],
 };
 
-export const boardGlobals = packagePath("src", "transpile", "board-globals.d.ts");
+export const boardGlobals = packagePath("src", "transpile", "project", "board-globals.d.ts");
 
 /**
  * The program for a project on disk: the tsconfig's files (they bring ambient declarations
