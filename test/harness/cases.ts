@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { runOnBoth } from "../../harness/differential.js";
+import { expectSameOutput, runOnBoth, type Outputs } from "./differential.js";
 
 /**
  * Differential cases, TypeScriptToLua-style: each case is a snippet that prints with
@@ -41,29 +41,21 @@ function splitOutput(output: string, count: number): string[] | undefined {
   return pieces;
 }
 
-interface Outcome {
-  js: string;
-  micropython: string;
-  /** The emitted Python, shown when a case fails. */
-  python?: string;
-}
-
-async function runAlone(source: string): Promise<Outcome> {
+async function runAlone(source: string): Promise<Outputs> {
   try {
-    const { js, micropython, python } = await runOnBoth(source);
-    return { js, micropython, python };
+    return await runOnBoth(source);
   } catch (error) {
-    return { js: "(runs on Node)", micropython: `(failed) ${error instanceof Error ? error.message : String(error)}` };
+    return { node: "(runs on Node)", micropython: `(failed) ${error instanceof Error ? error.message : String(error)}`, python: "" };
   }
 }
 
-async function runBatch(sources: string[]): Promise<Outcome[] | undefined> {
+async function runBatch(sources: string[]): Promise<Outputs[] | undefined> {
   try {
-    const { js, micropython } = await runOnBoth(batchProgram(sources));
-    const jsPieces = splitOutput(js, sources.length);
+    const { node, micropython } = await runOnBoth(batchProgram(sources));
+    const nodePieces = splitOutput(node, sources.length);
     const pyPieces = splitOutput(micropython, sources.length);
-    if (!jsPieces || !pyPieces) return undefined;
-    return jsPieces.map((piece, index) => ({ js: piece, micropython: pyPieces[index]! }));
+    if (!nodePieces || !pyPieces) return undefined;
+    return nodePieces.map((piece, index) => ({ node: piece, micropython: pyPieces[index]!, python: "" }));
   } catch {
     return undefined;
   }
@@ -82,7 +74,7 @@ export interface CaseExpectations {
 export function describeCases(topic: string, cases: Cases, expectations: CaseExpectations = {}): void {
   describe(topic, () => {
     const entries = Object.entries(cases);
-    const outcomes = new Map<string, Outcome>();
+    const outcomes = new Map<string, Outputs>();
     const batched = entries.filter(([, source]) => !needsOwnProgram(source));
 
     beforeAll(async () => {
@@ -93,7 +85,7 @@ export function describeCases(topic: string, cases: Cases, expectations: CaseExp
           const outcome = results?.[index];
           // A batch result is trusted only where both sides agree; a difference is re-run alone
           // so that a case can never be affected by its neighbours.
-          if (outcome && outcome.js === outcome.micropython) outcomes.set(name, outcome);
+          if (outcome && outcome.node === outcome.micropython) outcomes.set(name, outcome);
         });
       }
     }, 300_000);
@@ -105,7 +97,7 @@ export function describeCases(topic: string, cases: Cases, expectations: CaseExp
           if (outcome.micropython.startsWith("(failed) tsmp rejected the snippet")) {
             expect(outcome.micropython).toMatch(/error TSMP1\d{3}:/);
           } else {
-            expect(outcome.micropython).toBe(outcome.js);
+            expect(outcome.micropython).toBe(outcome.node);
           }
         });
         continue;
@@ -113,7 +105,7 @@ export function describeCases(topic: string, cases: Cases, expectations: CaseExp
       const test = expectations.knownWrong?.includes(name) ? it.fails : it;
       test(name, async () => {
         const outcome = outcomes.get(name) ?? (await runAlone(source));
-        expect(outcome.micropython, outcome.python ? `emitted Python:\n${outcome.python}` : undefined).toBe(outcome.js);
+        expectSameOutput(outcome);
       });
     }
   });

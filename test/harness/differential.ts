@@ -13,6 +13,12 @@ import { createTranspiler, formatDiagnostic, type TranspileResult, type Transpil
  * Differential testing in the spirit of TypeScriptToLua's `expectToMatchJsResult`: a snippet
  * runs as JavaScript on Node and, transpiled, on the real MicroPython VM; both must print the
  * same. An uncaught error ends the output with `uncaught: <message>` on either side.
+ *
+ * Every differential check in the tests has this one shape: a runner returns `Outputs` (what
+ * Node printed, what MicroPython printed, the emitted Python) and `expectSameOutput` compares
+ * them. The runners are this file's `runOnBoth` (snippets), shim-vs-vm.ts's `runOnShimAndVm`
+ * (asyncio programs on a fresh simulated board each) and cases.ts's `describeCases` (tables of
+ * snippets, batched, with knownWrong/rejectedForNow lists).
  */
 
 let transpiler: Transpiler | undefined;
@@ -23,11 +29,19 @@ function sharedTranspiler(): Transpiler {
   return transpiler;
 }
 
-export interface BothResults {
-  js: string;
+/** What one program printed on each side. */
+export interface Outputs {
+  /** Printed on Node (plain JavaScript, or the runtime shim when the program imports tsmp/*). */
+  node: string;
+  /** Printed by the transpiled program on the MicroPython VM. */
   micropython: string;
   /** The emitted main.py, for failure messages and golden checks. */
   python: string;
+}
+
+/** The differential assertion: MicroPython printed exactly what Node printed. */
+export function expectSameOutput({ node, micropython, python }: Outputs): void {
+  expect(micropython, `Node printed:\n${node}\nemitted Python:\n${python}`).toBe(node);
 }
 
 /** Transpiles a snippet; fails the test with formatted diagnostics if tsmp rejects it. */
@@ -35,24 +49,30 @@ export function transpileSnippet(tsSource: string | Record<string, string>): Tra
   const files = typeof tsSource === "string" ? { "main.ts": tsSource } : tsSource;
   const result = sharedTranspiler().transpileFiles(files);
   if (result.diagnostics.length > 0) {
-    const text = result.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, files[diagnostic.file?.replace(/^\/__tsmp_snippet__\//, "") ?? ""])).join("\n");
+    const text = result.diagnostics
+      .map((diagnostic) => formatDiagnostic(diagnostic, files[diagnostic.file?.replace(/^\/__tsmp_snippet__\//, "") ?? ""]))
+      .join("\n");
     throw new Error(`tsmp rejected the snippet:\n${text}`);
   }
   return result;
 }
 
 /** Runs a snippet (or several files, `main.ts` first) on Node and on MicroPython. */
-export async function runOnBoth(tsSource: string | Record<string, string>): Promise<BothResults> {
+export async function runOnBoth(tsSource: string | Record<string, string>): Promise<Outputs> {
   const files = typeof tsSource === "string" ? { "main.ts": tsSource } : tsSource;
   const result = transpileSnippet(files);
-  const js = Object.values(files).some((text) => text.includes('"tsmp/')) ? await runWithShim(files) : runJavaScript(files);
+  const node = Object.values(files).some((text) => text.includes('"tsmp/')) ? await runWithShim(files) : runJavaScript(files);
   const micropython = await runMicroPython(result);
-  return { js, micropython, python: result.files.find((file) => file.path === "main.py")?.text ?? "" };
+  return { node, micropython, python: emittedMain(result) };
+}
+
+/** The emitted entry module's text. */
+export function emittedMain(result: TranspileResult): string {
+  return result.files.find((file) => file.path === "main.py")?.text ?? "";
 }
 
 export async function expectToMatchJsResult(tsSource: string | Record<string, string>): Promise<void> {
-  const { js, micropython, python } = await runOnBoth(tsSource);
-  expect(micropython, `emitted Python:\n${python}`).toBe(js);
+  expectSameOutput(await runOnBoth(tsSource));
 }
 
 /** Each file compiled to CommonJS and evaluated in-process, with console.log captured. */

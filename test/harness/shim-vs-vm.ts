@@ -1,22 +1,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect } from "vitest";
 import { runEmittedProgram } from "../../src/run/micropython/run-emitted-program.js";
 import { runProgram, type SimulationOptions, type SimulationResult } from "../../src/run/testing.js";
-import { transpileSnippet } from "./differential.js";
+import { emittedMain, expectSameOutput, transpileSnippet, type Outputs } from "./differential.js";
 
 /**
- * The shim's differential check: one asyncio program runs through the Node shim (virtual clock)
- * and, transpiled, on the MicroPython VM with the board's blocking asyncio (virtual clock too);
- * the printed lines must be identical. An uncaught exception ends either output with
- * `uncaught: <ExceptionName>`.
+ * The shim's differential check, in differential.ts's shape (`Outputs`, `expectSameOutput`): one
+ * asyncio program runs through the Node shim (tsmp/testing on a fresh simulated board, virtual
+ * clock) and, transpiled, on a fresh MicroPython VM with the board's blocking asyncio (virtual
+ * clock too); the printed lines must be identical. It stays a runner of its own because of what
+ * it compares: an uncaught exception ends either output with `uncaught: <ExceptionName>`, not the
+ * message, since asyncio's exceptions carry different messages (or none) on the two sides; and
+ * every program gets a fresh board and VM, since a program's tasks and timers must not leak
+ * into the next.
  */
-export interface ShimAndVm {
-  shim: string;
-  vm: string;
-  python: string;
-}
 
 function uncaughtLine(name: string): string {
   return `uncaught: ${name}\n`;
@@ -50,21 +48,21 @@ export async function runOnVm(source: string): Promise<{ output: string; python:
     { files: result.files, entry: result.entry ?? "main.py" },
     { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), clock: "virtual" },
   );
-  const python = result.files.find((file) => file.path === "main.py")?.text ?? "";
+  const python = emittedMain(result);
   if (code === 0) return { output: stdout, python };
   const last = stderr.trim().split("\n").at(-1) ?? "";
   return { output: stdout + uncaughtLine(last.replace(/:.*$/, "")), python };
 }
 
-export async function runOnShimAndVm(source: string): Promise<ShimAndVm> {
-  const shim = await runOnShim(source);
-  const { output: vm, python } = await runOnVm(source);
-  return { shim, vm, python };
+export async function runOnShimAndVm(source: string): Promise<Outputs> {
+  const node = await runOnShim(source);
+  const { output: micropython, python } = await runOnVm(source);
+  return { node, micropython, python };
 }
 
 /** Asserts the program prints the same on the shim and on MicroPython, and returns that output. */
 export async function expectSameOnShimAndVm(source: string): Promise<string> {
-  const { shim, vm, python } = await runOnShimAndVm(source);
-  expect(shim, `MicroPython printed:\n${vm}\nemitted Python:\n${python}`).toBe(vm);
-  return shim;
+  const outputs = await runOnShimAndVm(source);
+  expectSameOutput(outputs);
+  return outputs.node;
 }

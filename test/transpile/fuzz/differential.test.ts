@@ -21,9 +21,9 @@ function batchProgram(seeds: number[]): string {
 async function mismatchOf(seed: number): Promise<string | undefined> {
   const source = generateProgram(seed);
   try {
-    const { js, micropython, python } = await runOnBoth(source);
-    if (js === micropython) return undefined;
-    return `seed ${seed} differs (rerun: TSMP_FUZZ_SEED=${seed} TSMP_FUZZ_COUNT=1)\n--- program\n${source}\n--- node\n${js}--- micropython\n${micropython}--- emitted\n${python}`;
+    const { node, micropython, python } = await runOnBoth(source);
+    if (node === micropython) return undefined;
+    return `seed ${seed} differs (rerun: TSMP_FUZZ_SEED=${seed} TSMP_FUZZ_COUNT=1)\n--- program\n${source}\n--- node\n${node}--- micropython\n${micropython}--- emitted\n${python}`;
   } catch (error) {
     return `seed ${seed} was rejected (rerun: TSMP_FUZZ_SEED=${seed} TSMP_FUZZ_COUNT=1)\n--- program\n${source}\n${error instanceof Error ? error.message : String(error)}`;
   }
@@ -35,8 +35,8 @@ describe("differential fuzz", () => {
     it(`programs with seeds ${seeds[0]}–${seeds.at(-1)} print the same on Node and MicroPython`, async () => {
       let batchAgrees = false;
       try {
-        const { js, micropython } = await runOnBoth(batchProgram(seeds));
-        batchAgrees = js === micropython && js.includes(`${marker} ${seeds.at(-1)}`);
+        const { node, micropython } = await runOnBoth(batchProgram(seeds));
+        batchAgrees = node === micropython && node.includes(`${marker} ${seeds.at(-1)}`);
       } catch {
         batchAgrees = false;
       }

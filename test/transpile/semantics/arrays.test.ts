@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("arrays", {
   "literal and length": `const a = [1, 2, 3]; console.log(a.length, [].length);`,

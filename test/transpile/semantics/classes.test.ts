@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("classes", {
   "fields constructor method": `class Counter { count = 0; constructor(public step: number) {} inc() { this.count += this.step; return this; } } const c = new Counter(2); c.inc().inc(); console.log(c.count);`,

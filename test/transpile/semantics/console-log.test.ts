@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("console.log formatting", {
   "several arguments": `console.log("a", 1, true, null, undefined, 2.5);`,

@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("control flow", {
   "switch with fall-through": `function f(n: number) { const out: string[] = []; switch (n) { case 1: out.push("one"); case 2: out.push("two"); break; case 3: out.push("three"); } return out.join(","); } console.log(f(1), f(2), f(3), f(4));`,

@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("destructuring, rest, spread and parameters", {
   "array destructuring": `const [a, b] = [1, 2]; console.log(a, b);`,

@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("errors", {
   "throw and catch message": `try { throw new Error("boom"); } catch (e) { console.log((e as Error).message); }`,

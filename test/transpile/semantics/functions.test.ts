@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("functions and closures", {
   "function declaration": `function add(a: number, b: number) { return a + b; } console.log(add(2, 3));`,

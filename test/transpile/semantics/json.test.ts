@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("json", {
   "stringify primitives": `console.log(JSON.stringify(1), JSON.stringify("s"), JSON.stringify(true), JSON.stringify(null), JSON.stringify(2.5));`,

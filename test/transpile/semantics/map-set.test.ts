@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("Map and Set", {
   "map set get has size": `const m = new Map<string, number>(); m.set("a", 1).set("b", 2); console.log(m.get("a"), m.get("z"), m.has("b"), m.has("z"), m.size);`,

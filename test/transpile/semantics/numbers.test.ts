@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("numbers", {
   "integral division prints without .0": `console.log(6 / 2, 10 / 5, 7 / 2);`,

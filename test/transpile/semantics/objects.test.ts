@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("objects", {
   "literal property access": `const p = { x: 1, y: 2 }; console.log(p.x + p.y);`,

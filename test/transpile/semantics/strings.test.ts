@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("strings", {
   "slice": `const s = "hello world"; console.log(s.slice(0, 5), s.slice(6), s.slice(-5), s.slice(-5, -1), s.slice(3, 1));`,

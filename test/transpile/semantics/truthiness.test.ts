@@ -1,4 +1,4 @@
-import { describeCases } from "./cases.js";
+import { describeCases } from "../../harness/cases.js";
 
 describeCases("truthiness, null and undefined", {
   "booleans in template literals": `const t = true; const f = false; console.log(\`\${t} \${f}\`);`,
