@@ -3,11 +3,12 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Two projects. `unit` is the fast inner loop (`npm run test:unit`): no pseudo-terminals or
- * socat, no spawned `tsmp` CLI, nothing that needs the built dist/. `e2e` is the rest: real
- * serial ports over socat ptys, the virtual board and ESP32 on ptys, the CLI end to end.
- * `npm test` runs both. Name a new test that opens a pty or spawns the CLI `*.e2e.test.ts`.
+ * socat, no spawned `tsmp` CLI, nothing that needs the built dist/. `slow` is the rest: real
+ * serial ports over socat ptys, the virtual board and ESP32 on ptys, the CLI end to end, and
+ * the 200-program differential fuzz. `npm test` runs both. Name a new test that opens a pty or
+ * spawns the CLI `*.e2e.test.ts`.
  */
-const endToEnd = [
+const slow = [
   "**/*.e2e.test.ts",
   // The virtual devices on ptys, and the CLI that starts them.
   "test/sim/virtual-board/**/*.test.ts",
@@ -24,6 +25,8 @@ const endToEnd = [
   // Import the package by name, which resolves to the built dist/.
   "test/structure/package-entry.test.ts",
   "templates/**/*.test.ts",
+  // 200 generated programs on Node and MicroPython: as long as the rest of the unit project.
+  "test/transpile/fuzz/differential.test.ts",
 ];
 
 export default defineConfig({
@@ -32,8 +35,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     maxWorkers: availableParallelism(),
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: endToEnd } },
-      { extends: true, test: { name: "e2e", include: endToEnd } },
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: slow } },
+      { extends: true, test: { name: "slow", include: slow } },
     ],
   },
 });
