@@ -24,7 +24,13 @@ export function readPythonHelper(path: string): PythonHelperFile {
   const code: string[] = [];
   for (const line of readFileSync(packagePath(path), "utf8").split("\n")) {
     const requirement = /^#\s*requires:\s*(.*)$/.exec(line);
-    if (requirement) requires.push(...requirement[1]!.split(",").map((item) => item.trim()).filter(Boolean));
+    if (requirement)
+      requires.push(
+        ...requirement[1]!
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean),
+      );
     else if (!/^\s*#/.test(line)) code.push(line);
   }
   const file = { requires, code: code.join("\n").trim() };

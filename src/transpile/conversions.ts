@@ -2,7 +2,7 @@ import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import { isIntegerValued } from "./integers.js";
 import * as py from "./python-ast.js";
-import { isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
+import { isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
 
 /**
  * The conversions where JS and Python disagree, decided from the checker's types so that

@@ -20,6 +20,8 @@ describe("board helpers", () => {
   });
 
   it("minifies by dropping comments and indenting one space per level", () => {
-    expect(minifyPython("# note\ndef f(x):\n    # why\n    if x:\n        return 1\n\n    return 2\n")).toBe("def f(x):\n if x:\n  return 1\n return 2");
+    expect(minifyPython("# note\ndef f(x):\n    # why\n    if x:\n        return 1\n\n    return 2\n")).toBe(
+      "def f(x):\n if x:\n  return 1\n return 2",
+    );
   });
 });

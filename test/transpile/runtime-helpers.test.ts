@@ -31,7 +31,9 @@ describe("runtime helpers", () => {
     let out = "";
     const vm = await MicroPythonVm.load({ stdout: (text) => (out += text) });
     vm.writeFile(`/lib/${helperModuleName}.py`, emitHelperModule(helperNames));
-    vm.exec(`import ${helperModuleName}\nprint([name for name in ${JSON.stringify(helperNames)} if not hasattr(${helperModuleName}, name)])`);
+    vm.exec(
+      `import ${helperModuleName}\nprint([name for name in ${JSON.stringify(helperNames)} if not hasattr(${helperModuleName}, name)])`,
+    );
     expect(out).toBe("[]\n");
   });
 });

@@ -6,9 +6,5 @@ import type * as py from "../python-ast.js";
 export type CallMapping = (node: ts.CallExpression, context: TransformationContext, receiver: py.Expression) => py.Expression;
 export type CallMappings = Record<string, CallMapping>;
 
-export type PropertyMapping = (
-  node: ts.PropertyAccessExpression,
-  context: TransformationContext,
-  receiver: py.Expression,
-) => py.Expression;
+export type PropertyMapping = (node: ts.PropertyAccessExpression, context: TransformationContext, receiver: py.Expression) => py.Expression;
 export type PropertyMappings = Record<string, PropertyMapping>;

@@ -17,12 +17,13 @@ import {
   transformTemplateExpression,
   transformTrue,
 } from "./literals.js";
+import { transformDoStatement, transformForStatement, transformWhileStatement } from "./loops.js";
 import {
-  transformDoStatement,
-  transformForStatement,
-  transformWhileStatement,
-} from "./loops.js";
-import { transformExportAssignment, transformExportDeclaration, transformImportDeclaration, transformModuleDeclaration } from "./modules.js";
+  transformExportAssignment,
+  transformExportDeclaration,
+  transformImportDeclaration,
+  transformModuleDeclaration,
+} from "./modules.js";
 import {
   transformBlock,
   transformEmptyStatement,
