@@ -4,7 +4,7 @@ import { deflateRawSync } from "node:zlib";
 import { TsmpError } from "../errors.js";
 import { BoardHelpers } from "./board-helpers.js";
 import { needsBase64, pythonString, pythonWritable, shortest } from "./python-literal.js";
-import { BoardExecError, type RawRepl } from "./raw-repl.js";
+import { BoardExecError, ProtocolError, type RawRepl } from "./raw-repl.js";
 
 /** A filesystem operation failed on the board (missing file, not empty, disk full …). */
 export class BoardFsError extends TsmpError {}
@@ -98,8 +98,12 @@ export class BoardFs {
   async sha256(paths: string[]): Promise<(string | undefined)[]> {
     if (paths.length === 0) return [];
     const out = await this.call(`_tsmp_sha256s(${paths.map(pythonString).join(",")})`, paths[0]!);
-    const hashes = out.trim().split(/\r?\n/);
-    return paths.map((_, i) => (hashes[i] === "-" || hashes[i] === undefined ? undefined : hashes[i]));
+    const hashes = out.split(/\r?\n/).filter((line) => line.length > 0);
+    // A hash garbled on the way must not pass for a real one (or for a missing file).
+    if (hashes.length !== paths.length || !hashes.every((line) => /^([0-9a-f]{64}|-)$/.test(line))) {
+      throw new ProtocolError(`the board's sha256 report arrived garbled (${JSON.stringify(out.slice(0, 60))})`);
+    }
+    return hashes.map((hash) => (hash === "-" ? undefined : hash));
   }
 
   /**
@@ -166,7 +170,7 @@ export class BoardFs {
 
 let fsHelpers: BoardHelpers | undefined;
 function helpers(): BoardHelpers {
-  fsHelpers ??= BoardHelpers.load("src/flash/board/fs_helpers.py");
+  fsHelpers ??= BoardHelpers.load("src/flash/board/fs_helpers.py", "src/flash/board/deploy_helpers.py");
   return fsHelpers;
 }
 

@@ -12,8 +12,10 @@ export class BoardHelpers {
     private readonly definitions: Map<string, string>,
   ) {}
 
-  static load(file: string): BoardHelpers {
-    const { preamble, definitions } = splitDefinitions(minifyPython(readPythonHelper(file).code));
+  /** Several files make one set: a helper in one may call a helper of another. */
+  static load(...files: string[]): BoardHelpers {
+    const code = files.map((file) => readPythonHelper(file).code).join("\n");
+    const { preamble, definitions } = splitDefinitions(minifyPython(code));
     return new BoardHelpers(preamble, definitions);
   }
 

@@ -1,7 +1,20 @@
 import { TsmpError } from "../errors.js";
-import { sha256Hex, type BoardFs } from "./board-fs.js";
+import { BoardFsError, sha256Hex, type BoardFs } from "./board-fs.js";
+import {
+  JOURNAL_PATH,
+  MANIFEST_PATH,
+  isDeployablePath,
+  readInstalledFiles,
+  sealCommit,
+  sealManifest,
+  type CommitPlan,
+  type InstalledFiles,
+} from "./deploy-record.js";
 import type { UploadProgress } from "./progress.js";
-import { pythonBytes, pythonString } from "./python-literal.js";
+import { pythonBytes } from "./python-literal.js";
+import { ProtocolError } from "./raw-repl.js";
+
+export { MANIFEST_PATH } from "./deploy-record.js";
 
 /** A file to install on the board, at a path relative to the board's working folder. */
 export interface DeployFile {
@@ -11,51 +24,88 @@ export interface DeployFile {
 
 export interface DeployReport {
   updated: string[];
+  /** Files the manifest says tsmp installed as built, which the board no longer held as such. */
+  repaired: string[];
   upToDate: string[];
   removed: string[];
   bytesSent: number;
 }
 
+export interface DeployOptions {
+  log: (line: string) => void;
+  progress?: UploadProgress;
+  /** Checked between steps: once aborted, the deploy stops before the commit and tidies up. */
+  signal?: AbortSignal;
+}
+
 /** An uploaded file did not arrive intact in any of its attempts. */
 export class UploadVerificationFailed extends TsmpError {}
+/** After the commit the board did not hold the build; the message names what is wrong. */
+export class DeployNotConfirmed extends TsmpError {}
+/** The user stopped the deploy (Ctrl-C); the message says which program the board keeps. */
+export class DeployInterrupted extends TsmpError {}
 
-/** Lists what tsmp installed last time, so files dropped from the project can be removed. */
-export const MANIFEST_PATH = ".tsmp-manifest.json";
 /** Files are written here first and renamed into place only once their hash checks out. */
 export const TEMP_SUFFIX = ".tsmp-new";
 /** A corrupted upload is sent again this many times: line errors are usually transient. */
 const UPLOAD_RETRIES = 2;
+/** A commit the board refused (garbled) or could not confirm is run once more. */
+const COMMIT_ATTEMPTS = 2;
+/** tsmp never removes these without putting a new copy in place: the board would boot nothing. */
+const BOOT_FILES = new Set(["main.py", "boot.py"]);
 
 /**
- * Installs `files` on the board: only files whose sha256 differs are sent, each to a temporary
- * name and verified; then one board-side step renames them all into place, removes files a
- * previous deploy installed that are gone now, and records the new manifest. A link lost
- * mid-upload therefore leaves the previous program intact, and the next deploy repairs it.
+ * Installs `files` so that the board ends holding exactly them, or says what it does not hold.
+ *
+ * Only files whose sha256 differs are sent, each to a temporary name and verified. One board
+ * step then renames them all into place and removes files tsmp installed earlier that the build
+ * dropped (undoing itself if the board fails midway), and reports the sha256 of every file of
+ * the build; only when that matches is the manifest written. The manifest records each file's
+ * hash, so the next deploy repairs a file that changed and removes only files still as tsmp
+ * wrote them. A link lost before the commit leaves the previous program intact.
  */
-export async function deployFiles(
-  fs: BoardFs,
-  files: DeployFile[],
-  options: { log: (line: string) => void; progress?: UploadProgress },
-): Promise<DeployReport> {
-  const { hashes, manifest } = await readBoardState(fs, files.map((f) => f.path));
-  const changed = files.filter((file, i) => hashes[i] !== sha256Hex(file.data));
-  const upToDate = files.filter((file) => !changed.includes(file)).map((f) => f.path);
-  for (const path of upToDate) options.log(`Up to date: ${path}`);
+export async function deployFiles(fs: BoardFs, files: DeployFile[], options: DeployOptions): Promise<DeployReport> {
+  const { log, progress, signal } = options;
+  const state = await readBoardState(fs, log);
+  const built = new Map(files.map((file) => [file.path, sha256Hex(file.data)]));
+  const owned = ownedFiles(state);
+  const dropped = [...owned.keys()].filter((path) => !built.has(path));
+  const names = [...built.keys(), ...dropped];
+  const hashes = await fs.sha256(names);
+  const onBoard = new Map(names.map((path, i) => [path, hashes[i]]));
 
-  const progress = options.progress;
+  const changed = files.filter((file) => onBoard.get(file.path) !== built.get(file.path));
+  const upToDate = files.filter((file) => !changed.includes(file)).map((file) => file.path);
+  for (const path of upToDate) log(`Up to date: ${path}`);
+  const removals = chooseRemovals(dropped, onBoard, owned, built, log);
+
   progress?.start(changed.reduce((sum, file) => sum + file.data.length, 0));
-  for (const file of changed) await uploadVerified(fs, file, progress, options.log);
-  progress?.finish();
-
-  const wanted = new Set(files.map((f) => f.path));
-  const removed = manifest.filter((path) => !wanted.has(path));
-  const nextManifest = [...wanted].sort();
-  if (changed.length > 0 || removed.length > 0 || JSON.stringify(nextManifest) !== JSON.stringify(manifest)) {
-    await commit(fs, changed.map((f) => f.path), removed, nextManifest);
+  for (const file of changed) {
+    await stopIfAsked(fs, signal);
+    await uploadVerified(fs, file, progress, log);
   }
-  for (const file of changed) options.log(`Updated: ${file.path}`);
-  for (const path of removed) options.log(`Removed: ${path}`);
-  return { updated: changed.map((f) => f.path), upToDate, removed, bytesSent: changed.reduce((sum, f) => sum + f.data.length, 0) };
+  progress?.finish();
+  await stopIfAsked(fs, signal);
+
+  const manifest = Object.fromEntries(built);
+  const inSync =
+    changed.length === 0 && removals.length === 0 && state.journal === undefined && sealManifest(manifest).sha256 === state.manifestSha256;
+  if (!inSync) {
+    const touched: InstalledFiles = { ...manifest };
+    for (const path of removals) touched[path] = onBoard.get(path)!;
+    await commitVerified(fs, { put: changed.map((file) => file.path), rm: removals, all: [...built.keys()], files: touched }, built, log);
+    await recordManifest(fs, manifest);
+  }
+  const repaired = changed.filter((file) => state.manifest?.[file.path] === built.get(file.path)).map((file) => file.path);
+  for (const file of changed) log(`${repaired.includes(file.path) ? "Repaired" : "Updated"}: ${file.path}`);
+  for (const path of removals) log(`${state.manifest?.[path] ? "Removed" : "Removed stale"}: ${path}`);
+  return {
+    updated: changed.filter((file) => !repaired.includes(file.path)).map((file) => file.path),
+    repaired,
+    upToDate,
+    removed: removals,
+    bytesSent: changed.reduce((sum, file) => sum + file.data.length, 0),
+  };
 }
 
 /**
@@ -73,26 +123,86 @@ export async function putFileVerified(fs: BoardFs, file: DeployFile, options: { 
   await fs.rename(file.path + TEMP_SUFFIX, file.path);
 }
 
-async function readBoardState(fs: BoardFs, paths: string[]): Promise<{ hashes: (string | undefined)[]; manifest: string[] }> {
-  const code = [
-    paths.length > 0 ? `_tsmp_sha256s(${paths.map(pythonString).join(",")})` : "",
-    "try:",
-    ` print(open(${pythonString(MANIFEST_PATH)}).read())`,
-    "except OSError:",
-    " pass",
-  ].join("\n");
-  const lines = (await fs.call(code, MANIFEST_PATH)).split(/\r?\n/);
-  const hashes = lines.slice(0, paths.length).map((line) => (line === "-" ? undefined : line));
-  return { hashes, manifest: parseManifest(lines.slice(paths.length).join("\n")) };
+interface BoardState {
+  /** What the last complete deploy installed, when its manifest can be trusted. */
+  manifest: InstalledFiles | undefined;
+  /** sha256 of the manifest file as stored, to tell whether it needs rewriting. */
+  manifestSha256: string | undefined;
+  /** What a commit that never finished meant to install and remove. */
+  journal: InstalledFiles | undefined;
 }
 
-function parseManifest(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
-  } catch {
-    return [];
+/**
+ * Tidies what earlier runs left (temporary copies, files a cut-short commit set aside) and reads
+ * tsmp's records. The board sends each record with its sha256, so a record garbled on the way
+ * is read again rather than mistaken for one garbled on the board.
+ */
+async function readBoardState(fs: BoardFs, log: (line: string) => void): Promise<BoardState> {
+  for (let attempt = 0; ; attempt++) {
+    const lines = (await fs.call("_tsmp_state()", MANIFEST_PATH)).split(/\r?\n/).filter((line) => line.length > 0);
+    const manifest = lines.length === 3 ? storedRecord(lines[1]!) : undefined;
+    const journal = lines.length === 3 ? storedRecord(lines[2]!) : undefined;
+    if (manifest === undefined || journal === undefined) {
+      if (attempt < 2) continue;
+      throw new ProtocolError("the board's answer about its files arrived garbled three times");
+    }
+    const installed = manifest === "absent" ? undefined : readInstalledFiles(manifest);
+    if (manifest !== "absent" && !installed) {
+      log(`Ignoring ${MANIFEST_PATH}: tsmp did not write it as it is now; files it lists are left alone`);
+    }
+    return {
+      manifest: installed,
+      manifestSha256: installed && manifest !== "absent" ? sha256Hex(manifest) : undefined,
+      journal: journal === "absent" ? undefined : readInstalledFiles(journal),
+    };
   }
+}
+
+/** `<sha256> <hex>` or `-` as the board printed it; undefined when the two disagree (garbled on the way). */
+function storedRecord(line: string): Buffer | "absent" | undefined {
+  if (line === "-") return "absent";
+  const match = /^([0-9a-f]{64}) ((?:[0-9a-f]{2})*)$/.exec(line);
+  if (!match) return undefined;
+  const bytes = Buffer.from(match[2]!, "hex");
+  return sha256Hex(bytes) === match[1] ? bytes : undefined;
+}
+
+/** Every file tsmp installed, with the hashes it may have: by the manifest and by a commit cut short. */
+function ownedFiles(state: BoardState): Map<string, Set<string>> {
+  const owned = new Map<string, Set<string>>();
+  for (const record of [state.manifest, state.journal]) {
+    for (const [path, hash] of Object.entries(record ?? {})) owned.set(path, (owned.get(path) ?? new Set()).add(hash));
+  }
+  return owned;
+}
+
+/** Files tsmp installed that the build dropped: removed only while still as tsmp wrote them. */
+function chooseRemovals(
+  dropped: string[],
+  onBoard: Map<string, string | undefined>,
+  owned: Map<string, Set<string>>,
+  built: Map<string, string>,
+  log: (line: string) => void,
+): string[] {
+  const removals: string[] = [];
+  for (const path of dropped) {
+    const hash = onBoard.get(path);
+    if (hash === undefined) continue;
+    if (BOOT_FILES.has(path) && !built.has(path)) {
+      log(`Kept ${path}: this build has no ${path} to replace it`);
+    } else if (owned.get(path)!.has(hash)) {
+      removals.push(path);
+    } else {
+      log(`Left alone: ${path} (changed on the board since tsmp installed it)`);
+    }
+  }
+  return removals;
+}
+
+async function stopIfAsked(fs: BoardFs, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal?.aborted) return;
+  await fs.call('_tsmp_tidy("")', TEMP_SUFFIX);
+  throw new DeployInterrupted("stopped before installing anything: the board keeps its previous program, complete");
 }
 
 async function uploadVerified(
@@ -104,12 +214,18 @@ async function uploadVerified(
   const expected = sha256Hex(file.data);
   for (let attempt = 0; attempt <= UPLOAD_RETRIES; attempt++) {
     let reported = 0;
-    const boardHash = await fs.writeFile(file.path + TEMP_SUFFIX, file.data, {
-      onProgress: (sent) => {
-        progress?.advance(file.path, sent - reported);
-        reported = sent;
-      },
-    });
+    let boardHash: string | undefined;
+    try {
+      boardHash = await fs.writeFile(file.path + TEMP_SUFFIX, file.data, {
+        onProgress: (sent) => {
+          progress?.advance(file.path, sent - reported);
+          reported = sent;
+        },
+      });
+    } catch (error) {
+      // A garbled compressed piece makes the board's inflate or base64 decoding fail: resend it too.
+      if (!(error instanceof BoardFsError) || !/EINVAL|padding|ValueError|zlib|deflate/i.test(error.message)) throw error;
+    }
     if (boardHash === expected) return;
     if (attempt === UPLOAD_RETRIES) break;
     // The progress counts each byte once: the corrupted copy is taken back before resending.
@@ -121,18 +237,61 @@ async function uploadVerified(
   );
 }
 
-/** One exec, so the board switches to the new set of files all at once once it has them all. */
-async function commit(fs: BoardFs, renamed: string[], removed: string[], manifest: string[]): Promise<void> {
-  const lines = renamed.map((path) => `os.rename(${pythonString(path + TEMP_SUFFIX)},${pythonString(path)})`);
-  for (const path of removed) {
-    lines.push("try:", ` os.remove(${pythonString(path)})`, "except OSError:", " pass");
+/**
+ * Runs the commit and checks its effect: the board reports the sha256 of every file of the build
+ * and whether each removed file is gone. A refused, failed or unconfirmed commit runs once more
+ * (it only renames copies still waiting); then the files that are wrong are named.
+ */
+async function commitVerified(fs: BoardFs, plan: CommitPlan, built: Map<string, string>, log: (line: string) => void): Promise<void> {
+  const sealed = sealCommit(plan);
+  const code = `_tsmp_commit(${pythonBytes(sealed.bytes)},'${sealed.sha256}')`;
+  let problem = "";
+  for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+    if (attempt > 1) log(`Retrying the commit (${problem})`);
+    let answer: string;
+    try {
+      answer = await fs.call(code, plan.put.join(", ") || JOURNAL_PATH);
+    } catch (error) {
+      if (!(error instanceof BoardFsError)) throw error;
+      problem = error.message;
+      continue;
+    }
+    const wrong = wrongAfterCommit(answer, plan, built);
+    if (wrong?.length === 0) return;
+    problem = wrong ? `not as built: ${wrong.join(", ")}` : "the board's report arrived garbled";
   }
-  const manifestTemp = pythonString(MANIFEST_PATH + TEMP_SUFFIX);
-  lines.push(
-    `_tsmp_f=open(${manifestTemp},'wb')`,
-    `_tsmp_f.write(${pythonBytes(Buffer.from(JSON.stringify(manifest), "utf8"))})`,
-    "_tsmp_f.close()",
-    `os.rename(${manifestTemp},${pythonString(MANIFEST_PATH)})`,
+  throw new DeployNotConfirmed(
+    `the board does not hold the build after installing it (${problem}); run tsmp flash again, it repairs what is wrong`,
   );
-  await fs.call(lines.join("\n"), MANIFEST_PATH);
+}
+
+/** Files not as the commit meant them, or undefined when the report itself is garbled. */
+function wrongAfterCommit(answer: string, plan: CommitPlan, built: Map<string, string>): string[] | undefined {
+  const lines = answer.split(/\r?\n/).filter((line) => line.length > 0);
+  if (lines.length !== plan.all.length + plan.rm.length) return undefined;
+  const hashes = lines.slice(0, plan.all.length);
+  const stillThere = lines.slice(plan.all.length);
+  if (!hashes.every((line) => /^([0-9a-f]{64}|-)$/.test(line)) || !stillThere.every((line) => line === "0" || line === "1")) return undefined;
+  return [
+    ...plan.all.filter((path, i) => hashes[i] !== built.get(path)),
+    ...plan.rm.filter((_, i) => stillThere[i] === "1").map((path) => `${path} (still there)`),
+  ];
+}
+
+/** Writes the manifest last, once the board holds the build; checks what the board stored. */
+async function recordManifest(fs: BoardFs, files: InstalledFiles): Promise<void> {
+  const sealed = sealManifest(files);
+  const code = `_tsmp_record(${pythonBytes(sealed.bytes)},'${sealed.sha256}')`;
+  for (let attempt = 1; ; attempt++) {
+    const answer = await fs.call(code, MANIFEST_PATH).catch((error: unknown) => {
+      if (error instanceof BoardFsError && attempt < COMMIT_ATTEMPTS) return "";
+      throw error;
+    });
+    if (answer.trim() === sealed.sha256) return;
+    if (attempt >= COMMIT_ATTEMPTS) {
+      throw new DeployNotConfirmed(
+        `the board holds the build, but its record ${MANIFEST_PATH} could not be confirmed; run tsmp flash again`,
+      );
+    }
+  }
 }

@@ -48,6 +48,11 @@ export class PacedChannel {
     this.pump();
   }
 
+  /** Bytes pushed from now on leave `delayMs` late (a board that turned slow, or recovered). */
+  setDelay(delayMs: number): void {
+    this.pacing.delayMs = delayMs;
+  }
+
   /** Stops delivering; what is still on its way is lost. */
   close(): void {
     this.closed = true;

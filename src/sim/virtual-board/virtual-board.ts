@@ -75,9 +75,10 @@ export class VirtualBoard {
   private readonly syncWaiters = new Map<number, () => void>();
   private nextSyncId = 0;
   private stopped = false;
-  private readonly noise: ((bytes: Uint8Array) => Uint8Array) | undefined;
-  private readonly corruptReceived: ((bytes: Uint8Array) => Uint8Array) | undefined;
+  private noise: ((bytes: Uint8Array) => Uint8Array) | undefined;
+  private corruptReceived: ((bytes: Uint8Array) => Uint8Array) | undefined;
   private dropAfterBytes: number | undefined;
+  private slowMs: number | undefined;
   private announceDrop!: () => void;
   /** Resolves when the `dropAfterBytes` fault unplugs the cable. */
   readonly linkDropped: Promise<void> = new Promise((resolve) => (this.announceDrop = resolve));
@@ -87,9 +88,7 @@ export class VirtualBoard {
     private readonly tempDir: string,
     readonly portPath: string,
   ) {
-    this.noise = options.faults?.noise ? lineNoise(options.faults.noise) : undefined;
-    this.corruptReceived = options.faults?.corruptReceived ? receivedCorruption(options.faults.corruptReceived) : undefined;
-    this.dropAfterBytes = options.faults?.dropAfterBytes;
+    this.applyFaults(options.faults ?? {});
     for (const [path, content] of Object.entries(options.files ?? {})) {
       this.files.set(boardPath(path), typeof content === "string" ? new TextEncoder().encode(content) : content);
     }
@@ -139,6 +138,22 @@ export class VirtualBoard {
     return this.memoryLink;
   }
 
+  /**
+   * Changes the cable's faults from now on (`dropAfterBytes` counts from here; `{}` heals it),
+   * so a test can set a board up cleanly and then fault one step. `refuseRawPaste` is fixed at start.
+   */
+  setFaults(faults: Omit<VirtualBoardFaults, "refuseRawPaste">): void {
+    this.applyFaults(faults);
+    this.toHost?.setDelay(faults.slowMs ?? 0);
+  }
+
+  private applyFaults(faults: VirtualBoardFaults): void {
+    this.noise = faults.noise ? lineNoise(faults.noise) : undefined;
+    this.corruptReceived = faults.corruptReceived ? receivedCorruption(faults.corruptReceived) : undefined;
+    this.dropAfterBytes = faults.dropAfterBytes === undefined ? undefined : this.received + faults.dropAfterBytes;
+    this.slowMs = faults.slowMs;
+  }
+
   /** Plugs the cable back in after the `dropAfterBytes` fault; the board kept running meanwhile. */
   async replug(): Promise<void> {
     if (this.boardEnd || this.stopped) return;
@@ -159,7 +174,7 @@ export class VirtualBoard {
     this.boardEnd = this.options.cable === "memory" ? this.memoryEnd() : await this.ptyEnd();
     const baud = this.options.baud;
     this.toBoard = new PacedChannel((bytes) => this.boardReceives(bytes), { baud });
-    this.toHost = new PacedChannel((bytes) => this.hostReceives(bytes), { baud, delayMs: this.options.faults?.slowMs });
+    this.toHost = new PacedChannel((bytes) => this.hostReceives(bytes), { baud, delayMs: this.slowMs });
   }
 
   /** A pty (socat) whose other end a serial client opens at `portPath`. */
@@ -288,7 +303,7 @@ export class VirtualBoard {
       dirs: this.dirs,
       rawPasteWindow: RAW_PASTE_WINDOW,
       refuseRawPaste: this.options.faults?.refuseRawPaste ?? false,
-      stallMs: OUTPUT_STALL_MS + (this.options.faults?.slowMs ?? 0),
+      stallMs: OUTPUT_STALL_MS + (this.slowMs ?? 0),
       ...(interruptedIn === undefined ? {} : { interruptedIn, rawRepl: this.rawRepl }),
     };
     const worker = spawnBoardWorker(data, [channel.port2]);

@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { connectOverLink, type BoardConnection } from "../../src/flash/connection.js";
+import { deployFiles, type DeployFile } from "../../src/flash/deploy.js";
+import { JOURNAL_PATH, MANIFEST_PATH, readInstalledFiles, sealManifest } from "../../src/flash/deploy-record.js";
+import { sha256Hex } from "../../src/flash/board-fs.js";
+import { VirtualBoard, type VirtualBoardOptions } from "../../src/sim/virtual-board/index.js";
+
+// deployFiles against the virtual board's firmware over the in-memory cable: what the board holds
+// after each deploy, including the ones a fault cuts short.
+const boards: VirtualBoard[] = [];
+const connections: BoardConnection[] = [];
+afterEach(async () => {
+  for (const connection of connections.splice(0)) await connection.close();
+  for (const board of boards.splice(0)) await board.stop();
+});
+
+async function startBoard(options: VirtualBoardOptions = {}): Promise<VirtualBoard> {
+  const board = await VirtualBoard.start({ ...options, cable: "memory" });
+  boards.push(board);
+  return board;
+}
+
+async function connect(board: VirtualBoard): Promise<BoardConnection> {
+  const connection = await connectOverLink(board.openLink());
+  connections.push(connection);
+  return connection;
+}
+
+function build(files: Record<string, string>): DeployFile[] {
+  return Object.entries(files).map(([path, text]) => ({ path, data: Buffer.from(text) }));
+}
+
+async function deploy(board: VirtualBoard, files: DeployFile[]): Promise<{ lines: string[] }> {
+  const lines: string[] = [];
+  const connection = await connect(board);
+  await deployFiles(connection.fs, files, { log: (line) => lines.push(line) });
+  await connection.close();
+  return { lines };
+}
+
+async function boardText(board: VirtualBoard, path: string): Promise<string | undefined> {
+  return (await board.listFiles()).includes(`/${path}`) ? new TextDecoder().decode(await board.readFile(path)) : undefined;
+}
+
+const oldBuild = build({ "main.py": "import util\nprint('old', util.V)\n", "util.py": "V = 1\n", "gone.py": "X = 0\n" });
+const newBuild = build({ "main.py": "import util, extra\nprint('new', util.V)\n", "util.py": "V = 2\n", "extra.py": "E = 3\n" });
+
+async function expectHolds(board: VirtualBoard, files: DeployFile[]): Promise<void> {
+  for (const file of files) expect(await boardText(board, file.path), file.path).toBe(Buffer.from(file.data).toString());
+}
+
+describe("deployFiles", () => {
+  it("installs a build, records each file's hash, and removes only what it installed", async () => {
+    const board = await startBoard({ files: { "boot.py": "# user's\n" } });
+    await deploy(board, oldBuild);
+    const { lines } = await deploy(board, newBuild);
+    expect(lines).toEqual(["Updated: main.py", "Updated: util.py", "Updated: extra.py", "Removed: gone.py"]);
+    await expectHolds(board, newBuild);
+    expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/boot.py", "/extra.py", "/main.py", "/util.py"]);
+    const manifest = readInstalledFiles(Buffer.from(await board.readFile(MANIFEST_PATH)));
+    expect(manifest).toEqual(Object.fromEntries(newBuild.map((file) => [file.path, sha256Hex(file.data)])));
+    expect((await deploy(board, newBuild)).lines).toEqual(["Up to date: main.py", "Up to date: util.py", "Up to date: extra.py"]);
+  });
+
+  it("a byte garbled in the commit's names makes the board refuse it; the retry installs the build", async () => {
+    const board = await startBoard();
+    await deploy(board, oldBuild);
+    board.setFaults({ corruptReceived: { match: `"util.py"` } });
+    const { lines } = await deploy(board, newBuild);
+    expect(lines).toContainEqual(expect.stringMatching(/^Retrying the commit \(.*garbled/));
+    expect(lines).toContain("Updated: util.py");
+    await expectHolds(board, newBuild);
+    expect(await board.listFiles()).not.toContain("/gone.py");
+  });
+
+  it("repairs a file changed behind its back and removes a stale file an interrupted commit meant to remove", async () => {
+    const board = await startBoard();
+    await deploy(board, newBuild);
+    const connection = await connect(board);
+    await connection.fs.writeFile("util.py", Buffer.from("V = 'edited'\n"));
+    // What a commit cut short by a reset leaves: its journal, and a file it had yet to remove.
+    await connection.fs.writeFile("gone.py", Buffer.from("X = 0\n"));
+    const journal = sealManifest({ "gone.py": sha256Hex(Buffer.from("X = 0\n")) }).bytes;
+    await connection.fs.writeFile(JOURNAL_PATH, journal);
+    await connection.close();
+    const { lines } = await deploy(board, newBuild);
+    expect(lines).toContain("Repaired: util.py");
+    expect(lines).toContain("Removed stale: gone.py");
+    await expectHolds(board, newBuild);
+    expect(await board.listFiles()).not.toContain(`/${JOURNAL_PATH}`);
+  });
+
+  it("never removes files a manifest it did not write lists, nor files changed since it installed them", async () => {
+    const board = await startBoard({
+      files: { "boot.py": "# mine\n", "lib/important.py": "K = 1\n", [MANIFEST_PATH]: JSON.stringify(["boot.py", "lib/important.py", "/secrets.json"]) },
+    });
+    const { lines } = await deploy(board, newBuild);
+    expect(lines[0]).toMatch(/^Ignoring \.tsmp-manifest\.json: tsmp did not write it/);
+    expect(await boardText(board, "boot.py")).toBe("# mine\n");
+    expect(await boardText(board, "lib/important.py")).toBe("K = 1\n");
+
+    await deploy(board, oldBuild);
+    const connection = await connect(board);
+    await connection.fs.writeFile("gone.py", Buffer.from("X = 'mine now'\n"));
+    await connection.close();
+    expect((await deploy(board, newBuild)).lines).toContain("Left alone: gone.py (changed on the board since tsmp installed it)");
+    expect(await boardText(board, "gone.py")).toBe("X = 'mine now'\n");
+  });
+
+  it("a flash without main.py keeps the board's main.py", async () => {
+    const board = await startBoard();
+    await deploy(board, oldBuild);
+    const { lines } = await deploy(board, build({ "blink.py": "print('blink')\n" }));
+    expect(lines).toContain("Kept main.py: this build has no main.py to replace it");
+    expect(await boardText(board, "main.py")).toBe("import util\nprint('old', util.V)\n");
+  });
+
+  it("cleans temporary copies an earlier run left, and restores a file a cut-short commit set aside", async () => {
+    const board = await startBoard({ files: { "main.py.tsmp-old": "print('old')\n", "lib/x.py.tsmp-new": "junk", "util.py": "V = 1\n", "util.py.tsmp-old": "V = 0\n" } });
+    await deploy(board, build({ "other.py": "O = 1\n" }));
+    expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/main.py", "/other.py", "/util.py"]);
+    expect(await boardText(board, "main.py")).toBe("print('old')\n");
+  });
+});
