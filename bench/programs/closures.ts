@@ -20,6 +20,6 @@ let total = 0;
 for (let i = 0; i < 3000; i++) {
   counter();
   total = (total + pipeline(i)) % 1000003;
-  total = handlers[i % 10](total) % 1000003;
+  total = handlers[i % 10]!(total) % 1000003;
 }
 console.log(counter(), total);
