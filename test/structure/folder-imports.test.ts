@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The folders of src/ form layers: a folder imports only the folders listed for it below, and
- * the list has no cycle. docs/architecture.md draws the same picture. "root" is src/errors.ts
- * and src/package-paths.ts, the bottom layer every folder may use; "index" is src/index.ts, the
- * package's programmatic API, which re-exports from the folders and is imported by none.
+ * the list has no cycle. docs/architecture.md draws the same picture. "root" is the files
+ * directly in src/ (errors.ts, package-paths.ts, python-helpers.ts), the bottom layer every
+ * folder may use; "index" is src/index.ts, the package's programmatic API, which re-exports
+ * from the folders and is imported by none.
  */
 const allowedImports: Record<string, string[]> = {
   index: ["transpile", "run", "flash", "sim", "root"],
