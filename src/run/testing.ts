@@ -10,6 +10,8 @@ import { SimulationLimitReached } from "../runtime-shim/clock.js";
 import { coroutine } from "../runtime-shim/coroutine.js";
 import { resetRuntime, runtime, type Runtime } from "../runtime-shim/runtime.js";
 import { compileProgram } from "./node/compile-program.js";
+import { runWithRestarts } from "./node/board-restarts.js";
+import type { DeviceModel } from "../devices/device-model.js";
 import { describeUncaught } from "./node/run-on-node.js";
 import { pinDeviceName, SWITCH_DEVICE, uartWire } from "../runtime-shim/board-devices.js";
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
@@ -155,6 +157,8 @@ export interface SimulationOptions {
   forMs?: number;
   /** Scripts the inputs before the program starts. */
   script?: (board: BoardScript) => void;
+  /** Simulated chips on the board's buses (see tsmp/devices: Sht3x, Eeprom24lc, Ssd1306I2c, AtModem …). */
+  devices?: readonly DeviceModel[];
 }
 
 async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promise<void>): Promise<SimulationResult> {
@@ -164,6 +168,7 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
   rt.stdout = (text) => (stdout += text);
   rt.stderr = (text) => (stderr += text);
   rt.clock.limitMs = options.forMs;
+  rt.attach(options.devices ?? []);
   options.script?.(new BoardScript(rt));
   const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info };
   console.log = console.info = (...args: unknown[]) => rt.stdout(`${format(...args)}\n`);
@@ -186,14 +191,19 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
 
 /** Runs a program (a .ts file or a project folder) on a fresh simulated board. */
 export async function runProgram(input: string, options: SimulationOptions = {}): Promise<SimulationResult> {
-  const program = compileProgram(input);
-  try {
-    return await simulate(options, async () => {
-      await import(program.entryUrl);
-    });
-  } finally {
-    program.dispose();
-  }
+  let program: ReturnType<typeof compileProgram> | undefined = compileProgram(input);
+  return simulate(options, (rt) =>
+    runWithRestarts(rt, async () => {
+      // Each start is a fresh copy of the program's modules, as a board re-imports them after a reset.
+      program ??= compileProgram(input);
+      try {
+        await import(program.entryUrl);
+      } finally {
+        program.dispose();
+        program = undefined;
+      }
+    }),
+  );
 }
 
 /**

@@ -9,7 +9,7 @@
  * Every class recognises instances made by another copy of this module (tests can load the
  * shim from src/ and a program from dist/) by the class name registered under a global symbol.
  */
-const pythonClassName = Symbol.for("tsmp.pythonClassName");
+export const pythonClassName = Symbol.for("tsmp.pythonClassName");
 
 function isPythonInstance(value: unknown, name: string): boolean {
   let proto: unknown = value !== null && typeof value === "object" ? Object.getPrototypeOf(value) : null;

@@ -3,7 +3,9 @@
  * change is recorded on the timeline; inputs are driven by tests through `tsmp/testing`.
  * https://docs.micropython.org/en/latest/library/machine.html
  */
-import { ValueError } from "./exceptions.js";
+import { OSError, ValueError } from "./exceptions.js";
+import { BoardReset, ResetCause } from "./board-reset.js";
+import { BusError, type I2cBus } from "../devices/attached-devices.js";
 import type { KwArgs } from "./kwargs.js";
 import { pinDeviceName, uartWire, type UartWire } from "./board-devices.js";
 import { runtime, type Runtime } from "./runtime.js";
@@ -16,6 +18,7 @@ function runHandler(rt: Runtime, handler: () => void): boolean {
     handler();
     return true;
   } catch (error) {
+    if (error instanceof BoardReset) throw error;
     rt.stderr(`Uncaught exception in IRQ callback handler\n${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
     return false;
   }
@@ -188,6 +191,7 @@ export class Pin {
       };
       this.irqListener = listener;
       line.listeners.add(listener);
+      this.rt.stopOnReset.add(() => line.listeners.delete(listener));
     }
     return { trigger: () => wanted, flags: () => lastFlags };
   }
@@ -331,12 +335,17 @@ export class Timer {
       });
     };
     arm(clock.nowUs() / 1000 + periodMs);
+    this.rt.stopOnReset.add(this.stop);
   }
 
   deinit(): void {
+    this.stop();
+  }
+
+  private readonly stop = (): void => {
     this.pending?.cancel();
     this.pending = null;
-  }
+  };
 }
 
 type UartOptions = {
@@ -354,7 +363,10 @@ type UartOptions = {
   flow?: number;
 };
 
-/** A serial port; tests script what it receives (or loop TX back to RX) through `tsmp/testing`. */
+/**
+ * A serial port. Tests script what it receives (or loop TX back to RX) through `tsmp/testing`,
+ * or attach a device (a modem) to its other end.
+ */
 export class UART {
   static readonly INV_TX = 1;
   static readonly INV_RX = 2;
@@ -362,35 +374,58 @@ export class UART {
   static readonly CTS = 2;
 
   private readonly wire: UartWire;
+  private readonly name: string;
   private baud = 9600;
+  private timeoutMs = 0;
+  private readonly rt = runtime();
 
   constructor(id: number | string, options?: KwArgs<UartOptions>);
   constructor(id: number | string, baudrate: number, options?: KwArgs<UartOptions>);
   constructor(id: number | string, ...args: unknown[]) {
-    this.wire = uartWire(runtime(), id);
+    this.wire = uartWire(this.rt, id);
+    this.name = `UART(${id})`;
     const [positional, keywords] = splitKeywordArguments<UartOptions>(args);
     this.init({ ...keywords, ...(positional[0] !== undefined ? { baudrate: positional[0] as number } : {}) });
   }
 
   init(options?: KwArgs<UartOptions>): void {
     if (options?.baudrate !== undefined) this.baud = options.baudrate;
+    if (options?.timeout !== undefined) this.timeoutMs = options.timeout;
   }
 
   deinit(): void {}
 
+  /** Takes in what the attached device has sent by now. */
+  private receive(): number[] {
+    const device = this.rt.devices.uart(this.name);
+    if (device !== undefined) this.wire.received.push(...device.transmit(this.rt.devices.ctx));
+    return this.wire.received;
+  }
+
+  /** Waits up to the `timeout` given to init (in 1 ms steps, as the board's VM does) for `enough`. */
+  private waitFor(enough: (received: number[]) => boolean): number[] {
+    let received = this.receive();
+    for (let waited = 0; waited < this.timeoutMs && !enough(received); waited++) {
+      this.rt.clock.sleepBlocking(1);
+      received = this.receive();
+    }
+    return received;
+  }
+
   /** Number of bytes waiting to be read. */
   any(): number {
-    return this.wire.received.length;
+    return this.receive().length;
   }
 
-  /** Reads up to `nbytes` (all available by default); null when nothing has arrived. */
+  /** Reads up to `nbytes` (all available by default); null when nothing arrived within the timeout. */
   read(nbytes?: number): Uint8Array | null {
-    if (this.wire.received.length === 0) return null;
-    const count = nbytes === undefined ? this.wire.received.length : Math.min(nbytes, this.wire.received.length);
-    return Uint8Array.from(this.wire.received.splice(0, count));
+    const received = this.waitFor((r) => r.length >= (nbytes ?? 1));
+    if (received.length === 0) return null;
+    const count = nbytes === undefined ? received.length : Math.min(nbytes, received.length);
+    return Uint8Array.from(received.splice(0, count));
   }
 
-  /** Reads into `buf`; returns the count, or null when nothing has arrived. */
+  /** Reads into `buf`; returns the count, or null when nothing arrived. */
   readinto(buf: Uint8Array, nbytes?: number): number | null {
     const bytes = this.read(Math.min(buf.length, nbytes ?? buf.length));
     if (bytes === null) return null;
@@ -398,22 +433,26 @@ export class UART {
     return bytes.length;
   }
 
-  /** Reads up to and including a newline; null when nothing has arrived. */
+  /** Reads up to and including a newline; null when nothing arrived. */
   readline(): Uint8Array | null {
-    const newline = this.wire.received.indexOf(10);
-    return this.read(newline < 0 ? undefined : newline + 1);
+    const received = this.waitFor((r) => r.includes(10));
+    if (received.length === 0) return null;
+    const newline = received.indexOf(10);
+    return Uint8Array.from(received.splice(0, newline < 0 ? received.length : newline + 1));
   }
 
   /** Sends `buf`; returns the number of bytes written. */
   write(buf: Uint8Array | string): number {
-    const bytes = typeof buf === "string" ? new TextEncoder().encode(buf) : buf;
+    const bytes = typeof buf === "string" ? new TextEncoder().encode(buf) : Uint8Array.from(buf);
     this.wire.sent.push(...bytes);
     if (this.wire.loopback) this.wire.received.push(...bytes);
+    this.rt.devices.uart(this.name)?.receive(bytes, this.rt.devices.ctx);
     return bytes.length;
   }
 
   sendbreak(): void {}
 
+  /** Waits until everything written has left (the simulated wire sends at once). */
   flush(): void {}
 
   txdone(): boolean {
@@ -423,6 +462,283 @@ export class UART {
   toString(): string {
     return `UART(baudrate=${this.baud})`;
   }
+}
+
+/** Bus errors become the OSError MicroPython raises (`[Errno 19] ENODEV` for a missing target). */
+function onBus<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (error instanceof BusError) throw new OSError(error.errno, "ENODEV");
+    throw error;
+  }
+}
+
+function pinId(pin: Pin | number | string | undefined): number | string | undefined {
+  return pin instanceof Pin ? pin.id : pin;
+}
+
+type I2cOptions = { scl?: Pin | number | string; sda?: Pin | number | string; freq?: number; timeout?: number };
+
+/** Names a bus answers to: its id, and the pins it runs on (devices attach by either). */
+function i2cNames(id: number | string | undefined, options: I2cOptions | undefined): string[] {
+  const names = id === undefined ? [] : [`I2C(${id})`];
+  if (options?.scl !== undefined && options.sda !== undefined) names.push(`I2C(scl=${pinId(options.scl)}, sda=${pinId(options.sda)})`);
+  return names;
+}
+
+/** Register-access keywords (`addrsize`: the register address width in bits, 8 by default). */
+type MemOptions = { addrsize?: number };
+
+/** An I2C controller; the attached devices answer at their addresses. */
+export class I2C {
+  protected names: string[];
+  protected readonly rt = runtime();
+
+  constructor(id: number | string, options?: KwArgs<I2cOptions>) {
+    this.names = i2cNames(id, options);
+  }
+
+  init(options?: KwArgs<I2cOptions>): void {
+    void options;
+  }
+
+  deinit(): void {}
+
+  protected get bus(): I2cBus {
+    return this.rt.devices.i2c(this.names);
+  }
+
+  /** The 7-bit addresses that acknowledge (0x08–0x77). */
+  scan(): number[] {
+    return this.bus.scan();
+  }
+
+  readfrom(addr: number, nbytes: number, stop = true): Uint8Array {
+    return onBus(() => this.bus.readfrom(addr, nbytes, stop));
+  }
+
+  readfrom_into(addr: number, buf: Uint8Array, stop = true): void {
+    buf.set(this.readfrom(addr, buf.length, stop));
+  }
+
+  /** Returns the number of bytes acknowledged. */
+  writeto(addr: number, buf: Uint8Array, stop = true): number {
+    return onBus(() => this.bus.writeto(addr, Uint8Array.from(buf), stop));
+  }
+
+  /** Writes the buffers one after another in one transaction. */
+  writevto(addr: number, vector: Uint8Array[], stop = true): number {
+    return this.writeto(addr, Uint8Array.from(vector.flatMap((part) => [...part])), stop);
+  }
+
+  readfrom_mem(addr: number, memaddr: number, nbytes: number, options?: KwArgs<MemOptions>): Uint8Array {
+    return onBus(() => this.bus.readfromMem(addr, memaddr, nbytes, options?.addrsize));
+  }
+
+  readfrom_mem_into(addr: number, memaddr: number, buf: Uint8Array, options?: KwArgs<MemOptions>): void {
+    buf.set(this.readfrom_mem(addr, memaddr, buf.length, options));
+  }
+
+  writeto_mem(addr: number, memaddr: number, buf: Uint8Array, options?: KwArgs<MemOptions>): void {
+    onBus(() => this.bus.writetoMem(addr, memaddr, Uint8Array.from(buf), options?.addrsize));
+  }
+}
+
+/** I2C bit-banged on any two pins, with the primitive operations too. */
+export class SoftI2C extends I2C {
+  constructor(options: KwArgs<I2cOptions>) {
+    super(0, options);
+    this.names = i2cNames(undefined, options);
+  }
+
+  start(): void {
+    this.bus.start();
+  }
+
+  stop(): void {
+    this.bus.stop();
+  }
+
+  /** Reads `buf.length` bytes; the last is NACKed when `nack` (a read's end). */
+  readinto(buf: Uint8Array, nack = true): void {
+    void nack;
+    buf.set(this.bus.read(buf.length));
+  }
+
+  /** Writes bytes (the first after start() is the address byte); returns the ACKs received. */
+  write(buf: Uint8Array): number {
+    return this.bus.write(Uint8Array.from(buf));
+  }
+}
+
+type SpiOptions = {
+  baudrate?: number;
+  polarity?: number;
+  phase?: number;
+  bits?: number;
+  firstbit?: number;
+  sck?: Pin | number | string;
+  mosi?: Pin | number | string;
+  miso?: Pin | number | string;
+};
+
+function spiNames(id: number | string | undefined, options: SpiOptions | undefined): string[] {
+  const names = id === undefined ? [] : [`SPI(${id})`];
+  if (options?.sck !== undefined && options.mosi !== undefined) names.push(`SPI(sck=${pinId(options.sck)}, mosi=${pinId(options.mosi)})`);
+  return names;
+}
+
+/** An SPI controller; a device answers while its chip-select pin is low. */
+export class SPI {
+  static readonly MSB = 0;
+  static readonly LSB = 1;
+  protected names: string[];
+  private baud = 1_000_000;
+  private readonly rt = runtime();
+
+  constructor(id: number | string, options?: KwArgs<SpiOptions>) {
+    this.names = spiNames(id, options);
+    this.init(options);
+  }
+
+  init(options?: KwArgs<SpiOptions>): void {
+    if (options?.baudrate !== undefined) this.baud = options.baudrate;
+  }
+
+  deinit(): void {}
+
+  private transfer(mosi: Uint8Array): Uint8Array {
+    return this.rt.devices.spiTransfer(this.names, mosi);
+  }
+
+  /** Reads `nbytes` while sending `write` each time. */
+  read(nbytes: number, write = 0x00): Uint8Array {
+    return this.transfer(new Uint8Array(nbytes).fill(write));
+  }
+
+  readinto(buf: Uint8Array, write = 0x00): void {
+    buf.set(this.read(buf.length, write));
+  }
+
+  write(buf: Uint8Array): void {
+    this.transfer(Uint8Array.from(buf));
+  }
+
+  /** Sends `write_buf` and receives into `read_buf` at the same time (same lengths). */
+  write_readinto(write_buf: Uint8Array, read_buf: Uint8Array): void {
+    if (write_buf.length !== read_buf.length) throw new ValueError("buffers must have the same length");
+    read_buf.set(this.transfer(Uint8Array.from(write_buf)));
+  }
+
+  toString(): string {
+    return `SPI(baudrate=${this.baud})`;
+  }
+}
+
+/** SPI bit-banged on any pins. */
+export class SoftSPI extends SPI {
+  constructor(options?: KwArgs<SpiOptions>) {
+    super(0, options);
+    this.names = spiNames(undefined, options);
+  }
+}
+
+/** A pin seen through its active level: `invert` makes on() drive it low. */
+export class Signal {
+  private readonly pin: Pin;
+  private readonly invert: boolean;
+
+  constructor(pin: Pin, options?: KwArgs<{ invert?: boolean }>) {
+    this.pin = pin;
+    this.invert = options?.invert ?? false;
+  }
+
+  value(): number;
+  value(x: number | boolean): void;
+  value(x?: number | boolean): number | void {
+    if (x === undefined) return this.pin.value() ^ (this.invert ? 1 : 0);
+    this.pin.value((x ? 1 : 0) ^ (this.invert ? 1 : 0));
+  }
+
+  on(): void {
+    this.value(1);
+  }
+
+  off(): void {
+    this.value(0);
+  }
+}
+
+/** The board's real-time clock, running on the board clock from 2000-01-01 until set. */
+export class RTC {
+  private readonly rt = runtime();
+
+  constructor(id = 0) {
+    void id;
+  }
+
+  /** Sets the date and time: (year, month, day, weekday, hours, minutes, seconds, subseconds). */
+  init(datetime: number[]): void {
+    this.datetime(datetime);
+  }
+
+  /** (year, month, day, weekday 0=Monday, hours, minutes, seconds, subseconds); sets it when given. */
+  datetime(): number[];
+  datetime(datetimetuple: number[]): void;
+  datetime(datetimetuple?: number[]): number[] | void {
+    const nowMs = this.rt.clock.nowMs();
+    if (datetimetuple !== undefined) {
+      const [year = 2000, month = 1, day = 1, , hours = 0, minutes = 0, seconds = 0] = datetimetuple;
+      this.rt.rtc = { epochMs: Date.UTC(year, month - 1, day, hours, minutes, seconds), setAtMs: nowMs };
+      return;
+    }
+    const { epochMs, setAtMs } = this.rt.rtc;
+    const date = new Date(epochMs + Math.floor((nowMs - setAtMs) / 1000) * 1000);
+    return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), (date.getUTCDay() + 6) % 7, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), 0];
+  }
+}
+
+/** The watchdog: once started it cannot stop; starve it past `timeout` ms and the board resets. */
+export class WDT {
+  private readonly timeoutMs: number;
+  private starve: ClockEventHandle | null = null;
+  private readonly rt = runtime();
+
+  constructor(options?: KwArgs<{ id?: number; timeout?: number }>) {
+    this.timeoutMs = options?.timeout ?? 5000;
+    if (this.timeoutMs <= 0) throw new ValueError("timeout must be positive");
+    this.rt.stopOnReset.add(() => this.starve?.cancel());
+    this.feed();
+  }
+
+  feed(): void {
+    this.starve?.cancel();
+    this.starve = this.rt.clock.at(this.rt.clock.nowUs() / 1000 + this.timeoutMs, () => {
+      throw new BoardReset(ResetCause.WDT_RESET);
+    });
+  }
+}
+
+export const PWRON_RESET = ResetCause.PWRON_RESET;
+export const HARD_RESET = ResetCause.HARD_RESET;
+export const WDT_RESET = ResetCause.WDT_RESET;
+export const DEEPSLEEP_RESET = ResetCause.DEEPSLEEP_RESET;
+export const SOFT_RESET = ResetCause.SOFT_RESET;
+
+/** Why the board started this time. */
+export function reset_cause(): number {
+  return runtime().resetCause;
+}
+
+/** Resets the board: the program starts again from the top. */
+export function reset(): never {
+  throw new BoardReset(ResetCause.HARD_RESET);
+}
+
+/** Soft reset: the program starts again from the top. */
+export function soft_reset(): never {
+  throw new BoardReset(ResetCause.SOFT_RESET);
 }
 
 /** CPU frequency in Hz (the simulated board runs at 125 MHz). */
@@ -449,15 +765,49 @@ export function enable_irq(state: number): void {
   void state;
 }
 
-/** Light sleep: the board clock moves on by `time_ms`. */
+/** Light sleep: the board clock moves on by `time_ms`, and the program carries on. */
 export function lightsleep(time_ms?: number): void {
   runtime().clock.sleepBlocking(time_ms ?? 0);
 }
 
-/** Times a pulse of `pulse_level` on `pin` (µs); -2 if it never starts within `timeout_us`. */
+/** Deep sleep: the board is off for `time_ms`, then starts the program again with DEEPSLEEP_RESET. */
+export function deepsleep(time_ms?: number): never {
+  throw new BoardReset(ResetCause.DEEPSLEEP_RESET, time_ms ?? 0);
+}
+
+/**
+ * Times a pulse of `pulse_level` on `pin` in µs: waits for the level (-2 if it does not come
+ * within `timeout_us`), then for its end (-1 if it lasts longer than `timeout_us`).
+ */
 export function time_pulse_us(pin: Pin, pulse_level: number, timeout_us = 1_000_000): number {
-  void pulse_level;
-  void pin;
-  runtime().clock.sleepBlocking(timeout_us / 1000);
-  return -2;
+  const clock = runtime().clock;
+  const waitWhile = (level: number): boolean => {
+    const deadlineUs = clock.nowUs() + timeout_us;
+    while (pin.value() === level) {
+      const nextMs = clock.nextEventMs();
+      if (nextMs === undefined || nextMs * 1000 > deadlineUs) {
+        clock.advanceTo(deadlineUs / 1000);
+        return false;
+      }
+      clock.advanceTo(nextMs);
+    }
+    return true;
+  };
+  if (!waitWhile(pulse_level ? 0 : 1)) return -2;
+  const startUs = clock.nowUs();
+  if (!waitWhile(pulse_level ? 1 : 0)) return -1;
+  return clock.nowUs() - startUs;
+}
+
+/**
+ * Sends `buf` bit by bit on `pin` (encoding 0: `timing` = high/low ns for a 0 bit, then for a 1
+ * bit, as NeoPixels take it). The board clock moves on by the stream's length; the pin ends low.
+ */
+export function bitstream(pin: Pin, encoding: number, timing: number[], buf: Uint8Array): void {
+  if (encoding !== 0) throw new ValueError("invalid encoding");
+  const [high0 = 0, low0 = 0, high1 = 0, low1 = 0] = timing;
+  let ns = 0;
+  for (const byte of buf) for (let bit = 7; bit >= 0; bit--) ns += (byte >> bit) & 1 ? high1 + low1 : high0 + low0;
+  pin.value(0);
+  runtime().clock.sleepBlocking(ns / 1e6);
 }

@@ -1,4 +1,6 @@
-import type { UartWire } from "./board-devices.js";
+import { pinDeviceName, type UartWire } from "./board-devices.js";
+import { AttachedDevices } from "../devices/attached-devices.js";
+import type { DeviceModel } from "../devices/device-model.js";
 import { Clock } from "./clock.js";
 import { Scheduler } from "./scheduler.js";
 import { Timeline, type TimelineEntry } from "./timeline.js";
@@ -25,12 +27,38 @@ export class Runtime {
   readonly uartWires = new Map<string, UartWire>();
   /** micropython.schedule queue (functions run soon, outside any task). */
   readonly scheduled: Array<() => void> = [];
+  /** Simulated chips on the board's buses (tsmp/testing and tsmp.board.json attach them). */
+  devices = this.attach([]);
+  /** What a reset stops: running timers, the watchdog, IRQ handlers (tests' scripted inputs stay). */
+  readonly stopOnReset = new Set<() => void>();
+  /** The RTC's setting: it showed `epochMs` at board time `setAtMs` (it keeps running through resets). */
+  rtc = { epochMs: Date.UTC(2000, 0, 1), setAtMs: 0 };
+  /** Why the board last started (machine.reset_cause()); the runner sets it across restarts. */
+  resetCause = 1;
   stdout: (text: string) => void = (text) => process.stdout.write(text);
   stderr: (text: string) => void = (text) => process.stderr.write(text);
 
   constructor(options: { realtime?: boolean } = {}) {
     this.clock = new Clock(options.realtime ?? false);
     this.scheduler = this.newScheduler();
+  }
+
+  /** Puts `models` on the board's buses, replacing any attached before. */
+  attach(models: readonly DeviceModel[]): AttachedDevices {
+    this.devices = new AttachedDevices(models, {
+      nowMs: () => this.clock.nowUs() / 1000,
+      pinLevel: (id) => this.input(pinDeviceName(id)).value,
+    });
+    return this.devices;
+  }
+
+  /** The board resets: its hardware stops and a fresh asyncio loop awaits the restarted program. */
+  reset(cause: number): void {
+    for (const stop of [...this.stopOnReset]) stop();
+    this.stopOnReset.clear();
+    this.scheduled.length = 0;
+    this.resetCause = cause;
+    this.resetScheduler();
   }
 
   /** asyncio.new_event_loop(): a fresh loop on the same clock and board. */

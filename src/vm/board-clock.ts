@@ -14,12 +14,15 @@ export type BoardClockMode = "realtime" | "virtual";
  * clock reads without a wait, each read moves the virtual clock on by a microsecond.
  */
 const READS_BEFORE_CREEP = 10_000;
-const CREEP_MS = 0.001;
+const CREEP_US = 1;
 
 export class BoardClock {
   private readonly startedAt = performance.now();
   private readonly virtualEpoch = Date.now();
-  private virtualMs = 0;
+  /** Virtual board time in whole microseconds, so that sub-millisecond waits add up exactly. */
+  private virtualUs = 0;
+  /** The RTC's setting (seconds since 2000-01-01 at board time `setAtMs`); it outlives resets. */
+  rtc = { seconds: 0, setAtMs: 0 };
   private readsSinceWait = 0;
 
   constructor(
@@ -30,13 +33,13 @@ export class BoardClock {
 
   /** Milliseconds of board time since the board started. */
   elapsedMs(): number {
-    return this.mode === "virtual" ? this.virtualMs : performance.now() - this.startedAt;
+    return this.mode === "virtual" ? this.virtualUs / 1000 : performance.now() - this.startedAt;
   }
 
   /** Waits `ms` of board time (a negative value: until interrupted), returning early on an interrupt. */
   sleep(ms: number): void {
     if (ms >= 0 && this.mode === "virtual") {
-      this.virtualMs += ms;
+      this.virtualUs += Math.round(ms * 1000);
       this.readsSinceWait = 0;
       return;
     }
@@ -54,8 +57,8 @@ export class BoardClock {
     if (this.mode === "realtime") return action();
     const realNow = Date.now;
     Date.now = () => {
-      if (++this.readsSinceWait > READS_BEFORE_CREEP) this.virtualMs += CREEP_MS;
-      return this.virtualEpoch + this.virtualMs;
+      if (++this.readsSinceWait > READS_BEFORE_CREEP) this.virtualUs += CREEP_US;
+      return this.virtualEpoch + this.virtualUs / 1000;
     };
     try {
       return action();

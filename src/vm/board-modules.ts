@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { packagePath } from "../package-paths.js";
 import { BoardClock, type BoardClockMode } from "./board-clock.js";
 import type { MicroPythonVm } from "./micropython-vm.js";
+import { AttachedDevices, BusError } from "../devices/attached-devices.js";
+import type { DeviceModel } from "../devices/device-model.js";
 
 /** One change of an output, as the board's program made it. */
 export interface OutputChange {
@@ -29,6 +31,12 @@ export interface BoardHooks {
   readUart?(device: string): Uint8Array | undefined;
   /** Defaults to `realtime`. */
   clock?: BoardClockMode;
+  /** The clock of the board before a reset, so that time runs on through a restart (`clock` is then ignored). */
+  boardClock?: BoardClock;
+  /** Simulated chips on the buses; the program's bus operations run against them. */
+  devices?: readonly DeviceModel[];
+  /** What machine.reset_cause() answers (1, PWRON_RESET, by default). */
+  resetCause?: number;
   /**
    * Interrupt signal over a SharedArrayBuffer: the host sets element 0 to 1 and calls
    * `Atomics.notify(interrupt, 0)`; the program then gets a KeyboardInterrupt at its next wait or
@@ -45,6 +53,68 @@ export interface SimulatedBoard {
    * the first error a hook threw; the program was stopped with a KeyboardInterrupt at that point.
    */
   run<T>(action: () => T): T;
+}
+
+/**
+ * The VM's bus calls (machine.I2C, SPI) answered by the attached devices, in the string form
+ * _board.bus_call decodes: "E<errno>", "N<number>", "L<a,b>" or "B<hex>".
+ */
+function busCall(devices: AttachedDevices) {
+  return (kind: string, names: string, op: string, address: number, memaddr: number, addrsize: number, count: number, stop: number, hex: string): string => {
+    const buses = names.split("|");
+    const data = Uint8Array.from(Buffer.from(hex, "hex"));
+    const bytes = (value: Uint8Array) => `B${Buffer.from(value).toString("hex")}`;
+    try {
+      if (kind === "spi") return bytes(devices.spiTransfer(buses, data));
+      const bus = devices.i2c(buses);
+      switch (op) {
+        case "scan":
+          return `L${bus.scan().join(",")}`;
+        case "readfrom":
+          return bytes(bus.readfrom(address, count, stop === 1));
+        case "writeto":
+          return `N${bus.writeto(address, data, stop === 1)}`;
+        case "readfrom_mem":
+          return bytes(bus.readfromMem(address, memaddr, count, addrsize));
+        case "writeto_mem":
+          bus.writetoMem(address, memaddr, data, addrsize);
+          return "N0";
+        case "start":
+          bus.start();
+          return "N0";
+        case "stop":
+          bus.stop();
+          return "N0";
+        case "write":
+          return `N${bus.write(data)}`;
+        case "read":
+          return bytes(bus.read(count));
+        default:
+          throw new Error(`unknown bus operation ${op}`);
+      }
+    } catch (error) {
+      if (error instanceof BusError) return `E${error.errno}`;
+      throw error;
+    }
+  };
+}
+
+/**
+ * machine.time_pulse_us on the host: the board clock steps a microsecond at a time while the
+ * input is polled (on a virtual clock this costs no board time beyond the pulse itself).
+ */
+function timePulseUs(clock: BoardClock, level: () => number, pulseLevel: number, timeoutUs: number): number {
+  const waitWhile = (value: number): boolean => {
+    for (let waited = 0; level() === value; waited++) {
+      if (waited >= timeoutUs) return false;
+      clock.sleep(0.001);
+    }
+    return true;
+  };
+  if (!waitWhile(pulseLevel ? 0 : 1)) return -2;
+  const startMs = clock.elapsedMs();
+  if (!waitWhile(pulseLevel ? 1 : 0)) return -1;
+  return Math.round((clock.elapsedMs() - startMs) * 1000);
 }
 
 /** Where the board modules are written just long enough to be imported (their frames name it). */
@@ -73,7 +143,13 @@ const BOARD_MODULES = ["_board", "time", "machine", "pyb", "_board_asyncio"];
  */
 export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): SimulatedBoard {
   const interrupt = hooks.interrupt ?? new Int32Array(new SharedArrayBuffer(4));
-  const clock = new BoardClock(hooks.clock ?? "realtime", interrupt);
+  const clock = hooks.boardClock ?? new BoardClock(hooks.clock ?? "realtime", interrupt);
+  // Chip selects and D/C lines are pins the program drives: the devices see their last level.
+  const driven = new Map<string, number>();
+  const devices = new AttachedDevices(hooks.devices ?? [], {
+    nowMs: () => clock.elapsedMs(),
+    pinLevel: (id) => driven.get(`Pin(${id})`) ?? 0,
+  });
   let hookError: unknown;
 
   // An exception thrown back into the VM would unwind through WebAssembly; instead the first one
@@ -93,16 +169,27 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
     sleep_ms: guarded((ms: number) => clock.sleep(ms), undefined),
     interrupted: () => Atomics.exchange(interrupt, 0, 0) !== 0,
     output: guarded((device: string, value: number) => {
+      driven.set(device, value);
       hooks.onOutput?.({ timeMs: clock.elapsedMs(), device, value });
     }, undefined),
     read_input: guarded((device: string) => hooks.readInput?.(device) ?? null, null),
     uart_write: guarded((device: string, hex: string) => {
-      hooks.onUartWrite?.(device, Buffer.from(hex, "hex"));
+      const data = Uint8Array.from(Buffer.from(hex, "hex"));
+      hooks.onUartWrite?.(device, data);
+      devices.uart(device)?.receive(data, devices.ctx);
     }, undefined),
     uart_read: guarded((device: string) => {
-      const data = hooks.readUart?.(device);
-      return data && data.length > 0 ? Buffer.from(data).toString("hex") : null;
+      const data = Buffer.concat([hooks.readUart?.(device) ?? new Uint8Array(), devices.uart(device)?.transmit(devices.ctx) ?? new Uint8Array()]);
+      return data.length > 0 ? data.toString("hex") : null;
     }, null),
+    bus: guarded(busCall(devices), "E5"),
+    reset_cause: () => hooks.resetCause ?? 1,
+    rtc_set: (seconds: number) => (clock.rtc = { seconds, setAtMs: Math.floor(clock.elapsedMs()) }),
+    rtc_now: () => clock.rtc.seconds + Math.floor((Math.floor(clock.elapsedMs()) - clock.rtc.setAtMs) / 1000),
+    time_pulse_us: guarded(
+      (device: string, level: number, timeoutUs: number) => timePulseUs(clock, () => hooks.readInput?.(device) ?? 0, level, timeoutUs),
+      -2,
+    ),
   });
 
   const sources = packagePath("src", "vm", "board");

@@ -1,5 +1,7 @@
 import type { BoardClockMode } from "../../vm/board-clock.js";
-import { installBoardModules, withoutBoardFrames, type OutputChange } from "../../vm/board-modules.js";
+import { installBoardModules, withoutBoardFrames, type OutputChange, type SimulatedBoard } from "../../vm/board-modules.js";
+import type { BoardClock } from "../../vm/board-clock.js";
+import type { DeviceModel } from "../../devices/device-model.js";
 import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { PinView } from "../pin-view.js";
 import { mapTraceback, type MappedFile } from "../../sourcemap/traceback-map.js";
@@ -24,6 +26,8 @@ export interface RunEmittedProgramOptions {
   onEnd?: (endMs: number) => void;
   /** Ctrl-C from another thread (BoardHooks.interrupt): the program gets a KeyboardInterrupt. */
   interrupt?: Int32Array;
+  /** Simulated chips on the board's buses. */
+  devices?: readonly DeviceModel[];
 }
 
 /**
@@ -34,46 +38,71 @@ export interface RunEmittedProgramOptions {
  * value given to sys.exit().
  */
 export async function runEmittedProgram(program: EmittedProgram, options: RunEmittedProgramOptions): Promise<number> {
-  let view: PinView | undefined;
+  const view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false });
+  let startMs: number | undefined;
+  let clock: BoardClock | undefined;
+  let resetCause = 1;
+  const devices = options.devices ?? [];
+  let failure: MicroPythonError | undefined;
+  try {
+    // A reset (watchdog, deep sleep, machine.reset) starts a fresh VM, as a board reboots; the
+    // clock, the devices and the output view carry on.
+    for (;;) {
+      const vm = await loadVm(options, view);
+      const board = installBoardModules(vm, {
+        clock: options.clock ?? "realtime",
+        boardClock: clock,
+        interrupt: options.interrupt,
+        devices,
+        resetCause,
+        onOutput: (change) => {
+          const fromStart = { ...change, timeMs: Math.max(0, change.timeMs - (startMs ?? 0)) };
+          view.onOutput(fromStart);
+          options.onOutput?.(fromStart);
+        },
+      });
+      clock = board.clock;
+      for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
+      startMs ??= clock.elapsedMs();
+      failure = runEntry(vm, board, program.entry);
+      const reset = failure?.pythonType === "BoardReset" ? /(\d+) (\d+)\s*$/.exec(failure.message) : null;
+      if (reset === null) break;
+      resetCause = Number(reset[1]);
+      clock.sleep(Number(reset[2]));
+    }
+  } finally {
+    view.finish();
+  }
+  options.onEnd?.(clock!.elapsedMs() - startMs!);
+  return failure ? reportUncaught(failure, program, options.stderr) : 0;
+}
+
+async function loadVm(options: RunEmittedProgramOptions, view: PinView): Promise<MicroPythonVm> {
   // A program that prints but never waits sees Ctrl-C at its output, the next chance there is.
   const takeInterrupt = () => {
     if (options.interrupt && Atomics.exchange(options.interrupt, 0, 0) !== 0) vm.scheduleKeyboardInterrupt();
   };
   const vm: MicroPythonVm = await MicroPythonVm.load({
     stdout: (text) => {
-      if (view) view.aroundOutput(text, options.stdout);
-      else options.stdout(text);
+      view.aroundOutput(text, options.stdout);
       takeInterrupt();
     },
-    stderr: (text) => (view ? view.aroundOutput(text, options.stderr) : options.stderr(text)),
+    stderr: (text) => view.aroundOutput(text, options.stderr),
   });
-  let startMs = 0;
-  const board = installBoardModules(vm, {
-    clock: options.clock ?? "realtime",
-    interrupt: options.interrupt,
-    onOutput: (change) => {
-      const fromStart = { ...change, timeMs: Math.max(0, change.timeMs - startMs) };
-      view?.onOutput(fromStart);
-      options.onOutput?.(fromStart);
-    },
-  });
-  for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
-  view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false });
-  startMs = board.clock.elapsedMs();
+  return vm;
+}
 
-  const entry = JSON.stringify(program.entry);
-  let failure: MicroPythonError | undefined;
+/** Runs the entry module as a board runs main.py; the exception that ended it, if any. */
+function runEntry(vm: MicroPythonVm, board: SimulatedBoard, entry: string): MicroPythonError | undefined {
+  const name = JSON.stringify(entry);
   try {
     // compile() under the entry's own name, so tracebacks name the file as a board does.
-    board.run(() => vm.exec(`exec(compile(open(${entry}).read(), ${entry}, "exec"))`));
+    board.run(() => vm.exec(`exec(compile(open(${name}).read(), ${name}, "exec"))`));
+    return undefined;
   } catch (error) {
     if (!(error instanceof MicroPythonError)) throw error;
-    failure = error;
-  } finally {
-    view.finish();
+    return error;
   }
-  options.onEnd?.(board.clock.elapsedMs() - startMs);
-  return failure ? reportUncaught(failure, program, options.stderr) : 0;
 }
 
 function reportUncaught(error: MicroPythonError, program: EmittedProgram, stderr: (text: string) => void): number {

@@ -11,6 +11,60 @@ timers = []
 # Objects with `_poll()`: inputs with an IRQ handler, checked while the board waits.
 watched = []
 
+# The watchdog's deadline (a ticks_ms value) once a WDT has started; None before.
+_watchdog_due = None
+
+
+class BoardReset(BaseException):
+    # Unwinds the program when the board resets (watchdog, deep sleep, machine.reset); the host
+    # starts it again. A BaseException, so that `except Exception` in the program lets it through.
+    def __init__(self, cause, down_ms=0):
+        super().__init__("%d %d" % (cause, down_ms))
+
+
+def reset_cause():
+    return _board_host.reset_cause()
+
+
+def watchdog_feed(timeout_ms):
+    global _watchdog_due
+    _watchdog_due = ticks_add(ticks_ms(), timeout_ms)
+
+
+def _check_watchdog():
+    if _watchdog_due is not None and ticks_diff(ticks_ms(), _watchdog_due) >= 0:
+        raise BoardReset(3)
+
+
+def rtc_set(seconds):
+    _board_host.rtc_set(seconds)
+
+
+def rtc_now():
+    return _board_host.rtc_now()
+
+
+def bus_call(kind, names, op, address=0, memaddr=0, addrsize=8, count=0, stop=True, data=b""):
+    # The host answers "E<errno>", "N<number>", "L<a,b,…>" (a list) or "B<hex>" (bytes).
+    check_interrupt()
+    answer = _board_host.bus(kind, names, op, address, memaddr, addrsize, count, 1 if stop else 0, data.hex())
+    tag, value = answer[0], answer[1:]
+    if tag == "E":
+        raise OSError(int(value))
+    if tag == "N":
+        return int(value)
+    if tag == "L":
+        return [int(item) for item in value.split(",")] if value else []
+    if tag == "B":
+        return bytes.fromhex(value)
+    return None
+
+
+def time_pulse_us(device, level, timeout_us):
+    check_interrupt()
+    return _board_host.time_pulse_us(device, level, timeout_us)
+
+
 # Inputs are checked this often while something watches them: the host changes them from outside.
 _INPUT_POLL_MS = 10
 
@@ -48,6 +102,7 @@ def run_handler(handler, *args):
 def check_interrupt():
     if _board_host.interrupted():
         raise KeyboardInterrupt
+    _check_watchdog()
 
 
 def _run_due_callbacks():
@@ -74,6 +129,8 @@ def idle(deadline):
         for timer in timers:
             if wake is None or ticks_diff(timer._due, wake) < 0:
                 wake = timer._due
+        if _watchdog_due is not None and (wake is None or ticks_diff(_watchdog_due, wake) < 0):
+            wake = _watchdog_due
         if watched:
             soon = ticks_add(now, _INPUT_POLL_MS)
             if wake is None or ticks_diff(soon, wake) < 0:
@@ -88,6 +145,16 @@ def idle(deadline):
         elif deadline is not None and ticks_diff(deadline, ticks_ms()) <= 0:
             check_interrupt()
             return _run_due_callbacks()
+
+
+def sleep_us(us):
+    # Waits shorter than a millisecond still move the board clock (bitstream, sleep_us).
+    if us >= 1000:
+        sleep_ms(us // 1000)
+        us %= 1000
+    if us > 0:
+        _board_host.sleep_ms(us / 1000)
+    check_interrupt()
 
 
 def sleep_ms(ms):

@@ -313,9 +313,15 @@ class Timer:
 
 
 class UART:
+    INV_TX = 1
+    INV_RX = 2
+    RTS = 1
+    CTS = 2
+
     def __init__(self, id, baudrate=115200, bits=8, parity=None, stop=1, **kwargs):
         self._id = id
         self._rx = bytearray()
+        self._timeout = 0
         self.init(baudrate, bits, parity, stop, **kwargs)
 
     def __repr__(self):
@@ -324,8 +330,10 @@ class UART:
     def _name(self):
         return "UART(%s)" % (self._id,)
 
-    def init(self, baudrate=115200, bits=8, parity=None, stop=1, **kwargs):
+    def init(self, baudrate=115200, bits=8, parity=None, stop=1, *, timeout=None, **kwargs):
         self._baudrate = baudrate
+        if timeout is not None:
+            self._timeout = timeout
 
     def deinit(self):
         pass
@@ -335,30 +343,43 @@ class UART:
         if data:
             self._rx.extend(data)
 
+    def _wait_for(self, enough):
+        # Waits up to the timeout in 1 ms steps, as the Node shim does.
+        self._receive()
+        waited = 0
+        while waited < self._timeout and not enough():
+            _board.sleep_ms(1)
+            self._receive()
+            waited += 1
+
     def any(self):
         self._receive()
         return len(self._rx)
 
-    def read(self, nbytes=None):
-        self._receive()
-        if not self._rx:
-            return None
-        count = len(self._rx) if nbytes is None else min(nbytes, len(self._rx))
+    def _take(self, count):
         data = bytes(self._rx[:count])
         self._rx = self._rx[count:]
         return data
 
+    def read(self, nbytes=None):
+        self._wait_for(lambda: len(self._rx) >= (1 if nbytes is None else nbytes))
+        if not self._rx:
+            return None
+        return self._take(len(self._rx) if nbytes is None else min(nbytes, len(self._rx)))
+
     def readinto(self, buf, nbytes=None):
-        data = self.read(len(buf) if nbytes is None else nbytes)
+        data = self.read(len(buf) if nbytes is None else min(nbytes, len(buf)))
         if data is None:
             return None
         buf[: len(data)] = data
         return len(data)
 
     def readline(self):
-        self._receive()
+        self._wait_for(lambda: self._rx.find(b"\n") >= 0)
+        if not self._rx:
+            return None
         end = self._rx.find(b"\n")
-        return self.read(None if end < 0 else end + 1)
+        return self._take(len(self._rx) if end < 0 else end + 1)
 
     def write(self, buf):
         data = buf.encode() if isinstance(buf, str) else bytes(buf)
@@ -373,6 +394,185 @@ class UART:
 
     def txdone(self):
         return True
+
+
+def _pin_id(pin):
+    return pin._id if isinstance(pin, Pin) else pin
+
+
+class I2C:
+    # Transactions run in the host's bus model, where the simulated devices are.
+    def __init__(self, id, *, scl=None, sda=None, freq=400000, timeout=50000):
+        names = [] if id is None else ["I2C(%s)" % (id,)]
+        if scl is not None and sda is not None:
+            names.append("I2C(scl=%s, sda=%s)" % (_pin_id(scl), _pin_id(sda)))
+        self._names = "|".join(names)
+
+    def init(self, **kwargs):
+        pass
+
+    def deinit(self):
+        pass
+
+    def _bus(self, op, address=0, memaddr=0, addrsize=8, count=0, stop=True, data=b""):
+        return _board.bus_call("i2c", self._names, op, address, memaddr, addrsize, count, stop, data)
+
+    def scan(self):
+        return self._bus("scan")
+
+    def readfrom(self, addr, nbytes, stop=True):
+        return self._bus("readfrom", addr, count=nbytes, stop=stop)
+
+    def readfrom_into(self, addr, buf, stop=True):
+        buf[:] = self.readfrom(addr, len(buf), stop)
+
+    def writeto(self, addr, buf, stop=True):
+        return self._bus("writeto", addr, stop=stop, data=bytes(buf))
+
+    def writevto(self, addr, vector, stop=True):
+        return self.writeto(addr, b"".join(bytes(part) for part in vector), stop)
+
+    def readfrom_mem(self, addr, memaddr, nbytes, *, addrsize=8):
+        return self._bus("readfrom_mem", addr, memaddr, addrsize, nbytes)
+
+    def readfrom_mem_into(self, addr, memaddr, buf, *, addrsize=8):
+        buf[:] = self.readfrom_mem(addr, memaddr, len(buf), addrsize=addrsize)
+
+    def writeto_mem(self, addr, memaddr, buf, *, addrsize=8):
+        self._bus("writeto_mem", addr, memaddr, addrsize, data=bytes(buf))
+
+
+class SoftI2C(I2C):
+    def __init__(self, scl, sda, *, freq=400000, timeout=50000):
+        super().__init__(None, scl=scl, sda=sda)
+
+    def start(self):
+        self._bus("start")
+
+    def stop(self):
+        self._bus("stop")
+
+    def readinto(self, buf, nack=True):
+        buf[:] = self._bus("read", count=len(buf))
+
+    def write(self, buf):
+        return self._bus("write", data=bytes(buf))
+
+
+class SPI:
+    MSB = 0
+    LSB = 1
+
+    def __init__(self, id, baudrate=1000000, *, polarity=0, phase=0, bits=8, firstbit=0, sck=None, mosi=None, miso=None):
+        names = [] if id is None else ["SPI(%s)" % (id,)]
+        if sck is not None and mosi is not None:
+            names.append("SPI(sck=%s, mosi=%s)" % (_pin_id(sck), _pin_id(mosi)))
+        self._names = "|".join(names)
+        self._baudrate = baudrate
+
+    def __repr__(self):
+        return "SPI(baudrate=%d)" % self._baudrate
+
+    def init(self, baudrate=None, **kwargs):
+        if baudrate is not None:
+            self._baudrate = baudrate
+
+    def deinit(self):
+        pass
+
+    def _transfer(self, data):
+        return _board.bus_call("spi", self._names, "transfer", data=bytes(data))
+
+    def read(self, nbytes, write=0x00):
+        return self._transfer(bytes([write]) * nbytes)
+
+    def readinto(self, buf, write=0x00):
+        buf[:] = self.read(len(buf), write)
+
+    def write(self, buf):
+        self._transfer(buf)
+
+    def write_readinto(self, write_buf, read_buf):
+        if len(write_buf) != len(read_buf):
+            raise ValueError("buffers must have the same length")
+        read_buf[:] = self._transfer(write_buf)
+
+
+class SoftSPI(SPI):
+    def __init__(self, baudrate=500000, *, polarity=0, phase=0, bits=8, firstbit=0, sck=None, mosi=None, miso=None):
+        super().__init__(None, baudrate, sck=sck, mosi=mosi, miso=miso)
+
+
+class RTC:
+    # Runs on the board clock from 2000-01-01 until set, as the shim's does; the setting lives in
+    # _board so that it outlives a reset.
+    def __init__(self, id=0):
+        pass
+
+    def init(self, datetime):
+        self.datetime(datetime)
+
+    def datetime(self, datetimetuple=None):
+        if datetimetuple is not None:
+            y, mo, d, _, h, mi, s = tuple(datetimetuple)[:7]
+            _board.rtc_set(_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s)
+            return None
+        seconds = _board.rtc_now()
+        days, rest = divmod(seconds, 86400)
+        y, mo, d = _civil_from_days(days)
+        return (y, mo, d, (days + 5) % 7, rest // 3600, rest % 3600 // 60, rest % 60, 0)
+
+
+def _days_from_civil(y, m, d):
+    # Days since 2000-01-01 (Howard Hinnant's civil calendar algorithm).
+    y -= m <= 2
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 730425
+
+
+def _civil_from_days(days):
+    z = days + 730425
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + (3 if mp < 10 else -9)
+    return (yoe + era * 400 + (m <= 2), m, d)
+
+
+class WDT:
+    def __init__(self, id=0, timeout=5000):
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self._timeout = timeout
+        self.feed()
+
+    def feed(self):
+        _board.watchdog_feed(self._timeout)
+
+
+PWRON_RESET = 1
+HARD_RESET = 2
+WDT_RESET = 3
+DEEPSLEEP_RESET = 4
+SOFT_RESET = 5
+
+
+def reset_cause():
+    return _board.reset_cause()
+
+
+def reset():
+    raise _board.BoardReset(HARD_RESET)
+
+
+def soft_reset():
+    raise _board.BoardReset(SOFT_RESET)
 
 
 def freq():
@@ -395,6 +595,10 @@ def lightsleep(time_ms=None):
         _board.sleep_ms(time_ms)
 
 
+def deepsleep(time_ms=0):
+    raise _board.BoardReset(DEEPSLEEP_RESET, time_ms)
+
+
 def disable_irq():
     return 1
 
@@ -404,6 +608,16 @@ def enable_irq(state):
 
 
 def time_pulse_us(pin, pulse_level, timeout_us=1000000):
-    # Nothing drives pulses into the simulated board: wait out the timeout, as a board would.
-    _board.sleep_ms(timeout_us // 1000)
-    return -2
+    return _board.time_pulse_us(_pin_name(pin._id), pulse_level, timeout_us)
+
+
+def bitstream(pin, encoding, timing, buf):
+    if encoding != 0:
+        raise ValueError("invalid encoding")
+    high0, low0, high1, low1 = timing
+    ns = 0
+    for byte in buf:
+        for bit in range(7, -1, -1):
+            ns += high1 + low1 if (byte >> bit) & 1 else high0 + low0
+    pin.value(0)
+    _board.sleep_us(ns // 1000)

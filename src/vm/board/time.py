@@ -11,7 +11,7 @@ def sleep_ms(ms):
 
 
 def sleep_us(us):
-    _board.sleep_ms(us // 1000)
+    _board.sleep_us(us)
 
 
 def sleep(seconds):
