@@ -56,6 +56,11 @@ export class Runtime {
   reset(cause: number): void {
     for (const stop of [...this.stopOnReset]) stop();
     this.stopOnReset.clear();
+    // A reset releases the outputs; the restarted program drives them from scratch.
+    for (const device of this.timeline.devices()) {
+      const line = this.inputs.get(device);
+      if (line !== undefined) line.value = 0;
+    }
     this.scheduled.length = 0;
     this.resetCause = cause;
     this.resetScheduler();

@@ -18,7 +18,7 @@ const CREEP_US = 1;
 
 export class BoardClock {
   private readonly startedAt = performance.now();
-  private readonly virtualEpoch = Date.now();
+  private virtualEpoch = Date.now();
   /** Virtual board time in whole microseconds, so that sub-millisecond waits add up exactly. */
   private virtualUs = 0;
   /** The RTC's setting (seconds since 2000-01-01 at board time `setAtMs`); it outlives resets. */
@@ -34,6 +34,15 @@ export class BoardClock {
   /** Milliseconds of board time since the board started. */
   elapsedMs(): number {
     return this.mode === "virtual" ? this.virtualUs / 1000 : performance.now() - this.startedAt;
+  }
+
+  /**
+   * Lines the virtual clock up with a VM's ticks_ms, which count from the moment the VM loaded
+   * (its MP_JS_EPOCH): afterwards ticks_ms() reads the board time exactly, in a VM started after
+   * a reset as well. `vmEpoch` is Date.now() minus the VM's ticks_ms(), read on the real clock.
+   */
+  alignTo(vmEpoch: number): void {
+    this.virtualEpoch = vmEpoch;
   }
 
   /** Waits `ms` of board time (a negative value: until interrupted), returning early on an interrupt. */

@@ -144,6 +144,7 @@ const BOARD_MODULES = ["_board", "time", "machine", "pyb", "_board_asyncio"];
 export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): SimulatedBoard {
   const interrupt = hooks.interrupt ?? new Int32Array(new SharedArrayBuffer(4));
   const clock = hooks.boardClock ?? new BoardClock(hooks.clock ?? "realtime", interrupt);
+  const epochs: number[] = [];
   // Chip selects and D/C lines are pins the program drives: the devices see their last level.
   const driven = new Map<string, number>();
   const devices = new AttachedDevices(hooks.devices ?? [], {
@@ -168,6 +169,7 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
   vm.registerJsModule("_board_host", {
     sleep_ms: guarded((ms: number) => clock.sleep(ms), undefined),
     interrupted: () => Atomics.exchange(interrupt, 0, 0) !== 0,
+    ticks_epoch: (ticks: number) => epochs.push(Date.now() - ticks),
     output: guarded((device: string, value: number) => {
       driven.set(device, value);
       hooks.onOutput?.({ timeMs: clock.elapsedMs(), device, value });
@@ -199,6 +201,11 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
   vm.exec(
     [
       "import sys, os",
+      // Read on the real clock; twice, in case a millisecond boundary fell between the two reads.
+      "import utime as _t, _board_host as _h",
+      "_h.ticks_epoch(_t.ticks_ms())",
+      "_h.ticks_epoch(_t.ticks_ms())",
+      "del _t, _h",
       `sys.path.insert(0, ${JSON.stringify(INSTALL_FOLDER)})`,
       // The VM's frozen `time` may already be loaded; the board's replaces it.
       "sys.modules.pop('time', None)",
@@ -211,6 +218,8 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
       "del name",
     ].join("\n"),
   );
+
+  if (clock.mode === "virtual") clock.alignTo(Math.min(...epochs));
 
   return {
     clock,

@@ -47,7 +47,8 @@ def rtc_now():
 def bus_call(kind, names, op, address=0, memaddr=0, addrsize=8, count=0, stop=True, data=b""):
     # The host answers "E<errno>", "N<number>", "L<a,b,…>" (a list) or "B<hex>" (bytes).
     check_interrupt()
-    answer = _board_host.bus(kind, names, op, address, memaddr, addrsize, count, 1 if stop else 0, data.hex())
+    # b"".hex() gives bytes, not str, on this port.
+    answer = _board_host.bus(kind, names, op, address, memaddr, addrsize, count, 1 if stop else 0, data.hex() if data else "")
     tag, value = answer[0], answer[1:]
     if tag == "E":
         raise OSError(int(value))
