@@ -35,7 +35,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     maxWorkers: availableParallelism(),
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: slow } },
+      // Not isolated: the test files of a worker share one loaded TypeScript compiler instead of
+      // loading it per file (CPU time 143 s → 58 s); none of them mocks modules.
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: slow, isolate: false } },
       { extends: true, test: { name: "slow", include: slow } },
     ],
   },
