@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { DiagnosticsReported, ProgramExit, TsmpError } from "../errors.js";
 import { registerBuild } from "./commands/build.js";
+import { registerDev } from "./commands/dev.js";
 import { registerFirmware } from "./commands/firmware.js";
 import { registerFlash } from "./commands/flash.js";
 import { registerFs } from "./commands/fs.js";
@@ -23,6 +24,7 @@ export function createProgram(): Command {
     registerBuild,
     registerRun,
     registerFlash,
+    registerDev,
     registerFs,
     registerMonitor,
     registerPorts,

@@ -14,14 +14,20 @@ const HELD_PREFIXES = ["MicroPython v", 'Type "help()"', ">>> "];
  */
 export async function followOutput(
   transport: ByteLink,
-  options: { files: readonly MappedFile[]; write: (text: string) => void; stopped: Promise<void> },
+  options: {
+    files: readonly MappedFile[];
+    write: (text: string) => void;
+    stopped: Promise<void>;
+    /** Traceback paths are shown relative to this folder (absolute without it). */
+    relativeTo?: string;
+  },
 ): Promise<"finished" | "stopped"> {
   const decoder = new TextDecoder();
   let line = "";
   /** Part of the current line was already passed on, so it cannot be the REPL's greeting. */
   let midLine = false;
   let tail = "";
-  const rewriter = createTracebackRewriter(options.files, options.write);
+  const rewriter = createTracebackRewriter(options.files, options.write, options.relativeTo);
   let stop = false;
   let wake: () => void = () => undefined;
   void options.stopped.then(() => {

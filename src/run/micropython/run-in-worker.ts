@@ -30,7 +30,7 @@ const INTERRUPTED = 130;
  */
 export function runEmittedProgramInWorker(
   program: EmittedProgram,
-  options: Omit<RunEmittedProgramOptions, "interrupt">,
+  options: Omit<RunEmittedProgramOptions, "interrupt"> & { /** Ends the run at once (`tsmp dev` restarting it): resolves to 130. */ signal?: AbortSignal },
 ): Promise<number> {
   const interrupt = new SharedArrayBuffer(4);
   const words = new Int32Array(interrupt);
@@ -64,6 +64,7 @@ export function runEmittedProgramInWorker(
       }
     };
     process.on("SIGINT", onSigint);
+    options.signal?.addEventListener("abort", () => finish(() => resolve(INTERRUPTED)), { once: true });
 
     worker.on("message", (message: FromProgramWorker) => {
       switch (message.type) {

@@ -83,7 +83,24 @@ const micropythonModules = new Set([
   "ssl", "struct", "sys", "time", "uasyncio", "uctypes", "vfs", "websocket", "_thread", "_tsmp",
 ]);
 
-export function emitProgram(program: ts.Program, layout: ProjectLayout, options: TranspileOptions = {}): TranspileResult {
+/** What emitting one module produced; an incremental build keeps it for files that did not change. */
+export interface ModuleEmit {
+  file: EmittedFile;
+  diagnostics: Diagnostic[];
+  usedHelpers: ReadonlySet<HelperName>;
+}
+
+/**
+ * Lets an incremental build skip work: semantic diagnostics from a builder program (which keeps
+ * those of files no change can affect), and the previous emit of such files.
+ */
+export interface EmitReuse {
+  semanticDiagnostics(sourceFile: ts.SourceFile): readonly ts.Diagnostic[];
+  previous(sourceFile: ts.SourceFile): ModuleEmit | undefined;
+  remember(sourceFile: ts.SourceFile, emit: ModuleEmit): void;
+}
+
+export function emitProgram(program: ts.Program, layout: ProjectLayout, options: TranspileOptions = {}, reuse?: EmitReuse): TranspileResult {
   const checker = program.getTypeChecker();
   const rootDir = layout.rootDir;
   const info: ProgramInfo = {
@@ -100,25 +117,42 @@ export function emitProgram(program: ts.Program, layout: ProjectLayout, options:
   const files: EmittedFile[] = [];
   const usedHelpers = new Set<HelperName>();
   for (const sourceFile of filesToEmit(program, info, layout)) {
-    for (const diagnostic of program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
-    for (const diagnostic of program.getSemanticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
-    const module = pythonModuleOf(rootDir, sourceFile.fileName);
-    if (module && micropythonModules.has(module.split(".")[0]!)) diagnostics.push(moduleNameClash(sourceFile, module));
-    const transformed = transformSourceFile(sourceFile, info);
-    diagnostics.push(...transformed.diagnostics);
-    for (const helper of transformed.usedHelpers) usedHelpers.add(helper);
-    const path = outputPathOf(rootDir, sourceFile.fileName);
-    const printed = printModule(transformed.module);
-    const file: EmittedFile = { path, text: printed.text, sourcePath: sourceFile.fileName };
-    if (options.sourceMaps !== false) {
-      const sourceRelative = relative(dirname(`${rootDir}/${path}`), sourceFile.fileName).split(sep).join("/");
-      file.sourceMap = buildSourceMap(basename(path), sourceRelative, printed.mappings);
+    let emit = reuse?.previous(sourceFile);
+    if (!emit) {
+      emit = emitModule(sourceFile, info, rootDir, options, reuse ? reuse.semanticDiagnostics(sourceFile) : program.getSemanticDiagnostics(sourceFile));
+      reuse?.remember(sourceFile, emit);
     }
-    files.push(file);
+    diagnostics.push(...emit.diagnostics);
+    for (const helper of emit.usedHelpers) usedHelpers.add(helper);
+    files.push(emit.file);
   }
   if (usedHelpers.size > 0) files.push({ path: `${helperModuleName}.py`, text: emitHelperModule(usedHelpers) });
   const entry = layout.entry ? outputPathOf(rootDir, layout.entry) : undefined;
   return { rootDir, entry, files, diagnostics: diagnostics.filter((diagnostic) => diagnostic.category === "error") };
+}
+
+function emitModule(
+  sourceFile: ts.SourceFile,
+  info: ProgramInfo,
+  rootDir: string,
+  options: TranspileOptions,
+  semanticDiagnostics: readonly ts.Diagnostic[],
+): ModuleEmit {
+  const diagnostics: Diagnostic[] = [];
+  for (const diagnostic of info.program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
+  for (const diagnostic of semanticDiagnostics) diagnostics.push(fromTypeScript(diagnostic));
+  const module = pythonModuleOf(rootDir, sourceFile.fileName);
+  if (module && micropythonModules.has(module.split(".")[0]!)) diagnostics.push(moduleNameClash(sourceFile, module));
+  const transformed = transformSourceFile(sourceFile, info);
+  diagnostics.push(...transformed.diagnostics);
+  const path = outputPathOf(rootDir, sourceFile.fileName);
+  const printed = printModule(transformed.module);
+  const file: EmittedFile = { path, text: printed.text, sourcePath: sourceFile.fileName };
+  if (options.sourceMaps !== false) {
+    const sourceRelative = relative(dirname(`${rootDir}/${path}`), sourceFile.fileName).split(sep).join("/");
+    file.sourceMap = buildSourceMap(basename(path), sourceRelative, printed.mappings);
+  }
+  return { file, diagnostics, usedHelpers: transformed.usedHelpers };
 }
 
 function outputPathOf(rootDir: string, fileName: string): string {

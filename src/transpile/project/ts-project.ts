@@ -34,15 +34,18 @@ export const defaultOptions: ts.CompilerOptions = {
 
 export const boardGlobals = packagePath("src", "transpile", "project", "board-globals.d.ts");
 
-/**
- * The program for a project on disk: the tsconfig's files (they bring ambient declarations
- * such as a globals.d.ts) plus the entry, with tsmp's options imposed. A plain TypeScript
- * program: building it costs what `tsc` itself pays.
- */
-export function createProgram(options: { tsconfig?: string; entry?: string }): {
-  program: ts.Program;
+/** What a project's program is made of: its root files and options, and any tsconfig problems. */
+export interface ProgramSetup {
+  rootNames: string[];
+  options: ts.CompilerOptions;
   configDiagnostics: readonly ts.Diagnostic[];
-} {
+}
+
+/**
+ * The roots and options of a project on disk: the tsconfig's files (they bring ambient
+ * declarations such as a globals.d.ts) plus the entry, with tsmp's options imposed.
+ */
+export function programSetup(options: { tsconfig?: string; entry?: string }): ProgramSetup {
   const imposed = imposedOptions();
   let rootNames: string[] = [boardGlobals];
   let compilerOptions: ts.CompilerOptions = { ...defaultOptions, ...imposed };
@@ -61,5 +64,14 @@ export function createProgram(options: { tsconfig?: string; entry?: string }): {
     }
   }
   if (options.entry && !rootNames.includes(options.entry)) rootNames = [...rootNames, options.entry];
-  return { program: ts.createProgram({ rootNames, options: compilerOptions }), configDiagnostics };
+  return { rootNames, options: compilerOptions, configDiagnostics };
+}
+
+/** The program for a project on disk: a plain TypeScript program, costing what `tsc` itself pays. */
+export function createProgram(options: { tsconfig?: string; entry?: string }): {
+  program: ts.Program;
+  configDiagnostics: readonly ts.Diagnostic[];
+} {
+  const setup = programSetup(options);
+  return { program: ts.createProgram({ rootNames: setup.rootNames, options: setup.options }), configDiagnostics: setup.configDiagnostics };
 }

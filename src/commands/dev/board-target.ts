@@ -1,0 +1,126 @@
+import { existsSync } from "node:fs";
+import { TsmpError } from "../../errors.js";
+import { BoardFs } from "../../flash/board-fs.js";
+import { LinkLost, type ByteLink } from "../../flash/byte-link.js";
+import { deployFiles } from "../../flash/deploy.js";
+import { followOutput } from "../../flash/follow-output.js";
+import { RawRepl } from "../../flash/raw-repl.js";
+import { SerialTransport } from "../../flash/serial-transport.js";
+import { Wakeups, type DevBuild, type DevTarget } from "./dev-target.js";
+
+export interface BoardTargetOptions {
+  path: string;
+  baudRate?: number;
+  /** The board's output, tracebacks mapped to TypeScript. */
+  stdout: (text: string) => void;
+  /** What tsmp does ("Updated: main.py", "reconnected"), kept apart from the board's output. */
+  status: (line: string) => void;
+  /** Traceback paths are shown relative to this folder. */
+  relativeTo: string;
+  /** Opens the link to the board; a serial port by default. */
+  open?: (path: string) => Promise<ByteLink>;
+}
+
+/** How often a vanished port is looked for again. */
+const RECONNECT_POLL_MS = 250;
+
+/**
+ * `tsmp dev` on a board: installs each build through the deploy (only files whose hash differs
+ * travel), soft-resets so main.py starts, and streams the output until the next build. Entering
+ * the raw REPL interrupts whatever runs, a stuck program included. A vanished port is waited for
+ * and reopened, and a build that could not be installed is installed once the board is back.
+ */
+export function startBoardTarget(options: BoardTargetOptions): DevTarget {
+  const open = options.open ?? ((path: string) => SerialTransport.open(path, { baudRate: options.baudRate }));
+  const wakeups = new Wakeups();
+  let pending: DevBuild | undefined;
+  let stopped = false;
+
+  const reconnect = async (): Promise<ByteLink | undefined> => {
+    while (!stopped) {
+      if (existsSync(options.path) || options.open) {
+        try {
+          return await open(options.path);
+        } catch {
+          // A device node appears before it can be opened; the next poll tries again.
+        }
+      }
+      await wakeups.next(RECONNECT_POLL_MS);
+    }
+    return undefined;
+  };
+
+  const loop = async () => {
+    let link: ByteLink | undefined;
+    let connectedBefore = false;
+    let running: DevBuild | undefined;
+    let repl: RawRepl | undefined;
+    let fs: BoardFs | undefined;
+    while (!stopped) {
+      if (!link) {
+        link = await reconnect();
+        if (!link) break;
+        if (connectedBefore) options.status(`[tsmp] reconnected to ${options.path}`);
+        connectedBefore = true;
+        repl = new RawRepl(link);
+        fs = new BoardFs(repl);
+      }
+      const build = pending;
+      try {
+        if (build) {
+          pending = undefined;
+          await install(build, repl!, fs!, options.status);
+          running = build;
+        }
+        if (pending || stopped) continue;
+        if (!running) {
+          await wakeups.next();
+          continue;
+        }
+        const outcome = await followOutput(link, { files: running.files, write: options.stdout, stopped: wakeups.next(), relativeTo: options.relativeTo });
+        if (outcome === "finished") options.status("[tsmp] the program ended; waiting for a change (Ctrl-C quits)");
+      } catch (error) {
+        if (!(error instanceof TsmpError)) throw error;
+        // A newer build replaces one that did not get installed; otherwise it is tried again.
+        if (build) pending ??= build;
+        if (error instanceof LinkLost) {
+          options.status(`[tsmp] ${options.path} disappeared; waiting for it to come back`);
+        } else {
+          options.status(`tsmp: ${error.message}`);
+          options.status("[tsmp] trying again after the next change");
+        }
+        await link.close().catch(() => undefined);
+        link = undefined;
+        if (!(error instanceof LinkLost)) await wakeups.next();
+      }
+    }
+    if (link?.isOpen) {
+      // Leave the board running its program, at neither the raw REPL nor mid-upload.
+      if (repl?.isInRawRepl) await repl.exit().catch(() => undefined);
+      await link.close();
+    }
+  };
+  const finished = loop();
+
+  return {
+    deliver(build) {
+      pending = build;
+      wakeups.wake();
+    },
+    async stop() {
+      stopped = true;
+      wakeups.wake();
+      await finished;
+    },
+  };
+}
+
+async function install(build: DevBuild, repl: RawRepl, fs: BoardFs, status: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  // Every unchanged file would say "Up to date"; in a loop that runs on each save only changes are news.
+  const log = (line: string) => void (line.startsWith("Up to date: ") || status(line));
+  const files = [...build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") })), ...build.extraFiles];
+  await deployFiles(fs, files, { log });
+  await repl.resetAndRun();
+  status(`[tsmp] restarted ${build.entry} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
+}
