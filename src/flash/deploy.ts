@@ -3,7 +3,6 @@ import { BoardFsError, sha256Hex, type BoardFs } from "./board-fs.js";
 import {
   JOURNAL_PATH,
   MANIFEST_PATH,
-  isDeployablePath,
   readInstalledFiles,
   sealCommit,
   sealManifest,

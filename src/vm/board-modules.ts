@@ -224,15 +224,22 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
   return {
     clock,
     run<T>(action: () => T): T {
+      // An error raised in a hook during the run wins over the run's own result or error.
+      const throwHookError = () => {
+        if (hookError === undefined) return;
+        const error = hookError;
+        hookError = undefined;
+        throw error;
+      };
+      let result: T;
       try {
-        return clock.run(action);
-      } finally {
-        if (hookError !== undefined) {
-          const error = hookError;
-          hookError = undefined;
-          throw error;
-        }
+        result = clock.run(action);
+      } catch (error) {
+        throwHookError();
+        throw error;
       }
+      throwHookError();
+      return result;
     },
   };
 }

@@ -87,7 +87,7 @@ export const arrayCalls: CallMappings = {
     return py.call(py.name("len"), [receiver]);
   },
   /** JS returns undefined for an empty array where Python raises IndexError. */
-  pop(node, context, receiver) {
+  pop(_node, context, receiver) {
     if (receiver.kind !== "Name") {
       const temporary = context.temporary("items");
       context.addPrecedingStatements(py.assign(temporary, receiver));
@@ -95,7 +95,7 @@ export const arrayCalls: CallMappings = {
     }
     return py.ifExp(receiver, py.call(py.attribute(receiver, "pop")), py.none());
   },
-  shift(node, context, receiver) {
+  shift(_node, context, receiver) {
     if (receiver.kind !== "Name") {
       const temporary = context.temporary("items");
       context.addPrecedingStatements(py.assign(temporary, receiver));

@@ -74,6 +74,6 @@ export function bitwise(
 }
 
 /** `~x`: the complement of the 32-bit value. */
-export function bitwiseNot(operandNode: ts.Expression, operand: py.Expression, context: TransformationContext): py.Expression {
+export function bitwiseNot(operand: py.Expression, context: TransformationContext): py.Expression {
   return py.unaryOp("~", py.call(context.useHelper("to_int32"), [operand]));
 }

@@ -38,7 +38,7 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       return py.unaryOp("-", operand);
     }
     case ts.SyntaxKind.TildeToken:
-      return bitwiseNot(node.operand, context.transformExpression(node.operand), context);
+      return bitwiseNot(context.transformExpression(node.operand), context);
     case ts.SyntaxKind.PlusToken:
       if (isNumberType(typeOf(context, node.operand))) return context.transformExpression(node.operand);
       return py.call(context.useHelper("to_num"), [context.transformExpression(node.operand)]);

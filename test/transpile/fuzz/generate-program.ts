@@ -187,13 +187,14 @@ class Generator {
         this.vars[kind].push(name);
         return `let ${name}: ${type} = ${kind === "int" ? `Number(${expr})` : expr};`;
       }
-      case 2:
+      case 2: {
         const assignable = this.vars.int.filter((name) => !this.loopIndexes.has(name));
         if (assignable.length > 0) {
           const name = this.pick(assignable);
           return `${name} ${this.pick(["=", "+=", "-="])} ${this.intExpr()} % 10007 + 0;`;
         }
         return `console.log(${this.intExpr()});`;
+      }
       case 3:
         if (this.vars.str.length > 0) {
           // Bounded: a string doubling inside nested loops would grow exponentially.
