@@ -58,3 +58,10 @@ export const objectLiteralMethod = (node: ts.Node) =>
 
 export const logFormatDirective = (node: ts.Node) =>
   at(node, "TSMP1114", "console.log with format directives (%s, %d, …) in its first argument is not supported: use a template literal.");
+
+export const dynamicMethod = (node: ts.Node, valueText: string, member: string) =>
+  at(
+    node,
+    "TSMP1120",
+    `${member}() on '${valueText}', a value typed any, is not supported: tsmp cannot tell which library method it is. Declare the value's type (for example 'const s: string = …').`,
+  );

@@ -5,6 +5,7 @@ import * as diagnostics from "../diagnostics.js";
 import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { isArrayType, isFacadeDictType, isRecordType, isStringType, typeOf } from "../types.js";
 
@@ -19,6 +20,8 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
     context.report(diagnostics.privateName(node.name));
     return py.none();
   }
+  const dynamic = transformDynamicProperty(node, context);
+  if (dynamic) return dynamic;
   const builtin = transformBuiltinProperty(node, context);
   if (builtin) return builtin;
   const member = context.symbolOf(node.name);
@@ -45,6 +48,8 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
 export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
   if (chain) return chain;
+  const dynamic = transformDynamicElement(node, context);
+  if (dynamic) return dynamic;
   const receiverType = typeOf(context, node.expression);
   const receiverSymbol = receiverType.getSymbol();
   if (receiverSymbol && receiverSymbol.flags & ts.SymbolFlags.Enum) {

@@ -4,6 +4,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 
 export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
@@ -18,6 +19,8 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
     const { args, keywords } = transformArguments(node, context);
     return py.call(py.attribute(superOf(callee, context), pythonSafeAttribute(callee.name.text)), args, keywords);
   }
+  const dynamic = transformDynamicCall(node, context);
+  if (dynamic) return dynamic;
   const builtin = transformBuiltinCall(node, context);
   if (builtin) return builtin;
   return callInOrder(node, callee, context);

@@ -1,0 +1,27 @@
+def js_get(o, k):
+    # A property or element of a value typed any, read as JavaScript reads it from whatever
+    # the value holds at run time: length of strings and arrays, in-range elements (else
+    # undefined), keys of dicts and JSON objects, attributes of objects.
+    t = type(o)
+    if t is str or t is list or t is tuple or t is bytearray or t is bytes:
+        if k == "length":
+            return len(o)
+        if t is str and type(k) is str:
+            return None
+        if type(k) is float and k == int(k):
+            k = int(k)
+        if type(k) is int and 0 <= k < len(o):
+            return o[k]
+        if type(k) is str and k.isdigit():
+            return js_get(o, int(k))
+        return None
+    if isinstance(o, dict):
+        # A Map's entries are not properties: only its size is.
+        if hasattr(o, "has"):
+            return o.size if k == "size" else None
+        return o.get(k)
+    if o is None:
+        raise TypeError("Cannot read properties of undefined (reading '" + str(k) + "')")
+    if type(k) is not str:
+        k = str(k)
+    return getattr(o, k, None)

@@ -1,0 +1,192 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
+import { isWrittenTo, transformArgs } from "../builtins/arguments.js";
+import { callbackArity } from "../builtins/callbacks.js";
+import * as libraryDiagnostics from "../builtins/diagnostics.js";
+import * as py from "../python-ast.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
+import { isAnyLike, isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
+
+/**
+ * Values whose type the checker does not know (`any`, above all `JSON.parse` results): what a
+ * member access, an index or a method call means depends on what the value holds at run time,
+ * so they go through small helpers that look (js_get, any_call) instead of being emitted as
+ * attribute reads that are only right for objects (`x.length` on a string or list).
+ */
+
+/** Methods of strings, arrays and numbers the any_call helper performs as JavaScript does. */
+const dynamicMethods = new Set([
+  // strings
+  "toUpperCase",
+  "toLowerCase",
+  "trim",
+  "trimStart",
+  "trimEnd",
+  "startsWith",
+  "endsWith",
+  "substring",
+  "split",
+  "replace",
+  "replaceAll",
+  "padStart",
+  "padEnd",
+  "repeat",
+  "charAt",
+  "charCodeAt",
+  // arrays
+  "push",
+  "pop",
+  "shift",
+  "unshift",
+  "map",
+  "filter",
+  "forEach",
+  "some",
+  "every",
+  "find",
+  "findIndex",
+  "findLast",
+  "findLastIndex",
+  "reduce",
+  "reduceRight",
+  "join",
+  "splice",
+  "reverse",
+  "sort",
+  "fill",
+  "flat",
+  // both
+  "includes",
+  "indexOf",
+  "lastIndexOf",
+  "slice",
+  "concat",
+  "at",
+  "toString",
+  // numbers
+  "toFixed",
+]);
+
+/** Library methods a value typed any could hold that any_call does not perform: rejected, not guessed. */
+const rejectedMethods = new Set([
+  "normalize",
+  "localeCompare",
+  "codePointAt",
+  "match",
+  "matchAll",
+  "search",
+  "toLocaleString",
+  "toLocaleUpperCase",
+  "toLocaleLowerCase",
+  "trimLeft",
+  "trimRight",
+  "substr",
+  "copyWithin",
+  "entries",
+  "keys",
+  "values",
+  "flatMap",
+  "toReversed",
+  "toSorted",
+  "toSpliced",
+  "with",
+  "toPrecision",
+  "toExponential",
+  "valueOf",
+  "isWellFormed",
+  "toWellFormed",
+]);
+
+/**
+ * Whether the checker cannot tell which JavaScript operation `receiver.member` is: the value is
+ * typed any or unknown, a type parameter, a union of strings, arrays, numbers or objects
+ * (`string | number[]`), or a structural type whose `length` or library-named method a string
+ * or an array satisfies as well (`function f(x: { length: number })` called with "abc").
+ */
+export function isDynamicValue(receiver: ts.Expression, context: TransformationContext, member?: ts.Identifier): boolean {
+  const type = typeOf(context, receiver);
+  if (isAnyLike(type) || isTypeParameter(type)) return true;
+  if (type.isUnion() && new Set(type.types.filter((part) => !(part.flags & nullish)).map((part) => kindOf(part, context))).size > 1) {
+    return type.types.some((part) => kindOf(part, context) !== "object");
+  }
+  if (!member || (member.text !== "length" && !dynamicMethods.has(member.text))) return false;
+  const declaration = context.symbolOf(member)?.declarations?.[0];
+  const owner = declaration?.parent;
+  return (
+    owner !== undefined &&
+    (ts.isInterfaceDeclaration(owner) || ts.isTypeLiteralNode(owner)) &&
+    context.isDeclaredByUser(context.symbolOf(member)!)
+  );
+}
+
+/** A type parameter, except the `this` type of a class's own members (its fields are known). */
+function isTypeParameter(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.TypeParameter) !== 0 && !(type as { isThisType?: boolean }).isThisType;
+}
+
+const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+
+function kindOf(part: ts.Type, context: TransformationContext): string {
+  if (isTypeParameter(part) || isAnyLike(part)) return "dynamic";
+  if (isStringType(part)) return "string";
+  if (isNumberType(part)) return "number";
+  if (isArrayType(context, part)) return "array";
+  return "object";
+}
+
+/**
+ * `p.name` on a value typed any: `js_get(p, "name")`. A write is an item store (`p["name"] = v`),
+ * which JSON-like objects record in their key order; a value of a declared shape (a type
+ * parameter's constraint names its properties) is written as an attribute.
+ */
+export function transformDynamicProperty(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression | undefined {
+  if (!ts.isIdentifier(node.name) || !isDynamicValue(node.expression, context, node.name)) return undefined;
+  const receiver = context.transformExpression(node.expression);
+  if (isWrittenTo(node)) {
+    if (isAnyLike(typeOf(context, node.expression))) return py.subscript(receiver, py.str(node.name.text));
+    return py.attribute(receiver, pythonSafeAttribute(node.name.text));
+  }
+  return py.call(context.useHelper("js_get"), [receiver, py.str(node.name.text)]);
+}
+
+/** `p[k]` on a value typed any: `js_get(p, k)` (in-range elements, keys, attributes); writes are item stores. */
+export function transformDynamicElement(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression | undefined {
+  if (!isDynamicValue(node.expression, context)) return undefined;
+  const receiver = context.transformExpression(node.expression);
+  const { first, result: key } = context.transformAfter(receiver, () => context.transformExpression(node.argumentExpression));
+  if (isWrittenTo(node)) return py.subscript(first, key);
+  return py.call(context.useHelper("js_get"), [first, key]);
+}
+
+/**
+ * `p.method(args)` on a value typed any. A string, array or number method goes through
+ * any_call, which picks the JavaScript behaviour by what `p` holds; another name is the
+ * object's own method (a class instance, a function stored in a JSON-like object).
+ */
+export function transformDynamicCall(node: ts.CallExpression, context: TransformationContext): py.Expression | undefined {
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name) || !isDynamicValue(callee.expression, context, callee.name))
+    return undefined;
+  const name = callee.name.text;
+  if (rejectedMethods.has(name)) {
+    context.report(libraryDiagnostics.dynamicMethod(callee, callee.expression.getText(), name));
+    return py.none();
+  }
+  const receiver = context.transformExpression(callee.expression);
+  const build = () => {
+    const args = transformArgs(node, context);
+    if (!dynamicMethods.has(name)) return py.call(py.attribute(receiver, pythonSafeAttribute(name)), args);
+    const arity = callbackArityOf(node, name, context);
+    return py.call(context.useHelper("any_call"), [receiver, py.str(name), py.num(arity), ...args]);
+  };
+  return context.namesFixedValue(callee.expression) ? build() : context.transformAround(receiver, build);
+}
+
+/** How many parameters the callback argument declares (0 when there is none). */
+function callbackArityOf(node: ts.CallExpression, name: string, context: TransformationContext): number {
+  const callback = node.arguments.find(
+    (argument) => context.checker.getSignaturesOfType(typeOf(context, argument), ts.SignatureKind.Call).length > 0,
+  );
+  if (!callback) return 0;
+  return callbackArity(callback, context, `${name} on a value typed any`, name === "reduce" || name === "reduceRight" ? 4 : 3);
+}
