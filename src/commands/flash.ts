@@ -4,6 +4,7 @@ import { writeBuild } from "../transpile/index.js";
 import { transpileOrReport } from "../transpile/project/transpile-or-report.js";
 import { withBoard } from "../flash/connection.js";
 import { deployFiles, type DeployReport } from "../flash/deploy.js";
+import { checkBoardModules, modulesTheBoardMustHave } from "../flash/board-modules-check.js";
 import { followOutput } from "../flash/follow-output.js";
 import { buildFolder } from "../sourcemap/last-build.js";
 import { createUploadProgress } from "../flash/progress.js";
@@ -30,6 +31,7 @@ export async function flashProject(project: string, options: FlashOptions): Prom
   writeBuild(build, buildFolder(projectFolder(project)));
   const files = build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") }));
   return withBoard({ port: options.port, baudRate: options.baudRate, log }, async (board) => {
+    await checkBoardModules(board.repl, modulesTheBoardMustHave(build.files));
     const report = await deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr) });
     await board.repl.resetAndRun();
     if (options.follow) {

@@ -16,7 +16,10 @@ import { describeUncaught } from "./node/run-on-node.js";
 import { pinDeviceName, SWITCH_DEVICE, uartWire } from "../runtime-shim/board-devices.js";
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
 
+import { setPythonStandIns } from "../runtime-shim/python-modules.js";
+
 export type { TimelineEntry } from "../runtime-shim/timeline.js";
+export { recordingFake, type RecordedCall } from "./recording-fake.js";
 
 /** Inputs a test drives, each at a board time (default: now, i.e. before the program starts). */
 export class BoardScript {
@@ -159,6 +162,13 @@ export interface SimulationOptions {
   script?: (board: BoardScript) => void;
   /** Simulated chips on the board's buses (see tsmp/devices: Sht3x, Eeprom24lc, Ssd1306I2c, AtModem …). */
   devices?: readonly DeviceModel[];
+  /**
+   * Stand-ins for the Python modules the program imports, by Python module name: a local
+   * driver (`"drivers.bme280"` for src/drivers/bme280.py) or a declared `board:` module
+   * (`"umqtt.simple"`). Each is an object with the exports the module's declaration lists;
+   * wrap it in `recordingFake` to see the calls the program made.
+   */
+  modules?: Readonly<Record<string, object>>;
 }
 
 async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promise<void>): Promise<SimulationResult> {
@@ -169,6 +179,7 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
   rt.stderr = (text) => (stderr += text);
   rt.clock.limitMs = options.forMs;
   rt.attach(options.devices ?? []);
+  setPythonStandIns(options.modules);
   options.script?.(new BoardScript(rt));
   const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info };
   console.log = console.info = (...args: unknown[]) => rt.stdout(`${format(...args)}\n`);
@@ -185,6 +196,7 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
     }
   } finally {
     Object.assign(console, saved);
+    setPythonStandIns(undefined);
   }
   return new SimulationResult(stdout, stderr, error, rt.clock.nowUs() / 1000, [...rt.timeline.entries], rt);
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import * as diagnostics from "./diagnostics.js";
 import * as py from "./python-ast.js";
 import { shadowingRenames } from "./renames.js";
+import { isInBoardModuleDeclaration } from "./python-modules.js";
 import { pythonSafeName } from "./reserved-names.js";
 import type { HelperName } from "./runtime/helper-names.js";
 import type { VisitedExpression, VisitedStatement } from "./visited-nodes.js";
@@ -17,6 +18,8 @@ export interface ProgramInfo {
   pythonModuleOf(fileName: string): string | undefined;
   /** The folder holding the facade sources (`src/runtime-shim`). */
   facadeDirectory: string;
+  /** The `.py` a declaration file describes (`bme280.d.ts` beside `bme280.py`), when there is one. */
+  pythonSourceOf(file: ts.SourceFile): string | undefined;
 }
 
 export type ExpressionVisitor<Node extends ts.Expression> = (node: Node, context: TransformationContext) => py.Expression;
@@ -340,11 +343,20 @@ export class TransformationContext {
     return known;
   }
 
-  /** Whether a symbol is declared by the facade (`tsmp/*`). */
+  /**
+   * Whether a symbol is declared by the facade (`tsmp/*`) or by the declaration of a Python
+   * module (a local `.py`'s `.d.ts`, a `board:` module): either way it is Python's, used as is.
+   */
   isDeclaredByFacade(symbol: ts.Symbol): boolean {
     const resolved = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
     const declaration = resolved.declarations?.[0];
-    return declaration !== undefined && declaration.getSourceFile().fileName.startsWith(this.program.facadeDirectory);
+    if (declaration === undefined) return false;
+    const file = declaration.getSourceFile();
+    return (
+      file.fileName.startsWith(this.program.facadeDirectory) ||
+      this.program.pythonSourceOf(file) !== undefined ||
+      isInBoardModuleDeclaration(declaration)
+    );
   }
 
   positionOf(node: ts.Node): py.SourcePosition {

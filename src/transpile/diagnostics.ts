@@ -1,4 +1,5 @@
 import { ts } from "./typescript.js";
+import { facadeModules } from "./facades.js";
 
 /** One problem found in the user's program (a TypeScript error or a construct tsmp rejects). */
 export interface Diagnostic {
@@ -110,10 +111,14 @@ export const nodeOnlyModule = (node: ts.Node, specifier: string) =>
   at(node, "TSMP1201", `'${specifier}' runs on Node only (for tests); it cannot be imported by board code.`);
 
 export const unknownFacadeModule = (node: ts.Node, specifier: string) =>
-  at(node, "TSMP1202", `'${specifier}' is not a tsmp module (known: tsmp/asyncio, tsmp/machine, tsmp/pyb, tsmp/time, tsmp/micropython).`);
+  at(node, "TSMP1202", `'${specifier}' is not a tsmp module (known: ${Object.keys(facadeModules).join(", ")}).`);
 
 export const packageImport = (node: ts.Node, specifier: string) =>
-  at(node, "TSMP1203", `Cannot import '${specifier}': board code may import tsmp/* modules and local files ('./x') only.`);
+  at(
+    node,
+    "TSMP1203",
+    `Cannot import '${specifier}': board code may import tsmp/* modules, local files ('./x') and board modules declared as 'board:<module>' only.`,
+  );
 
 export const unsupportedImportForm = (node: ts.Node, what: string) =>
   at(node, "TSMP1204", `${what} is not supported: use 'import { a } from ...' or 'import * as m from ...'.`);
@@ -130,6 +135,9 @@ export const moduleNameClash = (file: ts.SourceFile, module: string) =>
     "TSMP1208",
     `This file becomes the Python module '${module}', which is also a MicroPython built-in module; rename the file.`,
   );
+
+export const badBoardModuleName = (node: ts.Node, specifier: string) =>
+  at(node, "TSMP1209", `'${specifier}' does not name a Python module: write 'board:' and the module's dotted name ('board:umqtt.simple').`);
 
 export const unsupportedExport = (node: ts.Node) =>
   at(node, "TSMP1207", "Default exports and re-exports are not supported: export declarations by name.");

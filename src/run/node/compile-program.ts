@@ -1,11 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { TsmpError } from "../../errors.js";
 import { findProjectLayout } from "../../transpile/project/project-layout.js";
 import { ts } from "../../transpile/typescript.js";
 import { nodeSemanticsTransformer } from "./node-semantics.js";
+import { boardModuleDeclarations, declarationExports, standInModuleSource, type PythonModuleImport } from "./python-stand-ins.js";
+import { BOARD_MODULE_PREFIX, boardModuleName } from "../../transpile/python-modules.js";
+import { pythonModuleOf } from "../../transpile/project/transpile-project.js";
 
 /** The facade's folder and the file extension in use (.ts under tsx/vitest, .js from dist/). */
 const shimDir = fileURLToPath(new URL("../../runtime-shim/", import.meta.url));
@@ -30,6 +33,14 @@ export function findEntry(input: string): string {
   return entry;
 }
 
+/** A relative import of a Python module: the `.py` and the `.d.ts` beside it. */
+function resolveLocalPythonModule(fromFile: string, specifier: string): { python: string; declaration: string } | undefined {
+  const base = resolve(dirname(fromFile), specifier.replace(/\.(m?js|ts|py)$/, ""));
+  const python = `${base}.py`;
+  const declaration = `${base}.d.ts`;
+  return existsSync(python) && existsSync(declaration) ? { python, declaration } : undefined;
+}
+
 function resolveLocalModule(fromFile: string, specifier: string): string | undefined {
   const base = resolve(dirname(fromFile), specifier.replace(/\.(m?js|ts)$/, ""));
   for (const file of [`${base}.ts`, join(base, "index.ts")]) if (existsSync(file)) return file;
@@ -52,9 +63,24 @@ function isRelative(specifier: string): boolean {
  */
 export function compileProgram(input: string): CompiledProgram {
   const entryFile = findEntry(input);
+  const { rootDir, tsconfig } = findProjectLayout(input);
   const outDir = mkdtempSync(join(tmpdir(), "tsmp-node-"));
   const pending = [entryFile];
   const done = new Set<string>();
+  let boardModules: Map<string, string[]> | undefined;
+  // Each Python module the program imports becomes one stand-in module in outDir.
+  const standIn = (module: PythonModuleImport): string => {
+    const path = join(outDir, "__python__", `${module.name}.mjs`);
+    if (!existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, standInModuleSource(module, join(shimDir, `python-modules${shimExt}`)));
+    }
+    return path;
+  };
+  const standInForBoardModule = (name: string): string => {
+    boardModules ??= boardModuleDeclarations(tsconfig ? dirname(tsconfig) : rootDir);
+    return standIn({ name, origin: `declared as ${BOARD_MODULE_PREFIX}${name}`, exports: boardModules.get(name) ?? [] });
+  };
   try {
     while (pending.length > 0) {
       const file = pending.pop()!;
@@ -64,8 +90,15 @@ export function compileProgram(input: string): CompiledProgram {
       const resolveSpecifier = (specifier: string): string => {
         if (specifier === "tsmp/testing") return testingModule;
         if (specifier.startsWith("tsmp/")) return join(shimDir, `${specifier.slice("tsmp/".length)}${shimExt}`);
+        const boardModule = boardModuleName(specifier);
+        if (boardModule !== undefined) return standInForBoardModule(boardModule);
         if (!isRelative(specifier)) return specifier;
         const target = resolveLocalModule(file, specifier);
+        const python = target === undefined ? resolveLocalPythonModule(file, specifier) : undefined;
+        if (python !== undefined) {
+          const name = pythonModuleOf(rootDir, python.python) ?? basename(python.python, ".py");
+          return standIn({ name, origin: relative(process.cwd(), python.python), exports: declarationExports(python.declaration) });
+        }
         if (target === undefined) return specifier;
         pending.push(target);
         const path = relative(dirname(file), target).split(sep).join("/").replace(/\.ts$/, ".mjs");

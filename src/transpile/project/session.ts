@@ -44,8 +44,10 @@ export function createTranspiler(options: TranspileOptions = {}): Transpiler {
   const transpileFiles = (files: Record<string, string>): TranspileResult => {
     snippets.clear();
     for (const [path, text] of Object.entries(files)) snippets.set(`${snippetRoot}/${path}`, text);
-    program = ts.createProgram({ rootNames: [boardGlobals, ...snippets.keys()], options: compilerOptions, host, oldProgram: program });
-    return emitProgram(program, { rootDir: snippetRoot, entry: `${snippetRoot}/main.ts` }, options);
+    // A snippet's `.py` files are Python modules its `.d.ts` files describe, not TypeScript.
+    const rootNames = [boardGlobals, ...[...snippets.keys()].filter((path) => path.endsWith(".ts"))];
+    program = ts.createProgram({ rootNames, options: compilerOptions, host, oldProgram: program });
+    return emitProgram(program, { rootDir: snippetRoot, entry: `${snippetRoot}/main.ts` }, options, undefined, host);
   };
   return {
     transpileFiles,

@@ -8,6 +8,7 @@ import { emitHelperModule, helperModuleName } from "../runtime/helper-module.js"
 import type { HelperName } from "../runtime/helper-names.js";
 import { buildSourceMap } from "../../sourcemap/source-map.js";
 import { transformSourceFile } from "../transform-module.js";
+import { pythonSourceBeside } from "../python-modules.js";
 import { packagePath } from "../../package-paths.js";
 import { createProgram, facadeDirectory } from "./ts-project.js";
 
@@ -61,16 +62,33 @@ function filesToEmit(program: ts.Program, info: ProgramInfo, layout: ProjectLayo
   const pending = [entry];
   while (pending.length > 0) {
     const file = pending.pop()!;
-    for (const statement of file.statements) {
-      if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier) continue;
-      const target = info.checker.getSymbolAtLocation(statement.moduleSpecifier)?.valueDeclaration;
-      if (target && ts.isSourceFile(target) && info.isUserFile(target) && !reached.has(target)) {
+    for (const target of importedFiles(file, info)) {
+      if (info.isUserFile(target) && !reached.has(target)) {
         reached.add(target);
         pending.push(target);
       }
     }
   }
   return [...reached];
+}
+
+/** The source file each import and re-export of `file` names. */
+function importedFiles(file: ts.SourceFile, info: ProgramInfo): ts.SourceFile[] {
+  const targets: ts.SourceFile[] = [];
+  for (const statement of file.statements) {
+    if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier) continue;
+    const target = info.checker.getSymbolAtLocation(statement.moduleSpecifier)?.valueDeclaration;
+    if (target && ts.isSourceFile(target)) targets.push(target);
+  }
+  return targets;
+}
+
+/** The local `.py` modules (with a `.d.ts` beside them) the emitted files import, copied as they are. */
+function pythonModulesImported(emitted: ts.SourceFile[], info: ProgramInfo, rootDir: string, sources: SourceReader): EmittedFile[] {
+  const paths = new Set(emitted.flatMap((file) => importedFiles(file, info)).map((target) => info.pythonSourceOf(target)));
+  return [...paths]
+    .filter((path): path is string => path !== undefined && info.pythonModuleOf(path) !== undefined)
+    .map((path) => ({ path: relative(rootDir, path).split(sep).join("/"), text: sources.readFile(path) ?? "" }));
 }
 
 const packageSources = packagePath("src") + "/";
@@ -100,7 +118,19 @@ export interface EmitReuse {
   remember(sourceFile: ts.SourceFile, emit: ModuleEmit): void;
 }
 
-export function emitProgram(program: ts.Program, layout: ProjectLayout, options: TranspileOptions = {}, reuse?: EmitReuse): TranspileResult {
+/** How emitProgram reads the project's Python sources (from disk, or a snippet session's memory). */
+export interface SourceReader {
+  fileExists(path: string): boolean;
+  readFile(path: string): string | undefined;
+}
+
+export function emitProgram(
+  program: ts.Program,
+  layout: ProjectLayout,
+  options: TranspileOptions = {},
+  reuse?: EmitReuse,
+  sources: SourceReader = ts.sys,
+): TranspileResult {
   const checker = program.getTypeChecker();
   const rootDir = layout.rootDir;
   const info: ProgramInfo = {
@@ -111,12 +141,17 @@ export function emitProgram(program: ts.Program, layout: ProjectLayout, options:
     isUserFile: (file) =>
       !file.isDeclarationFile && !file.fileName.startsWith(packageSources) && !file.fileName.includes("/node_modules/"),
     pythonModuleOf: (fileName) => pythonModuleOf(rootDir, fileName),
+    pythonSourceOf: (file) => {
+      const source = file.isDeclarationFile ? pythonSourceBeside(file.fileName) : undefined;
+      return source !== undefined && sources.fileExists(source) ? source : undefined;
+    },
   };
   const diagnostics: Diagnostic[] = [];
   for (const diagnostic of program.getOptionsDiagnostics()) diagnostics.push(fromTypeScript(diagnostic));
   const files: EmittedFile[] = [];
   const usedHelpers = new Set<HelperName>();
-  for (const sourceFile of filesToEmit(program, info, layout)) {
+  const emitted = filesToEmit(program, info, layout);
+  for (const sourceFile of emitted) {
     let emit = reuse?.previous(sourceFile);
     if (!emit) {
       emit = emitModule(sourceFile, info, rootDir, options, reuse ? reuse.semanticDiagnostics(sourceFile) : program.getSemanticDiagnostics(sourceFile));
@@ -126,6 +161,7 @@ export function emitProgram(program: ts.Program, layout: ProjectLayout, options:
     for (const helper of emit.usedHelpers) usedHelpers.add(helper);
     files.push(emit.file);
   }
+  files.push(...pythonModulesImported(emitted, info, rootDir, sources));
   if (usedHelpers.size > 0) files.push({ path: `${helperModuleName}.py`, text: emitHelperModule(usedHelpers) });
   const entry = layout.entry ? outputPathOf(rootDir, layout.entry) : undefined;
   return { rootDir, entry, files, diagnostics: diagnostics.filter((diagnostic) => diagnostic.category === "error") };
@@ -165,7 +201,7 @@ function outputPathOf(rootDir: string, fileName: string): string {
  */
 export function pythonModuleOf(rootDir: string, fileName: string): string | undefined {
   const path = relative(rootDir, fileName).split(sep).join("/");
-  if (path.startsWith("../") || !path.endsWith(".ts")) return undefined;
-  const segments = path.replace(/\.ts$/, "").replace(/^lib\//, "").split("/");
+  if (path.startsWith("../") || !/\.(ts|py)$/.test(path)) return undefined;
+  const segments = path.replace(/\.(ts|py)$/, "").replace(/^lib\//, "").split("/");
   return segments.every((segment) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) ? segments.join(".") : undefined;
 }

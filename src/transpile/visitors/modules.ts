@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import { facadeModules, nodeOnlyFacadeModules, typeOnlyFacadeModules } from "../facades.js";
 import * as py from "../python-ast.js";
+import { BOARD_MODULE_PREFIX, boardModuleName } from "../python-modules.js";
 import { pythonSafeName } from "../reserved-names.js";
 
 /** The Python module an import specifier names, or undefined (after reporting why). */
@@ -16,14 +17,27 @@ function pythonModuleFor(node: ts.ImportDeclaration, specifier: string, context:
     if (!module) context.report(diagnostics.unknownFacadeModule(node.moduleSpecifier, specifier));
     return module;
   }
+  if (specifier.startsWith(BOARD_MODULE_PREFIX)) {
+    const module = boardModuleName(specifier);
+    if (!module) context.report(diagnostics.badBoardModuleName(node.moduleSpecifier, specifier));
+    return module;
+  }
   if (!specifier.startsWith(".")) {
     context.report(diagnostics.packageImport(node.moduleSpecifier, specifier));
     return undefined;
   }
   const target = context.checker.getSymbolAtLocation(node.moduleSpecifier)?.valueDeclaration;
-  const module = target && ts.isSourceFile(target) ? context.program.pythonModuleOf(target.fileName) : undefined;
+  const source = target && ts.isSourceFile(target) ? (context.program.pythonSourceOf(target) ?? target.fileName) : undefined;
+  const module = source ? context.program.pythonModuleOf(source) : undefined;
   if (!module) context.report(diagnostics.importOutsideRoot(node.moduleSpecifier, specifier));
   return module;
+}
+
+/** Names a Python module exports are imported as they are; tsmp's own modules renamed reserved ones. */
+function keepsExportedNames(node: ts.ImportDeclaration, specifier: string, context: TransformationContext): boolean {
+  if (specifier.startsWith("tsmp/") || specifier.startsWith(BOARD_MODULE_PREFIX)) return true;
+  const target = context.checker.getSymbolAtLocation(node.moduleSpecifier)?.valueDeclaration;
+  return target !== undefined && ts.isSourceFile(target) && context.program.pythonSourceOf(target) !== undefined;
 }
 
 function isValueImport(specifier: ts.ImportSpecifier, context: TransformationContext): boolean {
@@ -68,11 +82,11 @@ export function transformImportDeclaration(node: ts.ImportDeclaration, context: 
     const local = context.pythonName(bindings.name);
     return [{ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
   }
-  const isFacade = specifier.startsWith("tsmp/");
+  const keepsNames = keepsExportedNames(node, specifier, context);
   const names = named.map((element) => {
     const imported = (element.propertyName ?? element.name).text;
     // The exporting module renamed a reserved name the same way.
-    const exported = isFacade ? imported : pythonSafeName(imported);
+    const exported = keepsNames ? imported : pythonSafeName(imported);
     const local = context.pythonName(element.name);
     return { name: exported, asname: local === exported ? undefined : local };
   });

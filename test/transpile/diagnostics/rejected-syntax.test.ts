@@ -100,7 +100,7 @@ describe("imports tsmp rejects", () => {
   });
   it("TSMP1203 a package import", () => {
     expect(rejection(`import { readFileSync } from "node:fs";\nconsole.log(readFileSync("x"));`, "TSMP1203").message).toMatch(
-      /^Cannot import 'node:fs': board code may import tsmp\/\* modules and local files/,
+      /^Cannot import 'node:fs': board code may import tsmp\/\* modules, local files \('\.\/x'\) and board modules declared as 'board:<module>' only/,
     );
   });
   it("TSMP1204 a default import", () => {
