@@ -33,12 +33,23 @@ const helperNames = new Set(
     .map((file) => file.slice(0, -".py".length)),
 );
 
+/** `$` is a letter in JavaScript names, not in Python's. */
+function withoutDollar(name: string): string {
+  return name.replaceAll("$", "_dollar_");
+}
+
 /** The Python name for a user-declared identifier. */
-export function pythonSafeName(name: string): string {
+export function pythonSafeName(jsName: string): string {
+  const name = withoutDollar(jsName);
   return pythonKeywords.has(name) || pythonBuiltins.has(name) || helperNames.has(name) || name === "_tsmp" ? `${name}_` : name;
 }
 
-/** The Python name for an attribute: only keywords are impossible after a dot. */
-export function pythonSafeAttribute(name: string): string {
-  return pythonKeywords.has(name) ? `${name}_` : name;
+/**
+ * The Python name for an attribute: only keywords are impossible after a dot. A keyword with
+ * trailing underscores gets one more too (`from_` → `from__`), so the runtime (`js_key.py`)
+ * can show every attribute under its JavaScript name again.
+ */
+export function pythonSafeAttribute(jsName: string): string {
+  const name = withoutDollar(jsName);
+  return pythonKeywords.has(name.replace(/_+$/, "")) ? `${name}_` : name;
 }

@@ -24,7 +24,7 @@ describe("runtime helpers", () => {
   });
 
   it("puts what a helper requires before it", () => {
-    expect(resolveHelpers(["obj_rest"])).toEqual(["obj_items", "JsObject", "OrderedDict", "obj_from", "obj_rest"]);
+    expect(resolveHelpers(["obj_rest"])).toEqual(["js_key", "obj_items", "JsObject", "OrderedDict", "obj_from", "obj_rest"]);
   });
 
   it("imports as one module holding every helper on the MicroPython VM", async () => {

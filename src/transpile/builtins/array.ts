@@ -127,9 +127,9 @@ export const arrayCalls: CallMappings = {
   lastIndexOf(node, context, receiver) {
     return py.call(context.useHelper("arr_last_index_of"), [receiver, ...transformArgs(node, context)]);
   },
+  /** SameValueZero: identity for objects, NaN finds NaN, `true` is not `1`; fromIndex counts. */
   includes(node, context, receiver) {
-    const [value] = transformArgs(node, context);
-    return py.compare(value!, "in", receiver);
+    return py.call(context.useHelper("arr_includes"), [receiver, ...transformArgs(node, context)]);
   },
   find: withCallback("arr_find", "Array.find"),
   findIndex: withCallback("arr_find", "Array.findIndex", { name: "want_index", value: py.bool(true) }),

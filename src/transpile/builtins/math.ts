@@ -16,6 +16,20 @@ const mathFunction =
   (node, context) =>
     py.call(math(context, name), transformArgs(node, context));
 
+/** Functions whose domain errors raise in MicroPython's math but give NaN/±Infinity in JS. */
+const guardedFunction =
+  (name: string): CallMapping =>
+  (node, context) =>
+    py.call(context.useHelper("js_math"), [math(context, name), ...transformArgs(node, context)]);
+
+/** `a ** b`: plain Python for a non-negative integer exponent, else JavaScript's rules (js_pow). */
+export function power(exponent: ts.Expression, base: py.Expression, power: py.Expression, context: TransformationContext): py.Expression {
+  let literal: ts.Expression = exponent;
+  while (ts.isParenthesizedExpression(literal)) literal = literal.expression;
+  if (ts.isNumericLiteral(literal) && Number.isInteger(Number(literal.text))) return py.binOp(base, "**", power);
+  return py.call(context.useHelper("js_pow"), [base, power]);
+}
+
 /** floor/ceil/trunc of an int are the int itself; of a float, math's versions return ints. */
 const rounding =
   (name: string): CallMapping =>
@@ -49,9 +63,9 @@ export const mathCalls: CallMappings = {
   max: extreme("max"),
   pow(node, context) {
     const [base, exponent] = transformArgs(node, context);
-    return py.binOp(base!, "**", exponent!);
+    return power(node.arguments[1]!, base!, exponent!, context);
   },
-  sqrt: mathFunction("sqrt"),
+  sqrt: guardedFunction("sqrt"),
   cbrt(node, context) {
     return py.call(context.useHelper("js_cbrt"), transformArgs(node, context));
   },
@@ -62,15 +76,15 @@ export const mathCalls: CallMappings = {
     const squares = transformArgs(node, context).map((value) => py.binOp(value, "**", py.num(2)));
     return py.call(math(context, "sqrt"), [squares.reduce((sum, next) => py.binOp(sum, "+", next))]);
   },
-  exp: mathFunction("exp"),
-  log: mathFunction("log"),
-  log2: mathFunction("log2"),
-  log10: mathFunction("log10"),
-  sin: mathFunction("sin"),
-  cos: mathFunction("cos"),
-  tan: mathFunction("tan"),
-  asin: mathFunction("asin"),
-  acos: mathFunction("acos"),
+  exp: guardedFunction("exp"),
+  log: guardedFunction("log"),
+  log2: guardedFunction("log2"),
+  log10: guardedFunction("log10"),
+  sin: guardedFunction("sin"),
+  cos: guardedFunction("cos"),
+  tan: guardedFunction("tan"),
+  asin: guardedFunction("asin"),
+  acos: guardedFunction("acos"),
   atan: mathFunction("atan"),
   atan2: mathFunction("atan2"),
   random(_node, context) {

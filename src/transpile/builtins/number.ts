@@ -14,7 +14,16 @@ const isNaN: CallMapping = (node, context) => {
   return py.call(context.useHelper("is_nan"), [number]);
 };
 
-const isFinite: CallMapping = (node, context) => py.call(context.useHelper("is_finite"), transformArgs(node, context));
+/** Number.isNaN: no conversion, only the number NaN. */
+const isNumberNaN: CallMapping = (node, context) => py.call(context.useHelper("is_nan"), transformArgs(node, context));
+
+/** The global isFinite converts its argument as Number() does; Number.isFinite does not. */
+const isFinite: CallMapping = (node, context) => {
+  const [value] = transformArgs(node, context);
+  const argument = node.arguments[0]!;
+  return py.call(context.useHelper("is_finite"), [isNumberType(typeOf(context, argument)) ? value! : py.call(context.useHelper("to_num"), [value!])]);
+};
+const isNumberFinite: CallMapping = (node, context) => py.call(context.useHelper("is_finite"), transformArgs(node, context));
 
 /** Functions called by name: parseInt(s), String(x)… */
 export const globalCalls: CallMappings = {
@@ -41,8 +50,8 @@ export const globalCalls: CallMappings = {
 };
 
 export const numberStaticCalls: CallMappings = {
-  isNaN,
-  isFinite,
+  isNaN: isNumberNaN,
+  isFinite: isNumberFinite,
   isInteger: (node, context) => py.call(context.useHelper("is_integer"), transformArgs(node, context)),
   isSafeInteger: (node, context) => py.call(context.useHelper("is_integer"), transformArgs(node, context)),
   parseInt: globalCalls.parseInt!,

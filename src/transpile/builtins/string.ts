@@ -38,6 +38,12 @@ function replace(every: boolean): CallMapping {
   });
 }
 
+/** JavaScript trims Unicode white space too (U+00A0, U+FEFF…); Python's strip() ASCII only. */
+const trim =
+  (name: string): CallMapping =>
+  (_node, context, receiver) =>
+    py.call(py.attribute(receiver, name), [context.useHelper("js_space")]);
+
 export const stringCalls: CallMappings = {
   /** Python slicing already counts negative indexes from the end and clamps, like slice(). */
   slice(node, context, receiver) {
@@ -80,9 +86,11 @@ export const stringCalls: CallMappings = {
   replaceAll: replace(true),
   toUpperCase: method("upper"),
   toLowerCase: method("lower"),
-  trim: method("strip"),
-  trimStart: method("lstrip"),
-  trimEnd: method("rstrip"),
+  trim: trim("strip"),
+  trimStart: trim("lstrip"),
+  trimEnd: trim("rstrip"),
+  trimLeft: trim("lstrip"),
+  trimRight: trim("rstrip"),
   padStart: helper("str_pad_start"),
   padEnd: helper("str_pad_end"),
   repeat(node, context, receiver) {

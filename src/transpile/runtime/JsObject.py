@@ -3,6 +3,7 @@
 # MicroPython's attribute table nor a function's **kwargs keeps insertion order, which
 # Object.keys, JSON.stringify and console.log show: `_keys` remembers it.
 # Item access (`o["k"]`) reaches the same attributes, for records and JSON.parse results.
+# requires: js_key
 class JsObject:
     def __init__(self, *pairs):
         keys = []
@@ -21,27 +22,29 @@ class JsObject:
         return None
 
     def __getitem__(self, key):
-        return getattr(self, key, None)
+        return getattr(self, py_key(key), None)
 
     def get(self, key, default=None):
         # Record reads (`r[k]` typed as a record) are emitted as get(): a JSON.parse
         # object answers them too.
-        return getattr(self, key, default)
+        return getattr(self, py_key(key), default)
 
     def __setitem__(self, key, value):
+        key = py_key(key)
         if key not in self._keys:
             self._keys.append(key)
         setattr(self, key, value)
 
     def __delitem__(self, key):
+        key = py_key(key)
         if hasattr(self, key):
             delattr(self, key)
 
     def __iter__(self):
-        return iter([k for k in self._keys if hasattr(self, k)])
+        return iter([js_key(k) for k in self._keys if hasattr(self, k)])
 
     def __contains__(self, key):
-        return key != "_keys" and hasattr(self, key)
+        return key != "_keys" and hasattr(self, py_key(key))
 
     def __str__(self):
         return "[object Object]"

@@ -21,7 +21,7 @@ def _json_write(v, out, indent, nl):
     elif v is False:
         out.append("false")
     elif t is str:
-        out.append(json.dumps(v))
+        out.append(_json_str(v))
     elif t is int:
         out.append(str(v))
     elif t is float:
@@ -55,6 +55,14 @@ def _json_write(v, out, indent, nl):
             if not first:
                 out.append(",")
             first = False
-            out.append(inner + json.dumps(str(k)) + (": " if nl else ":"))
+            out.append(inner + _json_str(str(k)) + (": " if nl else ":"))
             _json_write(item, out, indent, inner if nl else "")
         out.append(("}" if first else nl + "}") if nl else "}")
+
+
+def _json_str(s):
+    # MicroPython's json writes \b and \f as \u0008 and \u000c; JavaScript uses the short forms.
+    import json
+    if "\x08" not in s and "\x0c" not in s:
+        return json.dumps(s)
+    return '"' + "\\f".join(["\\b".join([json.dumps(p)[1:-1] for p in part.split("\x08")]) for part in s.split("\x0c")]) + '"'

@@ -1,15 +1,45 @@
 # requires: num_str
 def num_to_radix(x, radix=10):
-    # Number.prototype.toString(radix) for integers (other radixes of fractions are rare).
-    if radix == 10 or type(x) is not int and (x != x or x - x != 0 or x != int(x)):
+    # Number.prototype.toString(radix): integer digits, then fraction digits until the value
+    # is the nearest double (as V8 prints them).
+    radix = int(radix)
+    if radix < 2 or radix > 36:
+        raise ValueError("toString() radix must be between 2 and 36")
+    if radix == 10 or x != x or x - x != 0:
         return num_str(x)
-    n = int(x)
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    sign = "-" if n < 0 else ""
-    n = abs(n)
-    out = ""
+    sign = "-" if x < 0 else ""
+    x = -x if x < 0 else x
+    n = int(x)
+    fraction = x - n
+    tail = ""
+    if fraction:
+        import math
+        m, e = math.frexp(x)
+        delta = max(math.ldexp(0.5, e - 53), 5e-324)
+        out = []
+        while fraction >= delta:
+            fraction *= radix
+            delta *= radix
+            d = int(fraction)
+            out.append(d)
+            fraction -= d
+            if (fraction > 0.5 or fraction == 0.5 and d & 1) and fraction + delta > 1:
+                # Round up, carrying into earlier digits and the integer part.
+                while True:
+                    if not out:
+                        n += 1
+                        break
+                    d = out.pop() + 1
+                    if d < radix:
+                        out.append(d)
+                        break
+                break
+        if out:
+            tail = "." + "".join([digits[d] for d in out])
+    head = ""
     while True:
-        out = digits[n % radix] + out
+        head = digits[n % radix] + head
         n //= radix
         if not n:
-            return sign + out
+            return sign + head + tail

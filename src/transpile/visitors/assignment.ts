@@ -7,6 +7,7 @@ import { bitwise, bitwiseAssignments } from "../operators/bitwise.js";
 import { isNativeRemainder, remainder } from "../operators/numeric.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
+import { power } from "../builtins/math.js";
 import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
 
 const compoundOperators: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
@@ -98,6 +99,7 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
   if (op === "+" && !isNumberType(leftType)) {
     return [py.assign(target, py.call(context.useHelper("js_add"), [context.transformExpression(node.left), right]))];
   }
+  if (op === "**") return [py.assign(target, power(node.right, context.transformExpression(node.left), right, context))];
   if (op === "/") return [py.assign(target, py.call(context.useHelper("js_div"), [context.transformExpression(node.left), right]))];
   if (op === "%" && isNativeRemainder(node.left, node.right, context)) return [py.augAssign(target, "%", right)];
   if (op === "%") return [py.assign(target, remainder(node.left, node.right, context.transformExpression(node.left), right, context))];

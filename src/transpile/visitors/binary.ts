@@ -4,6 +4,7 @@ import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../operators/bitwise.js";
 import { remainder } from "../operators/numeric.js";
+import { power } from "../builtins/math.js";
 import * as py from "../python-ast.js";
 import { comparesByIdentity, isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "../types.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
@@ -64,6 +65,7 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     return py.none();
   }
   const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
+  if (arithmeticOperator === "**") return power(node.right, left, right, context);
   if (arithmeticOperator) return py.binOp(left, arithmeticOperator, right);
   if (order) return py.compare(left, order, right);
   if (kind === ts.SyntaxKind.SlashToken) return py.call(context.useHelper("js_div"), [left, right]);

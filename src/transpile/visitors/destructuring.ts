@@ -137,7 +137,7 @@ function propertyKeyText(node: ts.Node): string | undefined {
 
 /** `...rest` of an object pattern: the other own properties, in order. */
 function restOf(source: py.Expression, taken: string[], record: boolean, context: TransformationContext): py.Expression {
-  const keys = py.list(taken.map((key) => py.str(record ? key : pythonSafeAttribute(key))));
+  const keys = py.list(taken.map((key) => py.str(key)));
   return py.call(context.useHelper("obj_rest"), [source, keys, ...(record ? [py.bool(true)] : [])]);
 }
 

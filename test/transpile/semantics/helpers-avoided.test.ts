@@ -39,7 +39,11 @@ describe("runtime helpers are avoided when types allow", () => {
   });
 
   it("string methods with plain Python equivalents need no helpers", () => {
-    expect(helpersOf(`const s = " a,b "; console.log(s.trim().split(",").join("+"), s.toUpperCase(), s.includes("a"), s.slice(1, 3), s.startsWith(" "));`)).toEqual([]);
+    expect(helpersOf(`const s = " a,b "; console.log(s.split(",").join("+"), s.toUpperCase(), s.includes("a"), s.slice(1, 3), s.startsWith(" "));`)).toEqual([]);
+  });
+
+  it("trim is Python's strip given JavaScript's white space, a constant", () => {
+    expect(helpersOf(`const s = " a "; console.log(s.trim(), s.trimStart(), s.trimEnd());`)).toEqual(["js_space"]);
   });
 
   it("map and filter with one-parameter callbacks are Python's map and filter", () => {

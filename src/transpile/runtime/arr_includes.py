@@ -1,0 +1,15 @@
+def arr_includes(a, x, start=0):
+    # includes compares with SameValueZero: by value for numbers, strings and booleans
+    # (1 is not true; NaN finds NaN), by identity for arrays and objects.
+    n = len(a)
+    i = int(start)
+    if i < 0:
+        i = max(n + i, 0)
+    plain = type(x) in (int, float, str, bool)
+    nan = x != x
+    while i < n:
+        v = a[i]
+        if v is x or plain and (v == x or nan and v != v) and (type(v) is bool) == (type(x) is bool):
+            return True
+        i += 1
+    return False

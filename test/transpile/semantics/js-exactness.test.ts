@@ -1,0 +1,34 @@
+import { describeCases } from "../../harness/cases.js";
+
+/** Everyday library calls whose JavaScript results MicroPython's natives would miss. */
+describeCases("JavaScript exactness: numbers", {
+  "Number.isNaN does not convert, isNaN does": `const s: any = "foo"; console.log(Number.isNaN(s), isNaN(s), isNaN(Number("12")), Number.isNaN(0 / 0));`,
+  "Number.isFinite does not convert, isFinite does": `const s: any = "1"; console.log(Number.isFinite(s), isFinite(s), isFinite(Number("x")), Number.isFinite(1 / 3));`,
+  "toString(2) of fractions": `const x = 1.5; const y = 0.1; console.log(x.toString(2), y.toString(2), (255.75).toString(16), (-3.25).toString(8), (1 / 3).toString(3));`,
+  "toString with a radix of integers": `const n = 255; console.log(n.toString(16), n.toString(2), (-10).toString(36));`,
+  "toFixed outside 0..100 is a RangeError": `const n = 1.25; try { console.log(n.toFixed(101)); } catch (e) { console.log(e instanceof RangeError); } console.log(n.toFixed(1), n.toFixed(0));`,
+  "Math domain errors give NaN and Infinity": `const m = -1; const z = 0; const big = 1000; console.log(Math.sqrt(m), Math.log(z), Math.log(m), Math.log10(z), Math.log2(z), Math.exp(big), Math.asin(2), Math.acos(-2), Math.sin(1 / 0));`,
+  "Math on ordinary values": `const v = 0.5; console.log(Math.sqrt(16), Math.log(1), Math.sin(0), Math.cos(0), Math.asin(v) > 0, Math.exp(0));`,
+  "fractional powers of negative numbers are NaN": `const b = -8; const e = 1 / 3; console.log(b ** e, Math.pow(b, e), Math.pow(2, 10), 2 ** 0.5, 1 ** (1 / 0));`,
+  "zero to a negative power is Infinity": `const z = 0; const n = -1; console.log(z ** n, Math.pow(z, -2), 4 ** -1);`,
+  "power assignment": `let x = -8; x **= 1 / 3; let y = 3; y **= 2; console.log(x, y);`,
+});
+
+describeCases("JavaScript exactness: strings and arrays", {
+  "trim removes Unicode white space": `const s = "\\u00a0\\ufeff x \\u2003\\u3000"; console.log(JSON.stringify(s.trim()), JSON.stringify(s.trimStart()), JSON.stringify(s.trimEnd()));`,
+  "trimLeft and trimRight": `const s = "  x  "; console.log("[" + s.trimLeft() + "]", "[" + s.trimRight() + "]");`,
+  "JSON.stringify escapes \\f and \\b briefly": `console.log(JSON.stringify("a\\fb\\bc\\n\\u0001"), JSON.stringify({ "k\\f": "\\\\f" }));`,
+  "splice with an undefined deleteCount removes nothing": `const a = [1, 2, 3, 4]; const n: number | undefined = undefined; const removed = a.splice(1, n); console.log(a, removed); const b = [1, 2, 3]; console.log(b.splice(1), b);`,
+  "splice inserting": `const a = [1, 2, 3]; console.log(a.splice(1, 1, 7, 8), a);`,
+  "includes compares arrays by identity": `const inner = [1]; const outer = [inner]; console.log(outer.includes(inner), outer.includes([1]));`,
+  "includes with fromIndex": `const a = [1, 2, 3, 1]; console.log(a.includes(1, 1), a.includes(2, 2), a.includes(3, -2), a.includes(1, -1));`,
+  "includes finds NaN": `const a = [1, 0 / 0]; console.log(a.includes(0 / 0), a.indexOf(0 / 0));`,
+});
+
+describeCases("JavaScript exactness: names", {
+  "keyword-named properties keep their names in Object.keys and JSON": `const o = { abc: 3, def: "xyz", from: 1, class: true }; console.log(Object.keys(o), JSON.stringify(o)); console.log(o.def, o.from);`,
+  "a property named like a renamed keyword": `const o = { from_: 1, from: 2 }; console.log(JSON.stringify(o), o.from_, o.from);`,
+  "keyword-named properties through spread and rest": `const o = { def: 1, x: 2 }; const c = { ...o, if: 3 }; const { x, ...rest } = c; console.log(JSON.stringify(c), JSON.stringify(rest), x, c.def);`,
+  "console.log shows the JavaScript name": `const o = { import: 1, $dollar: 2 }; console.log(o);`,
+  "$ in identifiers and properties": `const $ = 5; const a$b = 2; function f$(x$: number) { return x$ * 2; } const o = { $k: 1, k$: 2 }; console.log($ + a$b, f$(3), o.$k, o.k$, Object.keys(o), JSON.stringify(o));`,
+});
