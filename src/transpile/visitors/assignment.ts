@@ -59,6 +59,16 @@ export function transformAssignmentTarget(node: ts.Expression, context: Transfor
 
 /** An assignment used as a statement: `x = 1`, `x += s`, `x ||= y`. */
 export function transformAssignmentStatement(node: ts.BinaryExpression, context: TransformationContext): py.Statement[] {
+  return assignment(node, context).statements;
+}
+
+/** The statements of an assignment, and the target to read its value from when it is not `node.left` again. */
+function assignment(node: ts.BinaryExpression, context: TransformationContext): { statements: py.Statement[]; result?: py.Expression } {
+  const statements = assignmentStatements(node, context);
+  return Array.isArray(statements) ? { statements } : statements;
+}
+
+function assignmentStatements(node: ts.BinaryExpression, context: TransformationContext): py.Statement[] | { statements: py.Statement[]; result?: py.Expression } {
   const operator = node.operatorToken.kind;
   if (operator === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left))) {
     return destructure(node.left, context.transformExpression(node.right), node.right, context);
@@ -85,25 +95,61 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
     return [py.ifStatement(test, [...preceding, py.assign(target, value)])];
   }
   const bitwiseKind = bitwiseAssignments.get(operator);
-  if (bitwiseKind !== undefined) {
-    return [py.assign(target, bitwise(bitwiseKind, node.left, node.right, context.transformExpression(node.left), context.transformExpression(node.right), context))];
-  }
   const op = compoundOperators[operator];
-  if (!op) {
+  if (bitwiseKind === undefined && !op) {
     context.report(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText()));
     return [];
   }
+  // `o[f()] += 1` evaluates `o` and `f()` once: Python's `+=` does too, but a helper call
+  // (`t = js_add(t, v)`) names the target twice, so its parts go to temporaries first.
+  const { statements, readAndWrite, read } = evaluatedOnce(node.left, target, context);
+  const current = () => read ?? context.transformExpression(node.left);
   const right = context.transformExpression(node.right);
+  const result = read;
+  const assign = (value: py.Expression) => ({ statements: [...statements, py.assign(readAndWrite, value)], result });
+  const update = (operator: py.BinaryOperator, value: py.Expression) => ({ statements: [...statements, py.augAssign(readAndWrite, operator, value)], result });
+  if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, node.left, node.right, current(), right, context));
   const leftType = typeOf(context, node.left);
-  if (op === "+" && isStringType(leftType)) return [py.augAssign(target, "+", asString(context, node.right, right))];
-  if (op === "+" && !isNumberType(leftType)) {
-    return [py.assign(target, py.call(context.useHelper("js_add"), [context.transformExpression(node.left), right]))];
+  if (op === "+" && isStringType(leftType)) return update("+", asString(context, node.right, right));
+  if (op === "+" && !isNumberType(leftType)) return assign(py.call(context.useHelper("js_add"), [current(), right]));
+  if (op === "**") return assign(power(node.right, current(), right, context));
+  if (op === "/") return assign(py.call(context.useHelper("js_div"), [current(), right]));
+  if (op === "%" && isNativeRemainder(node.left, node.right, context)) return update("%", right);
+  if (op === "%") return assign(remainder(node.left, node.right, current(), right, context));
+  return update(op!, right);
+}
+
+/** Whether evaluating this Python expression twice could differ from evaluating it once. */
+function isRepeatable(expression: py.Expression): boolean {
+  return expression.kind === "Name" || expression.kind === "Constant";
+}
+
+/**
+ * The target of a compound assignment with its receiver and index evaluated once: when they
+ * are not plain names or constants, they are assigned to temporaries and the target is read
+ * and written through them (`read` is then the target itself).
+ */
+export function evaluatedOnce(
+  left: ts.Expression,
+  target: py.Expression,
+  context: TransformationContext,
+): { statements: py.Statement[]; readAndWrite: py.Expression; read?: py.Expression } {
+  const statements: py.Statement[] = [];
+  const stable = (expression: py.Expression): py.Expression => {
+    if (isRepeatable(expression)) return expression;
+    const temporary = context.temporary("target");
+    statements.push(py.assign(temporary, expression));
+    return temporary;
+  };
+  if (target.kind === "Subscript" && !(isRepeatable(target.value) && isRepeatable(target.index))) {
+    const readAndWrite = py.subscript(stable(target.value), stable(target.index));
+    return { statements, readAndWrite, read: readAndWrite };
   }
-  if (op === "**") return [py.assign(target, power(node.right, context.transformExpression(node.left), right, context))];
-  if (op === "/") return [py.assign(target, py.call(context.useHelper("js_div"), [context.transformExpression(node.left), right]))];
-  if (op === "%" && isNativeRemainder(node.left, node.right, context)) return [py.augAssign(target, "%", right)];
-  if (op === "%") return [py.assign(target, remainder(node.left, node.right, context.transformExpression(node.left), right, context))];
-  return [py.augAssign(target, op, right)];
+  if (target.kind === "Attribute" && !isRepeatable(target.value) && ts.isPropertyAccessExpression(left)) {
+    const readAndWrite = py.attribute(stable(target.value), target.attr);
+    return { statements, readAndWrite, read: readAndWrite };
+  }
+  return { statements, readAndWrite: target };
 }
 
 /** An assignment whose value is used: the assignment runs first, then the target is read. */
@@ -113,7 +159,7 @@ export function transformAssignmentExpression(node: ts.BinaryExpression, context
     const target = transformAssignmentTarget(node.left, context);
     if (target.kind === "Name") return py.namedExpr(target, context.transformExpression(node.right));
   }
-  const statements = transformAssignmentStatement(node, context);
+  const { statements, result } = assignment(node, context);
   context.addPrecedingStatements(...statements);
-  return context.transformExpression(node.left);
+  return result ?? context.transformExpression(node.left);
 }

@@ -4,7 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import { bitwiseNot } from "../operators/bitwise.js";
 import * as py from "../python-ast.js";
 import { isNumberType, typeOf } from "../types.js";
-import { transformAssignmentTarget } from "./assignment.js";
+import { evaluatedOnce, transformAssignmentTarget } from "./assignment.js";
 import { conditionOf } from "./condition.js";
 
 type UpdateExpression = ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
@@ -22,6 +22,11 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       // `++i` as a value is `(i := i + 1)`: evaluated in place, so `++i + ++i` keeps JS order.
       const walrus = updateInPlace(node, context);
       if (walrus) return walrus;
+      const once = updateOnce(node, context);
+      if (once) {
+        context.addPrecedingStatements(...once.statements, once.update);
+        return once.target;
+      }
       context.addPrecedingStatements(...transformUpdateStatement(node, context));
       return context.transformExpression(node.operand);
     }
@@ -56,11 +61,24 @@ function updateInPlace(node: UpdateExpression, context: TransformationContext): 
   return py.namedExpr(target, py.binOp(target, op, py.num(1)));
 }
 
+/** `o[f()]++` as a value: the receiver and index evaluated once, into temporaries. */
+function updateOnce(node: UpdateExpression, context: TransformationContext): { statements: py.Statement[]; target: py.Expression; update: py.Statement } | undefined {
+  if (ts.isIdentifier(node.operand)) return undefined;
+  const { statements, read } = evaluatedOnce(node.operand, transformAssignmentTarget(node.operand, context), context);
+  if (!read) return undefined;
+  return { statements, target: read, update: py.augAssign(read, node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-", py.num(1)) };
+}
+
 /** `x++` whose value is used: `(i := i + 1) - 1`, or the old value kept in a temporary first. */
 export function transformPostfixUnary(node: ts.PostfixUnaryExpression, context: TransformationContext): py.Expression {
   const walrus = updateInPlace(node, context);
   if (walrus) return py.binOp(walrus, node.operator === ts.SyntaxKind.PlusPlusToken ? "-" : "+", py.num(1));
   const old = context.temporary(ts.isIdentifier(node.operand) ? node.operand.text : "old");
+  const once = updateOnce(node, context);
+  if (once) {
+    context.addPrecedingStatements(...once.statements, py.assign(old, once.target), once.update);
+    return old;
+  }
   context.addPrecedingStatements(py.assign(old, context.transformExpression(node.operand)), ...transformUpdateStatement(node, context));
   return old;
 }

@@ -32,3 +32,12 @@ describeCases("JavaScript exactness: names", {
   "console.log shows the JavaScript name": `const o = { import: 1, $dollar: 2 }; console.log(o);`,
   "$ in identifiers and properties": `const $ = 5; const a$b = 2; function f$(x$: number) { return x$ * 2; } const o = { $k: 1, k$: 2 }; console.log($ + a$b, f$(3), o.$k, o.k$, Object.keys(o), JSON.stringify(o));`,
 });
+
+describeCases("JavaScript exactness: evaluation order", {
+  "compound assignment evaluates its target once": `let calls = 0; const key = () => { calls++; return "n"; }; const o: Record<string, number> = { n: 1 }; o[key()] += 1; o[key()] /= 2; o[key()] **= 2; o[key()] |= 4; console.log(o.n, calls);`,
+  "compound assignment on an array element picked by a call": `let calls = 0; const a = [1, 2, 3]; const at = (i: number) => { calls++; return i; }; a[at(1)] += 10; a[at(2)] %= 2; console.log(a, calls);`,
+  "compound assignment of a property of a computed object": `let calls = 0; const boxes = [{ v: 1 }, { v: 2 }]; const pick = (i: number) => { calls++; return boxes[i]!; }; pick(1).v += 5; const x = (pick(0).v *= 3); console.log(boxes[0]!.v, boxes[1]!.v, x, calls);`,
+  "compound assignment as a value": `let calls = 0; const a = [1, 2]; const at = (i: number) => { calls++; return i; }; const r = (a[at(0)] += 5); console.log(r, a, calls);`,
+  "updates of computed elements as values": `let calls = 0; const a = [1, 2]; const at = (i: number) => { calls++; return i; }; const before = a[at(0)]++; const after = ++a[at(1)]; console.log(before, after, a, calls);`,
+  "string concatenation assignment on a computed target": `let calls = 0; const a = ["x"]; const at = () => { calls++; return 0; }; a[at()] += "y"; console.log(a, calls);`,
+});
