@@ -1,5 +1,6 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { TsmpError } from "../errors.js";
 import { packagePath } from "../package-paths.js";
 
@@ -17,6 +18,11 @@ export function isTemplateSource(relativePath: string): boolean {
 export interface CreateProjectOptions {
   template?: string;
   board?: string;
+  /**
+   * What the project's package.json asks npm for as tsmp: a version range (by default `^` this
+   * tsmp's version), a git URL, or a local folder or tarball (for developing tsmp itself).
+   */
+  tsmp?: string;
 }
 
 export interface CreatedProject {
@@ -26,10 +32,18 @@ export interface CreatedProject {
   files: string[];
 }
 
+/** The parts of tsmp's own package.json a new project copies its dependencies from. */
+interface TsmpManifest {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
 /**
- * Copies a template into a new folder, with the chosen board's flavour of src/, and writes a
- * tsconfig.json whose `tsmp/*` imports resolve to this tsmp installation's typed facade, so the
- * project typechecks in an editor wherever it lives.
+ * Copies a template into a new folder, with the chosen board's flavour of src/ and test/, and
+ * writes a package.json that depends on tsmp like on any npm package: after `npm install` the
+ * project's `tsmp/*` imports resolve through the installed package's exports, wherever the
+ * project lives, and nothing in it names a path of this machine.
  */
 export function createProject(dir: string, options: CreateProjectOptions = {}): CreatedProject {
   const templateName = options.template ?? "blink";
@@ -45,6 +59,7 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
   }
 
   const target = resolve(dir);
+  const tsmpSpec = tsmpDependency(options.tsmp, target);
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) throw new TsmpError(`${dir} exists and is not a folder`);
     if (readdirSync(target).length > 0) throw new TsmpError(`${dir} is not empty; give a new folder name (tsmp init never overwrites files)`);
@@ -64,35 +79,60 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
       filter: (source) => relative(flavour, source) !== "tsconfig.json" && isTemplateSource(relative(flavour, source)),
     });
   }
-  writeFileSync(join(target, "tsconfig.json"), projectTsconfig(join(template, "tsconfig.json")));
-  const hasTests = listFiles(target).some((file) => file.endsWith(".test.ts"));
-  if (hasTests) writeFileSync(join(target, "package.json"), projectManifest(basename(target)));
+  writeFileSync(join(target, "package.json"), projectManifest(basename(target), tsmpSpec));
+  // npm leaves every .gitignore out of a package, so a template ships its own as `gitignore`.
+  const gitignore = join(target, "gitignore");
+  if (existsSync(gitignore)) renameSync(gitignore, join(target, ".gitignore"));
 
   return { dir: target, board, files: listFiles(target) };
 }
 
-/** The template's tsconfig, with `tsmp/*` pointing at this installation's facade types. */
-function projectTsconfig(templateTsconfig: string): string {
-  const config = JSON.parse(readFileSync(templateTsconfig, "utf8")) as { compilerOptions: { paths?: Record<string, string[]> } };
-  config.compilerOptions.paths = {
-    "tsmp/testing": [packagePath("dist", "run", "testing")],
-    "tsmp/*": [`${packagePath("dist", "runtime-shim")}/*`],
-  };
-  return `${JSON.stringify(config, null, 2)}\n`;
+/**
+ * The project's dependency on tsmp. A local folder or tarball is written relative to the project
+ * (npm resolves `file:` specs from the package.json), so moving both together keeps it working;
+ * anything else (a range, a tag, a git URL) is npm's to read.
+ */
+function tsmpDependency(spec: string | undefined, projectDir: string): string {
+  if (spec === undefined) return `^${tsmpManifest().version}`;
+  if (!isLocalSpec(spec)) return spec;
+  const path = resolve(spec.replace(/^file:/, "").replace(/^~(?=[\\/])/, homedir()));
+  if (!existsSync(path)) throw new TsmpError(`--tsmp ${spec}: no such folder or tarball`);
+  const fromProject = relative(projectDir, path).split("\\").join("/");
+  return `file:${fromProject === ".." || fromProject.startsWith("../") ? fromProject : `./${fromProject}`}`;
+}
+
+/** npm reads a spec as a path when it starts like one or names a tarball file. */
+function isLocalSpec(spec: string): boolean {
+  if (spec.startsWith("file:") || isAbsolute(spec) || /^(\.{1,2}([\\/]|$)|~[\\/])/.test(spec)) return true;
+  return /\.(tgz|tar\.gz|tar)$/.test(spec) && !spec.includes("://");
+}
+
+function tsmpManifest(): TsmpManifest {
+  return JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as TsmpManifest;
 }
 
 /**
- * A package.json for the off-device tests (`npm install`, then `npm test`): they run under vitest
- * and import `tsmp/testing`, so both are dev dependencies, tsmp from this installation.
+ * The project's package.json: tsmp and the tools its scripts run, at the versions this tsmp is
+ * built and tested with (typescript exactly: the transpiler and the editor must agree).
  */
-function projectManifest(name: string): string {
-  const tsmp = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { devDependencies: Record<string, string> };
+function projectManifest(name: string, tsmpSpec: string): string {
+  const tsmp = tsmpManifest();
   const manifest = {
     name: name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"),
     private: true,
     type: "module",
-    scripts: { test: "vitest run" },
-    devDependencies: { tsmp: `file:${packagePath()}`, vitest: tsmp.devDependencies.vitest },
+    scripts: {
+      build: "tsmp build .",
+      typecheck: "tsc -p . && tsc -p test",
+      test: "vitest run",
+      flash: "tsmp flash .",
+    },
+    devDependencies: {
+      "@types/node": tsmp.devDependencies["@types/node"],
+      tsmp: tsmpSpec,
+      typescript: tsmp.dependencies.typescript,
+      vitest: tsmp.devDependencies.vitest,
+    },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
@@ -111,18 +151,18 @@ function listFiles(folder: string, prefix = ""): string[] {
     .sort();
 }
 
+/** What to type next, in an order that works from a fresh shell: nothing is installed yet. */
 export function nextSteps(dir: string, created: CreatedProject): string {
-  const name = basename(created.dir);
-  const tests = created.files.filter((file) => file.endsWith(".test.ts"));
+  const cd = /\s/.test(dir) ? `"${dir}"` : dir;
   return [
-    `Created ${name} (${created.board} flavour) with ${created.files.join(", ")}`,
+    `Created ${basename(created.dir)} (${created.board} flavour) with ${created.files.join(", ")}`,
     "",
     "Next steps:",
-    `  cd ${dir}`,
-    "  tsmp run .                  run it on MicroPython on this machine (LED changes on stderr)",
-    "  tsmp run . --target node    run it on Node, on a virtual clock",
-    "  tsmp flash . --port auto    put it on a board as main.py",
-    ...(tests.length > 0 ? [`  npm install && npm test     test it off-device with vitest (${tests.join(", ")})`] : []),
+    `  cd ${cd}`,
+    "  npm install          tsmp, TypeScript and vitest for this project",
+    "  npm test             run its tests off-device, on a simulated board",
+    "  npx tsmp run .       run it on MicroPython on this machine (pin changes on stderr)",
+    "  npx tsmp flash .     put it on a board plugged in over USB as main.py",
     "",
   ].join("\n");
 }

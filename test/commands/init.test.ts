@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { createProject, isTemplateSource } from "../../src/commands/init.js";
@@ -9,6 +9,26 @@ import { packagePath } from "../../src/package-paths.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "tsmp-init-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const tsmpManifest = JSON.parse(readFileSync(packagePath("package.json"), "utf8"));
+const projectFiles = [
+  ".gitignore", "README.md", "package.json", "src/globals.d.ts", "src/main.ts", "test/blink.test.ts", "test/tsconfig.json", "tsconfig.json",
+];
+
+/** What `npm install` gives a project made with `--tsmp <this checkout>`: links into node_modules. */
+function installLikeNpm(dir: string): void {
+  for (const [name, target] of [["tsmp", packagePath()], ["vitest", packagePath("node_modules", "vitest")], ["@types/node", packagePath("node_modules", "@types", "node")]]) {
+    mkdirSync(dirname(join(dir, "node_modules", name)), { recursive: true });
+    symlinkSync(target!, join(dir, "node_modules", name), "dir");
+  }
+}
+
+/** The project's files (node_modules aside) whose text contains one of the given paths. */
+function filesNaming(dir: string, paths: string[]): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => !file.startsWith("node_modules") && statSync(join(dir, file)).isFile())
+    .filter((file) => paths.some((path) => readFileSync(join(dir, file), "utf8").includes(path)));
+}
 
 /** What `tsc -p dir` (and so an editor) reports for the project: the messages of its errors. */
 function typeErrors(dir: string): string[] {
@@ -27,29 +47,62 @@ describe("tsmp init", () => {
     expect(isTemplateSource("node_modules/vitest/package.json")).toBe(false);
   });
 
-  it("creates the pyboard flavour of blink, typechecking against this tsmp's facade", () => {
+  it("creates the pyboard flavour of blink, depending on this tsmp's version like on any npm package", () => {
     const created = createProject(join(scratch, "blink"));
     expect(created.board).toBe("pyboard");
-    expect(created.files).toEqual(["README.md", "blink.test.ts", "package.json", "src/globals.d.ts", "src/main.ts", "tsconfig.json"]);
+    expect(created.files).toEqual(projectFiles);
     expect(readFileSync(join(created.dir, "src", "main.ts"), "utf8")).toContain('import { LED } from "tsmp/pyb"');
-    // The off-device test runs under vitest with tsmp/testing from this installation.
     const manifest = JSON.parse(readFileSync(join(created.dir, "package.json"), "utf8"));
-    expect(manifest).toMatchObject({ name: "blink", scripts: { test: "vitest run" }, devDependencies: { tsmp: `file:${packagePath()}` } });
-    const tsconfig = JSON.parse(readFileSync(join(created.dir, "tsconfig.json"), "utf8"));
-    expect(tsconfig.compilerOptions.paths).toEqual({
-      "tsmp/testing": [packagePath("dist", "run", "testing")],
-      "tsmp/*": [`${packagePath("dist", "runtime-shim")}/*`],
+    expect(manifest).toEqual({
+      name: "blink",
+      private: true,
+      type: "module",
+      scripts: { build: "tsmp build .", typecheck: "tsc -p . && tsc -p test", test: "vitest run", flash: "tsmp flash ." },
+      devDependencies: {
+        "@types/node": tsmpManifest.devDependencies["@types/node"],
+        tsmp: `^${tsmpManifest.version}`,
+        typescript: tsmpManifest.dependencies.typescript,
+        vitest: tsmpManifest.devDependencies.vitest,
+      },
     });
-    // Outside the repository no node_modules is in reach: the project needs nothing but tsmp.
-    expect(typeErrors(created.dir)).toEqual([]);
+    expect(readFileSync(join(created.dir, ".gitignore"), "utf8")).toBe("node_modules\nbuild\n");
+    expect(JSON.parse(readFileSync(join(created.dir, "tsconfig.json"), "utf8")).compilerOptions.paths).toBeUndefined();
+    expect(filesNaming(created.dir, [scratch, packagePath(), homedir()])).toEqual([]);
   });
 
-  it("puts the generic board's flavour in src/ with --board generic", () => {
-    const created = createProject(join(scratch, "generic"), { board: "generic" });
-    expect(created.files).toEqual(["README.md", "blink.test.ts", "package.json", "src/globals.d.ts", "src/main.ts", "tsconfig.json"]);
-    expect(readFileSync(join(created.dir, "src", "main.ts"), "utf8")).toContain('import { Pin } from "tsmp/machine"');
-    expect(readFileSync(join(created.dir, "blink.test.ts"), "utf8")).toContain('run.waveform("Pin(1)")');
+  it("type-checks src/ and test/ once npm has installed tsmp, TypeScript, vitest and Node's types", () => {
+    const created = createProject(join(scratch, "installed"), { tsmp: packagePath() });
+    installLikeNpm(created.dir);
     expect(typeErrors(created.dir)).toEqual([]);
+    expect(typeErrors(join(created.dir, "test"))).toEqual([]);
+    // The board program sees no Node globals: a board has no process.
+    writeFileSync(join(created.dir, "src", "node-only.ts"), "export const argv = process.argv;\n");
+    expect(typeErrors(created.dir)).toEqual([expect.stringMatching(/^Cannot find name 'process'\./)]);
+  });
+
+  it("puts the generic board's flavour in src/ and test/ with --board generic", () => {
+    const created = createProject(join(scratch, "generic"), { board: "generic", tsmp: packagePath() });
+    expect(created.files).toEqual(projectFiles);
+    expect(readFileSync(join(created.dir, "src", "main.ts"), "utf8")).toContain('import { Pin } from "tsmp/machine"');
+    expect(readFileSync(join(created.dir, "test", "blink.test.ts"), "utf8")).toContain('run.waveform("Pin(1)")');
+    installLikeNpm(created.dir);
+    expect(typeErrors(created.dir)).toEqual([]);
+    expect(typeErrors(join(created.dir, "test"))).toEqual([]);
+  });
+
+  it("writes a local --tsmp folder or tarball relative to the project, and passes other specs to npm as given", () => {
+    const tarball = join(scratch, "tsmp-9.9.9.tgz");
+    writeFileSync(tarball, "");
+    const devDependency = (dir: string) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).devDependencies.tsmp;
+    expect(devDependency(createProject(join(scratch, "specs", "a"), { tsmp: tarball }).dir)).toBe("file:../../tsmp-9.9.9.tgz");
+    expect(devDependency(createProject(join(scratch, "specs", "b"), { tsmp: `file:${scratch}` }).dir)).toBe("file:../..");
+    const git = "git+https://example.com/tsmp.git#main";
+    expect(devDependency(createProject(join(scratch, "specs", "c"), { tsmp: git }).dir)).toBe(git);
+    expect(devDependency(createProject(join(scratch, "specs", "d"), { tsmp: "^0.1.0" }).dir)).toBe("^0.1.0");
+    expect(() => createProject(join(scratch, "specs", "e"), { tsmp: join(scratch, "missing.tgz") })).toThrowError(
+      `--tsmp ${join(scratch, "missing.tgz")}: no such folder or tarball`,
+    );
+    expect(existsSync(join(scratch, "specs", "e"))).toBe(false);
   });
 
   it("accepts an existing empty folder", () => {
@@ -84,9 +137,10 @@ describe("tsmp init", () => {
     const ok = cli(join(scratch, "from-cli"));
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe("");
-    expect(ok.stderr).toContain("Next steps:");
-    expect(ok.stderr).toContain("tsmp run .");
-    expect(ok.stderr).toContain("npm install && npm test     test it off-device with vitest (blink.test.ts)");
+    const steps = ok.stderr.slice(ok.stderr.indexOf("Next steps:")).split("\n").slice(1, 6);
+    expect(steps.map((line) => line.trim().split(/\s{2,}/)[0])).toEqual([
+      `cd ${join(scratch, "from-cli")}`, "npm install", "npm test", "npx tsmp run .", "npx tsmp flash .",
+    ]);
     const again = cli(join(scratch, "from-cli"));
     expect(again.status).toBe(1);
     expect(again.stderr).toBe(`tsmp: ${join(scratch, "from-cli")} is not empty; give a new folder name (tsmp init never overwrites files)\n`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { runProgram } from "tsmp/testing";
 
-const project = fileURLToPath(new URL(".", import.meta.url));
+const project = fileURLToPath(new URL("..", import.meta.url));
 
 describe("blink on a generic board", () => {
   it("prints its banner, then done after 10 s", async () => {
