@@ -2,6 +2,7 @@
 // In an installed copy that a project links as a `file:` dependency: dist/ is already there, and
 // neither the build's tsconfig nor the dev dependencies it needs are shipped, so there is nothing
 // to do. Before `npm pack` and `npm publish`: `prepack` has just built a clean dist/.
+/* global process, URL */ // Node's globals, declared for ESLint.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 

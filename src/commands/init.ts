@@ -62,7 +62,8 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
   const tsmpSpec = tsmpDependency(options.tsmp, target);
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) throw new TsmpError(`${dir} exists and is not a folder`);
-    if (readdirSync(target).length > 0) throw new TsmpError(`${dir} is not empty; give a new folder name (tsmp init never overwrites files)`);
+    if (readdirSync(target).length > 0)
+      throw new TsmpError(`${dir} is not empty; give a new folder name (tsmp init never overwrites files)`);
   }
   mkdirSync(target, { recursive: true });
 

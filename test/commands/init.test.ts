@@ -12,12 +12,23 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const tsmpManifest = JSON.parse(readFileSync(packagePath("package.json"), "utf8"));
 const projectFiles = [
-  ".gitignore", "README.md", "package.json", "src/globals.d.ts", "src/main.ts", "test/blink.test.ts", "test/tsconfig.json", "tsconfig.json",
+  ".gitignore",
+  "README.md",
+  "package.json",
+  "src/globals.d.ts",
+  "src/main.ts",
+  "test/blink.test.ts",
+  "test/tsconfig.json",
+  "tsconfig.json",
 ];
 
 /** What `npm install` gives a project made with `--tsmp <this checkout>`: links into node_modules. */
 function installLikeNpm(dir: string): void {
-  for (const [name, target] of [["tsmp", packagePath()], ["vitest", packagePath("node_modules", "vitest")], ["@types/node", packagePath("node_modules", "@types", "node")]]) {
+  for (const [name, target] of [
+    ["tsmp", packagePath()],
+    ["vitest", packagePath("node_modules", "vitest")],
+    ["@types/node", packagePath("node_modules", "@types", "node")],
+  ]) {
     mkdirSync(dirname(join(dir, "node_modules", name)), { recursive: true });
     symlinkSync(target!, join(dir, "node_modules", name), "dir");
   }
@@ -32,7 +43,11 @@ function filesNaming(dir: string, paths: string[]): string[] {
 
 /** What `tsc -p dir` (and so an editor) reports for the project: the messages of its errors. */
 function typeErrors(dir: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(dir, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(dir, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!config) throw new Error(`no tsconfig.json in ${dir}`);
   const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
   return [...config.errors, ...ts.getPreEmitDiagnostics(program)].map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
@@ -139,10 +154,16 @@ describe("tsmp init", () => {
     expect(ok.stdout).toBe("");
     const steps = ok.stderr.slice(ok.stderr.indexOf("Next steps:")).split("\n").slice(1, 6);
     expect(steps.map((line) => line.trim().split(/\s{2,}/)[0])).toEqual([
-      `cd ${join(scratch, "from-cli")}`, "npm install", "npm test", "npx tsmp run .", "npx tsmp flash .",
+      `cd ${join(scratch, "from-cli")}`,
+      "npm install",
+      "npm test",
+      "npx tsmp run .",
+      "npx tsmp flash .",
     ]);
     const again = cli(join(scratch, "from-cli"));
     expect(again.status).toBe(1);
-    expect(again.stderr).toBe(`tsmp: ${join(scratch, "from-cli")} is not empty; give a new folder name (tsmp init never overwrites files)\n`);
+    expect(again.stderr).toBe(
+      `tsmp: ${join(scratch, "from-cli")} is not empty; give a new folder name (tsmp init never overwrites files)\n`,
+    );
   });
 });
