@@ -24,13 +24,14 @@ const projectFiles = [
 
 /** What `npm install` gives a project made with `--tsmp <this checkout>`: links into node_modules. */
 function installLikeNpm(dir: string): void {
-  for (const [name, target] of [
+  const links: [name: string, target: string][] = [
     ["tsmp", packagePath()],
     ["vitest", packagePath("node_modules", "vitest")],
     ["@types/node", packagePath("node_modules", "@types", "node")],
-  ]) {
+  ];
+  for (const [name, target] of links) {
     mkdirSync(dirname(join(dir, "node_modules", name)), { recursive: true });
-    symlinkSync(target!, join(dir, "node_modules", name), "dir");
+    symlinkSync(target, join(dir, "node_modules", name), "dir");
   }
 }
 
