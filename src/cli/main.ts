@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { DiagnosticsReported, ProgramExit, TsmpError } from "../errors.js";
+import { packagePath } from "../package-paths.js";
 import { registerBuild } from "./commands/build.js";
 import { registerDev } from "./commands/dev.js";
 import { registerFirmware } from "./commands/firmware.js";
@@ -17,6 +18,8 @@ export function createProgram(): Command {
   const program = new Command("tsmp")
     .description("Write MicroPython board firmware in TypeScript")
     .version(packageVersion())
+    // The guides ship in the package, so an installed tsmp can show where they are.
+    .addHelpText("after", `\nGuides: ${packagePath("docs")} (running.md, testing.md, flashing.md, esp32.md…)\n`)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   for (const register of [

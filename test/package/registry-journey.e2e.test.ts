@@ -162,6 +162,10 @@ describe("tsmp from a registry", () => {
     mkdirSync(elsewhere);
     const globally = await follow(globalJourney, elsewhere, globalEnv);
     expect((await type("tsmp --version", elsewhere, globalEnv)).trim()).toBe(version);
+    // --help points at the guides the README links to, shipped in the package.
+    const guides = /^Guides: (\S+)/m.exec(await type("tsmp --help", elsewhere, globalEnv))?.[1];
+    expect(guides?.startsWith(prefix)).toBe(true);
+    expect(readdirSync(guides!)).toEqual(expect.arrayContaining(["running.md", "testing.md", "flashing.md", "esp32.md"]));
     const made = join(globally.dir, "my-firmware");
     expect(JSON.parse(readFileSync(join(made, "package.json"), "utf8")).devDependencies.tsmp).toBe(`^${version}`);
     expect(filesNamingMachinePaths(made)).toEqual([]);
