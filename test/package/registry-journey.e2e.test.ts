@@ -116,7 +116,8 @@ async function follow(commands: string[], start: string, env: NodeJS.ProcessEnv)
 
 /** The project's files, node_modules aside, that name a folder of this machine. */
 function filesNamingMachinePaths(project: string): string[] {
-  const machinePaths = [scratch, packagePath(), homedir()];
+  // A home of "/" (some CI containers) would match every path: only a real folder counts.
+  const machinePaths = [scratch, packagePath(), homedir()].filter((path) => path.length > 1);
   return readdirSync(project, { recursive: true, encoding: "utf8" })
     .filter((file) => !file.startsWith("node_modules") && statSync(join(project, file)).isFile())
     .filter((file) => machinePaths.some((path) => readFileSync(join(project, file), "utf8").includes(path)));
