@@ -127,6 +127,7 @@ function projectManifest(name: string, tsmpSpec: string): string {
       typecheck: "tsc -p . && tsc -p test",
       test: "vitest run",
       flash: "tsmp flash .",
+      dev: "tsmp dev .",
     },
     devDependencies: {
       "@types/node": tsmp.devDependencies["@types/node"],

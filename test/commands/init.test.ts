@@ -73,7 +73,13 @@ describe("tsmp init", () => {
       name: "blink",
       private: true,
       type: "module",
-      scripts: { build: "tsmp build .", typecheck: "tsc -p . && tsc -p test", test: "vitest run", flash: "tsmp flash ." },
+      scripts: {
+        build: "tsmp build .",
+        typecheck: "tsc -p . && tsc -p test",
+        test: "vitest run",
+        flash: "tsmp flash .",
+        dev: "tsmp dev .",
+      },
       devDependencies: {
         "@types/node": tsmpManifest.devDependencies["@types/node"],
         tsmp: `^${tsmpManifest.version}`,
