@@ -1,4 +1,6 @@
 import { TsmpError } from "../errors.js";
+import { readBoardFileFor } from "../devices/board-file.js";
+import { createDevice } from "../devices/device-catalog.js";
 
 export type Target = "node" | "micropython";
 
@@ -25,6 +27,10 @@ export async function run(input: string, options: RunOptions): Promise<number> {
     return runOnBoard(input, { port: options.port, stdout, stderr });
   }
 
+  // The simulated chips the project's tsmp.board.json puts on the buses.
+  const devices = readBoardFileFor(input);
+  // Built once here so that a mistake in the board file is reported before anything runs.
+  for (const config of devices) createDevice(config);
   if ((options.target ?? "micropython") === "node") {
     const { runOnNode } = await import("../run/node/run-on-node.js");
     return runOnNode(input, {
@@ -33,6 +39,7 @@ export async function run(input: string, options: RunOptions): Promise<number> {
       stdout,
       stderr,
       isTTY: process.stderr.isTTY === true,
+      devices,
     });
   }
   const { runOnMicroPython } = await import("../run/micropython/run-on-micropython.js");
@@ -42,5 +49,6 @@ export async function run(input: string, options: RunOptions): Promise<number> {
     isTTY: process.stderr.isTTY === true,
     clock: options.virtualClock ? "virtual" : "realtime",
     tracePath: options.trace,
+    devices,
   });
 }

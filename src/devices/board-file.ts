@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { TsmpError } from "../errors.js";
 import type { DeviceConfig } from "./device-catalog.js";
 
@@ -26,4 +26,15 @@ export function readBoardFile(projectDir: string): DeviceConfig[] {
     throw new InvalidBoardFile(`${path}: expected { "devices": [{ "model": "…", … }] }`);
   }
   return devices as DeviceConfig[];
+}
+
+/**
+ * The devices for what `tsmp run` was given: a project folder's board file, or for a single
+ * file the one beside it (or above its `src/` folder).
+ */
+export function readBoardFileFor(input: string): DeviceConfig[] {
+  if (existsSync(input) && statSync(input).isDirectory()) return readBoardFile(input);
+  const folder = dirname(input);
+  if (existsSync(join(folder, BOARD_FILE)) || basename(folder) !== "src") return readBoardFile(folder);
+  return readBoardFile(dirname(folder));
 }

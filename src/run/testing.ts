@@ -12,6 +12,11 @@ import { resetRuntime, runtime, type Runtime } from "../runtime-shim/runtime.js"
 import { compileProgram } from "./node/compile-program.js";
 import { runWithRestarts } from "./node/board-restarts.js";
 import type { DeviceModel } from "../devices/device-model.js";
+import { createDevice, type DeviceConfig } from "../devices/device-catalog.js";
+import { readBoardFileFor } from "../devices/board-file.js";
+
+export { AtModem, Eeprom24lc, Sht3x, Ssd1306I2c, Ssd1306Spi, sensirionCrc8, readBoardFile } from "../devices/index.js";
+export type { DeviceConfig, DeviceContext, DeviceModel, I2cDevice, SpiDevice, UartDevice, Scheduled, DisplayFrame } from "../devices/index.js";
 import { describeUncaught } from "./node/run-on-node.js";
 import { pinDeviceName, SWITCH_DEVICE, uartWire } from "../runtime-shim/board-devices.js";
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
@@ -160,8 +165,6 @@ export interface SimulationOptions {
   forMs?: number;
   /** Scripts the inputs before the program starts. */
   script?: (board: BoardScript) => void;
-  /** Simulated chips on the board's buses (see tsmp/devices: Sht3x, Eeprom24lc, Ssd1306I2c, AtModem …). */
-  devices?: readonly DeviceModel[];
   /**
    * Stand-ins for the Python modules the program imports, by Python module name: a local
    * driver (`"drivers.bme280"` for src/drivers/bme280.py) or a declared `board:` module
@@ -169,6 +172,11 @@ export interface SimulationOptions {
    * wrap it in `recordingFake` to see the calls the program made.
    */
   modules?: Readonly<Record<string, object>>;
+  /**
+   * Simulated chips on the board's buses: models (`new Sht3x({ bus: "I2C(0)" })`, to script and
+   * inspect them) or board-file entries. `runProgram` defaults to the project's tsmp.board.json.
+   */
+  devices?: ReadonlyArray<DeviceModel | DeviceConfig>;
 }
 
 async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promise<void>): Promise<SimulationResult> {
@@ -178,7 +186,7 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
   rt.stdout = (text) => (stdout += text);
   rt.stderr = (text) => (stderr += text);
   rt.clock.limitMs = options.forMs;
-  rt.attach(options.devices ?? []);
+  rt.attach((options.devices ?? []).map((device) => ("kind" in device ? device : createDevice(device))));
   setPythonStandIns(options.modules);
   options.script?.(new BoardScript(rt));
   const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info };
@@ -204,7 +212,7 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
 /** Runs a program (a .ts file or a project folder) on a fresh simulated board. */
 export async function runProgram(input: string, options: SimulationOptions = {}): Promise<SimulationResult> {
   let program: ReturnType<typeof compileProgram> | undefined = compileProgram(input);
-  return simulate(options, (rt) =>
+  return simulate({ ...options, devices: options.devices ?? readBoardFileFor(input) }, (rt) =>
     runWithRestarts(rt, async () => {
       // Each start is a fresh copy of the program's modules, as a board re-imports them after a reset.
       program ??= compileProgram(input);

@@ -36,6 +36,11 @@ export class BoardClock {
     return this.mode === "virtual" ? this.virtualUs / 1000 : performance.now() - this.startedAt;
   }
 
+  /** A virtual clock stops here (tests' run length): the program is interrupted at this time. */
+  limitMs: number | undefined;
+  /** Set once the clock has reached `limitMs`. */
+  limitReached = false;
+
   /**
    * Lines the virtual clock up with a VM's ticks_ms, which count from the moment the VM loaded
    * (its MP_JS_EPOCH): afterwards ticks_ms() reads the board time exactly, in a VM started after
@@ -47,9 +52,16 @@ export class BoardClock {
 
   /** Waits `ms` of board time (a negative value: until interrupted), returning early on an interrupt. */
   sleep(ms: number): void {
-    if (ms >= 0 && this.mode === "virtual") {
-      this.virtualUs += Math.round(ms * 1000);
+    if (this.mode === "virtual" && (ms >= 0 || this.limitMs !== undefined)) {
+      const targetUs = ms >= 0 ? this.virtualUs + Math.round(ms * 1000) : Number.POSITIVE_INFINITY;
+      const limitUs = this.limitMs === undefined ? Number.POSITIVE_INFINITY : Math.round(this.limitMs * 1000);
+      this.virtualUs = Math.max(this.virtualUs, Math.min(targetUs, limitUs));
       this.readsSinceWait = 0;
+      if (targetUs > limitUs) {
+        // The run is over: the program stops at its next check, as with Ctrl-C.
+        this.limitReached = true;
+        Atomics.store(this.interrupt, 0, 1);
+      }
       return;
     }
     // Atomics.wait blocks this thread without spinning, and wakes as soon as the interrupt is signalled.

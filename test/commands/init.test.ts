@@ -149,7 +149,7 @@ describe("tsmp init", () => {
   });
 
   it("names the templates and boards there are when given an unknown one", () => {
-    expect(() => createProject(join(scratch, "x"), { template: "nope" })).toThrowError('no template named "nope" (available: blink)');
+    expect(() => createProject(join(scratch, "x"), { template: "nope" })).toThrowError('no template named "nope" (available: blink, sensor-node)');
     expect(() => createProject(join(scratch, "y"), { board: "esp8266" })).toThrowError(
       'the blink template has no "esp8266" flavour (available: pyboard, generic)',
     );

@@ -1,7 +1,8 @@
 import { expect } from "vitest";
 import type { DeviceModel } from "../../src/devices/device-model.js";
 import { runEmittedProgram, type EmittedProgram } from "../../src/run/micropython/run-emitted-program.js";
-import type { TimelineEntry } from "../../src/run/testing.js";
+import { runProgram, type TimelineEntry } from "../../src/run/testing.js";
+import { transpileProject } from "../../src/transpile/index.js";
 import { transpileSnippet } from "./differential.js";
 import { runSourceOnShim } from "./shim-vs-vm.js";
 
@@ -18,42 +19,55 @@ export interface HardwareCase {
   python?: string;
   devices?: () => DeviceModel[];
   forMs?: number;
+  /** A UART whose sent bytes are compared too (its id). */
+  uart?: number;
+  /** A project folder to run instead of `ts` (its src/main.ts; transpiled for the VM). */
+  project?: string;
 }
 
 export interface HostRun {
   output: string;
   timeline: string[];
+  /** What the program sent on `uart`, as text. */
+  uartSent: string;
 }
 
 const timelineLines = (entries: readonly TimelineEntry[]) => entries.map((e) => `${Number(e.time_ms.toFixed(3))} ${e.device}=${Number(e.value.toFixed(4))}`);
 
 export async function runHardwareOnShim(test: HardwareCase, devices = test.devices?.() ?? []): Promise<HostRun> {
-  const run = await runSourceOnShim(test.ts, { devices, forMs: test.forMs });
+  const options = { devices, forMs: test.forMs };
+  const run = test.project === undefined ? await runSourceOnShim(test.ts, options) : await runProgram(test.project, options);
   let output = run.stdout;
   if (run.error !== undefined) output += `uncaught: ${String(run.error)}\n`;
-  return { output, timeline: timelineLines(run.timeline) };
+  const uartSent = test.uart === undefined ? "" : new TextDecoder().decode(run.uartSent(test.uart));
+  return { output, timeline: timelineLines(run.timeline), uartSent };
 }
 
 export async function runHardwareOnVm(test: HardwareCase, devices = test.devices?.() ?? []): Promise<HostRun & { python: string }> {
   const program: EmittedProgram =
     test.python === undefined
       ? (() => {
-          const result = transpileSnippet(test.ts);
+          const result = test.project === undefined ? transpileSnippet(test.ts) : transpileProject(test.project);
           return { files: result.files, entry: result.entry ?? "main.py" };
         })()
       : { files: [{ path: "main.py", text: test.python }], entry: "main.py" };
   let stdout = "";
   let stderr = "";
   const entries: TimelineEntry[] = [];
+  let uartSent = "";
   const code = await runEmittedProgram(program, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     clock: "virtual",
     devices,
+    forMs: test.forMs,
+    onUartWrite: (device, data) => {
+      if (device === `UART(${test.uart})`) uartSent += new TextDecoder().decode(data);
+    },
     onOutput: (change) => entries.push({ time_ms: change.timeMs, device: change.device, value: change.value }),
   });
   const output = code === 0 ? stdout : `${stdout}uncaught: ${stderr.trim().split("\n").at(-1) ?? ""}\n`;
-  return { output, timeline: timelineLines(entries), python: program.files.find((f) => f.path === "main.py")?.text ?? "" };
+  return { output, timeline: timelineLines(entries), uartSent, python: program.files.find((f) => f.path === "main.py")?.text ?? "" };
 }
 
 /** Runs the case on both hosts, expects identical output and timeline, and returns the shim's run. */
@@ -62,5 +76,6 @@ export async function expectSameHardware(test: HardwareCase): Promise<HostRun> {
   const vm = await runHardwareOnVm(test);
   expect(shim.output, `MicroPython printed:\n${vm.output}\nPython:\n${vm.python}`).toBe(vm.output);
   expect(shim.timeline).toEqual(vm.timeline);
+  expect(shim.uartSent).toBe(vm.uartSent);
   return shim;
 }

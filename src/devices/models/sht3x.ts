@@ -72,7 +72,8 @@ export class Sht3x implements I2cDevice {
 
   start(read: boolean, ctx: DeviceContext): boolean {
     if (this.reading(ctx).absent) return false;
-    this.command = [];
+    // A repeated START ends a command as a STOP does (a clock-stretching read follows it directly).
+    this.execute(ctx);
     // No data, or a measurement still running: the sensor does not acknowledge a read header.
     return !read || (this.pending.length > 0 && ctx.nowMs() >= this.readyAtMs);
   }
@@ -87,7 +88,14 @@ export class Sht3x implements I2cDevice {
   }
 
   stop(ctx: DeviceContext): void {
-    if (this.command.length !== 2) return;
+    this.execute(ctx);
+  }
+
+  private execute(ctx: DeviceContext): void {
+    if (this.command.length !== 2) {
+      this.command = [];
+      return;
+    }
     const command = (this.command[0]! << 8) | this.command[1]!;
     this.command = [];
     const duration = SINGLE_SHOT_MS.get(command);

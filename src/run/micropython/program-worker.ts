@@ -3,6 +3,7 @@
 // KeyboardInterrupt, as a board's serial console does.
 import { parentPort, workerData } from "node:worker_threads";
 import { runEmittedProgram } from "./run-emitted-program.js";
+import { createDevice } from "../../devices/device-catalog.js";
 import type { FromProgramWorker, ProgramWorkerData } from "./run-in-worker.js";
 
 const port = parentPort!;
@@ -16,6 +17,7 @@ try {
     isTTY: data.isTTY,
     clock: data.clock,
     interrupt: new Int32Array(data.interrupt),
+    devices: data.devices.map(createDevice),
     onOutput: data.reportOutput ? (change) => post({ type: "output", change }) : undefined,
     onEnd: (endMs) => post({ type: "end", endMs }),
   });

@@ -28,6 +28,10 @@ export interface RunEmittedProgramOptions {
   interrupt?: Int32Array;
   /** Simulated chips on the board's buses. */
   devices?: readonly DeviceModel[];
+  /** Bytes the program wrote to a UART (`UART(1)`). */
+  onUartWrite?: (device: string, data: Uint8Array) => void;
+  /** On a virtual clock: stop the program at this board time (ms from boot); it ends with exit code 0. */
+  forMs?: number;
 }
 
 /**
@@ -55,6 +59,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
         interrupt: options.interrupt,
         devices,
         resetCause,
+        onUartWrite: options.onUartWrite,
         onOutput: (change) => {
           const fromStart = { ...change, timeMs: Math.max(0, change.timeMs - (startMs ?? 0)) };
           view.onOutput(fromStart);
@@ -62,9 +67,11 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
         },
       });
       clock = board.clock;
+      clock.limitMs = options.forMs;
       for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
       startMs ??= clock.elapsedMs();
       failure = runEntry(vm, board, program.entry);
+      if (failure?.pythonType === "KeyboardInterrupt" && clock.limitReached) failure = undefined;
       const reset = failure?.pythonType === "BoardReset" ? /(\d+) (\d+)\s*$/.exec(failure.message) : null;
       if (reset === null) break;
       resetCause = Number(reset[1]);

@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { BoardClockMode } from "../../vm/board-clock.js";
 import type { OutputChange } from "../../vm/board-modules.js";
 import type { EmittedProgram, RunEmittedProgramOptions } from "./run-emitted-program.js";
+import type { DeviceConfig } from "../../devices/device-catalog.js";
 
 /** What the worker needs to run a program (program-worker.ts beside this file). */
 export interface ProgramWorkerData {
@@ -11,6 +12,8 @@ export interface ProgramWorkerData {
   /** BoardHooks.interrupt's buffer. */
   interrupt: SharedArrayBuffer;
   reportOutput: boolean;
+  /** The devices to build in the worker (models hold state, so they are made where they run). */
+  devices: readonly DeviceConfig[];
 }
 
 export type FromProgramWorker =
@@ -30,7 +33,11 @@ const INTERRUPTED = 130;
  */
 export function runEmittedProgramInWorker(
   program: EmittedProgram,
-  options: Omit<RunEmittedProgramOptions, "interrupt"> & { /** Ends the run at once (`tsmp dev` restarting it): resolves to 130. */ signal?: AbortSignal },
+  options: Omit<RunEmittedProgramOptions, "interrupt" | "devices"> & {
+    /** Ends the run at once (`tsmp dev` restarting it): resolves to 130. */
+    signal?: AbortSignal;
+    devices?: readonly DeviceConfig[];
+  },
 ): Promise<number> {
   const interrupt = new SharedArrayBuffer(4);
   const words = new Int32Array(interrupt);
@@ -40,6 +47,7 @@ export function runEmittedProgramInWorker(
     clock: options.clock ?? "realtime",
     interrupt,
     reportOutput: options.onOutput !== undefined,
+    devices: options.devices ?? [],
   });
 
   return new Promise<number>((resolve, reject) => {

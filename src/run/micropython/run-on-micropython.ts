@@ -4,6 +4,7 @@ import { transpileOrReport } from "../../transpile/index.js";
 import { TsmpError } from "../../errors.js";
 import type { BoardClockMode } from "../../vm/board-clock.js";
 import { runEmittedProgramInWorker } from "./run-in-worker.js";
+import type { DeviceConfig } from "../../devices/device-catalog.js";
 
 export interface RunOnMicroPythonOptions {
   stdout: (text: string) => void;
@@ -14,6 +15,8 @@ export interface RunOnMicroPythonOptions {
   clock?: BoardClockMode;
   /** Where to write the output timeline: `.svg` draws it, `.json` writes the raw entries. */
   tracePath?: string;
+  /** Simulated chips on the board's buses (a project's tsmp.board.json), built in the VM's worker. */
+  devices?: readonly DeviceConfig[];
 }
 
 export class NoEntryModule extends TsmpError {}

@@ -3,6 +3,8 @@ import { TsmpError } from "../../errors.js";
 import { PinView } from "../pin-view.js";
 import { resetRuntime } from "../../runtime-shim/runtime.js";
 import { compileProgram } from "./compile-program.js";
+import { runWithRestarts } from "./board-restarts.js";
+import { createDevice, type DeviceConfig } from "../../devices/device-catalog.js";
 import { checkTracePath, writeTrace } from "../trace.js";
 
 export interface RunOnNodeOptions {
@@ -14,6 +16,8 @@ export interface RunOnNodeOptions {
   stderr: (text: string) => void;
   /** Whether stderr is a terminal: the pin/LED view is then one live line instead of a log. */
   isTTY?: boolean;
+  /** Simulated chips on the board's buses (a project's tsmp.board.json). */
+  devices?: readonly DeviceConfig[];
 }
 
 /** Sends `console.*` to the program's own stdout/stderr sinks while it runs. */
@@ -39,8 +43,9 @@ export function describeUncaught(error: unknown): string {
  */
 export async function runOnNode(input: string, options: RunOnNodeOptions): Promise<number> {
   checkTracePath(options.tracePath);
-  const program = compileProgram(input);
+  let program: ReturnType<typeof compileProgram> | undefined = compileProgram(input);
   const rt = resetRuntime({ realtime: options.realtime ?? false });
+  rt.attach((options.devices ?? []).map(createDevice));
   // Output changes show on stderr as on the micropython target, around the program's own output.
   const view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false });
   const stdout = (text: string) => view.aroundOutput(text, options.stdout);
@@ -52,7 +57,16 @@ export async function runOnNode(input: string, options: RunOnNodeOptions): Promi
   const restoreConsole = redirectConsole(stdout, stderr);
   let exitCode = 0;
   try {
-    await import(program.entryUrl);
+    await runWithRestarts(rt, async () => {
+      // A reset starts a fresh copy of the program's modules, as a board re-imports them.
+      program ??= compileProgram(input);
+      try {
+        await import(program.entryUrl);
+      } finally {
+        program.dispose();
+        program = undefined;
+      }
+    });
   } catch (error) {
     if (error instanceof TsmpError) stderr(`tsmp: ${error.message}\n`);
     else stderr(describeUncaught(error));
@@ -60,7 +74,7 @@ export async function runOnNode(input: string, options: RunOnNodeOptions): Promi
   } finally {
     view.finish();
     restoreConsole();
-    program.dispose();
+    program?.dispose();
   }
   if (options.tracePath !== undefined) writeTrace(options.tracePath, rt.timeline.entries, rt.clock.nowUs() / 1000);
   return exitCode;
