@@ -136,6 +136,13 @@ export const moduleNameClash = (file: ts.SourceFile, module: string) =>
     `This file becomes the Python module '${module}', which is also a MicroPython built-in module; rename the file.`,
   );
 
+export const invalidModuleName = (node: ts.Node, segment: string) =>
+  at(
+    node,
+    "TSMP1210",
+    `'${segment}' cannot be a Python module name (Python imports identifiers that are not keywords); rename the file or folder, e.g. '${segment.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "_")}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) ? "_" : ""}'.`,
+  );
+
 export const badBoardModuleName = (node: ts.Node, specifier: string) =>
   at(node, "TSMP1209", `'${specifier}' does not name a Python module: write 'board:' and the module's dotted name ('board:umqtt.simple').`);
 

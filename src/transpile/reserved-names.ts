@@ -38,6 +38,11 @@ function withoutDollar(name: string): string {
   return name.replaceAll("$", "_dollar_");
 }
 
+/** Whether a file name can be a Python module's name (`my_utils`, not `my-utils` or `import`). */
+export function isPythonModuleName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !pythonKeywords.has(name);
+}
+
 /** The Python name for a user-declared identifier. */
 export function pythonSafeName(jsName: string): string {
   const name = withoutDollar(jsName);

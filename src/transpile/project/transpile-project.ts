@@ -1,7 +1,8 @@
 import { basename, dirname, relative, sep } from "node:path";
 import { ts } from "../typescript.js";
 import type { ProgramInfo } from "../context.js";
-import { fromTypeScript, moduleNameClash, type Diagnostic } from "../diagnostics.js";
+import { fromTypeScript, invalidModuleName, moduleNameClash, type Diagnostic } from "../diagnostics.js";
+import { isPythonModuleName } from "../reserved-names.js";
 import { printModule } from "../printer.js";
 import { findProjectLayout, type ProjectLayout } from "./project-layout.js";
 import { emitHelperModule, helperModuleName } from "../runtime/helper-module.js";
@@ -179,6 +180,8 @@ function emitModule(
   for (const diagnostic of semanticDiagnostics) diagnostics.push(fromTypeScript(diagnostic));
   const module = pythonModuleOf(rootDir, sourceFile.fileName);
   if (module && micropythonModules.has(module.split(".")[0]!)) diagnostics.push(moduleNameClash(sourceFile, module));
+  const invalidSegment = module ? undefined : invalidModuleSegment(rootDir, sourceFile.fileName);
+  if (invalidSegment !== undefined) diagnostics.push(invalidModuleName(sourceFile.statements[0] ?? sourceFile, invalidSegment));
   const transformed = transformSourceFile(sourceFile, info);
   diagnostics.push(...transformed.diagnostics);
   const path = outputPathOf(rootDir, sourceFile.fileName);
@@ -203,5 +206,12 @@ export function pythonModuleOf(rootDir: string, fileName: string): string | unde
   const path = relative(rootDir, fileName).split(sep).join("/");
   if (path.startsWith("../") || !/\.(ts|py)$/.test(path)) return undefined;
   const segments = path.replace(/\.(ts|py)$/, "").replace(/^lib\//, "").split("/");
-  return segments.every((segment) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) ? segments.join(".") : undefined;
+  return segments.every(isPythonModuleName) ? segments.join(".") : undefined;
+}
+
+/** The part of a source path inside the root that cannot be a Python module name (`my-utils`, `import`). */
+export function invalidModuleSegment(rootDir: string, fileName: string): string | undefined {
+  const path = relative(rootDir, fileName).split(sep).join("/");
+  if (path.startsWith("../") || !/\.ts$/.test(path)) return undefined;
+  return path.replace(/\.ts$/, "").replace(/^lib\//, "").split("/").find((segment) => !isPythonModuleName(segment));
 }

@@ -1,17 +1,19 @@
 # requires: num_str, obj_items
-def json_stringify(value, indent=None):
+def json_stringify(value, indent=None, shape=None):
     # JSON.stringify: compact separators, integral floats without ".0", NaN and
-    # Infinity as null, objects in insertion order, optional pretty indent.
+    # Infinity as null, objects in insertion order, optional pretty indent. `shape` (from the
+    # static type) marks the properties where None is undefined, which JSON leaves out:
+    # {"?": 1} undefined here, {".name": shape} a property, {"[]": shape} array elements.
     if type(indent) is int:
         indent = " " * min(indent, 10)
     elif indent is not None:
         indent = indent[:10]
     out = []
-    _json_write(value, out, indent or "", "\n" if indent else "")
+    _json_write(value, out, indent or "", "\n" if indent else "", shape)
     return "".join(out)
 
 
-def _json_write(v, out, indent, nl):
+def _json_write(v, out, indent, nl, shape=None):
     import json
     t = type(v)
     if v is None:
@@ -31,6 +33,7 @@ def _json_write(v, out, indent, nl):
             out.append("[]")
             return
         inner = nl + indent if nl else ""
+        element = shape.get("[]") if shape else None
         out.append("[")
         for i, item in enumerate(v):
             if i:
@@ -39,7 +42,7 @@ def _json_write(v, out, indent, nl):
             if item is None or callable(item):
                 out.append("null")
             else:
-                _json_write(item, out, indent, inner if nl else "")
+                _json_write(item, out, indent, inner if nl else "", element)
         out.append(nl + "]" if nl else "]")
     else:
         if hasattr(v, "toJSON"):
@@ -50,13 +53,14 @@ def _json_write(v, out, indent, nl):
         first = True
         out.append("{")
         for k, item in items:
-            if callable(item):
+            sub = shape.get("." + str(k)) if shape else None
+            if callable(item) or item is None and sub and "?" in sub:
                 continue
             if not first:
                 out.append(",")
             first = False
             out.append(inner + _json_str(str(k)) + (": " if nl else ":"))
-            _json_write(item, out, indent, inner if nl else "")
+            _json_write(item, out, indent, inner if nl else "", sub)
         out.append(("}" if first else nl + "}") if nl else "}")
 
 

@@ -4,7 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import { facadeModules, nodeOnlyFacadeModules, typeOnlyFacadeModules } from "../facades.js";
 import * as py from "../python-ast.js";
 import { BOARD_MODULE_PREFIX, boardModuleName } from "../python-modules.js";
-import { pythonSafeName } from "../reserved-names.js";
+import { isPythonModuleName, pythonSafeName } from "../reserved-names.js";
 
 /** The Python module an import specifier names, or undefined (after reporting why). */
 function pythonModuleFor(node: ts.ImportDeclaration, specifier: string, context: TransformationContext): string | undefined {
@@ -29,7 +29,9 @@ function pythonModuleFor(node: ts.ImportDeclaration, specifier: string, context:
   const target = context.checker.getSymbolAtLocation(node.moduleSpecifier)?.valueDeclaration;
   const source = target && ts.isSourceFile(target) ? (context.program.pythonSourceOf(target) ?? target.fileName) : undefined;
   const module = source ? context.program.pythonModuleOf(source) : undefined;
-  if (!module) context.report(diagnostics.importOutsideRoot(node.moduleSpecifier, specifier));
+  const fileName = source?.replace(/^.*[\\/]/, "").replace(/\.(d\.)?(ts|py)$/, "");
+  if (!module && fileName !== undefined && !isPythonModuleName(fileName)) context.report(diagnostics.invalidModuleName(node.moduleSpecifier, fileName));
+  else if (!module) context.report(diagnostics.importOutsideRoot(node.moduleSpecifier, specifier));
   return module;
 }
 

@@ -41,3 +41,10 @@ describeCases("JavaScript exactness: evaluation order", {
   "updates of computed elements as values": `let calls = 0; const a = [1, 2]; const at = (i: number) => { calls++; return i; }; const before = a[at(0)]++; const after = ++a[at(1)]; console.log(before, after, a, calls);`,
   "string concatenation assignment on a computed target": `let calls = 0; const a = ["x"]; const at = () => { calls++; return 0; }; a[at()] += "y"; console.log(a, calls);`,
 });
+
+describeCases("JavaScript exactness: undefined properties in JSON", {
+  "undefined properties are left out, null ones written": `let missing; const o: { a: number; b?: number; c: number | undefined; d: number | null } = { a: 1, b: undefined, c: undefined, d: null }; console.log(JSON.stringify(o)); console.log(JSON.stringify({ x: 1, y: missing }));`,
+  "destructured variables left undefined": `function f({ x }: { x: boolean }, [y, z]: [number, number?]) { return { x, y, z }; } console.log(JSON.stringify(f({ x: true }, [1])));`,
+  "undefined properties nested in objects and arrays": `const items: { name: string; note?: string }[] = [{ name: "a", note: undefined }, { name: "b", note: "n" }]; const wrapper = { items, inner: { v: undefined as number | undefined } }; console.log(JSON.stringify(wrapper), JSON.stringify(items, null, 2));`,
+  "undefined array elements are null": `const a: (number | undefined)[] = [1, undefined]; console.log(JSON.stringify(a), JSON.stringify({ a }));`,
+});
