@@ -8,6 +8,11 @@ export const facadeModules: Readonly<Record<string, string>> = {
   "tsmp/pyb": "pyb",
   "tsmp/time": "time",
   "tsmp/micropython": "micropython",
+  "tsmp/struct": "struct",
+  "tsmp/binascii": "binascii",
+  "tsmp/hashlib": "hashlib",
+  "tsmp/gc": "gc",
+  "tsmp/errno": "errno",
 };
 
 /** Facade modules with no board counterpart: types only, or Node-only test helpers. */
