@@ -106,7 +106,16 @@ export function generateProject(root: string, moduleCount: number): { lines: num
     join(root, "tsconfig.json"),
     JSON.stringify(
       {
-        compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022"], types: [], strict: true, noEmit: true, skipLibCheck: true },
+        compilerOptions: {
+          target: "ES2022",
+          module: "ESNext",
+          moduleResolution: "Bundler",
+          lib: ["ES2022"],
+          types: [],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+        },
         include: ["src"],
       },
       null,

@@ -45,10 +45,15 @@ function timeInProcess(action: () => void): Timing {
 /** `tsc --noEmit` without the process: parse the tsconfig, build the program, check it. */
 function typecheckInProcess(root: string): Timing {
   return timeInProcess(() => {
-    const parsed = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      join(root, "tsconfig.json"),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
     if (!parsed) throw new Error("cannot read the generated tsconfig.json");
     const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(parsed.fileNames, parsed.options));
-    if (diagnostics.length > 0) throw new Error(`the generated project has type errors: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, "\n")}`);
+    if (diagnostics.length > 0)
+      throw new Error(`the generated project has type errors: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, "\n")}`);
   });
 }
 
@@ -81,7 +86,9 @@ if (!existsSync(join(repoRoot, "dist/cli/main.js"))) {
   process.exit(1);
 }
 
-const loadAverage = loadavg().map((value) => value.toFixed(1)).join(" / ");
+const loadAverage = loadavg()
+  .map((value) => value.toFixed(1))
+  .join(" / ");
 const root = mkdtempSync(join(tmpdir(), "tsmp-bench-transpile-"));
 try {
   const { lines, bytes } = generateProject(root, moduleCount);

@@ -54,7 +54,14 @@ export async function devProject(project: string, options: DevOptions): Promise<
     if (!/(^|\/)main\.ts$/.test(entry)) {
       throw new NotRunnable(`${project}: a board starts main.py, so tsmp dev on a board needs the entry to be main.ts`);
     }
-    target = startBoardTarget({ path, baudRate: options.baudRate, stdout: options.stdout, status, open: options.openLink, relativeTo: options.relativeTo ?? process.cwd() });
+    target = startBoardTarget({
+      path,
+      baudRate: options.baudRate,
+      stdout: options.stdout,
+      status,
+      open: options.openLink,
+      relativeTo: options.relativeTo ?? process.cwd(),
+    });
   } else if (options.target === "node") {
     target = startNodeTarget(project, { ...options, status });
   } else {

@@ -86,11 +86,14 @@ describe("tsmp dev on a virtual board over a pty", () => {
 
     // Fixed, with an exception: the traceback points at the TypeScript line.
     writeSources(project, {
-      "main.ts": 'import { greet } from "./greet";\nconsole.log(greet("v3"));\nfunction fail(): void {\n  throw new Error("boom");\n}\nfail();\n',
+      "main.ts":
+        'import { greet } from "./greet";\nconsole.log(greet("v3"));\nfunction fail(): void {\n  throw new Error("boom");\n}\nfail();\n',
     });
     await dev.waitFor(() => dev.stdout().includes("Exception: boom"), "the traceback");
     expect(dev.stdout()).toContain("hi v3\n");
-    expect(dev.stdout()).toContain('Traceback (most recent call last):\n  File "src/main.ts", line 6, in <module>\n  File "src/main.ts", line 4, in fail\n');
+    expect(dev.stdout()).toContain(
+      'Traceback (most recent call last):\n  File "src/main.ts", line 6, in <module>\n  File "src/main.ts", line 4, in fail\n',
+    );
     // The build folder holds what the board runs, for `tsmp monitor`'s maps.
     expect(existsSync(join(project, "build", "main.py.map"))).toBe(true);
   });
@@ -131,7 +134,9 @@ describe("tsmp dev on the host", () => {
   });
 
   it.skipIf(!existsSync(packagePath("dist/cli/main.js")))("restarts a program that runs forever on Node", async () => {
-    const project = makeProject({ "main.ts": 'import * as time from "tsmp/time";\nwhile (true) {\n  console.log("tick a");\n  time.sleep(0.2);\n}\n' });
+    const project = makeProject({
+      "main.ts": 'import * as time from "tsmp/time";\nwhile (true) {\n  console.log("tick a");\n  time.sleep(0.2);\n}\n',
+    });
     const dev = startDev(project, { target: "node" });
     await dev.waitFor(() => dev.stdout().includes("tick a\n"), "the first run");
     writeFileSync(join(project, "src", "main.ts"), 'console.log("done b");\n');

@@ -5,7 +5,8 @@ import { makeProject, removeProjects, writeSources } from "../harness/board-fixt
 
 afterEach(removeProjects);
 
-const outputs = (result: { files: { path: string; text: string }[] }) => Object.fromEntries(result.files.map((file) => [file.path, file.text]));
+const outputs = (result: { files: { path: string; text: string }[] }) =>
+  Object.fromEntries(result.files.map((file) => [file.path, file.text]));
 
 describe("incremental build (tsmp dev)", () => {
   it("emits what a fresh build emits after each edit, including an importer whose types changed", () => {
@@ -25,7 +26,10 @@ describe("incremental build (tsmp dev)", () => {
     expect(outputs(after)["main.py"]).not.toBe(before);
 
     // A new module imported from the entry joins the build.
-    writeSources(project, { "main.ts": 'import { flag } from "./settings";\nimport { twice } from "./extra";\nconsole.log(`${twice(flag)}`);\n', "extra.ts": 'export { twice } from "./other";\n' });
+    writeSources(project, {
+      "main.ts": 'import { flag } from "./settings";\nimport { twice } from "./extra";\nconsole.log(`${twice(flag)}`);\n',
+      "extra.ts": 'export { twice } from "./other";\n',
+    });
     expect(outputs(build.rebuild())).toEqual(outputs(transpileProject(project)));
   });
 

@@ -77,7 +77,12 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
           await wakeups.next();
           continue;
         }
-        const outcome = await followOutput(link, { files: running.files, write: options.stdout, stopped: wakeups.next(), relativeTo: options.relativeTo });
+        const outcome = await followOutput(link, {
+          files: running.files,
+          write: options.stdout,
+          stopped: wakeups.next(),
+          relativeTo: options.relativeTo,
+        });
         if (outcome === "finished") options.status("[tsmp] the program ended; waiting for a change (Ctrl-C quits)");
       } catch (error) {
         if (!(error instanceof TsmpError)) throw error;

@@ -39,7 +39,10 @@ function restartingTarget(start: (build: DevBuild, signal: AbortSignal) => Promi
 export function startMicroPythonTarget(options: HostTargetOptions): DevTarget {
   return restartingTarget(
     (build, signal) =>
-      runEmittedProgramInWorker({ files: build.files, entry: build.entry }, { stdout: options.stdout, stderr: options.stderr, isTTY: options.isTTY, clock: "realtime", signal }),
+      runEmittedProgramInWorker(
+        { files: build.files, entry: build.entry },
+        { stdout: options.stdout, stderr: options.stderr, isTTY: options.isTTY, clock: "realtime", signal },
+      ),
     options.status,
   );
 }
@@ -53,9 +56,13 @@ export function startNodeTarget(project: string, options: HostTargetOptions): De
   return restartingTarget(
     (_build, signal) =>
       new Promise<number>((resolve) => {
-        const child: ChildProcess = spawn(process.execPath, [packagePath("bin", "tsmp.js"), "run", project, "--target", "node", "--realtime"], {
-          stdio: ["ignore", "pipe", "pipe"],
-        });
+        const child: ChildProcess = spawn(
+          process.execPath,
+          [packagePath("bin", "tsmp.js"), "run", project, "--target", "node", "--realtime"],
+          {
+            stdio: ["ignore", "pipe", "pipe"],
+          },
+        );
         child.stdout!.setEncoding("utf8").on("data", options.stdout);
         child.stderr!.setEncoding("utf8").on("data", options.stderr);
         const kill = () => child.kill("SIGTERM");

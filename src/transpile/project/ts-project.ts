@@ -51,12 +51,16 @@ export function programSetup(options: { tsconfig?: string; entry?: string }): Pr
   let compilerOptions: ts.CompilerOptions = { ...defaultOptions, ...imposed };
   let configDiagnostics: readonly ts.Diagnostic[] = [];
   if (options.tsconfig) {
-    const parsed = ts.getParsedCommandLineOfConfigFile(options.tsconfig, {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        configDiagnostics = [diagnostic];
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      options.tsconfig,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          configDiagnostics = [diagnostic];
+        },
       },
-    });
+    );
     if (parsed) {
       rootNames = parsed.fileNames;
       compilerOptions = { ...parsed.options, ...imposed, skipLibCheck: true };
