@@ -21,6 +21,8 @@ export interface BoardTargetOptions {
   open?: (path: string) => Promise<ByteLink>;
 }
 
+/** Ctrl-C rounds before a board counts as not answering (a one-off command gives up after 3). */
+const INTERRUPT_ATTEMPTS = 10;
 /** How often a vanished port is looked for again. */
 const RECONNECT_POLL_MS = 250;
 
@@ -62,7 +64,8 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
         if (!link) break;
         if (connectedBefore) options.status(`[tsmp] reconnected to ${options.path}`);
         connectedBefore = true;
-        repl = new RawRepl(link);
+        // A program that swallows Ctrl-C (a bare except in a loop) may take many rounds to stop.
+        repl = new RawRepl(link, { attempts: INTERRUPT_ATTEMPTS });
         fs = new BoardFs(repl);
       }
       const build = pending;
