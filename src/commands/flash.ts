@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { writeBuild } from "../transpile/index.js";
 import { transpileOrReport } from "../transpile/project/transpile-or-report.js";
 import { withBoard } from "../flash/connection.js";
-import { deployFiles, type DeployReport } from "../flash/deploy.js";
+import { DeployInterrupted, deployFiles, type DeployReport } from "../flash/deploy.js";
 import { checkBoardModules, modulesTheBoardMustHave } from "../flash/board-modules-check.js";
 import { followOutput } from "../flash/follow-output.js";
 import { buildFolder } from "../sourcemap/last-build.js";
@@ -32,7 +32,7 @@ export async function flashProject(project: string, options: FlashOptions): Prom
   const files = build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") }));
   return withBoard({ port: options.port, baudRate: options.baudRate, log }, async (board) => {
     await checkBoardModules(board.repl, modulesTheBoardMustHave(build.files));
-    const report = await deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr) });
+    const report = await whileStoppable((signal) => deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr), signal }), log);
     await board.repl.resetAndRun();
     if (options.follow) {
       let stop: () => void = () => undefined;
@@ -46,6 +46,32 @@ export async function flashProject(project: string, options: FlashOptions): Prom
     }
     return report;
   });
+}
+
+/**
+ * Ctrl-C (or SIGTERM) during a deploy asks it to stop at the next safe point, where it tidies its
+ * temporary files; a second Ctrl-C quits at once (the next flash tidies up then). A stop that
+ * comes once the commit has begun lets the commit finish, and says the new program is installed.
+ */
+async function whileStoppable<T>(deploy: (signal: AbortSignal) => Promise<T>, log: (line: string) => void): Promise<T> {
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(130);
+    log("Stopping at the next safe point (Ctrl-C again quits at once)");
+    stop.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const result = await deploy(stop.signal);
+    if (stop.signal.aborted) {
+      throw new DeployInterrupted("stopped after installing: the board holds the new program, complete, but was not restarted");
+    }
+    return result;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
 }
 
 function projectFolder(project: string): string {

@@ -25,7 +25,9 @@ export class SerialTransport extends BufferedByteLink {
   }
 
   static async open(path: string, options: { baudRate?: number } = {}): Promise<SerialTransport> {
-    const port = new SerialPort({ path, baudRate: options.baudRate ?? 115200, autoOpen: false });
+    // An exclusive lock: a second tsmp (or mpremote) on the same port gets "busy" instead of
+    // interleaving its bytes with ours.
+    const port = new SerialPort({ path, baudRate: options.baudRate ?? 115200, autoOpen: false, lock: true });
     await new Promise<void>((resolveOpen, rejectOpen) =>
       port.open((error) => (error ? rejectOpen(describeOpenError(path, error)) : resolveOpen())),
     );

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { connectOverLink, type BoardConnection } from "../../src/flash/connection.js";
-import { deployFiles, type DeployFile } from "../../src/flash/deploy.js";
+import { DeployInterrupted, deployFiles, type DeployFile } from "../../src/flash/deploy.js";
 import { JOURNAL_PATH, MANIFEST_PATH, readInstalledFiles, sealManifest } from "../../src/flash/deploy-record.js";
 import { sha256Hex } from "../../src/flash/board-fs.js";
 import { VirtualBoard, type VirtualBoardOptions } from "../../src/sim/virtual-board/index.js";
@@ -120,5 +120,18 @@ describe("deployFiles", () => {
     await deploy(board, build({ "other.py": "O = 1\n" }));
     expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/main.py", "/other.py", "/util.py"]);
     expect(await boardText(board, "main.py")).toBe("print('old')\n");
+  });
+
+  it("a stop asked for mid-upload ends at a safe point: temporary copies gone, the previous program complete", async () => {
+    const board = await startBoard();
+    await deploy(board, oldBuild);
+    const stop = new AbortController();
+    const connection = await connect(board);
+    const progress = { start: () => undefined, finish: () => undefined, advance: () => stop.abort() };
+    await expect(deployFiles(connection.fs, newBuild, { log: () => undefined, progress, signal: stop.signal })).rejects.toThrow(
+      new DeployInterrupted("stopped before installing anything: the board keeps its previous program, complete"),
+    );
+    await expectHolds(board, oldBuild);
+    expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json"]);
   });
 });
