@@ -134,4 +134,13 @@ describe("deployFiles", () => {
     await expectHolds(board, oldBuild);
     expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json"]);
   });
+
+  it("a board error mid-commit undoes the renames done so far: the previous program stays whole", async () => {
+    const board = await startBoard({ faults: { failRename: { path: "/extra.py", count: 2 } } });
+    await deploy(board, oldBuild);
+    await expect(deploy(board, newBuild)).rejects.toThrow(/^the board does not hold the build after installing it \(.*extra\.py/);
+    await expectHolds(board, oldBuild);
+    expect((await deploy(board, newBuild)).lines).toContain("Removed: gone.py");
+    await expectHolds(board, newBuild);
+  });
 });

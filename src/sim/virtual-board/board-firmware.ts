@@ -33,6 +33,8 @@ export interface BoardFirmwareOptions {
   modeChanged(rawRepl: boolean): void;
   rawPasteWindow: number;
   refuseRawPaste: boolean;
+  /** The test fault of that name (faults.ts); its count goes down as renames fail. */
+  failRename?: { path: string; count?: number };
 }
 
 interface RawPaste {
@@ -331,6 +333,14 @@ export class BoardFirmware {
     this.output.flush();
   }
 
+  /** Emscripten's EIO when the failRename fault hits this rename. */
+  private failedRename(from: string, to: string): number | undefined {
+    const fault = this.options.failRename;
+    if (!fault || (fault.count ?? 1) <= 0 || (from !== fault.path && to !== fault.path)) return undefined;
+    fault.count = (fault.count ?? 1) - 1;
+    return 29;
+  }
+
   private async startVm(flash: { files: BoardFiles; dirs: string[] }): Promise<void> {
     this.paste = undefined;
     this.rawLine = [];
@@ -347,7 +357,7 @@ export class BoardFirmware {
       root: FLASH_ROOT,
       flash_size: FLASH_SIZE,
       setup_source: this.options.setupSource,
-      rename: (from: string, to: string) => renameInFlash(vm.module.FS, from, to),
+      rename: (from: string, to: string) => this.failedRename(from, to) ?? renameInFlash(vm.module.FS, from, to),
       request_hard_reset: () => {
         this.hardResetRequested = true;
       },

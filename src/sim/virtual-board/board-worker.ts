@@ -67,6 +67,7 @@ const booting = BoardFirmware.powerOn(
     modeChanged: (rawRepl) => post({ type: "mode", rawRepl }),
     rawPasteWindow: data.rawPasteWindow,
     refuseRawPaste: data.refuseRawPaste,
+    ...(data.failRename ? { failRename: { ...data.failRename } } : {}),
   },
   { files: data.files, dirs: data.dirs },
   data.interruptedIn === undefined ? undefined : { interruptedIn: data.interruptedIn, rawRepl: data.rawRepl ?? false },

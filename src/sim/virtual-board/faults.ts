@@ -18,6 +18,15 @@ export interface VirtualBoardFaults {
    * A marker inside a file's text thus changes the file stored on the board, not the code around it.
    */
   corruptReceived?: { match: string; count?: number };
+  /** The lowest bit of the byte at this position of what the board receives flips (one garbled byte). */
+  flipByteAt?: number;
+  /** `noise` and `slowMs` begin once the board has received this many bytes, so one step can be hit. */
+  startAfterBytes?: number;
+  /**
+   * os.rename on the board fails with EIO when either path is `path` (from the board's root,
+   * "/extra.py"), `count` times (1 by default): a flash that wears out mid-commit.
+   */
+  failRename?: { path: string; count?: number };
 }
 
 /** Corrupts bytes at `rate`, reproducibly for a given seed (mulberry32). */
@@ -61,6 +70,14 @@ export function receivedCorruption(fault: { match: string; count?: number }): (b
     tail = seen.slice(Math.max(0, seen.length - (match.length - 1)));
     return out;
   };
+}
+
+/** Flips the lowest bit of the byte at `position` of a stream whose chunk starts at `offset`. */
+export function flipByte(bytes: Uint8Array, offset: number, position: number): Uint8Array {
+  if (position < offset || position >= offset + bytes.length) return bytes;
+  const out = bytes.slice();
+  out[position - offset] = out[position - offset]! ^ 1;
+  return out;
 }
 
 function endsWith(bytes: Uint8Array, end: number, match: Uint8Array): boolean {

@@ -5,7 +5,7 @@ import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
 import type { ByteLink } from "../../flash/byte-link.js";
-import { lineNoise, receivedCorruption, type VirtualBoardFaults } from "./faults.js";
+import { flipByte, lineNoise, receivedCorruption, type VirtualBoardFaults } from "./faults.js";
 import { MemoryLink } from "./memory-link.js";
 import { PacedChannel } from "./paced-channel.js";
 import { PtyLink } from "../pty-link.js";
@@ -79,6 +79,8 @@ export class VirtualBoard {
   private corruptReceived: ((bytes: Uint8Array) => Uint8Array) | undefined;
   private dropAfterBytes: number | undefined;
   private slowMs: number | undefined;
+  private flipAt: number | undefined;
+  private delayedFaults: { noise: ((bytes: Uint8Array) => Uint8Array) | undefined; slowMs: number | undefined; at: number } | undefined;
   private announceDrop!: () => void;
   /** Resolves when the `dropAfterBytes` fault unplugs the cable. */
   readonly linkDropped: Promise<void> = new Promise((resolve) => (this.announceDrop = resolve));
@@ -142,16 +144,30 @@ export class VirtualBoard {
    * Changes the cable's faults from now on (`dropAfterBytes` counts from here; `{}` heals it),
    * so a test can set a board up cleanly and then fault one step. `refuseRawPaste` is fixed at start.
    */
-  setFaults(faults: Omit<VirtualBoardFaults, "refuseRawPaste">): void {
+  setFaults(faults: Omit<VirtualBoardFaults, "refuseRawPaste" | "failRename">): void {
     this.applyFaults(faults);
-    this.toHost?.setDelay(faults.slowMs ?? 0);
   }
 
   private applyFaults(faults: VirtualBoardFaults): void {
-    this.noise = faults.noise ? lineNoise(faults.noise) : undefined;
+    const from = this.received;
     this.corruptReceived = faults.corruptReceived ? receivedCorruption(faults.corruptReceived) : undefined;
-    this.dropAfterBytes = faults.dropAfterBytes === undefined ? undefined : this.received + faults.dropAfterBytes;
-    this.slowMs = faults.slowMs;
+    this.dropAfterBytes = faults.dropAfterBytes === undefined ? undefined : from + faults.dropAfterBytes;
+    this.flipAt = faults.flipByteAt === undefined ? undefined : from + faults.flipByteAt;
+    this.delayedFaults = { noise: faults.noise ? lineNoise(faults.noise) : undefined, slowMs: faults.slowMs, at: from + (faults.startAfterBytes ?? 0) };
+    this.noise = undefined;
+    this.slowMs = undefined;
+    this.toHost?.setDelay(0);
+    this.armDelayedFaults();
+  }
+
+  /** noise and slowMs begin once the board has received `startAfterBytes`. */
+  private armDelayedFaults(): void {
+    const delayed = this.delayedFaults;
+    if (!delayed || this.received < delayed.at) return;
+    this.delayedFaults = undefined;
+    this.noise = delayed.noise;
+    this.slowMs = delayed.slowMs;
+    this.toHost?.setDelay(delayed.slowMs ?? 0);
   }
 
   /** Plugs the cable back in after the `dropAfterBytes` fault; the board kept running meanwhile. */
@@ -230,7 +246,9 @@ export class VirtualBoard {
       bytes = bytes.subarray(0, Math.max(0, dropAfter - this.received));
       dropNow = true;
     }
+    if (this.flipAt !== undefined) bytes = flipByte(bytes, this.received, this.flipAt);
     this.received += bytes.length;
+    this.armDelayedFaults();
     if (this.corruptReceived) bytes = this.corruptReceived(bytes);
     let start = 0;
     for (let i = 0; i < bytes.length; i++) {
@@ -303,6 +321,7 @@ export class VirtualBoard {
       dirs: this.dirs,
       rawPasteWindow: RAW_PASTE_WINDOW,
       refuseRawPaste: this.options.faults?.refuseRawPaste ?? false,
+      ...(this.options.faults?.failRename ? { failRename: this.options.faults.failRename } : {}),
       stallMs: OUTPUT_STALL_MS + (this.slowMs ?? 0),
       ...(interruptedIn === undefined ? {} : { interruptedIn, rawRepl: this.rawRepl }),
     };

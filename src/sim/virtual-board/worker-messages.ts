@@ -21,6 +21,7 @@ export interface BoardWorkerData {
   /** Size of one raw-paste flow-control window. */
   rawPasteWindow: number;
   refuseRawPaste: boolean;
+  failRename?: { path: string; count?: number };
   /** How long output may stand still before the board decides nobody is reading and drops it. */
   stallMs: number;
 }
