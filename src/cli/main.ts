@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { DiagnosticsReported, ProgramExit, TsmpError } from "../errors.js";
+import { describeHostFileError } from "../host-file-error.js";
 import { packagePath } from "../package-paths.js";
 import { registerBuild } from "./commands/build.js";
 import { registerDev } from "./commands/dev.js";
@@ -61,8 +62,9 @@ function reportError(error: unknown): number {
   if (error instanceof ProgramExit) {
     return error.exitCode;
   }
-  if (error instanceof TsmpError) {
-    process.stderr.write(`tsmp: ${error.message}\n`);
+  const known = error instanceof TsmpError ? error : describeHostFileError(error);
+  if (known) {
+    process.stderr.write(`tsmp: ${known.message}\n`);
     return 1;
   }
   const detail = error instanceof Error ? error.message : String(error);
