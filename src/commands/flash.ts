@@ -32,7 +32,10 @@ export async function flashProject(project: string, options: FlashOptions): Prom
   const files = build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") }));
   return withBoard({ port: options.port, baudRate: options.baudRate, log }, async (board) => {
     await checkBoardModules(board.repl, modulesTheBoardMustHave(build.files));
-    const report = await whileStoppable((signal) => deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr), signal }), log);
+    const report = await whileStoppable(
+      (signal) => deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr), signal }),
+      log,
+    );
     await board.repl.resetAndRun();
     if (options.follow) {
       let stop: () => void = () => undefined;

@@ -270,7 +270,8 @@ function wrongAfterCommit(answer: string, plan: CommitPlan, built: Map<string, s
   if (lines.length !== plan.all.length + plan.rm.length) return undefined;
   const hashes = lines.slice(0, plan.all.length);
   const stillThere = lines.slice(plan.all.length);
-  if (!hashes.every((line) => /^([0-9a-f]{64}|-)$/.test(line)) || !stillThere.every((line) => line === "0" || line === "1")) return undefined;
+  if (!hashes.every((line) => /^([0-9a-f]{64}|-)$/.test(line)) || !stillThere.every((line) => line === "0" || line === "1"))
+    return undefined;
   return [
     ...plan.all.filter((path, i) => hashes[i] !== built.get(path)),
     ...plan.rm.filter((_, i) => stillThere[i] === "1").map((path) => `${path} (still there)`),

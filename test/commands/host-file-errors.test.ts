@@ -32,7 +32,10 @@ function project(): string {
 describe("host file errors at the CLI edge", () => {
   it("build -o onto a file, or below one", async () => {
     const folder = project();
-    expect(await cli("build", folder, "-o", join(folder, "a-file"))).toEqual({ code: 1, stderr: `tsmp: ${join(folder, "a-file")}: already exists and is not a folder\n` });
+    expect(await cli("build", folder, "-o", join(folder, "a-file"))).toEqual({
+      code: 1,
+      stderr: `tsmp: ${join(folder, "a-file")}: already exists and is not a folder\n`,
+    });
     expect(await cli("build", folder, "-o", join(folder, "a-file", "out"))).toEqual({
       code: 1,
       stderr: `tsmp: ${join(folder, "a-file", "out")}: a part of the path is not a folder\n`,

@@ -41,7 +41,11 @@ async function recordStages(): Promise<Stage[]> {
   const link = board.openLink();
   const recording: ByteLink = new Proxy(link, {
     get(target, property, receiver) {
-      if (property === "write") return (data: Uint8Array | string) => (sent.push(Buffer.from(typeof data === "string" ? Buffer.from(data, "latin1") : data)), target.write(data));
+      if (property === "write")
+        return (data: Uint8Array | string) => (
+          sent.push(Buffer.from(typeof data === "string" ? Buffer.from(data, "latin1") : data)),
+          target.write(data)
+        );
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },

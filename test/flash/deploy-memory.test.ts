@@ -92,7 +92,11 @@ describe("deployFiles", () => {
 
   it("never removes files a manifest it did not write lists, nor files changed since it installed them", async () => {
     const board = await startBoard({
-      files: { "boot.py": "# mine\n", "lib/important.py": "K = 1\n", [MANIFEST_PATH]: JSON.stringify(["boot.py", "lib/important.py", "/secrets.json"]) },
+      files: {
+        "boot.py": "# mine\n",
+        "lib/important.py": "K = 1\n",
+        [MANIFEST_PATH]: JSON.stringify(["boot.py", "lib/important.py", "/secrets.json"]),
+      },
     });
     const { lines } = await deploy(board, newBuild);
     expect(lines[0]).toMatch(/^Ignoring \.tsmp-manifest\.json: tsmp did not write it/);
@@ -116,7 +120,9 @@ describe("deployFiles", () => {
   });
 
   it("cleans temporary copies an earlier run left, and restores a file a cut-short commit set aside", async () => {
-    const board = await startBoard({ files: { "main.py.tsmp-old": "print('old')\n", "lib/x.py.tsmp-new": "junk", "util.py": "V = 1\n", "util.py.tsmp-old": "V = 0\n" } });
+    const board = await startBoard({
+      files: { "main.py.tsmp-old": "print('old')\n", "lib/x.py.tsmp-new": "junk", "util.py": "V = 1\n", "util.py.tsmp-old": "V = 0\n" },
+    });
     await deploy(board, build({ "other.py": "O = 1\n" }));
     expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/main.py", "/other.py", "/util.py"]);
     expect(await boardText(board, "main.py")).toBe("print('old')\n");

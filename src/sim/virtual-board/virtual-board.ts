@@ -133,7 +133,7 @@ export class VirtualBoard {
    * link opened earlier stops receiving.
    */
   openLink(): ByteLink {
-    if (this.options.cable !== "memory") throw new VirtualBoardError("openLink() needs a virtual board started with cable: \"memory\"");
+    if (this.options.cable !== "memory") throw new VirtualBoardError('openLink() needs a virtual board started with cable: "memory"');
     if (!this.boardEnd) throw new VirtualBoardError("the virtual board's cable is unplugged");
     void this.memoryLink?.close();
     this.memoryLink = new MemoryLink(this.portPath, (bytes) => this.toBoard.push(bytes));
@@ -153,7 +153,11 @@ export class VirtualBoard {
     this.corruptReceived = faults.corruptReceived ? receivedCorruption(faults.corruptReceived) : undefined;
     this.dropAfterBytes = faults.dropAfterBytes === undefined ? undefined : from + faults.dropAfterBytes;
     this.flipAt = faults.flipByteAt === undefined ? undefined : from + faults.flipByteAt;
-    this.delayedFaults = { noise: faults.noise ? lineNoise(faults.noise) : undefined, slowMs: faults.slowMs, at: from + (faults.startAfterBytes ?? 0) };
+    this.delayedFaults = {
+      noise: faults.noise ? lineNoise(faults.noise) : undefined,
+      slowMs: faults.slowMs,
+      at: from + (faults.startAfterBytes ?? 0),
+    };
     this.noise = undefined;
     this.slowMs = undefined;
     this.toHost?.setDelay(0);
