@@ -18,7 +18,9 @@ export class SerialTransport extends BufferedByteLink {
     port.on("data", (chunk: Buffer) => this.received(chunk));
     port.on("close", () => {
       // Reads still waiting when we close the port ourselves end too, rather than hang.
-      this.ended(this.closing ? new LinkLost(`the connection to ${path} was closed`) : new LinkLost(`lost the connection to the board on ${path}`));
+      this.ended(
+        this.closing ? new LinkLost(`the connection to ${path} was closed`) : new LinkLost(`lost the connection to the board on ${path}`),
+      );
     });
     // Errors after open also arrive as "close"; this keeps Node from treating them as unhandled.
     port.on("error", () => undefined);
@@ -44,7 +46,11 @@ export class SerialTransport extends BufferedByteLink {
     this.throwIfLost();
     const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : Buffer.from(data);
     await new Promise<void>((resolveWrite, rejectWrite) =>
-      this.port.write(bytes, (error) => (error ? rejectWrite(this.lost ?? new LinkLost(`lost the connection to the board on ${this.path} (${error.message})`)) : resolveWrite())),
+      this.port.write(bytes, (error) =>
+        error
+          ? rejectWrite(this.lost ?? new LinkLost(`lost the connection to the board on ${this.path} (${error.message})`))
+          : resolveWrite(),
+      ),
     );
   }
 
