@@ -318,6 +318,8 @@ export const num = (spelling: string | number): Constant => ({ kind: "Constant",
 export const bool = (value: boolean): Constant => ({ kind: "Constant", value });
 export const none = (): Constant => ({ kind: "Constant", value: null });
 export const attribute = (value: Expression, attr: string): Attribute => ({ kind: "Attribute", value, attr });
+export const starred = (value: Expression): Starred => ({ kind: "Starred", value });
+export const lambda = (params: Parameter[], body: Expression): Lambda => ({ kind: "Lambda", params, body });
 export const dict = (entries: { key: Expression; value: Expression }[]): Dict => ({ kind: "Dict", entries });
 export const subscript = (value: Expression, index: Expression): Subscript => ({ kind: "Subscript", value, index });
 export const call = (func: Expression, args: Expression[] = [], keywords: Keyword[] = []): Call => ({

@@ -6,6 +6,7 @@ import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
+import { transformThisCall } from "./this-call.js";
 
 export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
@@ -19,6 +20,8 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
     const { args, keywords } = transformArguments(node, context);
     return py.call(py.attribute(superOf(callee, context), pythonSafeAttribute(callee.name.text)), args, keywords);
   }
+  const thisCall = transformThisCall(node, context);
+  if (thisCall) return thisCall;
   const dynamic = transformDynamicCall(node, context);
   if (dynamic) return dynamic;
   const builtin = transformBuiltinCall(node, context);

@@ -34,7 +34,11 @@ export function transformParameters(
   const params: py.Parameter[] = [];
   const prologue: py.Statement[] = [];
   for (const parameter of node.parameters) {
-    if (ts.isIdentifier(parameter.name) && parameter.name.text === "this") continue;
+    if (ts.isIdentifier(parameter.name) && parameter.name.text === "this") {
+      // A declared `this` is a first positional parameter (see this-call.ts).
+      params.push({ name: "this" });
+      continue;
+    }
     if (parameter.dotDotDotToken && ts.isIdentifier(parameter.name)) {
       // `...xs` arrives as a Python tuple: make it the array JavaScript gives.
       const rest = context.pythonName(parameter.name);

@@ -3,6 +3,7 @@ import { transformBuiltinIdentifier } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
+import { takesExplicitThis } from "./this-call.js";
 
 export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
   // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
@@ -15,6 +16,7 @@ export function transformIdentifier(node: ts.Identifier, context: Transformation
 export function transformThis(node: ts.ThisExpression, context: TransformationContext): py.Expression {
   let current: ts.Node = node.parent;
   while (!ts.isSourceFile(current)) {
+    if ((ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) && takesExplicitThis(current)) return py.name("this");
     if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isClassStaticBlockDeclaration(current)) break;
     if (
       (ts.isMethodDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isGetAccessor(current) || ts.isSetAccessor(current)) &&

@@ -48,3 +48,10 @@ describeCases("JavaScript exactness: undefined properties in JSON", {
   "undefined properties nested in objects and arrays": `const items: { name: string; note?: string }[] = [{ name: "a", note: undefined }, { name: "b", note: "n" }]; const wrapper = { items, inner: { v: undefined as number | undefined } }; console.log(JSON.stringify(wrapper), JSON.stringify(items, null, 2));`,
   "undefined array elements are null": `const a: (number | undefined)[] = [1, undefined]; console.log(JSON.stringify(a), JSON.stringify({ a }));`,
 });
+
+describeCases("functions with a this parameter", {
+  "call, apply and bind pass this": `interface Box { v: number } function scaled(this: Box, k: number) { return this.v * k; } const b: Box = { v: 3 }; const bound = scaled.bind(b); console.log(scaled.call(b, 2), scaled.apply({ v: 4 }, [5]), bound(10));`,
+  "destructuring this": `function pick(this: { x: boolean; y: number }) { const { x, y } = this; return JSON.stringify({ x, y }); } console.log(pick.call({ x: true, y: 2 }));`,
+  "a function property called as a method gets its object": `const counter = { n: 1, bump: function (this: { n: number }, by: number) { this.n += by; return this.n; } }; console.log(counter.bump(2), counter.n);`,
+  "call and apply of a function without this": `function add(a: number, b: number) { return a + b; } const twice = (x: number) => x * 2; console.log(add.call(undefined, 1, 2), add.apply(null, [3, 4]), twice.call(null, 5), add.bind(null, 1)(9));`,
+});
