@@ -13,15 +13,17 @@ describe("tsmp init --template sensor-node", () => {
   it("creates a project whose own tests pass there, and that builds for the board", () => {
     const created = createProject(join(scratch, "node1"), { template: "sensor-node" });
     expect(created.files).toEqual([
+      ".gitignore",
       "README.md",
       "package.json",
-      "sensor-node.test.ts",
       "src/average.ts",
       "src/board.ts",
       "src/globals.d.ts",
       "src/main.ts",
       "src/settings.ts",
       "src/sht3x.ts",
+      "test/sensor-node.test.ts",
+      "test/tsconfig.json",
       "tsconfig.json",
       "tsmp.board.json",
     ]);

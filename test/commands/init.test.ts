@@ -93,15 +93,21 @@ describe("tsmp init", () => {
     expect(filesNaming(created.dir, machinePaths)).toEqual([]);
   });
 
-  it("type-checks src/ and test/ once npm has installed tsmp, TypeScript, vitest and Node's types", () => {
-    const created = createProject(join(scratch, "installed"), { tsmp: packagePath() });
-    installLikeNpm(created.dir);
-    expect(typeErrors(created.dir)).toEqual([]);
-    expect(typeErrors(join(created.dir, "test"))).toEqual([]);
-    // The board program sees no Node globals: a board has no process.
-    writeFileSync(join(created.dir, "src", "node-only.ts"), "export const argv = process.argv;\n");
-    expect(typeErrors(created.dir)).toEqual([expect.stringMatching(/^Cannot find name 'process'\./)]);
-  });
+  for (const template of readdirSync(packagePath("templates"))) {
+    it(`makes ${template} a project whose src/ and test/ type-check once npm has installed tsmp, TypeScript, vitest and Node's types`, () => {
+      const created = createProject(join(scratch, `installed-${template}`), { template, tsmp: packagePath() });
+      expect(created.files).toEqual(
+        expect.arrayContaining([".gitignore", "README.md", "package.json", "test/tsconfig.json", "tsconfig.json"]),
+      );
+      expect(JSON.parse(readFileSync(join(created.dir, "tsconfig.json"), "utf8")).compilerOptions.paths).toBeUndefined();
+      installLikeNpm(created.dir);
+      expect(typeErrors(created.dir)).toEqual([]);
+      expect(typeErrors(join(created.dir, "test"))).toEqual([]);
+      // The board program sees no Node globals: a board has no process.
+      writeFileSync(join(created.dir, "src", "node-only.ts"), "export const argv = process.argv;\n");
+      expect(typeErrors(created.dir)).toEqual([expect.stringMatching(/^Cannot find name 'process'\./)]);
+    });
+  }
 
   it("puts the generic board's flavour in src/ and test/ with --board generic", () => {
     const created = createProject(join(scratch, "generic"), { board: "generic", tsmp: packagePath() });
@@ -149,7 +155,9 @@ describe("tsmp init", () => {
   });
 
   it("names the templates and boards there are when given an unknown one", () => {
-    expect(() => createProject(join(scratch, "x"), { template: "nope" })).toThrowError('no template named "nope" (available: blink, sensor-node)');
+    expect(() => createProject(join(scratch, "x"), { template: "nope" })).toThrowError(
+      'no template named "nope" (available: blink, sensor-node)',
+    );
     expect(() => createProject(join(scratch, "y"), { board: "esp8266" })).toThrowError(
       'the blink template has no "esp8266" flavour (available: pyboard, generic)',
     );

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { runProgram, Sht3x, type Scheduled } from "tsmp/testing";
 
-const project = fileURLToPath(new URL(".", import.meta.url));
+const project = fileURLToPath(new URL("..", import.meta.url));
 
 type Reading = { temperature?: number; humidity?: number; absent?: boolean };
 
