@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deflateSync } from "node:zlib";
+import { VirtualEsp32 } from "../src/sim/virtual-esp32/index.js";
+import { makeEspImage } from "../test/harness/esp-image.js";
+import { findPeer, loadLine, ratio, timeCommand } from "./peers.js";
+import { machineLine, writeResultsSection } from "./results-file.js";
+
+// `tsmp firmware flash` against Espressif's `esptool.py write_flash` on the same image, each
+// onto a fresh virtual ESP32 that paces its UART at the line rate both ways, side by side in
+// one run. Both are whole commands in their own process, timed from start to exit.
+const IMAGE_SIZE = 512 * 1024;
+const OFFSET = 0x1000;
+const bin = fileURLToPath(new URL("../bin/tsmp.js", import.meta.url));
+
+interface Race {
+  baud: number;
+  compress: boolean;
+  tsmp: number;
+  esptool: number;
+}
+
+async function onFreshChip(image: Uint8Array, flash: (port: string) => Promise<number>): Promise<number> {
+  const chip = await VirtualEsp32.start({ baudPacing: true });
+  try {
+    const seconds = await flash(chip.portPath);
+    const written = Buffer.from(chip.flash.subarray(OFFSET, OFFSET + image.length));
+    if (!written.equals(Buffer.from(image))) throw new Error("the flash does not hold the image");
+    return seconds;
+  } finally {
+    await chip.stop();
+  }
+}
+
+const esptool = findPeer("esptool.py", "the firmware race (tsmp firmware flash vs esptool.py)");
+if (esptool) {
+  const dir = mkdtempSync(join(tmpdir(), "tsmp-firmware-race-"));
+  try {
+    const image = makeEspImage(IMAGE_SIZE, { compressible: true });
+    const file = join(dir, "firmware.bin");
+    writeFileSync(file, image);
+    const load = loadLine(cpus().length);
+    const races: Race[] = [];
+    for (const baud of [460800, 921600]) {
+      for (const compress of [true, false]) {
+        const tsmpArgs = [bin, "firmware", "flash", file, "--port", "", "--baud", String(baud), "--no-verify-repl"];
+        if (!compress) tsmpArgs.push("--no-compress");
+        const tsmp = await onFreshChip(
+          image,
+          async (port) =>
+            (
+              await timeCommand(
+                process.execPath,
+                tsmpArgs.map((arg) => arg || port),
+                { timeoutSeconds: 60 },
+              )
+            ).seconds,
+        );
+        // A pty has no DTR/RTS (pyserial's reset fails with ENOTTY), so esptool.py is told not to
+        // reset; the virtual chip is in its bootloader already. --force skips its check of the
+        // image's segments, which the generated image only imitates.
+        const esptoolArgs = ["--port", "", "--baud", String(baud), "--before", "no_reset", "--after", "no_reset"];
+        esptoolArgs.push("write_flash", "--force", compress ? "-z" : "-u", `0x${OFFSET.toString(16)}`, file);
+        const peer = await onFreshChip(
+          image,
+          async (port) =>
+            (
+              await timeCommand(
+                esptool,
+                esptoolArgs.map((arg) => arg || port),
+                { timeoutSeconds: 60 },
+              )
+            ).seconds,
+        );
+        races.push({ baud, compress, tsmp, esptool: peer });
+        process.stderr.write(
+          `${baud} baud, ${compress ? "compressed" : "-u"}: tsmp ${tsmp.toFixed(2)} s, esptool.py ${peer.toFixed(2)} s\n`,
+        );
+      }
+    }
+    const deflated = deflateSync(image, { level: 9 }).length;
+    const markdown = [
+      "## race: `tsmp firmware flash` vs `esptool.py write_flash`",
+      "",
+      `Command: \`npx tsx bench/race-firmware.bench.ts\` (after \`npm run build\`). ${machineLine()}, ${load} at the end (the machine is shared: compare within a row).`,
+      `Image: ${IMAGE_SIZE / 1024} KiB generated ESP32 image at 0x${OFFSET.toString(16)}, deflating to ${((100 * deflated) / IMAGE_SIZE).toFixed(0)} %. ` +
+        "Each command runs to its end in its own process onto a fresh virtual ESP32 that paces its UART at the line rate both ways (10 bits a byte).",
+      "esptool.py v4.7 (`--before no_reset --after no_reset write_flash --force -z|-u 0x1000`, stub, hash check) against " +
+        "`tsmp firmware flash --no-verify-repl [--no-compress]` (stub, MD5 check, then a reset into the firmware). Target: ≤ 0.9×.",
+      "",
+      "| baud | mode | tsmp | esptool.py | tsmp / esptool.py |",
+      "|---|---|---|---|---|",
+      ...races.map(
+        (race) =>
+          `| ${race.baud} | ${race.compress ? "compressed" : "uncompressed (`-u`)"} | ${race.tsmp.toFixed(2)} s | ${race.esptool.toFixed(2)} s | **${ratio(race.tsmp, race.esptool)}** |`,
+      ),
+    ].join("\n");
+    writeResultsSection("race-firmware", markdown);
+    process.stdout.write(`${markdown}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+process.exit(0);
