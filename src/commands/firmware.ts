@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { TsmpError } from "../errors.js";
 import { resolvePort } from "../flash/ports.js";
 import { chipById, chipIds, type Esp32Chip } from "../flash/esp32/chips.js";
-import { Esp32Session, type ChipInfo } from "../flash/esp32/esp-session.js";
+import { Esp32Session, prepareImage, type ChipInfo } from "../flash/esp32/esp-session.js";
 import { readEspImageHeader } from "../flash/esp32/firmware-image.js";
 import { formatBytes, ProgressBar } from "../flash/progress.js";
 import { checkMicroPythonRepl } from "../flash/esp32/repl-check.js";
@@ -54,24 +54,33 @@ export async function flashFirmware(options: FlashFirmwareOptions): Promise<Flas
   const name = basename(options.file);
   const header = readEspImageHeader(image, name);
   if (options.offset !== undefined && options.offset % FLASH_SECTOR !== 0) {
-    throw new FirmwareFileProblem(`--offset 0x${options.offset.toString(16)} is not a multiple of 0x1000, the flash sector size (erasing would clobber the bytes before it)`);
+    throw new FirmwareFileProblem(
+      `--offset 0x${options.offset.toString(16)} is not a multiple of 0x1000, the flash sector size (erasing would clobber the bytes before it)`,
+    );
   }
   const wanted = wantedChip(options.chip);
   if (wanted && header.chip && header.chip.imageChipId !== wanted.imageChipId) {
     throw new WrongChip(`${name} is a firmware image for ${header.chip.name}, but --chip ${wanted.id} was given`);
   }
+  // Compressing overlaps connecting; a failed connect leaves it to finish unread.
+  const prepared = prepareImage(image, options.compress);
+  prepared.catch(() => {});
   const session = await connect(options);
   try {
     const chipName = session.chipName;
     if (header.chipId !== (session.chip?.imageChipId ?? -1)) {
       const built = header.chip?.name ?? `an unknown chip (image chip id ${header.chipId})`;
-      throw new WrongChip(`${name} is built for ${built}, but the board on ${session.path} is an ${chipName}; download the ${chipName} build of MicroPython`);
+      throw new WrongChip(
+        `${name} is built for ${built}, but the board on ${session.path} is an ${chipName}; download the ${chipName} build of MicroPython`,
+      );
     }
     const offset = options.offset ?? session.chip!.firmwareOffset;
     const flashSize = await session.flashSize();
     const flashBytes = flashSize ? sizeInBytes(flashSize) : undefined;
     if (flashBytes !== undefined && offset + image.length > flashBytes) {
-      throw new FirmwareFileProblem(`${name} (${formatBytes(image.length)}) at 0x${offset.toString(16)} does not fit in the board's ${flashSize} flash`);
+      throw new FirmwareFileProblem(
+        `${name} (${formatBytes(image.length)}) at 0x${offset.toString(16)} does not fit in the board's ${flashSize} flash`,
+      );
     }
     if (options.eraseAll) options.log("Erasing the whole flash…");
     const bar = options.progress
@@ -79,7 +88,7 @@ export async function flashFirmware(options: FlashFirmwareOptions): Promise<Flas
       : new ProgressBar(process.stderr, { label: options.compress ? "Writing (compressed)" : "Writing", linesOffTerminal: true });
     const progress = options.progress ?? ((done: number, total: number) => bar!.update(done, total));
     const started = performance.now();
-    await session.writeFlash(image, offset, { compress: options.compress, eraseAll: options.eraseAll, onProgress: progress });
+    await session.writeFlash(await prepared, offset, { eraseAll: options.eraseAll, onProgress: progress });
     bar?.finish();
     const seconds = (performance.now() - started) / 1000;
     options.log(

@@ -87,6 +87,16 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
     expect(Buffer.from(virtual.flash.subarray(offset, offset + image.length)).equals(Buffer.from(image))).toBe(true);
   });
 
+  it("changes baud in the ROM, so the stub goes up at the transfer rate", async () => {
+    const virtual = await startChip();
+    await flashFirmware(options(writeImage("firmware.bin", makeEspImage(16 * 1024))));
+    const log = virtual.commandLog;
+    const romBaudChange = log.indexOf("rom op=0x0f len=8");
+    expect(romBaudChange).toBeGreaterThanOrEqual(0);
+    expect(romBaudChange).toBeLessThan(log.findIndex((entry) => entry.startsWith("rom op=0x07")));
+    expect(log.some((entry) => entry === "stub op=0x0f len=8")).toBe(false);
+  });
+
   it("honours --offset and --erase", async () => {
     const virtual = await startChip();
     virtual.flash.fill(0x00, 0x300000, 0x301000);
