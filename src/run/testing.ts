@@ -22,6 +22,7 @@ import { pinDeviceName, SWITCH_DEVICE, uartWire } from "../runtime-shim/board-de
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
 
 import { setPythonStandIns } from "../runtime-shim/python-modules.js";
+import { simulateWifi, type SimulatedWifi } from "../runtime-shim/network.js";
 
 export type { TimelineEntry } from "../runtime-shim/timeline.js";
 export { recordingFake, type RecordedCall } from "./recording-fake.js";
@@ -172,6 +173,8 @@ export interface SimulationOptions {
    * wrap it in `recordingFake` to see the calls the program made.
    */
   modules?: Readonly<Record<string, object>>;
+  /** How the simulated Wi-Fi answers `WLAN.connect` (tsmp/network): its delay, or a failure. */
+  wifi?: SimulatedWifi;
   /**
    * Simulated chips on the board's buses: models (`new Sht3x({ bus: "I2C(0)" })`, to script and
    * inspect them) or board-file entries. `runProgram` defaults to the project's tsmp.board.json.
@@ -188,6 +191,7 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
   rt.clock.limitMs = options.forMs;
   rt.attach((options.devices ?? []).map((device) => ("kind" in device ? device : createDevice(device))));
   setPythonStandIns(options.modules);
+  if (options.wifi) simulateWifi(rt, options.wifi);
   options.script?.(new BoardScript(rt));
   const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info };
   console.log = console.info = (...args: unknown[]) => rt.stdout(`${format(...args)}\n`);

@@ -13,6 +13,8 @@ export const facadeModules: Readonly<Record<string, string>> = {
   "tsmp/hashlib": "hashlib",
   "tsmp/gc": "gc",
   "tsmp/errno": "errno",
+  "tsmp/network": "network",
+  "tsmp/neopixel": "neopixel",
 };
 
 /** Facade modules with no board counterpart: types only, or Node-only test helpers. */

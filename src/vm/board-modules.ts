@@ -132,7 +132,7 @@ export function withoutBoardFrames(traceback: string): string {
 }
 
 /** Imported in this order: the clock and waiting first, then what uses them; asyncio is patched last. */
-const BOARD_MODULES = ["_board", "time", "machine", "pyb", "_board_asyncio"];
+const BOARD_MODULES = ["_board", "time", "machine", "pyb", "network", "neopixel", "_board_asyncio"];
 
 /**
  * Gives a VM the simulated board: `machine` and `pyb` reporting to `hooks`, `time` sleeping on
