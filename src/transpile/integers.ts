@@ -1,3 +1,4 @@
+import { isTypedArrayName } from "./typed-array-names.js";
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import { isArrayType, isStringType, typeOf } from "./types.js";
@@ -23,10 +24,12 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
     if (integerOperators.has(kind)) return isIntegerValued(node.left, context, visiting) && isIntegerValued(node.right, context, visiting);
     return false;
   }
+  // An element of an integer typed array (Uint8Array…) is an int.
+  if (ts.isElementAccessExpression(node)) return isIntegerTypedArray(typeOf(context, node.expression));
   if (ts.isPropertyAccessExpression(node)) {
     if (node.name.text === "length") {
       const receiver = typeOf(context, node.expression);
-      return isArrayType(context, receiver) || isStringType(receiver);
+      return isArrayType(context, receiver) || isStringType(receiver) || isTypedArrayName(receiver.getSymbol()?.getName());
     }
     const value = context.checker.getConstantValue(node as ts.PropertyAccessExpression);
     return typeof value === "number" && Number.isInteger(value);
@@ -126,4 +129,9 @@ function writesTo(symbol: ts.Symbol, file: ts.SourceFile, context: Transformatio
     files.set(file, index);
   }
   return index.get(symbol) ?? [];
+}
+
+function isIntegerTypedArray(type: ts.Type): boolean {
+  const name = type.getSymbol()?.getName();
+  return isTypedArrayName(name) && !name.startsWith("Float");
 }

@@ -65,3 +65,5 @@ export const dynamicMethod = (node: ts.Node, valueText: string, member: string) 
     "TSMP1120",
     `${member}() on '${valueText}', a value typed any, is not supported: tsmp cannot tell which library method it is. Declare the value's type (for example 'const s: string = …').`,
   );
+
+export const unsupportedBinaryData = (node: ts.Node, reason: string) => at(node, "TSMP1121", `${reason}.`);

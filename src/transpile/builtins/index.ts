@@ -8,6 +8,7 @@ import { isWrittenTo } from "./arguments.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
 import { globalCalls } from "./number.js";
 import { callMappings, namespaceGlobals, propertyMappings } from "./registry.js";
+import { binaryGlobals, rejectBinaryGlobal } from "./typed-arrays.js";
 
 /**
  * The JavaScript library as tsmp maps it: the call and property-access visitors ask here
@@ -103,8 +104,10 @@ export function transformBuiltinIdentifier(node: ts.Identifier, context: Transfo
   const symbol = context.symbolOf(node);
   if (!symbol) return own(knownGlobals, node.text)?.(node, context);
   if (!isLibrarySymbol(symbol, context)) return undefined;
-  const known = own(knownGlobals, node.text);
+  const known = own(knownGlobals, node.text) ?? own(binaryGlobals, node.text);
   if (known) return known(node, context);
+  const rejected = rejectBinaryGlobal(node, context);
+  if (rejected) return rejected;
   context.report(diagnostics.unsupportedLibraryMember(node, node.text));
   return py.none();
 }

@@ -7,6 +7,7 @@ import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
 import { objectStaticCalls } from "./object.js";
 import { stringCalls, stringProperties, stringStaticCalls } from "./string.js";
+import { binaryCallMappings, binaryPropertyMappings } from "./typed-arrays.js";
 import type { CallMappings, PropertyMappings } from "./mapping.js";
 
 /**
@@ -28,6 +29,7 @@ export const callMappings: Record<string, CallMappings> = {
   Map: mapCalls,
   Set: setCalls,
   Error: errorCalls,
+  ...binaryCallMappings,
 };
 
 export const propertyMappings: Record<string, PropertyMappings> = {
@@ -38,6 +40,7 @@ export const propertyMappings: Record<string, PropertyMappings> = {
   Map: sizeProperty,
   Set: sizeProperty,
   Error: errorProperties,
+  ...binaryPropertyMappings,
 };
 
 /** Globals whose members are mapped one by one: the receiver itself has no Python value. */

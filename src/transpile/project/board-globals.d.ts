@@ -5,3 +5,29 @@ interface Console {
   log(...data: any[]): void;
 }
 declare var console: Console;
+
+// TextEncoder and TextDecoder (UTF-8) are globals on Node and in browsers but not in the ES
+// library; declared here as the DOM library declares them, so a board program can use them.
+interface TextEncoder {
+  readonly encoding: string;
+  encode(input?: string): Uint8Array<ArrayBuffer>;
+}
+declare var TextEncoder: {
+  prototype: TextEncoder;
+  new (): TextEncoder;
+};
+interface TextDecoder {
+  readonly encoding: string;
+  decode(input?: ArrayBufferLike | ArrayBufferView, options?: TextDecodeOptions): string;
+}
+declare var TextDecoder: {
+  prototype: TextDecoder;
+  new (label?: string, options?: TextDecoderOptions): TextDecoder;
+};
+interface TextDecodeOptions {
+  stream?: boolean;
+}
+interface TextDecoderOptions {
+  fatal?: boolean;
+  ignoreBOM?: boolean;
+}

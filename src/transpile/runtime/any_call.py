@@ -14,6 +14,9 @@ def any_call(o, name, n, *args):
     if o is None:
         raise TypeError("Cannot read properties of undefined (reading '" + name + "')")
     f = getattr(o, name)
+    if n and isinstance(o, memoryview):
+        # A typed array's callback methods are told the callback's arity after it.
+        return f(args[0], n, *args[1:])
     if name == "forEach" and hasattr(o, "size"):
         return f(args[0], n)
     return f(*args)

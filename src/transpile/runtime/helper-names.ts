@@ -3,10 +3,23 @@
  * the folder equal), so a helper a visitor asks for by a misspelt name is a type error.
  */
 export const helperNames = [
+  "ArrayBuffer",
+  "DataView",
+  "Float32Array",
+  "Float64Array",
+  "Int16Array",
+  "Int32Array",
+  "Int8Array",
   "JsMap",
   "JsObject",
   "JsSet",
   "OrderedDict",
+  "TextDecoder",
+  "TextEncoder",
+  "TypedArray",
+  "Uint16Array",
+  "Uint32Array",
+  "Uint8Array",
   "any_call",
   "any_list_call",
   "any_str_call",
@@ -82,6 +95,8 @@ export const helperNames = [
   "to_int32",
   "to_num",
   "to_uint32",
+  "typed_from",
+  "typed_new",
 ] as const;
 
 export type HelperName = (typeof helperNames)[number];

@@ -3,7 +3,7 @@ def js_get(o, k):
     # the value holds at run time: length of strings and arrays, in-range elements (else
     # undefined), keys of dicts and JSON objects, attributes of objects.
     t = type(o)
-    if t is str or t is list or t is tuple or t is bytearray or t is bytes:
+    if t is str or t is list or t is tuple or t is bytearray or t is bytes or isinstance(o, memoryview):
         if k == "length":
             return len(o)
         if t is str and type(k) is str:

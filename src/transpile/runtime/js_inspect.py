@@ -53,7 +53,17 @@ def _inspect(v, level, indent, nil):
         return "-0" if v == 0 and str(v)[0] == "-" else num_str(v)
     name = type(v).__name__
     is_list = t is list or t is tuple
-    if is_list:
+    # Typed arrays (memoryviews): Uint8Array(2) [ 1, 2 ].
+    typed = isinstance(v, memoryview)
+    if typed:
+        is_list = True
+        name = name if name.endswith("Array") else "Uint8Array"
+        if level > 2:
+            return "[" + name + "]"
+        braces = (name + "(" + str(len(v)) + ") [", "]")
+        if not len(v):
+            return braces[0] + "]"
+    elif is_list:
         if not v:
             return "[]"
         if level > 2:

@@ -5,6 +5,7 @@ import * as diagnostics from "../diagnostics.js";
 import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { isArrayType, isFacadeDictType, isRecordType, isStringType, typeOf } from "../types.js";
@@ -68,6 +69,6 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   if (ts.isStringLiteral(node.argumentExpression) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(node.argumentExpression.text)) {
     return py.attribute(receiver, pythonSafeAttribute(node.argumentExpression.text));
   }
-  if (receiverSymbol?.getName() === "Uint8Array") return py.subscript(receiver, index);
+  if (isTypedArrayName(receiverSymbol?.getName())) return py.subscript(receiver, index);
   return py.call(py.name("getattr"), [receiver, index]);
 }

@@ -6,6 +6,7 @@ import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../operators/bitwise.js";
 import { isNativeRemainder, remainder } from "../operators/numeric.js";
 import * as py from "../python-ast.js";
+import { asStoredElement } from "../builtins/typed-arrays.js";
 import { destructure } from "./destructuring.js";
 import { power } from "../builtins/math.js";
 import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
@@ -82,7 +83,8 @@ function assignmentStatements(node: ts.BinaryExpression, context: Transformation
       targets.push(transformAssignmentTarget(value.left, context));
       value = value.right;
     }
-    return [{ kind: "Assign", targets, value: context.transformExpression(value) }];
+    const stored = asStoredElement(node.left, value, context.transformExpression(value), context);
+    return [{ kind: "Assign", targets, value: stored }];
   }
   if (logicalAssignments.has(operator)) {
     const current = currentValueOf(node.left, context);
@@ -113,7 +115,7 @@ function assignmentStatements(node: ts.BinaryExpression, context: Transformation
   if (op === "+" && isStringType(leftType)) return update("+", asString(context, node.right, right));
   if (op === "+" && !isNumberType(leftType)) return assign(py.call(context.useHelper("js_add"), [current(), right]));
   if (op === "**") return assign(power(node.right, current(), right, context));
-  if (op === "/") return assign(py.call(context.useHelper("js_div"), [current(), right]));
+  if (op === "/") return assign(asStoredElement(node.left, node, py.call(context.useHelper("js_div"), [current(), right]), context));
   if (op === "%" && isNativeRemainder(node.left, node.right, context)) return update("%", right);
   if (op === "%") return assign(remainder(node.left, node.right, current(), right, context));
   return update(op!, right);

@@ -4,6 +4,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { transformTypedArrayNew } from "../builtins/typed-arrays.js";
 import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformThisCall } from "./this-call.js";
@@ -31,6 +32,8 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
 
 /** `new Pin(2, Pin.OUT)` is a plain call in Python. */
 export function transformNewExpression(node: ts.NewExpression, context: TransformationContext): py.Expression {
+  const typedArray = transformTypedArrayNew(node, context);
+  if (typedArray) return typedArray;
   return callInOrder(node, node.expression, context);
 }
 

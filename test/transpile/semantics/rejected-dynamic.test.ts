@@ -16,3 +16,30 @@ it("rejects a library method on an any value that tsmp cannot perform, naming th
   expect(message).toContain("normalize() on 'p.s', a value typed any");
   expect(message).toContain("Declare the value's type");
 });
+
+it.each([
+  ["BigInt64Array", `const a = new BigInt64Array(2); console.log(a.length);`, "TSMP1121", "BigInt64Array holds BigInts"],
+  [
+    "SharedArrayBuffer",
+    `const b = new SharedArrayBuffer(4); console.log(b.byteLength);`,
+    "TSMP1121",
+    "SharedArrayBuffer shares memory between threads",
+  ],
+  ["Atomics", `const a = new Int32Array(4); console.log(Atomics.load(a, 0));`, "TSMP1101", "Atomics.load is not supported"],
+  [
+    "a multi-byte view over an ArrayBuffer",
+    `const a = new Int16Array(new ArrayBuffer(4)); console.log(a.length);`,
+    "TSMP1121",
+    "Int16Array over an ArrayBuffer is not supported yet",
+  ],
+  [
+    "the buffer of a multi-byte typed array",
+    `const a = new Uint16Array(2); console.log(a.buffer.byteLength);`,
+    "TSMP1121",
+    "Uint16Array.buffer is not supported yet",
+  ],
+])("rejects %s", (_name, source, code, text) => {
+  const message = rejection(source);
+  expect(message).toContain(code);
+  expect(message).toContain(text);
+});

@@ -1,0 +1,194 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
+import * as py from "../python-ast.js";
+import { isIntegral } from "../operators/numeric.js";
+import { transformArgs } from "./arguments.js";
+import { callbackArity } from "./callbacks.js";
+import * as libraryDiagnostics from "./diagnostics.js";
+import { isTypedArrayName, typedArrayNames } from "../typed-array-names.js";
+import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
+
+/**
+ * Binary data: the typed arrays, ArrayBuffer, DataView, TextEncoder and TextDecoder. Each
+ * typed array is a Python class deriving from memoryview (runtime/TypedArray.py) over a
+ * bytearray (Uint8Array, whose ArrayBuffer it is) or an array.array (the others): indexing is
+ * native, and a store wraps to the element width natively, as JavaScript's does.
+ */
+
+/** Library globals of binary data a program may name: each is its runtime class. */
+export const binaryGlobals: Record<string, (node: ts.Identifier, context: TransformationContext) => py.Expression> = {
+  ...Object.fromEntries(
+    typedArrayNames.map((name) => [name, (_node: ts.Identifier, context: TransformationContext) => context.useHelper(name)]),
+  ),
+  ArrayBuffer: (_node, context) => context.useHelper("ArrayBuffer"),
+  DataView: (_node, context) => context.useHelper("DataView"),
+  TextEncoder: (_node, context) => context.useHelper("TextEncoder"),
+  TextDecoder: (_node, context) => context.useHelper("TextDecoder"),
+};
+
+/** Binary-data globals tsmp rejects: their JavaScript semantics have no MicroPython form. */
+const rejectedGlobals: Record<string, string> = {
+  BigInt64Array: "BigInt64Array holds BigInts, which tsmp does not support",
+  BigUint64Array: "BigUint64Array holds BigInts, which tsmp does not support",
+  Uint8ClampedArray: "Uint8ClampedArray clamps where the other typed arrays wrap; tsmp does not support it yet",
+  SharedArrayBuffer: "SharedArrayBuffer shares memory between threads, which MicroPython boards do not do",
+  Atomics: "Atomics work on shared memory between threads, which MicroPython boards do not do",
+};
+
+export function rejectBinaryGlobal(node: ts.Identifier, context: TransformationContext): py.Expression | undefined {
+  const reason = Object.hasOwn(rejectedGlobals, node.text) ? rejectedGlobals[node.text] : undefined;
+  if (!reason) return undefined;
+  context.report(libraryDiagnostics.unsupportedBinaryData(node, reason));
+  return py.none();
+}
+
+/** `new Uint8Array(...)`: `typed_new(Uint8Array, ...)`, which takes every constructor form. */
+export function transformTypedArrayNew(node: ts.NewExpression, context: TransformationContext): py.Expression | undefined {
+  if (!ts.isIdentifier(node.expression) || !isTypedArrayName(node.expression.text)) return undefined;
+  const symbol = context.symbolOf(node.expression);
+  if (!symbol || context.isDeclaredByUser(symbol)) return undefined;
+  const [source] = node.arguments ?? [];
+  const overBuffer = source !== undefined && context.typeOf(source).getSymbol()?.getName() === "ArrayBuffer";
+  if (overBuffer && node.expression.text !== "Uint8Array") {
+    context.report(
+      libraryDiagnostics.unsupportedBinaryData(
+        node,
+        `${node.expression.text} over an ArrayBuffer is not supported yet (MicroPython has no typed view of another object's bytes): read it with a DataView, or view it as a Uint8Array`,
+      ),
+    );
+  }
+  const cls = context.useHelper(node.expression.text);
+  return py.call(context.useHelper("typed_new"), [cls, ...transformArgs(node, context)]);
+}
+
+/**
+ * The value a typed-array element store keeps: integer elements need an int, which to_int32
+ * gives as JavaScript's ToInt32 does (fractions truncate, NaN is 0); the store then wraps it
+ * to the element width natively. A provably integral value is stored as it is.
+ */
+export function asStoredElement(
+  target: ts.Expression,
+  valueNode: ts.Expression,
+  value: py.Expression,
+  context: TransformationContext,
+): py.Expression {
+  if (!ts.isElementAccessExpression(target)) return value;
+  const name = context.typeOf(target.expression).getSymbol()?.getName();
+  if (!isTypedArrayName(name) || name.startsWith("Float") || isIntegral(valueNode, context)) return value;
+  return py.call(context.useHelper("to_int32"), [value]);
+}
+
+function method(name: string): CallMapping {
+  return (node, context, receiver) => py.call(py.attribute(receiver, name), transformArgs(node, context));
+}
+
+/** A method taking a callback: the runtime class is told how many of (value, index, array) it declares. */
+function withCallback(name: string, maximum = 3): CallMapping {
+  return (node, context, receiver) => {
+    const [callback, ...rest] = transformArgs(node, context);
+    const arity = callbackArity(node.arguments[0]!, context, `${name} of a typed array`, maximum);
+    return py.call(py.attribute(receiver, name), [callback!, py.num(arity), ...rest]);
+  };
+}
+
+function isConstructorReceiver(node: ts.CallExpression): boolean {
+  return (
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    isTypedArrayName(node.expression.expression.text)
+  );
+}
+
+export const typedArrayCalls: CallMappings = {
+  // Statics: Uint8Array.from(iterable, mapper?), Uint8Array.of(...values).
+  from(node, context, receiver) {
+    if (!isConstructorReceiver(node)) return py.none();
+    const [source, mapper] = transformArgs(node, context);
+    const arity = mapper ? [py.num(callbackArity(node.arguments[1]!, context, "from of a typed array", 2))] : [];
+    return py.call(context.useHelper("typed_from"), [receiver, source!, ...(mapper ? [mapper] : []), ...arity]);
+  },
+  of: (node, context, receiver) => py.call(context.useHelper("typed_new"), [receiver, py.list(transformArgs(node, context))]),
+  subarray: method("subarray"),
+  slice: method("slice"),
+  set: method("set"),
+  fill: method("fill"),
+  at: method("at"),
+  indexOf: method("indexOf"),
+  lastIndexOf: method("lastIndexOf"),
+  includes: method("includes"),
+  join: method("join"),
+  reverse: method("reverse"),
+  sort: method("sort"),
+  toString: method("toString"),
+  find: withCallback("find"),
+  findIndex: withCallback("findIndex"),
+  findLast: withCallback("findLast"),
+  findLastIndex: withCallback("findLastIndex"),
+  every: withCallback("every"),
+  some: withCallback("some"),
+  forEach: withCallback("forEach"),
+  map: withCallback("map"),
+  filter: withCallback("filter"),
+  reduce: withCallback("reduce", 4),
+};
+
+const attribute =
+  (name: string): PropertyMappings[string] =>
+  (_node, _context, receiver) =>
+    py.attribute(receiver, name);
+
+export const typedArrayProperties: PropertyMappings = {
+  length: (_node, _context, receiver) => py.call(py.name("len"), [receiver]),
+  byteLength: attribute("byteLength"),
+  byteOffset: attribute("byteOffset"),
+  buffer(node, context, receiver) {
+    const name = context.typeOf(node.expression).getSymbol()?.getName();
+    if (name !== "Uint8Array") {
+      context.report(
+        libraryDiagnostics.unsupportedBinaryData(
+          node,
+          `${name}.buffer is not supported yet (its elements are stored in an array.array, which no other view can share): use a Uint8Array and a DataView for shared bytes`,
+        ),
+      );
+    }
+    return py.attribute(receiver, "buffer");
+  },
+  BYTES_PER_ELEMENT: attribute("BYTES_PER_ELEMENT"),
+};
+
+export const arrayBufferCalls: CallMappings = { slice: method("slice") };
+export const arrayBufferProperties: PropertyMappings = { byteLength: (_node, _context, receiver) => py.call(py.name("len"), [receiver]) };
+
+const dataViewAccessors = ["Int8", "Uint8", "Int16", "Uint16", "Int32", "Uint32", "Float32", "Float64"];
+export const dataViewCalls: CallMappings = Object.fromEntries(
+  dataViewAccessors.flatMap((kind) => [
+    [`get${kind}`, method(`get${kind}`)],
+    [`set${kind}`, method(`set${kind}`)],
+  ]),
+);
+export const dataViewProperties: PropertyMappings = {
+  buffer: attribute("buffer"),
+  byteOffset: attribute("byteOffset"),
+  byteLength: attribute("byteLength"),
+};
+
+export const textEncoderCalls: CallMappings = { encode: method("encode") };
+export const textDecoderCalls: CallMappings = { decode: method("decode") };
+export const textCodingProperties: PropertyMappings = { encoding: attribute("encoding") };
+
+/** The call and property tables of every binary-data type, keyed as registry.ts keys them. */
+export const binaryCallMappings: Record<string, CallMappings> = {
+  ...Object.fromEntries(typedArrayNames.map((name) => [name, typedArrayCalls])),
+  ArrayBuffer: arrayBufferCalls,
+  DataView: dataViewCalls,
+  TextEncoder: textEncoderCalls,
+  TextDecoder: textDecoderCalls,
+};
+
+export const binaryPropertyMappings: Record<string, PropertyMappings> = {
+  ...Object.fromEntries(typedArrayNames.map((name) => [name, typedArrayProperties])),
+  ArrayBuffer: arrayBufferProperties,
+  DataView: dataViewProperties,
+  TextEncoder: textCodingProperties,
+  TextDecoder: textCodingProperties,
+};

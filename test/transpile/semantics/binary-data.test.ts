@@ -1,0 +1,53 @@
+import { describeCases } from "../../harness/cases.js";
+
+describeCases("Uint8Array", {
+  "construct from length, array, typed array, iterable": `console.log(new Uint8Array(new Uint8Array([4, 5])), new Uint8Array(3), new Uint8Array([1, 2, 300]), new Uint8Array(new Int16Array([-1, 256])), new Uint8Array(new Set([5, 6])), new Uint8Array(0));`,
+  "construct over an ArrayBuffer with offset and length": `const buf = new ArrayBuffer(8); const a = new Uint8Array(buf, 2, 4); const b = new Uint8Array(buf); a[0] = 7; console.log(b, a.byteOffset, a.length, a.buffer === buf, buf.byteLength);`,
+  "from with a mapper, of": `console.log(Uint8Array.from([1, 2, 3]), Uint8Array.from([1, 2], (v, i) => v * 200 + i), Uint8Array.of(1, 256, -1));`,
+  "store wraps around": `const a = new Uint8Array(6); a[0] = 300; a[1] = -1; a[2] = 1.9; a[3] = -1.5; a[4] = 256 * 3 + 4; a[5] = 255; a[5]++; console.log(a);`,
+  "compound stores wrap": `const a = new Uint8Array([250, 5, 9]); a[0] += 10; a[1] -= 6; a[2] *= 100; console.log(a); a[2] /= 2; console.log(a);`,
+  "length, byteLength, byteOffset, BYTES_PER_ELEMENT": `const a = new Uint8Array(5); console.log(a.length, a.byteLength, a.byteOffset, a.BYTES_PER_ELEMENT, Uint8Array.BYTES_PER_ELEMENT);`,
+  "subarray shares memory": `const a = new Uint8Array([1, 2, 3, 4, 5]); const s = a.subarray(1, 4); s[0] = 20; a[3] = 40; console.log(a, s, s.byteOffset, s.buffer === a.buffer, a.subarray(-2), a.subarray(3, 1).length);`,
+  "slice copies": `const a = new Uint8Array([1, 2, 3, 4]); const c = a.slice(1, 3); c[0] = 99; console.log(a, c, a.slice(-1), a.slice());`,
+  "set from array and typed array": `const a = new Uint8Array(6); a.set([1, 2, 300]); a.set(new Uint8Array([7, 8]), 4); console.log(a); try { a.set([1, 2], 5); } catch (e) { console.log("range"); }`,
+  "fill with ranges": `const a = new Uint8Array(6); a.fill(1); a.fill(2, 2); a.fill(3, 1, 2); a.fill(300, -1); console.log(a);`,
+  search: `const a = new Uint8Array([1, 2, 3, 2, 1]); console.log(a.indexOf(2), a.lastIndexOf(2), a.indexOf(9), a.includes(3), a.includes(7), a.indexOf(2, 2), a.at(-1), a.at(9) === undefined);`,
+  "find, findIndex, every, some": `const a = new Uint8Array([1, 5, 10]); console.log(a.find((v) => v > 3), a.findIndex((v) => v > 3), a.find((v) => v > 30) === undefined, a.findIndex((v) => v > 30), a.every((v) => v > 0), a.some((v, i) => i > 1 && v > 5));`,
+  "forEach and reduce": `const a = new Uint8Array([3, 4]); a.forEach((v, i) => console.log(i, v)); console.log(a.reduce((s, v) => s + v), a.reduce((s, v, i) => s + v * i, 100));`,
+  "map wraps to the element type, filter keeps it": `const a = new Uint8Array([100, 200]); const m = a.map((v) => v * 2); console.log(m, m instanceof Uint8Array, a.filter((v) => v > 150));`,
+  "join, toString, reverse": `const a = new Uint8Array([1, 2, 3]); console.log(a.join("-"), a.join(), String(a.reverse()), a);`,
+  "sort is numeric": `const a = new Uint8Array([10, 9, 100, 1]); a.sort(); console.log(a); a.sort((x, y) => y - x); console.log(a);`,
+  iteration: `const a = new Uint8Array([7, 8]); for (const b of a) console.log(b); console.log([...a], Array.from(a), Array.from(a, (v) => v + 1));`,
+  instanceof: `const a: unknown = new Uint8Array(1); console.log(a instanceof Uint8Array, [1] instanceof Uint8Array);`,
+  printing: `console.log(new Uint8Array(0), new Uint8Array(10), [new Uint8Array(2)]);`,
+  "held in any": `const a: any = new Uint8Array([1, 2, 3]); console.log(a.length, a[1], a.map((v: number) => v * 100), a.subarray(1).length);`,
+  "element arithmetic stays integral": `const a = new Uint8Array([200, 100]); const s = a[0] + a[1]; console.log(s, a[0] / 8, a[0] >> 3, \`\${a[1]}\`);`,
+});
+
+describeCases("other typed arrays", {
+  "wrap rules": `console.log(new Int8Array([127, 128, -129, 1.9]), new Uint16Array([65536, -1, 70000]), new Int16Array([32768, -32769]), new Uint32Array([-1, 4294967296 + 5]), new Int32Array([2147483648, -1]));`,
+  "floats round to their width": `console.log(new Float32Array([1.1, 0.5, 16777217]), new Float64Array([1.1, 1e300]));`,
+  "store conversions": `const a = new Int16Array(2); a[0] = 40000.7; a[1] = -2.5; const f = new Float32Array(1); f[0] = 0.1; console.log(a, f[0]);`,
+  BYTES_PER_ELEMENT: `console.log(Int8Array.BYTES_PER_ELEMENT, Uint16Array.BYTES_PER_ELEMENT, Int32Array.BYTES_PER_ELEMENT, Float32Array.BYTES_PER_ELEMENT, Float64Array.BYTES_PER_ELEMENT, new Uint32Array(3).byteLength);`,
+  "methods keep the element type": `const a = new Int16Array([-1, 2, 30000]); console.log(a.map((v) => v * 2), a.filter((v) => v > 0), a.slice(1), a.subarray(1), a.indexOf(2), a.join(";"));`,
+  "sort numeric with negatives": `const a = new Int32Array([5, -10, 1, -2]); a.sort(); console.log(a); const f = new Float64Array([0.5, -1.5, 0.25]); f.sort(); console.log(f);`,
+  "subarray of Int16Array shares": `const a = new Int16Array([1, 2, 3]); const s = a.subarray(1); s[0] = -7; console.log(a, s.byteOffset, s.length);`,
+  "conversions between types": `console.log(new Uint8Array(new Float32Array([1.5, 300.2, -1])), new Int8Array(new Uint8Array([255, 128])), new Float64Array(new Uint16Array([1, 65535])));`,
+});
+
+describeCases("DataView", {
+  "both byte orders": `const buf = new ArrayBuffer(8); const dv = new DataView(buf); dv.setUint16(0, 0x1234); dv.setUint16(2, 0x1234, true); dv.setUint32(4, 0xdeadbeef, true); console.log(new Uint8Array(buf), dv.getUint16(0), dv.getUint16(0, true), dv.getUint32(4, true), dv.getUint32(4));`,
+  "signed and unsigned": `const dv = new DataView(new ArrayBuffer(8)); dv.setInt8(0, -1); dv.setInt16(1, -2); dv.setInt32(3, -3, true); console.log(dv.getInt8(0), dv.getUint8(0), dv.getInt16(1), dv.getUint16(1), dv.getInt32(3, true), dv.getUint32(3, true));`,
+  floats: `const dv = new DataView(new ArrayBuffer(12)); dv.setFloat32(0, 1.5); dv.setFloat64(4, -0.1, true); console.log(dv.getFloat32(0), dv.getFloat64(4, true), dv.getFloat32(0, true) === 1.5);`,
+  "wrapping setters": `const dv = new DataView(new ArrayBuffer(4)); dv.setUint8(0, 300); dv.setInt8(1, 200); dv.setUint16(2, -1); console.log(dv.getUint8(0), dv.getInt8(1), dv.getUint16(2));`,
+  "over a buffer with offset, sharing a Uint8Array's bytes": `const bytes = new Uint8Array([0, 0, 1, 2, 3, 4]); const dv = new DataView(bytes.buffer, 2, 4); console.log(dv.byteOffset, dv.byteLength, dv.getUint16(0), dv.getUint32(0, true)); dv.setUint8(3, 9); console.log(bytes);`,
+  "over a subarray's buffer": `const bytes = new Uint8Array([9, 0x01, 0x02]); const s = bytes.subarray(1); const dv = new DataView(s.buffer, s.byteOffset, s.byteLength); console.log(dv.getUint16(0, true));`,
+  "out of bounds throws": `const dv = new DataView(new ArrayBuffer(2)); try { dv.getUint32(0); } catch (e) { console.log(e instanceof RangeError); }`,
+  "ArrayBuffer slice": `const buf = new Uint8Array([1, 2, 3, 4]).buffer; const c = buf.slice(1, 3); console.log(c.byteLength, new Uint8Array(c));`,
+});
+
+describeCases("TextEncoder and TextDecoder", {
+  "UTF-8 round trip": `const e = new TextEncoder().encode("hé€😀"); console.log(e, e.length, new TextDecoder().decode(e));`,
+  "decode part of a buffer": `const bytes = new TextEncoder().encode("hello"); console.log(new TextDecoder().decode(bytes.subarray(1, 3)), new TextDecoder("utf-8").decode(new Uint8Array([104, 105])));`,
+  encoding: `console.log(new TextEncoder().encoding, new TextDecoder().encoding);`,
+});
