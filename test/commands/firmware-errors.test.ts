@@ -63,12 +63,23 @@ const uf2 = (() => {
 describe("firmware files that are not an ESP image", () => {
   it.each([
     ["firmware.uf2", uf2, /not an ESP32 firmware image \(it should start with byte 0xE9\): it is a UF2 file/],
-    ["pyboard.dfu", Buffer.concat([Buffer.from("DfuSe\x01", "latin1"), Buffer.alloc(64)]), /it is a DfuSe \.dfu file \(pyboard\/STM32 firmware\); flashing pyboards over DFU is out of scope for tsmp/],
+    [
+      "pyboard.dfu",
+      Buffer.concat([Buffer.from("DfuSe\x01", "latin1"), Buffer.alloc(64)]),
+      /it is a DfuSe \.dfu file \(pyboard\/STM32 firmware\); flashing pyboards over DFU is out of scope for tsmp/,
+    ],
     ["firmware.elf", Buffer.concat([Buffer.from("\x7fELF\x01\x01\x01", "latin1"), Buffer.alloc(64)]), /it is an ELF file/],
     ["firmware.zip", Buffer.concat([Buffer.from("PK\x03\x04", "latin1"), Buffer.alloc(64)]), /it is a zip archive/],
     ["notes.txt", "MicroPython firmware goes here\n", /it is a text file \(starts with "MicroPython firmware goes here"\)/],
   ])("%s is refused with what it is instead", async (name, content, message) => {
     await expect(flashFirmware(options(file(name, content)))).rejects.toThrow(message);
+  });
+
+  it("an image cut short after its header is refused before anything is written", async () => {
+    const cut = file("cut.bin", makeEspImage(262 * 1024).subarray(0, 8192));
+    await expect(flashFirmware(options(cut))).rejects.toThrow(
+      `cut.bin is truncated: its header declares segment 1 of ${262 * 1024 - 32} bytes, but the file ends ${262 * 1024 - 8192} bytes short (was the download cut short?)`,
+    );
   });
 
   it("a missing file is named", async () => {
@@ -82,7 +93,9 @@ describe("firmware files that are not an ESP image", () => {
 
   it("an image for another chip than --chip says is refused before connecting", async () => {
     const image = file("s3.bin", makeEspImage(4096, { chipId: 9 }));
-    await expect(flashFirmware(options(image, { chip: "esp32" }))).rejects.toThrow(/s3\.bin is a firmware image for ESP32-S3, but --chip esp32 was given/);
+    await expect(flashFirmware(options(image, { chip: "esp32" }))).rejects.toThrow(
+      /s3\.bin is a firmware image for ESP32-S3, but --chip esp32 was given/,
+    );
   });
 });
 
@@ -130,7 +143,9 @@ describe("the CLI edge", () => {
     ["a .uf2", (): string => file("rp2.uf2", uf2), /^tsmp: rp2\.uf2 is not an ESP32 firmware image .*UF2 file.*\n$/],
   ])("prints one line for %s and exits 1", (_label, path, message) => {
     mkdirSync(dir, { recursive: true });
-    const result = spawnSync(process.execPath, [bin, "firmware", "flash", path(), "--port", "/dev/tsmp-no-such-port"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [bin, "firmware", "flash", path(), "--port", "/dev/tsmp-no-such-port"], {
+      encoding: "utf8",
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe("");

@@ -27,12 +27,41 @@ export function readEspImageHeader(bytes: Uint8Array, name: string): EspImageHea
   if (bytes.length < 24) throw new NotAnEspImage(`${name} is too short to be an ESP32 firmware image (${bytes.length} bytes)`);
   const segments = bytes[1]!;
   const chipId = bytes[12]! | (bytes[13]! << 8);
+  checkSegmentsFit(bytes, segments, name);
   return { segments, chipId, chip: chipByImageId(chipId) };
+}
+
+/** Header and extended header; the segments follow, each an 8-byte header then its data. */
+const IMAGE_HEADER_BYTES = 24;
+const SEGMENT_HEADER_BYTES = 8;
+
+/**
+ * A download cut short still starts with a valid header: the segment lengths it declares must
+ * fit in the file, or the chip would be left with half a bootloader, reported as flashed.
+ */
+function checkSegmentsFit(bytes: Uint8Array, segments: number, name: string): void {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = IMAGE_HEADER_BYTES;
+  for (let segment = 1; segment <= segments; segment++) {
+    if (at + SEGMENT_HEADER_BYTES > bytes.length) {
+      throw new NotAnEspImage(
+        `${name} is truncated: it ends before segment ${segment} of ${segments} (${bytes.length} bytes; was the download cut short?)`,
+      );
+    }
+    const length = view.readUInt32LE(at + 4);
+    at += SEGMENT_HEADER_BYTES + length;
+    if (at > bytes.length) {
+      throw new NotAnEspImage(
+        `${name} is truncated: its header declares segment ${segment} of ${length} bytes, but the file ends ${at - bytes.length} bytes short (was the download cut short?)`,
+      );
+    }
+  }
 }
 
 function describeOtherFile(bytes: Uint8Array): string {
   const ascii = Buffer.from(bytes.subarray(0, 512)).toString("latin1");
-  const u32 = (offset: number): number => (bytes.length >= offset + 4 ? Buffer.from(bytes.subarray(offset, offset + 4)).readUInt32LE(0) : -1);
+  const u32 = (offset: number): number =>
+    bytes.length >= offset + 4 ? Buffer.from(bytes.subarray(offset, offset + 4)).readUInt32LE(0) : -1;
   if (u32(0) === 0x0a324655 && u32(4) === 0x9e5d5157) {
     return "it is a UF2 file (drag-and-drop firmware for boards such as the Raspberry Pi Pico), not for esptool-style flashing";
   }

@@ -141,6 +141,13 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
     const image = makeEspImage(64 * 1024);
     await expect(flashFirmware(options(writeImage("firmware.bin", image)))).rejects.toThrow(/talking to the ESP32 bootloader on .* failed/);
   });
+
+  it("reports a link that drops while the image is being written, never a success", async () => {
+    // Past the stub (about 10 KB on the wire) and into the compressed image's data packets.
+    await startChip({ faults: { dropAfterBytes: 40_000 } });
+    const image = makeEspImage(256 * 1024);
+    await expect(flashFirmware(options(writeImage("firmware.bin", image)))).rejects.toThrow(/failed|lost|closed/);
+  });
 });
 
 describe("the REPL check after flashing", () => {
