@@ -44,7 +44,7 @@ export const unsupportedOperator = (node: ts.Node, operator: string) =>
   at(node, "TSMP1002", `The operator '${operator}' is not supported by tsmp yet.`);
 
 export const thisOutsideClass = (node: ts.Node) =>
-  at(node, "TSMP1003", "'this' is only supported inside class methods and constructors (and arrow functions within them).");
+  at(node, "TSMP1003", "'this' is only supported inside class methods and constructors, functions that declare a 'this' parameter, and arrow functions within them.");
 
 export const topLevelAwait = (node: ts.Node) =>
   at(node, "TSMP1004", "Top-level 'await' is not possible in MicroPython: call asyncio.run(main()) instead.");
