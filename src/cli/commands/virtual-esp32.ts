@@ -16,7 +16,7 @@ export function registerVirtualEsp32(program: Command): void {
     .requiredOption("--link <path>", "symlink to create for the pty a client opens")
     .addOption(new Option("--chip <chip>", "chip to pretend to be").choices(virtualChipIds).default("esp32"))
     .option("--flash-size <size>", "flash size, e.g. 4MB", "4MB")
-    .option("--flash-file <path>", "keep the flash contents in this file")
+    .option("--flash-file <path>", "keep the flash contents in this file (and MicroPython's files in <path>.files/)")
     .option("--baud-pacing", "deliver bytes no faster than the current baud rate", false)
     .action(async (flags: VirtualEsp32Flags) => {
       const { VirtualEsp32 } = await import("../../sim/virtual-esp32/index.js");

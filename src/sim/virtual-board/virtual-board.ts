@@ -22,9 +22,16 @@ export interface VirtualBoardOptions {
   faults?: VirtualBoardFaults;
   /**
    * How the host reaches the board: a pty a serial client opens at `portPath` (the default), or
-   * "memory", a link from openLink() straight into the firmware, for protocol tests without socat.
+   * "memory", a link from openLink() straight into the firmware, for protocol tests without socat;
+   * or a wire to another simulated part, connected from power-on: the board's output goes to its
+   * `transmit`, and receive() feeds the board's input (the virtual ESP32 runs its app this way).
    */
-  cable?: "pty" | "memory";
+  cable?: "pty" | "memory" | BoardWire;
+}
+
+/** A UART wired straight to another simulated part. */
+export interface BoardWire {
+  transmit(bytes: Uint8Array): void;
 }
 
 /** The board's end of its cable: where its UART transmits to. */
@@ -101,7 +108,7 @@ export class VirtualBoard {
       throw new VirtualBoardError(`baud rate must be a positive whole number, not ${options.baud}`);
     }
     const tempDir = mkdtempSync(join(tmpdir(), "tsmp-virtual-board-"));
-    const portPath = options.cable === "memory" ? "virtual-board:memory" : (options.link ?? join(tempDir, "board"));
+    const portPath = typeof options.cable === "object" ? "virtual-board:wire" : options.cable === "memory" ? "virtual-board:memory" : (options.link ?? join(tempDir, "board"));
     const board = new VirtualBoard(options, tempDir, portPath);
     try {
       const up = board.startWorker();
@@ -138,6 +145,12 @@ export class VirtualBoard {
     void this.memoryLink?.close();
     this.memoryLink = new MemoryLink(this.portPath, (bytes) => this.toBoard.push(bytes));
     return this.memoryLink;
+  }
+
+  /** Bytes arriving on the board's UART over a `BoardWire` cable. */
+  receive(bytes: Uint8Array): void {
+    if (typeof this.options.cable !== "object") throw new VirtualBoardError("receive() needs a virtual board wired with cable: { transmit }");
+    this.toBoard?.push(bytes);
   }
 
   /**
@@ -191,7 +204,8 @@ export class VirtualBoard {
   }
 
   private async plugIn(): Promise<void> {
-    this.boardEnd = this.options.cable === "memory" ? this.memoryEnd() : await this.ptyEnd();
+    const cable = this.options.cable;
+    this.boardEnd = typeof cable === "object" ? wireEnd(cable) : cable === "memory" ? this.memoryEnd() : await this.ptyEnd();
     const baud = this.options.baud;
     this.toBoard = new PacedChannel((bytes) => this.boardReceives(bytes), { baud });
     this.toHost = new PacedChannel((bytes) => this.hostReceives(bytes), { baud, delayMs: this.slowMs });
@@ -423,4 +437,15 @@ function spawnBoardWorker(workerData: BoardWorkerData, transferList: MessagePort
     return new Worker(bootstrap, { eval: true, workerData, transferList });
   }
   return new Worker(new URL("./board-worker.js", here), { workerData, transferList });
+}
+
+/** A wire's end: output goes to the part on the other side as soon as it leaves the board. */
+function wireEnd(wire: BoardWire): BoardEnd {
+  return {
+    transmit: (bytes, sent) => {
+      wire.transmit(bytes);
+      sent();
+    },
+    close: async () => {},
+  };
 }

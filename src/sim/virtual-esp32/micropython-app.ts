@@ -1,80 +1,47 @@
-import { MicroPythonVm } from "../../vm/micropython-vm.js";
+import { VirtualBoard } from "../virtual-board/virtual-board.js";
+import type { StoredFiles } from "../stored-files.js";
 
 /**
- * What a virtual ESP32 runs after booting a MicroPython image: the real MicroPython VM's REPL
- * on the UART, introduced by the banner the image itself carries. The VM does not execute the
- * Xtensa code in flash; it stands in for it, which is enough for "does the REPL answer".
+ * What a virtual ESP32 runs after booting a MicroPython image: the same simulated board as
+ * `tsmp virtual-board` (the real VM with machine, boot.py and main.py, friendly and raw REPL,
+ * soft reset, only the board's own files), wired to the chip's UART and introduced by the
+ * banner the image itself carries. The VM does not execute the Xtensa code in flash; it stands
+ * in for it.
  */
-const RAW_PASTE_REQUEST = [0x05, 0x41, 0x01];
-
 export class MicroPythonApp {
-  private held: number[] = [];
+  private constructor(private readonly board: VirtualBoard) {}
 
-  private constructor(
-    private readonly vm: MicroPythonVm,
-    private readonly sink: { output: (text: string) => void },
-  ) {}
-
-  static async boot(banner: string, write: (text: string) => void): Promise<MicroPythonApp> {
-    const sink = { output: (_text: string): void => {} };
-    let lastWasCr = false;
-    // A UART board ends lines with \r\n; the VM's program output uses bare \n.
-    const toUart = (text: string): void => {
-      let out = "";
-      for (const char of text) {
-        if (char === "\n" && !lastWasCr) out += "\r";
-        out += char;
-        lastWasCr = char === "\r";
-      }
-      sink.output(out);
-    };
-    const vm = await MicroPythonVm.load({ stdout: toUart, stderr: toUart, heapSize: 256 * 1024 });
-    let greeting = "";
-    sink.output = (text) => (greeting += text);
-    vm.module.replInit();
+  /**
+   * Boots with `files` on the filesystem; the board's output goes to `write` as latin1 text (one
+   * character per byte, so protocol bytes such as raw-paste's window size pass unchanged).
+   */
+  static async boot(banner: string, write: (text: string) => void, files: StoredFiles): Promise<MicroPythonApp> {
     // The VM greets as "MicroPython v1.27.0 …; JS with Emscripten"; the board as the firmware
-    // that was flashed, here and whenever the REPL prints its banner again (Ctrl-B, soft reset).
-    const vmBanner = /MicroPython v[^\r\n]*/.exec(greeting)?.[0];
-    sink.output = vmBanner ? replaceLine(vmBanner, banner, write) : write;
-    write(`${banner}\r\nType "help()" for more information.\r\n>>> `);
-    return new MicroPythonApp(vm, sink);
+    // that was flashed, whenever the REPL prints its banner (boot, Ctrl-B, soft reset).
+    const output = replaceLine(VM_BANNER, banner, write);
+    const board = await VirtualBoard.start({
+      files: Object.fromEntries(files),
+      cable: { transmit: (bytes) => output(Buffer.from(bytes).toString("latin1")) },
+    });
+    return new MicroPythonApp(board);
   }
 
-  /** Bytes typed at the REPL. Ctrl-D on an empty line asks for a soft reset, which re-inits the REPL. */
+  /** Bytes typed at the REPL. */
   input(bytes: Uint8Array): void {
-    for (const byte of bytes) {
-      if (this.held.length > 0 || byte === RAW_PASTE_REQUEST[0]) {
-        this.held.push(byte);
-        if (RAW_PASTE_REQUEST.slice(0, this.held.length).every((b, i) => b === this.held[i])) {
-          if (this.held.length === RAW_PASTE_REQUEST.length) {
-            this.held = [];
-            // The VM's event-driven REPL hangs on raw-paste, so this board declines it, as
-            // MicroPython before 1.14 does; clients fall back to plain raw mode.
-            this.sink.output("R\x00");
-          }
-          continue;
-        }
-        const held = this.held;
-        this.held = [];
-        for (const b of held) this.feed(b);
-        continue;
-      }
-      this.feed(byte);
-    }
+    this.board.receive(bytes);
   }
 
-  private feed(byte: number): void {
-    const mp = this.vm.module;
-    if (mp.replProcessChar(byte) === 256) {
-      this.sink.output("MPY: soft reboot\r\n");
-      mp.replInit();
-    }
-  }
-
-  stop(): void {
-    this.sink.output = () => {};
+  /** Powers the app down (the chip is reset into its bootloader); resolves to its files then. */
+  async stop(): Promise<StoredFiles> {
+    const files: StoredFiles = new Map();
+    for (const path of await this.board.listFiles()) files.set(path, await this.board.readFile(path));
+    await this.board.stop();
+    return files;
   }
 }
+
+/** The line the VM's REPL introduces itself with. */
+const VM_BANNER = /MicroPython v[^\r\n]*JS with Emscripten/;
 
 /** The "MicroPython v1.xx…" version line in an image, if it is a MicroPython build. */
 export function micropythonBanner(image: Uint8Array, chipName: string): string | undefined {
@@ -84,31 +51,23 @@ export function micropythonBanner(image: Uint8Array, chipName: string): string |
   return `MicroPython ${match[1]}${match[2] ? ` on ${match[2]}` : ""}; Generic ${chipName} module with ${chipName}`;
 }
 
-/** Passes text through, except that every occurrence of `from` comes out as `to`. */
-function replaceLine(from: string, to: string, write: (text: string) => void): (text: string) => void {
+/**
+ * Passes text through, except that a line matching `from` comes out as `to`. Text is held back
+ * only while a line that could still be a banner is incomplete.
+ */
+function replaceLine(from: RegExp, to: string, write: (text: string) => void): (text: string) => void {
   let held = "";
   return (text) => {
+    held += text;
     let out = "";
-    for (const char of text) {
-      held += char;
-      if (held === from) {
-        out += to;
-        held = "";
-      } else if (!from.startsWith(held)) {
-        // Not the banner after all: release what was held, keeping a possible new start.
-        const restart = held.lastIndexOf(from[0]!);
-        const keep = restart > 0 && from.startsWith(held.slice(restart)) ? held.slice(restart) : "";
-        out += held.slice(0, held.length - keep.length);
-        held = keep;
-      }
+    for (;;) {
+      const lineEnd = held.indexOf("\n");
+      const line = lineEnd < 0 ? held : held.slice(0, lineEnd + 1);
+      if (lineEnd < 0 && "MicroPython v".startsWith(line.slice(0, 13)) && line.length > 0) break;
+      out += line.replace(from, to);
+      held = held.slice(line.length);
+      if (lineEnd < 0 || held === "") break;
     }
     if (out) write(out);
-    // The VM prints a banner within one synchronous call; anything still held after it is text.
-    if (held) {
-      queueMicrotask(() => {
-        if (held) write(held);
-        held = "";
-      });
-    }
   };
 }

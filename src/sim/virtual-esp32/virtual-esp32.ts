@@ -9,6 +9,7 @@ import { virtualChip, virtualChipIds, type VirtualChip } from "./chips.js";
 import { FlashMemory, parseFlashSize } from "./flash-memory.js";
 import { LoaderCommands, type AfterReply, type LoaderFaults } from "./loader-commands.js";
 import { MicroPythonApp, micropythonBanner } from "./micropython-app.js";
+import { FileStore } from "../stored-files.js";
 import { SlipDecoder, encodeSlipFrame } from "./slip.js";
 
 export interface VirtualEsp32Faults extends LoaderFaults {
@@ -25,7 +26,10 @@ export interface VirtualEsp32Options {
   chip?: string;
   /** "4MB" by default. */
   flashSize?: string;
-  /** Keep the flash contents in this file (read at start, written after each flash operation). */
+  /**
+   * Keep the flash contents in this file (read at start, written after each flash operation),
+   * and MicroPython's files beside it in `<flashFile>.files/`, so both outlive a restart.
+   */
   flashFile?: string;
   /**
    * Deliver bytes no faster than the current baud rate would (10 bits per byte), both ways.
@@ -72,6 +76,8 @@ export class VirtualEsp32 {
     private readonly link: PtyLink,
     private readonly tempDir: string | undefined,
     private readonly options: VirtualEsp32Options,
+    /** MicroPython's filesystem partition, kept while the chip is in its bootloader. */
+    private readonly filesystem: FileStore,
   ) {
     this.decoder = new SlipDecoder(
       (packet) => this.onPacket(packet),
@@ -94,7 +100,11 @@ export class VirtualEsp32 {
     await new Promise<void>((resolve, reject) => device.open((error) => (error ? reject(error) : resolve())));
     const memory = new FlashMemory(size, options.flashFile);
     const commands = new LoaderCommands(chip, memory, options.faults);
-    return new VirtualEsp32(portPath, chip, memory, commands, device, link, tempDir, options);
+    const filesystem = new FileStore(options.flashFile === undefined ? undefined : `${options.flashFile}.files`);
+    const esp32 = new VirtualEsp32(portPath, chip, memory, commands, device, link, tempDir, options, filesystem);
+    // Powered on with MicroPython in its flash, the chip boots it, as a real one does (GPIO0 high).
+    if (esp32.micropythonBanner() !== undefined) await esp32.after({ kind: "boot-app" });
+    return esp32;
   }
 
   /** The flash contents (live view). */
@@ -115,9 +125,8 @@ export class VirtualEsp32 {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.app?.stop();
-    this.app = null;
     await this.booting?.catch(() => {});
+    await this.stopApp();
     this.commands.reset();
     this.memory.save();
     if (this.device.isOpen) await new Promise<void>((resolve) => this.device.close(() => resolve()));
@@ -173,10 +182,11 @@ export class VirtualEsp32 {
       // that resets the chip into the bootloader, which a pty cannot carry.
       if (!isSyncRequest(packet)) return;
       await this.booting?.catch(() => {});
-      this.app?.stop();
-      this.app = null;
+      await this.stopApp();
       this.commands.reset();
     }
+    // Erasing the whole chip erases MicroPython's filesystem partition too.
+    if (packet[1] === ERASE_FLASH) this.filesystem.erase();
     const outcome = await this.commands.handle(packet);
     const slow = this.options.faults?.slowReply;
     if (slow && packet[1] === slow.op) await sleep(slow.ms);
@@ -218,14 +228,27 @@ export class VirtualEsp32 {
       this.print(`invalid header: 0x${word}\r\n`);
       return;
     }
-    const banner = micropythonBanner(this.memory.read(this.chip.bootOffset, this.memory.size - this.chip.bootOffset), this.chip.name);
+    const banner = this.micropythonBanner();
     if (!banner) return;
-    this.app = await MicroPythonApp.boot(banner, (text) => this.print(text));
+    this.app = await MicroPythonApp.boot(banner, (text) => this.print(text, "latin1"), this.filesystem.files);
   }
 
-  private print(text: string): void {
+  /** The banner of the MicroPython image in flash, if there is one. */
+  private micropythonBanner(): string | undefined {
+    if (this.memory.read(this.chip.bootOffset, 1)[0] !== 0xe9) return undefined;
+    return micropythonBanner(this.memory.read(this.chip.bootOffset, this.memory.size - this.chip.bootOffset), this.chip.name);
+  }
+
+  /** Powers the app down, keeping its files for the next boot. */
+  private async stopApp(): Promise<void> {
+    const app = this.app;
+    this.app = null;
+    if (app) this.filesystem.keep(await app.stop());
+  }
+
+  private print(text: string, encoding: "utf8" | "latin1" = "utf8"): void {
     this.uartLog += text;
-    this.send(Buffer.from(text, "utf8"));
+    this.send(Buffer.from(text, encoding));
   }
 
   private send(bytes: Buffer): void {
@@ -243,6 +266,9 @@ export class VirtualEsp32 {
     });
   }
 }
+
+/** The stub's and ROM's ERASE_FLASH opcode (the whole chip). */
+const ERASE_FLASH = 0xd0;
 
 function lineTimeMs(bytes: number, baud: number): number {
   return (bytes * 10 * 1000) / baud;
