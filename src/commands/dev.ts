@@ -19,6 +19,8 @@ export interface DevOptions {
   baudRate?: number;
   /** Where to run without a board: micropython (the default) or node. */
   target?: Target;
+  /** On a board, send modules but main.py as .mpy bytecode. */
+  mpy?: boolean;
   /** Files installed beside the code on a board (data files, boot.py). */
   extraFiles?: DeployFile[];
   /** The program's output (a board's, with tracebacks mapped to TypeScript). */
@@ -59,6 +61,7 @@ export async function devProject(project: string, options: DevOptions): Promise<
       baudRate: options.baudRate,
       stdout: options.stdout,
       status,
+      mpy: options.mpy,
       open: options.openLink,
       relativeTo: options.relativeTo ?? process.cwd(),
     });

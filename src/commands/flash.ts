@@ -6,12 +6,17 @@ import { withBoard } from "../flash/connection.js";
 import { DeployInterrupted, deployFiles, type DeployReport } from "../flash/deploy.js";
 import { checkBoardModules, modulesTheBoardMustHave } from "../flash/board-modules-check.js";
 import { followOutput } from "../flash/follow-output.js";
+import { checkBoardLoadsMpy } from "../flash/board-mpy.js";
+import { MPY_VERSION } from "../transpile/project/mpy-cross.js";
+import { filesForBoard } from "./mpy-files.js";
 import { buildFolder } from "../sourcemap/last-build.js";
 import { createUploadProgress } from "../flash/progress.js";
 
 export interface FlashOptions {
   port?: string;
   baudRate?: number;
+  /** Send every module but main.py as .mpy bytecode (refused when the board cannot load it). */
+  mpy?: boolean;
   /** After the reset, stream the board's output until the program ends or Ctrl-C. */
   follow?: boolean;
   stdout: (text: string) => void;
@@ -29,9 +34,10 @@ export async function flashProject(project: string, options: FlashOptions): Prom
   const log = (line: string) => void options.stderr.write(`${options.stderr.isTTY ? "\r\x1b[K" : ""}${line}\n`);
   const build = transpileOrReport(project, (text) => void options.stderr.write(text));
   writeBuild(build, buildFolder(projectFolder(project)));
-  const files = build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") }));
+  const files = await filesForBoard(build.files, build.entry, options.mpy === true);
   return withBoard({ port: options.port, baudRate: options.baudRate, log }, async (board) => {
     await checkBoardModules(board.repl, modulesTheBoardMustHave(build.files));
+    if (options.mpy) await checkBoardLoadsMpy(board.repl, MPY_VERSION);
     const report = await whileStoppable(
       (signal) => deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr), signal }),
       log,

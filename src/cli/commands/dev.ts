@@ -9,6 +9,7 @@ export function registerDev(program: Command): void {
     .argument("[project]", "project folder (tsconfig.json or src/main.ts) or a .ts file", ".")
     .option("-p, --port <path>", "run on the board at this serial port (or auto): changed files are uploaded and the board restarted")
     .option("-b, --baud <rate>", "baud rate (USB boards ignore it)", parseBaud)
+    .option("--mpy", "on a board, send every module but main.py as .mpy bytecode (MicroPython 1.19+)")
     .addOption(
       new Option("-t, --target <target>", "without --port: micropython (the real VM here, the default) or node (the shim)").choices([
         "micropython",
@@ -21,12 +22,13 @@ export function registerDev(program: Command): void {
         "\nkeeps running. On a board, tracebacks point at your TypeScript; a board that disappears is waited for." +
         "\nCtrl-C quits and leaves the board running its program.",
     )
-    .action(async (project: string, options: { port?: string; baud?: number; target?: Target }) => {
+    .action(async (project: string, options: { port?: string; baud?: number; target?: Target; mpy?: boolean }) => {
       const { devProject } = await import("../../commands/dev.js");
       await devProject(project, {
         port: options.port,
         baudRate: options.baud,
         target: options.target,
+        mpy: options.mpy,
         stdout: (text) => void process.stdout.write(text),
         stderr: (text) => void process.stderr.write(text),
         isTTY: process.stderr.isTTY === true,

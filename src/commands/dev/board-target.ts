@@ -6,6 +6,9 @@ import { deployFiles } from "../../flash/deploy.js";
 import { followOutput } from "../../flash/follow-output.js";
 import { RawRepl } from "../../flash/raw-repl.js";
 import { SerialTransport } from "../../flash/serial-transport.js";
+import { checkBoardLoadsMpy } from "../../flash/board-mpy.js";
+import { MPY_VERSION } from "../../transpile/project/mpy-cross.js";
+import { filesForBoard } from "../mpy-files.js";
 import { Wakeups, type DevBuild, type DevTarget } from "./dev-target.js";
 
 export interface BoardTargetOptions {
@@ -15,6 +18,8 @@ export interface BoardTargetOptions {
   stdout: (text: string) => void;
   /** What tsmp does ("Updated: main.py", "reconnected"), kept apart from the board's output. */
   status: (line: string) => void;
+  /** Send modules but main.py as .mpy bytecode (checked against the board first). */
+  mpy?: boolean;
   /** Traceback paths are shown relative to this folder. */
   relativeTo: string;
   /** Opens the link to the board; a serial port by default. */
@@ -72,7 +77,7 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
       try {
         if (build) {
           pending = undefined;
-          await install(build, repl!, fs!, options.status);
+          await install(build, repl!, fs!, options);
           running = build;
         }
         if (pending || stopped) continue;
@@ -123,11 +128,13 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
   };
 }
 
-async function install(build: DevBuild, repl: RawRepl, fs: BoardFs, status: (line: string) => void): Promise<void> {
+async function install(build: DevBuild, repl: RawRepl, fs: BoardFs, options: BoardTargetOptions): Promise<void> {
+  const { status } = options;
   const started = performance.now();
   // Every unchanged file would say "Up to date"; in a loop that runs on each save only changes are news.
   const log = (line: string) => void (line.startsWith("Up to date: ") || status(line));
-  const files = [...build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text, "utf8") })), ...build.extraFiles];
+  if (options.mpy) await checkBoardLoadsMpy(repl, MPY_VERSION);
+  const files = [...(await filesForBoard(build.files, build.entry, options.mpy === true)), ...build.extraFiles];
   await deployFiles(fs, files, { log });
   await repl.resetAndRun();
   status(`[tsmp] restarted ${build.entry} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
