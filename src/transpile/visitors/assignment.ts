@@ -161,6 +161,12 @@ export function transformAssignmentExpression(node: ts.BinaryExpression, context
     const target = transformAssignmentTarget(node.left, context);
     if (target.kind === "Name") return py.namedExpr(target, context.transformExpression(node.right));
   }
+  // A destructuring assignment's value is its right side, evaluated once.
+  if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left))) {
+    const value = context.temporary("value");
+    context.addPrecedingStatements(py.assign(value, context.transformExpression(node.right)), ...destructure(node.left, value, node.right, context));
+    return value;
+  }
   const { statements, result } = assignment(node, context);
   context.addPrecedingStatements(...statements);
   return result ?? context.transformExpression(node.left);

@@ -48,10 +48,20 @@ function withDefault(target: Pattern, initializer: ts.Expression | undefined, va
 
 /** The tuple length when `node`'s type is a tuple (so indexing within it is safe). */
 function tupleLength(node: ts.Node, context: TransformationContext): number | undefined {
+  // A nested assignment pattern (`({ y: [z = 1] } = o)`) has the type of the pattern, a tuple
+  // however long the array it will read is.
+  if (isAssignmentPatternPart(node)) return undefined;
   const type = typeOf(context, node);
   if (!context.checker.isTupleType(type)) return undefined;
   const target = (type as ts.TypeReference).target as ts.TupleType;
   return target.minLength;
+}
+
+function isAssignmentPatternPart(node: ts.Node): boolean {
+  if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) || ts.isSpreadAssignment(node) || ts.isBinaryExpression(node)) return true;
+  if (!ts.isArrayLiteralExpression(node) && !ts.isObjectLiteralExpression(node)) return false;
+  const parent = node.parent;
+  return ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || (ts.isBinaryExpression(parent) && parent.left === node);
 }
 
 function arrayPattern(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {

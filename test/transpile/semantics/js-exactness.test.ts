@@ -55,3 +55,10 @@ describeCases("functions with a this parameter", {
   "a function property called as a method gets its object": `const counter = { n: 1, bump: function (this: { n: number }, by: number) { this.n += by; return this.n; } }; console.log(counter.bump(2), counter.n);`,
   "call and apply of a function without this": `function add(a: number, b: number) { return a + b; } const twice = (x: number) => x * 2; console.log(add.call(undefined, 1, 2), add.apply(null, [3, 4]), twice.call(null, 5), add.bind(null, 1)(9));`,
 });
+
+describeCases("destructuring assignments", {
+  "a destructuring assignment's value is its right side": `let x: number | undefined, y: number | undefined; const source = { x: 1, y: 2 }; const r = ({ x, y } = source); const arr = [5, 6]; const s = ([x, y] = arr); console.log(r === source, s === arr, x, y);`,
+  "defaults in a destructuring assignment used as a value": `let x: boolean | undefined; const v = [false]; const r = ([x = true] = v); console.log(x, r);`,
+  "nested array pattern reading past the end": `let z: boolean | undefined; const r = ({ y: [z = true] } = { y: [] as boolean[] }); console.log(z, JSON.stringify(r));`,
+  "omitted elements in an assignment pattern": `let a = 0, b = 0; [, a, , b] = [1, 2, 3, 4]; console.log(a, b);`,
+});
