@@ -23,6 +23,7 @@ import type { TimelineEntry } from "../runtime-shim/timeline.js";
 
 import { setPythonStandIns } from "../runtime-shim/python-modules.js";
 import { simulateWifi, type SimulatedWifi } from "../runtime-shim/network.js";
+import { boardFiles } from "../runtime-shim/board-files.js";
 
 export type { TimelineEntry } from "../runtime-shim/timeline.js";
 export { recordingFake, type RecordedCall } from "./recording-fake.js";
@@ -175,6 +176,8 @@ export interface SimulationOptions {
   modules?: Readonly<Record<string, object>>;
   /** How the simulated Wi-Fi answers `WLAN.connect` (tsmp/network): its delay, or a failure. */
   wifi?: SimulatedWifi;
+  /** Files on the simulated board before the program starts (tsmp/os, tsmp/io), by path. */
+  files?: Readonly<Record<string, string | Uint8Array>>;
   /**
    * Simulated chips on the board's buses: models (`new Sht3x({ bus: "I2C(0)" })`, to script and
    * inspect them) or board-file entries. `runProgram` defaults to the project's tsmp.board.json.
@@ -192,6 +195,7 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
   rt.attach((options.devices ?? []).map((device) => ("kind" in device ? device : createDevice(device))));
   setPythonStandIns(options.modules);
   if (options.wifi) simulateWifi(rt, options.wifi);
+  if (options.files) boardFiles(rt).seed(options.files);
   options.script?.(new BoardScript(rt));
   const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info };
   console.log = console.info = (...args: unknown[]) => rt.stdout(`${format(...args)}\n`);

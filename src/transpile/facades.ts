@@ -15,6 +15,9 @@ export const facadeModules: Readonly<Record<string, string>> = {
   "tsmp/errno": "errno",
   "tsmp/network": "network",
   "tsmp/neopixel": "neopixel",
+  "tsmp/os": "os",
+  "tsmp/io": "io",
+  "tsmp/json": "json",
 };
 
 /** Facade modules with no board counterpart: types only, or Node-only test helpers. */
