@@ -25,6 +25,12 @@ const WRITE_CHUNK = 4096;
 /** Matches the window `_tsmp_inflate` gives deflate.DeflateIO on the board (1 KiB). */
 const INFLATE_WINDOW_BITS = 10;
 
+/**
+ * The most a filesystem command's answer may hold (a long listing is a few KiB): a board that
+ * keeps printing instead of answering is given up on within seconds, not minutes.
+ */
+const ANSWER_BYTES = 256 * 1024;
+
 const errnoNames: Record<string, string> = {
   "2": "no such file or directory",
   ENOENT: "no such file or directory",
@@ -36,6 +42,10 @@ const errnoNames: Record<string, string> = {
   EISDIR: "is a directory",
   "28": "the board's filesystem is full",
   ENOSPC: "the board's filesystem is full",
+  "22": "invalid argument",
+  EINVAL: "invalid argument",
+  "36": "the name is too long",
+  ENAMETOOLONG: "the name is too long",
   "39": "directory not empty",
   ENOTEMPTY: "directory not empty",
   "30": "read-only filesystem",
@@ -60,21 +70,16 @@ export class BoardFs {
   ) {}
 
   async ls(path = ""): Promise<BoardEntry[]> {
-    const out = await this.call(`_tsmp_ls(${pythonString(path)})`, path);
-    return out
-      .split(/\r?\n/)
-      .filter((line) => line.length > 0)
-      .map((line) => {
-        const [kind, size, hexName] = line.split(" ");
-        return { name: Buffer.from(hexName ?? "", "hex").toString("utf8"), isDir: kind === "d", size: Number(size) };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return parseListing(await this.call(`_tsmp_ls(${pythonString(path)})`, path));
   }
 
   /** undefined when nothing exists at `path`. */
   async stat(path: string): Promise<{ isDir: boolean; size: number } | undefined> {
-    const [kind, size] = (await this.call(`_tsmp_stat(${pythonString(path)})`, path)).trim().split(" ");
-    return kind === "-" ? undefined : { isDir: kind === "d", size: Number(size) };
+    const answer = (await this.call(`_tsmp_stat(${pythonString(path)})`, path)).trim();
+    if (answer === "-") return undefined;
+    const match = /^([df]) (\d+)$/.exec(answer);
+    if (!match) throw garbled("stat", answer);
+    return { isDir: match[1] === "d", size: Number(match[2]) };
   }
 
   async mkdir(path: string): Promise<void> {
@@ -90,7 +95,11 @@ export class BoardFs {
   }
 
   async readFile(path: string): Promise<Buffer> {
-    const base64 = await this.call(`_tsmp_cat(${pythonString(path)})`, path);
+    const size = (await this.stat(path))?.size ?? 0;
+    // base64 in lines of 1024 characters: the answer's ceiling follows from the size.
+    const base64 = await this.call(`_tsmp_cat(${pythonString(path)})`, path, {
+      maxOutputBytes: Math.ceil(size / 3) * 4 * 1.01 + ANSWER_BYTES,
+    });
     return Buffer.from(base64.replace(/\s+/g, ""), "base64");
   }
 
@@ -101,7 +110,7 @@ export class BoardFs {
     const hashes = out.split(/\r?\n/).filter((line) => line.length > 0);
     // A hash garbled on the way must not pass for a real one (or for a missing file).
     if (hashes.length !== paths.length || !hashes.every((line) => /^([0-9a-f]{64}|-)$/.test(line))) {
-      throw new ProtocolError(`the board's sha256 report arrived garbled (${JSON.stringify(out.slice(0, 60))})`);
+      throw garbled("sha256 report", out);
     }
     return hashes.map((hash) => (hash === "-" ? undefined : hash));
   }
@@ -145,11 +154,13 @@ export class BoardFs {
    * Runs board-side code, sending first (in the same exec) any helper definitions it needs that
    * this connection has not sent yet; board OSErrors become BoardFsError.
    */
-  async call(code: string, path: string): Promise<string> {
+  async call(code: string, path: string, options: { maxOutputBytes?: number } = {}): Promise<string> {
     await this.loadPreamble();
     const missing = helpers().missingFor(code, this.loaded);
     try {
-      const out = await this.repl.execOrThrow(missing.code ? `${missing.code}\n${code}` : code);
+      const out = await this.repl.execOrThrow(missing.code ? `${missing.code}\n${code}` : code, {
+        maxOutputBytes: options.maxOutputBytes ?? ANSWER_BYTES,
+      });
       for (const name of missing.names) this.loaded.add(name);
       return out;
     } catch (error) {
@@ -172,6 +183,23 @@ let fsHelpers: BoardHelpers | undefined;
 function helpers(): BoardHelpers {
   fsHelpers ??= BoardHelpers.load("src/flash/board/fs_helpers.py", "src/flash/board/deploy_helpers.py");
   return fsHelpers;
+}
+
+/** `_tsmp_ls`'s lines (`d|f <size> <hex name>`); anything else was garbled on the way. */
+export function parseListing(out: string): BoardEntry[] {
+  return out
+    .split(/\r?\n/)
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const match = /^([df]) (\d+) ((?:[0-9a-f]{2})+)$/.exec(line);
+      if (!match) throw garbled("listing", line);
+      return { name: Buffer.from(match[3]!, "hex").toString("utf8"), isDir: match[1] === "d", size: Number(match[2]) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function garbled(what: string, answer: string): ProtocolError {
+  return new ProtocolError(`the board's ${what} arrived garbled (${JSON.stringify(answer.slice(0, 60))})`);
 }
 
 export function sha256Hex(data: Uint8Array): string {

@@ -1,5 +1,8 @@
 import { TsmpError } from "../errors.js";
 
+/** How much may arrive while waiting for a marker before the wait gives up. */
+const MAX_UNTIL_MARKER_BYTES = 1024 * 1024;
+
 /** The link went away while we were talking to the board (cable pulled, board reset its USB). */
 export class LinkLost extends TsmpError {}
 
@@ -93,6 +96,8 @@ export abstract class BufferedByteLink implements ByteLink {
     for (;;) {
       const at = this.buffer.indexOf(marker, searchFrom);
       if (at >= 0) return this.take(at + marker.length);
+      // Markers (prompts, banners) follow little else: a flood without one is not worth keeping.
+      if (this.buffer.length > MAX_UNTIL_MARKER_BYTES) throw new ReadTimeout(this.path, this.take(this.buffer.length).subarray(-256));
       searchFrom = Math.max(0, this.buffer.length - marker.length + 1);
       await this.waitForData(options);
     }
@@ -154,10 +159,13 @@ export abstract class BufferedByteLink implements ByteLink {
       );
       const timer =
         limits.length > 0
-          ? setTimeout(() => {
-              this.notify = undefined;
-              rejectWait(this.silenceReason());
-            }, Math.max(0, Math.min(...limits)))
+          ? setTimeout(
+              () => {
+                this.notify = undefined;
+                rejectWait(this.silenceReason());
+              },
+              Math.max(0, Math.min(...limits)),
+            )
           : undefined;
       this.notify = () => {
         clearTimeout(timer);

@@ -22,12 +22,19 @@ export class BoardExecError extends TsmpError {
 }
 
 export interface ExecOptions {
-  /** Receives stdout bytes as the board prints them (they are still returned at the end). */
+  /** Receives stdout bytes as the board prints them; streamed output is not kept (returned empty). */
   onStdout?: (bytes: Buffer) => void;
   onStderr?: (bytes: Buffer) => void;
   /** Fail when the board is silent this long while running the code; undefined waits forever. */
   idleTimeoutMs?: number;
+  /** Fail when kept stdout grows past this many bytes (a board that keeps printing). */
+  maxOutputBytes?: number;
 }
+
+/** The most stdout one command's answer may hold: a 4 MiB board file read back as base64 fits. */
+const MAX_ANSWER_BYTES = 6 * 1024 * 1024;
+/** Of a traceback only the end matters; a board printing errors forever keeps only this much. */
+const MAX_STDERR_BYTES = 64 * 1024;
 
 export interface ExecResult {
   stdout: Buffer;
@@ -85,7 +92,10 @@ export class RawRepl {
       seen.push(await this.transport.readUntilQuiet(attempt === 0 ? 50 : 200, 1000));
       await this.transport.write(`\r${CTRL_A}`);
       try {
-        const banner = await this.transport.readUntil(RAW_BANNER, { idleTimeoutMs: answerTimeoutMs, deadline: Date.now() + 3 * answerTimeoutMs });
+        const banner = await this.transport.readUntil(RAW_BANNER, {
+          idleTimeoutMs: answerTimeoutMs,
+          deadline: Date.now() + 3 * answerTimeoutMs,
+        });
         // Output of the interrupted program can still trail in (a board that restarted replays
         // what it was sent): only a line that has gone quiet on the raw prompt is trusted.
         const settled = Buffer.concat([banner, await this.transport.readUntilQuiet(30, 1000)]).toString("latin1");
@@ -141,21 +151,42 @@ export class RawRepl {
     await this.pacedRawWrite(code);
   }
 
-  /** Collects the output of the code just sent: stdout, \x04, stderr, \x04. */
+  /**
+   * Collects the output of the code just sent: stdout, \x04, stderr, \x04. Memory stays bounded
+   * whatever the board sends: streamed stdout is not kept, kept stdout has a ceiling, and only
+   * the end of stderr is kept.
+   */
   async follow(options: ExecOptions = {}): Promise<ExecResult> {
     const read = { idleTimeoutMs: options.idleTimeoutMs };
+    const maxOutput = options.maxOutputBytes ?? MAX_ANSWER_BYTES;
     const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
+    let stdoutBytes = 0;
+    let stderr = Buffer.alloc(0);
+    const keepStdout = (bytes: Buffer): void => {
+      if (options.onStdout) return options.onStdout(bytes);
+      stdoutBytes += bytes.length;
+      if (stdoutBytes > maxOutput) {
+        throw new ProtocolError(
+          `the board on ${this.transport.path} sent more than ${Math.round(maxOutput / 1024)} KiB in answer to one command; something on it keeps printing`,
+        );
+      }
+      stdout.push(bytes);
+    };
+    const keepStderr = (bytes: Buffer): void => {
+      options.onStderr?.(bytes);
+      stderr = Buffer.concat([stderr, bytes]);
+      if (stderr.length > MAX_STDERR_BYTES) stderr = stderr.subarray(stderr.length - MAX_STDERR_BYTES);
+    };
     try {
-      await this.transport.streamUntil(0x04, (bytes) => (stdout.push(bytes), options.onStdout?.(bytes)), read);
-      await this.transport.streamUntil(0x04, (bytes) => (stderr.push(bytes), options.onStderr?.(bytes)), read);
+      await this.transport.streamUntil(0x04, keepStdout, read);
+      await this.transport.streamUntil(0x04, keepStderr, read);
     } catch (error) {
       if (error instanceof ReadTimeout) {
         throw new BoardNotResponding(`the board on ${this.transport.path} stopped answering while running code`);
       }
       throw error;
     }
-    return { stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
+    return { stdout: Buffer.concat(stdout), stderr };
   }
 
   /** Interrupts the running code (a user's Ctrl-C); its KeyboardInterrupt ends follow(). */
@@ -201,8 +232,10 @@ export class RawRepl {
   }
 
   private async readExpected(marker: string, what: string, timeoutMs?: number): Promise<Buffer> {
+    const idleTimeoutMs = timeoutMs ?? (this.options.answerTimeoutMs ?? 1000) * 5;
     try {
-      return await this.transport.readUntil(marker, { idleTimeoutMs: timeoutMs ?? (this.options.answerTimeoutMs ?? 1000) * 5 });
+      // A deadline as well: a board that babbles never goes idle, and must not be waited on for ever.
+      return await this.transport.readUntil(marker, { idleTimeoutMs, deadline: Date.now() + 2 * idleTimeoutMs });
     } catch (error) {
       if (error instanceof ReadTimeout) {
         throw new ProtocolError(`the board on ${this.transport.path} did not send ${what} (got ${preview(error.received)})`);
@@ -261,7 +294,10 @@ export class RawRepl {
 }
 
 function describeSilence(path: string, received: Buffer): string {
-  const text = received.toString("latin1").replace(/[\r\n]+/g, " ").trim();
+  const text = received
+    .toString("latin1")
+    .replace(/[\r\n]+/g, " ")
+    .trim();
   if (text.length === 0) {
     return `no MicroPython board answered on ${path} (nothing came back; is MicroPython running on it, and is the baud rate right?)`;
   }
@@ -273,4 +309,3 @@ function preview(bytes: Buffer): string {
   const text = JSON.stringify(bytes.subarray(-60).toString("latin1"));
   return bytes.length > 60 ? `…${text}` : text;
 }
-
