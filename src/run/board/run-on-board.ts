@@ -1,4 +1,5 @@
 import { mapTraceback } from "../../sourcemap/traceback-map.js";
+import { createTracebackRewriter } from "../../sourcemap/traceback-rewriter.js";
 import { transpileOrReport } from "../../transpile/project/transpile-or-report.js";
 import { withBoard } from "../../flash/connection.js";
 import { runProgram } from "../../flash/run-program.js";
@@ -30,11 +31,16 @@ export async function runOnBoard(input: string, options: RunOnBoardOptions): Pro
     };
     process.on("SIGINT", onSigint);
     try {
+      const entry = build.entry ?? "main.py";
+      // An IRQ handler's or timer callback's traceback comes with the program's output while it
+      // runs; the entry runs as the REPL's input, which MicroPython names <stdin>.
+      const output = createTracebackRewriter(build.files, options.stdout);
       const { raised } = await runProgram(board.repl, build.files, {
-        entry: build.entry ?? "main.py",
-        stdout: options.stdout,
+        entry,
+        stdout: (text) => output.push(text.replaceAll('File "<stdin>"', `File "${entry}"`)),
         stderr: (traceback) => options.stderr(mapTraceback(traceback, build.files)),
       });
+      output.end();
       if (interrupts > 0) return 130;
       return raised ? 1 : 0;
     } catch (error) {

@@ -5,6 +5,7 @@ import type { DeviceModel } from "../../devices/device-model.js";
 import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { PinView } from "../pin-view.js";
 import { mapTraceback, type MappedFile } from "../../sourcemap/traceback-map.js";
+import { createTracebackRewriter } from "../../sourcemap/traceback-rewriter.js";
 
 /** A transpiled program: its emitted files (the transpiler's EmittedFile) and the entry module. */
 export interface EmittedProgram {
@@ -48,11 +49,14 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
   let resetCause = 1;
   const devices = options.devices ?? [];
   let failure: MicroPythonError | undefined;
+  // Tracebacks the program prints while it runs (an IRQ handler's, a timer callback's) point at
+  // the TypeScript lines too, as the one that ends it does.
+  const callbackErrors = createTracebackRewriter(program.files, options.stderr);
   try {
     // A reset (watchdog, deep sleep, machine.reset) starts a fresh VM, as a board reboots; the
     // clock, the devices and the output view carry on.
     for (;;) {
-      const vm = await loadVm(options, view);
+      const vm = await loadVm(options, view, (text) => callbackErrors.push(text));
       const board = installBoardModules(vm, {
         clock: options.clock ?? "realtime",
         boardClock: clock,
@@ -78,13 +82,14 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
       clock.sleep(Number(reset[2]));
     }
   } finally {
+    callbackErrors.end();
     view.finish();
   }
   options.onEnd?.(clock!.elapsedMs() - startMs!);
   return failure ? reportUncaught(failure, program, options.stderr) : 0;
 }
 
-async function loadVm(options: RunEmittedProgramOptions, view: PinView): Promise<MicroPythonVm> {
+async function loadVm(options: RunEmittedProgramOptions, view: PinView, stderr: (text: string) => void): Promise<MicroPythonVm> {
   // A program that prints but never waits sees Ctrl-C at its output, the next chance there is.
   const takeInterrupt = () => {
     if (options.interrupt && Atomics.exchange(options.interrupt, 0, 0) !== 0) vm.scheduleKeyboardInterrupt();
@@ -94,7 +99,7 @@ async function loadVm(options: RunEmittedProgramOptions, view: PinView): Promise
       view.aroundOutput(text, options.stdout);
       takeInterrupt();
     },
-    stderr: (text) => view.aroundOutput(text, options.stderr),
+    stderr: (text) => view.aroundOutput(text, stderr),
   });
   return vm;
 }

@@ -94,10 +94,23 @@ def run_handler(handler, *args):
     try:
         handler(*args)
         return True
+    except BoardReset:
+        raise
     except Exception as error:
         print("Uncaught exception in IRQ callback handler", file=sys.stderr)
-        sys.print_exception(error, sys.stderr)
+        print_exception(error)
         return False
+
+
+def print_exception(error):
+    # On a board machine is built in: its frames (this file's, machine's) do not show.
+    import io
+
+    text = io.StringIO()
+    sys.print_exception(error, text)
+    for line in text.getvalue().split("\n")[:-1]:
+        if not line.lstrip().startswith('File "/.board/'):
+            print(line, file=sys.stderr)
 
 
 def check_interrupt():
