@@ -85,7 +85,7 @@ export class PinView {
   }
 
   private describe(): string {
-    return [...this.levels].map(([device, value]) => `${shortName(device)} ${glyph(value)}`).join(" ");
+    return [...this.levels].map(([device, value]) => `${shortName(device)} ${glyph(device, value)}`).join(" ");
   }
 }
 
@@ -100,7 +100,9 @@ function shortName(device: string): string {
   return device.replace(/^(\w+)\((.*)\)$/, "$1$2");
 }
 
-function glyph(value: number): string {
+function glyph(device: string, value: number): string {
+  // A NeoPixel's value is its colour, 0xRRGGBB.
+  if (device.startsWith("NeoPixel(")) return `#${value.toString(16).padStart(6, "0")}`;
   if (value === 0) return "○";
   if (value === 1) return "●";
   return `${Math.round(value * 100)}%`;

@@ -1,0 +1,77 @@
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { checkBoardModules, MissingBoardModules, modulesTheBoardMustHave } from "../../src/flash/board-modules-check.js";
+import { connectOverLink, type BoardConnection } from "../../src/flash/connection.js";
+import { deployFiles } from "../../src/flash/deploy.js";
+import { runEmittedProgram } from "../../src/run/micropython/run-emitted-program.js";
+import { recordingFake, runProgram } from "../../src/run/testing.js";
+import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
+import { transpileProject } from "../../src/transpile/index.js";
+
+/**
+ * The issue's finish line in one program: os, io, json, struct, hashlib, binascii, gc, network,
+ * neopixel and a local .py driver; the same output on Node (with a fake driver) and on
+ * MicroPython (the real one), and a deploy to the virtual board that checks modules first.
+ */
+const station = fileURLToPath(new URL("../fixtures/station", import.meta.url));
+
+class FakeBme280 {
+  private t = 2150;
+  read_compensated_data(): [number, number, number] {
+    this.t += 10;
+    return [this.t, 101325 * 256, 40 * 1024];
+  }
+}
+
+const boards: VirtualBoard[] = [];
+const connections: BoardConnection[] = [];
+afterEach(async () => {
+  for (const connection of connections.splice(0)) await connection.close();
+  for (const board of boards.splice(0)) await board.stop();
+});
+
+describe("a weather station using the standard library facade and a Python driver", () => {
+  const expected = ["online 192.168.4.2", "frames 3 last 2180", "sha256 64 hex digits", "readings [2160, 2170, 2180]", "memory ok true"];
+
+  it("runs the same on MicroPython and, with a fake driver, on Node", async () => {
+    const build = transpileProject(station);
+    expect(build.diagnostics).toEqual([]);
+    let stdout = "";
+    let stderr = "";
+    const code = await runEmittedProgram(
+      { files: build.files, entry: build.entry! },
+      { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), clock: "virtual" },
+    );
+    // The pin view's lines: each pixel's colour when the strip is written.
+    expect(stderr).toContain("NeoPixel(Pin(5))[0] #0000ff");
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n")).toEqual(expected);
+
+    const bme = recordingFake({ BME280: FakeBme280 });
+    const run = await runProgram(station, { modules: { "drivers.bme280": bme.module } });
+    expect(run.error).toBeUndefined();
+    expect(run.lines).toEqual(expected);
+    expect(bme.calls.map((call) => call.name)).toEqual(["BME280", ...Array(3).fill("BME280.read_compensated_data")]);
+    expect(bme.calls[0]!.args).toEqual([undefined, { address: 0x77 }]);
+    expect(run.waveform("NeoPixel(Pin(5))[0]").changes.map((change) => change.value)).toEqual([0x0000ff, 0xff0000]);
+  });
+
+  it("flashes to the virtual board once the board has every module it imports", async () => {
+    const build = transpileProject(station);
+    const board = await VirtualBoard.start({ cable: "memory" });
+    boards.push(board);
+    const connection = await connectOverLink(board.openLink());
+    connections.push(connection);
+    const needed = modulesTheBoardMustHave(build.files);
+    expect(needed).toEqual(["binascii", "gc", "hashlib", "io", "json", "machine", "neopixel", "network", "os", "struct", "time"]);
+    await checkBoardModules(connection.repl, needed);
+    const lines: string[] = [];
+    await deployFiles(
+      connection.fs,
+      build.files.map((file) => ({ path: file.path, data: Buffer.from(file.text) })),
+      { log: (line) => lines.push(line) },
+    );
+    expect(lines).toContain("Updated: drivers/bme280.py");
+    await expect(checkBoardModules(connection.repl, [...needed, "umqtt.simple"])).rejects.toThrow(MissingBoardModules);
+  });
+});
