@@ -49,9 +49,6 @@ export const thisOutsideClass = (node: ts.Node) =>
 export const topLevelAwait = (node: ts.Node) =>
   at(node, "TSMP1004", "Top-level 'await' is not possible in MicroPython: call asyncio.run(main()) instead.");
 
-export const throwNonError = (node: ts.Node) =>
-  at(node, "TSMP1005", "Only Error objects (Error or a class extending it) can be thrown: MicroPython raises exceptions.");
-
 export const floatingPromise = (node: ts.Node) =>
   at(
     node,

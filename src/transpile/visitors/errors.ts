@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isAnyLike, isErrorType, typeOf } from "../types.js";
+import { isErrorType, typeOf } from "../types.js";
 
 /**
  * `catch (e)` is `except Exception as e`: like JS it catches what the program throws, and
@@ -23,7 +23,12 @@ export function transformTryStatement(node: ts.TryStatement, context: Transforma
       else name = context.pythonName(variable.name);
     }
     const caught = namesCancelledError(node.catchClause.block) ? "BaseException" : "Exception";
-    handlers.push({ type: py.name(caught), name, body: context.transformStatements(node.catchClause.block.statements) });
+    const block = context.transformStatements(node.catchClause.block.statements);
+    // A thrown non-Error arrives wrapped (JsThrown): the catch block sees the value itself.
+    const unwrap = name !== undefined && variable && isRead(variable, node.catchClause.block, context)
+      ? [py.assign(py.name(name), py.call(context.useHelper("js_caught"), [py.name(name)]))]
+      : [];
+    handlers.push({ type: py.name(caught), name, body: [...unwrap, ...block] });
   }
   const finalbody = node.finallyBlock ? context.transformStatements(node.finallyBlock.statements) : [];
   return [{ kind: "Try", body, handlers, finalbody: finalbody.length === 0 && node.finallyBlock ? [py.pass()] : finalbody }];
@@ -34,9 +39,20 @@ function namesCancelledError(node: ts.Node): boolean {
   return ts.forEachChild(node, namesCancelledError) ?? false;
 }
 
+/** Whether the catch variable is read in the block (an unread one needs no unwrapping). */
+function isRead(variable: ts.VariableDeclaration, block: ts.Block, context: TransformationContext): boolean {
+  const symbol = context.checker.getSymbolAtLocation(variable.name);
+  const visit = (node: ts.Node): boolean => (ts.isIdentifier(node) && context.checker.getSymbolAtLocation(node) === symbol) || (ts.forEachChild(node, visit) ?? false);
+  return symbol !== undefined && visit(block);
+}
+
+/**
+ * `throw error` raises an Error as it is; any other value (`throw "bad"`, a caught value
+ * rethrown) goes through js_throwable, which wraps a non-exception in JsThrown.
+ */
 export function transformThrowStatement(node: ts.ThrowStatement, context: TransformationContext): py.Statement[] {
   const type = typeOf(context, node.expression);
-  // Rethrowing a caught value (typed unknown/any) is fine: it is already an exception.
-  if (!isErrorType(type) && !isAnyLike(type)) context.report(diagnostics.throwNonError(node.expression));
-  return [{ kind: "Raise", exception: context.transformExpression(node.expression) }];
+  const value = context.transformExpression(node.expression);
+  if (isErrorType(type)) return [{ kind: "Raise", exception: value }];
+  return [{ kind: "Raise", exception: py.call(context.useHelper("js_throwable"), [value]) }];
 }

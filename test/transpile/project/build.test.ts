@@ -122,12 +122,12 @@ describe("tsmp build", () => {
 
   it("reports diagnostics with file:line:col and a code frame, exits 1 and writes nothing", async () => {
     const root = project({
-      "src/main.ts": `const ok = 1;\nif (ok) throw "bad";\nconst n: number = "x";\n`,
+      "src/main.ts": `const ok = 1;\nif (ok) debugger;\nconst n: number = "x";\n`,
     });
     const { code, stderr } = await tsmp("build", root);
     expect(code).toBe(1);
     expect(stderr).toContain(
-      "src/main.ts:2:15 - error TSMP1005: Only Error objects (Error or a class extending it) can be thrown: MicroPython raises exceptions.\n\n2 if (ok) throw \"bad\";\n                ^\n",
+      "src/main.ts:2:9 - error TSMP1001: This debugger statement (`debugger;`) is not supported by tsmp yet.\n\n2 if (ok) debugger;\n          ^\n",
     );
     expect(stderr).toContain("src/main.ts:3:7 - error TS2322: Type 'string' is not assignable to type 'number'.");
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -155,7 +155,7 @@ describe("tsmp build", () => {
   it("leaves an existing build untouched when the new one fails", async () => {
     const root = project({ "src/main.ts": `console.log(1);\n` });
     expect((await tsmp("build", root)).code).toBe(0);
-    writeFileSync(join(root, "src/main.ts"), `throw "bad";\n`);
+    writeFileSync(join(root, "src/main.ts"), `debugger;\n`);
     expect((await tsmp("build", root)).code).toBe(1);
     expect(readFileSync(join(root, "build/main.py"), "utf8")).toBe("print(1)\n");
   });

@@ -62,3 +62,11 @@ describeCases("destructuring assignments", {
   "nested array pattern reading past the end": `let z: boolean | undefined; const r = ({ y: [z = true] } = { y: [] as boolean[] }); console.log(z, JSON.stringify(r));`,
   "omitted elements in an assignment pattern": `let a = 0, b = 0; [, a, , b] = [1, 2, 3, 4]; console.log(a, b);`,
 });
+
+describeCases("throwing any value", {
+  "a thrown string is caught as itself": `try { throw "bad"; } catch (e) { console.log(typeof e, e === "bad", e); }`,
+  "a thrown object keeps its identity": `const payload = { code: 7 }; try { throw payload; } catch (e) { console.log(e === payload, (e as { code: number }).code); }`,
+  "a thrown number through a function and a rethrow": `function fail(n: number): never { throw n; } try { try { fail(3); } catch (inner) { throw inner; } } catch (outer) { console.log(outer); }`,
+  "Errors still work": `try { throw new RangeError("r"); } catch (e) { console.log(e instanceof RangeError, (e as Error).message); }`,
+  "finally runs for a thrown value": `function f() { try { throw 1; } finally { console.log("finally"); } } try { f(); } catch (e) { console.log("caught", e); }`,
+});
