@@ -12,6 +12,7 @@ import { registerInit } from "./commands/init.js";
 import { registerMonitor } from "./commands/monitor.js";
 import { registerPorts } from "./commands/ports.js";
 import { registerRun } from "./commands/run.js";
+import { registerStubs } from "./commands/stubs.js";
 import { registerVirtualBoard } from "./commands/virtual-board.js";
 import { registerVirtualEsp32 } from "./commands/virtual-esp32.js";
 
@@ -33,6 +34,7 @@ export function createProgram(): Command {
     registerMonitor,
     registerPorts,
     registerFirmware,
+    registerStubs,
     registerVirtualBoard,
     registerVirtualEsp32,
   ]) {
