@@ -23,7 +23,11 @@ export function createProgram(): Command {
     // The guides ship in the package, so an installed tsmp can show where they are.
     .addHelpText("after", `\nGuides: ${packagePath("docs")} (running.md, testing.md, flashing.md, esp32.md…)\n`)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      // Usage errors read like every other error: one "tsmp: …" line (commander says "error: …").
+      outputError: (text, write) => write(`tsmp: ${text.replace(/^error: /, "")}`),
+    });
   for (const register of [
     registerInit,
     registerBuild,
@@ -45,12 +49,25 @@ export function createProgram(): Command {
 
 /** Runs the CLI and returns the exit code; every user error ends here as one line on stderr. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenStdoutCloses();
   try {
     await createProgram().parseAsync(argv);
     return 0;
   } catch (error) {
     return reportError(error);
   }
+}
+
+/**
+ * `tsmp run … | head -3`: the reader has gone, so the run ends at once and quietly, as a Unix
+ * tool's does, rather than with an EPIPE stack trace or a program running on unseen.
+ */
+function endQuietlyWhenStdoutCloses(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    process.stderr.write(`tsmp: cannot write the output: ${error.message}\n`);
+    process.exit(1);
+  });
 }
 
 function reportError(error: unknown): number {

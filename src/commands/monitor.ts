@@ -19,6 +19,8 @@ export interface MonitorOptions {
   /** Registers the function that sends the user's keystrokes to the board. */
   onInput: (send: (bytes: Uint8Array) => void) => void;
   relativeTo?: string;
+  /** Called once the port is open (so "Connected" is never said of a port that failed to open). */
+  onConnected?: () => void;
 }
 
 const RECONNECT_POLL_MS = 250;
@@ -47,7 +49,6 @@ export async function monitorFromTerminal(
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   if (stdin.isTTY) stdin.setRawMode(true);
-  terminal.status(`Connected to ${path}${stdin.isTTY ? " (Ctrl-] or Ctrl-X quits)" : ""}`);
   try {
     await monitorBoard({
       path,
@@ -57,6 +58,7 @@ export async function monitorFromTerminal(
       output: terminal.output,
       status: terminal.status,
       stopped,
+      onConnected: () => terminal.status(`Connected to ${path}${stdin.isTTY ? " (Ctrl-] or Ctrl-X quits)" : ""}`),
       onInput: (send) => {
         stdin.on("data", (bytes: Buffer) => {
           if (stdin.isTTY && bytes.some((byte) => QUIT_KEYS.has(byte))) quit();
@@ -85,6 +87,7 @@ export async function monitorBoard(options: MonitorOptions): Promise<void> {
   });
   let wake: (() => void) | undefined;
   let transport: SerialTransport | undefined = await SerialTransport.open(options.path, { baudRate: options.baudRate });
+  options.onConnected?.();
   options.onInput((bytes) => void transport?.write(bytes).catch(() => undefined));
   const decoder = new TextDecoder();
   const rewriter = createTracebackRewriter(options.files, options.output, options.relativeTo);
@@ -92,7 +95,11 @@ export async function monitorBoard(options: MonitorOptions): Promise<void> {
 
   while (!stop) {
     if (!transport) {
-      transport = await reopen(options, () => stop, (resume) => (wake = resume));
+      transport = await reopen(
+        options,
+        () => stop,
+        (resume) => (wake = resume),
+      );
       if (!transport) break;
       transport.onClose(() => wake?.());
       options.status(`[tsmp] reconnected to ${options.path}`);

@@ -7,6 +7,7 @@ export type Target = "node" | "micropython";
 export interface RunOptions {
   target?: Target;
   port?: string;
+  baud?: number;
   realtime?: boolean;
   virtualClock?: boolean;
   trace?: string;
@@ -14,17 +15,23 @@ export interface RunOptions {
 
 /** What `tsmp run` does, minus the exit: resolves to the program's exit code. */
 export async function run(input: string, options: RunOptions): Promise<number> {
-  const stdout = (text: string) => void process.stdout.write(text);
+  const stdout = (text: string) => {
+    // A reader that went away (`| head`) ends the run. A program on the shim's virtual clock may
+    // never return to the event loop, where the EPIPE would be reported, so the stream is asked.
+    if (process.stdout.errored) process.exit(0);
+    process.stdout.write(text);
+  };
   const stderr = (text: string) => void process.stderr.write(text);
   if (options.realtime && options.virtualClock) throw new TsmpError("--realtime and --virtual-clock exclude each other");
 
+  if (options.baud !== undefined && options.port === undefined) throw new TsmpError("--baud applies to a board: give --port too");
   if (options.port !== undefined) {
     if (options.target) throw new TsmpError("--port runs on the board; leave out --target");
     if (options.realtime || options.virtualClock || options.trace) {
       throw new TsmpError("--realtime, --virtual-clock and --trace apply to --target node or micropython, not to a board");
     }
     const { runOnBoard } = await import("../run/board/run-on-board.js");
-    return runOnBoard(input, { port: options.port, stdout, stderr });
+    return runOnBoard(input, { port: options.port, baudRate: options.baud, stdout, stderr });
   }
 
   // The simulated chips the project's tsmp.board.json puts on the buses.

@@ -17,6 +17,10 @@ export interface SerialPortInfo {
 
 export class NoBoardFound extends TsmpError {}
 
+/** Virtual boards are ptys, which no USB scan finds: said wherever a user looks for one. */
+export const VIRTUAL_BOARD_HINT =
+  "(Virtual boards from `tsmp virtual-board` or `tsmp virtual-esp32` are ptys, not USB devices, so they are not listed: pass their --link path as --port.)";
+
 /** USB IDs of boards that run MicroPython or of the USB-serial chips those boards carry. */
 const knownBoards: { vendorId: string; productIds?: (id: number) => boolean; name: string }[] = [
   { vendorId: "f055", productIds: (id) => id >= 0x9800 && id <= 0x9807, name: "pyboard (MicroPython USB)" },
@@ -160,5 +164,5 @@ export async function resolvePort(
     throw new NoBoardFound(`several boards are connected; pick one with --port <path>:\n${listing(boards)}`);
   }
   const others = ports.length > 0 ? `\nSerial ports found (none looks like a board):\n${listing(ports)}` : "";
-  throw new NoBoardFound(`no MicroPython board found; connect one or pass --port <path>.${others}`);
+  throw new NoBoardFound(`no MicroPython board found; connect one or pass --port <path>.${others}\n${VIRTUAL_BOARD_HINT}`);
 }

@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { TsmpError } from "../errors.js";
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
 import { renderTimelineSvg } from "./trace-svg.js";
@@ -7,6 +8,10 @@ import { renderTimelineSvg } from "./trace-svg.js";
 export function checkTracePath(path: string | undefined): void {
   if (path !== undefined && !/\.(svg|json)$/.test(path)) {
     throw new TsmpError(`--trace ${path}: use a .svg (picture) or .json (data) file name`);
+  }
+  // Checked before the program runs, so a long run is not lost to a typo in the folder.
+  if (path !== undefined && !existsSync(dirname(resolve(path)))) {
+    throw new TsmpError(`--trace ${path}: the folder ${dirname(path)} does not exist`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { lstatSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, readlinkSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { TsmpError } from "../errors.js";
 
 export class PtyLinkError extends TsmpError {}
@@ -29,6 +30,16 @@ export class PtyLink {
     if (existing && !existing.isSymbolicLink()) {
       throw new PtyLinkError(`${userPath} already exists and is not a symlink; choose another path for the board's pty`);
     }
+    // A link to a pty that still exists belongs to a running virtual device: taking it over would
+    // cut that device off, and deleting it on exit would break it for good.
+    if (existing && existsSync(userPath)) {
+      throw new PtyLinkError(
+        `${userPath} is the port of a running virtual device (it points at ${readlinkSync(userPath)}); stop that one or choose another path`,
+      );
+    }
+    if (!existsSync(dirname(userPath))) {
+      throw new PtyLinkError(`cannot create ${userPath}: the folder ${dirname(userPath)} does not exist`);
+    }
     const socat = spawn("socat", ["-d", "-d", `pty,raw,echo=0,link=${userPath}`, `pty,raw,echo=0,link=${boardPath}`], {
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -51,7 +62,11 @@ export class PtyLink {
         }
       };
       const onError = (error: NodeJS.ErrnoException): void =>
-        fail(error.code === "ENOENT" ? "socat is not installed (virtual boards need it to make a pty; apt-get install socat)" : `could not start socat: ${error.message}`);
+        fail(
+          error.code === "ENOENT"
+            ? "socat is not installed (virtual boards need it to make a pty; apt-get install socat)"
+            : `could not start socat: ${error.message}`,
+        );
       const onExit = (): void => fail(`socat could not create the pty link at ${userPath}: ${log.trim().split("\n").at(-1) ?? ""}`);
       socat.stderr!.on("data", onData);
       socat.once("error", onError);

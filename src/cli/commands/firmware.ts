@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { ConnectOptions } from "../../commands/firmware.js";
 import { chipIds } from "../../flash/esp32/chips.js";
+import { parseBaud } from "../board-options.js";
 
 interface ConnectFlags {
   port: string;
@@ -19,7 +20,7 @@ function withConnectOptions(command: Command): Command {
   return command
     .option("-p, --port <path>", 'serial port of the board, or "auto"', "auto")
     .addOption(new Option("--chip <chip>", "expected chip").choices(["auto", ...chipIds]).default("auto"))
-    .option("-b, --baud <rate>", "baud rate for the transfer (the ROM starts at 115200)", parseInteger, 460800)
+    .option("-b, --baud <rate>", "baud rate for the transfer (the ROM starts at 115200)", parseBaud, 460800)
     .option("-v, --verbose", "show esptool-js's own messages");
 }
 
@@ -38,7 +39,11 @@ export function registerFirmware(program: Command): void {
     firmware
       .command("flash <file>")
       .description("write a MicroPython .bin to the board, verify it, reset, and check the REPL answers")
-      .option("--offset <address>", "flash address (default: the chip's MicroPython offset: 0x1000 ESP32/S2, 0x0 S3/C3/C6/C2/H2, 0x2000 C5/P4)", parseInteger)
+      .option(
+        "--offset <address>",
+        "flash address (default: the chip's MicroPython offset: 0x1000 ESP32/S2, 0x0 S3/C3/C6/C2/H2, 0x2000 C5/P4)",
+        parseInteger,
+      )
       .option("--erase", "erase the whole flash first (wipes the filesystem too)", false)
       .option("--no-compress", "send the image uncompressed")
       .option("--no-verify-repl", "do not check that a MicroPython REPL answers after the reset"),
@@ -62,9 +67,11 @@ export function registerFirmware(program: Command): void {
     },
   );
 
-  withConnectOptions(firmware.command("erase").description("erase the whole flash (firmware and filesystem)")).action(async (flags: ConnectFlags) => {
-    const { eraseChip } = await loadFirmwareCommands();
-    await eraseChip(connectOptions(flags));
-    process.stdout.write("Flash erased\n");
-  });
+  withConnectOptions(firmware.command("erase").description("erase the whole flash (firmware and filesystem)")).action(
+    async (flags: ConnectFlags) => {
+      const { eraseChip } = await loadFirmwareCommands();
+      await eraseChip(connectOptions(flags));
+      process.stdout.write("Flash erased\n");
+    },
+  );
 }

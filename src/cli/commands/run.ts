@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { ProgramExit } from "../../errors.js";
+import { parseBaud } from "../board-options.js";
 import type { RunOptions } from "../../commands/run.js";
 
 export function registerRun(program: Command): void {
@@ -14,6 +15,7 @@ export function registerRun(program: Command): void {
       ]),
     )
     .option("-p, --port <path>", "run on the board at this serial port (or auto), without writing files")
+    .option("-b, --baud <rate>", "baud rate with --port (USB boards ignore it)", parseBaud)
     .option("--realtime", "follow the wall clock (the default on micropython)")
     .option("--virtual-clock", "jump over waits, so a 10 s program ends at once (the default on node)")
     .option("--trace <file>", "write the pin/LED timeline as a picture (.svg) or data (.json)")
