@@ -77,7 +77,7 @@ describe.skipIf(!built)("a closed stdout", () => {
     await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
     child.stdout.destroy();
     const code = await new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => (child.kill("SIGKILL"), resolve(-1)), 20_000);
+      const timer = setTimeout(() => (child.kill("SIGKILL"), resolve(-1)), 40_000);
       child.once("exit", (exitCode) => (clearTimeout(timer), resolve(exitCode)));
     });
     expect(code).toBe(0);
