@@ -24,6 +24,7 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
     if (integerOperators.has(kind)) return isIntegerValued(node.left, context, visiting) && isIntegerValued(node.right, context, visiting);
     return false;
   }
+  if (ts.isConditionalExpression(node)) return isIntegerValued(node.whenTrue, context, visiting) && isIntegerValued(node.whenFalse, context, visiting);
   // An element of an integer typed array (Uint8Array…) is an int.
   if (ts.isElementAccessExpression(node)) return isIntegerTypedArray(typeOf(context, node.expression));
   if (ts.isPropertyAccessExpression(node)) {
@@ -67,6 +68,10 @@ const integerAssignments = new Set([
 function isIntegerVariable(node: ts.Identifier, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
   const symbol = context.symbolOf(node);
   const declaration = symbol?.valueDeclaration;
+  if (declaration && ts.isVariableDeclaration(declaration) && isConstOf(declaration)) {
+    // `for (const byte of bytes)` over an integer typed array: each element is an int.
+    return isIntegerTypedArray(typeOf(context, declaration.parent.parent.expression));
+  }
   if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
   if (!context.program.isUserFile(declaration.getSourceFile())) return false;
   // A cycle (`x = x + 1`) decides nothing on its own: the other writes do.
@@ -134,4 +139,9 @@ function writesTo(symbol: ts.Symbol, file: ts.SourceFile, context: Transformatio
 function isIntegerTypedArray(type: ts.Type): boolean {
   const name = type.getSymbol()?.getName();
   return isTypedArrayName(name) && !name.startsWith("Float");
+}
+
+function isConstOf(declaration: ts.VariableDeclaration): declaration is ts.VariableDeclaration & { parent: ts.VariableDeclarationList & { parent: ts.ForOfStatement } } {
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 && ts.isForOfStatement(list.parent) && ts.isIdentifier(declaration.name);
 }

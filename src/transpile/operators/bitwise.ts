@@ -57,21 +57,64 @@ export function bitwise(
   switch (operator) {
     case "&":
       // A non-negative 31-bit mask keeps only bits that ToInt32 leaves alone.
-      if (integral && isMask(rightNode)) return py.binOp(left, "&", right);
-      if (integral && isMask(leftNode)) return py.binOp(left, "&", right);
+      if (integral && isMask(rightNode)) return py.binOp(withoutWraps(left), "&", right);
+      if (integral && isMask(leftNode)) return py.binOp(left, "&", withoutWraps(right));
       return integral ? int32(py.binOp(left, "&", right)) : py.binOp(int32(left), "&", int32(right));
     case "|":
     case "^":
       if (operator === "|" && literalValue(rightNode) === 0) return int32(left);
       return integral ? int32(py.binOp(left, operator, right)) : py.binOp(int32(left), operator, int32(right));
-    case "<<":
+    case "<<": {
+      // A small typed-array element shifted by a constant stays inside 31 bits: nothing wraps.
+      const bits = elementBits(leftNode, context);
+      const count = literalValue(rightNode);
+      if (bits !== undefined && count !== undefined && Number.isInteger(count) && count >= 0 && bits + count <= 31) return py.binOp(left, "<<", right);
       return int32(py.binOp(isIntegral(leftNode, context) ? left : int32(left), "<<", shiftCount()));
+    }
     case ">>":
+      if (elementBits(leftNode, context) !== undefined) return py.binOp(left, ">>", shiftCount());
       return py.binOp(int32(left), ">>", shiftCount());
     case ">>>":
       return py.binOp(py.call(context.useHelper("to_uint32"), [left]), ">>", shiftCount());
   }
 }
+
+/** Significant bits of an element of a small integer typed array (`bytes[i]`, or a const holding one): its ToInt32 is itself. */
+function elementBits(node: ts.Expression, context: TransformationContext): number | undefined {
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  if (ts.isIdentifier(node)) {
+    const declaration = context.symbolOf(node)?.valueDeclaration;
+    const constant = declaration && ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) && declaration.parent.flags & ts.NodeFlags.Const;
+    if (!constant) return undefined;
+    if (declaration.initializer) return elementBits(declaration.initializer, context);
+    return ts.isForOfStatement(declaration.parent.parent) ? arrayElementBits(context.typeOf(declaration.parent.parent.expression)) : undefined;
+  }
+  return ts.isElementAccessExpression(node) ? arrayElementBits(context.typeOf(node.expression)) : undefined;
+}
+
+const elementWidths: Record<string, number> = { Uint8Array: 8, Int8Array: 8, Uint16Array: 16, Int16Array: 16 };
+
+function arrayElementBits(type: ts.Type): number | undefined {
+  const name = type.getSymbol()?.getName();
+  return name !== undefined && Object.hasOwn(elementWidths, name) ? elementWidths[name] : undefined;
+}
+
+/**
+ * Under a non-negative 31-bit mask only the low bits of an integer matter, and `+ - * << ^ | &`
+ * compute the low bits from the operands' low bits alone: the ToInt32 wraps inside such an
+ * expression (`((crc << 1) ^ 0x1021) & 0xffff`) change nothing and are left out.
+ */
+function withoutWraps(expression: py.Expression): py.Expression {
+  if (expression.kind === "Call" && expression.func.kind === "Name" && expression.func.id === "to_int32" && expression.args.length === 1) {
+    return withoutWraps(expression.args[0]!);
+  }
+  if (expression.kind === "BinOp" && lowBitOperators.has(expression.op)) {
+    return { ...expression, left: withoutWraps(expression.left), right: withoutWraps(expression.right) };
+  }
+  return expression;
+}
+
+const lowBitOperators = new Set<py.BinaryOperator>(["+", "-", "*", "<<", "^", "|", "&"]);
 
 /** `~x`: the complement of the 32-bit value. */
 export function bitwiseNot(operand: py.Expression, context: TransformationContext): py.Expression {

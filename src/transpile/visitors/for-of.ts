@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
+import { isTypedArrayName } from "../typed-array-names.js";
 import { destructure, nativeUnpacking } from "./destructuring.js";
 
 /**
@@ -15,7 +16,9 @@ export function transformForOfStatement(node: ts.ForOfStatement, context: Transf
     context.report(diagnostics.unsupportedSyntax(node));
     return [];
   }
-  const iter = context.transformExpression(node.expression);
+  const iterable = context.transformExpression(node.expression);
+  // A typed array iterates fastest as a plain memoryview of the same memory.
+  const iter = isTypedArrayName(context.typeOf(node.expression).getSymbol()?.getName()) ? py.call(py.name("memoryview"), [iterable]) : iterable;
   let target: py.Expression;
   let prologue: py.Statement[] = [];
   const head = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0]!.name : (node.initializer as ts.Expression);

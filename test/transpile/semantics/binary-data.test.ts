@@ -21,6 +21,10 @@ describeCases("Uint8Array", {
   instanceof: `const a: unknown = new Uint8Array(1); console.log(a instanceof Uint8Array, [1] instanceof Uint8Array);`,
   printing: `console.log(new Uint8Array(0), new Uint8Array(10), [new Uint8Array(2)]);`,
   "held in any": `const a: any = new Uint8Array([1, 2, 3]); console.log(a.length, a[1], a.map((v: number) => v * 100), a.subarray(1).length);`,
+  "CRC-16 with masks and shifts": `function crc16(buf: Uint8Array): number { let crc = 0xffff; for (const byte of buf) { crc = crc ^ (byte << 8); for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff; } return crc; } console.log(crc16(new TextEncoder().encode("123456789")));`,
+  "masked expressions keep JavaScript's low bits": `const a = 0x7fffffff; const b = -5; console.log(((a << 3) ^ b) & 0xffff, ((a * 3 + b) | 1) & 0xff, ((b << 31) - 1) & 0x7fffffff, (a << 40) & 0xffff);`,
+  "shifts of small elements": `const b = new Uint8Array([255]); const i8 = new Int8Array([-128]); const u16 = new Uint16Array([65535]); console.log(b[0]! << 23, b[0]! << 24, i8[0]! << 23, i8[0]! << 24, new Int16Array([-1])[0]! >> 1, u16[0]! << 15, u16[0]! << 16, b[0]! >> 9);`,
+  "for of over typed arrays": `let s = 0; for (const v of new Int16Array([-1, 300])) s += v; for (const v of new Float32Array([0.5])) s += v; console.log(s);`,
   "element arithmetic stays integral": `const a = new Uint8Array([200, 100]); const s = a[0] + a[1]; console.log(s, a[0] / 8, a[0] >> 3, \`\${a[1]}\`);`,
 });
 
