@@ -53,8 +53,16 @@ def _inspect(v, level, indent, nil):
         return "-0" if v == 0 and str(v)[0] == "-" else num_str(v)
     name = type(v).__name__
     is_list = t is list or t is tuple
-    # Typed arrays (memoryviews): Uint8Array(2) [ 1, 2 ].
-    typed = isinstance(v, memoryview)
+    if name == "ArrayBuffer":
+        output = ["[Uint8Contents]: <" + " ".join(["%02x" % b for b in v]) + ">", "byteLength: " + str(len(v))]
+        # The same line-breaking rule as below, for these two entries.
+        if 2 + indent + 13 + 10 + 2 + len(output[0]) + len(output[1]) + 2 <= 80:
+            return "ArrayBuffer { " + ", ".join(output) + " }"
+        pad = "\n" + " " * indent
+        return "ArrayBuffer {" + pad + "  " + ("," + pad + "  ").join(output) + pad + "}"
+    # Typed arrays (memoryviews), and the bytes a board's streams give for a Uint8Array:
+    # Uint8Array(2) [ 1, 2 ].
+    typed = isinstance(v, (memoryview, bytes, bytearray))
     if typed:
         is_list = True
         name = name if name.endswith("Array") else "Uint8Array"

@@ -20,6 +20,7 @@ describeCases("Uint8Array", {
   iteration: `const a = new Uint8Array([7, 8]); for (const b of a) console.log(b); console.log([...a], Array.from(a), Array.from(a, (v) => v + 1));`,
   instanceof: `const a: unknown = new Uint8Array(1); console.log(a instanceof Uint8Array, [1] instanceof Uint8Array);`,
   printing: `console.log(new Uint8Array(0), new Uint8Array(10), [new Uint8Array(2)]);`,
+  "printing an ArrayBuffer": `console.log(new Uint8Array([1, 255]).buffer, new ArrayBuffer(0), new ArrayBuffer(51), new ArrayBuffer(60));`,
   "held in any": `const a: any = new Uint8Array([1, 2, 3]); console.log(a.length, a[1], a.map((v: number) => v * 100), a.subarray(1).length);`,
   "CRC-16 with masks and shifts": `function crc16(buf: Uint8Array): number { let crc = 0xffff; for (const byte of buf) { crc = crc ^ (byte << 8); for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff; } return crc; } console.log(crc16(new TextEncoder().encode("123456789")));`,
   "masked expressions keep JavaScript's low bits": `const a = 0x7fffffff; const b = -5; console.log(((a << 3) ^ b) & 0xffff, ((a * 3 + b) | 1) & 0xff, ((b << 31) - 1) & 0x7fffffff, (a << 40) & 0xffff);`,
