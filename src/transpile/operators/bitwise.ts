@@ -47,7 +47,8 @@ export function bitwise(
   context: TransformationContext,
 ): py.Expression {
   const operator = bitwiseOperators.get(kind)!;
-  const int32 = (value: py.Expression) => py.call(context.useHelper("to_int32"), [value]);
+  // An integer literal within 32 bits is its own ToInt32.
+  const int32 = (value: py.Expression) => (isInt32Literal(value) ? value : py.call(context.useHelper("to_int32"), [value]));
   const integral = isIntegral(leftNode, context) && isIntegral(rightNode, context);
   const shiftCount = () => {
     const value = literalValue(rightNode);
@@ -77,6 +78,12 @@ export function bitwise(
     case ">>>":
       return py.binOp(py.call(context.useHelper("to_uint32"), [left]), ">>", shiftCount());
   }
+}
+
+function isInt32Literal(value: py.Expression): boolean {
+  if (value.kind !== "Constant" || typeof value.value !== "object" || value.value === null) return false;
+  const number = Number(value.value.number);
+  return Number.isInteger(number) && number >= -0x80000000 && number <= 0x7fffffff;
 }
 
 /** Significant bits of an element of a small integer typed array (`bytes[i]`, or a const holding one): its ToInt32 is itself. */

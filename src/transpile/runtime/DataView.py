@@ -17,63 +17,59 @@ class DataView:
         self.byteLength = length
 
     def _at(self, i, size):
-        i = int(i)
+        if type(i) is not int:
+            i = int(i)
         if i < 0 or i + size > self.byteLength:
             raise ValueError("Offset is outside the bounds of the DataView")
         return self.byteOffset + i
 
-    def _get(self, code, size, i, little):
-        return struct.unpack_from(("<" if little else ">") + code, self.buffer, self._at(i, size))[0]
-
-    def _set(self, code, size, i, v, little, bits):
-        if bits:
-            v = (v if type(v) is int else int(v) if v == v and v not in (float("inf"), float("-inf")) else 0) & bits
-        struct.pack_into(("<" if little else ">") + code, self.buffer, self._at(i, size), v)
+    def _wrapped(self, v, bits):
+        return (v if type(v) is int else int(v) if v == v and v not in (float("inf"), float("-inf")) else 0) & bits
 
     def getInt8(self, i):
-        return self._get("b", 1, i, False)
+        return struct.unpack_from("b", self.buffer, self._at(i, 1))[0]
 
     def getUint8(self, i):
-        return self._get("B", 1, i, False)
+        return struct.unpack_from("B", self.buffer, self._at(i, 1))[0]
 
     def getInt16(self, i, little=False):
-        return self._get("h", 2, i, little)
+        return struct.unpack_from("<h" if little else ">h", self.buffer, self._at(i, 2))[0]
 
     def getUint16(self, i, little=False):
-        return self._get("H", 2, i, little)
+        return struct.unpack_from("<H" if little else ">H", self.buffer, self._at(i, 2))[0]
 
     def getInt32(self, i, little=False):
-        return self._get("i", 4, i, little)
+        return struct.unpack_from("<i" if little else ">i", self.buffer, self._at(i, 4))[0]
 
     def getUint32(self, i, little=False):
-        return self._get("I", 4, i, little)
+        return struct.unpack_from("<I" if little else ">I", self.buffer, self._at(i, 4))[0]
 
     def getFloat32(self, i, little=False):
-        return self._get("f", 4, i, little)
+        return struct.unpack_from("<f" if little else ">f", self.buffer, self._at(i, 4))[0]
 
     def getFloat64(self, i, little=False):
-        return self._get("d", 8, i, little)
+        return struct.unpack_from("<d" if little else ">d", self.buffer, self._at(i, 8))[0]
 
     def setInt8(self, i, v):
-        self._set("B", 1, i, v, False, 0xFF)
+        struct.pack_into("B", self.buffer, self._at(i, 1), self._wrapped(v, 0xFF))
 
     def setUint8(self, i, v):
-        self._set("B", 1, i, v, False, 0xFF)
+        struct.pack_into("B", self.buffer, self._at(i, 1), self._wrapped(v, 0xFF))
 
     def setInt16(self, i, v, little=False):
-        self._set("H", 2, i, v, little, 0xFFFF)
+        struct.pack_into("<H" if little else ">H", self.buffer, self._at(i, 2), self._wrapped(v, 0xFFFF))
 
     def setUint16(self, i, v, little=False):
-        self._set("H", 2, i, v, little, 0xFFFF)
+        struct.pack_into("<H" if little else ">H", self.buffer, self._at(i, 2), self._wrapped(v, 0xFFFF))
 
     def setInt32(self, i, v, little=False):
-        self._set("I", 4, i, v, little, 0xFFFFFFFF)
+        struct.pack_into("<I" if little else ">I", self.buffer, self._at(i, 4), self._wrapped(v, 0xFFFFFFFF))
 
     def setUint32(self, i, v, little=False):
-        self._set("I", 4, i, v, little, 0xFFFFFFFF)
+        struct.pack_into("<I" if little else ">I", self.buffer, self._at(i, 4), self._wrapped(v, 0xFFFFFFFF))
 
     def setFloat32(self, i, v, little=False):
-        self._set("f", 4, i, v, little, 0)
+        struct.pack_into("<f" if little else ">f", self.buffer, self._at(i, 4), v)
 
     def setFloat64(self, i, v, little=False):
-        self._set("d", 8, i, v, little, 0)
+        struct.pack_into("<d" if little else ">d", self.buffer, self._at(i, 8), v)
