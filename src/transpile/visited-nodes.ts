@@ -34,7 +34,8 @@ export type VisitedExpression =
   | ts.FunctionExpression
   | ts.AwaitExpression
   | ts.TypeOfExpression
-  | ts.DeleteExpression;
+  | ts.DeleteExpression
+  | ts.VoidExpression;
 
 export type VisitedStatement =
   | ts.VariableStatement

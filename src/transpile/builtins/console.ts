@@ -30,6 +30,8 @@ const nullishFlags = ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.N
 
 function printedArgument(argument: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
   const type = typeOf(context, argument);
+  // A value known to be undefined whatever its type says (`s[-1]`, `void f()`).
+  if (value.kind === "Constant" && value.value === null && !(type.flags & ts.TypeFlags.Null)) return py.str("undefined");
   if (isStringType(type)) return value;
   if (isNumberType(type)) return isIntegral(argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
   if (isBooleanType(type)) return py.ifExp(value, py.str("true"), py.str("false"));

@@ -3,6 +3,7 @@ import { isRecordType, typeOf } from "../types.js";
 import { transformArgs } from "./arguments.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings } from "./mapping.js";
+import { enumEntries, enumKeys, enumProperties, enumValues } from "./enum-object.js";
 
 /** Records are OrderedDicts, where Python's own methods already keep JavaScript's order. */
 const ofObject =
@@ -14,10 +15,18 @@ const ofObject =
     return py.call(context.useHelper(helper), [value]);
   };
 
+/** Object.keys/values/entries of an enum: its JavaScript properties, known when transpiling. */
+const ofEnumOr =
+  (fromEnum: (properties: [string, string | number][]) => py.Expression, otherwise: CallMapping): CallMapping =>
+  (node, context, receiver) => {
+    const properties = node.arguments.length === 1 ? enumProperties(node.arguments[0]!, context) : undefined;
+    return properties ? fromEnum(properties) : otherwise(node, context, receiver);
+  };
+
 export const objectStaticCalls: CallMappings = {
-  keys: ofObject("obj_keys", (record) => py.call(py.name("list"), [record])),
-  values: ofObject("obj_values", (record) => py.call(py.name("list"), [py.call(py.attribute(record, "values"))])),
-  entries: ofObject("obj_entries"),
+  keys: ofEnumOr(enumKeys, ofObject("obj_keys", (record) => py.call(py.name("list"), [record]))),
+  values: ofEnumOr(enumValues, ofObject("obj_values", (record) => py.call(py.name("list"), [py.call(py.attribute(record, "values"))]))),
+  entries: ofEnumOr(enumEntries, ofObject("obj_entries")),
   assign: (node, context) => py.call(context.useHelper("obj_assign"), transformArgs(node, context)),
   fromEntries: (node, context) => py.call(context.useHelper("obj_from"), [...transformArgs(node, context), py.bool(true)]),
   freeze: (node, context) => context.transformExpression(node.arguments[0]!),

@@ -5,6 +5,7 @@ import * as diagnostics from "../diagnostics.js";
 import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { enumProperties, enumReverseLookup } from "../builtins/enum-object.js";
 import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
@@ -54,11 +55,28 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   const receiverType = typeOf(context, node.expression);
   const receiverSymbol = receiverType.getSymbol();
   if (receiverSymbol && receiverSymbol.flags & ts.SymbolFlags.Enum) {
-    context.report(diagnostics.enumReverseMapping(node));
-    return py.none();
+    // `E[value]`: the name of a numeric member (reverse mapping); `E["A"]` the member.
+    const properties = enumProperties(node.expression, context);
+    if (properties && ts.isStringLiteralLike(node.argumentExpression)) {
+      return py.attribute(context.transformExpression(node.expression), pythonSafeAttribute(node.argumentExpression.text));
+    }
+    // Only an enum-typed index is sure to name a member: a plain number may be none (undefined,
+    // which TypeScript types as string).
+    const indexType = typeOf(context, node.argumentExpression);
+    const isMember = (part: ts.Type) => (part.flags & ts.TypeFlags.EnumLike) !== 0 && (part.flags & ts.TypeFlags.NumberLike) !== 0;
+    if (!properties || !(indexType.isUnion() ? indexType.types.every(isMember) : isMember(indexType)) || isWrittenTo(node)) {
+      context.report(diagnostics.enumReverseMapping(node));
+      return py.none();
+    }
+    return enumReverseLookup(properties, context.transformExpression(node.argumentExpression));
   }
   const receiver = context.transformExpression(node.expression);
   const index = context.transformExpression(node.argumentExpression);
+  // `s[-1]` is undefined in JavaScript (a property named "-1"), the last item in Python.
+  if ((isArrayType(context, receiverType) || isStringType(receiverType)) && isNegativeLiteral(node.argumentExpression) && !isWrittenTo(node)) {
+    if (receiver.kind !== "Name") context.addPrecedingStatements(py.expressionStatement(receiver));
+    return py.none();
+  }
   if (isRecordType(context, receiverType) && !isArrayType(context, receiverType) && !isWrittenTo(node)) {
     return py.call(py.attribute(receiver, "get"), [index]);
   }
@@ -71,4 +89,8 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   }
   if (isTypedArrayName(receiverSymbol?.getName())) return py.subscript(receiver, index);
   return py.call(py.name("getattr"), [receiver, index]);
+}
+
+function isNegativeLiteral(node: ts.Expression): boolean {
+  return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand) && Number(node.operand.text) > 0;
 }

@@ -39,7 +39,7 @@ import { transformSwitchStatement } from "./switch.js";
 import { transformBreakStatement, transformContinueStatement, transformLabeledStatement, withLabeledExits } from "./labels.js";
 import { transformForInStatement } from "./for-in.js";
 import { transformForOfStatement } from "./for-of.js";
-import { transformDeleteExpression, transformTypeOfExpression } from "./typeof-delete.js";
+import { transformDeleteExpression, transformTypeOfExpression, transformVoidExpression } from "./typeof-delete.js";
 import { transformPostfixUnary, transformPrefixUnary } from "./unary.js";
 
 /**
@@ -77,6 +77,7 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.AwaitExpression]: transformAwaitExpression,
     [ts.SyntaxKind.TypeOfExpression]: transformTypeOfExpression,
     [ts.SyntaxKind.DeleteExpression]: transformDeleteExpression,
+    [ts.SyntaxKind.VoidExpression]: transformVoidExpression,
   },
   statements: {
     [ts.SyntaxKind.VariableStatement]: transformVariableStatement,

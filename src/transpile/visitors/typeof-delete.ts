@@ -30,3 +30,10 @@ export function transformDeleteExpression(node: ts.DeleteExpression, context: Tr
   }
   return py.call(context.useHelper("obj_delete"), [object, key]);
 }
+
+/** `void expr`: the operand runs for its effects (a statement of its own); the value is undefined. */
+export function transformVoidExpression(node: ts.VoidExpression, context: TransformationContext): py.Expression {
+  const operand = context.transformExpression(node.expression);
+  if (operand.kind !== "Constant" && operand.kind !== "Name") context.addPrecedingStatements(py.expressionStatement(operand));
+  return py.none();
+}

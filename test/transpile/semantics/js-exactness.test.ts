@@ -70,3 +70,15 @@ describeCases("throwing any value", {
   "Errors still work": `try { throw new RangeError("r"); } catch (e) { console.log(e instanceof RangeError, (e as Error).message); }`,
   "finally runs for a thrown value": `function f() { try { throw 1; } finally { console.log("finally"); } } try { f(); } catch (e) { console.log("caught", e); }`,
 });
+
+describeCases("enums as JavaScript objects", {
+  "Object.keys, values and entries of a numeric enum": `enum Color { Red, Green = 5, Blue } console.log(Object.keys(Color), Object.values(Color), JSON.stringify(Object.entries(Color)));`,
+  "Object.keys of a string enum": `enum Mode { Fast = "fast", Slow = "slow" } console.log(Object.keys(Mode), Object.values(Mode));`,
+  "reverse mapping of a numeric enum": `enum Level { Low = 1, High = 10 } const l: Level = Level.High; console.log(Level[l], Level[Level.Low]);`,
+  "an enum member read by its name": `enum Mode { Fast = "fast", Slow = "slow" } console.log(Mode["Slow"]);`,
+});
+
+describeCases("small operators", {
+  "void evaluates its operand and gives undefined": `let n = 0; const bump = () => { n++; return n; }; const r = void bump(); console.log(r, n, void 0);`,
+  "a negative literal index is undefined": `const s = "01234"; const a = [1, 2, 3]; console.log(s[-1], a[-1], s[1]);`,
+});

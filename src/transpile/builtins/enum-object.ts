@@ -1,0 +1,52 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
+import * as py from "../python-ast.js";
+
+/**
+ * An enum is a Python class of constants, but in JavaScript it is an object whose numeric
+ * members also map back (`E[0] === "A"`). The members are constants, so the object's own
+ * properties are known when transpiling: Object.keys/values/entries of an enum and reverse
+ * lookups are built from them.
+ */
+export function enumProperties(node: ts.Expression, context: TransformationContext): [string, string | number][] | undefined {
+  const symbol = context.checker.getTypeAtLocation(node).getSymbol();
+  if (!symbol || !(symbol.flags & ts.SymbolFlags.Enum) || symbol.flags & ts.SymbolFlags.EnumMember) return undefined;
+  const created: [string, string | number][] = [];
+  for (const declaration of symbol.declarations ?? []) {
+    if (!ts.isEnumDeclaration(declaration)) return undefined;
+    for (const member of declaration.members) {
+      const value = context.checker.getConstantValue(member);
+      if (value === undefined) return undefined;
+      const name = member.name.getText().replace(/^["']|["']$/g, "");
+      created.push([name, value]);
+      if (typeof value === "number") created.push([String(value), name]);
+    }
+  }
+  // JavaScript lists integer-like keys first, ascending, then the others in creation order.
+  const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+  const byKey = new Map<string, string | number>();
+  for (const [key, value] of created) byKey.set(key, value);
+  const keys = [...byKey.keys()];
+  const ordered = [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isIndex(key))];
+  return ordered.map((key) => [key, byKey.get(key)!]);
+}
+
+const constant = (value: string | number): py.Expression => (typeof value === "string" ? py.str(value) : py.num(value));
+
+export function enumKeys(properties: [string, string | number][]): py.Expression {
+  return py.list(properties.map(([key]) => py.str(key)));
+}
+
+export function enumValues(properties: [string, string | number][]): py.Expression {
+  return py.list(properties.map(([, value]) => constant(value)));
+}
+
+export function enumEntries(properties: [string, string | number][]): py.Expression {
+  return py.list(properties.map(([key, value]) => py.list([py.str(key), constant(value)])));
+}
+
+/** `E[value]` for a numeric value: the member's name, or undefined. */
+export function enumReverseLookup(properties: [string, string | number][], index: py.Expression): py.Expression {
+  const reverse = properties.filter(([key, value]) => typeof value === "string" && !Number.isNaN(Number(key)));
+  return py.call(py.attribute(py.dict(reverse.map(([key, value]) => ({ key: py.num(Number(key)), value: py.str(value as string) }))), "get"), [index]);
+}
