@@ -255,9 +255,9 @@ export class PWM {
   duty_ns(): number;
   duty_ns(value: number): void;
   duty_ns(value?: number): number | void {
-    const periodNs = 1e9 / this.frequency;
-    if (value === undefined) return Math.round((this.dutyU16 / 65535) * periodNs);
-    this.duty_u16(Math.round((value / periodNs) * 65535));
+    // Integer arithmetic, rounding down, as the board's does.
+    if (value === undefined) return Math.floor((this.dutyU16 * 1e9) / (65535 * this.frequency));
+    this.duty_u16(Math.floor((value * this.frequency * 65535) / 1e9));
   }
 }
 
@@ -274,14 +274,28 @@ export class ADC {
 
   private readonly device: string;
   private readonly rt = runtime();
+  private attenuation: number | undefined;
+  private bits = 12;
 
   constructor(id: Pin | number | string, options?: KwArgs<{ sample_ns?: number; atten?: number }>) {
-    void options;
     this.device = `ADC(${id instanceof Pin ? id.id : id})`;
+    this.init(options);
   }
 
   init(options?: KwArgs<{ sample_ns?: number; atten?: number }>): void {
-    void options;
+    if (options?.atten !== undefined) this.atten(options.atten);
+  }
+
+  /** The input range (ESP32): ATTN_0DB up to 950 mV … ATTN_11DB up to 2450 mV. */
+  atten(atten: number): void {
+    if (ADC_FULL_SCALE_UV[atten] === undefined) throw new ValueError("invalid attenuation");
+    this.attenuation = atten;
+  }
+
+  /** The bits read() returns (ESP32: WIDTH_9BIT … WIDTH_12BIT). */
+  width(bits: number): void {
+    if (bits < 9 || bits > 12) throw new ValueError("invalid width");
+    this.bits = bits;
   }
 
   /** The reading scaled to 0–65535. */
@@ -289,16 +303,20 @@ export class ADC {
     return this.rt.input(this.device).value;
   }
 
-  /** The reading in microvolts (3.3 V full scale). */
+  /** The reading in microvolts: 3.3 V full scale, or the attenuation's range once one is set. */
   read_uv(): number {
-    return Math.round((this.read_u16() * 3_300_000) / 65535);
+    const fullScale = this.attenuation === undefined ? 3_300_000 : ADC_FULL_SCALE_UV[this.attenuation]!;
+    return Math.floor((this.read_u16() * fullScale) / 65535);
   }
 
-  /** The raw 12-bit reading (ESP32 ports). */
+  /** The raw reading in the configured width (ESP32 ports). */
   read(): number {
-    return this.read_u16() >> 4;
+    return this.read_u16() >> (16 - this.bits);
   }
 }
+
+/** ESP32 ADC input ranges by attenuation (MicroPython's esp32 docs), in µV. */
+const ADC_FULL_SCALE_UV = [950_000, 1_250_000, 1_750_000, 2_450_000];
 
 type TimerOptions = { mode?: number; period?: number; freq?: number; callback?: ((timer: Timer) => void) | null };
 

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { DeviceModel } from "../../src/devices/device-model.js";
 import { runEmittedProgram, type EmittedProgram } from "../../src/run/micropython/run-emitted-program.js";
-import { runProgram, type TimelineEntry } from "../../src/run/testing.js";
+import { runProgram, type BoardScript, type TimelineEntry } from "../../src/run/testing.js";
 import { transpileProject } from "../../src/transpile/index.js";
 import { transpileSnippet } from "./differential.js";
 import { runSourceOnShim } from "./shim-vs-vm.js";
@@ -21,6 +21,8 @@ export interface HardwareCase {
   forMs?: number;
   /** A UART whose sent bytes are compared too (its id). */
   uart?: number;
+  /** Input levels over time, `[{ at_ms, device: "Pin(5)", value }]`, scripted the same way on both hosts. */
+  inputs?: Array<{ at_ms: number; device: string; value: number }>;
   /** A project folder to run instead of `ts` (its src/main.ts; transpiled for the VM). */
   project?: string;
 }
@@ -35,7 +37,17 @@ export interface HostRun {
 const timelineLines = (entries: readonly TimelineEntry[]) => entries.map((e) => `${Number(e.time_ms.toFixed(3))} ${e.device}=${Number(e.value.toFixed(4))}`);
 
 export async function runHardwareOnShim(test: HardwareCase, devices = test.devices?.() ?? []): Promise<HostRun> {
-  const options = { devices, forMs: test.forMs };
+  const options = {
+    devices,
+    forMs: test.forMs,
+    script: (board: BoardScript) => {
+      for (const { at_ms, device, value } of test.inputs ?? []) {
+        const [, kind, id] = /^(Pin|ADC)\((.*)\)$/.exec(device)!;
+        if (kind === "Pin") board.setPin(id!, value, at_ms);
+        else board.setAdc(id!, value, at_ms);
+      }
+    },
+  };
   const run = test.project === undefined ? await runSourceOnShim(test.ts, options) : await runProgram(test.project, options);
   let output = run.stdout;
   if (run.error !== undefined) output += `uncaught: ${String(run.error)}\n`;
@@ -61,6 +73,7 @@ export async function runHardwareOnVm(test: HardwareCase, devices = test.devices
     clock: "virtual",
     devices,
     forMs: test.forMs,
+    readInput: (device, nowMs) => [...(test.inputs ?? [])].reverse().find((input) => input.device === device && input.at_ms <= nowMs)?.value,
     onUartWrite: (device, data) => {
       if (device === `UART(${test.uart})`) uartSent += new TextDecoder().decode(data);
     },

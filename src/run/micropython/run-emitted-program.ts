@@ -31,6 +31,8 @@ export interface RunEmittedProgramOptions {
   devices?: readonly DeviceModel[];
   /** Bytes the program wrote to a UART (`UART(1)`). */
   onUartWrite?: (device: string, data: Uint8Array) => void;
+  /** An input's value (`Pin(5)`, `ADC(26)`) at board time `nowMs` since the program started; undefined = the board's default. */
+  readInput?: (device: string, nowMs: number) => number | undefined;
   /** On a virtual clock: stop the program at this board time (ms from boot); it ends with exit code 0. */
   forMs?: number;
 }
@@ -64,6 +66,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
         devices,
         resetCause,
         onUartWrite: options.onUartWrite,
+        readInput: options.readInput && ((device) => options.readInput!(device, clock!.elapsedMs() - (startMs ?? 0))),
         onOutput: (change) => {
           const fromStart = { ...change, timeMs: Math.max(0, change.timeMs - (startMs ?? 0)) };
           view.onOutput(fromStart);

@@ -253,20 +253,43 @@ class ADC:
 
     def __init__(self, id, *, atten=None):
         self._id = id._id if isinstance(id, Pin) else id
+        self._atten = None
+        self._bits = 12
+        if atten is not None:
+            self.atten(atten)
 
     def __repr__(self):
         return "ADC(%s)" % (self._id,)
+
+    def init(self, *, atten=None):
+        if atten is not None:
+            self.atten(atten)
+
+    def atten(self, atten):
+        if not 0 <= atten < len(_ADC_FULL_SCALE_UV):
+            raise ValueError("invalid attenuation")
+        self._atten = atten
+
+    def width(self, bits):
+        if not 9 <= bits <= 12:
+            raise ValueError("invalid width")
+        self._bits = bits
 
     def read_u16(self):
         _board.check_interrupt()
         return max(0, min(65535, int(_board.read_input(repr(self), 0))))
 
     def read_uv(self):
-        # A 3.3 V reference, as on most boards.
-        return self.read_u16() * 3300000 // 65535
+        # 3.3 V full scale, as on most boards, or the ESP32 attenuation's range once one is set.
+        full_scale = 3300000 if self._atten is None else _ADC_FULL_SCALE_UV[self._atten]
+        return self.read_u16() * full_scale // 65535
 
     def read(self):
-        return self.read_u16() >> 4
+        return self.read_u16() >> (16 - self._bits)
+
+
+# ESP32 ADC input ranges by attenuation (MicroPython's esp32 docs), in microvolts.
+_ADC_FULL_SCALE_UV = (950000, 1250000, 1750000, 2450000)
 
 
 class Timer:
