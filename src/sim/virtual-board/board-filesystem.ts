@@ -39,6 +39,53 @@ export function writeFlash(fs: EmscriptenFs, files: BoardFiles, dirs: string[]):
   }
 }
 
+/** The block size os.statvfs reports (board_setup.py), which both count space in. */
+const BLOCK = 4096;
+
+/** The part of Emscripten's FS that every write from the VM goes through. */
+interface StreamWrites {
+  write(stream: EmscriptenStream, buffer: Uint8Array, offset: number, length: number, position?: number, canOwn?: boolean): number;
+  ErrnoError: new (errno: number) => Error;
+}
+interface EmscriptenStream {
+  path?: string;
+  position: number;
+}
+
+/**
+ * A board's ENOSPC. Raised with the board's number rather than Emscripten's (51): an error from
+ * a file object's write() never passes through board_setup.py's translation of errno numbers.
+ */
+const BOARD_ENOSPC = 28;
+
+/**
+ * Gives the flash a size: a write that would need more blocks than are free fails with ENOSPC,
+ * as on a board, counting space as os.statvfs does (one block per entry plus its whole blocks).
+ */
+export function limitFlashSize(fs: EmscriptenFs, capacity: number): void {
+  const streams = fs as unknown as StreamWrites;
+  const write = streams.write.bind(streams);
+  const blocks = Math.floor(capacity / BLOCK);
+  streams.write = (stream, buffer, offset, length, position, canOwn) => {
+    if (stream.path?.startsWith(`${FLASH_ROOT}/`)) {
+      const end = (position ?? stream.position) + length;
+      const grows = Math.floor(end / BLOCK) - Math.floor(fs.stat(stream.path).size / BLOCK);
+      if (grows > 0 && usedBlocks(fs, FLASH_ROOT) + grows > blocks) throw new streams.ErrnoError(BOARD_ENOSPC);
+    }
+    return write(stream, buffer, offset, length, position, canOwn);
+  };
+}
+
+function usedBlocks(fs: EmscriptenFs, folder: string): number {
+  let used = 0;
+  for (const name of fs.readdir(folder)) {
+    if (name === "." || name === "..") continue;
+    const { mode, size } = fs.stat(`${folder}/${name}`);
+    used += fs.isDir(mode) ? 1 + usedBlocks(fs, `${folder}/${name}`) : 1 + Math.floor(size / BLOCK);
+  }
+  return used;
+}
+
 /** os.rename inside the flash; returns 0 or Emscripten's errno (board_setup.py translates it). */
 export function renameInFlash(fs: EmscriptenFs, from: string, to: string): number {
   try {

@@ -1,7 +1,7 @@
 import { installBoardModules } from "../../vm/board-modules.js";
 import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { BoardOutput } from "./board-output.js";
-import { FLASH_ROOT, readFlash, renameInFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
+import { FLASH_ROOT, limitFlashSize, readFlash, renameInFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
 import { RunContext, type SharedRunState } from "./run-state.js";
 import type { BoardFiles } from "./worker-messages.js";
 
@@ -348,6 +348,7 @@ export class BoardFirmware {
     const vm = await MicroPythonVm.load({ stdout: (text) => this.pythonOutput(text), stderr: (text) => this.pythonOutput(text) });
     this.vm = vm;
     writeFlash(vm.module.FS, flash.files, flash.dirs);
+    limitFlashSize(vm.module.FS, FLASH_SIZE);
     // machine, pyb, time and a blocking asyncio.run; their waits see Ctrl-C through the shared words.
     installBoardModules(vm, {
       interrupt: this.options.runState.words,

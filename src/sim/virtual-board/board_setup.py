@@ -47,8 +47,18 @@ def board_setup():
 
         return call
 
+    # VfsPosix joins a path onto its root as text, so ".." would climb out of the flash into the
+    # VM's own folders: paths are resolved here first, and ".." stops at the board's root.
+    def inside_flash(function):
+        def call(*args, **kwargs):
+            if args and isinstance(args[0], str):
+                args = (absolute(args[0]),) + args[1:]
+            return function(*args, **kwargs)
+
+        return call
+
     for name in ("chdir", "ilistdir", "listdir", "mkdir", "remove", "rmdir", "stat", "unlink"):
-        setattr(os, name, with_board_errno(getattr(os, name)))
+        setattr(os, name, inside_flash(with_board_errno(getattr(os, name))))
 
     # VfsPosix.rename builds both paths in one shared buffer when mounted with a root, so the
     # second overwrites the first; the host renames inside the flash instead.
@@ -70,7 +80,7 @@ def board_setup():
             raise OSError(board_errno.get(error, error))
 
     os.rename = rename
-    builtins.open = with_board_errno(builtins.open)
+    builtins.open = inside_flash(with_board_errno(builtins.open))
 
     # A board's ilistdir gives (name, type, inode, size); VfsPosix leaves out the size, which
     # clients such as mpremote's `fs ls` show.
