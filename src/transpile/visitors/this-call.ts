@@ -1,7 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
-import { transformArguments } from "./call.js";
+import { transformArguments } from "./arguments.js";
 
 /**
  * Functions declared with a `this` parameter (`function area(this: Shape)`) take `this` as a

@@ -1,0 +1,102 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+
+/**
+ * Positional arguments, and keyword arguments for a trailing object literal passed where the
+ * facade declares a `KwArgs<...>` parameter.
+ */
+export function transformArguments(
+  node: ts.CallExpression | ts.NewExpression,
+  context: TransformationContext,
+): { args: py.Expression[]; keywords: py.Keyword[] } {
+  const argumentNodes = [...(node.arguments ?? [])];
+  const keywords: py.Keyword[] = [];
+  const kwargsIndex = keywordParameterIndex(node, context);
+  if (kwargsIndex !== undefined && argumentNodes.length > kwargsIndex) {
+    const options = argumentNodes[kwargsIndex]!;
+    argumentNodes.splice(kwargsIndex, 1);
+    if (!ts.isObjectLiteralExpression(options)) {
+      context.report(diagnostics.keywordArgumentsNotLiteral(options));
+    } else {
+      for (const property of options.properties) {
+        if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
+          keywords.push({ name: property.name.text, value: context.transformExpression(property.initializer) });
+        } else if (ts.isShorthandPropertyAssignment(property)) {
+          keywords.push({ name: property.name.text, value: context.transformExpression(property.name) });
+        } else {
+          context.report(diagnostics.keywordArgumentsNotLiteral(property));
+        }
+      }
+    }
+  }
+  // Left to right, as JS evaluates arguments (`f(i, i++)`).
+  const values = context.transformInOrder(argumentNodes.map((argument) => (ts.isSpreadElement(argument) ? argument.expression : argument)));
+  const args = values.map((value, index): py.Expression =>
+    ts.isSpreadElement(argumentNodes[index]!) ? { kind: "Starred", value } : withDefault(node, index, argumentNodes[index]!, value, context),
+  );
+  return { args, keywords };
+}
+
+/**
+ * The index of the argument passed as keyword arguments: the parameter typed `KwArgs<...>`
+ * (src/runtime-shim/kwargs.ts), or the last element of a rest tuple ending in one
+ * (`...args: [...aws: T, options: KwArgs<...>]`).
+ */
+function keywordParameterIndex(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): number | undefined {
+  const signature = context.checker.getResolvedSignature(node);
+  const declaration = signature?.getDeclaration();
+  if (!declaration || !("parameters" in declaration)) return undefined;
+  const parameters = declaration.parameters;
+  const last = parameters[parameters.length - 1];
+  if (!last?.type) return undefined;
+  if (isKwArgsType(last.type, context)) return parameters.length - 1;
+  if (last.dotDotDotToken && ts.isTupleTypeNode(last.type)) {
+    const element = last.type.elements[last.type.elements.length - 1];
+    const elementType = element && ts.isNamedTupleMember(element) ? element.type : element;
+    const argumentCount = node.arguments?.length ?? 0;
+    if (elementType && isKwArgsType(elementType, context) && argumentCount > 0) return argumentCount - 1;
+  }
+  return undefined;
+}
+
+function isKwArgsType(type: ts.TypeNode, context: TransformationContext): boolean {
+  if (!ts.isTypeReferenceNode(type)) return false;
+  let symbol = context.checker.getSymbolAtLocation(type.typeName);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
+  const aliasDeclaration = symbol?.declarations?.[0];
+  if (!aliasDeclaration || symbol?.getName() !== "KwArgs") return false;
+  const fileName = aliasDeclaration.getSourceFile().fileName;
+  return fileName.startsWith(context.program.facadeDirectory) && fileName.endsWith("/kwargs.ts");
+}
+
+/**
+ * JS applies a parameter's default when the argument is undefined; Python only when it is
+ * left out. A constant default is written into the `def` itself (`def f(x=5)`), so an argument
+ * that may be undefined gets the default at the call: `f(5)` for a literal `undefined`,
+ * `f(v if v is not None else 5)` otherwise.
+ */
+function withDefault(
+  node: ts.CallExpression | ts.NewExpression,
+  index: number,
+  argument: ts.Expression,
+  value: py.Expression,
+  context: TransformationContext,
+): py.Expression {
+  const parameter = context.checker.getResolvedSignature(node)?.getDeclaration()?.parameters?.[index];
+  if (!parameter || !ts.isParameter(parameter) || !parameter.initializer || parameter.dotDotDotToken) return value;
+  if (!mayBeUndefined(context.checker.getTypeAtLocation(argument))) return value;
+  const fallback = context.transformExpression(parameter.initializer);
+  // Defaults that are not constants are applied inside the function already (see transformParameters).
+  if (fallback.kind !== "Constant") return value;
+  if (value.kind === "Constant" && value.value === null) return fallback;
+  if (value.kind === "Name") return py.ifExp(py.compare(value, "is not", py.none()), value, fallback);
+  const temporary = context.temporary("argument");
+  return py.ifExp(py.compare(py.namedExpr(temporary, value), "is not", py.none()), temporary, fallback);
+}
+
+function mayBeUndefined(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0);
+}
