@@ -74,7 +74,7 @@ try {
     `Image: ${IMAGE_SIZE / 1024} KiB generated ESP image at 0x1000; the compressible one deflates to ${(ratio * 100).toFixed(0)} % ` +
       "(code-like repeats; real MicroPython ESP32 builds deflate to about 65 %), the random one not at all.",
     `The virtual chip paces bytes at the line rate both ways (${BAUD} baud = ${(LINE_RATE / 1024).toFixed(1)} KiB/s, 10 bits per byte).`,
-    "Effective rate = image bytes / transfer time (write plus MD5 check, from tsmp's \"Wrote … in N s\"); total = whole command",
+    'Effective rate = image bytes / transfer time (write plus MD5 check, from tsmp\'s "Wrote … in N s"); total = whole command',
     "including connect, stub upload at 115200 baud and baud change. Targets: ≥ 80 % of line rate uncompressed, > 100 % compressed on a compressible image.",
     "",
     "| run | transfer | effective rate | of line rate | total |",

@@ -17,9 +17,7 @@ export function writeResultsSection(name: string, markdown: string): void {
   const start = current.indexOf(begin);
   const stop = current.indexOf(end);
   const next =
-    start >= 0 && stop > start
-      ? current.slice(0, start) + block + current.slice(stop + end.length)
-      : `${current.trimEnd()}\n\n${block}\n`;
+    start >= 0 && stop > start ? current.slice(0, start) + block + current.slice(stop + end.length) : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(resultsPath, next);
 }
 

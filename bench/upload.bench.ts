@@ -91,7 +91,9 @@ const samples = new Map<string, UploadRun[]>();
 for (let round = 0; round < 3; round++) {
   for (const { baud, compress } of configurations) {
     const run = await measureUpload(baud, compress, big);
-    process.stderr.write(`upload ${baud} baud, compress ${compress}: ${run.seconds.toFixed(2)} s, ${(run.fraction * 100).toFixed(0)} % of line rate\n`);
+    process.stderr.write(
+      `upload ${baud} baud, compress ${compress}: ${run.seconds.toFixed(2)} s, ${(run.fraction * 100).toFixed(0)} % of line rate\n`,
+    );
     const key = `${baud}/${compress}`;
     samples.set(key, [...(samples.get(key) ?? []), run]);
   }
@@ -114,13 +116,16 @@ hash check, upload in raw-paste mode (128-byte flow-control window, as a board w
 re-reading each file to verify its sha256, and the final renames. "Compressed" sends each 4 KiB piece deflated (1 KiB window)
 and base64-encoded when the board has the \`deflate\` module and that is shorter; "plain" sends it as a str literal.
 Fraction = file bytes per second ÷ line rate; each row is the median of 3 runs (all runs: ${[...samples.values()]
-  .map((list) => list.map((run) => run.seconds.toFixed(1)).join("/"))
-  .join(", ")} s, in table order). Target: ≥ 85 % at 115200.
+    .map((list) => list.map((run) => run.seconds.toFixed(1)).join("/"))
+    .join(", ")} s, in table order). Target: ≥ 85 % at 115200.
 
 | baud | upload | time | throughput | of line rate |
 |---|---|---|---|---|
 ${runs
-  .map((run) => `| ${run.baud} | ${run.compress ? "compressed (default)" : "plain"} | ${run.seconds.toFixed(2)} s | ${(run.bytes / run.seconds / 1024).toFixed(1)} KiB/s | ${percent(run.fraction)} |`)
+  .map(
+    (run) =>
+      `| ${run.baud} | ${run.compress ? "compressed (default)" : "plain"} | ${run.seconds.toFixed(2)} s | ${(run.bytes / run.seconds / 1024).toFixed(1)} KiB/s | ${percent(run.fraction)} |`,
+  )
   .join("\n")}
 
 No-change re-flash of a ${small.length}-file project (${(small.reduce((s, f) => s + f.data.length, 0) / 1024).toFixed(0)} KiB) at 115200 baud: open the port,

@@ -1,6 +1,9 @@
 // Class-heavy code: small value objects, inheritance and method calls in a simulation step.
 class Vec {
-  constructor(public x: number, public y: number) {}
+  constructor(
+    public x: number,
+    public y: number,
+  ) {}
   add(other: Vec): Vec {
     return new Vec(this.x + other.x, this.y + other.y);
   }
@@ -9,7 +12,10 @@ class Vec {
   }
 }
 class Body {
-  constructor(public position: Vec, public velocity: Vec) {}
+  constructor(
+    public position: Vec,
+    public velocity: Vec,
+  ) {}
   step(): void {
     this.position = this.position.add(this.velocity);
     if (this.position.x < 0 || this.position.x > 1000) this.velocity = new Vec(-this.velocity.x, this.velocity.y);

@@ -13,7 +13,10 @@ function compose(f: (x: number) => number, g: (x: number) => number): (x: number
   return (x) => f(g(x));
 }
 const counter = makeCounter();
-const pipeline = compose(makeAdder(3), compose(makeAdder(-1), (x) => (x * 5) % 1009));
+const pipeline = compose(
+  makeAdder(3),
+  compose(makeAdder(-1), (x) => (x * 5) % 1009),
+);
 const handlers: ((x: number) => number)[] = [];
 for (let i = 0; i < 10; i++) handlers.push(makeAdder(i));
 let total = 0;

@@ -2,7 +2,7 @@
 const lines: string[] = [];
 for (let i = 0; i < 3000; i++) {
   const level = i % 3 === 0 ? "WARN" : "INFO";
-  const code = String(i * 7 % 1000).padStart(3, "0");
+  const code = String((i * 7) % 1000).padStart(3, "0");
   lines.push(`${level} #${i} code=${code} ${"x".repeat(i % 5)}`);
 }
 const report = lines.join("\n");

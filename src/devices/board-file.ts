@@ -22,7 +22,10 @@ export function readBoardFile(projectDir: string): DeviceConfig[] {
     throw new InvalidBoardFile(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   const devices = (parsed as { devices?: unknown }).devices;
-  if (!Array.isArray(devices) || devices.some((d) => typeof d !== "object" || d === null || typeof (d as { model?: unknown }).model !== "string")) {
+  if (
+    !Array.isArray(devices) ||
+    devices.some((d) => typeof d !== "object" || d === null || typeof (d as { model?: unknown }).model !== "string")
+  ) {
     throw new InvalidBoardFile(`${path}: expected { "devices": [{ "model": "…", … }] }`);
   }
   return devices as DeviceConfig[];

@@ -28,7 +28,8 @@ export function createDevice(config: DeviceConfig): DeviceModel {
       return new Eeprom24lc(config);
     case "ssd1306":
       if (config.cs !== undefined || config.dc !== undefined) {
-        if (config.cs === undefined || config.dc === undefined) throw new UnknownDeviceModel("an ssd1306 on SPI needs both \"cs\" and \"dc\" pins");
+        if (config.cs === undefined || config.dc === undefined)
+          throw new UnknownDeviceModel('an ssd1306 on SPI needs both "cs" and "dc" pins');
         return new Ssd1306Spi({ ...config, cs: config.cs, dc: config.dc });
       }
       return new Ssd1306I2c(config);

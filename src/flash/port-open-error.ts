@@ -7,10 +7,14 @@ export class PortUnavailable extends TsmpError {}
 export function describeOpenError(path: string, error: Error): PortUnavailable {
   const message = error.message;
   if (/No such file or directory|ENOENT/i.test(message)) {
-    return new PortUnavailable(`serial port ${path} does not exist (is the board plugged in? \`tsmp ports\` lists ports)`, { cause: error });
+    return new PortUnavailable(`serial port ${path} does not exist (is the board plugged in? \`tsmp ports\` lists ports)`, {
+      cause: error,
+    });
   }
   if (/Cannot lock port|Resource temporarily unavailable|EBUSY|busy|access denied/i.test(message)) {
-    return new PortUnavailable(`serial port ${path} is busy: another program (a serial monitor, mpremote, an IDE) has it open`, { cause: error });
+    return new PortUnavailable(`serial port ${path} is busy: another program (a serial monitor, mpremote, an IDE) has it open`, {
+      cause: error,
+    });
   }
   if (/Permission denied|EACCES/i.test(message)) {
     return new PortUnavailable(

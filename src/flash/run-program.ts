@@ -34,9 +34,12 @@ export async function runProgram(repl: RawRepl, files: ProgramFile[], options: R
   if (modules.length > 0) {
     await repl.execOrThrow(minifyPython(readFileSync(packagePath("src/flash/board/run_loader.py"), "utf8")));
     for (const module of modules) {
-      await repl.execOrThrow(`_tsmp_define(${pythonString(moduleName(module.path))},${pythonText(module.text)},${pythonString(module.path)})`, {
-        idleTimeoutMs: 30_000,
-      });
+      await repl.execOrThrow(
+        `_tsmp_define(${pythonString(moduleName(module.path))},${pythonText(module.text)},${pythonString(module.path)})`,
+        {
+          idleTimeoutMs: 30_000,
+        },
+      );
     }
   }
   const stdout = lineEndingsToNewline(options.stdout);

@@ -16,7 +16,16 @@ import { createDevice, type DeviceConfig } from "../devices/device-catalog.js";
 import { readBoardFileFor } from "../devices/board-file.js";
 
 export { AtModem, Eeprom24lc, Sht3x, Ssd1306I2c, Ssd1306Spi, sensirionCrc8, readBoardFile } from "../devices/index.js";
-export type { DeviceConfig, DeviceContext, DeviceModel, I2cDevice, SpiDevice, UartDevice, Scheduled, DisplayFrame } from "../devices/index.js";
+export type {
+  DeviceConfig,
+  DeviceContext,
+  DeviceModel,
+  I2cDevice,
+  SpiDevice,
+  UartDevice,
+  Scheduled,
+  DisplayFrame,
+} from "../devices/index.js";
 import { describeUncaught } from "./node/run-on-node.js";
 import { pinDeviceName, SWITCH_DEVICE, uartWire } from "../runtime-shim/board-devices.js";
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
@@ -123,11 +132,15 @@ export class Waveform {
     }
     pulses.forEach((pulse, index) => {
       if (Math.abs(pulse.duration_ms - expected.high_ms) > tolerance) {
-        throw new WaveformMismatch(`${this.device}: pulse ${index + 1} at ${pulse.start_ms} ms is on for ${pulse.duration_ms} ms, expected ${expected.high_ms} ms`);
+        throw new WaveformMismatch(
+          `${this.device}: pulse ${index + 1} at ${pulse.start_ms} ms is on for ${pulse.duration_ms} ms, expected ${expected.high_ms} ms`,
+        );
       }
       const next = pulses[index + 1];
       if (next !== undefined && Math.abs(next.start_ms - pulse.start_ms - expected.period_ms) > tolerance) {
-        throw new WaveformMismatch(`${this.device}: pulses at ${pulse.start_ms} ms and ${next.start_ms} ms are ${next.start_ms - pulse.start_ms} ms apart, expected every ${expected.period_ms} ms`);
+        throw new WaveformMismatch(
+          `${this.device}: pulses at ${pulse.start_ms} ms and ${next.start_ms} ms are ${next.start_ms - pulse.start_ms} ms apart, expected every ${expected.period_ms} ms`,
+        );
       }
     });
   }
@@ -153,7 +166,11 @@ export class SimulationResult {
 
   /** A device's trace: "LED(1)", "Pin(2)", "PWM(Pin(4))". */
   waveform(device: string): Waveform {
-    return new Waveform(device, this.timeline.filter((e) => e.device === device), this.end_ms);
+    return new Waveform(
+      device,
+      this.timeline.filter((e) => e.device === device),
+      this.end_ms,
+    );
   }
 
   /** Bytes the program wrote to UART `id`. */

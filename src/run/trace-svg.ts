@@ -89,7 +89,9 @@ export function renderTimelineSvg(entries: readonly TimelineEntry[], endMs: numb
     // Before its first change a device's level is unknown: drawn as a dashed mid line.
     const first = changes[0]!;
     if (first.time_ms > 0) {
-      parts.push(`<line x1="${x(0)}" y1="${(top + bottom) / 2}" x2="${x(first.time_ms).toFixed(2)}" y2="${(top + bottom) / 2}" stroke="${color}" stroke-dasharray="3 3" opacity="0.5"/>`);
+      parts.push(
+        `<line x1="${x(0)}" y1="${(top + bottom) / 2}" x2="${x(first.time_ms).toFixed(2)}" y2="${(top + bottom) / 2}" stroke="${color}" stroke-dasharray="3 3" opacity="0.5"/>`,
+      );
     }
     let path = `M${x(first.time_ms).toFixed(2)},${level(first.value).toFixed(2)}`;
     let fill = `M${x(first.time_ms).toFixed(2)},${bottom}`;

@@ -161,7 +161,8 @@ export function gather<T extends readonly PromiseLike<unknown>[]>(
 ): Promise<ResultsOrExceptions<T>>;
 export function gather(...args: unknown[]): Promise<unknown[]> {
   const last = args.at(-1);
-  const hasOptions = last !== undefined && typeof last === "object" && last !== null && typeof (last as PromiseLike<unknown>).then !== "function";
+  const hasOptions =
+    last !== undefined && typeof last === "object" && last !== null && typeof (last as PromiseLike<unknown>).then !== "function";
   const returnExceptions = hasOptions && (last as { return_exceptions?: boolean }).return_exceptions === true;
   const aws = (hasOptions ? args.slice(0, -1) : args) as PromiseLike<unknown>[];
   return coroutine(() => gatherTasks(aws, returnExceptions), "gather");
@@ -390,7 +391,10 @@ const loop: Loop = {
   run_forever(): void {
     const sched = scheduler();
     // The stopper task is not queued: the loop runs until stop() queues it.
-    const stopper = new Task<void>(coroutine(async () => undefined, "_stopper"), sched);
+    const stopper = new Task<void>(
+      coroutine(async () => undefined, "_stopper"),
+      sched,
+    );
     sched.stopTask = stopper as Task<unknown>;
     return sched.runUntilComplete(stopper as Task<unknown>) as unknown as void;
   },

@@ -30,4 +30,3 @@ export function uartWire(rt: Runtime, id: number | string): UartWire {
   }
   return wire;
 }
-

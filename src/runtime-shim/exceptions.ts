@@ -100,7 +100,10 @@ export class ValueError extends PythonError {
 /** Python's OSError with MicroPython's errno (`[Errno 111] ECONNREFUSED`). */
 export class OSError extends PythonError {
   static override readonly [pythonClassName]: string = "OSError";
-  constructor(readonly errno: number, symbol?: string) {
+  constructor(
+    readonly errno: number,
+    symbol?: string,
+  ) {
     super(symbol === undefined ? errno : `[Errno ${errno}] ${symbol}`);
   }
 }

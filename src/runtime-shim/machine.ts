@@ -11,7 +11,6 @@ import { pinDeviceName, uartWire, type UartWire } from "./board-devices.js";
 import { runtime, type Runtime } from "./runtime.js";
 import type { ClockEventHandle } from "./clock.js";
 
-
 /** Reports an exception escaping an interrupt handler the way MicroPython does, then carries on. */
 function runHandler(rt: Runtime, handler: () => void): boolean {
   try {
@@ -713,7 +712,16 @@ export class RTC {
     }
     const { epochMs, setAtMs } = this.rt.rtc;
     const date = new Date(epochMs + Math.floor((nowMs - setAtMs) / 1000) * 1000);
-    return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), (date.getUTCDay() + 6) % 7, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), 0];
+    return [
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      (date.getUTCDay() + 6) % 7,
+      date.getUTCHours(),
+      date.getUTCMinutes(),
+      date.getUTCSeconds(),
+      0,
+    ];
   }
 }
 

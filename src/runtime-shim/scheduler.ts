@@ -460,4 +460,3 @@ function isCoroutineLike(value: unknown): value is PromiseLike<unknown> {
 function describeException(error: unknown): string {
   return error instanceof Error && error.stack !== undefined ? error.stack : String(error);
 }
-

@@ -11,9 +11,24 @@ import { runtime } from "./runtime.js";
 import type { IoSource, Task } from "./scheduler.js";
 
 const errnoByCode: Record<string, number> = {
-  EPERM: 1, ENOENT: 2, EIO: 5, EBADF: 9, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EEXIST: 17, EINVAL: 22,
-  EPIPE: 32, EADDRINUSE: 98, ECONNABORTED: 103, ECONNRESET: 104, ENOTCONN: 107, ETIMEDOUT: 110,
-  ECONNREFUSED: 111, EHOSTUNREACH: 113, EINPROGRESS: 115,
+  EPERM: 1,
+  ENOENT: 2,
+  EIO: 5,
+  EBADF: 9,
+  EAGAIN: 11,
+  ENOMEM: 12,
+  EACCES: 13,
+  EEXIST: 17,
+  EINVAL: 22,
+  EPIPE: 32,
+  EADDRINUSE: 98,
+  ECONNABORTED: 103,
+  ECONNRESET: 104,
+  ENOTCONN: 107,
+  ETIMEDOUT: 110,
+  ECONNREFUSED: 111,
+  EHOSTUNREACH: 113,
+  EINPROGRESS: 115,
 };
 
 function toOSError(error: Error): OSError {

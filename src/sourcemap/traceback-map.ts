@@ -63,8 +63,7 @@ function findFile(files: readonly MappedFile[], pythonPath: string): MappedFile 
   // A board names a module by the path it was imported from: "main.py", "/lib/util.py", "./x.py".
   const wanted = pythonPath.replace(/^\.?\//, "");
   return (
-    files.find((file) => file.path === wanted) ??
-    files.find((file) => wanted.endsWith(`/${file.path}`) || file.path.endsWith(`/${wanted}`))
+    files.find((file) => file.path === wanted) ?? files.find((file) => wanted.endsWith(`/${file.path}`) || file.path.endsWith(`/${wanted}`))
   );
 }
 

@@ -229,9 +229,17 @@ export class TransformationContext {
     if (!ts.isIdentifier(node)) return false;
     const symbol = this.symbolOf(node);
     if (!symbol) return false;
-    if (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.Alias | ts.SymbolFlags.ValueModule)) return true;
+    if (
+      symbol.flags &
+      (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.Alias | ts.SymbolFlags.ValueModule)
+    )
+      return true;
     const declaration = symbol.valueDeclaration;
-    return declaration !== undefined && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+    return (
+      declaration !== undefined &&
+      ts.isVariableDeclaration(declaration) &&
+      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0
+    );
   }
 
   /**
@@ -310,7 +318,8 @@ export class TransformationContext {
     const symbol = this.symbolOf(identifier);
     if (symbol && !this.isDeclaredByUser(symbol)) return text;
     this.renames ??= shadowingRenames(this.sourceFile, this.checker);
-    const local = symbol && (this.renames.get(symbol) ?? this.renames.get(this.checker.getShorthandAssignmentValueSymbol(identifier.parent) ?? symbol));
+    const local =
+      symbol && (this.renames.get(symbol) ?? this.renames.get(this.checker.getShorthandAssignmentValueSymbol(identifier.parent) ?? symbol));
     return local ?? pythonSafeName(text);
   }
 

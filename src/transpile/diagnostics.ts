@@ -37,14 +37,17 @@ export function fromTypeScript(diagnostic: ts.Diagnostic): Diagnostic {
 // Codes are explicit and never renumbered: scripts and docs refer to them.
 // TSMP10xx: core syntax.
 
-export const unsupportedSyntax = (node: ts.Node) =>
-  at(node, "TSMP1001", `${describeKind(node)} is not supported by tsmp yet.`);
+export const unsupportedSyntax = (node: ts.Node) => at(node, "TSMP1001", `${describeKind(node)} is not supported by tsmp yet.`);
 
 export const unsupportedOperator = (node: ts.Node, operator: string) =>
   at(node, "TSMP1002", `The operator '${operator}' is not supported by tsmp yet.`);
 
 export const thisOutsideClass = (node: ts.Node) =>
-  at(node, "TSMP1003", "'this' is only supported inside class methods and constructors, functions that declare a 'this' parameter, and arrow functions within them.");
+  at(
+    node,
+    "TSMP1003",
+    "'this' is only supported inside class methods and constructors, functions that declare a 'this' parameter, and arrow functions within them.",
+  );
 
 export const topLevelAwait = (node: ts.Node) =>
   at(node, "TSMP1004", "Top-level 'await' is not possible in MicroPython: call asyncio.run(main()) instead.");
@@ -66,17 +69,14 @@ export const sideEffectInShortCircuit = (node: ts.Node) =>
 export const privateName = (node: ts.Node) =>
   at(node, "TSMP1008", "ECMAScript private names (#name) are not supported: use the 'private' modifier instead.");
 
-export const enumReverseMapping = (node: ts.Node) =>
-  at(node, "TSMP1009", "Reverse enum mapping (Enum[value]) is not supported.");
+export const enumReverseMapping = (node: ts.Node) => at(node, "TSMP1009", "Reverse enum mapping (Enum[value]) is not supported.");
 
-export const computedEnumMember = (node: ts.Node) =>
-  at(node, "TSMP1010", "Enum members must have constant values (numbers or strings).");
+export const computedEnumMember = (node: ts.Node) => at(node, "TSMP1010", "Enum members must have constant values (numbers or strings).");
 
 export const unsupportedClassMember = (node: ts.Node, what: string) =>
   at(node, "TSMP1011", `${what} in classes are not supported by tsmp yet.`);
 
-export const unsupportedAssignmentTarget = (node: ts.Node) =>
-  at(node, "TSMP1012", "This assignment target is not supported by tsmp yet.");
+export const unsupportedAssignmentTarget = (node: ts.Node) => at(node, "TSMP1012", "This assignment target is not supported by tsmp yet.");
 
 export const arrayLengthAssignment = (node: ts.Node) =>
   at(node, "TSMP1013", "Assigning to an array's length is not supported: use splice or a new array.");
@@ -91,13 +91,11 @@ export const loopVariableAssignedInClosure = (node: ts.Node, name: string) =>
     `This function assigns '${name}', a variable of the enclosing loop: each JS iteration has its own '${name}', a Python closure would share one. Move the function out of the loop.`,
   );
 
-export const catchBindingPattern = (node: ts.Node) =>
-  at(node, "TSMP1018", "Destructuring in a catch clause is not supported.");
+export const catchBindingPattern = (node: ts.Node) => at(node, "TSMP1018", "Destructuring in a catch clause is not supported.");
 
 // TSMP11xx: library / builtins.
 
-export const unsupportedLibraryMember = (node: ts.Node, member: string) =>
-  at(node, "TSMP1101", `${member} is not supported by tsmp yet.`);
+export const unsupportedLibraryMember = (node: ts.Node, member: string) => at(node, "TSMP1101", `${member} is not supported by tsmp yet.`);
 
 export const unusedReturnValueOnly = (node: ts.Node, member: string) =>
   at(node, "TSMP1102", `The return value of ${member} is not supported by tsmp yet; call it as a statement.`);
@@ -153,8 +151,6 @@ for (const [key, value] of Object.entries(ts.SyntaxKind)) {
 }
 
 function describeKind(node: ts.Node): string {
-  const words = (kindNames.get(node.kind) ?? "construct")
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase();
+  const words = (kindNames.get(node.kind) ?? "construct").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   return `This ${words} (\`${node.getText().split("\n")[0]!.slice(0, 40)}\`)`;
 }

@@ -14,8 +14,10 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
   }
   if (ts.isNumericLiteral(node)) return Number.isInteger(Number(node.text));
   if (ts.isPrefixUnaryExpression(node)) {
-    return [ts.SyntaxKind.MinusToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.TildeToken].includes(node.operator) &&
-      isIntegerValued(node.operand, context, visiting);
+    return (
+      [ts.SyntaxKind.MinusToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.TildeToken].includes(node.operator) &&
+      isIntegerValued(node.operand, context, visiting)
+    );
   }
   if (ts.isBinaryExpression(node)) {
     const kind = node.operatorToken.kind;
@@ -24,7 +26,8 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
     if (integerOperators.has(kind)) return isIntegerValued(node.left, context, visiting) && isIntegerValued(node.right, context, visiting);
     return false;
   }
-  if (ts.isConditionalExpression(node)) return isIntegerValued(node.whenTrue, context, visiting) && isIntegerValued(node.whenFalse, context, visiting);
+  if (ts.isConditionalExpression(node))
+    return isIntegerValued(node.whenTrue, context, visiting) && isIntegerValued(node.whenFalse, context, visiting);
   // An element of an integer typed array (Uint8Array…) is an int.
   if (ts.isElementAccessExpression(node)) return isIntegerTypedArray(typeOf(context, node.expression));
   if (ts.isPropertyAccessExpression(node)) {
@@ -119,7 +122,11 @@ function writesTo(symbol: ts.Symbol, file: ts.SourceFile, context: Transformatio
       if (written) built.set(written, [...(built.get(written) ?? []), write]);
     };
     const visit = (node: ts.Node): void => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      ) {
         record(node.left, node);
       } else if (
         (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
@@ -141,7 +148,14 @@ function isIntegerTypedArray(type: ts.Type): boolean {
   return isTypedArrayName(name) && !name.startsWith("Float");
 }
 
-function isConstOf(declaration: ts.VariableDeclaration): declaration is ts.VariableDeclaration & { parent: ts.VariableDeclarationList & { parent: ts.ForOfStatement } } {
+function isConstOf(
+  declaration: ts.VariableDeclaration,
+): declaration is ts.VariableDeclaration & { parent: ts.VariableDeclarationList & { parent: ts.ForOfStatement } } {
   const list = declaration.parent;
-  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 && ts.isForOfStatement(list.parent) && ts.isIdentifier(declaration.name);
+  return (
+    ts.isVariableDeclarationList(list) &&
+    (list.flags & ts.NodeFlags.Const) !== 0 &&
+    ts.isForOfStatement(list.parent) &&
+    ts.isIdentifier(declaration.name)
+  );
 }

@@ -60,7 +60,17 @@ export interface SimulatedBoard {
  * _board.bus_call decodes: "E<errno>", "N<number>", "L<a,b>" or "B<hex>".
  */
 function busCall(devices: AttachedDevices) {
-  return (kind: string, names: string, op: string, address: number, memaddr: number, addrsize: number, count: number, stop: number, hex: string): string => {
+  return (
+    kind: string,
+    names: string,
+    op: string,
+    address: number,
+    memaddr: number,
+    addrsize: number,
+    count: number,
+    stop: number,
+    hex: string,
+  ): string => {
     const buses = names.split("|");
     const data = Uint8Array.from(Buffer.from(hex, "hex"));
     const bytes = (value: Uint8Array) => `B${Buffer.from(value).toString("hex")}`;
@@ -155,7 +165,8 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
 
   // An exception thrown back into the VM would unwind through WebAssembly; instead the first one
   // is kept, the program is interrupted, and `run` rethrows it.
-  const guarded = <A extends unknown[], R>(hook: (...args: A) => R, fallback: R) =>
+  const guarded =
+    <A extends unknown[], R>(hook: (...args: A) => R, fallback: R) =>
     (...args: A): R => {
       try {
         return hook(...args);
@@ -181,7 +192,10 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
       devices.uart(device)?.receive(data, devices.ctx);
     }, undefined),
     uart_read: guarded((device: string) => {
-      const data = Buffer.concat([hooks.readUart?.(device) ?? new Uint8Array(), devices.uart(device)?.transmit(devices.ctx) ?? new Uint8Array()]);
+      const data = Buffer.concat([
+        hooks.readUart?.(device) ?? new Uint8Array(),
+        devices.uart(device)?.transmit(devices.ctx) ?? new Uint8Array(),
+      ]);
       return data.length > 0 ? data.toString("hex") : null;
     }, null),
     bus: guarded(busCall(devices), "E5"),

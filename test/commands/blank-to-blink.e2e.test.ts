@@ -25,14 +25,26 @@ describe("docs/esp32.md's walk-through against a virtual ESP32", () => {
     const firmware = join(dir, "ESP32_GENERIC.bin");
     writeFileSync(firmware, makeEspImage(128 * 1024, { micropython: true }));
     const flashed = await flashFirmware({
-      port: chip.portPath, chip: "auto", baud: 460800, file: firmware, eraseAll: true, compress: true, verifyRepl: true, log: () => {}, progress: () => {},
+      port: chip.portPath,
+      chip: "auto",
+      baud: 460800,
+      file: firmware,
+      eraseAll: true,
+      compress: true,
+      verifyRepl: true,
+      log: () => {},
+      progress: () => {},
     });
     expect(flashed.repl).toMatch(/^micropython /);
 
     const project = join(dir, "blinky");
     createProject(project, { board: "generic" });
     let stderr = "";
-    const deployed = await flashProject(project, { port: chip.portPath, stdout: () => {}, stderr: { write: (text: string) => (stderr += text) } });
+    const deployed = await flashProject(project, {
+      port: chip.portPath,
+      stdout: () => {},
+      stderr: { write: (text: string) => (stderr += text) },
+    });
     expect(deployed.updated).toContain("main.py");
 
     const mainPy = await withBoard({ port: chip.portPath }, (board) => board.fs.readFile("main.py"));

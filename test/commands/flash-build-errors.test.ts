@@ -19,7 +19,11 @@ describe("build errors", () => {
 
   it("tsmp run --port does too", async () => {
     let stderr = "";
-    const running = runOnBoard(makeProject(broken), { port: "/dev/tsmp-no-such-port", stdout: () => undefined, stderr: (t) => (stderr += t) });
+    const running = runOnBoard(makeProject(broken), {
+      port: "/dev/tsmp-no-such-port",
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+    });
     await expect(running).rejects.toBeInstanceOf(DiagnosticsReported);
     expect(stderr).toMatch(/error TS2322/);
   });

@@ -36,7 +36,10 @@ describe("tsmp fs put", () => {
   });
 
   it("keeps the board's file and leaves no temporary file when every copy arrives corrupted", async () => {
-    const { board, result } = await put({ files: { "notes.txt": "before\n" }, faults: { corruptReceived: { match: "zqxjkv", count: Infinity } } }, "noise zqxjkv\n");
+    const { board, result } = await put(
+      { files: { "notes.txt": "before\n" }, faults: { corruptReceived: { match: "zqxjkv", count: Infinity } } },
+      "noise zqxjkv\n",
+    );
     await expect(result).rejects.toThrow("notes.txt arrived corrupted 3 times (sha256 mismatch); check the cable and try again");
     expect(new TextDecoder().decode(await board.readFile("notes.txt"))).toBe("before\n");
     expect(await board.listFiles()).toEqual(["/notes.txt"]);

@@ -35,7 +35,6 @@ describe("tsmp init --template sensor-node", () => {
       cwd: created.dir,
       encoding: "utf8",
     });
-    // eslint-disable-next-line no-control-regex -- vitest colours its summary
     expect((tests.stdout + tests.stderr).replace(/\x1b\[[0-9;]*m/g, "")).toMatch(/Tests\s+3 passed/);
     expect(tests.status).toBe(0);
 

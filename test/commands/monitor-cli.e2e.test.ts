@@ -19,7 +19,10 @@ afterEach(async () => {
 
 /** Spawns `node bin/tsmp.js monitor …` in `cwd` and collects its stdout and stderr. */
 function spawnMonitor(args: string[], cwd: string) {
-  const cli: ChildProcessWithoutNullStreams = spawn(process.execPath, [packagePath("bin/tsmp.js"), "monitor", ...args], { stdio: "pipe", cwd });
+  const cli: ChildProcessWithoutNullStreams = spawn(process.execPath, [packagePath("bin/tsmp.js"), "monitor", ...args], {
+    stdio: "pipe",
+    cwd,
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     cli.once("exit", (code, signal) => resolve({ code, signal })),
   );
@@ -49,7 +52,8 @@ describe.skipIf(!built)("tsmp monitor on the command line", () => {
   it("shows the board's output, rewrites a traceback to the .ts line, exits 0 on SIGINT or SIGTERM and lets go of the port", async () => {
     board = await VirtualBoard.start();
     const project = makeProject({
-      "main.ts": 'console.log("starting");\nfunction check(value: number): void {\n  if (value > 1) throw new Error("value too big");\n}\ncheck(2);\n',
+      "main.ts":
+        'console.log("starting");\nfunction check(value: number): void {\n  if (value > 1) throw new Error("value too big");\n}\ncheck(2);\n',
     });
     await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() });
 

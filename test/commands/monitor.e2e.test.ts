@@ -32,7 +32,8 @@ function startMonitor(path: string, project?: string) {
   const waitFor = async (test: () => boolean, what: string) => {
     const deadline = Date.now() + 45_000;
     while (!test()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output so far: ${JSON.stringify(output)} status: ${status}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; output so far: ${JSON.stringify(output)} status: ${status}`);
       await new Promise((resolveWait) => setTimeout(resolveWait, 20));
     }
   };
@@ -55,7 +56,8 @@ describe("tsmp monitor", () => {
   it("rewrites a traceback from the board to the TypeScript line", async () => {
     board = await VirtualBoard.start();
     const project = makeProject({
-      "main.ts": 'console.log("starting");\nfunction check(value: number): void {\n  if (value > 1) throw new Error("value too big");\n}\ncheck(2);\n',
+      "main.ts":
+        'console.log("starting");\nfunction check(value: number): void {\n  if (value > 1) throw new Error("value too big");\n}\ncheck(2);\n',
     });
     await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() });
     const monitor = startMonitor(board.portPath, project);

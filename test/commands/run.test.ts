@@ -33,7 +33,12 @@ describe("tsmp run (micropython target)", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("blinking LED 1 every 700 ms and LED 2 every 400 ms for 10 s\ndone\n");
     const log = result.stderr.trimEnd().split("\n");
-    expect(log.slice(0, 4)).toEqual(["t=0.000s  LED1 ● LED2 ●", "t=0.005s  LED1 ○ LED2 ○", "t=0.405s  LED1 ○ LED2 ●", "t=0.410s  LED1 ○ LED2 ○"]);
+    expect(log.slice(0, 4)).toEqual([
+      "t=0.000s  LED1 ● LED2 ●",
+      "t=0.005s  LED1 ○ LED2 ○",
+      "t=0.405s  LED1 ○ LED2 ●",
+      "t=0.410s  LED1 ○ LED2 ○",
+    ]);
     // 15 flashes of LED 1 and 25 of LED 2, on and off, the first two together.
     expect(log).toHaveLength(78);
 
@@ -79,7 +84,9 @@ console.log("not reached");
     const result = tsmp(file);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("checking\n");
-    expect(result.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "fails\.ts", line 9, in <module>\n {2}File "fails\.ts", line 3, in check\n.*reading out of range: 250\n$/s);
+    expect(result.stderr).toMatch(
+      /^Traceback \(most recent call last\):\n {2}File "fails\.ts", line 9, in <module>\n {2}File "fails\.ts", line 3, in check\n.*reading out of range: 250\n$/s,
+    );
   });
 
   it("turns Ctrl-C into a KeyboardInterrupt in the program, exit code 130", async () => {
@@ -127,7 +134,9 @@ asyncio.run(heartbeat(new LED(1)));
   });
 
   it("says so when the input does not exist", async () => {
-    await expect(run(join(scratch, "no-such-project"), {})).rejects.toThrowError(`${join(scratch, "no-such-project")}: no such file or folder`);
+    await expect(run(join(scratch, "no-such-project"), {})).rejects.toThrowError(
+      `${join(scratch, "no-such-project")}: no such file or folder`,
+    );
   });
 
   it("says so when a project has no entry module to run", async () => {
@@ -140,7 +149,9 @@ asyncio.run(heartbeat(new LED(1)));
 
   it("rejects options that contradict each other", async () => {
     const blink = packagePath("templates", "blink");
-    await expect(run(blink, { realtime: true, virtualClock: true })).rejects.toThrowError("--realtime and --virtual-clock exclude each other");
+    await expect(run(blink, { realtime: true, virtualClock: true })).rejects.toThrowError(
+      "--realtime and --virtual-clock exclude each other",
+    );
     await expect(run(blink, { port: "/dev/null", target: "node" })).rejects.toThrowError("--port runs on the board; leave out --target");
     await expect(run(blink, { port: "/dev/null", virtualClock: true })).rejects.toThrowError(
       "--realtime, --virtual-clock and --trace apply to --target node or micropython, not to a board",

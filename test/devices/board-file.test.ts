@@ -30,8 +30,12 @@ describe("tsmp.board.json", () => {
 
   it("says what is wrong with a broken file or an unknown model", () => {
     expect(() => readBoardFile(project("broken", '{ "devices": '))).toThrowError(/tsmp\.board\.json: not valid JSON/);
-    expect(() => readBoardFile(project("shape", '{ "sensors": [] }'))).toThrowError(/tsmp\.board\.json: expected \{ "devices": \[\{ "model": "…", … \}\] \}/);
-    expect(() => createDevice({ model: "bme280" } as never)).toThrowError('unknown device model "bme280" (known: sht3x, eeprom-24lc, ssd1306, at-modem)');
+    expect(() => readBoardFile(project("shape", '{ "sensors": [] }'))).toThrowError(
+      /tsmp\.board\.json: expected \{ "devices": \[\{ "model": "…", … \}\] \}/,
+    );
+    expect(() => createDevice({ model: "bme280" } as never)).toThrowError(
+      'unknown device model "bme280" (known: sht3x, eeprom-24lc, ssd1306, at-modem)',
+    );
     expect(() => createDevice({ model: "ssd1306", bus: "SPI(1)", cs: 5 })).toThrowError('an ssd1306 on SPI needs both "cs" and "dc" pins');
   });
 });

@@ -3,7 +3,13 @@ import { Eeprom24lc, Sht3x, Ssd1306I2c } from "../../src/devices/index.js";
 import { expectSameHardware } from "../harness/hardware-differential.js";
 
 const sensor = () => [
-  new Sht3x({ bus: "I2C(0)", readings: [{ at_ms: 0, temperature: 21.5, humidity: 40 }, { at_ms: 100, temperature: 30, humidity: 55.5 }] }),
+  new Sht3x({
+    bus: "I2C(0)",
+    readings: [
+      { at_ms: 0, temperature: 21.5, humidity: 40 },
+      { at_ms: 100, temperature: 30, humidity: 55.5 },
+    ],
+  }),
 ];
 
 describe("machine.I2C against simulated devices, Node shim vs MicroPython VM", () => {

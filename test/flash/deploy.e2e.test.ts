@@ -58,7 +58,9 @@ describe("tsmp flash", () => {
     expect(third.removed).toContain("counter.py");
     expect(await board.listFiles()).not.toContain("/counter.py");
     expect(await board.listFiles()).toEqual(expect.arrayContaining(["/.tsmp-manifest.json", "/greeting.py", "/main.py"]));
-    expect(Object.keys(readInstalledFiles(Buffer.from(await board.readFile(MANIFEST_PATH)))!).sort()).toEqual(third.upToDate.concat(third.updated).sort());
+    expect(Object.keys(readInstalledFiles(Buffer.from(await board.readFile(MANIFEST_PATH)))!).sort()).toEqual(
+      third.upToDate.concat(third.updated).sort(),
+    );
   });
 
   it("interrupts a board stuck in an endless loop and flashes it", async () => {
@@ -92,7 +94,10 @@ describe("tsmp flash", () => {
 
   it("re-sends a file that arrived corrupted once, says so, and installs the intact file", async () => {
     // The board flips a bit of the marker the first time it arrives: main.py's sha256 mismatches once.
-    board = await VirtualBoard.start({ files: { "main.py": 'print("previous program")\n' }, faults: { corruptReceived: { match: "zqxjkv" } } });
+    board = await VirtualBoard.start({
+      files: { "main.py": 'print("previous program")\n' },
+      faults: { corruptReceived: { match: "zqxjkv" } },
+    });
     const project = makeProject({ "main.ts": 'console.log("line noise zqxjkv");\n' });
     const stderr = captureStream();
     let stdout = "";

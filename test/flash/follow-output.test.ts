@@ -21,7 +21,7 @@ describe("following a board's output", () => {
     });
     device.write("working..");
     await dots; // shown before any newline arrived
-    device.write("\r\ndone\r\nMicroPython v1.27.0 on 2025-12-10; ESP32\r\nType \"help()\" for more information.\r\n>>> ");
+    device.write('\r\ndone\r\nMicroPython v1.27.0 on 2025-12-10; ESP32\r\nType "help()" for more information.\r\n>>> ');
     expect(await following).toBe("finished");
     expect(shown).toBe("working..\ndone\n");
   });

@@ -61,7 +61,11 @@ describe("board filesystem", () => {
       await fs.rename("a/b/data.bin", "a/moved.bin");
       expect([...(await fs.readFile("a/moved.bin"))]).toEqual([0, 1, 2, 3, 4, 255]);
       const [hash, missing] = await fs.sha256(["a/moved.bin", "a/gone"]);
-      expect(hash).toBe(createHash("sha256").update(Uint8Array.from([0, 1, 2, 3, 4, 255])).digest("hex"));
+      expect(hash).toBe(
+        createHash("sha256")
+          .update(Uint8Array.from([0, 1, 2, 3, 4, 255]))
+          .digest("hex"),
+      );
       expect(missing).toBeUndefined();
       await expect(fs.remove("a")).rejects.toThrow("a: directory not empty");
       await fs.remove("a", { recursive: true });
@@ -81,6 +85,10 @@ describe("board filesystem", () => {
     expect(await tsmp("fs", "get", "docs/notes.txt", copy)).toMatchObject({ code: 0 });
     expect(readFileSync(copy, "utf8")).toBe("line one\nline two é\n");
     expect(await tsmp("fs", "rm", "-r", "docs")).toMatchObject({ code: 0 });
-    expect(await tsmp("fs", "cat", "docs/notes.txt")).toEqual({ code: 1, stdout: "", stderr: "tsmp: docs/notes.txt: no such file or directory\n" });
+    expect(await tsmp("fs", "cat", "docs/notes.txt")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "tsmp: docs/notes.txt: no such file or directory\n",
+    });
   });
 });

@@ -57,7 +57,9 @@ describe("ports that are not a usable board", () => {
     pair = await startPtyPair();
     const { code, stderr } = await runCli(["fs", "ls", "--port", pair.host]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^tsmp: no MicroPython board answered on \S+ \(nothing came back; is MicroPython running on it, and is the baud rate right\?\)\n$/);
+    expect(stderr).toMatch(
+      /^tsmp: no MicroPython board answered on \S+ \(nothing came back; is MicroPython running on it, and is the baud rate right\?\)\n$/,
+    );
   }, 30_000);
 
   it("a device that answers garbage", async () => {
@@ -66,7 +68,9 @@ describe("ports that are not a usable board", () => {
     device.on("data", () => device!.write(Buffer.from("\xff\xfeATZ garbage\r\n", "latin1")));
     const { code, stderr } = await runCli(["fs", "ls", "--port", pair.host]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^tsmp: the device on \S+ does not answer like a MicroPython REPL \(it sent .*garbage.*\); is MicroPython flashed on it\?\n$/);
+    expect(stderr).toMatch(
+      /^tsmp: the device on \S+ does not answer like a MicroPython REPL \(it sent .*garbage.*\); is MicroPython flashed on it\?\n$/,
+    );
   }, 30_000);
 });
 

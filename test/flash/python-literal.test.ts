@@ -20,13 +20,15 @@ function evaluateToHex(expression: string): string {
 function writtenHex(expression: string): string {
   printed = "";
   const prefix = needsBase64(expression) ? "from binascii import a2b_base64\n" : "";
-  vm.exec(`${prefix}f = open('/tmp/written', 'wb')\nf.write(${expression})\nf.close()\nprint(''.join('%02x' % c for c in open('/tmp/written', 'rb').read()))`);
+  vm.exec(
+    `${prefix}f = open('/tmp/written', 'wb')\nf.write(${expression})\nf.close()\nprint(''.join('%02x' % c for c in open('/tmp/written', 'rb').read()))`,
+  );
   return printed.trim();
 }
 
 const awkward = [
   "plain ascii",
-  "it's \"quoted\" ''' \"\"\" and \\ backslashed \\",
+  'it\'s "quoted" \'\'\' """ and \\ backslashed \\',
   "ends with a quote'",
   'ends with a double quote"',
   "line\nbreaks\r\nand\ttabs\rcarriage",

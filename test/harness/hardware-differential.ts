@@ -34,7 +34,8 @@ export interface HostRun {
   uartSent: string;
 }
 
-const timelineLines = (entries: readonly TimelineEntry[]) => entries.map((e) => `${Number(e.time_ms.toFixed(3))} ${e.device}=${Number(e.value.toFixed(4))}`);
+const timelineLines = (entries: readonly TimelineEntry[]) =>
+  entries.map((e) => `${Number(e.time_ms.toFixed(3))} ${e.device}=${Number(e.value.toFixed(4))}`);
 
 export async function runHardwareOnShim(test: HardwareCase, devices = test.devices?.() ?? []): Promise<HostRun> {
   const options = {
@@ -73,7 +74,8 @@ export async function runHardwareOnVm(test: HardwareCase, devices = test.devices
     clock: "virtual",
     devices,
     forMs: test.forMs,
-    readInput: (device, nowMs) => [...(test.inputs ?? [])].reverse().find((input) => input.device === device && input.at_ms <= nowMs)?.value,
+    readInput: (device, nowMs) =>
+      [...(test.inputs ?? [])].reverse().find((input) => input.device === device && input.at_ms <= nowMs)?.value,
     onUartWrite: (device, data) => {
       if (device === `UART(${test.uart})`) uartSent += new TextDecoder().decode(data);
     },

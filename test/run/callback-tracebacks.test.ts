@@ -42,7 +42,9 @@ describe("an exception in a timer callback", () => {
     );
     expect(code).toBe(0);
     expect(stdout).toBe("ticks 2\n");
-    expect(stderr).toMatch(/Uncaught exception in IRQ callback handler\nTraceback \(most recent call last\):\n {2}File "[^"]*src\/main\.ts", line 11, in callback_1\n {2}File "[^"]*src\/main\.ts", line 5, in check\nException: too many ticks\n/);
+    expect(stderr).toMatch(
+      /Uncaught exception in IRQ callback handler\nTraceback \(most recent call last\):\n {2}File "[^"]*src\/main\.ts", line 11, in callback_1\n {2}File "[^"]*src\/main\.ts", line 5, in check\nException: too many ticks\n/,
+    );
     expect(stderr).not.toContain(".board");
     expect(stderr).not.toContain("main.py");
   });
@@ -53,6 +55,8 @@ describe("an exception in a timer callback", () => {
     const code = await runOnNode(project, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
     expect(code).toBe(0);
     expect(stdout).toBe("ticks 2\n");
-    expect(stderr).toMatch(/Uncaught exception in IRQ callback handler\nError: too many ticks\n\s+at check \([^)]*src\/main\.ts:5:\d+\)\n\s+at callback \([^)]*src\/main\.ts:11:\d+\)/);
+    expect(stderr).toMatch(
+      /Uncaught exception in IRQ callback handler\nError: too many ticks\n\s+at check \([^)]*src\/main\.ts:5:\d+\)\n\s+at callback \([^)]*src\/main\.ts:11:\d+\)/,
+    );
   });
 });

@@ -39,7 +39,7 @@ asyncio.run(main());
     expect(run.error).toMatchObject({ name: "AssertionError" });
   });
 
-  it("cancelling the running task raises RuntimeError(\"can't cancel self\")", async () => {
+  it('cancelling the running task raises RuntimeError("can\'t cancel self")', async () => {
     const run = await runSourceOnShim(`
 import * as asyncio from "tsmp/asyncio";
 async function main(): Promise<void> { asyncio.current_task().cancel(); }
@@ -65,7 +65,7 @@ asyncio.run(main());
     expect(run.error).toMatchObject({ name: "TypeError", message: "coroutine expected" });
   });
 
-  it("awaiting a task being gathered raises RuntimeError(\"can't wait\")", async () => {
+  it('awaiting a task being gathered raises RuntimeError("can\'t wait")', async () => {
     const run = await runSourceOnShim(`
 import * as asyncio from "tsmp/asyncio";
 async function slow(): Promise<void> { await asyncio.sleep_ms(10); }

@@ -19,7 +19,9 @@ const p = (name: string, source: string, transpilerGap?: string): AsyncioProgram
 
 export const asyncioPrograms: AsyncioProgram[] = [
   // --- create_task, run, sleep: scheduling order -----------------------------------------
-  p("create_task starts on the next pass, not at the call", `
+  p(
+    "create_task starts on the next pass, not at the call",
+    `
 async function child(): Promise<void> { console.log("child runs"); }
 async function main(): Promise<void> {
   asyncio.create_task(child());
@@ -28,8 +30,11 @@ async function main(): Promise<void> {
   console.log("main again");
 }
 asyncio.run(main());
-`),
-  p("tasks created together start in creation order", `
+`,
+  ),
+  p(
+    "tasks created together start in creation order",
+    `
 async function child(n: number): Promise<void> { console.log("start", n); await asyncio.sleep(0); console.log("end", n); }
 async function main(): Promise<void> {
   for (let i = 0; i < 4; i++) asyncio.create_task(child(i));
@@ -37,8 +42,11 @@ async function main(): Promise<void> {
   console.log("main done");
 }
 asyncio.run(main());
-`),
-  p("sleepers wake in order of wake time", `
+`,
+  ),
+  p(
+    "sleepers wake in order of wake time",
+    `
 async function sleeper(ms: number): Promise<void> { await asyncio.sleep_ms(ms); console.log("woke", ms); }
 async function main(): Promise<void> {
   asyncio.create_task(sleeper(30));
@@ -47,8 +55,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(50);
 }
 asyncio.run(main());
-`),
-  p("sleep(0) yields round-robin", `
+`,
+  ),
+  p(
+    "sleep(0) yields round-robin",
+    `
 async function spin(name: string): Promise<void> {
   for (let i = 0; i < 3; i++) { console.log(name, i); await asyncio.sleep(0); }
 }
@@ -59,8 +70,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(1);
 }
 asyncio.run(main());
-`),
-  p("equal wake times run first-in first-out", `
+`,
+  ),
+  p(
+    "equal wake times run first-in first-out",
+    `
 async function sleeper(name: string): Promise<void> { await asyncio.sleep_ms(10); console.log(name); }
 async function main(): Promise<void> {
   asyncio.create_task(sleeper("first"));
@@ -70,8 +84,11 @@ async function main(): Promise<void> {
   console.log("main");
 }
 asyncio.run(main());
-`),
-  p("sleep takes float seconds", `
+`,
+  ),
+  p(
+    "sleep takes float seconds",
+    `
 async function sleeper(name: string, s: number): Promise<void> { await asyncio.sleep(s); console.log(name, "woke"); }
 async function main(): Promise<void> {
   asyncio.create_task(sleeper("quarter", 0.25));
@@ -80,8 +97,11 @@ async function main(): Promise<void> {
   await asyncio.sleep(0.3);
 }
 asyncio.run(main());
-`),
-  p("interleaving of two blinkers over time", `
+`,
+  ),
+  p(
+    "interleaving of two blinkers over time",
+    `
 async function blink(name: string, period: number): Promise<void> {
   for (let i = 0; i < 4; i++) { console.log(name, "on"); await asyncio.sleep_ms(5); console.log(name, "off"); await asyncio.sleep_ms(period); }
 }
@@ -91,8 +111,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(200);
 }
 asyncio.run(main());
-`),
-  p("negative sleep is no sleep", `
+`,
+  ),
+  p(
+    "negative sleep is no sleep",
+    `
 async function other(): Promise<void> { console.log("other"); }
 async function main(): Promise<void> {
   asyncio.create_task(other());
@@ -100,32 +123,47 @@ async function main(): Promise<void> {
   console.log("main");
 }
 asyncio.run(main());
-`),
-  p("run returns the main coroutine's value", `
+`,
+  ),
+  p(
+    "run returns the main coroutine's value",
+    `
 async function main(): Promise<number> { await asyncio.sleep_ms(1); return 42; }
 const value = asyncio.run(main());
 console.log("value", value);
-`),
-  p("statements after run wait for it", `
+`,
+  ),
+  p(
+    "statements after run wait for it",
+    `
 async function main(): Promise<void> { await asyncio.sleep_ms(5); console.log("main finished"); }
 console.log("before");
 asyncio.run(main());
 console.log("after");
-`),
-  p("run twice in a row", `
+`,
+  ),
+  p(
+    "run twice in a row",
+    `
 async function main(n: number): Promise<number> { await asyncio.sleep_ms(1); console.log("run", n); return n * 2; }
 const a = asyncio.run(main(1));
 const b = asyncio.run(main(2));
 console.log(a + b);
-`),
-  p("tasks left from one run continue in the next", `
+`,
+  ),
+  p(
+    "tasks left from one run continue in the next",
+    `
 async function background(): Promise<void> { for (let i = 0; i < 3; i++) { await asyncio.sleep_ms(10); console.log("bg", i); } }
 async function first(): Promise<void> { asyncio.create_task(background()); await asyncio.sleep_ms(15); console.log("first done"); }
 async function second(): Promise<void> { await asyncio.sleep_ms(30); console.log("second done"); }
 asyncio.run(first());
 asyncio.run(second());
-`),
-  p("nested coroutine calls do not yield", `
+`,
+  ),
+  p(
+    "nested coroutine calls do not yield",
+    `
 async function inner(): Promise<number> { return 7; }
 async function other(): Promise<void> { console.log("other"); }
 async function main(): Promise<void> {
@@ -136,23 +174,32 @@ async function main(): Promise<void> {
   console.log("main after yield");
 }
 asyncio.run(main());
-`),
-  p("an exception from main leaves run", `
+`,
+  ),
+  p(
+    "an exception from main leaves run",
+    `
 async function main(): Promise<void> { await asyncio.sleep_ms(1); throw new Error("boom"); }
 try {
   asyncio.run(main());
 } catch (e) {
   console.log("caught", (e as Error).message);
 }
-`),
-  p("an uncaught exception ends the program", `
+`,
+  ),
+  p(
+    "an uncaught exception ends the program",
+    `
 async function main(): Promise<void> { console.log("start"); await asyncio.sleep_ms(1); throw new Error("boom"); }
 asyncio.run(main());
 console.log("not reached");
-`),
+`,
+  ),
 
   // --- current_task ---------------------------------------------------------------------
-  p("current_task is the running task", `
+  p(
+    "current_task is the running task",
+    `
 let child: asyncio.Task<void> | null = null;
 async function body(): Promise<void> { await asyncio.sleep(0); console.log("same task", asyncio.current_task() === child); }
 async function main(): Promise<void> {
@@ -161,23 +208,32 @@ async function main(): Promise<void> {
   console.log("main is not child", asyncio.current_task() !== child);
 }
 asyncio.run(main());
-`),
-  p("current_task outside the loop raises RuntimeError", `
+`,
+  ),
+  p(
+    "current_task outside the loop raises RuntimeError",
+    `
 try {
   asyncio.current_task();
   console.log("no error");
 } catch (e) {
   console.log("RuntimeError", (e as Error).message);
 }
-`),
+`,
+  ),
 
   // --- Task: await, result, exceptions, cancel --------------------------------------------
-  p("awaiting a task returns its value", `
+  p(
+    "awaiting a task returns its value",
+    `
 async function work(): Promise<string> { await asyncio.sleep_ms(5); return "result"; }
 async function main(): Promise<void> { const t = asyncio.create_task(work()); console.log(await t); }
 asyncio.run(main());
-`),
-  p("awaiting a finished task returns at once", `
+`,
+  ),
+  p(
+    "awaiting a finished task returns at once",
+    `
 async function work(): Promise<number> { return 3; }
 async function other(): Promise<void> { console.log("other ran"); }
 async function main(): Promise<void> {
@@ -188,8 +244,11 @@ async function main(): Promise<void> {
   await asyncio.sleep(0);
 }
 asyncio.run(main());
-`),
-  p("a task's exception reaches its awaiter", `
+`,
+  ),
+  p(
+    "a task's exception reaches its awaiter",
+    `
 async function fail(): Promise<void> { await asyncio.sleep_ms(1); throw new Error("task failed"); }
 async function main(): Promise<void> {
   const t = asyncio.create_task(fail());
@@ -197,8 +256,11 @@ async function main(): Promise<void> {
   console.log("done", t.done());
 }
 asyncio.run(main());
-`),
-  p("two tasks awaiting one task resume in order", `
+`,
+  ),
+  p(
+    "two tasks awaiting one task resume in order",
+    `
 async function work(): Promise<number> { await asyncio.sleep_ms(10); return 5; }
 async function waiter(name: string, t: asyncio.Task<number>): Promise<void> { const v = await t; console.log(name, v); }
 async function main(): Promise<void> {
@@ -208,8 +270,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(20);
 }
 asyncio.run(main());
-`),
-  p("cancel a sleeping task: finally runs", `
+`,
+  ),
+  p(
+    "cancel a sleeping task: finally runs",
+    `
 async function sleeper(): Promise<void> {
   try { console.log("sleeping"); await asyncio.sleep_ms(1000); console.log("not reached"); }
   finally { console.log("cleanup"); }
@@ -222,8 +287,11 @@ async function main(): Promise<void> {
   console.log("done", t.done());
 }
 asyncio.run(main());
-`),
-  p("cancel a task before it ran: its body never starts", `
+`,
+  ),
+  p(
+    "cancel a task before it ran: its body never starts",
+    `
 async function never(): Promise<void> { console.log("body ran"); }
 async function main(): Promise<void> {
   const t = asyncio.create_task(never());
@@ -232,8 +300,11 @@ async function main(): Promise<void> {
   console.log("done", t.done());
 }
 asyncio.run(main());
-`),
-  p("cancel returns false once a task is done", `
+`,
+  ),
+  p(
+    "cancel returns false once a task is done",
+    `
 async function quick(): Promise<void> {}
 async function main(): Promise<void> {
   const t = asyncio.create_task(quick());
@@ -241,8 +312,11 @@ async function main(): Promise<void> {
   console.log("cancel", t.cancel());
 }
 asyncio.run(main());
-`),
-  p("done() before, during and after", `
+`,
+  ),
+  p(
+    "done() before, during and after",
+    `
 async function work(): Promise<void> { await asyncio.sleep_ms(5); }
 async function main(): Promise<void> {
   const t = asyncio.create_task(work());
@@ -253,8 +327,11 @@ async function main(): Promise<void> {
   console.log(t.done());
 }
 asyncio.run(main());
-`),
-  p("a task cannot cancel itself", `
+`,
+  ),
+  p(
+    "a task cannot cancel itself",
+    `
 let me: asyncio.Task<void> | null = null;
 async function body(): Promise<void> {
   await asyncio.sleep(0);
@@ -262,8 +339,11 @@ async function body(): Promise<void> {
 }
 async function main(): Promise<void> { me = asyncio.create_task(body()); await me; }
 asyncio.run(main());
-`),
-  p("a task may catch its cancellation and go on", `
+`,
+  ),
+  p(
+    "a task may catch its cancellation and go on",
+    `
 async function stubborn(): Promise<string> {
   try { await asyncio.sleep_ms(100); }
   catch (e) { if (e instanceof asyncio.CancelledError) console.log("caught cancel"); }
@@ -277,8 +357,11 @@ async function main(): Promise<void> {
   console.log(await t);
 }
 asyncio.run(main());
-`),
-  p("catch (e) does not catch a cancellation", `
+`,
+  ),
+  p(
+    "catch (e) does not catch a cancellation",
+    `
 async function worker(): Promise<void> {
   try { await asyncio.sleep_ms(100); }
   catch (e) { console.log("caught by catch (e)"); }
@@ -292,8 +375,11 @@ async function main(): Promise<void> {
   console.log("done", t.done());
 }
 asyncio.run(main());
-`),
-  p("awaiting a cancelled task raises CancelledError in the awaiter", `
+`,
+  ),
+  p(
+    "awaiting a cancelled task raises CancelledError in the awaiter",
+    `
 async function worker(): Promise<void> { await asyncio.sleep_ms(100); }
 async function main(): Promise<void> {
   const t = asyncio.create_task(worker());
@@ -302,8 +388,11 @@ async function main(): Promise<void> {
   try { await t; } catch (e) { if (e instanceof asyncio.CancelledError) console.log("awaiter saw CancelledError"); }
 }
 asyncio.run(main());
-`),
-  p("cancelling a task that awaits another cancels the inner one", `
+`,
+  ),
+  p(
+    "cancelling a task that awaits another cancels the inner one",
+    `
 async function inner(): Promise<void> { try { await asyncio.sleep_ms(100); } finally { console.log("inner cleanup"); } }
 async function outer(t: asyncio.Task<void>): Promise<void> { try { await t; } finally { console.log("outer cleanup"); } }
 async function main(): Promise<void> {
@@ -315,8 +404,11 @@ async function main(): Promise<void> {
   console.log("inner done", i.done(), "outer done", o.done());
 }
 asyncio.run(main());
-`),
-  p("cancelling main's awaited task from another task", `
+`,
+  ),
+  p(
+    "cancelling main's awaited task from another task",
+    `
 async function victim(): Promise<number> { await asyncio.sleep_ms(100); return 1; }
 async function killer(t: asyncio.Task<number>): Promise<void> { await asyncio.sleep_ms(10); console.log("killing"); t.cancel(); }
 async function main(): Promise<void> {
@@ -325,15 +417,21 @@ async function main(): Promise<void> {
   try { await t; } catch (e) { if (e instanceof asyncio.CancelledError) console.log("victim cancelled"); }
 }
 asyncio.run(main());
-`),
+`,
+  ),
 
   // --- wait_for / wait_for_ms -----------------------------------------------------------
-  p("wait_for returns the value in time", `
+  p(
+    "wait_for returns the value in time",
+    `
 async function work(): Promise<string> { await asyncio.sleep_ms(10); return "ok"; }
 async function main(): Promise<void> { console.log(await asyncio.wait_for(work(), 1)); }
 asyncio.run(main());
-`),
-  p("wait_for times out: inner sees the cancellation, caller TimeoutError", `
+`,
+  ),
+  p(
+    "wait_for times out: inner sees the cancellation, caller TimeoutError",
+    `
 async function slow(): Promise<void> {
   try { await asyncio.sleep_ms(1000); } finally { console.log("slow cleaned up"); }
 }
@@ -342,8 +440,11 @@ async function main(): Promise<void> {
   catch (e) { if (e instanceof asyncio.TimeoutError) console.log("TimeoutError"); }
 }
 asyncio.run(main());
-`),
-  p("wait_for_ms times out", `
+`,
+  ),
+  p(
+    "wait_for_ms times out",
+    `
 async function slow(): Promise<void> { await asyncio.sleep_ms(100); console.log("not reached"); }
 async function main(): Promise<void> {
   try { await asyncio.wait_for_ms(slow(), 20); } catch (e) { if (e instanceof asyncio.TimeoutError) console.log("timeout after 20 ms"); }
@@ -351,30 +452,45 @@ async function main(): Promise<void> {
   console.log("end");
 }
 asyncio.run(main());
-`),
-  p("wait_for_ms in time", `
+`,
+  ),
+  p(
+    "wait_for_ms in time",
+    `
 async function quick(): Promise<number> { await asyncio.sleep_ms(5); return 9; }
 async function main(): Promise<void> { console.log(await asyncio.wait_for_ms(quick(), 50)); }
 asyncio.run(main());
-`),
-  p("wait_for with no timeout", `
+`,
+  ),
+  p(
+    "wait_for with no timeout",
+    `
 async function work(): Promise<string> { await asyncio.sleep_ms(500); return "waited"; }
 async function main(): Promise<void> { console.log(await asyncio.wait_for(work(), null)); }
 asyncio.run(main());
-`),
-  p("wait_for passes on the inner exception", `
+`,
+  ),
+  p(
+    "wait_for passes on the inner exception",
+    `
 async function fail(): Promise<void> { await asyncio.sleep_ms(1); throw new Error("inner failed"); }
 async function main(): Promise<void> {
   try { await asyncio.wait_for(fail(), 1); } catch (e) { console.log("caught", (e as Error).message); }
 }
 asyncio.run(main());
-`),
-  p("wait_for on a task", `
+`,
+  ),
+  p(
+    "wait_for on a task",
+    `
 async function work(): Promise<number> { await asyncio.sleep_ms(5); return 11; }
 async function main(): Promise<void> { const t = asyncio.create_task(work()); console.log(await asyncio.wait_for(t, 1), t.done()); }
 asyncio.run(main());
-`),
-  p("wait_for interleaves with other tasks", `
+`,
+  ),
+  p(
+    "wait_for interleaves with other tasks",
+    `
 async function ticker(): Promise<void> { for (let i = 0; i < 5; i++) { console.log("tick", i); await asyncio.sleep_ms(10); } }
 async function work(): Promise<string> { await asyncio.sleep_ms(25); return "work"; }
 async function main(): Promise<void> {
@@ -383,8 +499,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(30);
 }
 asyncio.run(main());
-`),
-  p("wait_for cancelled from outside cancels the inner task", `
+`,
+  ),
+  p(
+    "wait_for cancelled from outside cancels the inner task",
+    `
 async function slow(): Promise<void> { try { await asyncio.sleep_ms(1000); } finally { console.log("inner cleanup"); } }
 async function waiter(): Promise<void> {
   try { await asyncio.wait_for(slow(), 10); } finally { console.log("waiter cleanup"); }
@@ -397,18 +516,24 @@ async function main(): Promise<void> {
   console.log("done", t.done());
 }
 asyncio.run(main());
-`),
+`,
+  ),
 
   // --- gather ---------------------------------------------------------------------------
-  p("gather returns results in argument order", `
+  p(
+    "gather returns results in argument order",
+    `
 async function after(ms: number, v: string): Promise<string> { await asyncio.sleep_ms(ms); console.log("finished", v); return v; }
 async function main(): Promise<void> {
   const r = await asyncio.gather(after(30, "a"), after(10, "b"), after(20, "c"));
   console.log(r[0], r[1], r[2]);
 }
 asyncio.run(main());
-`),
-  p("gather propagates the first exception", `
+`,
+  ),
+  p(
+    "gather propagates the first exception",
+    `
 async function ok(): Promise<number> { await asyncio.sleep_ms(20); console.log("ok finished"); return 1; }
 async function bad(): Promise<number> { await asyncio.sleep_ms(5); throw new Error("bad"); }
 async function main(): Promise<void> {
@@ -416,8 +541,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(30);
 }
 asyncio.run(main());
-`),
-  p("gather with return_exceptions", `
+`,
+  ),
+  p(
+    "gather with return_exceptions",
+    `
 async function ok(): Promise<string> { await asyncio.sleep_ms(5); return "fine"; }
 async function bad(): Promise<string> { await asyncio.sleep_ms(1); throw new Error("broken"); }
 async function main(): Promise<void> {
@@ -427,12 +555,18 @@ async function main(): Promise<void> {
   console.log(r[1] instanceof Error, (r[1] as Error).message);
 }
 asyncio.run(main());
-`),
-  p("gather of nothing", `
+`,
+  ),
+  p(
+    "gather of nothing",
+    `
 async function main(): Promise<void> { const r: unknown[] = await asyncio.gather(); console.log("empty", r.length); }
 asyncio.run(main());
-`),
-  p("gather of finished tasks", `
+`,
+  ),
+  p(
+    "gather of finished tasks",
+    `
 async function v(n: number): Promise<number> { return n; }
 async function main(): Promise<void> {
   const a = asyncio.create_task(v(1));
@@ -442,8 +576,11 @@ async function main(): Promise<void> {
   console.log(r[0] + r[1]);
 }
 asyncio.run(main());
-`),
-  p("cancelling a gather cancels its children", `
+`,
+  ),
+  p(
+    "cancelling a gather cancels its children",
+    `
 async function child(n: number): Promise<void> { try { await asyncio.sleep_ms(100); } finally { console.log("child", n, "cleanup"); } }
 async function gatherer(): Promise<void> {
   try { await asyncio.gather(child(1), child(2)); } finally { console.log("gather cleanup"); }
@@ -456,16 +593,22 @@ async function main(): Promise<void> {
   console.log("done", t.done());
 }
 asyncio.run(main());
-`),
-  p("gather inside wait_for times out", `
+`,
+  ),
+  p(
+    "gather inside wait_for times out",
+    `
 async function slow(n: number): Promise<void> { try { await asyncio.sleep_ms(100 * n); } finally { console.log("slow", n, "stopped"); } }
 async function main(): Promise<void> {
   try { await asyncio.wait_for_ms(asyncio.gather(slow(1), slow(2)), 50); }
   catch (e) { if (e instanceof asyncio.TimeoutError) console.log("timeout"); }
 }
 asyncio.run(main());
-`),
-  p("gather with a cancelled child and return_exceptions", `
+`,
+  ),
+  p(
+    "gather with a cancelled child and return_exceptions",
+    `
 async function child(): Promise<number> { await asyncio.sleep_ms(50); return 1; }
 async function main(): Promise<void> {
   const a = asyncio.create_task(child());
@@ -477,10 +620,13 @@ async function main(): Promise<void> {
   console.log(r[0] instanceof asyncio.CancelledError, second);
 }
 asyncio.run(main());
-`),
+`,
+  ),
 
   // --- Event ----------------------------------------------------------------------------
-  p("Event.set wakes every waiter in order", `
+  p(
+    "Event.set wakes every waiter in order",
+    `
 async function waiter(name: string, ev: asyncio.Event): Promise<void> { console.log(name, "waiting"); await ev.wait(); console.log(name, "woke"); }
 async function main(): Promise<void> {
   const ev = new asyncio.Event();
@@ -493,8 +639,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(1);
 }
 asyncio.run(main());
-`),
-  p("waiting on a set Event does not yield", `
+`,
+  ),
+  p(
+    "waiting on a set Event does not yield",
+    `
 async function other(): Promise<void> { console.log("other"); }
 async function main(): Promise<void> {
   const ev = new asyncio.Event();
@@ -505,8 +654,11 @@ async function main(): Promise<void> {
   await asyncio.sleep(0);
 }
 asyncio.run(main());
-`),
-  p("Event clear and is_set", `
+`,
+  ),
+  p(
+    "Event clear and is_set",
+    `
 async function main(): Promise<void> {
   const ev = new asyncio.Event();
   console.log(ev.is_set());
@@ -516,8 +668,11 @@ async function main(): Promise<void> {
   console.log(ev.is_set());
 }
 asyncio.run(main());
-`),
-  p("Event ping-pong between two tasks", `
+`,
+  ),
+  p(
+    "Event ping-pong between two tasks",
+    `
 async function player(name: string, mine: asyncio.Event, theirs: asyncio.Event, rounds: number): Promise<void> {
   for (let i = 0; i < rounds; i++) { await mine.wait(); mine.clear(); console.log(name, i); theirs.set(); }
 }
@@ -531,8 +686,11 @@ async function main(): Promise<void> {
   await t2;
 }
 asyncio.run(main());
-`),
-  p("Event waiter cancelled while waiting", `
+`,
+  ),
+  p(
+    "Event waiter cancelled while waiting",
+    `
 async function waiter(ev: asyncio.Event): Promise<void> { try { await ev.wait(); console.log("woke"); } finally { console.log("waiter cleanup"); } }
 async function main(): Promise<void> {
   const ev = new asyncio.Event();
@@ -545,10 +703,13 @@ async function main(): Promise<void> {
   console.log("done", t.done());
 }
 asyncio.run(main());
-`),
+`,
+  ),
 
   // --- Lock -----------------------------------------------------------------------------
-  p("Lock hands over in arrival order", `
+  p(
+    "Lock hands over in arrival order",
+    `
 async function worker(name: string, lock: asyncio.Lock): Promise<void> {
   await lock.acquire();
   console.log(name, "has the lock");
@@ -564,8 +725,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(50);
 }
 asyncio.run(main());
-`),
-  p("Lock.locked through acquire and release", `
+`,
+  ),
+  p(
+    "Lock.locked through acquire and release",
+    `
 async function main(): Promise<void> {
   const lock = new asyncio.Lock();
   console.log(lock.locked());
@@ -575,15 +739,21 @@ async function main(): Promise<void> {
   console.log(lock.locked());
 }
 asyncio.run(main());
-`),
-  p("releasing an unlocked Lock raises RuntimeError", `
+`,
+  ),
+  p(
+    "releasing an unlocked Lock raises RuntimeError",
+    `
 async function main(): Promise<void> {
   const lock = new asyncio.Lock();
   try { lock.release(); } catch (e) { console.log("RuntimeError", (e as Error).message); }
 }
 asyncio.run(main());
-`),
-  p("a Lock waiter cancelled while waiting", `
+`,
+  ),
+  p(
+    "a Lock waiter cancelled while waiting",
+    `
 async function holder(lock: asyncio.Lock): Promise<void> { await lock.acquire(); await asyncio.sleep_ms(20); console.log("holder releases"); lock.release(); }
 async function waiter(name: string, lock: asyncio.Lock): Promise<void> {
   try { await lock.acquire(); console.log(name, "acquired"); lock.release(); } finally { console.log(name, "exits"); }
@@ -600,8 +770,11 @@ async function main(): Promise<void> {
   console.log("locked", lock.locked());
 }
 asyncio.run(main());
-`),
-  p("a Lock handed to a task cancelled before it resumes passes on", `
+`,
+  ),
+  p(
+    "a Lock handed to a task cancelled before it resumes passes on",
+    `
 async function waiter(name: string, lock: asyncio.Lock): Promise<void> {
   try { await lock.acquire(); console.log(name, "acquired"); await asyncio.sleep_ms(1); lock.release(); }
   finally { console.log(name, "exits"); }
@@ -618,10 +791,13 @@ async function main(): Promise<void> {
   console.log("locked", lock.locked());
 }
 asyncio.run(main());
-`),
+`,
+  ),
 
   // --- ThreadSafeFlag -------------------------------------------------------------------
-  p("ThreadSafeFlag set from a Timer callback wakes the waiter", `
+  p(
+    "ThreadSafeFlag set from a Timer callback wakes the waiter",
+    `
 import { Timer } from "tsmp/machine";
 async function main(): Promise<void> {
   const flag = new asyncio.ThreadSafeFlag();
@@ -632,8 +808,11 @@ async function main(): Promise<void> {
   timer.deinit();
 }
 asyncio.run(main());
-`),
-  p("ThreadSafeFlag set before wait, and wait clears it", `
+`,
+  ),
+  p(
+    "ThreadSafeFlag set before wait, and wait clears it",
+    `
 async function main(): Promise<void> {
   const flag = new asyncio.ThreadSafeFlag();
   flag.set();
@@ -642,8 +821,11 @@ async function main(): Promise<void> {
   try { await asyncio.wait_for_ms(flag.wait(), 10); } catch (e) { if (e instanceof asyncio.TimeoutError) console.log("cleared: second wait timed out"); }
 }
 asyncio.run(main());
-`),
-  p("ThreadSafeFlag.clear", `
+`,
+  ),
+  p(
+    "ThreadSafeFlag.clear",
+    `
 async function main(): Promise<void> {
   const flag = new asyncio.ThreadSafeFlag();
   flag.set();
@@ -651,16 +833,22 @@ async function main(): Promise<void> {
   try { await asyncio.wait_for_ms(flag.wait(), 10); } catch (e) { if (e instanceof asyncio.TimeoutError) console.log("timed out"); }
 }
 asyncio.run(main());
-`),
+`,
+  ),
 
   // --- Loop -----------------------------------------------------------------------------
-  p("loop.run_until_complete at top level", `
+  p(
+    "loop.run_until_complete at top level",
+    `
 async function main(): Promise<number> { await asyncio.sleep_ms(3); console.log("main ran"); return 5; }
 const loop = asyncio.get_event_loop();
 const v = loop.run_until_complete(main());
 console.log("returned", v);
-`),
-  p("loop.create_task with run_forever and stop", `
+`,
+  ),
+  p(
+    "loop.create_task with run_forever and stop",
+    `
 const loop = asyncio.get_event_loop();
 async function worker(): Promise<void> {
   for (let i = 0; i < 3; i++) { console.log("working", i); await asyncio.sleep_ms(10); }
@@ -669,15 +857,21 @@ async function worker(): Promise<void> {
 loop.create_task(worker());
 loop.run_forever();
 console.log("loop stopped");
-`),
-  p("set_exception_handler sees an unretrieved task exception", `
+`,
+  ),
+  p(
+    "set_exception_handler sees an unretrieved task exception",
+    `
 const loop = asyncio.get_event_loop();
 loop.set_exception_handler((l, context) => { console.log("handler:", context["message"]); });
 async function fail(): Promise<void> { throw new Error("lost"); }
 async function main(): Promise<void> { asyncio.create_task(fail()); await asyncio.sleep_ms(10); console.log("main done"); }
 asyncio.run(main());
-`),
-  p("get_exception_handler returns the handler", `
+`,
+  ),
+  p(
+    "get_exception_handler returns the handler",
+    `
 const loop = asyncio.get_event_loop();
 const handler = (l: asyncio.Loop, context: asyncio.ExceptionContext): void => { console.log("handled"); };
 console.log(loop.get_exception_handler() === null);
@@ -685,8 +879,11 @@ loop.set_exception_handler(handler);
 console.log(loop.get_exception_handler() === handler);
 loop.set_exception_handler(null);
 console.log(loop.get_exception_handler() === null);
-`),
-  p("an exception retrieved before the handler runs is not reported", `
+`,
+  ),
+  p(
+    "an exception retrieved before the handler runs is not reported",
+    `
 const loop = asyncio.get_event_loop();
 loop.set_exception_handler((l, context) => { console.log("handler called"); });
 async function fail(): Promise<void> { throw new Error("retrieved"); }
@@ -697,39 +894,54 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(5);
 }
 asyncio.run(main());
-`),
-  p("a custom handler can call the default one (with the loop, as MicroPython's code takes it)", `
+`,
+  ),
+  p(
+    "a custom handler can call the default one (with the loop, as MicroPython's code takes it)",
+    `
 const loop = asyncio.get_event_loop();
 loop.set_exception_handler((l, context) => { console.log("custom first"); l.default_exception_handler(l, context); console.log("after default"); });
 async function fail(): Promise<void> { throw new Error("lost"); }
 async function main(): Promise<void> { asyncio.create_task(fail()); await asyncio.sleep_ms(10); console.log("main done"); }
 asyncio.run(main());
-`),
-  p("call_exception_handler with a context", `
+`,
+  ),
+  p(
+    "call_exception_handler with a context",
+    `
 const loop = asyncio.get_event_loop();
 loop.set_exception_handler((l, context) => { console.log("message:", context["message"]); });
 async function main(): Promise<void> {
   loop.call_exception_handler({ message: "custom", exception: new Error("x"), future: asyncio.current_task() });
 }
 asyncio.run(main());
-`),
-  p("new_event_loop drops queued tasks", `
+`,
+  ),
+  p(
+    "new_event_loop drops queued tasks",
+    `
 async function never(): Promise<void> { console.log("never"); }
 async function main(): Promise<void> { console.log("main"); }
 asyncio.create_task(never());
 asyncio.new_event_loop();
 asyncio.run(main());
-`),
-  p("loop.close does nothing harmful", `
+`,
+  ),
+  p(
+    "loop.close does nothing harmful",
+    `
 async function main(): Promise<void> { console.log("ran"); }
 const loop = asyncio.get_event_loop();
 loop.run_until_complete(main());
 loop.close();
 console.log("closed");
-`),
+`,
+  ),
 
   // --- time and hardware within tasks --------------------------------------------------
-  p("time.ticks on the board clock inside tasks", `
+  p(
+    "time.ticks on the board clock inside tasks",
+    `
 import * as time from "tsmp/time";
 async function main(): Promise<void> {
   const start = time.ticks_ms();
@@ -738,8 +950,11 @@ async function main(): Promise<void> {
   console.log(time.ticks_diff(time.ticks_add(start, 50), start));
 }
 asyncio.run(main());
-`),
-  p("a blocking time.sleep_ms holds up every task", `
+`,
+  ),
+  p(
+    "a blocking time.sleep_ms holds up every task",
+    `
 import * as time from "tsmp/time";
 async function other(): Promise<void> { console.log("other at", time.ticks_diff(time.ticks_ms(), t0)); }
 const t0 = time.ticks_ms();
@@ -750,8 +965,11 @@ async function main(): Promise<void> {
   console.log("main at", time.ticks_diff(time.ticks_ms(), t0));
 }
 asyncio.run(main());
-`),
-  p("pins driven by tasks read back", `
+`,
+  ),
+  p(
+    "pins driven by tasks read back",
+    `
 import { Pin } from "tsmp/machine";
 async function main(): Promise<void> {
   const led = new Pin(2, Pin.OUT);
@@ -765,8 +983,11 @@ async function main(): Promise<void> {
   console.log(led.value());
 }
 asyncio.run(main());
-`),
-  p("Timer callback and a task share the clock", `
+`,
+  ),
+  p(
+    "Timer callback and a task share the clock",
+    `
 import { Timer } from "tsmp/machine";
 let ticks = 0;
 async function main(): Promise<void> {
@@ -776,8 +997,11 @@ async function main(): Promise<void> {
   console.log("timer fired", ticks);
 }
 asyncio.run(main());
-`),
-  p("micropython.schedule runs soon, outside the caller", `
+`,
+  ),
+  p(
+    "micropython.schedule runs soon, outside the caller",
+    `
 import * as micropython from "tsmp/micropython";
 async function main(): Promise<void> {
   micropython.schedule((n: number) => console.log("scheduled", n), 7);
@@ -786,9 +1010,12 @@ async function main(): Promise<void> {
   console.log("main done");
 }
 asyncio.run(main());
-`),
+`,
+  ),
   // --- edge cases of ordering -------------------------------------------------------------
-  p("an Event set and cleared before its waiter runs still wakes it", `
+  p(
+    "an Event set and cleared before its waiter runs still wakes it",
+    `
 async function waiter(ev: asyncio.Event): Promise<void> { const r = await ev.wait(); console.log("woke with", r, "is_set", ev.is_set()); }
 async function main(): Promise<void> {
   const ev = new asyncio.Event();
@@ -799,16 +1026,22 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(1);
 }
 asyncio.run(main());
-`),
-  p("wait_for: the awaitable finishes exactly when the timeout expires", `
+`,
+  ),
+  p(
+    "wait_for: the awaitable finishes exactly when the timeout expires",
+    `
 async function work(): Promise<string> { await asyncio.sleep_ms(20); return "made it"; }
 async function main(): Promise<void> {
   try { console.log(await asyncio.wait_for_ms(work(), 20)); }
   catch (e) { if (e instanceof asyncio.TimeoutError) console.log("timed out"); }
 }
 asyncio.run(main());
-`),
-  p("a task created during a pass runs after the tasks already due", `
+`,
+  ),
+  p(
+    "a task created during a pass runs after the tasks already due",
+    `
 async function late(): Promise<void> { console.log("late"); }
 async function early(name: string): Promise<void> { await asyncio.sleep_ms(5); console.log(name); if (name === "a") asyncio.create_task(late()); }
 async function main(): Promise<void> {
@@ -819,8 +1052,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(1);
 }
 asyncio.run(main());
-`),
-  p("gather of a task another task already awaits raises RuntimeError", `
+`,
+  ),
+  p(
+    "gather of a task another task already awaits raises RuntimeError",
+    `
 async function slow(): Promise<void> { await asyncio.sleep_ms(10); }
 async function waiter(t: asyncio.Task<void>): Promise<void> { await t; console.log("waiter done"); }
 async function main(): Promise<void> {
@@ -831,8 +1067,11 @@ async function main(): Promise<void> {
   await asyncio.sleep_ms(20);
 }
 asyncio.run(main());
-`),
-  p("a chain of tasks each creating the next", `
+`,
+  ),
+  p(
+    "a chain of tasks each creating the next",
+    `
 async function link(n: number): Promise<void> {
   console.log("link", n);
   if (n < 4) asyncio.create_task(link(n + 1));
@@ -841,8 +1080,11 @@ async function link(n: number): Promise<void> {
 }
 async function main(): Promise<void> { asyncio.create_task(link(0)); await asyncio.sleep_ms(1); }
 asyncio.run(main());
-`),
-  p("a producer and consumer share a list under a Lock and an Event", `
+`,
+  ),
+  p(
+    "a producer and consumer share a list under a Lock and an Event",
+    `
 const items: number[] = [];
 async function producer(lock: asyncio.Lock, ready: asyncio.Event): Promise<void> {
   for (let i = 0; i < 4; i++) {
@@ -871,5 +1113,6 @@ async function main(): Promise<void> {
   console.log("all done");
 }
 asyncio.run(main());
-`),
+`,
+  ),
 ];

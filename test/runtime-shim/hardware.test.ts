@@ -33,7 +33,13 @@ console.log("idle level", button.value());
 button.irq((pin) => console.log("falling at", time.ticks_ms(), "level", pin.value()), Pin.IRQ_FALLING);
 time.sleep_ms(1000);
 `,
-      { script: (board) => { board.setPin(0, 0, 100); board.setPin(0, 1, 150); board.setPin(0, 0, 400); } },
+      {
+        script: (board) => {
+          board.setPin(0, 0, 100);
+          board.setPin(0, 1, 150);
+          board.setPin(0, 0, 400);
+        },
+      },
     );
     expect(run.lines).toEqual(["idle level 1", "falling at 100 level 0", "falling at 400 level 0"]);
   });
@@ -70,7 +76,12 @@ console.log(adc.read_u16());
 time.sleep_ms(100);
 console.log(adc.read_u16(), adc.read_uv());
 `,
-      { script: (board) => { board.setAdc(26, 1000); board.setAdc(26, 65535, 50); } },
+      {
+        script: (board) => {
+          board.setAdc(26, 1000);
+          board.setAdc(26, 65535, 50);
+        },
+      },
     );
     expect(run.lines).toEqual(["1000", "65535 3300000"]);
   });
@@ -116,7 +127,12 @@ time.sleep_ms(20);
 console.log(JSON.stringify(text(uart.readline())), text(uart.read(2)), uart.any());
 uart.write("reply");
 `,
-      { script: (board) => { board.uartLoopback(1); board.uartReceive(2, "line\nabc", 10); } },
+      {
+        script: (board) => {
+          board.uartLoopback(1);
+          board.uartReceive(2, "line\nabc", 10);
+        },
+      },
     );
     expect(run.lines).toEqual(["4 4 ping", "None", '"line\\n" ab 1']);
     expect(new TextDecoder().decode(run.uartSent(2))).toBe("reply");

@@ -12,7 +12,7 @@ describe("RunQueue", () => {
     const queue = new RunQueue<Item>();
     // A fixed pseudo-random mix of pushes, pops and removals, checked against a sorted list.
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const reference: Array<{ item: Item; order: number }> = [];
     let order = 0;
     const popped: number[] = [];

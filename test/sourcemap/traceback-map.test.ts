@@ -32,7 +32,11 @@ describe("mapTraceback", () => {
   });
 
   it("keeps absolute paths outside the folder and leaves other frames as the board printed them", () => {
-    const frames = ['  File "main.py", line 1, in <module>', '  File "_tsmp.py", line 9, in js_add', '  File "asyncio/core.py", line 1, in run'];
+    const frames = [
+      '  File "main.py", line 1, in <module>',
+      '  File "_tsmp.py", line 9, in js_add',
+      '  File "asyncio/core.py", line 1, in run',
+    ];
     expect(mapTraceback(traceback(...frames), [main, { path: "_tsmp.py" }], { relativeTo: "/elsewhere" })).toBe(
       traceback('  File "/home/ada/blink/src/main.ts", line 1, in <module>', ...frames.slice(1)),
     );

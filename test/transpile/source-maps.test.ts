@@ -34,7 +34,13 @@ describe("source maps", () => {
         ``,
         `run([1, -2]);`,
       ].join("\n"),
-      "lib/check.ts": [`export function check(value: number) {`, `  if (value < 0) {`, `    throw new Error("negative: " + value);`, `  }`, `}`].join("\n"),
+      "lib/check.ts": [
+        `export function check(value: number) {`,
+        `  if (value < 0) {`,
+        `    throw new Error("negative: " + value);`,
+        `  }`,
+        `}`,
+      ].join("\n"),
     });
     expect(traceback).toContain(`File "main.ts", line 9, in <module>`);
     expect(traceback).toContain(`File "main.ts", line 5, in run`);

@@ -260,7 +260,9 @@ print('still running', len(calls))
 `);
     run();
     expect(output()).toBe("still running 1\n");
-    expect(errors()).toMatch(/^Uncaught exception in IRQ callback handler\nTraceback \(most recent call last\):\n.*OSError: \[Errno 19\] ENODEV\n$/s);
+    expect(errors()).toMatch(
+      /^Uncaught exception in IRQ callback handler\nTraceback \(most recent call last\):\n.*OSError: \[Errno 19\] ENODEV\n$/s,
+    );
   });
 
   it("passes UART bytes to and from the host", async () => {
@@ -303,15 +305,12 @@ describe("the board link", () => {
   it("stops the program with KeyboardInterrupt when the host signals an interrupt", async () => {
     const interrupt = new Int32Array(new SharedArrayBuffer(4));
     let count = 0;
-    const { run } = await runOnBoard(
-      "from machine import Pin\np = Pin(1, Pin.OUT)\nwhile True:\n    p.toggle()",
-      {
-        interrupt,
-        onOutput: () => {
-          if (++count === 5) Atomics.store(interrupt, 0, 1);
-        },
+    const { run } = await runOnBoard("from machine import Pin\np = Pin(1, Pin.OUT)\nwhile True:\n    p.toggle()", {
+      interrupt,
+      onOutput: () => {
+        if (++count === 5) Atomics.store(interrupt, 0, 1);
       },
-    );
+    });
     expect(() => run()).toThrowError(MicroPythonError);
     expect(count).toBe(5);
   });

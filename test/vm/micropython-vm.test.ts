@@ -38,7 +38,7 @@ describe("MicroPythonVm", () => {
     } catch (error) {
       const failure = error as MicroPythonError;
       expect(failure.pythonType).toBe("ZeroDivisionError");
-      expect(failure.traceback).toContain('line 2, in f');
+      expect(failure.traceback).toContain("line 2, in f");
       expect(failure.message).toBe("ZeroDivisionError: divide by zero");
     }
   });

@@ -59,10 +59,10 @@ export function registerFs(program: Command): void {
     await removeBoardPath(path, options.recursive ?? false, fsOptions(options));
   });
 
-  addBoardOptions(fs.command("mkdir").argument("<path>", "folder on the board").description("create a folder and any missing parents")).action(
-    async (path: string, options: BoardOptions) => {
-      const { makeBoardFolder } = await loadFsCommands();
-      await makeBoardFolder(path, fsOptions(options));
-    },
-  );
+  addBoardOptions(
+    fs.command("mkdir").argument("<path>", "folder on the board").description("create a folder and any missing parents"),
+  ).action(async (path: string, options: BoardOptions) => {
+    const { makeBoardFolder } = await loadFsCommands();
+    await makeBoardFolder(path, fsOptions(options));
+  });
 }

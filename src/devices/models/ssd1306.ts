@@ -7,8 +7,22 @@ export interface Ssd1306Options {
 
 /** Argument bytes that follow each multi-byte command (datasheet section 9, command table). */
 const ARGUMENTS = new Map<number, number>([
-  [0x20, 1], [0x21, 2], [0x22, 2], [0x81, 1], [0x8d, 1], [0xa3, 2], [0xa8, 1], [0xd3, 1],
-  [0xd5, 1], [0xd9, 1], [0xda, 1], [0xdb, 1], [0x26, 6], [0x27, 6], [0x29, 5], [0x2a, 5],
+  [0x20, 1],
+  [0x21, 2],
+  [0x22, 2],
+  [0x81, 1],
+  [0x8d, 1],
+  [0xa3, 2],
+  [0xa8, 1],
+  [0xd3, 1],
+  [0xd5, 1],
+  [0xd9, 1],
+  [0xda, 1],
+  [0xdb, 1],
+  [0x26, 6],
+  [0x27, 6],
+  [0x29, 5],
+  [0x2a, 5],
 ]);
 
 /** One picture the display showed, from `time_ms` on. */

@@ -13,7 +13,9 @@ export async function checkMicroPythonRepl(path: string, attempts = 8): Promise<
   const transport = await SerialTransport.open(path, { baudRate: 115200 });
   try {
     const repl = new RawRepl(transport, { attempts, answerTimeoutMs: 1000 });
-    const answer = await repl.execOrThrow("import sys\nprint(sys.implementation.name, '.'.join(str(n) for n in sys.implementation.version[:3]))");
+    const answer = await repl.execOrThrow(
+      "import sys\nprint(sys.implementation.name, '.'.join(str(n) for n in sys.implementation.version[:3]))",
+    );
     await repl.exit();
     return answer.trim();
   } catch (error) {

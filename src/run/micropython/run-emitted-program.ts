@@ -123,7 +123,10 @@ function runEntry(vm: MicroPythonVm, board: SimulatedBoard, entry: string): Micr
 function reportUncaught(error: MicroPythonError, program: EmittedProgram, stderr: (text: string) => void): number {
   if (error.pythonType === "SystemExit") return exitCodeOf(error, stderr);
   // The first frame is the exec() above, which a board's own runner does not show.
-  const traceback = withoutBoardFrames(error.traceback).replace(/^(Traceback \(most recent call last\):\n)\s*File "<stdin>", line \d+, in <module>\n/, "$1");
+  const traceback = withoutBoardFrames(error.traceback).replace(
+    /^(Traceback \(most recent call last\):\n)\s*File "<stdin>", line \d+, in <module>\n/,
+    "$1",
+  );
   stderr(mapTraceback(traceback, program.files));
   // 130 is what a shell reports for a program stopped with Ctrl-C.
   return error.pythonType === "KeyboardInterrupt" ? 130 : 1;

@@ -67,16 +67,52 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       if (ts.isCatchClause(visited) && !mentionsCancelledError(visited.block)) return exceptException(visited);
       if (!isAsync(visited)) return visited;
       if (ts.isFunctionDeclaration(visited) && visited.body !== undefined && visited.asteriskToken === undefined) {
-        return f.updateFunctionDeclaration(visited, withoutAsync(visited.modifiers), undefined, visited.name, visited.typeParameters, visited.parameters, visited.type, lazyBlock(visited.body, nameOf(visited)));
+        return f.updateFunctionDeclaration(
+          visited,
+          withoutAsync(visited.modifiers),
+          undefined,
+          visited.name,
+          visited.typeParameters,
+          visited.parameters,
+          visited.type,
+          lazyBlock(visited.body, nameOf(visited)),
+        );
       }
       if (ts.isFunctionExpression(visited) && visited.asteriskToken === undefined) {
-        return f.updateFunctionExpression(visited, withoutAsync(visited.modifiers), undefined, visited.name, visited.typeParameters, visited.parameters, visited.type, lazyBlock(visited.body, nameOf(visited)));
+        return f.updateFunctionExpression(
+          visited,
+          withoutAsync(visited.modifiers),
+          undefined,
+          visited.name,
+          visited.typeParameters,
+          visited.parameters,
+          visited.type,
+          lazyBlock(visited.body, nameOf(visited)),
+        );
       }
       if (ts.isMethodDeclaration(visited) && visited.body !== undefined && visited.asteriskToken === undefined) {
-        return f.updateMethodDeclaration(visited, withoutAsync(visited.modifiers), undefined, visited.name, visited.questionToken, visited.typeParameters, visited.parameters, visited.type, lazyBlock(visited.body, nameOf(visited)));
+        return f.updateMethodDeclaration(
+          visited,
+          withoutAsync(visited.modifiers),
+          undefined,
+          visited.name,
+          visited.questionToken,
+          visited.typeParameters,
+          visited.parameters,
+          visited.type,
+          lazyBlock(visited.body, nameOf(visited)),
+        );
       }
       if (ts.isArrowFunction(visited)) {
-        return f.updateArrowFunction(visited, withoutAsync(visited.modifiers), visited.typeParameters, visited.parameters, visited.type, visited.equalsGreaterThanToken, lazy(visited.body, "<lambda>"));
+        return f.updateArrowFunction(
+          visited,
+          withoutAsync(visited.modifiers),
+          visited.typeParameters,
+          visited.parameters,
+          visited.type,
+          visited.equalsGreaterThanToken,
+          lazy(visited.body, "<lambda>"),
+        );
       }
       return visited;
     };
@@ -88,7 +124,15 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       const variable = ts.isIdentifier(declaration.name) ? declaration : f.createVariableDeclaration(name);
       const bindings = ts.isIdentifier(declaration.name)
         ? []
-        : [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(declaration.name, undefined, undefined, name)], ts.NodeFlags.Let))];
+        : [
+            f.createVariableStatement(
+              undefined,
+              f.createVariableDeclarationList(
+                [f.createVariableDeclaration(declaration.name, undefined, undefined, name)],
+                ts.NodeFlags.Let,
+              ),
+            ),
+          ];
       const check = f.createExpressionStatement(f.createCallExpression(f.createIdentifier(EXCEPT_HELPER), undefined, [name]));
       return f.updateCatchClause(clause, variable, f.updateBlock(clause.block, [check, ...bindings, ...clause.block.statements]));
     };
@@ -118,17 +162,31 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
             ? f.updateVariableDeclaration(d, d.name, d.exclamationToken, d.type, f.createAwaitExpression(d.initializer))
             : d,
         );
-        return f.updateVariableStatement(statement, statement.modifiers, f.updateVariableDeclarationList(statement.declarationList, declarations));
+        return f.updateVariableStatement(
+          statement,
+          statement.modifiers,
+          f.updateVariableDeclarationList(statement.declarationList, declarations),
+        );
       }
       if (ts.isBlock(statement)) return f.updateBlock(statement, statement.statements.map(awaitBlocking));
       if (ts.isIfStatement(statement)) {
-        return f.updateIfStatement(statement, statement.expression, awaitBlocking(statement.thenStatement), statement.elseStatement && awaitBlocking(statement.elseStatement));
+        return f.updateIfStatement(
+          statement,
+          statement.expression,
+          awaitBlocking(statement.thenStatement),
+          statement.elseStatement && awaitBlocking(statement.elseStatement),
+        );
       }
       if (ts.isTryStatement(statement)) {
         return f.updateTryStatement(
           statement,
           awaitBlocking(statement.tryBlock) as ts.Block,
-          statement.catchClause && f.updateCatchClause(statement.catchClause, statement.catchClause.variableDeclaration, awaitBlocking(statement.catchClause.block) as ts.Block),
+          statement.catchClause &&
+            f.updateCatchClause(
+              statement.catchClause,
+              statement.catchClause.variableDeclaration,
+              awaitBlocking(statement.catchClause.block) as ts.Block,
+            ),
           statement.finallyBlock && (awaitBlocking(statement.finallyBlock) as ts.Block),
         );
       }
@@ -138,11 +196,17 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     const statements = sourceFile.statements.map((s) => awaitBlocking(visit(s) as ts.Statement));
     const helpers = [
       ...(usesHelper ? [f.createImportSpecifier(false, f.createIdentifier("coroutine"), f.createIdentifier(HELPER))] : []),
-      ...(usesExceptHelper ? [f.createImportSpecifier(false, f.createIdentifier("exceptException"), f.createIdentifier(EXCEPT_HELPER))] : []),
+      ...(usesExceptHelper
+        ? [f.createImportSpecifier(false, f.createIdentifier("exceptException"), f.createIdentifier(EXCEPT_HELPER))]
+        : []),
     ];
     if (helpers.length > 0) {
       statements.unshift(
-        f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(helpers)), f.createStringLiteral(options.helpersModule)),
+        f.createImportDeclaration(
+          undefined,
+          f.createImportClause(false, undefined, f.createNamedImports(helpers)),
+          f.createStringLiteral(options.helpersModule),
+        ),
       );
     }
     return f.updateSourceFile(sourceFile, statements);

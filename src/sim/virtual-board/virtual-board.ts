@@ -108,7 +108,12 @@ export class VirtualBoard {
       throw new VirtualBoardError(`baud rate must be a positive whole number, not ${options.baud}`);
     }
     const tempDir = mkdtempSync(join(tmpdir(), "tsmp-virtual-board-"));
-    const portPath = typeof options.cable === "object" ? "virtual-board:wire" : options.cable === "memory" ? "virtual-board:memory" : (options.link ?? join(tempDir, "board"));
+    const portPath =
+      typeof options.cable === "object"
+        ? "virtual-board:wire"
+        : options.cable === "memory"
+          ? "virtual-board:memory"
+          : (options.link ?? join(tempDir, "board"));
     const board = new VirtualBoard(options, tempDir, portPath);
     try {
       const up = board.startWorker();
@@ -149,7 +154,8 @@ export class VirtualBoard {
 
   /** Bytes arriving on the board's UART over a `BoardWire` cable. */
   receive(bytes: Uint8Array): void {
-    if (typeof this.options.cable !== "object") throw new VirtualBoardError("receive() needs a virtual board wired with cable: { transmit }");
+    if (typeof this.options.cable !== "object")
+      throw new VirtualBoardError("receive() needs a virtual board wired with cable: { transmit }");
     this.toBoard?.push(bytes);
   }
 

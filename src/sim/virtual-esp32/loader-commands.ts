@@ -47,11 +47,7 @@ const SPIFLASH_RDID = 0x9f;
 const CHECKSUM_SEED = 0xef;
 
 /** What the chip does once a command's reply has gone out. */
-export type AfterReply =
-  | { kind: "none" }
-  | { kind: "run-stub" }
-  | { kind: "boot-app" }
-  | { kind: "baud"; baud: number };
+export type AfterReply = { kind: "none" } | { kind: "run-stub" } | { kind: "boot-app" } | { kind: "baud"; baud: number };
 
 export interface CommandOutcome {
   /** Response packets (unframed), in order. */
@@ -152,7 +148,11 @@ export class LoaderCommands {
         return this.done(data.length === 24 ? this.ok(op) : this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN));
       case Op.SPI_ATTACH:
         // The ROM takes a second "is legacy" word; the stub only the pin configuration.
-        return this.done(data.length === 4 || (this.mode === "rom" && data.length === 8) ? this.ok(op) : this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN));
+        return this.done(
+          data.length === 4 || (this.mode === "rom" && data.length === 8)
+            ? this.ok(op)
+            : this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN),
+        );
       case Op.CHANGE_BAUDRATE:
         if (data.length !== 8) return this.done(this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN));
         return { replies: [this.ok(op)], after: { kind: "baud", baud: data.readUInt32LE(0) } };
@@ -446,7 +446,15 @@ export class LoaderCommands {
     if (address + length > this.flash.size || blockSize === 0 || blockSize > 0x1000) {
       return this.done(this.fail(op, RomError.INVALID_PARAM, StubError.BAD_DATA_LEN));
     }
-    this.read = { next: address, end: address + length, length, blockSize, maxInFlight: Math.max(1, maxInFlight), sent: 0, md5: createHash("md5") };
+    this.read = {
+      next: address,
+      end: address + length,
+      length,
+      blockSize,
+      maxInFlight: Math.max(1, maxInFlight),
+      sent: 0,
+      md5: createHash("md5"),
+    };
     return { replies: [this.ok(op), ...this.sendReadWindow(0)], after: { kind: "none" } };
   }
 

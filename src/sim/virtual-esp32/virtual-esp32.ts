@@ -171,9 +171,11 @@ export class VirtualEsp32 {
   }
 
   private onPacket(packet: Buffer): void {
-    this.workChain = this.workChain.then(() => this.handlePacket(packet)).catch((error: unknown) => {
-      this.uartLog += `\n[virtual-esp32 internal error: ${error instanceof Error ? error.message : String(error)}]\n`;
-    });
+    this.workChain = this.workChain
+      .then(() => this.handlePacket(packet))
+      .catch((error: unknown) => {
+        this.uartLog += `\n[virtual-esp32 internal error: ${error instanceof Error ? error.message : String(error)}]\n`;
+      });
   }
 
   private async handlePacket(packet: Buffer): Promise<void> {
@@ -277,4 +279,3 @@ function lineTimeMs(bytes: number, baud: number): number {
 function isSyncRequest(packet: Buffer): boolean {
   return packet.length >= 2 && packet[0] === 0x00 && packet[1] === 0x08;
 }
-

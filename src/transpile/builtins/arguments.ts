@@ -19,7 +19,9 @@ export function asIndex(node: ts.Expression, context: TransformationContext): py
 
 /** Several index arguments (slice bounds), in JS's left-to-right order, each as a Python int. */
 export function asIndexes(nodes: readonly ts.Expression[], context: TransformationContext): py.Expression[] {
-  return context.transformInOrder(nodes).map((expression, index) => (isIntegral(nodes[index]!, context) ? expression : py.call(py.name("int"), [expression])));
+  return context
+    .transformInOrder(nodes)
+    .map((expression, index) => (isIntegral(nodes[index]!, context) ? expression : py.call(py.name("int"), [expression])));
 }
 
 /** A number converted as JavaScript's String(n) would. */

@@ -18,7 +18,11 @@ function elementType(node: ts.Expression, context: TransformationContext): ts.Ty
 /** A callback argument and how many of (value, index, array) it declares. */
 function callback(node: ts.CallExpression, context: TransformationContext, member: string, maximum = 3) {
   const argument = node.arguments[0]!;
-  return { fn: context.transformExpression(argument), arity: py.num(callbackArity(argument, context, member, maximum)), count: callbackArity(argument, context, member, maximum) };
+  return {
+    fn: context.transformExpression(argument),
+    arity: py.num(callbackArity(argument, context, member, maximum)),
+    count: callbackArity(argument, context, member, maximum),
+  };
 }
 
 /** Whether a callback's result is a boolean (so Python's truthiness of it is JavaScript's). */
@@ -74,9 +78,10 @@ export const arrayCalls: CallMappings = {
   push(node, context, receiver) {
     const args = transformArgs(node, context);
     const spread = args.some((argument) => argument.kind === "Starred");
-    const call = args.length === 1 && !spread
-      ? py.call(py.attribute(receiver, "append"), args)
-      : py.call(py.attribute(receiver, "extend"), [spread && args.length === 1 ? (args[0] as py.Starred).value : py.list(args)]);
+    const call =
+      args.length === 1 && !spread
+        ? py.call(py.attribute(receiver, "append"), args)
+        : py.call(py.attribute(receiver, "extend"), [spread && args.length === 1 ? (args[0] as py.Starred).value : py.list(args)]);
     if (spread && args.length > 1) context.report(diagnostics.unsupportedSyntax(node));
     if (isStatement(node)) return call;
     if (receiver.kind !== "Name") {
@@ -134,15 +139,22 @@ export const arrayCalls: CallMappings = {
   find: withCallback("arr_find", "Array.find"),
   findIndex: withCallback("arr_find", "Array.findIndex", { name: "want_index", value: py.bool(true) }),
   findLast: withCallback("arr_find", "Array.findLast", { name: "from_end", value: py.bool(true) }),
-  findLastIndex: withCallback("arr_find", "Array.findLastIndex", { name: "want_index", value: py.bool(true) }, { name: "from_end", value: py.bool(true) }),
+  findLastIndex: withCallback(
+    "arr_find",
+    "Array.findLastIndex",
+    { name: "want_index", value: py.bool(true) },
+    { name: "from_end", value: py.bool(true) },
+  ),
   some(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.some");
-    if (count === 1 && returnsBoolean(node.arguments[0]!, context)) return py.call(py.name("any"), [py.call(py.name("map"), [fn, receiver])]);
+    if (count === 1 && returnsBoolean(node.arguments[0]!, context))
+      return py.call(py.name("any"), [py.call(py.name("map"), [fn, receiver])]);
     return py.call(context.useHelper("arr_some"), [receiver, fn, arity]);
   },
   every(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.every");
-    if (count === 1 && returnsBoolean(node.arguments[0]!, context)) return py.call(py.name("all"), [py.call(py.name("map"), [fn, receiver])]);
+    if (count === 1 && returnsBoolean(node.arguments[0]!, context))
+      return py.call(py.name("all"), [py.call(py.name("map"), [fn, receiver])]);
     return py.call(context.useHelper("arr_some"), [receiver, fn, arity], [{ name: "every", value: py.bool(true) }]);
   },
   map(node, context, receiver) {
@@ -152,7 +164,8 @@ export const arrayCalls: CallMappings = {
   },
   filter(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.filter");
-    if (count === 1 && returnsBoolean(node.arguments[0]!, context)) return py.call(py.name("list"), [py.call(py.name("filter"), [fn, receiver])]);
+    if (count === 1 && returnsBoolean(node.arguments[0]!, context))
+      return py.call(py.name("list"), [py.call(py.name("filter"), [fn, receiver])]);
     return py.call(context.useHelper("arr_filter"), [receiver, fn, arity]);
   },
   forEach: withCallback("arr_for_each", "Array.forEach"),
@@ -162,7 +175,12 @@ export const arrayCalls: CallMappings = {
   join(node, context, receiver) {
     const [separatorNode] = node.arguments;
     const separator = separatorNode ? context.transformExpression(separatorNode) : py.str(",");
-    const element = elementType(node.expression.kind === ts.SyntaxKind.PropertyAccessExpression ? (node.expression as ts.PropertyAccessExpression).expression : node.expression, context);
+    const element = elementType(
+      node.expression.kind === ts.SyntaxKind.PropertyAccessExpression
+        ? (node.expression as ts.PropertyAccessExpression).expression
+        : node.expression,
+      context,
+    );
     if (element && isStringType(element)) return py.call(py.attribute(separator, "join"), [receiver]);
     return py.call(context.useHelper("arr_join"), [receiver, separator]);
   },
@@ -231,11 +249,16 @@ export const arrayStaticCalls: CallMappings = {
   from(node, context) {
     const [source, mapper] = node.arguments;
     if (!mapper) {
-      if (source && ts.isObjectLiteralExpression(source)) return py.call(context.useHelper("arr_from"), [context.transformExpression(source)]);
+      if (source && ts.isObjectLiteralExpression(source))
+        return py.call(context.useHelper("arr_from"), [context.transformExpression(source)]);
       return py.call(py.name("list"), [context.transformExpression(source!)]);
     }
     const arity = callbackArity(mapper, context, "Array.from", 2);
-    return py.call(context.useHelper("arr_from"), [context.transformExpression(source!), context.transformExpression(mapper), py.num(arity)]);
+    return py.call(context.useHelper("arr_from"), [
+      context.transformExpression(source!),
+      context.transformExpression(mapper),
+      py.num(arity),
+    ]);
   },
   of(node, context) {
     return py.list(transformArgs(node, context));

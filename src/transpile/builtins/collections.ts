@@ -40,7 +40,8 @@ export const setCalls: CallMappings = {
   clear: same,
   keys: same,
   values: same,
-  entries: (_node, _context, receiver) => py.call(py.name("iter"), [py.call(py.name("list"), [py.call(py.name("zip"), [receiver, receiver])])]),
+  entries: (_node, _context, receiver) =>
+    py.call(py.name("iter"), [py.call(py.name("list"), [py.call(py.name("zip"), [receiver, receiver])])]),
   forEach: forEach("Set"),
 };
 

@@ -19,7 +19,10 @@ export const consoleCalls: CallMappings = {
       context.report(diagnostics.logFormatDirective(first));
     }
     const values = context.transformInOrder(node.arguments);
-    return py.call(py.name("print"), node.arguments.map((argument, index) => printedArgument(argument, values[index]!, context)));
+    return py.call(
+      py.name("print"),
+      node.arguments.map((argument, index) => printedArgument(argument, values[index]!, context)),
+    );
   },
 };
 consoleCalls.info = consoleCalls.log!;
@@ -44,7 +47,10 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
   // null and undefined are both None: the declared type picks the word. Untyped values
   // (any, unknown: JSON.parse results, caught errors) print null, JSON's only nullish value.
   const untyped = (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
-  const onlyNull = untyped || (parts.some((part) => part.flags & ts.TypeFlags.Null) && !parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
+  const onlyNull =
+    untyped ||
+    (parts.some((part) => part.flags & ts.TypeFlags.Null) &&
+      !parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
   const args = [value];
   if (onlyNull) args.push(py.str("null"));
   return py.call(context.useHelper("js_inspect"), args);
@@ -65,7 +71,9 @@ export function rejectUnprintable(node: ts.Expression, type: ts.Type, context: T
     return true;
   }
   if (context.checker.isArrayType(type) || context.checker.isTupleType(type)) {
-    return context.checker.getTypeArguments(type as ts.TypeReference).some((element) => rejectUnprintable(node, element, context, depth + 1));
+    return context.checker
+      .getTypeArguments(type as ts.TypeReference)
+      .some((element) => rejectUnprintable(node, element, context, depth + 1));
   }
   return false;
 }

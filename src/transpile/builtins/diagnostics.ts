@@ -14,7 +14,11 @@ function at(node: ts.Node, code: string, message: string): Diagnostic {
 }
 
 export const callbackArity = (node: ts.Node, member: string) =>
-  at(node, "TSMP1103", `The callback of ${member} must declare its parameters (no rest parameter): Python passes exactly the arguments a function declares.`);
+  at(
+    node,
+    "TSMP1103",
+    `The callback of ${member} must declare its parameters (no rest parameter): Python passes exactly the arguments a function declares.`,
+  );
 
 export const logClassInstance = (node: ts.Node, className: string) =>
   at(
@@ -24,7 +28,11 @@ export const logClassInstance = (node: ts.Node, className: string) =>
   );
 
 export const regularExpression = (node: ts.Node, member: string) =>
-  at(node, "TSMP1105", `${member} with a regular expression is not supported: MicroPython's 're' differs from JavaScript's. Use a string pattern.`);
+  at(
+    node,
+    "TSMP1105",
+    `${member} with a regular expression is not supported: MicroPython's 're' differs from JavaScript's. Use a string pattern.`,
+  );
 
 export const replaceWithCallback = (node: ts.Node, member: string) =>
   at(node, "TSMP1106", `${member} with a replacement function is not supported: pass a string.`);
@@ -36,7 +44,11 @@ export const unsupportedArguments = (node: ts.Node, member: string) =>
   at(node, "TSMP1108", `${member} is not supported with these arguments.`);
 
 export const arrayWithHoles = (node: ts.Node) =>
-  at(node, "TSMP1109", "new Array(n) creates holes, which Python lists cannot have: use new Array(n).fill(value) or Array.from({ length: n }, f).");
+  at(
+    node,
+    "TSMP1109",
+    "new Array(n) creates holes, which Python lists cannot have: use new Array(n).fill(value) or Array.from({ length: n }, f).",
+  );
 
 export const logError = (node: ts.Node) =>
   at(
@@ -44,7 +56,6 @@ export const logError = (node: ts.Node) =>
     "TSMP1110",
     "console.log of an Error prints its stack trace on Node, which MicroPython cannot reproduce: log error.message (or String(error)).",
   );
-
 
 export const jsonClassInstance = (node: ts.Node, className: string) =>
   at(
@@ -54,7 +65,11 @@ export const jsonClassInstance = (node: ts.Node, className: string) =>
   );
 
 export const objectLiteralMethod = (node: ts.Node) =>
-  at(node, "TSMP1113", "Methods and accessors in object literals are not supported ('this' would not be bound): use a class, or an arrow function property.");
+  at(
+    node,
+    "TSMP1113",
+    "Methods and accessors in object literals are not supported ('this' would not be bound): use a class, or an arrow function property.",
+  );
 
 export const logFormatDirective = (node: ts.Node) =>
   at(node, "TSMP1114", "console.log with format directives (%s, %d, …) in its first argument is not supported: use a template literal.");

@@ -48,5 +48,8 @@ export function enumEntries(properties: [string, string | number][]): py.Express
 /** `E[value]` for a numeric value: the member's name, or undefined. */
 export function enumReverseLookup(properties: [string, string | number][], index: py.Expression): py.Expression {
   const reverse = properties.filter(([key, value]) => typeof value === "string" && !Number.isNaN(Number(key)));
-  return py.call(py.attribute(py.dict(reverse.map(([key, value]) => ({ key: py.num(Number(key)), value: py.str(value as string) }))), "get"), [index]);
+  return py.call(
+    py.attribute(py.dict(reverse.map(([key, value]) => ({ key: py.num(Number(key)), value: py.str(value as string) }))), "get"),
+    [index],
+  );
 }

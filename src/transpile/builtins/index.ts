@@ -47,7 +47,10 @@ export function transformBuiltinCall(node: ts.CallExpression, context: Transform
     const mapping = own(callMappings[kind], callee.name.text);
     if (!mapping) continue;
     // `new Array(n).fill(v)` becomes `[v] * n`: the receiver is never built.
-    const receiver = ts.isNewExpression(callee.expression) && callee.name.text === "fill" ? py.none() : transformReceiver(callee.expression, kind, context);
+    const receiver =
+      ts.isNewExpression(callee.expression) && callee.name.text === "fill"
+        ? py.none()
+        : transformReceiver(callee.expression, kind, context);
     // Namespaces (Math, console) and consts are names no argument can rebind.
     if (namespaceGlobals.has(kind) || context.namesFixedValue(callee.expression)) return mapping(node, context, receiver);
     return context.transformAround(receiver, () => mapping(node, context, receiver));
@@ -65,7 +68,9 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     const mapping = own(propertyMappings[kind], node.name.text);
     if (mapping) return mapping(node, context, transformReceiver(node.expression, kind, context));
   }
-  context.report(diagnostics.unsupportedLibraryMember(node, `${receiverKind(node.expression, context) ?? "This object"}.${node.name.text}`));
+  context.report(
+    diagnostics.unsupportedLibraryMember(node, `${receiverKind(node.expression, context) ?? "This object"}.${node.name.text}`),
+  );
   return py.none();
 }
 
@@ -125,7 +130,10 @@ function transformBind(node: ts.CallExpression, callee: ts.PropertyAccessExpress
   const target = callee.expression;
   const [thisArg] = node.arguments;
   const boundToOwner =
-    node.arguments.length === 1 && ts.isPropertyAccessExpression(target) && thisArg !== undefined && target.expression.getText() === thisArg.getText();
+    node.arguments.length === 1 &&
+    ts.isPropertyAccessExpression(target) &&
+    thisArg !== undefined &&
+    target.expression.getText() === thisArg.getText();
   if (!boundToOwner) context.report(libraryDiagnostics.unsupportedArguments(node, "Function.bind (other than obj.method.bind(obj))"));
   return context.transformExpression(target);
 }

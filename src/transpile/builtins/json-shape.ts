@@ -25,7 +25,8 @@ export function undefinedShape(type: ts.Type, context: TransformationContext, de
     for (const property of context.checker.getPropertiesOfType(present)) {
       if (!(property.flags & ts.SymbolFlags.Property)) continue;
       const propertyType = context.checker.getTypeOfSymbol(property);
-      const undefinedOnly = (property.flags & ts.SymbolFlags.Optional || includes(propertyType, ts.TypeFlags.Undefined | ts.TypeFlags.Void)) &&
+      const undefinedOnly =
+        (property.flags & ts.SymbolFlags.Optional || includes(propertyType, ts.TypeFlags.Undefined | ts.TypeFlags.Void)) &&
         !includes(propertyType, ts.TypeFlags.Null | ts.TypeFlags.Any | ts.TypeFlags.Unknown);
       const shape = undefinedShape(propertyType, context, depth + 1) ?? (undefinedOnly ? py.dict([]) : undefined);
       if (shape && undefinedOnly) shape.entries.unshift({ key: py.str("?"), value: py.num(1) });

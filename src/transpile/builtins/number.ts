@@ -21,7 +21,9 @@ const isNumberNaN: CallMapping = (node, context) => py.call(context.useHelper("i
 const isFinite: CallMapping = (node, context) => {
   const [value] = transformArgs(node, context);
   const argument = node.arguments[0]!;
-  return py.call(context.useHelper("is_finite"), [isNumberType(typeOf(context, argument)) ? value! : py.call(context.useHelper("to_num"), [value!])]);
+  return py.call(context.useHelper("is_finite"), [
+    isNumberType(typeOf(context, argument)) ? value! : py.call(context.useHelper("to_num"), [value!]),
+  ]);
 };
 const isNumberFinite: CallMapping = (node, context) => py.call(context.useHelper("is_finite"), transformArgs(node, context));
 
@@ -80,4 +82,3 @@ export const numberCalls: CallMappings = {
   }) as CallMapping,
   valueOf: ((_node, _context, receiver) => receiver) as CallMapping,
 };
-

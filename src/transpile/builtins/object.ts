@@ -24,8 +24,14 @@ const ofEnumOr =
   };
 
 export const objectStaticCalls: CallMappings = {
-  keys: ofEnumOr(enumKeys, ofObject("obj_keys", (record) => py.call(py.name("list"), [record]))),
-  values: ofEnumOr(enumValues, ofObject("obj_values", (record) => py.call(py.name("list"), [py.call(py.attribute(record, "values"))]))),
+  keys: ofEnumOr(
+    enumKeys,
+    ofObject("obj_keys", (record) => py.call(py.name("list"), [record])),
+  ),
+  values: ofEnumOr(
+    enumValues,
+    ofObject("obj_values", (record) => py.call(py.name("list"), [py.call(py.attribute(record, "values"))])),
+  ),
   entries: ofEnumOr(enumEntries, ofObject("obj_entries")),
   assign: (node, context) => py.call(context.useHelper("obj_assign"), transformArgs(node, context)),
   fromEntries: (node, context) => py.call(context.useHelper("obj_from"), [...transformArgs(node, context), py.bool(true)]),

@@ -44,4 +44,12 @@ export const propertyMappings: Record<string, PropertyMappings> = {
 };
 
 /** Globals whose members are mapped one by one: the receiver itself has no Python value. */
-export const namespaceGlobals = new Set(["console", "Math", "JSON", "ObjectConstructor", "NumberConstructor", "ArrayConstructor", "StringConstructor"]);
+export const namespaceGlobals = new Set([
+  "console",
+  "Math",
+  "JSON",
+  "ObjectConstructor",
+  "NumberConstructor",
+  "ArrayConstructor",
+  "StringConstructor",
+]);

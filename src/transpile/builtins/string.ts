@@ -1,6 +1,15 @@
 import { ts } from "../typescript.js";
 import * as py from "../python-ast.js";
-import { asIndex, asIndexes, isNonNegativeIntegerLiteral, isRegularExpression, isStringLiteralLike, slice, transformArgs, valueAsString } from "./arguments.js";
+import {
+  asIndex,
+  asIndexes,
+  isNonNegativeIntegerLiteral,
+  isRegularExpression,
+  isStringLiteralLike,
+  slice,
+  transformArgs,
+  valueAsString,
+} from "./arguments.js";
 import * as diagnostics from "./diagnostics.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
@@ -9,7 +18,10 @@ export const stringProperties: PropertyMappings = {
   length: (_node, _context, receiver) => py.call(py.name("len"), [receiver]),
 };
 
-const method = (name: string): CallMapping => (node, context, receiver) => py.call(py.attribute(receiver, name), transformArgs(node, context));
+const method =
+  (name: string): CallMapping =>
+  (node, context, receiver) =>
+    py.call(py.attribute(receiver, name), transformArgs(node, context));
 
 const helper =
   (name: HelperName, ...extra: py.Expression[]): CallMapping =>
@@ -28,7 +40,11 @@ function replace(every: boolean): CallMapping {
   const member = every ? "String.replaceAll" : "String.replace";
   return rejectRegExp(member, (node, context, receiver) => {
     const [search, replacement] = node.arguments;
-    if (replacement && !ts.isStringLiteralLike(replacement) && context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(replacement), ts.SignatureKind.Call).length > 0) {
+    if (
+      replacement &&
+      !ts.isStringLiteralLike(replacement) &&
+      context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(replacement), ts.SignatureKind.Call).length > 0
+    ) {
       context.report(diagnostics.replaceWithCallback(replacement, member));
     }
     const args = transformArgs(node, context);
@@ -52,7 +68,11 @@ export const stringCalls: CallMappings = {
   },
   substring(node, context, receiver) {
     const [start, end] = node.arguments;
-    if (isNonNegativeIntegerLiteral(start) && (end === undefined || isNonNegativeIntegerLiteral(end)) && (end === undefined || Number((start as ts.NumericLiteral).text) <= Number((end as ts.NumericLiteral).text))) {
+    if (
+      isNonNegativeIntegerLiteral(start) &&
+      (end === undefined || isNonNegativeIntegerLiteral(end)) &&
+      (end === undefined || Number((start as ts.NumericLiteral).text) <= Number((end as ts.NumericLiteral).text))
+    ) {
       const [lower, upper] = asIndexes(node.arguments, context);
       return slice(receiver, lower, upper);
     }

@@ -69,7 +69,8 @@ export function bitwise(
       // A small typed-array element shifted by a constant stays inside 31 bits: nothing wraps.
       const bits = elementBits(leftNode, context);
       const count = literalValue(rightNode);
-      if (bits !== undefined && count !== undefined && Number.isInteger(count) && count >= 0 && bits + count <= 31) return py.binOp(left, "<<", right);
+      if (bits !== undefined && count !== undefined && Number.isInteger(count) && count >= 0 && bits + count <= 31)
+        return py.binOp(left, "<<", right);
       return int32(py.binOp(isIntegral(leftNode, context) ? left : int32(left), "<<", shiftCount()));
     }
     case ">>":
@@ -91,10 +92,16 @@ function elementBits(node: ts.Expression, context: TransformationContext): numbe
   while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
   if (ts.isIdentifier(node)) {
     const declaration = context.symbolOf(node)?.valueDeclaration;
-    const constant = declaration && ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) && declaration.parent.flags & ts.NodeFlags.Const;
+    const constant =
+      declaration &&
+      ts.isVariableDeclaration(declaration) &&
+      ts.isVariableDeclarationList(declaration.parent) &&
+      declaration.parent.flags & ts.NodeFlags.Const;
     if (!constant) return undefined;
     if (declaration.initializer) return elementBits(declaration.initializer, context);
-    return ts.isForOfStatement(declaration.parent.parent) ? arrayElementBits(context.typeOf(declaration.parent.parent.expression)) : undefined;
+    return ts.isForOfStatement(declaration.parent.parent)
+      ? arrayElementBits(context.typeOf(declaration.parent.parent.expression))
+      : undefined;
   }
   return ts.isElementAccessExpression(node) ? arrayElementBits(context.typeOf(node.expression)) : undefined;
 }

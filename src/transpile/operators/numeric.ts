@@ -60,7 +60,11 @@ export function remainder(
     ...(rightValue === undefined ? [py.compare(right, ">", py.num(0))] : []),
   ];
   if (tests.length === 0) return native;
-  return py.ifExp(tests.reduce((all, test) => py.boolOp(all, "and", test)), py.binOp(dividend, "%", right), helper);
+  return py.ifExp(
+    tests.reduce((all, test) => py.boolOp(all, "and", test)),
+    py.binOp(dividend, "%", right),
+    helper,
+  );
 }
 
 function isCheapToRepeat(expression: py.Expression): boolean {
@@ -79,7 +83,12 @@ function isComparedWithZero(remainder: ts.Node): boolean {
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (!ts.isBinaryExpression(parent)) return false;
-  const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
+  const equality = [
+    ts.SyntaxKind.EqualsEqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsEqualsToken,
+    ts.SyntaxKind.EqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsToken,
+  ];
   if (!equality.includes(parent.operatorToken.kind)) return false;
   const other = parent.left === node ? parent.right : parent.left;
   return literalValue(other) === 0;
@@ -122,7 +131,8 @@ function isNonNegative(node: ts.Expression, context: TransformationContext, visi
 function isNonNegativeVariable(node: ts.Identifier, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
   const symbol = context.symbolOf(node);
   const declaration = symbol?.valueDeclaration;
-  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name)) return false;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name))
+    return false;
   if (visiting.has(symbol)) return true;
   const cached = nonNegativeVariables.get(symbol);
   if (cached !== undefined) return cached;
@@ -138,7 +148,13 @@ function isNonNegativeVariable(node: ts.Identifier, context: TransformationConte
 
 const nonNegativeVariables = new WeakMap<ts.Symbol, boolean>();
 
-function writesKeepNonNegative(symbol: ts.Symbol, declaration: ts.VariableDeclaration, node: ts.Identifier, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+function writesKeepNonNegative(
+  symbol: ts.Symbol,
+  declaration: ts.VariableDeclaration,
+  node: ts.Identifier,
+  context: TransformationContext,
+  visiting: Set<ts.Symbol>,
+): boolean {
   {
     if (!isNonNegative(declaration.initializer!, context, visiting)) return false;
     let keeps = true;
@@ -153,9 +169,16 @@ function writesKeepNonNegative(symbol: ts.Symbol, declaration: ts.VariableDeclar
         } else if (kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment) {
           keeps = false;
         }
-      } else if ((ts.isPrefixUnaryExpression(current) || ts.isPostfixUnaryExpression(current)) && current.operator === ts.SyntaxKind.MinusMinusToken) {
+      } else if (
+        (ts.isPrefixUnaryExpression(current) || ts.isPostfixUnaryExpression(current)) &&
+        current.operator === ts.SyntaxKind.MinusMinusToken
+      ) {
         if (ts.isIdentifier(current.operand) && context.symbolOf(current.operand) === symbol) keeps = false;
-      } else if ((ts.isArrayLiteralExpression(current) || ts.isObjectLiteralExpression(current)) && ts.isBinaryExpression(current.parent) && current.parent.left === current) {
+      } else if (
+        (ts.isArrayLiteralExpression(current) || ts.isObjectLiteralExpression(current)) &&
+        ts.isBinaryExpression(current.parent) &&
+        current.parent.left === current
+      ) {
         // Destructuring assignment: unknown values.
         if (current.getText().includes(node.text)) keeps = false;
       }

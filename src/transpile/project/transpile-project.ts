@@ -53,9 +53,7 @@ export function transpileProject(input: string, options: TranspileOptions = {}):
  */
 function filesToEmit(program: ts.Program, info: ProgramInfo, layout: ProjectLayout): ts.SourceFile[] {
   if (!layout.entry) {
-    return program
-      .getSourceFiles()
-      .filter((file) => info.isUserFile(file) && !/\.(test|spec)\.ts$/.test(file.fileName));
+    return program.getSourceFiles().filter((file) => info.isUserFile(file) && !/\.(test|spec)\.ts$/.test(file.fileName));
   }
   const entry = program.getSourceFile(layout.entry);
   if (!entry) return [];
@@ -96,10 +94,48 @@ const packageSources = packagePath("src") + "/";
 
 /** Modules built into MicroPython ports: a user module of the same name would be shadowed. */
 const micropythonModules = new Set([
-  "array", "asyncio", "binascii", "bluetooth", "btree", "builtins", "cmath", "collections", "cryptolib",
-  "deflate", "errno", "esp", "esp32", "framebuf", "gc", "hashlib", "heapq", "io", "json", "machine", "math",
-  "micropython", "network", "neopixel", "os", "platform", "pyb", "random", "re", "rp2", "select", "socket",
-  "ssl", "struct", "sys", "time", "uasyncio", "uctypes", "vfs", "websocket", "_thread", "_tsmp",
+  "array",
+  "asyncio",
+  "binascii",
+  "bluetooth",
+  "btree",
+  "builtins",
+  "cmath",
+  "collections",
+  "cryptolib",
+  "deflate",
+  "errno",
+  "esp",
+  "esp32",
+  "framebuf",
+  "gc",
+  "hashlib",
+  "heapq",
+  "io",
+  "json",
+  "machine",
+  "math",
+  "micropython",
+  "network",
+  "neopixel",
+  "os",
+  "platform",
+  "pyb",
+  "random",
+  "re",
+  "rp2",
+  "select",
+  "socket",
+  "ssl",
+  "struct",
+  "sys",
+  "time",
+  "uasyncio",
+  "uctypes",
+  "vfs",
+  "websocket",
+  "_thread",
+  "_tsmp",
 ]);
 
 /** What emitting one module produced; an incremental build keeps it for files that did not change. */
@@ -139,8 +175,7 @@ export function emitProgram(
     checker,
     facadeDirectory: facadeDirectory + sep,
     // tsmp's own sources (the facade and what it imports) are not the user's.
-    isUserFile: (file) =>
-      !file.isDeclarationFile && !file.fileName.startsWith(packageSources) && !file.fileName.includes("/node_modules/"),
+    isUserFile: (file) => !file.isDeclarationFile && !file.fileName.startsWith(packageSources) && !file.fileName.includes("/node_modules/"),
     pythonModuleOf: (fileName) => pythonModuleOf(rootDir, fileName),
     pythonSourceOf: (file) => {
       const source = file.isDeclarationFile ? pythonSourceBeside(file.fileName) : undefined;
@@ -155,7 +190,13 @@ export function emitProgram(
   for (const sourceFile of emitted) {
     let emit = reuse?.previous(sourceFile);
     if (!emit) {
-      emit = emitModule(sourceFile, info, rootDir, options, reuse ? reuse.semanticDiagnostics(sourceFile) : program.getSemanticDiagnostics(sourceFile));
+      emit = emitModule(
+        sourceFile,
+        info,
+        rootDir,
+        options,
+        reuse ? reuse.semanticDiagnostics(sourceFile) : program.getSemanticDiagnostics(sourceFile),
+      );
       reuse?.remember(sourceFile, emit);
     }
     diagnostics.push(...emit.diagnostics);
@@ -188,7 +229,9 @@ function emitModule(
   const printed = printModule(transformed.module);
   const file: EmittedFile = { path, text: printed.text, sourcePath: sourceFile.fileName };
   if (options.sourceMaps !== false) {
-    const sourceRelative = relative(dirname(`${rootDir}/${path}`), sourceFile.fileName).split(sep).join("/");
+    const sourceRelative = relative(dirname(`${rootDir}/${path}`), sourceFile.fileName)
+      .split(sep)
+      .join("/");
     file.sourceMap = buildSourceMap(basename(path), sourceRelative, printed.mappings);
   }
   return { file, diagnostics, usedHelpers: transformed.usedHelpers };
@@ -205,7 +248,10 @@ function outputPathOf(rootDir: string, fileName: string): string {
 export function pythonModuleOf(rootDir: string, fileName: string): string | undefined {
   const path = relative(rootDir, fileName).split(sep).join("/");
   if (path.startsWith("../") || !/\.(ts|py)$/.test(path)) return undefined;
-  const segments = path.replace(/\.(ts|py)$/, "").replace(/^lib\//, "").split("/");
+  const segments = path
+    .replace(/\.(ts|py)$/, "")
+    .replace(/^lib\//, "")
+    .split("/");
   return segments.every(isPythonModuleName) ? segments.join(".") : undefined;
 }
 
@@ -213,5 +259,9 @@ export function pythonModuleOf(rootDir: string, fileName: string): string | unde
 export function invalidModuleSegment(rootDir: string, fileName: string): string | undefined {
   const path = relative(rootDir, fileName).split(sep).join("/");
   if (path.startsWith("../") || !/\.ts$/.test(path)) return undefined;
-  return path.replace(/\.ts$/, "").replace(/^lib\//, "").split("/").find((segment) => !isPythonModuleName(segment));
+  return path
+    .replace(/\.ts$/, "")
+    .replace(/^lib\//, "")
+    .split("/")
+    .find((segment) => !isPythonModuleName(segment));
 }

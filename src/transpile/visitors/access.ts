@@ -73,7 +73,11 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   const receiver = context.transformExpression(node.expression);
   const index = context.transformExpression(node.argumentExpression);
   // `s[-1]` is undefined in JavaScript (a property named "-1"), the last item in Python.
-  if ((isArrayType(context, receiverType) || isStringType(receiverType)) && isNegativeLiteral(node.argumentExpression) && !isWrittenTo(node)) {
+  if (
+    (isArrayType(context, receiverType) || isStringType(receiverType)) &&
+    isNegativeLiteral(node.argumentExpression) &&
+    !isWrittenTo(node)
+  ) {
     if (receiver.kind !== "Name") context.addPrecedingStatements(py.expressionStatement(receiver));
     return py.none();
   }
@@ -92,5 +96,10 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
 }
 
 function isNegativeLiteral(node: ts.Expression): boolean {
-  return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand) && Number(node.operand.text) > 0;
+  return (
+    ts.isPrefixUnaryExpression(node) &&
+    node.operator === ts.SyntaxKind.MinusToken &&
+    ts.isNumericLiteral(node.operand) &&
+    Number(node.operand.text) > 0
+  );
 }

@@ -34,7 +34,9 @@ export function transformArguments(
   // Left to right, as JS evaluates arguments (`f(i, i++)`).
   const values = context.transformInOrder(argumentNodes.map((argument) => (ts.isSpreadElement(argument) ? argument.expression : argument)));
   const args = values.map((value, index): py.Expression =>
-    ts.isSpreadElement(argumentNodes[index]!) ? { kind: "Starred", value } : withDefault(node, index, argumentNodes[index]!, value, context),
+    ts.isSpreadElement(argumentNodes[index]!)
+      ? { kind: "Starred", value }
+      : withDefault(node, index, argumentNodes[index]!, value, context),
   );
   return { args, keywords };
 }

@@ -32,17 +32,17 @@ const logicalAssignments = new Set([
 ]);
 
 export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsToken || kind in compoundOperators || logicalAssignments.has(kind) ||
-    kind === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken;
+  return (
+    kind === ts.SyntaxKind.EqualsToken ||
+    kind in compoundOperators ||
+    logicalAssignments.has(kind) ||
+    kind === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken
+  );
 }
 
 /** The Python target for an assignment's left side (a name, attribute or subscript). */
 export function transformAssignmentTarget(node: ts.Expression, context: TransformationContext): py.Expression {
-  if (
-    ts.isPropertyAccessExpression(node) &&
-    node.name.text === "length" &&
-    isArrayType(context, typeOf(context, node.expression))
-  ) {
+  if (ts.isPropertyAccessExpression(node) && node.name.text === "length" && isArrayType(context, typeOf(context, node.expression))) {
     context.report(diagnostics.arrayLengthAssignment(node));
     return py.name("_");
   }
@@ -69,7 +69,10 @@ function assignment(node: ts.BinaryExpression, context: TransformationContext): 
   return Array.isArray(statements) ? { statements } : statements;
 }
 
-function assignmentStatements(node: ts.BinaryExpression, context: TransformationContext): py.Statement[] | { statements: py.Statement[]; result?: py.Expression } {
+function assignmentStatements(
+  node: ts.BinaryExpression,
+  context: TransformationContext,
+): py.Statement[] | { statements: py.Statement[]; result?: py.Expression } {
   const operator = node.operatorToken.kind;
   if (operator === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left))) {
     return destructure(node.left, context.transformExpression(node.right), node.right, context);
@@ -109,7 +112,10 @@ function assignmentStatements(node: ts.BinaryExpression, context: Transformation
   const right = context.transformExpression(node.right);
   const result = read;
   const assign = (value: py.Expression) => ({ statements: [...statements, py.assign(readAndWrite, value)], result });
-  const update = (operator: py.BinaryOperator, value: py.Expression) => ({ statements: [...statements, py.augAssign(readAndWrite, operator, value)], result });
+  const update = (operator: py.BinaryOperator, value: py.Expression) => ({
+    statements: [...statements, py.augAssign(readAndWrite, operator, value)],
+    result,
+  });
   if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, node.left, node.right, current(), right, context));
   const leftType = typeOf(context, node.left);
   if (op === "+" && isStringType(leftType)) return update("+", asString(context, node.right, right));
@@ -162,9 +168,15 @@ export function transformAssignmentExpression(node: ts.BinaryExpression, context
     if (target.kind === "Name") return py.namedExpr(target, context.transformExpression(node.right));
   }
   // A destructuring assignment's value is its right side, evaluated once.
-  if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left))) {
+  if (
+    node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left))
+  ) {
     const value = context.temporary("value");
-    context.addPrecedingStatements(py.assign(value, context.transformExpression(node.right)), ...destructure(node.left, value, node.right, context));
+    context.addPrecedingStatements(
+      py.assign(value, context.transformExpression(node.right)),
+      ...destructure(node.left, value, node.right, context),
+    );
     return value;
   }
   const { statements, result } = assignment(node, context);

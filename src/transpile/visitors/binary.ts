@@ -42,7 +42,11 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     context.addPrecedingStatements(py.expressionStatement(context.transformExpression(node.left)));
     return context.transformExpression(node.right);
   }
-  if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken) {
+  if (
+    kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.QuestionQuestionToken
+  ) {
     return transformLogical(node, context);
   }
   if (bitwiseOperators.has(kind)) {
@@ -58,7 +62,11 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   if (equal !== undefined) return transformEquality(node, equal, context);
   const arithmeticOperator = arithmetic[kind];
   const order = ordering[kind];
-  const isOperator = arithmeticOperator || order || kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.PercentToken ||
+  const isOperator =
+    arithmeticOperator ||
+    order ||
+    kind === ts.SyntaxKind.SlashToken ||
+    kind === ts.SyntaxKind.PercentToken ||
     kind === ts.SyntaxKind.InstanceOfKeyword;
   if (!isOperator) {
     context.report(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText()));

@@ -52,13 +52,13 @@ function callInOrder(node: ts.CallExpression | ts.NewExpression, callee: ts.Expr
   return py.call(first, result.args, result.keywords);
 }
 
-
 /** `super()`; in a static method, which has no instance, `super(Class, Class)`. */
 function superOf(node: ts.Node, context: TransformationContext): py.Expression {
   let current: ts.Node = node;
   while (!ts.isSourceFile(current) && !ts.isClassDeclaration(current.parent)) current = current.parent;
   const member = current;
-  const isStatic = ts.isMethodDeclaration(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+  const isStatic =
+    ts.isMethodDeclaration(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
   if (!isStatic || !ts.isClassDeclaration(member.parent) || !member.parent.name) return py.call(py.name("super"));
   const owner = py.name(context.pythonName(member.parent.name));
   return py.call(py.name("super"), [owner, owner]);

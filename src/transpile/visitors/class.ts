@@ -6,7 +6,9 @@ import { pythonSafeAttribute } from "../reserved-names.js";
 import { functionDefinition } from "./function.js";
 
 function isStatic(member: ts.ClassElement): boolean {
-  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+  return (
+    ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false)
+  );
 }
 
 function memberName(member: ts.ClassElement, context: TransformationContext): string | undefined {
@@ -48,7 +50,9 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
     (member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined,
   );
   if (constructor) {
-    body.push(py.at(constructorDefinition(constructor, fieldInitializers, heritage !== undefined, context), context.positionOf(constructor)));
+    body.push(
+      py.at(constructorDefinition(constructor, fieldInitializers, heritage !== undefined, context), context.positionOf(constructor)),
+    );
   } else if (fieldInitializers.length > 0) {
     // JS passes a derived class's constructor arguments to the base when it has no constructor.
     const init: py.FunctionDef = {
@@ -57,7 +61,11 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
       params: heritage ? [{ name: "self" }, { name: "args", rest: true }] : [{ name: "self" }],
       body: [
         ...(heritage
-          ? [py.expressionStatement(py.call(py.attribute(py.call(py.name("super")), "__init__"), [{ kind: "Starred", value: py.name("args") }]))]
+          ? [
+              py.expressionStatement(
+                py.call(py.attribute(py.call(py.name("super")), "__init__"), [{ kind: "Starred", value: py.name("args") }]),
+              ),
+            ]
           : []),
         ...fieldInitializers,
       ],
@@ -88,11 +96,19 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
       if (!name) continue;
       // A Python property: `@property` for the getter, `@name.setter` for the setter.
       const decorator = ts.isGetAccessorDeclaration(member) ? py.name("property") : py.attribute(py.name(name), "setter");
-      if (ts.isSetAccessorDeclaration(member) && !node.members.some((other) => ts.isGetAccessorDeclaration(other) && other.name.getText() === member.name.getText())) {
+      if (
+        ts.isSetAccessorDeclaration(member) &&
+        !node.members.some((other) => ts.isGetAccessorDeclaration(other) && other.name.getText() === member.name.getText())
+      ) {
         context.report(diagnostics.unsupportedClassMember(member, "Setters without a getter"));
         continue;
       }
-      body.push(py.at(functionDefinition(name, member, context, { leadingParameters: ["self"], decorators: [decorator] }), context.positionOf(member)));
+      body.push(
+        py.at(
+          functionDefinition(name, member, context, { leadingParameters: ["self"], decorators: [decorator] }),
+          context.positionOf(member),
+        ),
+      );
       continue;
     }
     context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
@@ -109,7 +125,7 @@ function constructorDefinition(
   const parameterProperties = node.parameters
     .filter((parameter) => ts.isIdentifier(parameter.name) && ts.isParameterPropertyDeclaration(parameter, node))
     .map((parameter) => {
-      const name = (parameter.name as ts.Identifier);
+      const name = parameter.name as ts.Identifier;
       return py.assign(py.attribute(py.name("self"), pythonSafeAttribute(name.text)), py.name(context.pythonName(name)));
     });
   const definition = functionDefinition("__init__", node, context, { leadingParameters: ["self"] });
@@ -133,7 +149,13 @@ function leadingDeclarations(body: py.Statement[]): number {
 function isSuperCall(statement: py.Statement): boolean {
   if (statement.kind !== "ExpressionStatement" || statement.expression.kind !== "Call") return false;
   const func = statement.expression.func;
-  return func.kind === "Attribute" && func.attr === "__init__" && func.value.kind === "Call" && func.value.func.kind === "Name" && func.value.func.id === "super";
+  return (
+    func.kind === "Attribute" &&
+    func.attr === "__init__" &&
+    func.value.kind === "Call" &&
+    func.value.func.kind === "Name" &&
+    func.value.func.id === "super"
+  );
 }
 
 /** `@x.setter` needs the `x` property defined above it, whatever order the class uses. */

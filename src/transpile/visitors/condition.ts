@@ -77,7 +77,11 @@ export function transformConditionalExpression(node: ts.ConditionalExpression, c
   }
   const result = context.temporary("value");
   context.addPrecedingStatements(
-    py.ifStatement(test, [...whenTrue.preceding, py.assign(result, whenTrue.result)], [...whenFalse.preceding, py.assign(result, whenFalse.result)]),
+    py.ifStatement(
+      test,
+      [...whenTrue.preceding, py.assign(result, whenTrue.result)],
+      [...whenFalse.preceding, py.assign(result, whenFalse.result)],
+    ),
   );
   return result;
 }

@@ -33,11 +33,20 @@ function asName(value: py.Expression, context: TransformationContext, statements
   return temporary;
 }
 
-function withDefault(target: Pattern, initializer: ts.Expression | undefined, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {
+function withDefault(
+  target: Pattern,
+  initializer: ts.Expression | undefined,
+  value: py.Expression,
+  valueNode: ts.Node,
+  context: TransformationContext,
+): py.Statement[] {
   if (!initializer) return destructure(target, value, valueNode, context);
   if (ts.isIdentifier(target)) {
     const name = py.name(context.pythonName(target));
-    return [py.assign(name, value), py.ifStatement(py.compare(name, "is", py.none()), [py.assign(name, context.transformExpression(initializer))])];
+    return [
+      py.assign(name, value),
+      py.ifStatement(py.compare(name, "is", py.none()), [py.assign(name, context.transformExpression(initializer))]),
+    ];
   }
   const statements: py.Statement[] = [];
   const temporary = context.temporary("element");
@@ -58,13 +67,19 @@ function tupleLength(node: ts.Node, context: TransformationContext): number | un
 }
 
 function isAssignmentPatternPart(node: ts.Node): boolean {
-  if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) || ts.isSpreadAssignment(node) || ts.isBinaryExpression(node)) return true;
+  if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) || ts.isSpreadAssignment(node) || ts.isBinaryExpression(node))
+    return true;
   if (!ts.isArrayLiteralExpression(node) && !ts.isObjectLiteralExpression(node)) return false;
   const parent = node.parent;
   return ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || (ts.isBinaryExpression(parent) && parent.left === node);
 }
 
-function arrayPattern(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {
+function arrayPattern(
+  pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression,
+  value: py.Expression,
+  valueNode: ts.Node,
+  context: TransformationContext,
+): py.Statement[] {
   const statements: py.Statement[] = [];
   const type = typeOf(context, valueNode);
   const indexable = context.checker.isArrayType(type) || context.checker.isTupleType(type) || (type.flags & ts.TypeFlags.StringLike) !== 0;
@@ -75,14 +90,23 @@ function arrayPattern(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpressio
     const read = index < knownLength ? py.subscript(source, py.num(index)) : py.call(context.useHelper("js_item"), [source, py.num(index)]);
     if (ts.isBindingElement(element)) {
       if (element.dotDotDotToken) {
-        statements.push(...destructure(element.name, py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression), valueNode, context));
+        statements.push(
+          ...destructure(element.name, py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression), valueNode, context),
+        );
         return;
       }
       statements.push(...withDefault(element.name, element.initializer, read, element, context));
       return;
     }
     if (ts.isSpreadElement(element)) {
-      statements.push(...destructure(element.expression, py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression), valueNode, context));
+      statements.push(
+        ...destructure(
+          element.expression,
+          py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression),
+          valueNode,
+          context,
+        ),
+      );
       return;
     }
     if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -94,11 +118,17 @@ function arrayPattern(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpressio
   return statements;
 }
 
-function objectPattern(pattern: ts.ObjectBindingPattern | ts.ObjectLiteralExpression, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {
+function objectPattern(
+  pattern: ts.ObjectBindingPattern | ts.ObjectLiteralExpression,
+  value: py.Expression,
+  valueNode: ts.Node,
+  context: TransformationContext,
+): py.Statement[] {
   const statements: py.Statement[] = [];
   const source = asName(value, context, statements);
   const record = isRecordType(context, typeOf(context, valueNode));
-  const read = (key: string) => (record ? py.call(py.attribute(source, "get"), [py.str(key)]) : py.attribute(source, pythonSafeAttribute(key)));
+  const read = (key: string) =>
+    record ? py.call(py.attribute(source, "get"), [py.str(key)]) : py.attribute(source, pythonSafeAttribute(key));
   const taken: string[] = [];
   const elements = ts.isObjectBindingPattern(pattern) ? pattern.elements : pattern.properties;
   for (const element of elements) {
@@ -152,15 +182,22 @@ function restOf(source: py.Expression, taken: string[], record: boolean, context
 }
 
 /** Whether a for…of head can unpack natively: `[k, v]` of identifiers over pairs of known length. */
-export function nativeUnpacking(pattern: ts.BindingName, iterable: ts.Expression, context: TransformationContext): py.Expression | undefined {
+export function nativeUnpacking(
+  pattern: ts.BindingName,
+  iterable: ts.Expression,
+  context: TransformationContext,
+): py.Expression | undefined {
   if (!ts.isArrayBindingPattern(pattern)) return undefined;
   const names = pattern.elements.map((element) =>
-    ts.isBindingElement(element) && ts.isIdentifier(element.name) && !element.initializer && !element.dotDotDotToken ? element.name : undefined,
+    ts.isBindingElement(element) && ts.isIdentifier(element.name) && !element.initializer && !element.dotDotDotToken
+      ? element.name
+      : undefined,
   );
   if (names.some((name) => name === undefined)) return undefined;
   const iterableType = typeOf(context, iterable);
   // A Map iterates as [key, value] pairs (JsMap yields two-element lists).
-  if (iterableType.getSymbol()?.getName() === "Map" && names.length === 2) return py.tuple(names.map((name) => py.name(context.pythonName(name!))));
+  if (iterableType.getSymbol()?.getName() === "Map" && names.length === 2)
+    return py.tuple(names.map((name) => py.name(context.pythonName(name!))));
   const elementType = context.checker.getIndexTypeOfType(iterableType, ts.IndexKind.Number) ?? iteratedType(iterableType, context);
   if (!elementType || !context.checker.isTupleType(elementType)) return undefined;
   const target = (elementType as ts.TypeReference).target as ts.TupleType;
@@ -171,7 +208,13 @@ export function nativeUnpacking(pattern: ts.BindingName, iterable: ts.Expression
 /** The element type of an iterator (`entries()` of an array or a Map). */
 function iteratedType(type: ts.Type, context: TransformationContext): ts.Type | undefined {
   const symbol = type.getSymbol()?.getName();
-  if (symbol === "MapIterator" || symbol === "IterableIterator" || symbol === "ArrayIterator" || symbol === "SetIterator" || symbol === "IteratorObject") {
+  if (
+    symbol === "MapIterator" ||
+    symbol === "IterableIterator" ||
+    symbol === "ArrayIterator" ||
+    symbol === "SetIterator" ||
+    symbol === "IteratorObject"
+  ) {
     return context.checker.getTypeArguments(type as ts.TypeReference)[0];
   }
   return undefined;

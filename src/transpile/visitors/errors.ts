@@ -25,9 +25,10 @@ export function transformTryStatement(node: ts.TryStatement, context: Transforma
     const caught = namesCancelledError(node.catchClause.block) ? "BaseException" : "Exception";
     const block = context.transformStatements(node.catchClause.block.statements);
     // A thrown non-Error arrives wrapped (JsThrown): the catch block sees the value itself.
-    const unwrap = name !== undefined && variable && isRead(variable, node.catchClause.block, context)
-      ? [py.assign(py.name(name), py.call(context.useHelper("js_caught"), [py.name(name)]))]
-      : [];
+    const unwrap =
+      name !== undefined && variable && isRead(variable, node.catchClause.block, context)
+        ? [py.assign(py.name(name), py.call(context.useHelper("js_caught"), [py.name(name)]))]
+        : [];
     handlers.push({ type: py.name(caught), name, body: [...unwrap, ...block] });
   }
   const finalbody = node.finallyBlock ? context.transformStatements(node.finallyBlock.statements) : [];
@@ -42,7 +43,8 @@ function namesCancelledError(node: ts.Node): boolean {
 /** Whether the catch variable is read in the block (an unread one needs no unwrapping). */
 function isRead(variable: ts.VariableDeclaration, block: ts.Block, context: TransformationContext): boolean {
   const symbol = context.checker.getSymbolAtLocation(variable.name);
-  const visit = (node: ts.Node): boolean => (ts.isIdentifier(node) && context.checker.getSymbolAtLocation(node) === symbol) || (ts.forEachChild(node, visit) ?? false);
+  const visit = (node: ts.Node): boolean =>
+    (ts.isIdentifier(node) && context.checker.getSymbolAtLocation(node) === symbol) || (ts.forEachChild(node, visit) ?? false);
   return symbol !== undefined && visit(block);
 }
 

@@ -18,10 +18,14 @@ export function transformForOfStatement(node: ts.ForOfStatement, context: Transf
   }
   const iterable = context.transformExpression(node.expression);
   // A typed array iterates fastest as a plain memoryview of the same memory.
-  const iter = isTypedArrayName(context.typeOf(node.expression).getSymbol()?.getName()) ? py.call(py.name("memoryview"), [iterable]) : iterable;
+  const iter = isTypedArrayName(context.typeOf(node.expression).getSymbol()?.getName())
+    ? py.call(py.name("memoryview"), [iterable])
+    : iterable;
   let target: py.Expression;
   let prologue: py.Statement[] = [];
-  const head = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0]!.name : (node.initializer as ts.Expression);
+  const head = ts.isVariableDeclarationList(node.initializer)
+    ? node.initializer.declarations[0]!.name
+    : (node.initializer as ts.Expression);
   if (ts.isIdentifier(head)) {
     target = ts.isVariableDeclarationList(node.initializer) ? py.name(context.pythonName(head)) : context.transformExpression(head);
   } else if (ts.isArrayBindingPattern(head) || ts.isObjectBindingPattern(head)) {

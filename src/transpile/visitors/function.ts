@@ -49,9 +49,15 @@ export function transformParameters(
     if (!ts.isIdentifier(parameter.name)) {
       // A destructured parameter: a positional one, unpacked first thing in the body.
       const argument = context.temporary("arg");
-      params.push(parameter.initializer || parameter.questionToken || params.some((earlier) => earlier.default) ? { name: argument.id, default: py.none() } : { name: argument.id });
+      params.push(
+        parameter.initializer || parameter.questionToken || params.some((earlier) => earlier.default)
+          ? { name: argument.id, default: py.none() }
+          : { name: argument.id },
+      );
       if (parameter.initializer) {
-        prologue.push(py.ifStatement(py.compare(argument, "is", py.none()), [py.assign(argument, context.transformExpression(parameter.initializer))]));
+        prologue.push(
+          py.ifStatement(py.compare(argument, "is", py.none()), [py.assign(argument, context.transformExpression(parameter.initializer))]),
+        );
       }
       prologue.push(...destructure(parameter.name, argument, parameter, context));
       continue;
@@ -104,12 +110,7 @@ export function functionDefinition(
   if ("asteriskToken" in node && node.asteriskToken) context.report(diagnostics.unsupportedSyntax(node));
   const { params, prologue } = transformParameters(node, context);
   params.push(...extraArguments(node, context), ...loopCaptures(node, context));
-  const body = [
-    ...scopeDeclarations(node, context),
-    ...prologue,
-    ...(options.prologue ?? []),
-    ...functionBody(node, context),
-  ];
+  const body = [...scopeDeclarations(node, context), ...prologue, ...(options.prologue ?? []), ...functionBody(node, context)];
   return {
     kind: "FunctionDef",
     name,
@@ -177,7 +178,9 @@ function extraArguments(node: FunctionLike, context: TransformationContext): py.
   const contextual = context.checker.getContextualType(node);
   const offered = (contextual && context.checker.getNonNullableType(contextual))
     ?.getCallSignatures()
-    .map((signature) => (signature.getDeclaration()?.parameters.some((parameter) => parameter.dotDotDotToken) ? Infinity : signature.parameters.length));
+    .map((signature) =>
+      signature.getDeclaration()?.parameters.some((parameter) => parameter.dotDotDotToken) ? Infinity : signature.parameters.length,
+    );
   const declared = node.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this")).length;
   return offered && offered.length > 0 && Math.max(...offered) > declared ? [{ name: "_", rest: true }] : [];
 }

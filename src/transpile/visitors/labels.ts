@@ -65,7 +65,11 @@ function loopsBetween(jump: ts.Node, target: ts.Node): ts.Node[] {
   return loops;
 }
 
-function labeledJump(node: ts.BreakStatement | ts.ContinueStatement, context: TransformationContext, plain: () => py.Statement[]): py.Statement[] {
+function labeledJump(
+  node: ts.BreakStatement | ts.ContinueStatement,
+  context: TransformationContext,
+  plain: () => py.Statement[],
+): py.Statement[] {
   if (!node.label) return plain();
   const frame = [...framesOf(context)].reverse().find((candidate) => candidate.label === node.label!.text);
   if (!frame) {

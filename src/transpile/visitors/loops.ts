@@ -9,11 +9,7 @@ import { conditionOf } from "./condition.js";
 import { transformExpressionAsStatements, transformVariableDeclarationList } from "./statements.js";
 
 /** `while (test)`; a test that needs statements of its own becomes `while True: ...; if not test: break`. */
-function whileLoop(
-  context: TransformationContext,
-  test: ts.Expression | undefined,
-  body: () => py.Statement[],
-): py.Statement[] {
+function whileLoop(context: TransformationContext, test: ts.Expression | undefined, body: () => py.Statement[]): py.Statement[] {
   if (!test) return [py.whileStatement(py.bool(true), body())];
   const { result: condition, preceding } = context.collectPreceding(() => conditionOf(test, context));
   if (preceding.length === 0) return [py.whileStatement(condition, body())];
@@ -110,7 +106,12 @@ function stepOf(node: ts.Expression, counter: ts.Symbol, context: Transformation
     if (node.operator === ts.SyntaxKind.MinusMinusToken) return -1;
     return undefined;
   }
-  if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && context.symbolOf(node.left) === counter && ts.isNumericLiteral(node.right)) {
+  if (
+    ts.isBinaryExpression(node) &&
+    ts.isIdentifier(node.left) &&
+    context.symbolOf(node.left) === counter &&
+    ts.isNumericLiteral(node.right)
+  ) {
     const amount = Number(node.right.text);
     if (!Number.isInteger(amount) || amount === 0) return undefined;
     if (node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return amount;
@@ -125,7 +126,12 @@ function stepOf(node: ts.Expression, counter: ts.Symbol, context: Transformation
  * integer literal, only counts up and is not written in its body (a sieve's
  * `for (let j = i * i; j <= n; j += i)`). range() reads the step once, JS on every iteration.
  */
-function positiveStepVariable(node: ts.Expression, counter: ts.Symbol, loop: ts.ForStatement, context: TransformationContext): ts.Identifier | undefined {
+function positiveStepVariable(
+  node: ts.Expression,
+  counter: ts.Symbol,
+  loop: ts.ForStatement,
+  context: TransformationContext,
+): ts.Identifier | undefined {
   if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken) return undefined;
   if (!ts.isIdentifier(node.left) || context.symbolOf(node.left) !== counter || !ts.isIdentifier(node.right)) return undefined;
   const symbol = context.symbolOf(node.right);
@@ -138,7 +144,8 @@ function positiveStepVariable(node: ts.Expression, counter: ts.Symbol, loop: ts.
   if (!ts.isVariableDeclarationList(list)) return undefined;
   if (list.flags & ts.NodeFlags.Const) return node.right;
   const outer = list.parent;
-  if (!(list.flags & ts.NodeFlags.Let) || !ts.isForStatement(outer) || outer.initializer !== list || !isWithin(loop, outer.statement)) return undefined;
+  if (!(list.flags & ts.NodeFlags.Let) || !ts.isForStatement(outer) || outer.initializer !== list || !isWithin(loop, outer.statement))
+    return undefined;
   const outerStep = outer.incrementor && stepOf(outer.incrementor, symbol, context);
   if (outerStep === undefined || outerStep <= 0 || isAssignedWithin(symbol, outer.statement, context)) return undefined;
   if (outer.condition && isAssignedWithin(symbol, outer.condition, context)) return undefined;
@@ -202,6 +209,10 @@ function isFixedBound(bound: ts.Expression, body: ts.Statement, context: Transfo
 
 function isWritten(node: ts.Node): boolean {
   const parent = node.parent;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-    parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  return (
+    ts.isBinaryExpression(parent) &&
+    parent.left === node &&
+    parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  );
 }

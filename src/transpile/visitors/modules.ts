@@ -30,7 +30,8 @@ function pythonModuleFor(node: ts.ImportDeclaration, specifier: string, context:
   const source = target && ts.isSourceFile(target) ? (context.program.pythonSourceOf(target) ?? target.fileName) : undefined;
   const module = source ? context.program.pythonModuleOf(source) : undefined;
   const fileName = source?.replace(/^.*[\\/]/, "").replace(/\.(d\.)?(ts|py)$/, "");
-  if (!module && fileName !== undefined && !isPythonModuleName(fileName)) context.report(diagnostics.invalidModuleName(node.moduleSpecifier, fileName));
+  if (!module && fileName !== undefined && !isPythonModuleName(fileName))
+    context.report(diagnostics.invalidModuleName(node.moduleSpecifier, fileName));
   else if (!module) context.report(diagnostics.importOutsideRoot(node.moduleSpecifier, specifier));
   return module;
 }
@@ -60,17 +61,19 @@ export function transformImportDeclaration(node: ts.ImportDeclaration, context: 
   if (clause?.isTypeOnly) return [];
   const specifier = (node.moduleSpecifier as ts.StringLiteral).text;
   if (typeOnlyFacadeModules.has(specifier)) {
-    const values = clause?.namedBindings && ts.isNamedImports(clause.namedBindings)
-      ? clause.namedBindings.elements.filter((element) => isValueImport(element, context))
-      : [];
+    const values =
+      clause?.namedBindings && ts.isNamedImports(clause.namedBindings)
+        ? clause.namedBindings.elements.filter((element) => isValueImport(element, context))
+        : [];
     if (values.length > 0 || clause?.name || (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings))) {
       context.report(diagnostics.unknownFacadeModule(node.moduleSpecifier, specifier));
     }
     return [];
   }
-  const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings)
-    ? clause.namedBindings.elements.filter((element) => isValueImport(element, context))
-    : [];
+  const named =
+    clause?.namedBindings && ts.isNamedImports(clause.namedBindings)
+      ? clause.namedBindings.elements.filter((element) => isValueImport(element, context))
+      : [];
   if (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && named.length === 0) return [];
   const module = pythonModuleFor(node, specifier, context);
   if (!module) return [];
@@ -102,7 +105,9 @@ export function transformExportDeclaration(node: ts.ExportDeclaration, context: 
   if (!node.moduleSpecifier && node.exportClause && ts.isNamedExports(node.exportClause)) {
     return node.exportClause.elements
       .filter((element) => !element.isTypeOnly && element.propertyName && isValueExport(element, context))
-      .map((element) => py.assign(py.name(pythonSafeName(element.name.text)), py.name(context.pythonName(element.propertyName as ts.Identifier))));
+      .map((element) =>
+        py.assign(py.name(pythonSafeName(element.name.text)), py.name(context.pythonName(element.propertyName as ts.Identifier))),
+      );
   }
   context.report(diagnostics.unsupportedExport(node));
   return [];

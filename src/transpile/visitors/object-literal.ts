@@ -20,7 +20,9 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
   const destructured = ts.isVariableDeclaration(node.parent) && !ts.isIdentifier(node.parent.name);
   const shapeType = destructured ? typeOf(context, node) : (context.checker.getContextualType(node) ?? typeOf(context, node));
   const asRecord = isRecordType(context, shapeType);
-  const dynamic = node.properties.some((property) => ts.isSpreadAssignment(property) || (property.name !== undefined && ts.isComputedPropertyName(property.name)));
+  const dynamic = node.properties.some(
+    (property) => ts.isSpreadAssignment(property) || (property.name !== undefined && ts.isComputedPropertyName(property.name)),
+  );
   const pieces: ({ key: py.Expression; value: py.Expression } | { spread: py.Expression })[] = [];
   for (const property of node.properties) {
     if (ts.isPropertyAssignment(property)) {
@@ -67,7 +69,10 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     if (entries.length === 0) return py.call(context.useHelper("OrderedDict"));
     return py.call(context.useHelper("OrderedDict"), [py.list(entries.map((entry) => py.tuple([entry.key, entry.value])))]);
   }
-  return py.call(context.useHelper("JsObject"), entries.flatMap((entry) => [entry.key, entry.value]));
+  return py.call(
+    context.useHelper("JsObject"),
+    entries.flatMap((entry) => [entry.key, entry.value]),
+  );
 }
 
 function propertyKey(name: ts.PropertyName, context: TransformationContext): py.Expression | undefined {

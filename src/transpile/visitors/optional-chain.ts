@@ -17,7 +17,11 @@ function isChainLink(node: ts.Node): node is ChainLink {
 export function transformOptionalChain(node: ChainLink, context: TransformationContext): py.Expression | undefined {
   if (!(node.flags & ts.NodeFlags.OptionalChain)) return undefined;
   let question: ChainLink | undefined;
-  for (let current: ts.Expression = node; isChainLink(current) && current.flags & ts.NodeFlags.OptionalChain; current = current.expression) {
+  for (
+    let current: ts.Expression = node;
+    isChainLink(current) && current.flags & ts.NodeFlags.OptionalChain;
+    current = current.expression
+  ) {
     if (current.questionDotToken && !context.isLoweredOptional(current)) question = current;
   }
   if (!question) return undefined;

@@ -18,7 +18,14 @@ export function transformVariableDeclarationList(list: ts.VariableDeclarationLis
   const statements: py.Statement[] = [];
   for (const declaration of list.declarations) {
     if (!ts.isIdentifier(declaration.name)) {
-      statements.push(...destructure(declaration.name, declaration.initializer ? context.transformExpression(declaration.initializer) : py.none(), declaration.initializer ?? declaration, context));
+      statements.push(
+        ...destructure(
+          declaration.name,
+          declaration.initializer ? context.transformExpression(declaration.initializer) : py.none(),
+          declaration.initializer ?? declaration,
+          context,
+        ),
+      );
       continue;
     }
     const name = context.pythonName(declaration.name);

@@ -73,19 +73,19 @@ export function transformSwitchStatement(node: ts.SwitchStatement, context: Tran
   );
   const loop = py.whileStatement(py.bool(true), [...body, py.breakStatement()]);
   if (!usesContinue) return [...statements, loop];
-  return [
-    ...statements,
-    py.assign(continued, py.bool(false)),
-    loop,
-    py.ifStatement(continued, [...outerContinue, py.continueStatement()]),
-  ];
+  return [...statements, py.assign(continued, py.bool(false)), loop, py.ifStatement(continued, [...outerContinue, py.continueStatement()])];
 }
 
 function orPass(statements: py.Statement[]): py.Statement[] {
   return statements.length > 0 ? statements : [py.pass()];
 }
 
-const terminators = new Set([ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.ContinueStatement]);
+const terminators = new Set([
+  ts.SyntaxKind.BreakStatement,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.ThrowStatement,
+  ts.SyntaxKind.ContinueStatement,
+]);
 
 function endsClause(statements: readonly ts.Statement[]): boolean {
   let last = statements[statements.length - 1];

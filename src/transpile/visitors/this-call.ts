@@ -21,7 +21,8 @@ function userFunctionOf(callee: ts.Expression, context: TransformationContext): 
   const signatures = context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(callee), ts.SignatureKind.Call);
   if (signatures.length !== 1) return undefined;
   const declaration = signatures[0]!.getDeclaration() as ts.SignatureDeclaration | undefined;
-  if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration))) return undefined;
+  if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)))
+    return undefined;
   const symbol = context.checker.getSymbolAtLocation(declaration.name ?? declaration);
   if (symbol && !context.isDeclaredByUser(symbol)) return undefined;
   return declaration.getSourceFile().isDeclarationFile ? undefined : declaration;
@@ -34,7 +35,11 @@ function isFunctionPrototypeMember(callee: ts.PropertyAccessExpression, context:
 
 export function transformThisCall(node: ts.CallExpression, context: TransformationContext): py.Expression | undefined {
   const callee = node.expression;
-  if (ts.isPropertyAccessExpression(callee) && ["call", "apply", "bind"].includes(callee.name.text) && isFunctionPrototypeMember(callee, context)) {
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    ["call", "apply", "bind"].includes(callee.name.text) &&
+    isFunctionPrototypeMember(callee, context)
+  ) {
     const target = userFunctionOf(callee.expression, context);
     if (!target) return undefined;
     const explicit = takesExplicitThis(target);

@@ -62,7 +62,10 @@ function updateInPlace(node: UpdateExpression, context: TransformationContext): 
 }
 
 /** `o[f()]++` as a value: the receiver and index evaluated once, into temporaries. */
-function updateOnce(node: UpdateExpression, context: TransformationContext): { statements: py.Statement[]; target: py.Expression; update: py.Statement } | undefined {
+function updateOnce(
+  node: UpdateExpression,
+  context: TransformationContext,
+): { statements: py.Statement[]; target: py.Expression; update: py.Statement } | undefined {
   if (ts.isIdentifier(node.operand)) return undefined;
   const { statements, read } = evaluatedOnce(node.operand, transformAssignmentTarget(node.operand, context), context);
   if (!read) return undefined;

@@ -16,14 +16,22 @@ function sensor(readings: Array<Scheduled<Reading>>): Sht3x {
 /** The JSON status lines the node sent on UART 1. */
 function reports(run: Awaited<ReturnType<typeof runProgram>>): Array<Record<string, unknown>> {
   const text = new TextDecoder().decode(run.uartSent(1));
-  return text.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe("sensor node", () => {
   it("reports the average of the last five readings every 5 s", async () => {
     const run = await runProgram(project, {
       forMs: 10_500,
-      devices: [sensor([{ at_ms: 0, temperature: 20, humidity: 50 }, { at_ms: 2500, temperature: 25, humidity: 60 }])],
+      devices: [
+        sensor([
+          { at_ms: 0, temperature: 20, humidity: 50 },
+          { at_ms: 2500, temperature: 25, humidity: 60 },
+        ]),
+      ],
     });
     expect(run.error).toBeUndefined();
     expect(run.lines).toEqual(["sensor node up"]);
@@ -36,7 +44,13 @@ describe("sensor node", () => {
   it("retries a sensor that does not answer, counts the failure and turns the LED off", async () => {
     const run = await runProgram(project, {
       forMs: 5_500,
-      devices: [sensor([{ at_ms: 0, temperature: 21, humidity: 40 }, { at_ms: 2500, absent: true }, { at_ms: 3500, temperature: 21, humidity: 40 }])],
+      devices: [
+        sensor([
+          { at_ms: 0, temperature: 21, humidity: 40 },
+          { at_ms: 2500, absent: true },
+          { at_ms: 3500, temperature: 21, humidity: 40 },
+        ]),
+      ],
     });
     expect(run.lines.filter((line) => line.startsWith("sensor read failed"))).toHaveLength(3);
     expect(reports(run)[0]).toMatchObject({ failures: 1, temperature: 21 });
@@ -49,7 +63,12 @@ describe("sensor node", () => {
   it("switches to fast sampling when the button is pressed", async () => {
     const run = await runProgram(project, {
       forMs: 10_500,
-      devices: [sensor([{ at_ms: 0, temperature: 20, humidity: 50 }, { at_ms: 6000, temperature: 30, humidity: 50 }])],
+      devices: [
+        sensor([
+          { at_ms: 0, temperature: 20, humidity: 50 },
+          { at_ms: 6000, temperature: 30, humidity: 50 },
+        ]),
+      ],
       // The button pulls GPIO 0 low while pressed.
       script: (board) => {
         board.setPin(0, 1);

@@ -52,7 +52,12 @@ describe("runEmittedProgram", () => {
     const result = await run({
       entry: "main.py",
       files: [
-        { path: "main.py", text: "import util\nprint('before')\nutil.fail()\nprint('after')\n", sourceMap: mainMap, sourcePath: "/project/src/main.ts" },
+        {
+          path: "main.py",
+          text: "import util\nprint('before')\nutil.fail()\nprint('after')\n",
+          sourceMap: mainMap,
+          sourcePath: "/project/src/main.ts",
+        },
         { path: "util.py", text: "def fail():\n    raise ValueError('bad input')\n", sourceMap: utilMap },
       ],
     });
@@ -76,7 +81,12 @@ describe("runEmittedProgram", () => {
     const code = await runEmittedProgram(
       {
         entry: "main.py",
-        files: [{ path: "main.py", text: "import time\nfrom pyb import LED\nled = LED(1)\nwhile True:\n    led.toggle()\n    time.sleep_ms(100)\n" }],
+        files: [
+          {
+            path: "main.py",
+            text: "import time\nfrom pyb import LED\nled = LED(1)\nwhile True:\n    led.toggle()\n    time.sleep_ms(100)\n",
+          },
+        ],
       },
       {
         stdout: () => {},
@@ -111,8 +121,7 @@ describe("runEmittedProgram", () => {
   });
 
   it("exits with the code given to sys.exit(), and prints a message given instead", async () => {
-    const exit = (argument: string) =>
-      run({ entry: "main.py", files: [{ path: "main.py", text: `import sys\nsys.exit(${argument})\n` }] });
+    const exit = (argument: string) => run({ entry: "main.py", files: [{ path: "main.py", text: `import sys\nsys.exit(${argument})\n` }] });
     expect(await exit("3")).toMatchObject({ code: 3, stderr: "" });
     expect(await exit("")).toMatchObject({ code: 0, stderr: "" });
     expect(await exit("'no sensor found'")).toMatchObject({ code: 1, stderr: "no sensor found\n" });

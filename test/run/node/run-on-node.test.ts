@@ -33,7 +33,11 @@ describe("runOnNode", () => {
     const result = await run(blink);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("blinking LED 1 every 700 ms and LED 2 every 400 ms for 10 s\ndone\n");
-    expect(result.stderr.split("\n").slice(0, 3)).toEqual(["t=0.000s  LED1 ● LED2 ●", "t=0.005s  LED1 ○ LED2 ○", "t=0.405s  LED1 ○ LED2 ●"]);
+    expect(result.stderr.split("\n").slice(0, 3)).toEqual([
+      "t=0.000s  LED1 ● LED2 ●",
+      "t=0.005s  LED1 ○ LED2 ○",
+      "t=0.405s  LED1 ○ LED2 ●",
+    ]);
   });
 
   it("writes the timeline as JSON and as a logic-analyzer SVG", async () => {
@@ -76,7 +80,9 @@ describe("runOnNode", () => {
   });
 
   it("a deadlock is reported as a tsmp message", async () => {
-    const dir = project({ "main.ts": `import * as asyncio from "tsmp/asyncio";\nasync function main(): Promise<void> { await new asyncio.Event().wait(); }\nasyncio.run(main());\n` });
+    const dir = project({
+      "main.ts": `import * as asyncio from "tsmp/asyncio";\nasync function main(): Promise<void> { await new asyncio.Event().wait(); }\nasyncio.run(main());\n`,
+    });
     expect(await run(join(dir, "main.ts"))).toEqual({
       code: 1,
       stdout: "",
@@ -88,7 +94,9 @@ describe("runOnNode", () => {
     await expect(run("/nonexistent/project")).rejects.toThrow("/nonexistent/project: no such file or folder");
     const empty = project({ "README.md": "" });
     await expect(run(empty)).rejects.toThrow(/not a tsmp project \(no tsconfig.json, src\/main.ts or main.ts/);
-    await expect(run(blink, { tracePath: "trace.png" })).rejects.toThrow("--trace trace.png: use a .svg (picture) or .json (data) file name");
+    await expect(run(blink, { tracePath: "trace.png" })).rejects.toThrow(
+      "--trace trace.png: use a .svg (picture) or .json (data) file name",
+    );
   });
 });
 

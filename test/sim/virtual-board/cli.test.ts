@@ -49,7 +49,9 @@ describe("tsmp virtual-board", () => {
     const folder = mkdtempSync(join(tmpdir(), "tsmp-virtual-board-cli-"));
     cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
     const link = join(folder, "board");
-    const cli = spawn(process.execPath, [packagePath("bin/tsmp.js"), "virtual-board", "--link", link, "--baud", "115200"], { stdio: ["ignore", "pipe", "pipe"] });
+    const cli = spawn(process.execPath, [packagePath("bin/tsmp.js"), "virtual-board", "--link", link, "--baud", "115200"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const exited = new Promise<number | null>((resolve) => cli.once("exit", (code) => resolve(code)));
     cleanups.push(async () => {
       if (cli.exitCode === null) cli.kill("SIGKILL");

@@ -11,7 +11,9 @@ describe("the board's flash", () => {
     expect(await board.listFiles()).toEqual(["/data.bin", "/lib/util.py", "/main.py"]);
     expect([...(await board.readFile("data.bin"))]).toEqual([0, 255]);
     await client.enterRawRepl();
-    await client.execRaw("import os\nos.mkdir('/logs')\nopen('/logs/a.txt', 'w').write('é')\nos.rename('/main.py', '/old.py')\nos.remove('/lib/util.py')");
+    await client.execRaw(
+      "import os\nos.mkdir('/logs')\nopen('/logs/a.txt', 'w').write('é')\nos.rename('/main.py', '/old.py')\nos.remove('/lib/util.py')",
+    );
     expect(await board.listFiles()).toEqual(["/data.bin", "/logs/a.txt", "/old.py"]);
     expect(text(await board.readFile("/logs/a.txt"))).toBe("é");
     await expect(board.readFile("/main.py")).rejects.toThrow("no file /main.py on the virtual board");
@@ -36,7 +38,9 @@ describe("the board's flash", () => {
     const file = join(folder, "main.py");
     writeFileSync(file, "print('mine')\n");
     try {
-      await expect(VirtualBoard.start({ link: file })).rejects.toThrow(`${file} already exists and is not a symlink; choose another path for the board's pty`);
+      await expect(VirtualBoard.start({ link: file })).rejects.toThrow(
+        `${file} already exists and is not a symlink; choose another path for the board's pty`,
+      );
       expect(readFileSync(file, "utf8")).toBe("print('mine')\n");
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -44,6 +48,8 @@ describe("the board's flash", () => {
   });
 
   it("says so when the pty link cannot be made", async () => {
-    await expect(VirtualBoard.start({ link: "/nonexistent-folder/board" })).rejects.toThrow(/socat could not create the pty link at \/nonexistent-folder\/board/);
+    await expect(VirtualBoard.start({ link: "/nonexistent-folder/board" })).rejects.toThrow(
+      /socat could not create the pty link at \/nonexistent-folder\/board/,
+    );
   });
 });

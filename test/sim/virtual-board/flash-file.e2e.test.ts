@@ -21,7 +21,9 @@ afterEach(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function serve(link: string, folder: string): Promise<ChildProcess> {
-  const started = spawn(process.execPath, [packagePath("bin", "tsmp.js"), "virtual-board", "--link", link, "--flash-file", folder], { stdio: ["ignore", "ignore", "pipe"] });
+  const started = spawn(process.execPath, [packagePath("bin", "tsmp.js"), "virtual-board", "--link", link, "--flash-file", folder], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   started.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const deadline = Date.now() + 20_000;
@@ -41,7 +43,9 @@ describe("tsmp virtual-board --flash-file", () => {
     const link = join(scratch, "board");
     const folder = join(scratch, "flash");
     child = await serve(link, folder);
-    await withBoard({ port: link }, (board) => board.repl.execOrThrow("import os\nos.mkdir('lib')\nf = open('lib/note.txt', 'w')\nf.write('kept')\nf.close()"));
+    await withBoard({ port: link }, (board) =>
+      board.repl.execOrThrow("import os\nos.mkdir('lib')\nf = open('lib/note.txt', 'w')\nf.write('kept')\nf.close()"),
+    );
     expect(await stop(child)).toBe(0);
     expect(readFileSync(join(folder, "lib", "note.txt"), "utf8")).toBe("kept");
 

@@ -27,6 +27,8 @@ describe("input() reads the UART", () => {
     client.write("x = input()\x04");
     await client.readUntil("OK");
     client.write("\x03");
-    expect(await client.readUntil("\x04>")).toMatch(/^\x04Traceback \(most recent call last\):\r\n {2}File "<stdin>", line 1, in <module>\r\nKeyboardInterrupt: \r\n\x04>$/);
+    expect(await client.readUntil("\x04>")).toMatch(
+      /^\x04Traceback \(most recent call last\):\r\n {2}File "<stdin>", line 1, in <module>\r\nKeyboardInterrupt: \r\n\x04>$/,
+    );
   });
 });

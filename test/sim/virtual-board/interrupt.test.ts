@@ -25,13 +25,16 @@ describe("Ctrl-C", () => {
   it("stops asyncio.run, which blocks until its main coroutine is done", async () => {
     const { client } = await startBoard();
     await client.enterRawRepl();
-    const code = "import asyncio\nasync def tick():\n    while True:\n        print('tick')\n        await asyncio.sleep_ms(20)\nasyncio.run(tick())\nprint('not reached')\n";
+    const code =
+      "import asyncio\nasync def tick():\n    while True:\n        print('tick')\n        await asyncio.sleep_ms(20)\nasyncio.run(tick())\nprint('not reached')\n";
     client.write(code + "\x04");
     await client.readUntil("OKtick\r\n");
     client.write("\x03");
     const stdout = await client.readUntil("\x04");
     expect(stdout).not.toContain("not reached");
-    expect(await client.readUntil("\x04")).toMatch(/^Traceback \(most recent call last\):\r\n {2}File "<stdin>", line 6, in <module>\r\n(.*\r\n)*KeyboardInterrupt: \r\n\x04$/);
+    expect(await client.readUntil("\x04")).toMatch(
+      /^Traceback \(most recent call last\):\r\n {2}File "<stdin>", line 6, in <module>\r\n(.*\r\n)*KeyboardInterrupt: \r\n\x04$/,
+    );
     expect(await client.readUntil(">")).toBe(">");
   });
 

@@ -11,7 +11,7 @@ async function rawPaste(client: SerialClient, code: string): Promise<number> {
   let credit = 0;
   let acks = 0;
   const bytes = Buffer.from(code, "utf8");
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     while (credit === 0) {
       expect((await client.readBytes(1)).toString("latin1")).toBe("\x01");
       credit += window;
@@ -36,7 +36,8 @@ async function follow(client: SerialClient): Promise<{ stdout: string; stderr: s
 }
 
 const program = (lines: number): string =>
-  Array.from({ length: lines }, (_, i) => `total = ${i === 0 ? "0" : "total"} + ${i}  # line ${i} of a long program`).join("\n") + "\nprint('total', total)\n";
+  Array.from({ length: lines }, (_, i) => `total = ${i === 0 ? "0" : "total"} + ${i}  # line ${i} of a long program`).join("\n") +
+  "\nprint('total', total)\n";
 
 describe("raw-paste mode", () => {
   it("answers R\\x01 with a 128-byte window, grants one more window per \\x01, and runs the code", async () => {

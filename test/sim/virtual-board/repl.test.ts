@@ -82,7 +82,9 @@ describe("raw REPL", () => {
     await client.enterRawRepl();
     await client.execRaw("f = open('new.py', 'w')\nf.write('n = 1')\nf.close()\nx = 5");
     client.write("\x04");
-    expect(await client.readUntil("raw REPL; CTRL-B to exit\r\n>")).toBe("OK\r\nMPY: soft reboot\r\nboot ran\r\nraw REPL; CTRL-B to exit\r\n>");
+    expect(await client.readUntil("raw REPL; CTRL-B to exit\r\n>")).toBe(
+      "OK\r\nMPY: soft reboot\r\nboot ran\r\nraw REPL; CTRL-B to exit\r\n>",
+    );
     expect(await client.execRaw("import new\nprint(new.n)\nprint('x' in globals())")).toEqual({ stdout: "1\r\nFalse\r\n", stderr: "" });
     expect(await board.listFiles()).toEqual(["/boot.py", "/main.py", "/new.py"]);
   });

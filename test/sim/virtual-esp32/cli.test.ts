@@ -28,9 +28,13 @@ describe("tsmp virtual-esp32", () => {
     dir = mkdtempSync(join(tmpdir(), "tsmp-virtual-esp32-cli-"));
     const link = join(dir, "esp");
     const flashFile = join(dir, "flash.bin");
-    child = spawn(process.execPath, [bin, "virtual-esp32", "--link", link, "--chip", "esp32s3", "--flash-size", "2MB", "--flash-file", flashFile], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    child = spawn(
+      process.execPath,
+      [bin, "virtual-esp32", "--link", link, "--chip", "esp32s3", "--flash-size", "2MB", "--flash-file", flashFile],
+      {
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const deadline = Date.now() + 20_000;
@@ -41,7 +45,15 @@ describe("tsmp virtual-esp32", () => {
     const file = join(dir, "s3.bin");
     writeFileSync(file, image);
     const report = await flashFirmware({
-      port: link, chip: "esp32s3", baud: 460800, file, eraseAll: false, compress: true, verifyRepl: false, log: () => {}, progress: () => {},
+      port: link,
+      chip: "esp32s3",
+      baud: 460800,
+      file,
+      eraseAll: false,
+      compress: true,
+      verifyRepl: false,
+      log: () => {},
+      progress: () => {},
     });
     expect(report).toMatchObject({ chip: "ESP32-S3", offset: 0 });
 
@@ -58,7 +70,9 @@ describe("tsmp virtual-esp32", () => {
     dir = mkdtempSync(join(tmpdir(), "tsmp-virtual-esp32-cli-"));
     const file = join(dir, "notes.txt");
     writeFileSync(file, "keep me");
-    await expect(VirtualEsp32.start({ link: file })).rejects.toThrow(`${file} already exists and is not a symlink; choose another path for the board's pty`);
+    await expect(VirtualEsp32.start({ link: file })).rejects.toThrow(
+      `${file} already exists and is not a symlink; choose another path for the board's pty`,
+    );
     expect(readFileSync(file, "utf8")).toBe("keep me");
   });
 });

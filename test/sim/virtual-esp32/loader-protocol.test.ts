@@ -46,7 +46,10 @@ describe("SLIP framing", () => {
     expect([...frame]).toEqual([0xc0, 0x01, 0xdb, 0xdc, 0x02, 0xdb, 0xdd, 0x03, 0xc0]);
     const seen: Buffer[] = [];
     const stray: number[] = [];
-    const decoder = new SlipDecoder((p) => seen.push(p), (b) => stray.push(b));
+    const decoder = new SlipDecoder(
+      (p) => seen.push(p),
+      (b) => stray.push(b),
+    );
     decoder.push(Buffer.from([0x41, ...frame.subarray(0, 4)]));
     decoder.push(frame.subarray(4));
     expect(seen).toEqual([packet]);

@@ -20,7 +20,17 @@ afterEach(async () => {
 async function flashMicroPython(port: string): Promise<void> {
   const firmware = join(scratch, "ESP32_GENERIC.bin");
   writeFileSync(firmware, makeEspImage(64 * 1024, { micropython: true }));
-  await flashFirmware({ port, chip: "auto", baud: 460800, file: firmware, eraseAll: true, compress: true, verifyRepl: true, log: () => {}, progress: () => {} });
+  await flashFirmware({
+    port,
+    chip: "auto",
+    baud: 460800,
+    file: firmware,
+    eraseAll: true,
+    compress: true,
+    verifyRepl: true,
+    log: () => {},
+    progress: () => {},
+  });
 }
 
 const exec = (port: string, code: string) => withBoard({ port }, (board) => board.repl.execOrThrow(code));
@@ -40,8 +50,16 @@ describe("the virtual ESP32 after a MicroPython image is flashed", () => {
   it("is the simulated board: machine with pins, only its own files, boot.py and main.py at boot", async () => {
     chip = await VirtualEsp32.start();
     await flashMicroPython(chip.portPath);
-    expect(await exec(chip.portPath, "import os, machine\nprint(sorted(os.listdir('/')))\np = machine.Pin(2, machine.Pin.OUT)\np.on()\nprint(p.value(), machine.reset_cause())")).toBe("[]\r\n1 1\r\n");
-    await exec(chip.portPath, "f = open('boot.py', 'w')\nf.write('print(\"boot.py ran\")')\nf.close()\nf = open('main.py', 'w')\nf.write('print(\"main.py ran\")')\nf.close()");
+    expect(
+      await exec(
+        chip.portPath,
+        "import os, machine\nprint(sorted(os.listdir('/')))\np = machine.Pin(2, machine.Pin.OUT)\np.on()\nprint(p.value(), machine.reset_cause())",
+      ),
+    ).toBe("[]\r\n1 1\r\n");
+    await exec(
+      chip.portPath,
+      "f = open('boot.py', 'w')\nf.write('print(\"boot.py ran\")')\nf.close()\nf = open('main.py', 'w')\nf.write('print(\"main.py ran\")')\nf.close()",
+    );
     const before = chip.uartLog.length;
     // As `tsmp flash` leaves the board: soft reset in the friendly REPL, so main.py runs.
     await withBoard({ port: chip.portPath }, (board) => board.repl.resetAndRun());

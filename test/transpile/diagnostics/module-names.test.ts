@@ -22,6 +22,8 @@ describe("module files whose names Python cannot import", () => {
     );
   });
   it("a module with a valid name still builds", () => {
-    expect(codesAndMessages({ "main.ts": `import { v } from "./imports";\nconsole.log(v);`, "imports.ts": `export const v = 2;` })).toEqual([]);
+    expect(codesAndMessages({ "main.ts": `import { v } from "./imports";\nconsole.log(v);`, "imports.ts": `export const v = 2;` })).toEqual(
+      [],
+    );
   });
 });

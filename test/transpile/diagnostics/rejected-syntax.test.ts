@@ -12,7 +12,10 @@ function diagnosticsOf(source: string | Record<string, string>): Diagnostic[] {
 /** The one tsmp diagnostic a snippet gets (TypeScript's own may come along). */
 function rejection(source: string | Record<string, string>, code: string): Diagnostic {
   const found = diagnosticsOf(source).filter((diagnostic) => diagnostic.code === code);
-  expect(found.map((diagnostic) => diagnostic.code), JSON.stringify(diagnosticsOf(source))).toContain(code);
+  expect(
+    found.map((diagnostic) => diagnostic.code),
+    JSON.stringify(diagnosticsOf(source)),
+  ).toContain(code);
   return found[0]!;
 }
 
@@ -20,7 +23,9 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
   it("TSMP1001 unsupported syntax names the construct and its position", () => {
     const diagnostic = rejection(`const x = 1;\nfunction* numbers() { yield x; }`, "TSMP1001");
     expect(diagnostic).toMatchObject({ line: 2, column: 1, category: "error" });
-    expect(diagnostic.message).toMatch(/^This function declaration \(`function\* numbers\(\) \{ yield x; \}`\) is not supported by tsmp yet\.$/);
+    expect(diagnostic.message).toMatch(
+      /^This function declaration \(`function\* numbers\(\) \{ yield x; \}`\) is not supported by tsmp yet\.$/,
+    );
   });
   it("TSMP1001 for a debugger statement", () => {
     expect(rejection(`debugger;`, "TSMP1001").message).toBe("This debugger statement (`debugger;`) is not supported by tsmp yet.");
@@ -39,13 +44,17 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
     });
   });
   it("TSMP1003 this outside a class", () => {
-    expect(rejection(`console.log(this === undefined);\nexport {};`, "TSMP1003").message).toMatch(/'this' is only supported inside class methods/);
+    expect(rejection(`console.log(this === undefined);\nexport {};`, "TSMP1003").message).toMatch(
+      /'this' is only supported inside class methods/,
+    );
   });
   it("TSMP1004 top-level await", () => {
     expect(rejection(`async function f() { return 1; }\nawait f();\nexport {};`, "TSMP1004").message).toMatch(/asyncio\.run\(main\(\)\)/);
   });
   it("TSMP1006 an async call that is never awaited", () => {
-    expect(rejection(`async function work() {}\nfunction start() { work(); }\nstart();`, "TSMP1006").message).toMatch(/un-awaited coroutine never runs/);
+    expect(rejection(`async function work() {}\nfunction start() { work(); }\nstart();`, "TSMP1006").message).toMatch(
+      /un-awaited coroutine never runs/,
+    );
   });
   it("TSMP1007 an expression needing statements where it runs only sometimes (a later case label)", () => {
     const source = `const o = { n: 0 };\nfunction f(x: number) { switch (x) { case 0: return "zero"; case o.n++: return "counted"; } return "other"; }\nconsole.log(f(1));`;
@@ -58,28 +67,36 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
     expect(rejection(`enum E { A }\nconsole.log(E[0]);`, "TSMP1009").message).toBe("Reverse enum mapping (Enum[value]) is not supported.");
   });
   it("TSMP1010 computed enum members", () => {
-    expect(rejection(`const s = "abc";\nenum E { A = s.length }`, "TSMP1010").message).toBe("Enum members must have constant values (numbers or strings).");
+    expect(rejection(`const s = "abc";\nenum E { A = s.length }`, "TSMP1010").message).toBe(
+      "Enum members must have constant values (numbers or strings).",
+    );
   });
   it("TSMP1011 static blocks", () => {
-    expect(rejection(`class A { static { console.log("init"); } }`, "TSMP1011").message).toMatch(/in classes are not supported by tsmp yet/);
+    expect(rejection(`class A { static { console.log("init"); } }`, "TSMP1011").message).toMatch(
+      /in classes are not supported by tsmp yet/,
+    );
   });
   it("TSMP1012 an assignment target with no Python form", () => {
-    expect(rejection(`class A {}\nconst a: any = new A();\nconst key = "k";\n(a as A & { [k: number]: number })[1] = 2;`, "TSMP1012").message).toBe(
-      "This assignment target is not supported by tsmp yet.",
-    );
+    expect(
+      rejection(`class A {}\nconst a: any = new A();\nconst key = "k";\n(a as A & { [k: number]: number })[1] = 2;`, "TSMP1012").message,
+    ).toBe("This assignment target is not supported by tsmp yet.");
   });
   it("TSMP1013 assigning an array's length", () => {
     expect(rejection(`const xs = [1, 2];\nxs.length = 0;`, "TSMP1013").message).toMatch(/array's length/);
   });
   it("TSMP1014 super property access without a call", () => {
-    expect(rejection(`class A { m() { return 1; } }\nclass B extends A { f() { return super.m; } }`, "TSMP1014").message).toMatch(/'super' can only be called/);
+    expect(rejection(`class A { m() { return 1; } }\nclass B extends A { f() { return super.m; } }`, "TSMP1014").message).toMatch(
+      /'super' can only be called/,
+    );
   });
   it("TSMP1019 a closure in a loop that assigns the iteration's variable", () => {
     const diagnostic = rejection(`const fs: (() => void)[] = [];\nfor (let i = 0; i < 3; i++) fs.push(() => { i += 10; });`, "TSMP1019");
     expect(diagnostic.message).toMatch(/^This function assigns 'i', a variable of the enclosing loop/);
   });
   it("TSMP1018 destructuring in catch", () => {
-    expect(rejection(`try { throw new Error("x"); } catch ({ message }) { console.log(message); }`, "TSMP1018").message).toMatch(/catch clause/);
+    expect(rejection(`try { throw new Error("x"); } catch ({ message }) { console.log(message); }`, "TSMP1018").message).toMatch(
+      /catch clause/,
+    );
   });
   it("TSMP1101 a library global with no mapping", () => {
     expect(rejection(`const s = Symbol("x");\nconsole.log(typeof s);`, "TSMP1101").message).toBe("Symbol is not supported by tsmp yet.");
@@ -93,7 +110,9 @@ describe("imports tsmp rejects", () => {
     expect(diagnostic).toMatchObject({ line: 1, column: 26 });
   });
   it("TSMP1202 an unknown tsmp module", () => {
-    expect(rejection(`import * as x from "tsmp/nothing";\nconsole.log(x);`, "TSMP1202").message).toMatch(/^'tsmp\/nothing' is not a tsmp module/);
+    expect(rejection(`import * as x from "tsmp/nothing";\nconsole.log(x);`, "TSMP1202").message).toMatch(
+      /^'tsmp\/nothing' is not a tsmp module/,
+    );
   });
   it("TSMP1203 a package import", () => {
     expect(rejection(`import { readFileSync } from "node:fs";\nconsole.log(readFileSync("x"));`, "TSMP1203").message).toMatch(
@@ -102,8 +121,13 @@ describe("imports tsmp rejects", () => {
   });
   it("TSMP1204 a default import", () => {
     expect(
-      rejection({ "main.ts": `import helper from "./helper";\nconsole.log(helper(1));`, "helper.ts": `export function helper(n: number) { return n; }` }, "TSMP1204")
-        .message,
+      rejection(
+        {
+          "main.ts": `import helper from "./helper";\nconsole.log(helper(1));`,
+          "helper.ts": `export function helper(n: number) { return n; }`,
+        },
+        "TSMP1204",
+      ).message,
     ).toMatch(/^A default import is not supported/);
   });
   it("TSMP1205 keyword arguments that are not an object literal", () => {
@@ -117,8 +141,13 @@ asyncio.run(main());`;
     expect(rejection(`export default function main() {}`, "TSMP1207").message).toMatch(/^Default exports and re-exports are not supported/);
   });
   it("TSMP1208 a module named like a MicroPython built-in", () => {
-    const diagnostic = rejection({ "main.ts": `import { pi } from "./math";\nconsole.log(pi);`, "math.ts": `export const pi = 3;` }, "TSMP1208");
-    expect(diagnostic.message).toBe("This file becomes the Python module 'math', which is also a MicroPython built-in module; rename the file.");
+    const diagnostic = rejection(
+      { "main.ts": `import { pi } from "./math";\nconsole.log(pi);`, "math.ts": `export const pi = 3;` },
+      "TSMP1208",
+    );
+    expect(diagnostic.message).toBe(
+      "This file becomes the Python module 'math', which is also a MicroPython built-in module; rename the file.",
+    );
     expect(diagnostic.file).toMatch(/math\.ts$/);
   });
 });

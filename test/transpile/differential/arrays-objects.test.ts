@@ -3,12 +3,15 @@ import { expectToMatchJsResult } from "../../harness/differential.js";
 
 describe("arrays", () => {
   it("literal, index and length", () => expectToMatchJsResult(`const xs = [10, 20, 30]; console.log(xs[0], xs[2], xs.length);`));
-  it("push and pop", () => expectToMatchJsResult(`const xs: number[] = []; xs.push(1); xs.push(2, 3); const last = xs.pop(); console.log(last, xs.length);`));
+  it("push and pop", () =>
+    expectToMatchJsResult(`const xs: number[] = []; xs.push(1); xs.push(2, 3); const last = xs.pop(); console.log(last, xs.length);`));
   it("pop on empty array is undefined", () => expectToMatchJsResult(`const xs: number[] = []; console.log(xs.pop());`));
   it("index assignment", () => expectToMatchJsResult(`const xs = [1, 2, 3]; xs[1] = 9; xs[0] += 5; console.log(xs[0], xs[1]);`));
   it("nested arrays", () => expectToMatchJsResult(`const m = [[1, 2], [3, 4]]; console.log(m[1][0], m.length, m[0].length);`));
-  it("array of strings in a loop", () => expectToMatchJsResult(`const names = ["a", "b"]; let out = ""; for (const n of names) out += n + ";"; console.log(out);`));
-  it("array passed by reference", () => expectToMatchJsResult(`function add(xs: number[]) { xs.push(4); } const a = [1]; add(a); console.log(a.length);`));
+  it("array of strings in a loop", () =>
+    expectToMatchJsResult(`const names = ["a", "b"]; let out = ""; for (const n of names) out += n + ";"; console.log(out);`));
+  it("array passed by reference", () =>
+    expectToMatchJsResult(`function add(xs: number[]) { xs.push(4); } const a = [1]; add(a); console.log(a.length);`));
   it("array in a template", () => expectToMatchJsResult(`const xs = [1, 2]; console.log(\`\${xs}\`);`));
 });
 
@@ -19,10 +22,15 @@ describe("objects", () => {
   it("shorthand properties", () => expectToMatchJsResult(`const x = 1, y = 2; const p = { x, y }; console.log(p.x + p.y);`));
   it("object with a method-like arrow", () => expectToMatchJsResult(`const o = { f: (n: number) => n + 1 }; console.log(o.f(1));`));
   it("interface-typed object", () =>
-    expectToMatchJsResult(`interface Pt { x: number; y: number } function len2(p: Pt) { return p.x * p.x + p.y * p.y; } console.log(len2({ x: 3, y: 4 }));`));
+    expectToMatchJsResult(
+      `interface Pt { x: number; y: number } function len2(p: Pt) { return p.x * p.x + p.y * p.y; } console.log(len2({ x: 3, y: 4 }));`,
+    ));
   it("string-keyed access with a literal", () => expectToMatchJsResult(`const o = { a: 1 }; console.log(o["a"]);`));
   it("record type is a dict", () =>
-    expectToMatchJsResult(`const counts: Record<string, number> = {}; counts["a"] = 1; counts["b"] = 2; counts.a += 1; console.log(counts["a"], counts.b);`));
+    expectToMatchJsResult(
+      `const counts: Record<string, number> = {}; counts["a"] = 1; counts["b"] = 2; counts.a += 1; console.log(counts["a"], counts.b);`,
+    ));
   it("object identity", () => expectToMatchJsResult(`const a = { v: 1 }; const b = a; b.v = 2; console.log(a.v, a === b);`));
-  it("reserved word property names", () => expectToMatchJsResult(`const o = { from: 1, pass: 2, print: 3 }; console.log(o.from + o.pass + o.print);`));
+  it("reserved word property names", () =>
+    expectToMatchJsResult(`const o = { from: 1, pass: 2, print: 3 }; console.log(o.from + o.pass + o.print);`));
 });

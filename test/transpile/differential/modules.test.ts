@@ -42,5 +42,7 @@ describe("exports", () => {
       "values.ts": `function compute() { return 42; } const version = "1.0"; export { compute as answer, version as VERSION };`,
     }));
   it("a user name that is also a runtime helper's", () =>
-    expectToMatchJsResult(`const js_div = (a: number, b: number) => a + b; const JsObject = 3; console.log(js_div(1, 2), 7 / 2, JsObject);`));
+    expectToMatchJsResult(
+      `const js_div = (a: number, b: number) => a + b; const JsObject = 3; console.log(js_div(1, 2), 7 / 2, JsObject);`,
+    ));
 });

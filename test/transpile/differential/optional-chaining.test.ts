@@ -3,17 +3,27 @@ import { expectToMatchJsResult } from "../../harness/differential.js";
 
 describe("optional chaining", () => {
   it("property on a possibly undefined object", () =>
-    expectToMatchJsResult(`interface P { name: string } function f(p?: P) { return p?.name ?? "none"; } console.log(f({ name: "x" }), f());`));
+    expectToMatchJsResult(
+      `interface P { name: string } function f(p?: P) { return p?.name ?? "none"; } console.log(f({ name: "x" }), f());`,
+    ));
   it("a chain short-circuits as a whole", () =>
-    expectToMatchJsResult(`interface N { v: number; next?: N } const n: N = { v: 1, next: { v: 2 } }; console.log(n.next?.v, \`\${n.next?.next?.v}\`);`));
+    expectToMatchJsResult(
+      `interface N { v: number; next?: N } const n: N = { v: 1, next: { v: 2 } }; console.log(n.next?.v, \`\${n.next?.next?.v}\`);`,
+    ));
   it("optional call", () =>
-    expectToMatchJsResult(`interface H { on?: (x: number) => number } const a: H = { on: (x) => x * 2 }; const b: H = {}; console.log(a.on?.(4), \`\${b.on?.(4)}\`);`));
+    expectToMatchJsResult(
+      `interface H { on?: (x: number) => number } const a: H = { on: (x) => x * 2 }; const b: H = {}; console.log(a.on?.(4), \`\${b.on?.(4)}\`);`,
+    ));
   it("optional element access", () =>
     expectToMatchJsResult(`function first(xs?: number[]) { return xs?.[0] ?? -1; } console.log(first([7]), first());`));
   it("the base is evaluated once", () =>
-    expectToMatchJsResult(`let calls = 0; interface P { v: number } function get(): P | undefined { calls++; return { v: 3 }; } console.log(get()?.v, calls);`));
+    expectToMatchJsResult(
+      `let calls = 0; interface P { v: number } function get(): P | undefined { calls++; return { v: 3 }; } console.log(get()?.v, calls);`,
+    ));
   it("method call on a possibly undefined receiver", () =>
-    expectToMatchJsResult(`class C { hi() { return "hi"; } } function f(c: C | null) { return c?.hi() ?? "nobody"; } console.log(f(new C()), f(null));`));
+    expectToMatchJsResult(
+      `class C { hi() { return "hi"; } } function f(c: C | null) { return c?.hi() ?? "nobody"; } console.log(f(new C()), f(null));`,
+    ));
 });
 
 describe("optional chaining on library values", () => {

@@ -14,10 +14,15 @@ describe("strings", () => {
   it("template literal with undefined", () => expectToMatchJsResult(`let u: string | undefined; console.log(\`u=\${u}\`);`));
   it("template literal with percent signs", () => expectToMatchJsResult(`const p = 50; console.log(\`\${p}% of 100%, %s %d\`);`));
   it("template literal with quotes, colons and braces in expressions", () =>
-    expectToMatchJsResult(`const i = 3; const d: Record<string, number> = { "a:b": 1 }; console.log(\`\${"x".repeat(i)} \${d["a:b"]} \${i > 2 ? "it's" : '"q"'} \${"{}"}\`);`));
+    expectToMatchJsResult(
+      `const i = 3; const d: Record<string, number> = { "a:b": 1 }; console.log(\`\${"x".repeat(i)} \${d["a:b"]} \${i > 2 ? "it's" : '"q"'} \${"{}"}\`);`,
+    ));
   it("template literal holding one expression", () =>
-    expectToMatchJsResult(`const n = 4, f = 1.5, s = "s", b = true; const u: string | undefined = undefined; console.log(\`\${n}\`, \`\${f}\`, \`\${s}\`, \`\${b}\`, \`\${u}\`, \`\${n}\`.length);`));
-  it("method called on a template literal", () => expectToMatchJsResult(`const n = 2; console.log(\`a\${n}b\`.toUpperCase(), \`\${n}\${n}\`.length);`));
+    expectToMatchJsResult(
+      `const n = 4, f = 1.5, s = "s", b = true; const u: string | undefined = undefined; console.log(\`\${n}\`, \`\${f}\`, \`\${s}\`, \`\${b}\`, \`\${u}\`, \`\${n}\`.length);`,
+    ));
+  it("method called on a template literal", () =>
+    expectToMatchJsResult(`const n = 2; console.log(\`a\${n}b\`.toUpperCase(), \`\${n}\${n}\`.length);`));
   it("template literal with updates in order", () => expectToMatchJsResult(`let i = 0; console.log(\`\${i++}-\${i++}-\${(i = 7)}\`, i);`));
   it("multi-line template", () => expectToMatchJsResult("const a = 1;\nconsole.log(`line1\nline2 ${a}`);"));
   it("length and index", () => expectToMatchJsResult(`const s = "hello"; console.log(s.length, s[1]);`));

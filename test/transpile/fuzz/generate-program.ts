@@ -233,7 +233,9 @@ class Generator {
       }
       default: {
         const subject = this.intExpr();
-        const cases = [0, 1, 2].map((value) => `  case ${value}:\n    console.log(${JSON.stringify("case" + value)});${this.chance(0.5) ? "\n    break;" : ""}`);
+        const cases = [0, 1, 2].map(
+          (value) => `  case ${value}:\n    console.log(${JSON.stringify("case" + value)});${this.chance(0.5) ? "\n    break;" : ""}`,
+        );
         return `switch (Math.abs(${subject}) % 3) {\n${cases.join("\n")}\n  default:\n    console.log("default");\n}`;
       }
     }
@@ -254,7 +256,12 @@ class Generator {
       const name = this.fresh(kind === "int" ? "n" : kind === "str" ? "s" : "a");
       // Number()/String() keep the declared type wide: TypeScript narrows `let s: string = "a"`
       // to "a" and then rejects comparing it with another literal.
-      const value = kind === "int" ? `Number(${this.int(41) - 20})` : kind === "str" ? `String(${JSON.stringify(this.pick(["", "ab", "b,a", "x y"]))})` : "[3, 1, 2]";
+      const value =
+        kind === "int"
+          ? `Number(${this.int(41) - 20})`
+          : kind === "str"
+            ? `String(${JSON.stringify(this.pick(["", "ab", "b,a", "x y"]))})`
+            : "[3, 1, 2]";
       lines.push(`let ${name}: ${kind === "int" ? "number" : kind === "str" ? "string" : "number[]"} = ${value};`);
       this.vars[kind].push(name);
     }

@@ -92,7 +92,10 @@ describe("the blink seed example", () => {
 describe("tsmp build", () => {
   it("writes one .py and .py.map per module with the same layout, helpers only when used", async () => {
     const root = project({
-      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", lib: ["ES2022"], types: [] }, include: ["src"] }),
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: { strict: true, target: "ES2022", lib: ["ES2022"], types: [] },
+        include: ["src"],
+      }),
       "src/globals.d.ts": "declare var console: { log(...data: unknown[]): void };",
       "src/main.ts": `import { half } from "./lib/util";\nimport { spin } from "./drivers/motor";\nconsole.log(\`\${half(4)} \${spin()}\`);\n`,
       "src/lib/util.ts": "/** Half, as JS divides. */\nexport function half(n: number) { return n / 2; }\n",
@@ -107,7 +110,9 @@ describe("tsmp build", () => {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     expect(readFileSync(join(out, "main.py"), "utf8")).toMatch(/^from util import half\nfrom drivers.motor import spin\n/);
-    expect(readFileSync(join(out, "lib/util.py"), "utf8")).toBe("from _tsmp import js_div\n\n\n# Half, as JS divides.\ndef half(n):\n    return js_div(n, 2)\n");
+    expect(readFileSync(join(out, "lib/util.py"), "utf8")).toBe(
+      "from _tsmp import js_div\n\n\n# Half, as JS divides.\ndef half(n):\n    return js_div(n, 2)\n",
+    );
     expect(readFileSync(join(out, "lib/util.py"), "utf8")).toContain("from _tsmp import js_div");
     expect(readFileSync(join(out, "drivers/motor.py"), "utf8")).not.toContain("_tsmp");
     const map = JSON.parse(readFileSync(join(out, "lib/util.py.map"), "utf8")) as { version: number; sources: string[]; file: string };

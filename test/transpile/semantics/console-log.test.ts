@@ -4,7 +4,7 @@ describeCases("console.log formatting", {
   "several arguments": `console.log("a", 1, true, null, undefined, 2.5);`,
   "no arguments prints empty line": `console.log(); console.log("after");`,
   "negative zero": `const z = 0 * -1.5; console.log(z, [z], { z });`,
-  "floats": `console.log(0.1 + 0.2, 1 / 3, 1e21, 1e-7, 100 / 4);`,
+  floats: `console.log(0.1 + 0.2, 1 / 3, 1e21, 1e-7, 100 / 4);`,
   "NaN and Infinity": `const z = 0; console.log(NaN, 1 / z, -1 / z, [NaN]);`,
   "nested strings are quoted": `console.log(["a", "it's", 'say "x"'], { s: "v" });`,
   "string escapes inside arrays": `console.log(["line\\nbreak", "tab\\t", "back\\\\slash"]);`,

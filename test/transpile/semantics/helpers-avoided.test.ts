@@ -27,7 +27,9 @@ describe("runtime helpers are avoided when types allow", () => {
   }
 
   it("integer arithmetic, lengths and comparisons stay native", () => {
-    expect(helpersOf(`const a = [1, 2, 3]; let s = 0; for (let i = 0; i < a.length; i++) s += i * 2 - 1; console.log(s, a.length, s > 3);`)).toEqual([]);
+    expect(
+      helpersOf(`const a = [1, 2, 3]; let s = 0; for (let i = 0; i < a.length; i++) s += i * 2 - 1; console.log(s, a.length, s > 3);`),
+    ).toEqual([]);
   });
 
   it("a remainder of a loop counter by a positive literal stays native", () => {
@@ -39,7 +41,11 @@ describe("runtime helpers are avoided when types allow", () => {
   });
 
   it("string methods with plain Python equivalents need no helpers", () => {
-    expect(helpersOf(`const s = " a,b "; console.log(s.split(",").join("+"), s.toUpperCase(), s.includes("a"), s.slice(1, 3), s.startsWith(" "));`)).toEqual([]);
+    expect(
+      helpersOf(
+        `const s = " a,b "; console.log(s.split(",").join("+"), s.toUpperCase(), s.includes("a"), s.slice(1, 3), s.startsWith(" "));`,
+      ),
+    ).toEqual([]);
   });
 
   it("trim is Python's strip given JavaScript's white space, a constant", () => {

@@ -31,7 +31,11 @@ const cases: [string, string, string][] = [
   ["an unmapped library member", `console.log("abc".normalize());`, "TSMP1101"],
   ["console.log format directives", `console.log("%d items", 3);`, "TSMP1114"],
   ["ECMAScript private names", `class S { #secret = 42; reveal() { return this.#secret; } } console.log(new S().reveal());`, "TSMP1008"],
-  ["bind to another object", `class A { n = 1; get() { return this.n; } } const a = new A(); const b = new A(); console.log(a.get.bind(b)());`, "TSMP1108"],
+  [
+    "bind to another object",
+    `class A { n = 1; get() { return this.n; } } const a = new A(); const b = new A(); console.log(a.get.bind(b)());`,
+    "TSMP1108",
+  ],
   ["Date", `console.log(new Date().getTime() > 0);`, "TSMP1101"],
 ];
 
