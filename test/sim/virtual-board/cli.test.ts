@@ -40,7 +40,7 @@ describe("tsmp virtual-board", () => {
   it("says in one line when the link cannot be made", async () => {
     const { code, stderr } = await runCli(["--link", "/nonexistent-folder/board"]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^tsmp: socat could not create the pty link at \/nonexistent-folder\/board/);
+    expect(stderr).toMatch(/^tsmp: cannot create \/nonexistent-folder\/board: the folder \/nonexistent-folder does not exist$/m);
     expect(stderr.split("\n").filter(Boolean)).toHaveLength(1);
   });
 
