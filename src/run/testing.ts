@@ -10,7 +10,7 @@ import { SimulationLimitReached } from "../runtime-shim/clock.js";
 import { coroutine } from "../runtime-shim/coroutine.js";
 import { resetRuntime, runtime, type Runtime } from "../runtime-shim/runtime.js";
 import { compileProgram } from "./node/compile-program.js";
-import { runWithRestarts } from "./node/board-restarts.js";
+import { importWithRestarts } from "./node/board-restarts.js";
 import type { DeviceModel } from "../devices/device-model.js";
 import { createDevice, type DeviceConfig } from "../devices/device-catalog.js";
 import { readBoardFileFor } from "../devices/board-file.js";
@@ -236,19 +236,8 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
 
 /** Runs a program (a .ts file or a project folder) on a fresh simulated board. */
 export async function runProgram(input: string, options: SimulationOptions = {}): Promise<SimulationResult> {
-  let program: ReturnType<typeof compileProgram> | undefined = compileProgram(input);
-  return simulate({ ...options, devices: options.devices ?? readBoardFileFor(input) }, (rt) =>
-    runWithRestarts(rt, async () => {
-      // Each start is a fresh copy of the program's modules, as a board re-imports them after a reset.
-      program ??= compileProgram(input);
-      try {
-        await import(program.entryUrl);
-      } finally {
-        program.dispose();
-        program = undefined;
-      }
-    }),
-  );
+  const program = compileProgram(input);
+  return simulate({ ...options, devices: options.devices ?? readBoardFileFor(input) }, (rt) => importWithRestarts(rt, input, program));
 }
 
 /**

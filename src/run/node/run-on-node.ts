@@ -3,7 +3,7 @@ import { TsmpError } from "../../errors.js";
 import { PinView } from "../pin-view.js";
 import { resetRuntime } from "../../runtime-shim/runtime.js";
 import { compileProgram } from "./compile-program.js";
-import { runWithRestarts } from "./board-restarts.js";
+import { importWithRestarts } from "./board-restarts.js";
 import { createDevice, type DeviceConfig } from "../../devices/device-catalog.js";
 import { checkTracePath, writeTrace } from "../trace.js";
 
@@ -43,7 +43,7 @@ export function describeUncaught(error: unknown): string {
  */
 export async function runOnNode(input: string, options: RunOnNodeOptions): Promise<number> {
   checkTracePath(options.tracePath);
-  let program: ReturnType<typeof compileProgram> | undefined = compileProgram(input);
+  const program = compileProgram(input);
   const rt = resetRuntime({ realtime: options.realtime ?? false });
   rt.attach((options.devices ?? []).map(createDevice));
   // Output changes show on stderr as on the micropython target, around the program's own output.
@@ -57,16 +57,7 @@ export async function runOnNode(input: string, options: RunOnNodeOptions): Promi
   const restoreConsole = redirectConsole(stdout, stderr);
   let exitCode = 0;
   try {
-    await runWithRestarts(rt, async () => {
-      // A reset starts a fresh copy of the program's modules, as a board re-imports them.
-      program ??= compileProgram(input);
-      try {
-        await import(program.entryUrl);
-      } finally {
-        program.dispose();
-        program = undefined;
-      }
-    });
+    await importWithRestarts(rt, input, program);
   } catch (error) {
     if (error instanceof TsmpError) stderr(`tsmp: ${error.message}\n`);
     else stderr(describeUncaught(error));
@@ -74,7 +65,8 @@ export async function runOnNode(input: string, options: RunOnNodeOptions): Promi
   } finally {
     view.finish();
     restoreConsole();
-    program?.dispose();
+    // Already disposed after a run; this covers a setup that failed before the first import.
+    program.dispose();
   }
   if (options.tracePath !== undefined) writeTrace(options.tracePath, rt.timeline.entries, rt.clock.nowUs() / 1000);
   return exitCode;
