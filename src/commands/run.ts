@@ -1,3 +1,4 @@
+import { writeSync } from "node:fs";
 import { TsmpError } from "../errors.js";
 import { readBoardFileFor } from "../devices/board-file.js";
 import { createDevice } from "../devices/device-catalog.js";
@@ -15,12 +16,7 @@ export interface RunOptions {
 
 /** What `tsmp run` does, minus the exit: resolves to the program's exit code. */
 export async function run(input: string, options: RunOptions): Promise<number> {
-  const stdout = (text: string) => {
-    // A reader that went away (`| head`) ends the run. A program on the shim's virtual clock may
-    // never return to the event loop, where the EPIPE would be reported, so the stream is asked.
-    if (process.stdout.errored) process.exit(0);
-    process.stdout.write(text);
-  };
+  const stdout = writeProgramOutput;
   const stderr = (text: string) => void process.stderr.write(text);
   if (options.realtime && options.virtualClock) throw new TsmpError("--realtime and --virtual-clock exclude each other");
 
@@ -58,4 +54,26 @@ export async function run(input: string, options: RunOptions): Promise<number> {
     tracePath: options.trace,
     devices,
   });
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes the program's output straight to fd 1. A program on the shim's virtual clock may never
+ * return to the event loop, so a stream's queued writes would never finish or fail: with a slow
+ * reader (`| (sleep 3; head -1)`) the queue grew for ever and the run never ended. Here a full
+ * pipe is waited on, and a reader that went away (EPIPE) ends the run quietly, as `| head` expects.
+ */
+function writeProgramOutput(text: string): void {
+  let bytes = Buffer.from(text);
+  while (bytes.length > 0) {
+    try {
+      bytes = bytes.subarray(writeSync(1, bytes));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") process.exit(0);
+      if (code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
 }
