@@ -7,6 +7,7 @@
  */
 import { format } from "node:util";
 import { SimulationLimitReached } from "../runtime-shim/clock.js";
+import { SystemExit, systemExitCode } from "../runtime-shim/exceptions.js";
 import { coroutine } from "../runtime-shim/coroutine.js";
 import { resetRuntime, runtime, type Runtime } from "../runtime-shim/runtime.js";
 import { compileProgram } from "./node/compile-program.js";
@@ -153,6 +154,8 @@ export class SimulationResult {
     readonly stderr: string,
     /** The exception that escaped the program, if any (reaching `forMs` is not one). */
     readonly error: unknown,
+    /** The program's exit code: 0, sys.exit()'s code, or 1 when an exception escaped. */
+    readonly exit_code: number,
     /** Board time when the run stopped. */
     readonly end_ms: number,
     readonly timeline: readonly TimelineEntry[],
@@ -218,12 +221,19 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
   console.log = console.info = (...args: unknown[]) => rt.stdout(`${format(...args)}\n`);
   console.error = console.warn = (...args: unknown[]) => rt.stderr(`${format(...args)}\n`);
   let error: unknown;
+  let exitCode = 0;
   try {
     await body(rt);
     // The program ended: the board idles (timers and inputs still fire) until the limit.
     if (options.forMs !== undefined) rt.clock.advanceTo(options.forMs + 1);
   } catch (caught) {
-    if (!(caught instanceof SimulationLimitReached)) {
+    if (caught instanceof SystemExit) {
+      // sys.exit() ends the program as its last statement would; the code is kept.
+      const exit = systemExitCode(caught);
+      exitCode = exit.code;
+      if (exit.printed !== undefined) rt.stderr(`${exit.printed}\n`);
+    } else if (!(caught instanceof SimulationLimitReached)) {
+      exitCode = 1;
       error = caught;
       rt.stderr(describeUncaught(caught));
     }
@@ -231,7 +241,7 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
     Object.assign(console, saved);
     setPythonStandIns(undefined);
   }
-  return new SimulationResult(stdout, stderr, error, rt.clock.nowUs() / 1000, [...rt.timeline.entries], rt);
+  return new SimulationResult(stdout, stderr, error, exitCode, rt.clock.nowUs() / 1000, [...rt.timeline.entries], rt);
 }
 
 /** Runs a program (a .ts file or a project folder) on a fresh simulated board. */

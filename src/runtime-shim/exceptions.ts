@@ -110,3 +110,24 @@ export class OSError extends PythonError {
 
 /** Either kind of Python exception a task can end with. */
 export type PythonException = BaseException | Error;
+
+/** Python's IndexError: a sequence index (or an empty sequence's choice) out of range. */
+export class IndexError extends PythonError {
+  static override readonly [pythonClassName]: string = "IndexError";
+}
+
+/** Python's SystemExit: `sys.exit()` ends the program with it; not an `Exception`, as in Python. */
+export class SystemExit extends BaseException {
+  static override readonly [pythonClassName]: string = "SystemExit";
+}
+
+/**
+ * The exit code a SystemExit gives, as MicroPython's unix port exits: no argument or None is 0,
+ * an int is the code, anything else is printed (`printed`) and gives 1.
+ */
+export function systemExitCode(exit: SystemExit): { code: number; printed?: string } {
+  const [argument] = exit.args;
+  if (argument === undefined || argument === null) return { code: 0 };
+  if (typeof argument === "number" && Number.isInteger(argument)) return { code: argument & 0xff };
+  return { code: 1, printed: String(argument) };
+}

@@ -18,6 +18,8 @@ export const facadeModules: Readonly<Record<string, string>> = {
   "tsmp/os": "os",
   "tsmp/io": "io",
   "tsmp/json": "json",
+  "tsmp/sys": "sys",
+  "tsmp/random": "random",
 };
 
 /** Facade modules with no board counterpart: types only, or Node-only test helpers. */

@@ -2,6 +2,7 @@ import { format } from "node:util";
 import { TsmpError } from "../../errors.js";
 import { PinView } from "../pin-view.js";
 import { resetRuntime } from "../../runtime-shim/runtime.js";
+import { SystemExit, systemExitCode } from "../../runtime-shim/exceptions.js";
 import { compileProgram } from "./compile-program.js";
 import { importWithRestarts } from "./board-restarts.js";
 import { createDevice, type DeviceConfig } from "../../devices/device-catalog.js";
@@ -59,9 +60,14 @@ export async function runOnNode(input: string, options: RunOnNodeOptions): Promi
   try {
     await importWithRestarts(rt, input, program);
   } catch (error) {
-    if (error instanceof TsmpError) stderr(`tsmp: ${error.message}\n`);
-    else stderr(describeUncaught(error));
-    exitCode = 1;
+    if (error instanceof SystemExit) {
+      const exit = systemExitCode(error);
+      if (exit.printed !== undefined) stderr(`${exit.printed}\n`);
+      exitCode = exit.code;
+    } else {
+      stderr(error instanceof TsmpError ? `tsmp: ${error.message}\n` : describeUncaught(error));
+      exitCode = 1;
+    }
   } finally {
     view.finish();
     restoreConsole();
