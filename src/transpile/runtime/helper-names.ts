@@ -100,6 +100,7 @@ export const helperNames = [
   "to_uint32",
   "typed_from",
   "typed_new",
+  "u8_of",
 ] as const;
 
 export type HelperName = (typeof helperNames)[number];

@@ -8,6 +8,7 @@ import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformThisCall } from "./this-call.js";
 import { transformArguments } from "./arguments.js";
+import { asFacadeBytes } from "./facade-bytes.js";
 
 export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
@@ -27,7 +28,7 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
   if (dynamic) return dynamic;
   const builtin = transformBuiltinCall(node, context);
   if (builtin) return builtin;
-  return callInOrder(node, callee, context);
+  return asFacadeBytes(node, callInOrder(node, callee, context), context);
 }
 
 /** `new Pin(2, Pin.OUT)` is a plain call in Python. */

@@ -1,0 +1,41 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
+import * as py from "../python-ast.js";
+
+/**
+ * The facade types MicroPython's byte-returning functions (`UART.read`, `StreamReader.read`,
+ * `struct.pack`, a driver's `read()`) as `Uint8Array`, but on a board they return `bytes`,
+ * which has none of Uint8Array's methods. Their results are made Uint8Arrays where they enter
+ * the program (`u8_of`), so everything the program does with them keeps JavaScript's meaning.
+ */
+
+/** Only Uint8Array, or Uint8Array or nothing (`UART.read()` gives null after a timeout). */
+function isUint8ArrayResult(type: ts.Type): boolean {
+  const parts = (type.isUnion() ? type.types : [type]).filter(
+    (part) => (part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) === 0,
+  );
+  return parts.length > 0 && parts.every((part) => part.getSymbol()?.getName() === "Uint8Array");
+}
+
+function callsPython(node: ts.CallExpression, context: TransformationContext): boolean {
+  const symbol = context.symbolOf(node.expression);
+  return symbol !== undefined && context.isDeclaredByFacade(symbol);
+}
+
+/** A call of a Python function typed to return a Uint8Array: its result as one. */
+export function asFacadeBytes(node: ts.CallExpression, value: py.Expression, context: TransformationContext): py.Expression {
+  if (!callsPython(node, context)) return value;
+  const signature = context.checker.getResolvedSignature(node);
+  if (!signature || !isUint8ArrayResult(context.checker.getReturnTypeOfSignature(signature))) return value;
+  return py.call(context.useHelper("u8_of"), [value]);
+}
+
+/** `await reader.read(n)` (and `await asyncio.wait_for(reader.read(n), t)`): the awaited bytes as a Uint8Array. */
+export function awaitedFacadeBytes(node: ts.AwaitExpression, value: py.Expression, context: TransformationContext): py.Expression {
+  let operand: ts.Expression = node.expression;
+  while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
+  if (!ts.isCallExpression(operand) || !callsPython(operand, context)) return value;
+  const awaited = context.checker.getAwaitedType(context.typeOf(node.expression));
+  if (!awaited || !isUint8ArrayResult(awaited)) return value;
+  return py.call(context.useHelper("u8_of"), [value]);
+}
