@@ -4,6 +4,7 @@ import { DiagnosticsReported, ProgramExit, TsmpError } from "../errors.js";
 import { describeHostFileError } from "../host-file-error.js";
 import { packagePath } from "../package-paths.js";
 import { registerBuild } from "./commands/build.js";
+import { registerConfig } from "./commands/config.js";
 import { registerDev } from "./commands/dev.js";
 import { registerFirmware } from "./commands/firmware.js";
 import { registerFlash } from "./commands/flash.js";
@@ -38,6 +39,7 @@ export function createProgram(): Command {
     registerMonitor,
     registerPorts,
     registerFirmware,
+    registerConfig,
     registerStubs,
     registerVirtualBoard,
     registerVirtualEsp32,

@@ -2,7 +2,6 @@ import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { TsmpError } from "../errors.js";
 import type { ByteLink } from "../flash/byte-link.js";
-import type { DeployFile } from "../flash/deploy.js";
 import { resolvePort } from "../flash/ports.js";
 import { buildFolder } from "../sourcemap/last-build.js";
 import { formatDiagnostic, writeBuild, type EmittedFile } from "../transpile/index.js";
@@ -12,6 +11,7 @@ import type { DevTarget } from "./dev/dev-target.js";
 import { startMicroPythonTarget, startNodeTarget } from "./dev/host-targets.js";
 import { watchProject } from "./dev/watch-project.js";
 import type { Target } from "./run.js";
+import type { ExtraFiles } from "./extra-files.js";
 
 export interface DevOptions {
   /** Run on the board at this port ("auto" picks the one connected); otherwise on `target`. */
@@ -19,10 +19,12 @@ export interface DevOptions {
   baudRate?: number;
   /** Where to run without a board: micropython (the default) or node. */
   target?: Target;
-  /** On a board, send modules but main.py as .mpy bytecode. */
-  mpy?: boolean;
-  /** Files installed beside the code on a board (data files, boot.py). */
-  extraFiles?: DeployFile[];
+  /** On a board, send modules but main.py as .mpy bytecode: true, false, or "auto" (when the board loads them). */
+  mpy?: boolean | "auto";
+  /** Files installed beside the code on a board (data files, boot.py): the project config's `files`. */
+  extraFiles?: ExtraFiles;
+  /** Find the board by its USB serial number when `port` is "auto". */
+  serialNumber?: string;
   /** The program's output (a board's, with tracebacks mapped to TypeScript). */
   stdout: (text: string) => void;
   /** Diagnostics, the program's stderr on the host, and tsmp's status lines. */
@@ -52,7 +54,7 @@ export async function devProject(project: string, options: DevOptions): Promise<
   const folder = projectFolder(project);
   let target: DevTarget;
   if (options.port !== undefined) {
-    const path = options.openLink ? options.port : await resolvePort(options.port, { log: status });
+    const path = options.openLink ? options.port : await resolvePort(options.port, { log: status, serialNumber: options.serialNumber });
     if (!/(^|\/)main\.ts$/.test(entry)) {
       throw new NotRunnable(`${project}: a board starts main.py, so tsmp dev on a board needs the entry to be main.ts`);
     }
@@ -98,7 +100,7 @@ export async function devProject(project: string, options: DevOptions): Promise<
     // An edit that leaves the Python as it was (a comment, a type) needs no restart.
     if (changed.length === 0 && hasRun && options.target !== "node") return;
     hasRun = true;
-    target.deliver({ files: result.files, entry: result.entry ?? "main.py", extraFiles: options.extraFiles ?? [] });
+    target.deliver({ files: result.files, entry: result.entry ?? "main.py", extraFiles: options.extraFiles });
   };
 
   // Watching starts first, so a save during the first (slowest) build is not missed.

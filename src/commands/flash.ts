@@ -6,17 +6,25 @@ import { withBoard } from "../flash/connection.js";
 import { DeployInterrupted, deployFiles, type DeployReport } from "../flash/deploy.js";
 import { checkBoardModules, modulesTheBoardMustHave } from "../flash/board-modules-check.js";
 import { followOutput } from "../flash/follow-output.js";
-import { checkBoardLoadsMpy } from "../flash/board-mpy.js";
+import { chooseMpy } from "../flash/board-mpy.js";
 import { MPY_VERSION } from "../transpile/project/mpy-cross.js";
 import { filesForBoard } from "./mpy-files.js";
+import { withFilesBesideCode, type ExtraFiles } from "./extra-files.js";
 import { buildFolder } from "../sourcemap/last-build.js";
 import { createUploadProgress } from "../flash/progress.js";
 
 export interface FlashOptions {
   port?: string;
   baudRate?: number;
-  /** Send every module but main.py as .mpy bytecode (refused when the board cannot load it). */
-  mpy?: boolean;
+  /** Find the board by its USB serial number when `port` is "auto" or undefined. */
+  serialNumber?: string;
+  /**
+   * Send every module but main.py as .mpy bytecode: true (refused when the board cannot load it),
+   * "auto" (when it can, else .py with a line saying why), false or undefined (.py).
+   */
+  mpy?: boolean | "auto";
+  /** Installed beside the code (data files, boot.py): the project config's `files`. */
+  extraFiles?: ExtraFiles;
   /** After the reset, stream the board's output until the program ends or Ctrl-C. */
   follow?: boolean;
   stdout: (text: string) => void;
@@ -34,10 +42,11 @@ export async function flashProject(project: string, options: FlashOptions): Prom
   const log = (line: string) => void options.stderr.write(`${options.stderr.isTTY ? "\r\x1b[K" : ""}${line}\n`);
   const build = transpileOrReport(project, (text) => void options.stderr.write(text));
   writeBuild(build, buildFolder(projectFolder(project)));
-  const files = await filesForBoard(build.files, build.entry, options.mpy === true);
-  return withBoard({ port: options.port, baudRate: options.baudRate, log }, async (board) => {
+  const connect = { port: options.port, baudRate: options.baudRate, serialNumber: options.serialNumber, log };
+  return withBoard(connect, async (board) => {
     await checkBoardModules(board.repl, modulesTheBoardMustHave(build.files));
-    if (options.mpy) await checkBoardLoadsMpy(board.repl, MPY_VERSION);
+    const mpy = await chooseMpy(board.repl, options.mpy ?? false, MPY_VERSION, log);
+    const files = withFilesBesideCode(await filesForBoard(build.files, build.entry, mpy), options.extraFiles);
     const report = await whileStoppable(
       (signal) => deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr), signal }),
       log,

@@ -10,6 +10,8 @@ export interface FsOptions {
   /** A device path, or "auto"/undefined to pick the one board connected. */
   port?: string;
   baudRate?: number;
+  /** Find the board by its USB serial number (from the project's config). */
+  serialNumber?: string;
   /** The command's result (a listing, a file's bytes). */
   stdout: (data: string | Uint8Array) => void;
   /** Status lines ("Wrote main.py (21 B)"). */
@@ -17,7 +19,7 @@ export interface FsOptions {
 }
 
 function onBoard<T>(options: FsOptions, work: (board: BoardConnection) => Promise<T>): Promise<T> {
-  return withBoard({ port: options.port, baudRate: options.baudRate, log: options.log }, work);
+  return withBoard({ port: options.port, baudRate: options.baudRate, serialNumber: options.serialNumber, log: options.log }, work);
 }
 
 /** `tsmp fs ls`: one line per entry, sizes right-aligned, folders with a trailing slash. */

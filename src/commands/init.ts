@@ -80,7 +80,7 @@ export function createProject(dir: string, options: CreateProjectOptions = {}): 
       filter: (source) => relative(flavour, source) !== "tsconfig.json" && isTemplateSource(relative(flavour, source)),
     });
   }
-  writeFileSync(join(target, "package.json"), projectManifest(basename(target), tsmpSpec));
+  writeFileSync(join(target, "package.json"), projectManifest(basename(target), tsmpSpec, board));
   // npm leaves every .gitignore out of a package, so a template ships its own as `gitignore`.
   const gitignore = join(target, "gitignore");
   if (existsSync(gitignore)) renameSync(gitignore, join(target, ".gitignore"));
@@ -116,7 +116,7 @@ function tsmpManifest(): TsmpManifest {
  * The project's package.json: tsmp and the tools its scripts run, at the versions this tsmp is
  * built and tested with (typescript exactly: the transpiler and the editor must agree).
  */
-function projectManifest(name: string, tsmpSpec: string): string {
+function projectManifest(name: string, tsmpSpec: string, board: string): string {
   const tsmp = tsmpManifest();
   const manifest = {
     name: name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"),
@@ -135,6 +135,8 @@ function projectManifest(name: string, tsmpSpec: string): string {
       typescript: tsmp.dependencies.typescript,
       vitest: tsmp.devDependencies.vitest,
     },
+    // What `tsmp config` explains; `tsmp dev` runs on the board once target is "board" (or a port is named).
+    tsmp: { board, target: "micropython", port: "auto", baud: 115200, mpy: "auto", files: [] },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
@@ -165,6 +167,7 @@ export function nextSteps(dir: string, created: CreatedProject): string {
     "  npm test             run its tests off-device, on a simulated board",
     "  npx tsmp run .       run it on MicroPython on this machine (pin changes on stderr)",
     "  npx tsmp flash .     put it on a board plugged in over USB as main.py",
+    '  npx tsmp dev .       rebuild and rerun on every save (on the board with "target": "board" in package.json "tsmp")',
     "",
   ].join("\n");
 }

@@ -38,10 +38,10 @@ export interface MonitorTerminal {
  * as typed (Ctrl-] or Ctrl-X quits), and stops on SIGINT or SIGTERM, leaving the terminal as found.
  */
 export async function monitorFromTerminal(
-  options: { port: string; baudRate?: number; project: string },
+  options: { port?: string; baudRate?: number; serialNumber?: string; project: string },
   terminal: MonitorTerminal,
 ): Promise<void> {
-  const path = await resolvePort(options.port, { log: terminal.status });
+  const path = await resolvePort(options.port, { log: terminal.status, serialNumber: options.serialNumber });
   const { stdin } = terminal;
   let quit: () => void = () => undefined;
   const stopped = new Promise<void>((resolveStop) => (quit = resolveStop));

@@ -8,6 +8,8 @@ export type Target = "node" | "micropython";
 export interface RunOptions {
   target?: Target;
   port?: string;
+  /** Find the board by its USB serial number when `port` is "auto" (from the project's config). */
+  serialNumber?: string;
   baud?: number;
   realtime?: boolean;
   virtualClock?: boolean;
@@ -27,7 +29,7 @@ export async function run(input: string, options: RunOptions): Promise<number> {
       throw new TsmpError("--realtime, --virtual-clock and --trace apply to --target node or micropython, not to a board");
     }
     const { runOnBoard } = await import("../run/board/run-on-board.js");
-    return runOnBoard(input, { port: options.port, baudRate: options.baud, stdout, stderr });
+    return runOnBoard(input, { port: options.port, baudRate: options.baud, serialNumber: options.serialNumber, stdout, stderr });
   }
 
   // The simulated chips the project's tsmp.board.json puts on the buses.

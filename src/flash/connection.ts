@@ -8,7 +8,11 @@ export interface ConnectOptions {
   /** A device path, or "auto"/undefined to pick the one board connected. */
   port?: string;
   baudRate?: number;
+  /** Find the port by the board's USB serial number when `port` is "auto" or undefined. */
+  serialNumber?: string;
   log?: (message: string) => void;
+  /** Ctrl-C rounds before the board counts as not answering (a program may swallow some); 3 by default. */
+  interruptAttempts?: number;
 }
 
 /** An open link to a board in its raw REPL, with the filesystem API on top. */
@@ -21,14 +25,14 @@ export interface BoardConnection {
 
 /** Opens the port, stops whatever the board runs, and enters the raw REPL. */
 export async function connectToBoard(options: ConnectOptions = {}): Promise<BoardConnection> {
-  const path = await resolvePort(options.port, { log: options.log });
-  return connectOverLink(await SerialTransport.open(path, { baudRate: options.baudRate }));
+  const path = await resolvePort(options.port, { log: options.log, serialNumber: options.serialNumber });
+  return connectOverLink(await SerialTransport.open(path, { baudRate: options.baudRate }), { attempts: options.interruptAttempts });
 }
 
 /** Stops whatever the board on `transport` runs and enters the raw REPL; closes the link on failure. */
-export async function connectOverLink(transport: ByteLink): Promise<BoardConnection> {
+export async function connectOverLink(transport: ByteLink, options: { attempts?: number } = {}): Promise<BoardConnection> {
   try {
-    const repl = new RawRepl(transport);
+    const repl = new RawRepl(transport, { attempts: options.attempts });
     await repl.enter();
     return {
       transport,

@@ -148,11 +148,17 @@ export function describePort(port: SerialPortInfo): string {
  */
 export async function resolvePort(
   port: string | undefined,
-  options: { log?: (message: string) => void; ports?: () => Promise<SerialPortInfo[]> } = {},
+  options: {
+    log?: (message: string) => void;
+    ports?: () => Promise<SerialPortInfo[]>;
+    /** The board's USB serial number (a project's config names it so): finds its port by that instead. */
+    serialNumber?: string;
+  } = {},
 ): Promise<string> {
   if (port && port !== "auto") return port;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const ports = await (options.ports ?? listSerialPorts)();
+  if (options.serialNumber !== undefined) return portWithSerialNumber(ports, options.serialNumber, log);
   const boards = ports.filter((p) => p.boardGuess);
   if (boards.length === 1) {
     const [board] = boards;
@@ -165,4 +171,15 @@ export async function resolvePort(
   }
   const others = ports.length > 0 ? `\nSerial ports found (none looks like a board):\n${listing(ports)}` : "";
   throw new NoBoardFound(`no MicroPython board found; connect one or pass --port <path>.${others}\n${VIRTUAL_BOARD_HINT}`);
+}
+
+function portWithSerialNumber(ports: SerialPortInfo[], serialNumber: string, log: (message: string) => void): string {
+  const port = ports.find((p) => p.serialNumber === serialNumber);
+  if (port) {
+    log(`Using ${describePort(port)} (serial number ${serialNumber})`);
+    return port.path;
+  }
+  const numbered = ports.filter((p) => p.serialNumber).map((p) => `  ${describePort(p)} serial number ${p.serialNumber}`);
+  const listing = numbered.length > 0 ? `; connected:\n${numbered.join("\n")}` : "";
+  throw new NoBoardFound(`no board with USB serial number ${serialNumber} is connected${listing}`);
 }

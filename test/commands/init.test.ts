@@ -86,6 +86,7 @@ describe("tsmp init", () => {
         typescript: tsmpManifest.dependencies.typescript,
         vitest: tsmpManifest.devDependencies.vitest,
       },
+      tsmp: { board: "pyboard", target: "micropython", port: "auto", baud: 115200, mpy: "auto", files: [] },
     });
     expect(readFileSync(join(created.dir, ".gitignore"), "utf8")).toBe("node_modules\nbuild\n");
     expect(JSON.parse(readFileSync(join(created.dir, "tsconfig.json"), "utf8")).compilerOptions.paths).toBeUndefined();
@@ -168,13 +169,14 @@ describe("tsmp init", () => {
     const ok = cli(join(scratch, "from-cli"));
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe("");
-    const steps = ok.stderr.slice(ok.stderr.indexOf("Next steps:")).split("\n").slice(1, 6);
+    const steps = ok.stderr.slice(ok.stderr.indexOf("Next steps:")).split("\n").slice(1, 7);
     expect(steps.map((line) => line.trim().split(/\s{2,}/)[0])).toEqual([
       `cd ${join(scratch, "from-cli")}`,
       "npm install",
       "npm test",
       "npx tsmp run .",
       "npx tsmp flash .",
+      "npx tsmp dev .",
     ]);
     const again = cli(join(scratch, "from-cli"));
     expect(again.status).toBe(1);

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import type { FsOptions } from "../../commands/fs.js";
-import { addBoardOptions, logToStderr, type BoardOptions } from "../board-options.js";
+import { addBoardOptions, boardConnection, logToStderr, type BoardOptions } from "../board-options.js";
 
 // The serial stack loads only when an fs command runs, not for every tsmp command.
 const loadFsCommands = () => import("../../commands/fs.js");
 
 function fsOptions(options: BoardOptions): FsOptions {
-  return { port: options.port, baudRate: options.baud, stdout: (data) => void process.stdout.write(data), log: logToStderr };
+  return { ...boardConnection(options), stdout: (data) => void process.stdout.write(data), log: logToStderr };
 }
 
 export function registerFs(program: Command): void {

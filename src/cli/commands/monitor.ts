@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { addBoardOptions, logToStderr, type BoardOptions } from "../board-options.js";
+import { addBoardOptions, boardConnection, logToStderr, type BoardOptions } from "../board-options.js";
 
 export function registerMonitor(program: Command): void {
   addBoardOptions(
@@ -10,7 +10,7 @@ export function registerMonitor(program: Command): void {
   ).action(async (options: BoardOptions & { project: string }) => {
     const { monitorFromTerminal } = await import("../../commands/monitor.js");
     await monitorFromTerminal(
-      { port: options.port, baudRate: options.baud, project: options.project },
+      { ...boardConnection(options, options.project), project: options.project },
       { stdin: process.stdin, output: (text) => void process.stdout.write(text), status: logToStderr },
     );
   });

@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { ProgramExit } from "../../errors.js";
-import { parseBaud } from "../board-options.js";
+import { parseBaud, settingsFor } from "../board-options.js";
 import type { RunOptions } from "../../commands/run.js";
 
 export function registerRun(program: Command): void {
@@ -26,7 +26,17 @@ export function registerRun(program: Command): void {
     )
     .action(async (input: string, options: RunOptions) => {
       const { run } = await import("../../commands/run.js");
-      const code = await run(input, options);
+      const code = await run(input, withProjectConfig(input, options));
       if (code !== 0) throw new ProgramExit(code);
     });
+}
+
+/** Without --port or --target, the project's config says where to run (`target`, or the board it names). */
+function withProjectConfig(input: string, options: RunOptions): RunOptions {
+  if (options.port !== undefined || options.target !== undefined || options.baud !== undefined) return options;
+  const settings = settingsFor(input, {});
+  if (settings.target.value !== "board") return { ...options, target: settings.target.value };
+  const config = { port: settings.port.value ?? "auto", serialNumber: settings.serialNumber.value };
+  // Set from the config, the board's baud rate is its own: tsmp run passes it only with the port.
+  return { ...options, ...config, baud: settings.baud.from === "default" ? undefined : settings.baud.value };
 }

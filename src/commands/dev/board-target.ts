@@ -6,9 +6,10 @@ import { deployFiles } from "../../flash/deploy.js";
 import { followOutput } from "../../flash/follow-output.js";
 import { RawRepl } from "../../flash/raw-repl.js";
 import { SerialTransport } from "../../flash/serial-transport.js";
-import { checkBoardLoadsMpy } from "../../flash/board-mpy.js";
+import { chooseMpy } from "../../flash/board-mpy.js";
 import { MPY_VERSION } from "../../transpile/project/mpy-cross.js";
 import { filesForBoard } from "../mpy-files.js";
+import { withFilesBesideCode } from "../extra-files.js";
 import { Wakeups, type DevBuild, type DevTarget } from "./dev-target.js";
 
 export interface BoardTargetOptions {
@@ -18,8 +19,8 @@ export interface BoardTargetOptions {
   stdout: (text: string) => void;
   /** What tsmp does ("Updated: main.py", "reconnected"), kept apart from the board's output. */
   status: (line: string) => void;
-  /** Send modules but main.py as .mpy bytecode (checked against the board first). */
-  mpy?: boolean;
+  /** Send modules but main.py as .mpy bytecode: true (checked against the board first), false, or "auto". */
+  mpy?: boolean | "auto";
   /** Traceback paths are shown relative to this folder. */
   relativeTo: string;
   /** Opens the link to the board; a serial port by default. */
@@ -63,6 +64,8 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
     let running: DevBuild | undefined;
     let repl: RawRepl | undefined;
     let fs: BoardFs | undefined;
+    /** Whether this board takes .mpy: asked once per connection (a reconnected port may be another board). */
+    let mpy: boolean | undefined;
     while (!stopped) {
       if (!link) {
         link = await reconnect();
@@ -72,12 +75,14 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
         // A program that swallows Ctrl-C (a bare except in a loop) may take many rounds to stop.
         repl = new RawRepl(link, { attempts: INTERRUPT_ATTEMPTS });
         fs = new BoardFs(repl);
+        mpy = undefined;
       }
       const build = pending;
       try {
         if (build) {
           pending = undefined;
-          await install(build, repl!, fs!, options);
+          mpy ??= await chooseMpy(repl!, options.mpy ?? false, MPY_VERSION, options.status);
+          await install(build, repl!, fs!, mpy, options);
           running = build;
         }
         if (pending || stopped) continue;
@@ -128,13 +133,12 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
   };
 }
 
-async function install(build: DevBuild, repl: RawRepl, fs: BoardFs, options: BoardTargetOptions): Promise<void> {
+async function install(build: DevBuild, repl: RawRepl, fs: BoardFs, mpy: boolean, options: BoardTargetOptions): Promise<void> {
   const { status } = options;
   const started = performance.now();
   // Every unchanged file would say "Up to date"; in a loop that runs on each save only changes are news.
   const log = (line: string) => void (line.startsWith("Up to date: ") || status(line));
-  if (options.mpy) await checkBoardLoadsMpy(repl, MPY_VERSION);
-  const files = [...(await filesForBoard(build.files, build.entry, options.mpy === true)), ...build.extraFiles];
+  const files = withFilesBesideCode(await filesForBoard(build.files, build.entry, mpy), build.extraFiles);
   await deployFiles(fs, files, { log });
   await repl.resetAndRun();
   status(`[tsmp] restarted ${build.entry} (${((performance.now() - started) / 1000).toFixed(2)} s)`);

@@ -1,4 +1,4 @@
-import type { DeployFile } from "../../flash/deploy.js";
+import type { ExtraFiles } from "../extra-files.js";
 import type { EmittedFile } from "../../transpile/index.js";
 
 /** A build that passed: what a target runs. */
@@ -7,7 +7,7 @@ export interface DevBuild {
   /** The module the program starts from ("main.py"). */
   entry: string;
   /** Files deployed beside the code on a board (data files, boot.py), from the project's configuration. */
-  extraFiles: DeployFile[];
+  extraFiles: ExtraFiles | undefined;
 }
 
 /** Where `tsmp dev` runs each build: a board, the MicroPython VM here, or Node. */
