@@ -6,12 +6,14 @@ import { packagePath } from "../package-paths.js";
 import { registerBuild } from "./commands/build.js";
 import { registerConfig } from "./commands/config.js";
 import { registerDev } from "./commands/dev.js";
+import { registerExec } from "./commands/exec.js";
 import { registerFirmware } from "./commands/firmware.js";
 import { registerFlash } from "./commands/flash.js";
 import { registerFs } from "./commands/fs.js";
 import { registerInit } from "./commands/init.js";
 import { registerMonitor } from "./commands/monitor.js";
 import { registerPorts } from "./commands/ports.js";
+import { registerReset } from "./commands/reset.js";
 import { registerRun } from "./commands/run.js";
 import { registerStubs } from "./commands/stubs.js";
 import { registerVirtualBoard } from "./commands/virtual-board.js";
@@ -36,6 +38,8 @@ export function createProgram(): Command {
     registerFlash,
     registerDev,
     registerFs,
+    registerExec,
+    registerReset,
     registerMonitor,
     registerPorts,
     registerFirmware,

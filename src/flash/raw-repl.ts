@@ -220,6 +220,17 @@ export class RawRepl {
     this.resetCount++;
   }
 
+  /**
+   * `machine.reset()`: the board restarts as at power-up (boot.py, then main.py). A USB board's
+   * port vanishes meanwhile, so its answer is not waited for; the REPL state starts afresh.
+   */
+  async hardReset(): Promise<void> {
+    await this.send(Buffer.from("import machine\nmachine.reset()\n"));
+    this.inRawRepl = false;
+    this.atPrompt = false;
+    this.resetCount++;
+  }
+
   private async waitForPrompt(): Promise<void> {
     if (!this.inRawRepl) await this.enter();
     if (!this.atPrompt) await this.readExpected(">", "the raw REPL prompt");

@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { TsmpError } from "../../errors.js";
+import { addBoardOptions, boardConnection, logToStderr, type BoardOptions } from "../board-options.js";
+
+export function registerReset(program: Command): void {
+  addBoardOptions(
+    program
+      .command("reset")
+      .description("restart the board: soft (the default: the interpreter, then boot.py and main.py), hard, or safe")
+      .option("--soft", "restart the interpreter; boot.py and main.py run again")
+      .option("--hard", "machine.reset(): restart as at power-up (a USB board's port goes away for a moment)")
+      .option("--safe", "stop a stuck program and restart without running main.py, leaving the board at its REPL"),
+  )
+    .addHelpText(
+      "after",
+      "\n--safe removes and renames nothing: it interrupts the program (many Ctrl-C rounds) and soft-resets from the" +
+        "\nraw REPL, where MicroPython skips main.py. It works on every MicroPython board whose program stops for Ctrl-C.",
+    )
+    .action(async (options: BoardOptions & { soft?: boolean; hard?: boolean; safe?: boolean }) => {
+      const kinds = (["soft", "hard", "safe"] as const).filter((kind) => options[kind]);
+      if (kinds.length > 1)
+        throw new TsmpError(`choose one of --soft, --hard and --safe (got ${kinds.map((k) => `--${k}`).join(" and ")})`);
+      const { resetBoard } = await import("../../commands/reset.js");
+      await resetBoard(kinds[0] ?? "soft", { ...boardConnection(options), log: logToStderr });
+    });
+}
