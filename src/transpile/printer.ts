@@ -313,6 +313,8 @@ function escapeString(text: string): string {
     else if (char === "\r") out += "\\r";
     else if (char === "\t") out += "\\t";
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    // A lone surrogate (`"\uD800"`) has no UTF-8 spelling: written out, it would become U+FFFD.
+    else if (code >= 0xd800 && code <= 0xdfff) out += `\\u${code.toString(16)}`;
     else out += char;
   }
   return out;

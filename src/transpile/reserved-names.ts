@@ -157,11 +157,20 @@ export function pythonSafeName(jsName: string): string {
 }
 
 /**
- * The Python name for an attribute: only keywords are impossible after a dot. A keyword with
- * trailing underscores gets one more too (`from_` → `from__`), so the runtime (`js_key.py`)
- * can show every attribute under its JavaScript name again.
+ * Whether an attribute name is Python's to interpret: `__init__`, `__eq__`, `__len__` … would
+ * become the constructor or an operator of the class instead of an ordinary method.
+ */
+function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
+}
+
+/**
+ * The Python name for an attribute: only keywords are impossible after a dot, and names of
+ * the `__x__` form are Python's own. Both get a trailing underscore (`from_`, `__init___`); a
+ * keyword with trailing underscores gets one more too (`from_` → `from__`), so the runtime
+ * (`js_key.py`) can show every attribute under its JavaScript name again.
  */
 export function pythonSafeAttribute(jsName: string): string {
   const name = withoutDollar(jsName);
-  return pythonKeywords.has(name.replace(/_+$/, "")) ? `${name}_` : name;
+  return pythonKeywords.has(name.replace(/_+$/, "")) || isDunder(name) ? `${name}_` : name;
 }

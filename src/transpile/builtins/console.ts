@@ -19,6 +19,7 @@ export const consoleCalls: CallMappings = {
       context.report(diagnostics.logFormatDirective(first));
     }
     const values = context.transformInOrder(node.arguments);
+    if (first && node.arguments.length > 1 && mayHoldFormat(first, context)) return formattedAtRunTime(node.arguments, values, context);
     return py.call(
       py.name("print"),
       node.arguments.map((argument, index) => printedArgument(argument, values[index]!, context)),
@@ -28,6 +29,87 @@ export const consoleCalls: CallMappings = {
 consoleCalls.info = consoleCalls.log!;
 consoleCalls.error = consoleCalls.log!;
 consoleCalls.warn = consoleCalls.log!;
+
+/** A first argument other than a literal that may be a string holding `%` when it runs. */
+function mayHoldFormat(first: ts.Expression, context: TransformationContext): boolean {
+  if (ts.isStringLiteralLike(first)) return false;
+  const type = typeOf(context, first);
+  const parts = type.isUnion() ? type.types : [type];
+  const maybeString = ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter;
+  return parts.some((part) => part.flags & maybeString) && mayHoldPercent(first, context, new Set());
+}
+
+/** String methods whose result holds a `%` only if their receiver or an argument does. */
+const percentKeeping = new Set([
+  ...["toUpperCase", "toLowerCase", "trim", "trimStart", "trimEnd", "trimLeft", "trimRight", "slice", "substring"],
+  ...["at", "charAt", "repeat", "padStart", "padEnd", "concat", "replace", "replaceAll", "join", "split"],
+]);
+
+/**
+ * Whether a value may be a string containing `%` (a small proof for the common cases: literals,
+ * `const`s, concatenations and string methods of those), so the usual print stays native.
+ */
+function mayHoldPercent(node: ts.Expression, context: TransformationContext, visiting: Set<ts.Node>): boolean {
+  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node))
+    return mayHoldPercent(node.expression, context, visiting);
+  const type = typeOf(context, node);
+  const parts = type.isUnion() ? type.types : [type];
+  const textual = ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Object | ts.TypeFlags.TypeParameter;
+  if (!parts.some((part) => part.flags & textual)) return false;
+  if (ts.isStringLiteralLike(node)) return node.text.includes("%");
+  if (ts.isArrayLiteralExpression(node)) return node.elements.some((element) => mayHoldPercent(element, context, visiting));
+  if (ts.isTemplateExpression(node)) {
+    return (
+      node.head.text.includes("%") ||
+      node.templateSpans.some((span) => span.literal.text.includes("%") || mayHoldPercent(span.expression, context, visiting))
+    );
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return mayHoldPercent(node.left, context, visiting) || mayHoldPercent(node.right, context, visiting);
+  }
+  if (ts.isIdentifier(node)) {
+    const declaration = context.symbolOf(node)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || visiting.has(declaration)) return true;
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return true;
+    visiting.add(declaration);
+    return mayHoldPercent(declaration.initializer, context, visiting);
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && percentKeeping.has(node.expression.name.text)) {
+    const symbol = context.symbolOf(node.expression.name);
+    if (!symbol || context.isDeclaredByUser(symbol)) return true;
+    return (
+      mayHoldPercent(node.expression.expression, context, visiting) ||
+      node.arguments.some((argument) => mayHoldPercent(argument, context, visiting))
+    );
+  }
+  return true;
+}
+
+/**
+ * `console.log(text, ...values)` where `text` may hold format directives: js_log_format
+ * substitutes them when the program runs. Each value is evaluated once, into a temporary
+ * unless it is a plain name or constant, because it is passed both as itself (for the
+ * directives) and printed (for the values left over).
+ */
+function formattedAtRunTime(nodes: readonly ts.Expression[], values: py.Expression[], context: TransformationContext): py.Expression {
+  const settled = values.map((value) =>
+    value.kind === "Name" || value.kind === "Constant" ? { raw: value, read: value } : held(value, context),
+  );
+  const [first, ...rest] = settled;
+  const printed = settled.map((value, index) => printedArgument(nodes[index]!, value.read, context));
+  const call = py.call(context.useHelper("js_log_format"), [
+    first!.raw,
+    printed[0]!,
+    py.list(rest.map((value) => value.raw)),
+    py.list(printed.slice(1)),
+  ]);
+  return py.call(py.name("print"), [py.starred(call)]);
+}
+
+function held(value: py.Expression, context: TransformationContext): { raw: py.Expression; read: py.Expression } {
+  const temporary = context.temporary("value");
+  return { raw: py.namedExpr(temporary, value), read: temporary };
+}
 
 const nullishFlags = ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Null;
 

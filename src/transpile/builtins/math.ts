@@ -30,13 +30,16 @@ export function power(exponent: ts.Expression, base: py.Expression, power: py.Ex
   return py.call(context.useHelper("js_pow"), [base, power]);
 }
 
-/** floor/ceil/trunc of an int are the int itself; of a float, math's versions return ints. */
+/**
+ * floor/ceil/trunc of an int are the int itself; of a float, math's versions return ints but
+ * raise on NaN and ±Infinity, which JavaScript returns unchanged (js_whole).
+ */
 const rounding =
   (name: string): CallMapping =>
   (node, context) => {
     const [value] = node.arguments;
     if (value && isIntegral(value, context)) return context.transformExpression(value);
-    return py.call(math(context, name), transformArgs(node, context));
+    return py.call(context.useHelper("js_whole"), [math(context, name), ...transformArgs(node, context)]);
   };
 
 /** min/max over one spread array are Python's min/max of the list. */

@@ -4,7 +4,10 @@ import { isIntegerValued } from "../integers.js";
 import * as py from "../python-ast.js";
 
 /** Library members whose result is always an integer (a Python int) when they return a number. */
-const integralResults = new Set(["floor", "ceil", "round", "trunc", "indexOf", "lastIndexOf", "findIndex", "findLastIndex", "size"]);
+const integralResults = new Set(["indexOf", "lastIndexOf", "findIndex", "findLastIndex", "size"]);
+
+/** Math's rounding functions give an int only for a finite argument (NaN stays NaN): for an int. */
+const roundings = new Set(["floor", "ceil", "round", "trunc"]);
 
 /**
  * Whether a number is provably a Python int, so it prints and formats natively. The core's
@@ -14,7 +17,11 @@ const integralResults = new Set(["floor", "ceil", "round", "trunc", "indexOf", "
 export function isIntegral(node: ts.Expression, context: TransformationContext): boolean {
   if (isIntegerValued(node, context)) return true;
   const target = ts.isCallExpression(node) ? node.expression : node;
-  if (!ts.isPropertyAccessExpression(target) || !integralResults.has(target.name.text)) return false;
+  if (!ts.isPropertyAccessExpression(target)) return false;
+  if (roundings.has(target.name.text) && ts.isCallExpression(node)) {
+    const [value] = node.arguments;
+    if (!value || !isIntegral(value, context)) return false;
+  } else if (!integralResults.has(target.name.text)) return false;
   const symbol = context.symbolOf(target.name);
   return symbol !== undefined && !context.isDeclaredByUser(symbol);
 }

@@ -1,0 +1,35 @@
+import { describeCases } from "../../harness/cases.js";
+
+/**
+ * Programs that built and then printed something other than JavaScript, or raised on
+ * MicroPython where JavaScript ran on (found by running TypeScriptToLua's unit tests through
+ * tsmp; these cases are our own).
+ */
+describeCases("exact output: Math rounding of NaN and Infinity", {
+  "floor, ceil, trunc and round keep NaN and Infinity": `const n = NaN; const inf = 1 / 0; console.log(Math.floor(n), Math.ceil(inf), Math.trunc(-inf), Math.round(n), Math.floor(-inf));`,
+  "rounding of finite values is unchanged": `const x = 2.7; console.log(Math.floor(x), Math.ceil(-x), Math.trunc(-x), Math.round(-2.5), Math.floor(7), Math.ceil(x) + 1);`,
+  "a rounded NaN in text, JSON and bitwise operators": `const n = 0 / 0; const scores = [n, 3.5]; console.log("v=" + Math.floor(n), scores.map((s) => Math.ceil(s)), Math.floor(n) | 0, JSON.stringify({ f: Math.trunc(n) }));`,
+});
+
+describeCases("exact output: names Python reserves", {
+  "a method named __init__ does not replace the constructor": `class Box { constructor(public size: number) {} __init__(): number { return this.size * 2; } } const b = new Box(4); console.log(b.size, b.__init__());`,
+  "methods named like Python operators stay ordinary": `class P { constructor(public v: number) {} __eq__(other: P): boolean { return true; } __len__(): number { return 0; } __str__(): string { return "P"; } } const p = new P(1); const q = new P(1); console.log(p === q, p.__eq__(q), p.__len__(), p.__str__(), "" + p.v);`,
+  "dunder-named properties keep their names": `const o = { __proto_like__: 1, __init__: 2, __init___: 3, x: 4 }; console.log(Object.keys(o), JSON.stringify(o), o.__init__ + o.__init___); const r: Record<string, number> = o; const k = "__init__"; console.log(r[k]);`,
+});
+
+describeCases("exact output: lone surrogates", {
+  "charCodeAt of a lone surrogate": `const high = "\\uD800"; const low = "a\\uDFFFb"; console.log(high.charCodeAt(0), high.length, low.charCodeAt(1), low.length);`,
+  "lone surrogates compare and concatenate": `const s = "\\uD83D"; console.log(s === "\\uD83D", (s + "x").length, s.charCodeAt(0).toString(16));`,
+});
+
+describeCases("exact output: console.log with a text known at run time", {
+  "directives in a variable are substituted": `const template = "%s has %d items (%i%%)"; console.log(template, "cart", "3", 42.9);`,
+  "every directive": `const f: string = "%s|%d|%i|%f|%j|%o|%O|%c|%%|%x"; console.log(f, 1.5, "7", "12px", " 2.5e1", { a: [1] }, [1], { b: "x" }, "color: red", "left", false);`,
+  "directives with fewer values stay as written": `const f = "%d and %s and %j"; console.log(f, 1);`,
+  "values left over print as usual": `const f = "sum %d"; console.log(f, 3, "txt", [1, "a"], { k: 2 }, null, true, 2.5);`,
+  "no directives: printed as usual": `const label: string = "total"; console.log(label, 5, "five", [5]); const pct: string = "50%"; console.log(pct, 1);`,
+  "each value is evaluated once, in order": `let n = 0; const next = () => { n += 1; return n; }; const f = "%d then %d"; console.log(f, next(), next(), next());`,
+  "a template literal first argument": `const unit = "%s"; console.log(\`speed \${unit}/s\`, 12, "m");`,
+  "a first argument of type any": `const values: any[] = ["%d!", 4, 7]; console.log(values[0], values[1]); console.log(values[1], values[0]);`,
+  "objects and non-numbers under %d, %i and %f": `const f = "%d %i %f %d %d %s"; console.log(f, {}, [1], "abc", [7], [], [1, 2]);`,
+});
