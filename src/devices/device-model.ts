@@ -55,6 +55,12 @@ export interface UartDevice {
   receive(bytes: Uint8Array, ctx: DeviceContext): void;
   /** Bytes the device has sent by now (each only once). */
   transmit(ctx: DeviceContext): Uint8Array;
+  /**
+   * Board time (ms) at which the device sends its next bytes, undefined when it has nothing
+   * queued. The board needs it to raise UART IRQs and wake asyncio streams when the bytes arrive,
+   * rather than when the program next happens to look.
+   */
+  nextTransmitMs?(ctx: DeviceContext): number | undefined;
 }
 
 export type DeviceModel = I2cDevice | SpiDevice | UartDevice;

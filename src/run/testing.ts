@@ -28,7 +28,7 @@ export type {
   DisplayFrame,
 } from "../devices/index.js";
 import { describeUncaught } from "./node/run-on-node.js";
-import { pinDeviceName, SWITCH_DEVICE, uartWire } from "../runtime-shim/board-devices.js";
+import { pinDeviceName, SWITCH_DEVICE, uartArrive, uartWire } from "../runtime-shim/board-devices.js";
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
 
 import { setPythonStandIns } from "../runtime-shim/python-modules.js";
@@ -66,7 +66,10 @@ export class BoardScript {
   /** Makes `data` arrive on UART `id` at `atMs`. */
   uartReceive(id: number | string, data: string | Uint8Array, atMs?: number): void {
     const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    this.at(atMs, () => uartWire(this.rt, id).received.push(...bytes));
+    this.at(atMs, () => {
+      uartArrive(uartWire(this.rt, id), bytes);
+      this.rt.runScheduled();
+    });
   }
 
   /** Wires UART `id`'s TX to its RX: what the program sends, it receives. */

@@ -7,7 +7,9 @@ import { OSError, ValueError } from "./exceptions.js";
 import { BoardReset, ResetCause } from "./board-reset.js";
 import { BusError, type I2cBus } from "../devices/attached-devices.js";
 import type { KwArgs } from "./kwargs.js";
-import { pinDeviceName, uartWire, type UartWire } from "./board-devices.js";
+import { pinDeviceName, uartArrive, uartTakeFromDevice, uartWire, type UartWire } from "./board-devices.js";
+import { pollSource, type PollableStream } from "./pollable.js";
+import type { IoSource } from "./scheduler.js";
 import { runtime, type Runtime } from "./runtime.js";
 import type { ClockEventHandle } from "./clock.js";
 
@@ -380,42 +382,82 @@ type UartOptions = {
   flow?: number;
 };
 
+/** `UART.irq` settings MicroPython takes as keywords. */
+type UartIrqSettings = { handler?: ((uart: UART) => void) | null; trigger?: number; hard?: boolean };
+
+/** What `UART.irq()` returns. */
+export interface UartIrq {
+  /** The trigger(s) the IRQ is configured with; sets them when given. */
+  trigger(trigger?: number): number;
+  /** The trigger(s) that caused the latest interrupt. */
+  flags(): number;
+}
+
 /**
  * A serial port. Tests script what it receives (or loop TX back to RX) through `tsmp/testing`,
- * or attach a device (a modem) to its other end.
+ * or attach a device (a modem) to its other end. It is a stream: `asyncio.StreamReader(uart)`.
  */
-export class UART {
+export class UART implements PollableStream {
   static readonly INV_TX = 1;
   static readonly INV_RX = 2;
   static readonly RTS = 1;
   static readonly CTS = 2;
+  // The ESP32 port's trigger values (it has no IRQ_TXIDLE).
+  /** IRQ after each chunk of received characters. */
+  static readonly IRQ_RX = 1;
+  /** IRQ when a break is received. */
+  static readonly IRQ_BREAK = 2;
+  /** IRQ once characters were received and the RX line has gone idle. */
+  static readonly IRQ_RXIDLE = 0x1000;
 
   private readonly wire: UartWire;
   private readonly name: string;
-  private baud = 9600;
+  private baud = 115200;
+  private frame = { bits: 8, parity: null as number | null, stop: 1 };
   private timeoutMs = 0;
+  private irqTrigger = 0;
+  private irqFlags = 0;
+  private irqHandler: ((uart: UART) => void) | null = null;
+  private idleEvent: ClockEventHandle | null = null;
   private readonly rt = runtime();
+  private readonly readiness: IoSource = {
+    readable: () => this.any() > 0,
+    writable: () => true,
+    boardClocked: true,
+  };
 
   constructor(id: number | string, options?: KwArgs<UartOptions>);
   constructor(id: number | string, baudrate: number, options?: KwArgs<UartOptions>);
-  constructor(id: number | string, ...args: unknown[]) {
+  constructor(
+    private readonly id: number | string,
+    ...args: unknown[]
+  ) {
     this.wire = uartWire(this.rt, id);
     this.name = `UART(${id})`;
     const [positional, keywords] = splitKeywordArguments<UartOptions>(args);
     this.init({ ...keywords, ...(positional[0] !== undefined ? { baudrate: positional[0] as number } : {}) });
+    uartTakeFromDevice(this.rt, id);
+    const onArrival = () => this.arrived();
+    this.wire.arrivals.add(onArrival);
+    this.rt.stopOnReset.add(() => {
+      this.wire.arrivals.delete(onArrival);
+      this.idleEvent?.cancel();
+    });
   }
 
   init(options?: KwArgs<UartOptions>): void {
     if (options?.baudrate !== undefined) this.baud = options.baudrate;
     if (options?.timeout !== undefined) this.timeoutMs = options.timeout;
+    if (options?.bits !== undefined) this.frame.bits = options.bits;
+    if (options?.parity !== undefined) this.frame.parity = options.parity;
+    if (options?.stop !== undefined) this.frame.stop = options.stop;
   }
 
   deinit(): void {}
 
   /** Takes in what the attached device has sent by now. */
   private receive(): number[] {
-    const device = this.rt.devices.uart(this.name);
-    if (device !== undefined) this.wire.received.push(...device.transmit(this.rt.devices.ctx));
+    uartTakeFromDevice(this.rt, this.id);
     return this.wire.received;
   }
 
@@ -462,8 +504,10 @@ export class UART {
   write(buf: Uint8Array | string): number {
     const bytes = typeof buf === "string" ? new TextEncoder().encode(buf) : Uint8Array.from(buf);
     this.wire.sent.push(...bytes);
-    if (this.wire.loopback) this.wire.received.push(...bytes);
     this.rt.devices.uart(this.name)?.receive(bytes, this.rt.devices.ctx);
+    if (this.wire.loopback) uartArrive(this.wire, bytes);
+    // The device may answer later: the clock takes its answer in when it comes.
+    uartTakeFromDevice(this.rt, this.id);
     return bytes.length;
   }
 
@@ -476,8 +520,75 @@ export class UART {
     return true;
   }
 
+  /**
+   * Calls `handler(uart)` on the `trigger` events (IRQ_RX, IRQ_RXIDLE, IRQ_BREAK); `null` removes
+   * it. As on the ESP32 port, `hard` IRQs are refused, and RXIDLE fires once the line has been
+   * quiet for two ticks of a timer of two character times (at least 0.5 ms).
+   */
+  irq(options?: KwArgs<UartIrqSettings>): UartIrq;
+  irq(handler: ((uart: UART) => void) | null, trigger?: number, options?: KwArgs<UartIrqSettings>): UartIrq;
+  irq(...args: unknown[]): UartIrq {
+    const [positional, keywords] = splitKeywordArguments<UartIrqSettings>(args);
+    const settings: UartIrqSettings = { ...keywords };
+    if (positional.length > 0) settings.handler = positional[0] as ((uart: UART) => void) | null;
+    if (positional[1] !== undefined) settings.trigger = positional[1] as number;
+    if (positional[2] !== undefined) settings.hard = positional[2] as boolean;
+    if (args.length > 0) {
+      const trigger = settings.trigger ?? 0;
+      const unsupported = trigger & ~(UART.IRQ_RX | UART.IRQ_RXIDLE | UART.IRQ_BREAK);
+      if (unsupported !== 0) throw new ValueError(`trigger 0x${unsupported.toString(16).padStart(4, "0")} unsupported`);
+      if (settings.hard === true) throw new ValueError("hard IRQ is not supported");
+      this.irqHandler = settings.handler ?? null;
+      this.setTrigger(trigger);
+    }
+    return {
+      trigger: (trigger?: number) => {
+        if (trigger !== undefined) this.setTrigger(trigger);
+        return this.irqTrigger;
+      },
+      flags: () => this.irqFlags,
+    };
+  }
+
+  private setTrigger(trigger: number): void {
+    this.irqTrigger = trigger;
+    this.idleEvent?.cancel();
+    this.idleEvent = null;
+  }
+
+  /** New bytes are on the RX line: IRQ_RX now, IRQ_RXIDLE once the line has gone quiet. */
+  private arrived(): void {
+    if (this.irqTrigger & UART.IRQ_RXIDLE) {
+      this.idleEvent?.cancel();
+      this.idleEvent = this.rt.clock.at(this.rt.clock.nowUs() / 1000 + 2 * this.idleTickMs(), () => {
+        this.idleEvent = null;
+        this.interrupt(UART.IRQ_RXIDLE);
+      });
+    }
+    if (this.irqTrigger & UART.IRQ_RX) this.interrupt(UART.IRQ_RX);
+  }
+
+  /** The ESP32's RXIDLE timer period: two characters' time in whole µs, at least 0.5 ms. */
+  private idleTickMs(): number {
+    const { bits, parity, stop } = this.frame;
+    const characterBits = 1 + bits + (parity === null ? 0 : 1) + stop;
+    return Math.max(500, Math.floor((2 * characterBits * 1_000_000) / this.baud)) / 1000;
+  }
+
+  private interrupt(flags: number): void {
+    const handler = this.irqHandler;
+    this.irqFlags = flags;
+    if (handler !== null) runHandler(this.rt, () => handler(this));
+    this.rt.runScheduled();
+  }
+
+  /** @internal */
+  [pollSource](): IoSource {
+    return this.readiness;
+  }
+
   toString(): string {
-    return `UART(baudrate=${this.baud})`;
+    return `UART(${this.id}, baudrate=${this.baud})`;
   }
 }
 

@@ -121,10 +121,15 @@ export class Task<T> extends Awaitable<T> implements Queued {
   }
 }
 
-/** Something the loop polls for readiness: a socket, a server, a ThreadSafeFlag. */
+/** Something the loop polls for readiness: a socket, a server, a ThreadSafeFlag, a UART. */
 export interface IoSource {
   readable(): boolean;
   writable(): boolean;
+  /**
+   * True for the board's own peripherals (a UART): they turn ready only at board-clock events,
+   * so waiting for them is waiting for the clock, not for the host's real world.
+   */
+  readonly boardClocked?: boolean;
 }
 
 /** MicroPython's IOQueue: at most one reader and one writer task per source. */
@@ -135,6 +140,12 @@ class IoQueue implements Parking {
 
   get waiting(): boolean {
     return this.entries.size > 0;
+  }
+
+  /** Whether a waiting source becomes ready through the host (a socket), not the board clock. */
+  get waitingOnHost(): boolean {
+    for (const source of this.entries.keys()) if (source.boardClocked !== true) return true;
+    return false;
   }
 
   queue(source: IoSource, task: Task<unknown>, direction: "reader" | "writer"): void {
@@ -300,7 +311,7 @@ export class Scheduler {
       for (;;) {
         // Socket events and real-time timers arrive through Node's event loop, which only turns
         // when the loop yields to it: do so on every pass while anything waits on IO.
-        if (this.io.waiting) await new Promise((resolve) => setImmediate(resolve));
+        if (this.io.waitingOnHost) await new Promise((resolve) => setImmediate(resolve));
         if (this.clock.realtime) this.clock.advanceTo(this.clock.nowUs() / 1000);
         this.hooks.runScheduled();
         this.io.poll();
@@ -418,10 +429,11 @@ export class Scheduler {
     let nextMs = untilMs === undefined ? eventMs : eventMs === undefined ? untilMs : Math.min(untilMs, eventMs);
     // A test's time limit counts as the next thing that happens: the clock stops there.
     if (this.clock.limitMs !== undefined && (nextMs === undefined || nextMs > this.clock.limitMs)) nextMs = this.clock.limitMs + 1;
-    if (nextMs === undefined && !this.io.waiting) {
+    const waitingOnHost = this.io.waitingOnHost;
+    if (nextMs === undefined && !waitingOnHost) {
       throw new AsyncioDeadlock(`asyncio: every task is waiting and nothing can wake one (at ${this.ticks()} ms)`);
     }
-    if (!this.clock.realtime && !this.io.waiting) {
+    if (!this.clock.realtime && !waitingOnHost) {
       this.clock.advanceTo(nextMs!);
       return;
     }

@@ -9,6 +9,7 @@ import { CancelledError, EOFError, OSError } from "./exceptions.js";
 import type { KwArgs } from "./kwargs.js";
 import { runtime } from "./runtime.js";
 import type { IoSource, Task } from "./scheduler.js";
+import { pollSource, type PollableStream } from "./pollable.js";
 
 const errnoByCode: Record<string, number> = {
   EPERM: 1,
@@ -105,6 +106,47 @@ class SocketSource implements IoSource {
   }
 }
 
+/**
+ * A connected socket as MicroPython's stream protocol shows it to asyncio's Stream: reads take
+ * what is buffered (null while nothing is), errors surface at the next read or write.
+ */
+class SocketStream implements PollableStream {
+  constructor(readonly source: SocketSource) {}
+
+  read(nbytes?: number): Uint8Array | null {
+    this.source.throwIfFailed();
+    return this.source.readable() ? this.source.take(nbytes ?? -1) : null;
+  }
+
+  readinto(buf: Uint8Array): number | null {
+    const chunk = this.read(buf.length);
+    if (chunk === null) return null;
+    buf.set(chunk);
+    return chunk.length;
+  }
+
+  readline(): Uint8Array | null {
+    this.source.throwIfFailed();
+    return this.source.readable() ? this.source.takeLine() : null;
+  }
+
+  write(buf: Uint8Array | string): number {
+    this.source.throwIfFailed();
+    const bytes = toBytes(buf);
+    if (bytes.length > 0) this.source.socket.write(bytes);
+    return bytes.length;
+  }
+
+  close(): void {
+    const socket = this.source.socket;
+    socket.end(() => socket.destroy());
+  }
+
+  [pollSource](): IoSource {
+    return this.source;
+  }
+}
+
 function waitReadable(source: IoSource): Promise<void> {
   const loop = runtime().scheduler;
   return loop.suspend((task) => loop.io.queue(source, task, "reader"));
@@ -126,37 +168,38 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** A TCP connection, used for both reading and writing (StreamReader and StreamWriter are this class). */
+/**
+ * A stream for both reading and writing (StreamReader and StreamWriter are this class), over a
+ * TCP connection or anything with MicroPython's stream protocol: `new StreamReader(uart)`.
+ */
 export class Stream {
-  /** @internal */
-  readonly source: SocketSource;
+  private outBuf: Uint8Array = new Uint8Array(0);
 
-  /** @internal streams are made by `open_connection` and `start_server` */
   constructor(
-    socket: net.Socket,
-    connected: boolean,
-    private readonly extra: Record<string, unknown> = {},
-  ) {
-    this.source = new SocketSource(socket, connected);
-  }
+    /** @internal */ readonly s: PollableStream,
+    private readonly e: Record<string, unknown> = {},
+  ) {}
 
   /** Extra information about the connection: "peername" gives `[host, port]` on server streams. */
   get_extra_info(v: "peername"): [string, number];
   get_extra_info(v: string): unknown;
   get_extra_info(v: string): unknown {
-    if (!(v in this.extra)) throw Object.assign(new Error(v), { name: "KeyError" });
-    return this.extra[v];
+    if (!(v in this.e)) throw Object.assign(new Error(v), { name: "KeyError" });
+    return this.e[v];
   }
 
-  /** Does nothing, as in MicroPython: `wait_closed()` closes the socket. */
+  /** Does nothing, as in MicroPython: `wait_closed()` closes the underlying stream. */
   close(): void {}
 
-  /** Closes the socket. */
+  /** Closes the underlying stream (a socket). */
   wait_closed(): Promise<void> {
     return coroutine(async () => {
-      const socket = this.source.socket;
-      socket.end(() => socket.destroy());
+      (this.s as { close?: () => void }).close?.();
     }, "wait_closed");
+  }
+
+  private get source(): IoSource {
+    return this.s[pollSource]();
   }
 
   /** Reads up to `n` bytes; with no `n`, reads until the end of the stream. */
@@ -165,8 +208,8 @@ export class Stream {
       let result: Uint8Array = new Uint8Array(0);
       for (;;) {
         await waitReadable(this.source);
-        this.source.throwIfFailed();
-        const chunk = this.source.take(n);
+        const chunk = this.s.read(n < 0 ? undefined : n);
+        if (chunk === null) continue;
         if (n >= 0) return chunk;
         if (chunk.length === 0) return result;
         result = concat(result, chunk);
@@ -178,10 +221,8 @@ export class Stream {
   readinto(buf: Uint8Array): Promise<number> {
     return coroutine(async () => {
       await waitReadable(this.source);
-      this.source.throwIfFailed();
-      const chunk = this.source.take(buf.length);
-      buf.set(chunk);
-      return chunk.length;
+      // Readable, so the stream has bytes (or is at its end): a count, never None.
+      return this.s.readinto(buf) ?? 0;
     }, "readinto");
   }
 
@@ -192,8 +233,8 @@ export class Stream {
       let remaining = n;
       while (remaining > 0) {
         await waitReadable(this.source);
-        this.source.throwIfFailed();
-        const chunk = this.source.take(remaining);
+        const chunk = this.s.read(remaining);
+        if (chunk === null) continue;
         if (chunk.length === 0) throw new EOFError();
         result = concat(result, chunk);
         remaining -= chunk.length;
@@ -208,29 +249,40 @@ export class Stream {
       let line: Uint8Array = new Uint8Array(0);
       for (;;) {
         await waitReadable(this.source);
-        this.source.throwIfFailed();
-        const chunk = this.source.takeLine();
+        const chunk = this.s.readline();
+        if (chunk === null) continue;
         line = concat(line, chunk);
         if (chunk.length === 0 || line[line.length - 1] === 10) return line;
       }
     }, "readline");
   }
 
-  /** Queues `buf` for sending; `drain()` waits until it has gone. */
+  /** Writes what the stream takes at once and queues the rest; `drain()` waits until it has gone. */
   write(buf: Uint8Array | string): void {
-    this.source.socket.write(toBytes(buf));
+    let bytes = toBytes(buf);
+    if (this.outBuf.length === 0) {
+      const written = this.s.write(bytes);
+      if (written === bytes.length) return;
+      if (written !== null) bytes = bytes.subarray(written);
+    }
+    this.outBuf = concat(this.outBuf, bytes);
   }
 
   /** Waits until queued data is sent; always yields to other tasks at least once. */
   drain(): Promise<void> {
     return coroutine(async () => {
-      if (!this.source.socket.writableNeedDrain) {
-        const loop = runtime().scheduler;
+      const loop = runtime().scheduler;
+      if (this.outBuf.length === 0 && this.source.writable()) {
         await loop.suspend((task) => loop.schedule(task));
         return;
       }
-      await waitWritable(this.source);
-      this.source.throwIfFailed();
+      // A socket still sending what it took waits too, then reports a failure by its write.
+      let offset = 0;
+      do {
+        await waitWritable(this.source);
+        offset += this.s.write(this.outBuf.subarray(offset)) ?? 0;
+      } while (offset < this.outBuf.length);
+      this.outBuf = new Uint8Array(0);
     }, "drain");
   }
 
@@ -272,10 +324,10 @@ export function open_connection(
 ): Promise<[Stream, Stream]> {
   return coroutine(async () => {
     if (options?.ssl) throw new OSError(95, "EOPNOTSUPP");
-    const socket = net.connect({ host, port });
-    const stream = new Stream(socket, false);
-    await waitWritable(stream.source);
-    stream.source.throwIfFailed();
+    const source = new SocketSource(net.connect({ host, port }), false);
+    await waitWritable(source);
+    source.throwIfFailed();
+    const stream = new Stream(new SocketStream(source));
     return [stream, stream] as [Stream, Stream];
   }, "open_connection");
 }
@@ -355,7 +407,9 @@ export function start_server(
           for (;;) {
             if (listener.pending.length === 0) await waitReadable({ readable: () => listener.pending.length > 0, writable: () => false });
             const socket = listener.pending.shift()!;
-            const stream = new Stream(socket, true, { peername: [socket.remoteAddress ?? "", socket.remotePort ?? 0] });
+            const stream = new Stream(new SocketStream(new SocketSource(socket, true)), {
+              peername: [socket.remoteAddress ?? "", socket.remotePort ?? 0],
+            });
             loop.createTask(callback(stream, stream));
           }
         } catch (error) {

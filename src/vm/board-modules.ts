@@ -142,7 +142,7 @@ export function withoutBoardFrames(traceback: string): string {
 }
 
 /** Imported in this order: the clock and waiting first, then what uses them; asyncio is patched last. */
-const BOARD_MODULES = ["_board", "time", "machine", "pyb", "network", "neopixel", "_board_asyncio"];
+const BOARD_MODULES = ["_board", "time", "machine", "pyb", "network", "neopixel", "_board_asyncio", "_board_streams"];
 
 /**
  * Gives a VM the simulated board: `machine` and `pyb` reporting to `hooks`, `time` sleeping on
@@ -198,6 +198,11 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
       ]);
       return data.length > 0 ? data.toString("hex") : null;
     }, null),
+    uart_next_us: guarded((device: string) => {
+      const nextMs = devices.uart(device)?.nextTransmitMs?.(devices.ctx);
+      return nextMs === undefined ? null : Math.round(nextMs * 1000);
+    }, null),
+    now_us: () => Math.round(clock.elapsedMs() * 1000),
     bus: guarded(busCall(devices), "E5"),
     reset_cause: () => hooks.resetCause ?? 1,
     rtc_set: (seconds: number) => (clock.rtc = { seconds, setAtMs: Math.floor(clock.elapsedMs()) }),

@@ -49,6 +49,10 @@ export class AtModem implements UartDevice {
     return Uint8Array.from(due.flatMap((chunk) => chunk.bytes));
   }
 
+  nextTransmitMs(): number | undefined {
+    return this.outgoing.length === 0 ? undefined : Math.min(...this.outgoing.map((chunk) => chunk.atMs));
+  }
+
   private send(atMs: number, text: string): void {
     this.outgoing.push({ atMs, bytes: [...text].map((c) => c.charCodeAt(0)) });
   }

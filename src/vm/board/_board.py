@@ -8,7 +8,9 @@ from utime import ticks_ms, ticks_diff, ticks_add
 
 # Objects with a `_due` tick and `_fire()`: running machine.Timer instances.
 timers = []
-# Objects with `_poll()`: inputs with an IRQ handler, checked while the board waits.
+# Objects with `_poll()`: inputs with an IRQ handler, UARTs, asyncio's IO queue, checked while
+# the board waits. Those with `_next_event_us()` say when (board time, µs) the host will next
+# change them (a device's answer), so the board wakes right then instead of polling.
 watched = []
 
 # The watchdog's deadline (a ticks_ms value) once a WDT has started; None before.
@@ -68,6 +70,25 @@ def time_pulse_us(device, level, timeout_us):
 
 # Inputs are checked this often while something watches them: the host changes them from outside.
 _INPUT_POLL_MS = 10
+
+
+def now_us():
+    # Board time in µs: finer than ticks_ms, for events the host times (UART arrivals, RX idle).
+    return _board_host.now_us()
+
+
+def uart_next_us(device):
+    return _board_host.uart_next_us(device)
+
+
+def _soonest_event_us():
+    soonest = None
+    for source in watched:
+        next_event = getattr(source, "_next_event_us", None)
+        due = None if next_event is None else next_event()
+        if due is not None and (soonest is None or due < soonest):
+            soonest = due
+    return soonest
 
 
 def report(device, value):
@@ -149,6 +170,12 @@ def idle(deadline):
             soon = ticks_add(now, _INPUT_POLL_MS)
             if wake is None or ticks_diff(soon, wake) < 0:
                 wake = soon
+        soonest = _soonest_event_us()
+        if soonest is not None:
+            soon_ms = max(0, soonest - now_us()) / 1000
+            if wake is None or soon_ms < ticks_diff(wake, now):
+                _board_host.sleep_ms(soon_ms)
+                continue
         if wake is None:
             # Nothing can ever wake this board up; it hangs as a real one would, until interrupted.
             _board_host.sleep_ms(-1)

@@ -16,22 +16,88 @@ import _board
 CancelledError = core.CancelledError
 
 
+class IOQueue:
+    # MicroPython's IO queue, polled by this loop rather than select.poll: a stream object is ready
+    # as its `_ready(writing)` says (the board's UART has it). While a task waits, the queue sits
+    # in _board.watched, so the board wakes when the stream's next bytes arrive.
+    def __init__(self):
+        # id(stream) -> [reading task, writing task, stream]
+        self.map = {}
+
+    def _enqueue(self, s, index):
+        entry = self.map.get(id(s))
+        if entry is None:
+            entry = [None, None, s]
+            self.map[id(s)] = entry
+        entry[index] = core.cur_task
+        core.cur_task.data = self
+        if self not in _board.watched:
+            _board.watched.append(self)
+
+    def queue_read(self, s):
+        self._enqueue(s, 0)
+
+    def queue_write(self, s):
+        self._enqueue(s, 1)
+
+    # Task.cancel() calls this: a cancelled waiter takes its stream's whole entry with it.
+    def remove(self, task):
+        for key, entry in list(self.map.items()):
+            if entry[0] is task or entry[1] is task:
+                del self.map[key]
+        self._unwatch_if_empty()
+
+    def _unwatch_if_empty(self):
+        if not self.map and self in _board.watched:
+            _board.watched.remove(self)
+
+    def poll(self):
+        """Queues the tasks whose stream is ready; returns whether any was."""
+        woke = False
+        for key, entry in list(self.map.items()):
+            s = entry[2]
+            for index in (0, 1):
+                task = entry[index]
+                if task is not None and s._ready(index == 1):
+                    entry[index] = None
+                    core._task_queue.push(task)
+                    woke = True
+            if entry[0] is None and entry[1] is None:
+                del self.map[key]
+        self._unwatch_if_empty()
+        return woke
+
+    def _poll(self):
+        return self.poll()
+
+    def _next_event_us(self):
+        soonest = None
+        for entry in self.map.values():
+            next_event = getattr(entry[2], "_next_event_us", None)
+            due = None if next_event is None else next_event()
+            if due is not None and (soonest is None or due < soonest):
+                soonest = due
+        return soonest
+
+
 def _new_task_queue():
     # Without the push callback the queue no longer arms a JavaScript timer on every push.
     if core.asyncio_timer is not None:
         core.js.clearTimeout(core.asyncio_timer)
         core.asyncio_timer = None
     core._task_queue = TaskQueue()
+    core._io_queue = IOQueue()
 
 
 def _next_ready_task(main_task):
     while True:
+        core._io_queue.poll()
         task = core._task_queue.peek()
         if task:
             if _board.ticks_diff(task.ph_key, _board.ticks_ms()) <= 0:
                 return core._task_queue.pop()
             _board.idle(task.ph_key)
-        elif main_task is None or not main_task.state:
+        elif not core._io_queue.map and (main_task is None or not main_task.state):
             return None
         else:
             # Nothing is scheduled but main_task is unfinished: only a callback can wake a task.

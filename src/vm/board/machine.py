@@ -335,16 +335,40 @@ class Timer:
             self.deinit()
 
 
+class _UartIrq:
+    def __init__(self, uart):
+        self._uart = uart
+
+    def trigger(self, trigger=None):
+        if trigger is not None:
+            self._uart._set_trigger(trigger)
+        return self._uart._trigger
+
+    def flags(self):
+        return self._uart._flags
+
+
 class UART:
     INV_TX = 1
     INV_RX = 2
     RTS = 1
     CTS = 2
+    # The ESP32 port's trigger values (it has no IRQ_TXIDLE).
+    IRQ_RX = 1
+    IRQ_BREAK = 2
+    IRQ_RXIDLE = 0x1000
 
     def __init__(self, id, baudrate=115200, bits=8, parity=None, stop=1, **kwargs):
         self._id = id
         self._rx = bytearray()
         self._timeout = 0
+        self._bits = 8
+        self._parity = None
+        self._stop = 1
+        self._trigger = 0
+        self._flags = 0
+        self._handler = None
+        self._idle_due = None
         self.init(baudrate, bits, parity, stop, **kwargs)
 
     def __repr__(self):
@@ -353,8 +377,14 @@ class UART:
     def _name(self):
         return "UART(%s)" % (self._id,)
 
-    def init(self, baudrate=115200, bits=8, parity=None, stop=1, *, timeout=None, **kwargs):
+    def init(self, baudrate=115200, bits=None, parity=-1, stop=None, *, timeout=None, **kwargs):
         self._baudrate = baudrate
+        if bits is not None:
+            self._bits = bits
+        if parity != -1:
+            self._parity = parity
+        if stop is not None:
+            self._stop = stop
         if timeout is not None:
             self._timeout = timeout
 
@@ -365,6 +395,7 @@ class UART:
         data = _board.uart_read(self._name())
         if data:
             self._rx.extend(data)
+            self._arrived()
 
     def _wait_for(self, enough):
         # Waits up to the timeout in 1 ms steps, as the Node shim does.
@@ -417,6 +448,66 @@ class UART:
 
     def txdone(self):
         return True
+
+    def irq(self, *args, **kwargs):
+        # Without arguments it only returns the IRQ object, as on a board.
+        if args or kwargs:
+            self._configure_irq(*args, **kwargs)
+        return _UartIrq(self)
+
+    def _configure_irq(self, handler=None, trigger=0, hard=False):
+        unsupported = trigger & ~(UART.IRQ_RX | UART.IRQ_RXIDLE | UART.IRQ_BREAK)
+        if unsupported:
+            raise ValueError("trigger 0x%04x unsupported" % unsupported)
+        if hard:
+            raise ValueError("hard IRQ is not supported")
+        self._handler = handler
+        self._set_trigger(trigger)
+
+    def _set_trigger(self, trigger):
+        self._trigger = trigger
+        self._idle_due = None
+        if self in _board.watched:
+            _board.watched.remove(self)
+        if trigger:
+            _board.watched.append(self)
+
+    def _idle_tick_us(self):
+        # The ESP32's RXIDLE timer period: two characters' time, at least 0.5 ms.
+        bits = 1 + self._bits + (0 if self._parity is None else 1) + self._stop
+        return max(500, 2 * bits * 1000000 // self._baudrate)
+
+    def _arrived(self):
+        if self._trigger & UART.IRQ_RXIDLE:
+            self._idle_due = _board.now_us() + 2 * self._idle_tick_us()
+        if self._trigger & UART.IRQ_RX:
+            self._interrupt(UART.IRQ_RX)
+
+    def _interrupt(self, flags):
+        self._flags = flags
+        if self._handler is not None:
+            _board.run_handler(self._handler, self)
+
+    # While it has IRQs, or a stream waits on it: the board takes its bytes in as they arrive.
+    def _next_event_us(self):
+        due = _board.uart_next_us(self._name())
+        if self._idle_due is not None and (due is None or self._idle_due < due):
+            return self._idle_due
+        return due
+
+    def _poll(self):
+        received = len(self._rx)
+        self._receive()
+        ran = len(self._rx) > received and self._trigger & UART.IRQ_RX
+        if self._idle_due is not None and _board.now_us() >= self._idle_due:
+            self._idle_due = None
+            self._interrupt(UART.IRQ_RXIDLE)
+            ran = True
+        return bool(ran)
+
+    # asyncio's IO queue asks this (a board's poll() asks the UART driver).
+    def _ready(self, writing):
+        return writing or self.any() > 0
 
 
 def _pin_id(pin):
