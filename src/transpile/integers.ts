@@ -21,6 +21,8 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
   }
   if (ts.isBinaryExpression(node)) {
     const kind = node.operatorToken.kind;
+    // JavaScript's bitwise operators always give a 32-bit integer, and so does their Python form.
+    if (bitwiseResults.has(kind)) return true;
     // `x % 0` is NaN: a remainder is an integer only by a divisor known not to be zero.
     if (kind === ts.SyntaxKind.PercentToken && !(ts.isNumericLiteral(node.right) && Number(node.right.text) !== 0)) return false;
     if (integerOperators.has(kind)) return isIntegerValued(node.left, context, visiting) && isIntegerValued(node.right, context, visiting);
@@ -36,10 +38,79 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
       return isArrayType(context, receiver) || isStringType(receiver) || isTypedArrayName(receiver.getSymbol()?.getName());
     }
     const value = context.checker.getConstantValue(node as ts.PropertyAccessExpression);
-    return typeof value === "number" && Number.isInteger(value);
+    if (typeof value === "number") return Number.isInteger(value);
+    return isIntegerField(node, context, visiting);
   }
   if (ts.isIdentifier(node)) return isIntegerVariable(node, context, visiting);
+  if (ts.isCallExpression(node)) return isIntegerCall(node, context, visiting);
   return false;
+}
+
+const bitwiseResults = new Set([
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+]);
+
+// DataView's integer getters read an int out of the bytes.
+const integerLibraryCalls = new Set(["getInt8", "getUint8", "getInt16", "getUint16", "getInt32", "getUint32"]);
+
+/**
+ * A call of a DataView integer getter, or of the user's own function (called by its name)
+ * whose declared or inferred result is a number and whose every `return` gives an integer.
+ */
+function isIntegerCall(node: ts.CallExpression, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+  if (ts.isPropertyAccessExpression(node.expression)) {
+    if (!integerLibraryCalls.has(node.expression.name.text)) return false;
+    const symbol = context.symbolOf(node.expression.name);
+    const receiver = typeOf(context, node.expression.expression).getSymbol()?.getName();
+    return symbol !== undefined && !context.isDeclaredByUser(symbol) && receiver === "DataView";
+  }
+  if (!ts.isIdentifier(node.expression)) return false;
+  const symbol = context.symbolOf(node.expression);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isFunctionDeclaration(declaration) || !declaration.body) return false;
+  if (declaration.asteriskToken || hasModifier(declaration, ts.SyntaxKind.AsyncKeyword)) return false;
+  if (!context.program.isUserFile(declaration.getSourceFile()) || visiting.has(symbol)) return false;
+  const signature = context.checker.getSignatureFromDeclaration(declaration);
+  if (!signature || !(context.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.NumberLike)) return false;
+  visiting.add(symbol);
+  try {
+    return returnsOf(declaration.body).every((expression) => expression !== undefined && isIntegerValued(expression, context, visiting));
+  } finally {
+    visiting.delete(symbol);
+  }
+}
+
+/** The values a function body's own `return`s give (undefined for a bare `return`), nested functions left out. */
+function returnsOf(body: ts.Block): (ts.Expression | undefined)[] {
+  const found: (ts.Expression | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) found.push(node.expression);
+    else if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+}
+
+/**
+ * `this.count` of a private field (only its class can write it) whose initializer and every
+ * write through `this` are integers; a write through another name makes it unknown.
+ */
+function isIntegerField(node: ts.PropertyAccessExpression, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+  const symbol = context.symbolOf(node.name);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isPropertyDeclaration(declaration) || !declaration.initializer) return false;
+  if (!ts.isPrivateIdentifier(declaration.name) && !hasModifier(declaration, ts.SyntaxKind.PrivateKeyword)) return false;
+  if (hasModifier(declaration, ts.SyntaxKind.StaticKeyword) || !context.program.isUserFile(declaration.getSourceFile())) return false;
+  return isIntegerHolder(symbol, declaration.initializer, declaration.getSourceFile(), context, visiting);
 }
 
 // `/` and `**` can leave the integers; `%` of integers stays integral.
@@ -77,16 +148,26 @@ function isIntegerVariable(node: ts.Identifier, context: TransformationContext, 
   }
   if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
   if (!context.program.isUserFile(declaration.getSourceFile())) return false;
+  return isIntegerHolder(symbol, declaration.initializer, declaration.getSourceFile(), context, visiting);
+}
+
+/** A variable or field is integral when its initializer and every value later written to it are. */
+function isIntegerHolder(
+  symbol: ts.Symbol,
+  initializer: ts.Expression,
+  file: ts.SourceFile,
+  context: TransformationContext,
+  visiting: Set<ts.Symbol>,
+): boolean {
   // A cycle (`x = x + 1`) decides nothing on its own: the other writes do.
   if (visiting.has(symbol)) return true;
-  const file = declaration.getSourceFile();
   const known = decided.get(context.checker)?.get(symbol);
   if (known !== undefined) return known;
   const outermost = visiting.size === 0;
   visiting.add(symbol);
   try {
     const integral =
-      isIntegerValued(declaration.initializer, context, visiting) &&
+      isIntegerValued(initializer, context, visiting) &&
       writesTo(symbol, file, context).every((write) => {
         if (ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write)) return true;
         return integerAssignments.has(write.operatorToken.kind) && isIntegerValued(write.right, context, visiting);
@@ -107,18 +188,21 @@ function isIntegerVariable(node: ts.Identifier, context: TransformationContext, 
 // Symbols belong to one checker: both caches are kept per checker.
 const decided = new WeakMap<ts.TypeChecker, Map<ts.Symbol, boolean>>();
 
-type Write = ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+export type Write = ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
 const writesBySymbol = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, Map<ts.Symbol, Write[]>>>();
 
-function writesTo(symbol: ts.Symbol, file: ts.SourceFile, context: TransformationContext): Write[] {
+export function writesTo(symbol: ts.Symbol, file: ts.SourceFile, context: TransformationContext): Write[] {
   const files = writesBySymbol.get(context.checker) ?? new WeakMap<ts.SourceFile, Map<ts.Symbol, Write[]>>();
   writesBySymbol.set(context.checker, files);
   let index = files.get(file);
   if (!index) {
     const built = new Map<ts.Symbol, Write[]>();
     const record = (target: ts.Expression, write: Write) => {
-      if (!ts.isIdentifier(target)) return;
-      const written = context.symbolOf(target);
+      // A field is written through `this.name` (or, where a private field is reached through
+      // another instance, that name: the field's symbol all the same).
+      const name = ts.isPropertyAccessExpression(target) ? target.name : target;
+      if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return;
+      const written = context.symbolOf(name);
       if (written) built.set(written, [...(built.get(written) ?? []), write]);
     };
     const visit = (node: ts.Node): void => {

@@ -1,7 +1,9 @@
 import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { asCondition } from "../conversions.js";
 import { isNumberType, typeOf } from "../types.js";
+import { isIntegral, isNonNegative } from "../operators/numeric.js";
 import { transformArgs, valueAsString } from "./arguments.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
@@ -71,6 +73,45 @@ export const numberStaticProperties: PropertyMappings = {
   NaN: () => py.call(py.name("float"), [py.str("nan")]),
 };
 
+const radixFormats: Record<string, string> = { "2": "b", "8": "o", "10": "d", "16": "x" };
+
+/**
+ * `n.toString(16)` of an integer prints as Python's `{:x}` does (a sign, then the digits), so
+ * no helper is needed; the format letter for a literal radix of 2, 8, 10 or 16.
+ */
+export function integerRadixFormat(node: ts.CallExpression, context: TransformationContext): string | undefined {
+  const radix = node.arguments[0];
+  const receiverNode = (node.expression as ts.PropertyAccessExpression).expression;
+  if (node.arguments.length !== 1 || !radix || !ts.isNumericLiteral(radix) || !Object.hasOwn(radixFormats, radix.text)) return undefined;
+  return isIntegral(receiverNode, context) ? radixFormats[radix.text] : undefined;
+}
+
+/**
+ * `n.toString(16).padStart(8, "0")` of a non-negative integer is `{:08x}`: zero-padding puts
+ * the zeros where padStart does only when there is no sign.
+ */
+export function zeroPaddedRadix(
+  node: ts.CallExpression,
+  context: TransformationContext,
+  receiver: py.Expression,
+): py.Expression | undefined {
+  const [width, fill] = node.arguments;
+  const inner = (node.expression as ts.PropertyAccessExpression).expression;
+  if (node.arguments.length !== 2 || !width || !ts.isNumericLiteral(width) || !fill || !ts.isStringLiteral(fill) || fill.text !== "0")
+    return undefined;
+  if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression) || inner.expression.name.text !== "toString")
+    return undefined;
+  const symbol = context.symbolOf(inner.expression.name);
+  if (!symbol || context.isDeclaredByUser(symbol) || !isNumberType(context.typeOf(inner.expression.expression))) return undefined;
+  const format = integerRadixFormat(inner, context);
+  const digits = Number(width.text);
+  if (!format || !Number.isInteger(digits) || digits < 0 || digits > 64 || !isNonNegative(inner.expression.expression, context))
+    return undefined;
+  // The receiver is the toString already made: `"{:x}".format(n)`; the same n, padded.
+  if (receiver.kind !== "Call" || receiver.args.length !== 1) return undefined;
+  return py.call(py.attribute(py.str(`{:0${digits}${format}}`), "format"), receiver.args);
+}
+
 export const numberCalls: CallMappings = {
   toFixed(node, context, receiver) {
     return py.call(context.useHelper("to_fixed"), [receiver, ...transformArgs(node, context)]);
@@ -78,6 +119,8 @@ export const numberCalls: CallMappings = {
   toString: ((node, context, receiver) => {
     const receiverNode = (node.expression as ts.PropertyAccessExpression).expression;
     if (node.arguments.length === 0) return valueAsString(receiverNode, context, receiver);
+    const format = integerRadixFormat(node, context);
+    if (format) return py.call(py.attribute(py.str(`{:${format}}`), "format"), [receiver]);
     return py.call(context.useHelper("num_to_radix"), [receiver, ...transformArgs(node, context)]);
   }) as CallMapping,
   valueOf: ((_node, _context, receiver) => receiver) as CallMapping,

@@ -11,6 +11,7 @@ import {
   valueAsString,
 } from "./arguments.js";
 import * as diagnostics from "./diagnostics.js";
+import { zeroPaddedRadix } from "./number.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
@@ -111,7 +112,9 @@ export const stringCalls: CallMappings = {
   trimEnd: trim("rstrip"),
   trimLeft: trim("lstrip"),
   trimRight: trim("rstrip"),
-  padStart: helper("str_pad_start"),
+  padStart(node, context, receiver) {
+    return zeroPaddedRadix(node, context, receiver) ?? helper("str_pad_start")(node, context, receiver);
+  },
   padEnd: helper("str_pad_end"),
   repeat(node, context, receiver) {
     return py.binOp(receiver, "*", asIndex(node.arguments[0]!, context));

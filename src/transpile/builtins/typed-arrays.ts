@@ -6,6 +6,14 @@ import { transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";
 import * as libraryDiagnostics from "./diagnostics.js";
 import { isTypedArrayName, typedArrayNames } from "../typed-array-names.js";
+import {
+  byteLiterals,
+  isPlainBufferOf,
+  isPlainDataViewNew,
+  isPlainDataViewReference,
+  isPlainUint8ArrayNew,
+  plainDataViewAccess,
+} from "../plain-binary.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 /**
@@ -42,11 +50,21 @@ export function rejectBinaryGlobal(node: ts.Identifier, context: TransformationC
   return py.none();
 }
 
-/** `new Uint8Array(...)`: `typed_new(Uint8Array, ...)`, which takes every constructor form. */
-export function transformTypedArrayNew(node: ts.NewExpression, context: TransformationContext): py.Expression | undefined {
+/**
+ * `new Uint8Array(...)`: `typed_new(Uint8Array, ...)`, which takes every constructor form; a
+ * plain one (plain-binary.ts) is a `bytearray`. A plain `new DataView(buffer)` is the buffer.
+ */
+export function transformBinaryNew(node: ts.NewExpression, context: TransformationContext): py.Expression | undefined {
+  if (isPlainDataViewNew(node, context)) return context.transformExpression(node.arguments![0]!);
   if (!ts.isIdentifier(node.expression) || !isTypedArrayName(node.expression.text)) return undefined;
   const symbol = context.symbolOf(node.expression);
   if (!symbol || context.isDeclaredByUser(symbol)) return undefined;
+  if (isPlainUint8ArrayNew(node, context)) {
+    const literals = byteLiterals(node);
+    return py.call(py.name("bytearray"), [
+      literals ? py.list(literals.map((value) => py.num(value))) : context.transformExpression(node.arguments![0]!),
+    ]);
+  }
   const [source] = node.arguments ?? [];
   const overBuffer = source !== undefined && context.typeOf(source).getSymbol()?.getName() === "ArrayBuffer";
   if (overBuffer && node.expression.text !== "Uint8Array") {
@@ -142,6 +160,7 @@ export const typedArrayProperties: PropertyMappings = {
   byteLength: attribute("byteLength"),
   byteOffset: attribute("byteOffset"),
   buffer(node, context, receiver) {
+    if (isPlainBufferOf(node, context)) return receiver;
     const name = context.typeOf(node.expression).getSymbol()?.getName();
     if (name !== "Uint8Array") {
       context.report(
@@ -159,11 +178,30 @@ export const typedArrayProperties: PropertyMappings = {
 export const arrayBufferCalls: CallMappings = { slice: method("slice") };
 export const arrayBufferProperties: PropertyMappings = { byteLength: (_node, _context, receiver) => py.call(py.name("len"), [receiver]) };
 
+/**
+ * A DataView accessor; on a plain DataView (the bytes themselves) `struct` reads or writes in
+ * place: `unpack_from(">H", view, at)[0]`, `pack_into("<I", view, at, value & 0xFFFFFFFF)`.
+ */
+function dataViewAccessor(name: string): CallMapping {
+  return (node, context, receiver) => {
+    const access =
+      ts.isPropertyAccessExpression(node.expression) && isPlainDataViewReference(node.expression.expression, context)
+        ? plainDataViewAccess(node.expression.expression, context)
+        : undefined;
+    if (!access) return method(name)(node, context, receiver);
+    const [offset, value] = transformArgs(node, context).slice(0, access.kind === "get" ? 1 : 2);
+    const format = py.str(access.format);
+    if (access.kind === "get") return py.subscript(py.call(context.useHelper("unpack_from"), [format, receiver, offset!]), py.num(0));
+    const stored = access.mask === undefined ? value! : py.binOp(value!, "&", py.num(`0x${access.mask.toString(16)}`));
+    return py.call(context.useHelper("pack_into"), [format, receiver, offset!, stored]);
+  };
+}
+
 const dataViewAccessors = ["Int8", "Uint8", "Int16", "Uint16", "Int32", "Uint32", "Float32", "Float64"];
 export const dataViewCalls: CallMappings = Object.fromEntries(
   dataViewAccessors.flatMap((kind) => [
-    [`get${kind}`, method(`get${kind}`)],
-    [`set${kind}`, method(`set${kind}`)],
+    [`get${kind}`, dataViewAccessor(`get${kind}`)],
+    [`set${kind}`, dataViewAccessor(`set${kind}`)],
   ]),
 );
 export const dataViewProperties: PropertyMappings = {

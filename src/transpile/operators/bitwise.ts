@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isIntegral } from "./numeric.js";
+import { bitWidth } from "../bit-widths.js";
 
 /**
  * JavaScript's bitwise operators work on 32-bit integers: operands are truncated and wrapped
@@ -55,6 +56,16 @@ export function bitwise(
     if (value !== undefined && Number.isInteger(value)) return py.num(((value % 32) + 32) % 32);
     return py.binOp(isIntegral(rightNode, context) ? right : py.call(py.name("int"), [right]), "&", py.num(31));
   };
+  // Non-negative integers below 2^31 need no wrap before or after (bit-widths.ts).
+  const leftWidth = bitWidth(leftNode, context);
+  const count = literalValue(rightNode);
+  if (leftWidth !== undefined) {
+    if ((operator === "&" || operator === "|" || operator === "^") && bitWidth(rightNode, context) !== undefined)
+      return py.binOp(left, operator, right);
+    if (operator === "<<" && count !== undefined && Number.isInteger(count) && count >= 0 && leftWidth + count <= 31)
+      return py.binOp(left, "<<", right);
+    if (operator === ">>" || operator === ">>>") return py.binOp(left, ">>", shiftCount());
+  }
   switch (operator) {
     case "&":
       // A non-negative 31-bit mask keeps only bits that ToInt32 leaves alone.

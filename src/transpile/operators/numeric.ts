@@ -106,9 +106,10 @@ function literalValue(node: ts.Expression): number | undefined {
   return ts.isNumericLiteral(node) ? Number(node.text) : undefined;
 }
 
-const nonNegativeResults = new Set(["length", "size", "charCodeAt", "abs", "indexOf"]);
+const nonNegativeResults = new Set(["length", "size", "charCodeAt", "abs", "indexOf", "getUint8", "getUint16", "getUint32"]);
 
-function isNonNegative(node: ts.Expression, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+/** Whether a number is provably ≥ 0 (literals, lengths, loop counters, sums and products of such). */
+export function isNonNegative(node: ts.Expression, context: TransformationContext, visiting = new Set<ts.Symbol>()): boolean {
   if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) return isNonNegative(node.expression, context, visiting);
   const literal = literalValue(node);
   if (literal !== undefined) return literal >= 0;

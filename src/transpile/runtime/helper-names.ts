@@ -86,6 +86,7 @@ export const helperNames = [
   "obj_keys",
   "obj_rest",
   "obj_values",
+  "pack_into",
   "parse_float",
   "parse_int",
   "random",
@@ -103,6 +104,7 @@ export const helperNames = [
   "typed_from",
   "typed_new",
   "u8_of",
+  "unpack_from",
 ] as const;
 
 export type HelperName = (typeof helperNames)[number];

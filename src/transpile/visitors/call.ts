@@ -3,7 +3,7 @@ import { transformBuiltinCall } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
-import { transformTypedArrayNew } from "../builtins/typed-arrays.js";
+import { transformBinaryNew } from "../builtins/typed-arrays.js";
 import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformThisCall } from "./this-call.js";
@@ -33,8 +33,8 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
 
 /** `new Pin(2, Pin.OUT)` is a plain call in Python. */
 export function transformNewExpression(node: ts.NewExpression, context: TransformationContext): py.Expression {
-  const typedArray = transformTypedArrayNew(node, context);
-  if (typedArray) return typedArray;
+  const binary = transformBinaryNew(node, context);
+  if (binary) return binary;
   return callInOrder(node, node.expression, context);
 }
 

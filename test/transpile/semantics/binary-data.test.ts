@@ -29,6 +29,32 @@ describeCases("Uint8Array", {
   "element arithmetic stays integral": `const a = new Uint8Array([200, 100]); const s = a[0] + a[1]; console.log(s, a[0] / 8, a[0] >> 3, \`\${a[1]}\`);`,
 });
 
+// Uint8Arrays and DataViews whose every use tsmp sees become a bytearray and struct calls
+// (plain-binary.ts); these cases keep them exactly JavaScript's.
+describeCases("plain bytes", {
+  "indexed stores wrap": `const a = new Uint8Array(6); a[0] = 300; a[1] = -1; a[2] = 1.9; a[3] = -1.5; a[4] = 2 ** 40 + 5; a[5] = 255; a[5]++; console.log(a[0], a[1], a[2], a[3], a[4], a[5], a.length);`,
+  "compound stores wrap": `const a = new Uint8Array(3); a[0] = 250; a[0] += 10; a[1] -= 6; a[2] = 9; a[2] *= 100; console.log(a[0], a[1], a[2]); a[2] /= 2; console.log(a[2]);`,
+  "a literal list wraps": `const a = new Uint8Array([1, 300, -1, 0]); let s = ""; for (const b of a) s += b + ","; console.log(s, a.length);`,
+  "handed to a function that indexes it": `function sum(bytes: Uint8Array, n: number): number { let s = 0; for (let i = 0; i < n; i++) s += bytes[i]!; return s; } const a = new Uint8Array(4); for (let i = 0; i < a.length; i++) a[i] = i * 100; console.log(sum(a, a.length), sum(new Uint8Array([1, 2]), 2));`,
+  "a private field": `class Ring { private readonly data = new Uint8Array(4); private head = 0; put(v: number) { this.data[this.head] = v; this.head = (this.head + 1) & 3; } sum() { let s = 0; for (const b of this.data) s += b; return s; } } const r = new Ring(); for (let i = 0; i < 6; i++) r.put(i * 60.5); console.log(r.sum());`,
+  "one use that needs the class keeps it": `const a = new Uint8Array(3); a[0] = 7; const b = new Uint8Array(2); b[1] = 9; console.log(a, a[0], b.subarray(1)[0]);`,
+  "a DataView over the bytes, both orders": `const bytes = new Uint8Array(8); for (let i = 0; i < bytes.length; i++) bytes[i] = i * 37 + 200; const dv = new DataView(bytes.buffer); console.log(dv.getUint16(0), dv.getUint16(0, true), dv.getInt16(2), dv.getInt16(2, true), dv.getUint32(4), dv.getInt32(4, true), dv.getInt8(1), dv.getUint8(1));`,
+  "DataView setters wrap and share the bytes": `const bytes = new Uint8Array(8); const dv = new DataView(bytes.buffer); dv.setUint8(0, 300); dv.setInt8(1, -2); dv.setUint16(2, -1, true); dv.setInt32(4, -5); let s = ""; for (const b of bytes) s += b + " "; console.log(s, dv.getInt32(4), dv.getUint32(4, false));`,
+  "DataView floats": `const dv = new DataView(new ArrayBuffer(12)); dv.setFloat32(0, 1.5); dv.setFloat64(4, -0.1, true); dv.setFloat32(0, 3); console.log(dv.getFloat32(0), dv.getFloat64(4, true));`,
+  "DataView out of bounds throws a RangeError": `const dv = new DataView(new ArrayBuffer(4)); try { dv.getUint32(2); } catch (e) { console.log(e instanceof RangeError); } try { dv.setUint16(3, 1); } catch (e) { console.log(e instanceof RangeError); }`,
+  "DataView reads are integers": `const dv = new DataView(new Uint8Array([1, 2, 3, 4]).buffer); let s = 0; for (let i = 0; i < 3; i++) s += dv.getUint16(i) / 2; console.log(s, dv.getUint8(0) / 4, \`\${dv.getInt16(1)}\`);`,
+});
+
+describeCases("integers without wraps", {
+  "CRC-16 keeps 16 bits": `let crc = 0xffff; const data = new Uint8Array([49, 50, 51, 52, 53, 54, 55, 56, 57]); for (const byte of data) { crc = crc ^ (byte << 8); for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff; } console.log(crc);`,
+  "widths that reach the sign bit still wrap": `let x = 0x7fffffff; const b = new Uint8Array([255]); x = x ^ (b[0]! << 24); let y = 0x40000000; y = y | (y << 1); console.log(x, y, (b[0]! << 23) | 0x7fffffff, b[0]! << 24);`,
+  "a variable widened by its writes": `let v = 1; for (let i = 0; i < 20; i++) v = (v << 1) ^ (v & 0xff); let w = 3; w = w | 0x10000; console.log(v, w, w ^ 0xffff, v >> 3, v >>> 1);`,
+  "functions returning integers": `function sq(n: number): number { return n * n; } function half(n: number): number { return n / 2; } function count(s: string) { return s.length; } console.log(sq(3), half(3), count("abc"), sq(2) / 4, half(4) / 3);`,
+  "private integer fields": `class C { private n = 1; private m = 3; private f = 1; step() { this.n = (this.n + 1) & 7; this.m += 2; this.f /= 2; return [this.n, this.m, this.f]; } } const c = new C(); c.step(); console.log(c.step());`,
+  "toString radix of integers": `const n = 255; const m = -255; console.log(n.toString(16), m.toString(16), n.toString(2), m.toString(8), n.toString(10), (2 ** 40).toString(16), (0.5).toString(16), (1.5 * 2).toString(16));`,
+  "zero padding hex": `for (const n of [0, 255, 4080, 65535]) console.log(n.toString(16).padStart(8, "0")); const m = -5; console.log(m.toString(16).padStart(4, "0"), (300).toString(16).padStart(2, "0"), (7).toString(2).padStart(5, "0"));`,
+});
+
 describeCases("other typed arrays", {
   "wrap rules": `console.log(new Int8Array([127, 128, -129, 1.9]), new Uint16Array([65536, -1, 70000]), new Int16Array([32768, -32769]), new Uint32Array([-1, 4294967296 + 5]), new Int32Array([2147483648, -1]));`,
   "floats round to their width": `console.log(new Float32Array([1.1, 0.5, 16777217]), new Float64Array([1.1, 1e300]));`,

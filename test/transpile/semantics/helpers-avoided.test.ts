@@ -9,6 +9,10 @@ import { transpileSnippet } from "../../harness/differential.js";
  */
 const template = (path: string) => fileURLToPath(new URL(`../../../templates/blink/${path}`, import.meta.url));
 
+function mainOf(source: string): string {
+  return transpileSnippet(source).files.find((file) => file.path === "main.py")!.text;
+}
+
 function helpersOf(source: string): string[] {
   const result = transpileSnippet(source);
   const main = result.files.find((file) => file.path === "main.py")!.text;
@@ -62,5 +66,26 @@ describe("runtime helpers are avoided when types allow", () => {
 
   it("values that may differ use exactly the helpers they need", () => {
     expect(helpersOf(`const x = 7 / 2; console.log(x, -7 % 3);`)).toEqual(["js_div", "js_mod", "num_log"]);
+  });
+
+  it("a Uint8Array only indexed, measured and iterated is a bytearray", () => {
+    const source = `function sum(b: Uint8Array) { let s = 0; for (const x of b) s += x; return s; } const a = new Uint8Array(8); for (let i = 0; i < a.length; i++) a[i] = i * 40; console.log(sum(a), a[1]);`;
+    expect(helpersOf(source)).toEqual([]);
+    expect(mainOf(source)).toContain("a = bytearray(8)");
+  });
+
+  it("a DataView over such bytes reads and writes with struct, its ints printed natively", () => {
+    const source = `const b = new Uint8Array(8); const dv = new DataView(b.buffer); dv.setUint16(0, 513, true); console.log(dv.getUint16(0), dv.getInt32(4, true));`;
+    expect(helpersOf(source)).toEqual(["pack_into", "unpack_from"]);
+    expect(mainOf(source)).toContain('unpack_from(">H", dv, 0)[0]');
+  });
+
+  it("CRC-16 needs no 32-bit wraps: every value stays below 2^16", () => {
+    const source = `function crc16(buf: Uint8Array): number { let crc = 0xffff; for (const byte of buf) { crc = crc ^ (byte << 8); for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff; } return crc; } console.log(crc16(new Uint8Array(4)));`;
+    expect(helpersOf(source)).toEqual([]);
+  });
+
+  it("a hex column of a non-negative integer is a format", () => {
+    expect(helpersOf(`for (let n = 0; n < 64; n += 16) console.log(n.toString(16).padStart(8, "0"), n.toString(2));`)).toEqual([]);
   });
 });
