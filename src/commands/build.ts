@@ -20,8 +20,9 @@ export async function buildProject(
   options: { mpy?: boolean } = {},
 ): Promise<string> {
   // Loaded on use: the TypeScript compiler is heavy and other commands do not need it.
-  const { transpileOrReport, writeBuild } = await import("../transpile/index.js");
-  const result = transpileOrReport(input, (text) => log(text.replace(/\n$/, "")));
+  const { transpileOrReport } = await import("../transpile/project/transpile-or-report.js");
+  const { writeBuild } = await import("../transpile/project/write-build.js");
+  const result = await transpileOrReport(input, (text) => log(text.replace(/\n$/, "")));
   writeBuild(result, outDir);
   log(`Built ${result.files.length} file${result.files.length === 1 ? "" : "s"} into ${outDir}`);
   if (options.mpy) {

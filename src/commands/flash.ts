@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { dirname } from "node:path";
-import { writeBuild } from "../transpile/index.js";
+import { writeBuild } from "../transpile/project/write-build.js";
 import { transpileOrReport } from "../transpile/project/transpile-or-report.js";
 import { withBoard } from "../flash/connection.js";
 import { DeployInterrupted, deployFiles, type DeployReport } from "../flash/deploy.js";
@@ -40,7 +40,7 @@ export interface FlashOptions {
 export async function flashProject(project: string, options: FlashOptions): Promise<DeployReport> {
   // On a terminal a line may arrive while the progress bar is drawn (a retry): clear it first.
   const log = (line: string) => void options.stderr.write(`${options.stderr.isTTY ? "\r\x1b[K" : ""}${line}\n`);
-  const build = transpileOrReport(project, (text) => void options.stderr.write(text));
+  const build = await transpileOrReport(project, (text) => void options.stderr.write(text));
   writeBuild(build, buildFolder(projectFolder(project)));
   const connect = { port: options.port, baudRate: options.baudRate, serialNumber: options.serialNumber, log };
   return withBoard(connect, async (board) => {

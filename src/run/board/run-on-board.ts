@@ -20,7 +20,7 @@ export interface RunOnBoardOptions {
  * 130 when interrupted.
  */
 export async function runOnBoard(input: string, options: RunOnBoardOptions): Promise<number> {
-  const build = transpileOrReport(input, options.stderr);
+  const build = await transpileOrReport(input, options.stderr);
   return withBoard(
     { port: options.port, baudRate: options.baudRate, serialNumber: options.serialNumber, log: (line) => options.stderr(`${line}\n`) },
     async (board) => {

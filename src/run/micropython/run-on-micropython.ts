@@ -29,7 +29,7 @@ export class NoEntryModule extends TsmpError {}
  */
 export async function runOnMicroPython(input: string, options: RunOnMicroPythonOptions): Promise<number> {
   checkTracePath(options.tracePath);
-  const result = transpileOrReport(input, options.stderr);
+  const result = await transpileOrReport(input, options.stderr);
   if (!result.entry) {
     throw new NoEntryModule(`${input}: nothing to run (a project runs src/main.ts or main.ts)`);
   }

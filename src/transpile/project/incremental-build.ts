@@ -5,7 +5,7 @@ import { ts } from "../typescript.js";
 import { packagePath } from "../../package-paths.js";
 import { findProjectLayout, type ProjectLayout } from "./project-layout.js";
 import { emitProgram, type ModuleEmit, type TranspileOptions, type TranspileResult } from "./transpile-project.js";
-import { programSetup } from "./ts-project.js";
+import { compilerHost, programSetup } from "./ts-project.js";
 
 /** Rebuilds one project again and again (`tsmp dev`), each time doing only what the edits require. */
 export interface IncrementalBuild {
@@ -59,7 +59,7 @@ export function createIncrementalBuild(input: string, options: TranspileOptions 
  * changed (so the builder sees it as unchanged) and versions every file by its text's hash.
  */
 function cachingHost(options: ts.CompilerOptions, parsed: Map<string, { text: string; sourceFile: ts.SourceFile }>): ts.CompilerHost {
-  const host = ts.createCompilerHost(options);
+  const host = compilerHost(options);
   return {
     ...host,
     getSourceFile: (fileName, languageVersion, onError) => {

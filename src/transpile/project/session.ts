@@ -1,5 +1,5 @@
 import { emitProgram, type TranspileOptions, type TranspileResult } from "./transpile-project.js";
-import { boardGlobals, defaultOptions, imposedOptions } from "./ts-project.js";
+import { boardGlobals, compilerHost, defaultOptions, imposedOptions } from "./ts-project.js";
 import { ts } from "../typescript.js";
 
 /** Transpiles many small programs with one warm TypeScript project (tests, the REPL-like uses). */
@@ -19,7 +19,7 @@ const snippetRoot = "/__tsmp_snippet__";
  * program reuses the same SourceFile objects, as an old program expects.
  */
 function createSnippetHost(options: ts.CompilerOptions, snippets: Map<string, string>): ts.CompilerHost {
-  const disk = ts.createCompilerHost(options);
+  const disk = compilerHost(options);
   const parsedFromDisk = new Map<string, ts.SourceFile | undefined>();
   const isSnippetFolder = (path: string) => path === snippetRoot || [...snippets.keys()].some((file) => file.startsWith(`${path}/`));
   return {

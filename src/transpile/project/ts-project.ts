@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import { packagePath } from "../../package-paths.js";
 import { ts } from "../typescript.js";
 
@@ -34,11 +35,16 @@ export const defaultOptions: ts.CompilerOptions = {
 
 export const boardGlobals = packagePath("src", "transpile", "project", "board-globals.d.ts");
 
+/** TypeScript's own lib files: they change only with its version. */
+export const typescriptLibFolder = `${dirname(ts.getDefaultLibFilePath({}))}/`;
+
 /** What a project's program is made of: its root files and options, and any tsconfig problems. */
 export interface ProgramSetup {
   rootNames: string[];
   options: ts.CompilerOptions;
   configDiagnostics: readonly ts.Diagnostic[];
+  /** The tsconfig.json and the files it extends. */
+  configFiles: readonly string[];
 }
 
 /**
@@ -50,7 +56,9 @@ export function programSetup(options: { tsconfig?: string; entry?: string }): Pr
   let rootNames: string[] = [boardGlobals];
   let compilerOptions: ts.CompilerOptions = { ...defaultOptions, ...imposed };
   let configDiagnostics: readonly ts.Diagnostic[] = [];
+  const configFiles: string[] = [];
   if (options.tsconfig) {
+    configFiles.push(options.tsconfig);
     const parsed = ts.getParsedCommandLineOfConfigFile(
       options.tsconfig,
       {},
@@ -65,10 +73,24 @@ export function programSetup(options: { tsconfig?: string; entry?: string }): Pr
       rootNames = parsed.fileNames;
       compilerOptions = { ...parsed.options, ...imposed, skipLibCheck: true };
       configDiagnostics = parsed.errors;
+      configFiles.push(...((parsed.options.configFile as ts.TsConfigSourceFile | undefined)?.extendedSourceFiles ?? []));
     }
   }
   if (options.entry && !rootNames.includes(options.entry)) rootNames = [...rootNames, options.entry];
-  return { rootNames, options: compilerOptions, configDiagnostics };
+  return { rootNames, options: compilerOptions, configDiagnostics, configFiles };
+}
+
+/**
+ * The compiler host every tsmp program is read through: doc comments are parsed only where
+ * type errors need them, as tsc does (tsmp reads none; lib.es5.d.ts alone is mostly doc comments).
+ */
+export function compilerHost(
+  options: ts.CompilerOptions,
+  create: (options: ts.CompilerOptions) => ts.CompilerHost = ts.createCompilerHost,
+): ts.CompilerHost {
+  const host = create(options);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  return host;
 }
 
 /** The program for a project on disk: a plain TypeScript program, costing what `tsc` itself pays. */
@@ -77,5 +99,9 @@ export function createProgram(options: { tsconfig?: string; entry?: string }): {
   configDiagnostics: readonly ts.Diagnostic[];
 } {
   const setup = programSetup(options);
-  return { program: ts.createProgram({ rootNames: setup.rootNames, options: setup.options }), configDiagnostics: setup.configDiagnostics };
+  const host = compilerHost(setup.options);
+  return {
+    program: ts.createProgram({ rootNames: setup.rootNames, options: setup.options, host }),
+    configDiagnostics: setup.configDiagnostics,
+  };
 }

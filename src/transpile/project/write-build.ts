@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { TsmpError } from "../../errors.js";
 import type { TranspileResult } from "./transpile-project.js";
@@ -21,9 +21,20 @@ export function writeBuild(result: TranspileResult, outDir: string): void {
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    writeFileSync(path, file.text);
-    if (file.sourceMap) writeFileSync(`${path}.map`, relocateSourceMap(file.sourceMap, path, file.sourcePath));
+    writeIfChanged(path, file.text);
+    if (file.sourceMap) writeIfChanged(`${path}.map`, relocateSourceMap(file.sourceMap, path, file.sourcePath));
   }
+}
+
+/** Rewriting a file that already holds the text costs more than reading it, and wakes file watchers. */
+function writeIfChanged(path: string, text: string): void {
+  let current: string | undefined;
+  try {
+    current = readFileSync(path, "utf8");
+  } catch {
+    current = undefined;
+  }
+  if (current !== text) writeFileSync(path, text);
 }
 
 /** A map's `sources` are relative to the .py file, so they depend on where the build is written. */

@@ -1,0 +1,85 @@
+import { join } from "node:path";
+import { fromTypeScript } from "../diagnostics.js";
+import { helperModuleName } from "../runtime/helper-module.js";
+import { ts } from "../typescript.js";
+import { contentHash, projectFolder, sourceListing, type StoredBuild } from "./build-cache.js";
+import type { ProjectLayout } from "./project-layout.js";
+import { emitProgram, type ModuleEmit, type TranspileOptions, type TranspileResult } from "./transpile-project.js";
+import { compilerHost, programSetup, typescriptLibFolder } from "./ts-project.js";
+
+/**
+ * A build that picks up where the last one (of an earlier process) stopped: TypeScript's builder
+ * program reads the stored build info, so semantic diagnostics are computed again only for files
+ * an edit can affect (the edited file, and the importers of a file whose exported shape changed),
+ * and only those files are transformed to Python again; the others' output comes from the store.
+ * Without a stored build it is a full build that leaves one.
+ */
+export function buildOverStored(
+  layout: ProjectLayout,
+  options: TranspileOptions,
+  stamp: string,
+  stored: StoredBuild | undefined,
+): { result: TranspileResult; stored: StoredBuild } {
+  const setup = programSetup({ tsconfig: layout.tsconfig, entry: layout.entry });
+  // The build info lives in the store, not on disk: this name only ties it to the program.
+  const buildInfoFile = join(projectFolder(layout), "build", "tsmp.tsbuildinfo");
+  const compilerOptions: ts.CompilerOptions = { ...setup.options, incremental: true, tsBuildInfoFile: buildInfoFile };
+  const host = compilerHost(compilerOptions, ts.createIncrementalCompilerHost);
+  const readFile = host.readFile;
+  host.readFile = (fileName) => (fileName === buildInfoFile ? stored?.buildInfo : readFile(fileName));
+  const builder = ts.createIncrementalProgram({
+    rootNames: setup.rootNames,
+    options: compilerOptions,
+    host,
+    configFileParsingDiagnostics: setup.configDiagnostics,
+  });
+
+  const affected = new Set<ts.SourceFile>();
+  let everything = false;
+  for (;;) {
+    const next = builder.getSemanticDiagnosticsOfNextAffectedFile();
+    if (!next) break;
+    if ("fileName" in next.affected) affected.add(next.affected);
+    else everything = true;
+  }
+  const version = (sourceFile: ts.SourceFile) => contentHash(sourceFile.text);
+  const modules: StoredBuild["modules"] = {};
+  const result = emitProgram(builder.getProgram(), layout, options, {
+    semanticDiagnostics: (sourceFile) => builder.getSemanticDiagnostics(sourceFile),
+    previous: (sourceFile): ModuleEmit | undefined => {
+      const kept = stored?.modules[sourceFile.fileName];
+      if (everything || affected.has(sourceFile) || kept?.version !== version(sourceFile)) return undefined;
+      modules[sourceFile.fileName] = kept;
+      return { file: kept.file, diagnostics: kept.diagnostics, usedHelpers: new Set(kept.usedHelpers) };
+    },
+    remember: (sourceFile, emit) =>
+      (modules[sourceFile.fileName] = { version: version(sourceFile), ...emit, usedHelpers: [...emit.usedHelpers] }),
+  });
+  result.diagnostics.unshift(...setup.configDiagnostics.map(fromTypeScript).filter((diagnostic) => diagnostic.category === "error"));
+
+  // With noEmit the builder's emit writes only the build info.
+  let buildInfo = "";
+  builder.emit(undefined, (fileName, text) => {
+    if (fileName === buildInfoFile) buildInfo = text;
+  });
+  const inputs = inputsOf(builder.getProgram(), setup.configFiles, result);
+  return { result, stored: { stamp, inputs, listing: sourceListing(projectFolder(layout)) ?? [], buildInfo, modules, result } };
+}
+
+/** What the build read that can change between runs; TypeScript's own lib files change only with its version. */
+function inputsOf(program: ts.Program, configFiles: readonly string[], result: TranspileResult): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const sourceFile of program.getSourceFiles()) {
+    if (!sourceFile.fileName.startsWith(typescriptLibFolder)) inputs[sourceFile.fileName] = contentHash(sourceFile.text);
+  }
+  for (const path of configFiles) {
+    const text = ts.sys.readFile(path);
+    if (text !== undefined) inputs[path] = contentHash(text);
+  }
+  // Python modules the build copied as they are.
+  for (const file of result.files) {
+    if (file.sourcePath === undefined && file.path !== `${helperModuleName}.py`)
+      inputs[join(result.rootDir, file.path)] = contentHash(file.text);
+  }
+  return inputs;
+}
