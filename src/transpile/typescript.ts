@@ -4,12 +4,13 @@
  * costs a cold build about 0.3 s. Project builds and snippet sessions both use this copy.
  */
 import { createRequire } from "node:module";
+import { loadWithCodeCache } from "./compile-cache.js";
 
 // tsc compiles the import below to a require of its own; tsx and vitest compile it to a plain
 // `require(...)` call, which in an ES module needs this one.
-// @ts-expect-error TS6133: tsc sees no reader, but tsx and vitest emit one for `import ts = require(...)`
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- read by the compiled `import ts = require(...)`
 const require = createRequire(import.meta.url);
+// In the require cache before the import below asks for it: loaded with V8's code cache.
+loadWithCodeCache(require, "typescript", (require("typescript/package.json") as { version: string }).version);
 import ts = require("typescript");
 
 export { ts };
