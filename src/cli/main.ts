@@ -69,11 +69,15 @@ export async function main(argv: string[]): Promise<number> {
  * tool's does, rather than with an EPIPE stack trace or a program running on unseen.
  */
 function endQuietlyWhenStdoutCloses(): void {
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
-    process.stderr.write(`tsmp: cannot write the output: ${error.message}\n`);
-    process.exit(1);
-  });
+  // Once per process: main() may run many times in one (tests drive the CLI that way).
+  if (process.stdout.listeners("error").includes(onStdoutError)) return;
+  process.stdout.on("error", onStdoutError);
+}
+
+function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code === "EPIPE") process.exit(0);
+  process.stderr.write(`tsmp: cannot write the output: ${error.message}\n`);
+  process.exit(1);
 }
 
 function reportError(error: unknown): number {

@@ -111,15 +111,25 @@ export async function deployFiles(fs: BoardFs, files: DeployFile[], options: Dep
  * Installs one file the way deployFiles does (sent to a temporary name, verified by sha256 and
  * re-sent if corrupted) and renames it into place; the manifest is left alone (`tsmp fs put`).
  */
-export async function putFileVerified(fs: BoardFs, file: DeployFile, options: { log: (line: string) => void }): Promise<void> {
+export async function putFileVerified(
+  fs: BoardFs,
+  file: DeployFile,
+  options: { log: (line: string) => void; progress?: UploadProgress },
+): Promise<void> {
   try {
-    await uploadVerified(fs, file, undefined, options.log);
+    await uploadVerified(fs, file, options.progress, options.log);
   } catch (error) {
     // Unlike a deploy, nothing later would overwrite the corrupted copy: it is not left behind.
     if (error instanceof UploadVerificationFailed) await fs.remove(file.path + TEMP_SUFFIX);
     throw error;
   }
-  await fs.rename(file.path + TEMP_SUFFIX, file.path);
+  try {
+    await fs.rename(file.path + TEMP_SUFFIX, file.path);
+  } catch (error) {
+    // A rename the board refused (a folder of that name) must not leave the copy behind either.
+    if (error instanceof BoardFsError) await fs.remove(file.path + TEMP_SUFFIX).catch(() => undefined);
+    throw error;
+  }
 }
 
 interface BoardState {

@@ -6,8 +6,8 @@ describe("board helpers", () => {
 
   it("sends only the definitions a call needs, with what they call, once", () => {
     const first = helpers.missingFor("_tsmp_sha256s(b'main.py'.decode())", new Set());
-    expect(first.names).toEqual(["_tsmp_hex", "_tsmp_sha256", "_tsmp_sha256s"]);
-    expect(first.code).toMatch(/^def _tsmp_hex\(/);
+    expect(first.names).toEqual(["_tsmp_isdir", "_tsmp_hex", "_tsmp_sha256", "_tsmp_sha256s"]);
+    expect(first.code).toMatch(/^def _tsmp_isdir\(/);
     const again = helpers.missingFor("_tsmp_ls(b''.decode())", new Set(first.names));
     expect(again.names).toEqual(["_tsmp_lstat", "_tsmp_ls"]);
     expect(helpers.missingFor("_tsmp_rm(p, True)", new Set()).names).toEqual(["_tsmp_lstat", "_tsmp_rm"]);
