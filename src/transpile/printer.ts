@@ -200,10 +200,17 @@ class Printer {
   }
 
   private parameters(params: py.Parameter[]): string {
+    let starred = false;
     return params
       .map((param) => {
-        if (param.rest) return `*${param.name}`;
-        return param.default ? `${param.name}=${this.expression(param.default, 0)}` : param.name;
+        if (param.rest) {
+          starred = true;
+          return `*${param.name}`;
+        }
+        const text = param.default ? `${param.name}=${this.expression(param.default, 0)}` : param.name;
+        if (!param.keywordOnly || starred) return text;
+        starred = true;
+        return `*, ${text}`;
       })
       .join(", ");
   }

@@ -217,6 +217,8 @@ export interface Parameter {
   default?: Expression;
   /** `*args` */
   rest?: boolean;
+  /** Only passed by name (after `*` or `*args`). */
+  keywordOnly?: boolean;
 }
 
 export interface FunctionDef extends Located {

@@ -5,6 +5,7 @@ import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
 import { awaitedFacadeBytes } from "./facade-bytes.js";
 import { capturedAssignments, isAssignedWithin } from "../scope.js";
+import { takesExplicitThis } from "./this-call.js";
 
 type FunctionLike =
   | ts.FunctionDeclaration
@@ -35,11 +36,8 @@ export function transformParameters(
   const params: py.Parameter[] = [];
   const prologue: py.Statement[] = [];
   for (const parameter of node.parameters) {
-    if (ts.isIdentifier(parameter.name) && parameter.name.text === "this") {
-      // A declared `this` is a first positional parameter (see this-call.ts).
-      params.push({ name: "this" });
-      continue;
-    }
+    // A declared `this` is a keyword parameter, last (see thisParameter).
+    if (ts.isIdentifier(parameter.name) && parameter.name.text === "this") continue;
     if (parameter.dotDotDotToken && ts.isIdentifier(parameter.name)) {
       // `...xs` arrives as a Python tuple: make it the array JavaScript gives.
       const rest = context.pythonName(parameter.name);
@@ -110,7 +108,7 @@ export function functionDefinition(
 ): py.FunctionDef {
   if ("asteriskToken" in node && node.asteriskToken) context.report(diagnostics.unsupportedSyntax(node));
   const { params, prologue } = transformParameters(node, context);
-  params.push(...extraArguments(node, context), ...loopCaptures(node, context));
+  params.push(...extraArguments(node, context), ...loopCaptures(node, context), ...thisParameter(node));
   const body = [...scopeDeclarations(node, context), ...prologue, ...(options.prologue ?? []), ...functionBody(node, context)];
   return {
     kind: "FunctionDef",
@@ -142,7 +140,7 @@ function asLambda(node: ts.ArrowFunction, context: TransformationContext): py.La
   let lambda: py.Lambda | undefined;
   const { preceding } = context.collectPreceding(() => {
     const { params, prologue } = transformParameters(node, context);
-    params.push(...extraArguments(node, context), ...loopCaptures(node, context));
+    params.push(...extraArguments(node, context), ...loopCaptures(node, context), ...thisParameter(node));
     const body = context.transformExpression(node.body as ts.Expression);
     if (prologue.length === 0) lambda = { kind: "Lambda", params, body };
   });
@@ -160,6 +158,15 @@ function functionNameHint(node: ts.Node): string {
     if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `${name}_callback`;
   }
   return "fn";
+}
+
+/**
+ * A function declaring a `this` parameter takes it as the keyword parameter `this=None` (see
+ * this-call.ts), so a plain call `f(x)` leaves it undefined, as JavaScript does, whatever type
+ * the function travelled through. A class method declaring it ignores it: its `this` is `self`.
+ */
+function thisParameter(node: FunctionLike): py.Parameter[] {
+  return takesExplicitThis(node) ? [{ name: "this", default: py.none(), keywordOnly: true }] : [];
 }
 
 /**

@@ -2,21 +2,30 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { transformArguments } from "./arguments.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
 
 /**
- * Functions declared with a `this` parameter (`function area(this: Shape)`) take `this` as a
- * first positional parameter in Python, named `this`. Calls pass it explicitly:
- * `area.call(s, 2)` → `area(s, 2)`, `area.apply(s, [2])` → `area(s, *[2])`,
- * `area.bind(s)` → `lambda *args: area(s, *args)`, `o.area()` → `o.area(o)`, `area()` →
- * `area(None)`. `call`/`apply`/`bind` of a user function without a `this` parameter drop
- * the `this` argument (TypeScript's noImplicitThis means such a function never reads it).
+ * Functions declared with a `this` parameter (`function area(this: Shape)`) take `this` as the
+ * keyword parameter `this=None` in Python (function.ts's thisParameter). Calls of such a
+ * function, known by its own type, pass it by name: `area.call(s, 2)` → `area(2, this=s)`,
+ * `area.apply(s, [2])` → `area(*[2], this=s)`, `area.bind(s)` → `lambda *args: area(*args,
+ * this=s)`, `o.area()` → `o.area(this=o)`; a plain call `area()` passes nothing, so `this` is
+ * undefined as in JavaScript. Being a keyword with a default, it cannot shift the other
+ * arguments when the function travels through a type that does not mention `this` (`const f:
+ * (s: string) => string = area`), and a call through a function type never passes it, so it
+ * reaches only functions that take it. `call`/`apply`/`bind` of a user function without a
+ * `this` parameter drop the `this` argument (TypeScript's noImplicitThis means such a function
+ * never reads it).
  */
 export function takesExplicitThis(node: ts.SignatureDeclaration): boolean {
   const [first] = node.parameters;
   return first !== undefined && ts.isIdentifier(first.name) && first.name.text === "this";
 }
 
-/** The user function a callee's type calls, when it is a plain function (not a method or a library function). */
+/**
+ * The user function a callee's type calls, when that type is the function's own (not a
+ * function type it was assigned to): then it is known to take the `this=` keyword.
+ */
 function userFunctionOf(callee: ts.Expression, context: TransformationContext): ts.SignatureDeclaration | undefined {
   const signatures = context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(callee), ts.SignatureKind.Call);
   if (signatures.length !== 1) return undefined;
@@ -46,27 +55,23 @@ export function transformThisCall(node: ts.CallExpression, context: Transformati
     const func = context.transformExpression(callee.expression);
     const [thisArg, ...rest] = node.arguments;
     const thisValue = thisArg ? context.transformExpression(thisArg) : py.none();
-    const thisArgs = explicit ? [thisValue] : [];
+    const thisKeyword: py.Keyword[] = explicit ? [{ name: "this", value: thisValue }] : [];
     if (!explicit && thisArg && !isEffectFree(thisValue)) context.addPrecedingStatements(py.expressionStatement(thisValue));
     const restArgs = context.transformInOrder(rest);
     const name = callee.name.text;
-    if (name === "call") return py.call(func, [...thisArgs, ...restArgs]);
-    if (name === "apply") return py.call(func, [...thisArgs, ...(restArgs[0] ? [py.starred(restArgs[0])] : [])]);
+    if (name === "call") return py.call(func, restArgs, thisKeyword);
+    if (name === "apply") return py.call(func, restArgs[0] ? [py.starred(restArgs[0])] : [], thisKeyword);
     const args = { name: "args", rest: true };
-    return py.lambda([args], py.call(func, [...thisArgs, ...restArgs, py.starred(py.name("args"))]));
+    return py.lambda([args], py.call(func, [...restArgs, py.starred(py.name("args"))], thisKeyword));
   }
+  // `o.f(x)` of a function declaring `this` passes `o`; a plain call `f(x)` leaves it None.
   const target = userFunctionOf(callee, context);
-  if (!target || !takesExplicitThis(target)) return undefined;
-  if (ts.isPropertyAccessExpression(callee)) {
-    const receiver = context.transformExpression(callee.expression);
-    const owner = isEffectFree(receiver) ? receiver : context.temporary("owner");
-    if (owner !== receiver) context.addPrecedingStatements(py.assign(owner as py.Name, receiver));
-    const { args } = transformArguments(node, context);
-    return py.call(py.attribute(owner, callee.name.text), [owner, ...args]);
-  }
-  const func = context.transformExpression(callee);
-  const { args } = transformArguments(node, context);
-  return py.call(func, [py.none(), ...args]);
+  if (!target || !takesExplicitThis(target) || !ts.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = context.transformExpression(callee.expression);
+  const owner = isEffectFree(receiver) ? receiver : context.temporary("owner");
+  if (owner !== receiver) context.addPrecedingStatements(py.assign(owner as py.Name, receiver));
+  const { args, keywords } = transformArguments(node, context);
+  return py.call(py.attribute(owner, pythonSafeAttribute(callee.name.text)), args, [...keywords, { name: "this", value: owner }]);
 }
 
 function isEffectFree(expression: py.Expression): boolean {

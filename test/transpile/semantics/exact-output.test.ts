@@ -33,3 +33,12 @@ describeCases("exact output: console.log with a text known at run time", {
   "a first argument of type any": `const values: any[] = ["%d!", 4, 7]; console.log(values[0], values[1]); console.log(values[1], values[0]);`,
   "objects and non-numbers under %d, %i and %f": `const f = "%d %i %f %d %d %s"; console.log(f, {}, [1], "abc", [7], [], [1, 2]);`,
 });
+
+describeCases("exact output: functions declaring this, passed around", {
+  "a method declaring this, called through a plain function type": `class Greeter { greet(this: any, name: string): string { return "hi " + name; } } const g = new Greeter(); const f: (name: string) => string = g.greet; console.log(f("ann"), g.greet("bob"));`,
+  "a static method declaring this": `class Util { static twice(this: any, n: number): number { return n * 2; } } const t: (n: number) => number = Util.twice; console.log(t(4), Util.twice(5));`,
+  "a function declaring this stored under a type without this": `const table: { run: (s: string) => string } = { run: function (this: any, s: string) { return s + "!"; } }; console.log(table.run("go"));`,
+  "a function declaring this passed as a callback": `function apply(fn: (this: void, x: number) => number, x: number): number { return fn(x); } function inc(this: void, x: number): number { return x + 1; } console.log(apply(inc, 1), [1, 2].map((v) => apply(inc, v)));`,
+  "a function declaring this, returned and called": `function make(): (this: any, s: string) => string { return function (this: any, s: string) { return s.toUpperCase(); }; } const up = make(); console.log(up("abc"));`,
+  "call, apply and bind still pass this": `interface Acc { total: number } function add(this: Acc, n: number): number { this.total += n; return this.total; } const acc: Acc = { total: 1 }; const addTo = add.bind(acc); console.log(add.call(acc, 2), add.apply(acc, [3]), addTo(4), acc.total);`,
+});
