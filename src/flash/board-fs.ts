@@ -22,6 +22,8 @@ export interface WriteOptions {
 
 /** Data bytes per exec: small enough for the heap of an ESP8266 while it compiles the literal. */
 const WRITE_CHUNK = 4096;
+/** File bytes per exec when reading: 48 KiB of base64 answer, well inside a small board's heap. */
+const READ_CHUNK = 36 * 1024;
 /** Matches the window `_tsmp_inflate` gives deflate.DeflateIO on the board (1 KiB). */
 const INFLATE_WINDOW_BITS = 10;
 
@@ -94,13 +96,29 @@ export class BoardFs {
     await this.call(`os.rename(${pythonString(from)},${pythonString(to)})`, from);
   }
 
-  async readFile(path: string): Promise<Buffer> {
-    const size = (await this.stat(path))?.size ?? 0;
-    // base64 in lines of 1024 characters: the answer's ceiling follows from the size.
-    const base64 = await this.call(`_tsmp_cat(${pythonString(path)})`, path, {
-      maxOutputBytes: Math.ceil(size / 3) * 4 * 1.01 + ANSWER_BYTES,
-    });
-    return Buffer.from(base64.replace(/\s+/g, ""), "base64");
+  /**
+   * Reads a file in pieces of READ_CHUNK bytes, one exec each, so neither the board's heap nor
+   * the answer's bound grows with the file (mpremote reads in pieces too).
+   */
+  async readFile(path: string, options: { onProgress?: (receivedBytes: number) => void } = {}): Promise<Buffer> {
+    const stat = await this.stat(path);
+    if (!stat) throw new BoardFsError(`${path}: no such file or directory`);
+    if (stat.isDir) throw new BoardFsError(`${path}: is a directory`);
+    const pieces: Buffer[] = [];
+    let received = 0;
+    for (;;) {
+      // base64 of READ_CHUNK bytes, plus room for whatever else a line of output could hold.
+      const base64 = await this.call(`_tsmp_cat(${pythonString(path)},${received},${READ_CHUNK})`, path, {
+        maxOutputBytes: (READ_CHUNK / 3) * 4 + 1024,
+      });
+      const piece = decodeBase64Strictly(base64);
+      if (piece.length > READ_CHUNK) throw garbled("file contents", base64);
+      pieces.push(piece);
+      received += piece.length;
+      options.onProgress?.(received);
+      // A short piece is the end of the file (which may have changed size since the stat).
+      if (piece.length < READ_CHUNK) return Buffer.concat(pieces);
+    }
   }
 
   /** sha256 (hex) of each path on the board, or undefined where no file exists. */
@@ -200,6 +218,13 @@ export function parseListing(out: string): BoardEntry[] {
 
 function garbled(what: string, answer: string): ProtocolError {
   return new ProtocolError(`the board's ${what} arrived garbled (${JSON.stringify(answer.slice(0, 60))})`);
+}
+
+/** base64 as the board prints it (lines of it); anything else was garbled on the way. */
+function decodeBase64Strictly(text: string): Buffer {
+  const compact = text.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) throw garbled("file contents", text);
+  return Buffer.from(compact, "base64");
 }
 
 export function sha256Hex(data: Uint8Array): string {

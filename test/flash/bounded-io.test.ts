@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseListing } from "../../src/flash/board-fs.js";
+import { BoardFsError, parseListing } from "../../src/flash/board-fs.js";
 import { connectOverLink, type BoardConnection } from "../../src/flash/connection.js";
 import { ProtocolError } from "../../src/flash/raw-repl.js";
 import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
@@ -12,8 +12,8 @@ afterEach(async () => {
   for (const board of boards.splice(0)) await board.stop();
 });
 
-async function connect(): Promise<BoardConnection> {
-  const board = await VirtualBoard.start({ cable: "memory" });
+async function connect(files: Record<string, Uint8Array> = {}): Promise<BoardConnection> {
+  const board = await VirtualBoard.start({ cable: "memory", files });
   boards.push(board);
   const connection = await connectOverLink(board.openLink());
   connections.push(connection);
@@ -64,5 +64,22 @@ describe("bounded reads from a board", () => {
       { name: "main.py", isDir: false, size: 12 },
     ]);
     expect(() => parseListing("f 1\u00e92 6d61696e2e7079\r\n")).toThrow(/the board's listing arrived garbled/);
+  });
+
+  it("a file bigger than one answer is read in pieces, each exec bounded, and arrives intact", async () => {
+    // Three pieces and a bit: the old single-exec read grew the board's memory with the file
+    // (a 1 MB file ran the virtual board out of memory).
+    const data = Uint8Array.from({ length: 3 * 36 * 1024 + 1000 }, (_, i) => (i * 7919 + (i >> 8)) & 0xff);
+    const connection = await connect({ "logs/big.bin": data });
+    const progress: number[] = [];
+    const back = await connection.fs.readFile("logs/big.bin", { onProgress: (received) => progress.push(received) });
+    expect(Buffer.compare(back, Buffer.from(data))).toBe(0);
+    expect(progress).toEqual([36 * 1024, 72 * 1024, 108 * 1024, data.length]);
+  });
+
+  it("reading a folder or a missing file names the path", async () => {
+    const connection = await connect({ "logs/a.txt": new TextEncoder().encode("a") });
+    await expect(connection.fs.readFile("logs")).rejects.toThrow(new BoardFsError("logs: is a directory"));
+    await expect(connection.fs.readFile("nope.txt")).rejects.toThrow(new BoardFsError("nope.txt: no such file or directory"));
   });
 });

@@ -106,13 +106,17 @@ def _tsmp_rm(p, recursive):
         os.remove(p)
 
 
-def _tsmp_cat(p):
+def _tsmp_cat(p, at, n):
+    # One piece of a file per call: the answer, and the board's heap for it, stay small however
+    # big the file is. Prints the base64 of up to n bytes from offset `at`.
     from binascii import b2a_base64
 
     _tsmp_lstat(p)
     with open(p, "rb") as f:
-        while True:
-            b = f.read(768)
+        f.seek(at)
+        while n > 0:
+            b = f.read(min(n, 768))
             if not b:
                 break
+            n -= len(b)
             print(b2a_base64(b).decode(), end="")

@@ -1,5 +1,7 @@
 const LF = 0x0a;
 const CR = 0x0d;
+/** How much of the recent output endsWith() can look at. */
+const RECENT = 64;
 const encoder = new TextEncoder();
 /**
  * Traceback lines from the simulated board modules (Python files here, C on a board): a board's
@@ -15,7 +17,8 @@ const BUILT_IN_FRAME = '  File "/.board/';
 export class BoardOutput {
   private pending: number[] = [];
   private lastPythonByte = 0;
-  private recent = "";
+  /** The last bytes that went out (at least RECENT of them), for endsWith(). */
+  private recentBytes: number[] = [];
   private unwantedPrefix: number[] = [];
   /** The start of the current line, held back while it may still be a built-in frame; null mid-line. */
   private lineStart: string | null = "";
@@ -31,6 +34,16 @@ export class BoardOutput {
   }
 
   python(text: string): void {
+    // The VM hands over one character at a time: a plain ASCII character mid-line (most of any
+    // output) goes straight out, without the line-start bookkeeping below.
+    if (text.length === 1 && this.lineStart === null && !this.hidingLine) {
+      const code = text.charCodeAt(0);
+      if (code < 0x80 && code !== LF) {
+        this.lastPythonByte = code;
+        this.pushByte(code);
+        return;
+      }
+    }
     let visible = "";
     for (const char of text) {
       if (this.hidingLine) {
@@ -84,7 +97,7 @@ export class BoardOutput {
 
   /** Whether what went out most recently ends with `text` (the VM's REPL announces its mode switches). */
   endsWith(text: string): boolean {
-    return this.recent.endsWith(text);
+    return String.fromCharCode(...this.recentBytes.slice(-RECENT)).endsWith(text);
   }
 
   flush(): void {
@@ -93,6 +106,18 @@ export class BoardOutput {
     const bytes = Uint8Array.from(this.pending);
     this.pending = [];
     this.transmit(bytes);
+  }
+
+  private pushByte(byte: number): void {
+    if (this.muted) return;
+    if (this.unwantedPrefix.length > 0) {
+      this.push(Uint8Array.of(byte));
+      return;
+    }
+    this.pending.push(byte);
+    this.recentBytes.push(byte);
+    if (this.recentBytes.length > 2 * RECENT) this.recentBytes.splice(0, this.recentBytes.length - RECENT);
+    if (this.pending.length >= 512) this.flush();
   }
 
   private push(bytes: Uint8Array): void {
@@ -107,7 +132,8 @@ export class BoardOutput {
     }
     bytes = bytes.subarray(start);
     for (const byte of bytes) this.pending.push(byte);
-    this.recent = (this.recent + String.fromCharCode(...bytes.subarray(-64))).slice(-64);
+    for (const byte of bytes.subarray(-RECENT)) this.recentBytes.push(byte);
+    if (this.recentBytes.length > 2 * RECENT) this.recentBytes.splice(0, this.recentBytes.length - RECENT);
     if (this.pending.length >= 512) this.flush();
   }
 }
