@@ -66,6 +66,7 @@ const BOOT_FILES = new Set(["main.py", "boot.py"]);
 export async function deployFiles(fs: BoardFs, files: DeployFile[], options: DeployOptions): Promise<DeployReport> {
   const { log, progress, signal } = options;
   const state = await readBoardState(fs, log);
+  if (state.journal) log("Finishing an update that was cut short on the board");
   const built = new Map(files.map((file) => [file.path, sha256Hex(file.data)]));
   const owned = ownedFiles(state);
   const dropped = [...owned.keys()].filter((path) => !built.has(path));
@@ -80,11 +81,11 @@ export async function deployFiles(fs: BoardFs, files: DeployFile[], options: Dep
 
   progress?.start(changed.reduce((sum, file) => sum + file.data.length, 0));
   for (const file of changed) {
-    await stopIfAsked(fs, signal);
+    await stopIfAsked(fs, signal, state);
     await uploadVerified(fs, file, progress, log);
   }
   progress?.finish();
-  await stopIfAsked(fs, signal);
+  await stopIfAsked(fs, signal, state);
 
   const manifest = Object.fromEntries(built);
   const inSync =
@@ -208,9 +209,14 @@ function chooseRemovals(
   return removals;
 }
 
-async function stopIfAsked(fs: BoardFs, signal: AbortSignal | undefined): Promise<void> {
+async function stopIfAsked(fs: BoardFs, signal: AbortSignal | undefined, state: BoardState): Promise<void> {
   if (!signal?.aborted) return;
   await fs.call('_tsmp_tidy("")', TEMP_SUFFIX);
+  if (state.journal) {
+    throw new DeployInterrupted(
+      "stopped before installing anything: the board still holds the update that was cut short earlier and runs no program; run tsmp flash to finish it",
+    );
+  }
   throw new DeployInterrupted("stopped before installing anything: the board keeps its previous program, complete");
 }
 

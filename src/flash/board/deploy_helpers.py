@@ -19,19 +19,23 @@ def _tsmp_checked(j, d):
     return json.loads(j)["body"]
 
 
-def _tsmp_tidy(p):
+def _tsmp_tidy(p, cut=None):
     # Leftovers of earlier runs: a new copy never renamed into place is dropped; a file a commit
-    # set aside is put back when the commit died before installing its replacement.
+    # set aside is put back when the commit died before installing its replacement. While a cut
+    # short commit's journal is there, boot.py and main.py stay away: putting them back now would
+    # let the board boot a mix of two builds; the next commit brings them back or replaces them.
+    if cut is None:
+        cut = _tsmp_exists(".tsmp-journal.json")
     for e in list(os.ilistdir(p) if p else os.ilistdir()):
         f = p + e[0]
         if e[1] & 0x4000:
-            _tsmp_tidy(f + "/")
+            _tsmp_tidy(f + "/", cut)
         elif f.endswith(".tsmp-new"):
             os.remove(f)
         elif f.endswith(".tsmp-old"):
             if _tsmp_exists(f[:-9]):
                 os.remove(f)
-            else:
+            elif not (cut and f in ("boot.py.tsmp-old", "main.py.tsmp-old")):
                 os.rename(f, f[:-9])
 
 
@@ -56,10 +60,12 @@ def _tsmp_state():
 
 
 def _tsmp_undo(n, h):
-    # h: 2 = set aside for removal, True = replaced an older file, False = a new file.
+    # h: 2 = set aside for removal, 3 = a boot file set aside for the commit's length,
+    # True = replaced an older file, False = a new file.
     try:
-        if h == 2:
-            os.rename(n + ".tsmp-old", n)
+        if h == 2 or h == 3:
+            if not _tsmp_exists(n):
+                os.rename(n + ".tsmp-old", n)
             return
         if not _tsmp_exists(n + ".tsmp-new"):
             os.rename(n, n + ".tsmp-new")
@@ -69,25 +75,51 @@ def _tsmp_undo(n, h):
         pass
 
 
+def _tsmp_install(n, done):
+    h = _tsmp_exists(n)
+    if h:
+        os.rename(n, n + ".tsmp-old")
+    done.append((n, h))
+    os.rename(n + ".tsmp-new", n)
+
+
 def _tsmp_commit(j, d):
     # The journal goes first, so a commit cut short by a reset is known to the next flash.
     c = _tsmp_checked(j, d)
     with open(".tsmp-journal.json", "wb") as f:
         f.write(j)
     done = []
+    # main.py (and boot.py when the build has one) are away while the others change and come
+    # back last, so a board reset mid-commit boots no program rather than half of two (the next
+    # flash finishes it). A boot.py of the user's own is not the build's and stays.
+    boot = [
+        n
+        for n in ("boot.py", "main.py")
+        if (n == "main.py" or n in c["all"]) and (_tsmp_exists(n) or _tsmp_exists(n + ".tsmp-old"))
+    ]
     try:
-        for n in c["put"]:
-            if not _tsmp_exists(n + ".tsmp-new"):
-                continue
-            h = _tsmp_exists(n)
-            if h:
+        for n in boot:
+            if _tsmp_exists(n):
                 os.rename(n, n + ".tsmp-old")
-            done.append((n, h))
-            os.rename(n + ".tsmp-new", n)
+            done.append((n, 3))
+        for n in c["put"]:
+            if n not in ("boot.py", "main.py") and _tsmp_exists(n + ".tsmp-new"):
+                _tsmp_install(n, done)
         for n in c["rm"]:
             if _tsmp_exists(n):
                 os.rename(n, n + ".tsmp-old")
                 done.append((n, 2))
+        for n in ("boot.py", "main.py"):
+            new = n in c["put"] and _tsmp_exists(n + ".tsmp-new")
+            if n in boot:
+                done.remove((n, 3))
+                if not new:
+                    os.rename(n + ".tsmp-old", n)
+                    continue
+            elif not new:
+                continue
+            done.append((n, n in boot))
+            os.rename(n + ".tsmp-new", n)
     except OSError:
         # Renames cost no space and undo in reverse: the board keeps the previous program whole.
         for n, h in reversed(done):

@@ -3,6 +3,7 @@ import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { BoardOutput } from "./board-output.js";
 import { FLASH_ROOT, limitFlashSize, readFlash, renameInFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
 import { RunContext, type SharedRunState } from "./run-state.js";
+import type { RenameFault } from "./faults.js";
 import type { BoardFiles } from "./worker-messages.js";
 
 const CTRL_A = 0x01;
@@ -34,7 +35,9 @@ export interface BoardFirmwareOptions {
   rawPasteWindow: number;
   refuseRawPaste: boolean;
   /** The test fault of that name (faults.ts); its count goes down as renames fail. */
-  failRename?: { path: string; count?: number };
+  failRename?: RenameFault;
+  /** The power goes: told the flash as it is, this never returns (the host stops the worker). */
+  cutPower?(flash: FlashContents): never;
 }
 
 interface RawPaste {
@@ -337,6 +340,11 @@ export class BoardFirmware {
   private failedRename(from: string, to: string): number | undefined {
     const fault = this.options.failRename;
     if (!fault || (fault.count ?? 1) <= 0 || (from !== fault.path && to !== fault.path)) return undefined;
+    if (fault.cutPowerAt !== undefined) {
+      fault.cutPowerAt--;
+      if (fault.cutPowerAt === 0) this.options.cutPower?.(this.readFlash());
+      return undefined;
+    }
     fault.count = (fault.count ?? 1) - 1;
     return 29;
   }

@@ -68,6 +68,11 @@ const booting = BoardFirmware.powerOn(
     rawPasteWindow: data.rawPasteWindow,
     refuseRawPaste: data.refuseRawPaste,
     ...(data.failRename ? { failRename: { ...data.failRename } } : {}),
+    cutPower: (flash) => {
+      post({ type: "power-cut", files: [...flash.files], dirs: flash.dirs });
+      // Nothing runs after a power cut: wait here until the host stops this worker.
+      for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    },
   },
   { files: data.files, dirs: data.dirs },
   data.interruptedIn === undefined ? undefined : { interruptedIn: data.interruptedIn, rawRepl: data.rawRepl ?? false },

@@ -24,9 +24,17 @@ export interface VirtualBoardFaults {
   startAfterBytes?: number;
   /**
    * os.rename on the board fails with EIO when either path is `path` (from the board's root,
-   * "/extra.py"), `count` times (1 by default): a flash that wears out mid-commit.
+   * "/extra.py"), `count` times (1 by default): a flash that wears out mid-commit. With
+   * `cutPowerAt: n`, the board instead loses power at the n-th such rename (before it happens)
+   * and boots again from what its flash holds: a reset or a pulled USB cable mid-commit.
    */
-  failRename?: { path: string; count?: number };
+  failRename?: RenameFault;
+}
+
+export interface RenameFault {
+  path: string;
+  count?: number;
+  cutPowerAt?: number;
 }
 
 /** Corrupts bytes at `rate`, reproducibly for a given seed (mulberry32). */

@@ -5,7 +5,7 @@ import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
 import type { ByteLink } from "../../flash/byte-link.js";
-import { flipByte, lineNoise, receivedCorruption, type VirtualBoardFaults } from "./faults.js";
+import { flipByte, lineNoise, receivedCorruption, type RenameFault, type VirtualBoardFaults } from "./faults.js";
 import { MemoryLink } from "./memory-link.js";
 import { PacedChannel } from "./paced-channel.js";
 import { PtyLink } from "../pty-link.js";
@@ -66,6 +66,8 @@ const BOOT_WAIT_MS = 10_000;
 export class VirtualBoard {
   private readonly files = new Map<string, Uint8Array>();
   private dirs: string[] = [];
+  /** The failRename fault, until a power cut it caused has struck. */
+  private renameFault: RenameFault | undefined;
   private rawRepl = false;
   private readonly runState = new SharedRunState();
   private worker!: Worker;
@@ -91,6 +93,9 @@ export class VirtualBoard {
   private announceDrop!: () => void;
   /** Resolves when the `dropAfterBytes` fault unplugs the cable. */
   readonly linkDropped: Promise<void> = new Promise((resolve) => (this.announceDrop = resolve));
+  private announcePowerBack!: () => void;
+  /** Resolves when a board the `failRename` fault's `cutPower` switched off is up and plugged in again. */
+  readonly poweredBackOn: Promise<void> = new Promise((resolve) => (this.announcePowerBack = resolve));
 
   private constructor(
     private readonly options: VirtualBoardOptions,
@@ -98,6 +103,7 @@ export class VirtualBoard {
     readonly portPath: string,
   ) {
     this.applyFaults(options.faults ?? {});
+    this.renameFault = options.faults?.failRename;
     for (const [path, content] of Object.entries(options.files ?? {})) {
       this.files.set(boardPath(path), typeof content === "string" ? new TextEncoder().encode(content) : content);
     }
@@ -335,6 +341,21 @@ export class VirtualBoard {
     for (const bytes of replay) this.post({ type: "input", bytes });
   }
 
+  /** After a power cut the board boots from its flash as a fresh one would (boot.py, main.py). */
+  private async powerOnAgain(): Promise<void> {
+    // A USB board's serial port goes with its power: the host's end is lost, as after a reset.
+    await this.unplug();
+    await this.worker.terminate();
+    if (this.stopped) return;
+    this.runState.endRun();
+    this.rawRepl = false;
+    // The fault struck once; the board that comes back renames normally.
+    this.renameFault = undefined;
+    await this.startWorker();
+    await this.plugIn();
+    this.announcePowerBack();
+  }
+
   /** Starts the board's CPU; resolves once the board is up (runs main.py or shows a prompt). */
   private startWorker(interruptedIn?: RunContext): Promise<void> {
     const channel = new MessageChannel();
@@ -345,7 +366,7 @@ export class VirtualBoard {
       dirs: this.dirs,
       rawPasteWindow: RAW_PASTE_WINDOW,
       refuseRawPaste: this.options.faults?.refuseRawPaste ?? false,
-      ...(this.options.faults?.failRename ? { failRename: this.options.faults.failRename } : {}),
+      ...(this.renameFault ? { failRename: this.renameFault } : {}),
       stallMs: OUTPUT_STALL_MS + (this.slowMs ?? 0),
       ...(interruptedIn === undefined ? {} : { interruptedIn, rawRepl: this.rawRepl }),
     };
@@ -398,6 +419,12 @@ export class VirtualBoard {
         break;
       case "synced":
         this.syncWaiters.get(message.id)?.();
+        break;
+      case "power-cut":
+        this.files.clear();
+        for (const [path, content] of message.files) this.files.set(path, content);
+        this.dirs = message.dirs;
+        void this.powerOnAgain();
         break;
       case "powered-on":
       case "up":

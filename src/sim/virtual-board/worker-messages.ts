@@ -1,4 +1,5 @@
 import type { MessagePort } from "node:worker_threads";
+import type { RenameFault } from "./faults.js";
 import type { RunContext } from "./run-state.js";
 
 /** A file as the board stores it: path from the board's root ("/main.py"). */
@@ -21,7 +22,7 @@ export interface BoardWorkerData {
   /** Size of one raw-paste flow-control window. */
   rawPasteWindow: number;
   refuseRawPaste: boolean;
-  failRename?: { path: string; count?: number };
+  failRename?: RenameFault;
   /** How long output may stand still before the board decides nobody is reading and drops it. */
   stallMs: number;
 }
@@ -33,6 +34,8 @@ export type FromBoard =
   | { type: "files"; changed: BoardFiles; removed: string[]; dirs: string[] }
   | { type: "mode"; rawRepl: boolean }
   | { type: "synced"; id: number }
+  /** The failRename fault cut the power: the flash as it was at that moment; the worker is dead. */
+  | { type: "power-cut"; files: BoardFiles; dirs: string[] }
   /** The worker's code loaded; the board is booting. */
   | { type: "powered-on" }
   /** The board runs main.py or shows its first prompt. */
