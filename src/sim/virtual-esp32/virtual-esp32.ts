@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
@@ -93,17 +93,30 @@ export class VirtualEsp32 {
     const sizeText = options.flashSize ?? "4MB";
     const size = parseFlashSize(sizeText);
     if (!size || size < 0x10000) throw new VirtualEsp32Error(`flash size "${sizeText}" is not a size like 4MB or 512KB`);
+    // The stored flash is read before the pty exists: a bad --flash-file leaves nothing running.
+    if (options.flashFile !== undefined) checkFlashFile(options.flashFile);
+    const memory = new FlashMemory(size, options.flashFile);
+    const commands = new LoaderCommands(chip, memory, options.faults);
+    const filesystem = new FileStore(options.flashFile === undefined ? undefined : `${options.flashFile}.files`);
     const tempDir = options.link ? undefined : mkdtempSync(join(tmpdir(), "tsmp-esp32-"));
     const portPath = options.link ?? join(tempDir!, "port");
     const link = await PtyLink.open(portPath, `${portPath}.device`);
     const device = new SerialPort({ path: link.boardPath, baudRate: ROM_BAUD, autoOpen: false });
-    await new Promise<void>((resolve, reject) => device.open((error) => (error ? reject(error) : resolve())));
-    const memory = new FlashMemory(size, options.flashFile);
-    const commands = new LoaderCommands(chip, memory, options.faults);
-    const filesystem = new FileStore(options.flashFile === undefined ? undefined : `${options.flashFile}.files`);
+    try {
+      await new Promise<void>((resolve, reject) => device.open((error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      await link.close();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      throw new VirtualEsp32Error(`could not open the chip's side of the pty: ${(error as Error).message}`);
+    }
     const esp32 = new VirtualEsp32(portPath, chip, memory, commands, device, link, tempDir, options, filesystem);
     // Powered on with MicroPython in its flash, the chip boots it, as a real one does (GPIO0 high).
-    if (esp32.micropythonBanner() !== undefined) await esp32.after({ kind: "boot-app" });
+    try {
+      if (esp32.micropythonBanner() !== undefined) await esp32.after({ kind: "boot-app" });
+    } catch (error) {
+      await esp32.stop();
+      throw error;
+    }
     return esp32;
   }
 
@@ -278,4 +291,19 @@ function lineTimeMs(bytes: number, baud: number): number {
 
 function isSyncRequest(packet: Buffer): boolean {
   return packet.length >= 2 && packet[0] === 0x00 && packet[1] === 0x08;
+}
+
+/** --flash-file names a file (its MicroPython files go beside it in `<file>.files/`), in an existing folder. */
+function checkFlashFile(file: string): void {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) {
+    throw new VirtualEsp32Error(`--flash-file ${file} is a folder; give a file to keep the flash in (its files go in ${file}.files/)`);
+  }
+  const folder = dirname(file);
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new VirtualEsp32Error(`--flash-file ${file}: the folder ${folder} does not exist`);
+  }
+  if (statSync(`${file}.files`, { throwIfNoEntry: false })?.isFile()) {
+    throw new VirtualEsp32Error(`--flash-file ${file}: ${file}.files, where its MicroPython files go, is a file`);
+  }
 }

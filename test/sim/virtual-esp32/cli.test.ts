@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -74,5 +74,26 @@ describe("tsmp virtual-esp32", () => {
       `${file} already exists and is not a symlink; choose another path for the board's pty`,
     );
     expect(readFileSync(file, "utf8")).toBe("keep me");
+  });
+
+  it("refuses a --flash-file that is a folder or in a missing folder before starting anything", async () => {
+    dir = mkdtempSync(join(tmpdir(), "tsmp-virtual-esp32-cli-"));
+    const link = join(dir, "esp");
+    const cases = [
+      [dir, `tsmp: --flash-file ${dir} is a folder; give a file to keep the flash in (its files go in ${dir}.files/)\n`],
+      [
+        join(dir, "missing", "f.bin"),
+        `tsmp: --flash-file ${join(dir, "missing", "f.bin")}: the folder ${join(dir, "missing")} does not exist\n`,
+      ],
+    ];
+    for (const [flashFile, message] of cases) {
+      const run = spawnSync(process.execPath, [bin, "virtual-esp32", "--link", link, "--flash-file", flashFile!], {
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: message });
+      // Nothing was started: no pty link, so no socat left behind.
+      expect(existsSync(link)).toBe(false);
+    }
   });
 });
