@@ -379,7 +379,7 @@ export class TransformationContext {
  * above its declaration may call (directly or through other functions) moves to the top of
  * its block; everything else keeps its order.
  */
-function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checker: ts.TypeChecker): readonly ts.Statement[] {
+export function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checker: ts.TypeChecker): readonly ts.Statement[] {
   const declarations = new Map<ts.Symbol, ts.FunctionDeclaration>();
   for (const node of nodes) {
     if (!ts.isFunctionDeclaration(node) || !node.body || !node.name) continue;

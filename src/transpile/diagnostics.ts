@@ -141,6 +141,13 @@ export const invalidModuleName = (node: ts.Node, segment: string) =>
 export const badBoardModuleName = (node: ts.Node, specifier: string) =>
   at(node, "TSMP1209", `'${specifier}' does not name a Python module: write 'board:' and the module's dotted name ('board:umqtt.simple').`);
 
+export const namespaceMergedWithFunction = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1020",
+    "A namespace merged with a function is not supported: MicroPython functions cannot hold properties. Use a separate namespace or a class with static members.",
+  );
+
 export const unsupportedExport = (node: ts.Node) =>
   at(node, "TSMP1207", "Default exports and re-exports are not supported: export declarations by name.");
 

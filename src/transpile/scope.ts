@@ -25,7 +25,7 @@ function isAssignment(node: ts.Node): node is ts.BinaryExpression {
 function assignedIdentifiers(root: ts.Node, enterFunctions: boolean): ts.Identifier[] {
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
-    if (!enterFunctions && node !== root && ts.isFunctionLike(node)) return;
+    if (!enterFunctions && node !== root && (ts.isFunctionLike(node) || ts.isModuleDeclaration(node))) return;
     let target: ts.Expression | undefined;
     if (isAssignment(node)) target = node.left;
     else if (isUpdate(node)) target = node.operand;
@@ -43,7 +43,8 @@ function assignedIdentifiers(root: ts.Node, enterFunctions: boolean): ts.Identif
 /** The function (or source file) whose Python scope holds a declaration. */
 export function scopeOf(declaration: ts.Node): ts.Node {
   let current = declaration.parent;
-  while (current && !ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
+  // A namespace body runs as a function of its own (visitors/namespace.ts).
+  while (current && !ts.isSourceFile(current) && !ts.isFunctionLike(current) && !ts.isModuleDeclaration(current)) current = current.parent;
   // A parameter belongs to its own function.
   if (ts.isParameter(declaration)) return declaration.parent;
   return current ?? declaration.getSourceFile();
@@ -56,7 +57,8 @@ export function capturedAssignments(fn: ts.SignatureDeclaration, context: Transf
   for (const identifier of assignedIdentifiers(fn, false)) {
     const symbol = context.symbolOf(identifier);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    if (!declaration || !context.isDeclaredByUser(symbol!)) continue;
+    // An exported namespace variable is a property of the namespace object, not a name.
+    if (!declaration || !context.isDeclaredByUser(symbol!) || exportingNamespace(declaration)) continue;
     const scope = scopeOf(declaration);
     if (scope === fn) continue;
     const name = context.pythonName(identifier);
@@ -64,6 +66,18 @@ export function capturedAssignments(fn: ts.SignatureDeclaration, context: Transf
     else nonlocal.add(name);
   }
   return { global: [...global], nonlocal: [...nonlocal] };
+}
+
+export function hasExport(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+}
+
+/** The namespace whose body declares `declaration` as an export, if any. */
+export function exportingNamespace(declaration: ts.Node): ts.ModuleDeclaration | undefined {
+  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  if (!statement || !hasExport(statement)) return undefined;
+  const block = statement.parent;
+  return block && ts.isModuleBlock(block) ? block.parent : undefined;
 }
 
 /** Whether `symbol` is written anywhere inside `root` (including nested functions). */

@@ -4,12 +4,13 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { takesExplicitThis } from "./this-call.js";
+import { namespaceMemberReference } from "./namespace.js";
 
 export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
   // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
   // undefined are both None.
   if (node.text === "undefined" && !context.symbolOf(node)?.declarations?.length) return py.none();
-  return transformBuiltinIdentifier(node, context) ?? py.name(context.pythonName(node));
+  return transformBuiltinIdentifier(node, context) ?? namespaceMemberReference(node, context) ?? py.name(context.pythonName(node));
 }
 
 /** `this` is `self` in methods; in a static method it is the class itself. */

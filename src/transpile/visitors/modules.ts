@@ -5,6 +5,7 @@ import { facadeModules, nodeOnlyFacadeModules, typeOnlyFacadeModules } from "../
 import * as py from "../python-ast.js";
 import { BOARD_MODULE_PREFIX, boardModuleName } from "../python-modules.js";
 import { isPythonModuleName, pythonSafeName } from "../reserved-names.js";
+import { transformNamespace } from "./namespace.js";
 
 /** The Python module an import specifier names, or undefined (after reporting why). */
 function pythonModuleFor(node: ts.ImportDeclaration, specifier: string, context: TransformationContext): string | undefined {
@@ -118,9 +119,12 @@ export function transformExportAssignment(node: ts.ExportAssignment, context: Tr
   return [];
 }
 
-/** `namespace X {}` has no Python counterpart; `declare` forms are types only. */
+/** `namespace X {}` (see namespace.ts); `declare` forms and `declare module "x"` are types only. */
 export function transformModuleDeclaration(node: ts.ModuleDeclaration, context: TransformationContext): py.Statement[] {
   if (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return [];
-  context.report(diagnostics.unsupportedSyntax(node));
-  return [];
+  if (!ts.isIdentifier(node.name)) {
+    context.report(diagnostics.unsupportedSyntax(node));
+    return [];
+  }
+  return transformNamespace(node, context);
 }

@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as libraryDiagnostics from "../builtins/diagnostics.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
+import { namespaceMemberReference } from "./namespace.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isRecordType, typeOf } from "../types.js";
 
@@ -31,7 +32,10 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     } else if (ts.isShorthandPropertyAssignment(property)) {
       const symbol = context.checker.getShorthandAssignmentValueSymbol(property);
       const value = symbol && context.isDeclaredByUser(symbol) ? context.pythonName(property.name) : property.name.text;
-      pieces.push({ key: py.str(property.name.text), value: py.name(value) });
+      pieces.push({
+        key: py.str(property.name.text),
+        value: (symbol && namespaceMemberReference(property.name, context, symbol)) ?? py.name(value),
+      });
     } else if (ts.isSpreadAssignment(property)) {
       pieces.push({ spread: py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)]) });
     } else {
