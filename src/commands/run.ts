@@ -37,6 +37,9 @@ export async function run(input: string, options: RunOptions): Promise<number> {
   // Built once here so that a mistake in the board file is reported before anything runs.
   for (const config of devices) createDevice(config);
   if ((options.target ?? "micropython") === "node") {
+    // What tsmp build refuses does not run here either: a program that passes on Node can be flashed.
+    const { transpileOrReport } = await import("../transpile/project/transpile-or-report.js");
+    transpileOrReport(input, stderr);
     const { runOnNode } = await import("../run/node/run-on-node.js");
     return runOnNode(input, {
       realtime: options.realtime === true,

@@ -12,10 +12,12 @@ import { coroutine } from "../runtime-shim/coroutine.js";
 import { resetRuntime, runtime, type Runtime } from "../runtime-shim/runtime.js";
 import { compileProgram } from "./node/compile-program.js";
 import { importWithRestarts } from "./node/board-restarts.js";
+import { requireBuildable } from "./node/buildable.js";
 import type { DeviceModel } from "../devices/device-model.js";
 import { createDevice, type DeviceConfig } from "../devices/device-catalog.js";
 import { readBoardFileFor } from "../devices/board-file.js";
 
+export { NotBuildable } from "./node/buildable.js";
 export { AtModem, Eeprom24lc, Sht3x, Ssd1306I2c, Ssd1306Spi, sensirionCrc8, readBoardFile } from "../devices/index.js";
 export type {
   DeviceConfig,
@@ -247,8 +249,13 @@ async function simulate(options: SimulationOptions, body: (rt: Runtime) => Promi
   return new SimulationResult(stdout, stderr, error, exitCode, rt.clock.nowUs() / 1000, [...rt.timeline.entries], rt);
 }
 
-/** Runs a program (a .ts file or a project folder) on a fresh simulated board. */
+/**
+ * Runs a program (a .ts file or a project folder) on a fresh simulated board. A program that
+ * `tsmp build` refuses is not run: the call rejects with its diagnostics (NotBuildable), so a
+ * passing test means the program can be flashed.
+ */
 export async function runProgram(input: string, options: SimulationOptions = {}): Promise<SimulationResult> {
+  requireBuildable(input);
   const program = compileProgram(input);
   return simulate({ ...options, devices: options.devices ?? readBoardFileFor(input) }, (rt) => importWithRestarts(rt, input, program));
 }

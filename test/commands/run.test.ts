@@ -133,6 +133,15 @@ asyncio.run(heartbeat(new LED(1)));
     expect(result.stderr).toContain("typo.ts:2:7 - error TS2322: Type 'string' is not assignable to type 'number'.");
   });
 
+  it("refuses on --target node, with tsmp build's diagnostics, a program that cannot be flashed", () => {
+    const file = program("stamp.ts", 'console.log("start");\nconst started = new Date();\nconsole.log(started);\n');
+    const result = tsmp(file, "--target", "node");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("stamp.ts:2:21 - error TSMP1101: ");
+    expect(result.stderr).not.toContain("at ");
+  });
+
   it("says so when the input does not exist", async () => {
     await expect(run(join(scratch, "no-such-project"), {})).rejects.toThrowError(
       `${join(scratch, "no-such-project")}: no such file or folder`,

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { advanceClock, nowMs, resetBoard, runProgram, runCoroutine, timeline, WaveformMismatch } from "../../src/run/testing.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  advanceClock,
+  NotBuildable,
+  nowMs,
+  resetBoard,
+  runProgram,
+  runCoroutine,
+  timeline,
+  WaveformMismatch,
+} from "../../src/run/testing.js";
 import { Pin, Timer } from "../../src/runtime-shim/machine.js";
 import * as asyncio from "../../src/runtime-shim/asyncio.js";
 import { LED } from "../../src/runtime-shim/pyb.js";
@@ -16,6 +28,21 @@ describe("tsmp/testing", () => {
     run.waveform("LED(1)").expectPeriodic({ high_ms: 5, period_ms: 705 });
     run.waveform("LED(2)").expectPeriodic({ high_ms: 5, period_ms: 405 });
     expect(() => run.waveform("LED(1)").expectPeriodic({ high_ms: 5, period_ms: 700 })).toThrow(WaveformMismatch);
+  });
+
+  it("does not run a program tsmp build refuses, and says why", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsmp-testing-"));
+    try {
+      const file = join(dir, "main.ts");
+      writeFileSync(file, 'const started = new Date();\nconsole.log("running since", started);\n');
+      const error: unknown = await runProgram(file).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NotBuildable);
+      const lines = (error as NotBuildable).message.split("\n");
+      expect(lines[0]).toBe(`${file} was not run: tsmp build refuses it, so it could not be flashed (1 error):`);
+      expect(lines[1]).toMatch(/main\.ts:1:21 - error TSMP1101: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("stops a run at forMs", async () => {
