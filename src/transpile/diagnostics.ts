@@ -148,6 +148,13 @@ export const namespaceMergedWithFunction = (node: ts.Node) =>
     "A namespace merged with a function is not supported: MicroPython functions cannot hold properties. Use a separate namespace or a class with static members.",
   );
 
+export const asyncGenerator = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1021",
+    "Async generators (async function*) and for await…of are not supported: MicroPython has no async generators. Return an array from an async function, or pass values through an asyncio queue or a callback.",
+  );
+
 export const unsupportedExport = (node: ts.Node) =>
   at(node, "TSMP1207", "Default exports and re-exports are not supported: export declarations by name.");
 
@@ -157,7 +164,25 @@ for (const [key, value] of Object.entries(ts.SyntaxKind)) {
   if (typeof value === "number" && !/^(First|Last)/.test(key) && !kindNames.has(value)) kindNames.set(value, key);
 }
 
+/** Constructs named as a programmer would call them, where the syntax kind's name would not. */
+const userWords: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.ClassExpression]: "class expression",
+  [ts.SyntaxKind.TaggedTemplateExpression]: "tagged template",
+  [ts.SyntaxKind.RegularExpressionLiteral]: "regular expression",
+  [ts.SyntaxKind.BigIntLiteral]: "BigInt literal",
+  [ts.SyntaxKind.MetaProperty]: "meta property",
+  [ts.SyntaxKind.ImportEqualsDeclaration]: "import alias",
+  [ts.SyntaxKind.LabeledStatement]: "labeled statement",
+  [ts.SyntaxKind.ModuleDeclaration]: "module declaration",
+  [ts.SyntaxKind.ClassStaticBlockDeclaration]: "static block",
+  [ts.SyntaxKind.YieldExpression]: "yield",
+};
+
 function describeKind(node: ts.Node): string {
-  const words = (kindNames.get(node.kind) ?? "construct").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const isGenerator =
+    (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken;
+  const words = isGenerator
+    ? "generator"
+    : (userWords[node.kind] ?? (kindNames.get(node.kind) ?? "construct").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase());
   return `This ${words} (\`${node.getText().split("\n")[0]!.slice(0, 40)}\`)`;
 }

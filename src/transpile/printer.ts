@@ -47,6 +47,7 @@ function precedenceOf(node: py.Expression): Precedence {
     case "Lambda":
       return Precedence.Lambda;
     case "NamedExpr":
+    case "Yield":
       // Printed with its own parentheses, which Python requires in most places anyway.
       return Precedence.Atom;
     case "IfExp":
@@ -279,6 +280,9 @@ class Printer {
         return `await ${this.expression(node.value, Precedence.Primary)}`;
       case "NamedExpr":
         return `(${node.target.id} := ${this.expression(node.value, Precedence.IfExp)})`;
+      case "Yield":
+        if (!node.value) return "(yield)";
+        return `(yield ${node.from ? "from " : ""}${this.expression(node.value, Precedence.IfExp)})`;
       case "Starred":
         return `*${this.expression(node.value, Precedence.Primary)}`;
       case "Slice":

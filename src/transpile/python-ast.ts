@@ -116,6 +116,13 @@ export interface Await extends Located {
   value: Expression;
 }
 
+/** `(yield value)` or `(yield from value)`, always printed in parentheses. */
+export interface Yield extends Located {
+  kind: "Yield";
+  value?: Expression;
+  from: boolean;
+}
+
 /** `(name := value)`: MicroPython supports assignment expressions. */
 export interface NamedExpr extends Located {
   kind: "NamedExpr";
@@ -151,6 +158,7 @@ export type Expression =
   | Tuple
   | Dict
   | Await
+  | Yield
   | NamedExpr
   | Starred
   | Slice;
@@ -343,6 +351,7 @@ export const ifExp = (test: Expression, body: Expression, orelse: Expression): I
 export const list = (elements: Expression[]): List => ({ kind: "List", elements });
 export const tuple = (elements: Expression[]): Tuple => ({ kind: "Tuple", elements });
 export const awaitExpr = (value: Expression): Await => ({ kind: "Await", value });
+export const yieldExpr = (value: Expression | undefined, from = false): Yield => ({ kind: "Yield", value, from });
 export const namedExpr = (target: Name, value: Expression): NamedExpr => ({ kind: "NamedExpr", target, value });
 
 export const expressionStatement = (expression: Expression): ExpressionStatement => ({ kind: "ExpressionStatement", expression });

@@ -33,6 +33,7 @@ export type VisitedExpression =
   | ts.ArrowFunction
   | ts.FunctionExpression
   | ts.AwaitExpression
+  | ts.YieldExpression
   | ts.TypeOfExpression
   | ts.DeleteExpression
   | ts.VoidExpression;

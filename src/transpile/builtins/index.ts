@@ -64,12 +64,22 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
   if (!member || !isLibrarySymbol(member, context)) return undefined;
   // `this.name = "MyError"`: a write is a plain attribute (reads are mapped).
   if (isWrittenTo(node)) return undefined;
+  // `{ value, done }` from an iterator's next() is a JsObject (see iterators.ts).
+  const owner = declaringInterface(member);
+  if (owner === "IteratorYieldResult" || owner === "IteratorReturnResult") {
+    return py.attribute(context.transformExpression(node.expression), node.name.text);
+  }
   for (const kind of kindsOf(node.expression, context)) {
     const mapping = own(propertyMappings[kind], node.name.text);
     if (mapping) return mapping(node, context, transformReceiver(node.expression, kind, context));
   }
+  const kind = receiverKind(node.expression, context);
+  // A receiver of no single library type (a union) is named by the expression as written.
   context.report(
-    diagnostics.unsupportedLibraryMember(node, `${receiverKind(node.expression, context) ?? "This object"}.${node.name.text}`),
+    diagnostics.unsupportedLibraryMember(
+      node,
+      kind ? `${kind}.${node.name.text}` : `\`${node.getText()}\` (${owner ?? "a library member"}.${node.name.text})`,
+    ),
   );
   return py.none();
 }
@@ -115,6 +125,12 @@ export function transformBuiltinIdentifier(node: ts.Identifier, context: Transfo
   if (rejected) return rejected;
   context.report(diagnostics.unsupportedLibraryMember(node, node.text));
   return py.none();
+}
+
+/** The library interface or class declaring a member (`IteratorYieldResult` for `done`). */
+function declaringInterface(member: ts.Symbol): string | undefined {
+  const owner = member.declarations?.[0]?.parent;
+  return owner && (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) ? owner.name?.text : undefined;
 }
 
 function isFunctionMember(member: ts.Symbol): boolean {

@@ -2,6 +2,7 @@ import { arrayCalls, arrayProperties, arrayStaticCalls } from "./array.js";
 import { mapCalls, setCalls, sizeProperty } from "./collections.js";
 import { consoleCalls } from "./console.js";
 import { errorCalls, errorProperties } from "./error.js";
+import { generatorCalls, iteratorCalls, iteratorKinds } from "./iterators.js";
 import { jsonCalls } from "./json.js";
 import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
@@ -29,6 +30,8 @@ export const callMappings: Record<string, CallMappings> = {
   Map: mapCalls,
   Set: setCalls,
   Error: errorCalls,
+  Generator: generatorCalls,
+  ...Object.fromEntries(iteratorKinds.map((kind) => [kind, iteratorCalls])),
   ...binaryCallMappings,
 };
 

@@ -83,7 +83,14 @@ function arrayPattern(
   const statements: py.Statement[] = [];
   const type = typeOf(context, valueNode);
   const indexable = context.checker.isArrayType(type) || context.checker.isTupleType(type) || (type.flags & ts.TypeFlags.StringLike) !== 0;
-  const source = asName(indexable ? value : py.call(py.name("list"), [value]), context, statements);
+  // From an iterator (a generator), only the items the pattern names are pulled, as in JS.
+  const hasRest = pattern.elements.some(
+    (element) => (ts.isBindingElement(element) && element.dotDotDotToken) || ts.isSpreadElement(element),
+  );
+  const items = hasRest
+    ? py.call(py.name("list"), [value])
+    : py.call(context.useHelper("iter_take"), [value, py.num(pattern.elements.length)]);
+  const source = asName(indexable ? value : items, context, statements);
   const knownLength = tupleLength(valueNode, context) ?? 0;
   pattern.elements.forEach((element, index) => {
     if (ts.isOmittedExpression(element)) return;

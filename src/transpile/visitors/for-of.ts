@@ -7,13 +7,13 @@ import { destructure, nativeUnpacking } from "./destructuring.js";
 
 /**
  * `for (const x of iterable)`: arrays, strings, Uint8Array, Map (pairs), Set, and the
- * iterators of keys()/values()/entries() are all Python iterables. A destructuring head
+ * iterators of keys()/values()/entries() and generators are all Python iterables. A destructuring head
  * unpacks natively when the pairs have a known length (`for k, v in m`), otherwise it binds
  * from a loop temporary at the top of the body.
  */
 export function transformForOfStatement(node: ts.ForOfStatement, context: TransformationContext): py.Statement[] {
   if (node.awaitModifier) {
-    context.report(diagnostics.unsupportedSyntax(node));
+    context.report(diagnostics.asyncGenerator(node));
     return [];
   }
   const iterable = context.transformExpression(node.expression);

@@ -106,7 +106,12 @@ export function functionDefinition(
   context: TransformationContext,
   options: { leadingParameters?: string[]; decorators?: py.Expression[]; prologue?: py.Statement[] } = {},
 ): py.FunctionDef {
-  if ("asteriskToken" in node && node.asteriskToken) context.report(diagnostics.unsupportedSyntax(node));
+  const decorators = [...(options.decorators ?? [])];
+  if ("asteriskToken" in node && node.asteriskToken) {
+    // MicroPython has generators but no async generators.
+    if (hasModifier(node, ts.SyntaxKind.AsyncKeyword)) context.report(diagnostics.asyncGenerator(node));
+    else decorators.push(context.useHelper("js_generator"));
+  }
   const { params, prologue } = transformParameters(node, context);
   params.push(...extraArguments(node, context), ...loopCaptures(node, context), ...thisParameter(node));
   const body = [...scopeDeclarations(node, context), ...prologue, ...(options.prologue ?? []), ...functionBody(node, context)];
@@ -115,7 +120,7 @@ export function functionDefinition(
     name,
     params: [...(options.leadingParameters ?? []).map((leading) => ({ name: leading })), ...params],
     body,
-    decorators: options.decorators ?? [],
+    decorators,
     isAsync: hasModifier(node, ts.SyntaxKind.AsyncKeyword),
   };
 }
@@ -191,6 +196,15 @@ function extraArguments(node: FunctionLike, context: TransformationContext): py.
     );
   const declared = node.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this")).length;
   return offered && offered.length > 0 && Math.max(...offered) > declared ? [{ name: "_", rest: true }] : [];
+}
+
+/**
+ * `yield v` is Python's `(yield v)`, and `yield* iterable` is `(yield from iterable)`: a
+ * generator's JsGenerator passes sent values through and hands back its return value.
+ */
+export function transformYieldExpression(node: ts.YieldExpression, context: TransformationContext): py.Expression {
+  const value = node.expression ? context.transformExpression(node.expression) : undefined;
+  return py.yieldExpr(value, node.asteriskToken !== undefined);
 }
 
 export function transformAwaitExpression(node: ts.AwaitExpression, context: TransformationContext): py.Expression {

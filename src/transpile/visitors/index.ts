@@ -7,7 +7,12 @@ import { transformClassDeclaration } from "./class.js";
 import { transformConditionalExpression, transformIfStatement } from "./condition.js";
 import { transformEnumDeclaration } from "./enum.js";
 import { transformThrowStatement, transformTryStatement } from "./errors.js";
-import { transformAwaitExpression, transformFunctionDeclaration, transformFunctionExpression } from "./function.js";
+import {
+  transformAwaitExpression,
+  transformFunctionDeclaration,
+  transformFunctionExpression,
+  transformYieldExpression,
+} from "./function.js";
 import { transformIdentifier, transformThis } from "./identifier.js";
 import {
   transformFalse,
@@ -75,6 +80,7 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.ArrowFunction]: transformFunctionExpression,
     [ts.SyntaxKind.FunctionExpression]: transformFunctionExpression,
     [ts.SyntaxKind.AwaitExpression]: transformAwaitExpression,
+    [ts.SyntaxKind.YieldExpression]: transformYieldExpression,
     [ts.SyntaxKind.TypeOfExpression]: transformTypeOfExpression,
     [ts.SyntaxKind.DeleteExpression]: transformDeleteExpression,
     [ts.SyntaxKind.VoidExpression]: transformVoidExpression,
