@@ -3,19 +3,22 @@
  * simulated board each pixel's colour (`0xRRGGBB`) lands on the timeline as `NeoPixel(Pin(5))[0]`
  * when `write()` sends it, so it shows in the pin view and the `--trace` picture.
  *
- * MicroPython sets and reads pixels with `np[i] = (r, g, b)`; until tsmp translates index syntax
- * on classes, write `np.__setitem__(i, [r, g, b])` and `np.__getitem__(i)`, which MicroPython's
- * NeoPixel has too.
+ * Pixels are set and read as on MicroPython: `np[i] = [r, g, b]` (a tuple on the board) and
+ * `np[i]`; `np.__setitem__(i, …)` and `np.__getitem__(i)` are the same calls.
  * https://docs.micropython.org/en/latest/library/neopixel.html
  */
 import type { KwArgs } from "./kwargs.js";
 import type { Pin } from "./machine.js";
 import { runtime } from "./runtime.js";
+import { withPythonItems } from "./python-items.js";
+import { IndexError } from "./exceptions.js";
 
 /** One pixel's channels: (r, g, b), or (r, g, b, w) on a 4-channel strip. */
 export type Pixel = number[];
 
 export class NeoPixel {
+  /** Pixel `index` (negative counts from the end), read or set; a set one shows after `write()`. */
+  [index: number]: Pixel;
   /** Byte order of the channels on the wire (GRB, then W), as MicroPython's driver has it. */
   static readonly ORDER = [1, 0, 2, 3];
   readonly n: number;
@@ -33,6 +36,7 @@ export class NeoPixel {
     this.bpp = options?.bpp ?? 3;
     this.timing = options?.timing ?? 1;
     this.buf = new Uint8Array(n * this.bpp);
+    return withPythonItems(this);
   }
 
   /** The number of pixels (`len(np)` on the board). */
@@ -68,7 +72,7 @@ export class NeoPixel {
 
   private pixelOffset(index: number): number {
     const position = index < 0 ? index + this.n : index;
-    if (position < 0 || position >= this.n) throw new RangeError("bytearray index out of range");
+    if (position < 0 || position >= this.n) throw new IndexError("bytearray index out of range");
     return position * this.bpp;
   }
 }

@@ -107,10 +107,12 @@ export function isRecordType(context: TransformationContext, type: ts.Type): boo
 }
 
 /**
- * A facade type declared as an alias of a plain object type with properties only
- * (`type ExceptionContext = { message: string; … }`) describes a dict that MicroPython hands
- * over or takes (the loop exception-handler context): its keys are subscripts, not attributes.
- * Facade objects with behaviour are classes or interfaces, so they are not caught by this.
+ * A facade type declared as an alias of a plain object type with properties and index
+ * signatures only (`type ExceptionContext = { message: string; … }`,
+ * `type ErrorCodes = { readonly [errno: number]: string }`) describes a dict that MicroPython
+ * hands over or takes (the loop exception-handler context, `errno.errorcode`): its keys are
+ * subscripts, not attributes. Facade objects with behaviour are classes or interfaces, so they
+ * are not caught by this.
  */
 export function isFacadeDictType(context: TransformationContext, type: ts.Type): boolean {
   return every(type, (part) => isFacadeDictPart(context, part));
@@ -123,7 +125,25 @@ function isFacadeDictPart(context: TransformationContext, part: ts.Type): boolea
     declaration !== undefined &&
     ts.isTypeLiteralNode(declaration) &&
     ts.isTypeAliasDeclaration(declaration.parent) &&
-    declaration.members.every(ts.isPropertySignature) &&
+    declaration.members.every((member) => ts.isPropertySignature(member) || ts.isIndexSignatureDeclaration(member)) &&
     context.isDeclaredByFacade(symbol!)
   );
+}
+
+/**
+ * A Python object read and written with `[]` through its `__getitem__`/`__setitem__`: a class
+ * or interface that the facade, a `.py` driver's declaration or a `board:` module declares with
+ * a number index signature (`[index: number]: Pixel` on NeoPixel). `np[0] = [255, 0, 0]` then
+ * stays `np[0] = …` in Python; on Node the facade's class answers `[]` itself.
+ */
+export function isPythonItemsType(context: TransformationContext, type: ts.Type): boolean {
+  return every(type, (part) => {
+    const symbol = part.getSymbol();
+    return (
+      symbol !== undefined &&
+      (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) !== 0 &&
+      context.checker.getIndexInfoOfType(part, ts.IndexKind.Number) !== undefined &&
+      context.isDeclaredByFacade(symbol)
+    );
+  });
 }

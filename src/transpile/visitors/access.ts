@@ -9,7 +9,7 @@ import { enumProperties, enumReverseLookup } from "../builtins/enum-object.js";
 import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
-import { isArrayType, isFacadeDictType, isRecordType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
 
 export function transformPropertyAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
@@ -72,6 +72,8 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   }
   const receiver = context.transformExpression(node.expression);
   const index = context.transformExpression(node.argumentExpression);
+  if (isPythonItemsType(context, receiverType) && isNumberType(typeOf(context, node.argumentExpression)))
+    return py.subscript(receiver, index);
   // `s[-1]` is undefined in JavaScript (a property named "-1"), the last item in Python.
   if (
     (isArrayType(context, receiverType) || isStringType(receiverType)) &&
