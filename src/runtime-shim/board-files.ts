@@ -13,17 +13,8 @@ export const ENOTDIR = 20;
 export const EINVAL = 22;
 export const ENOTEMPTY = 39;
 
-const SYMBOLS: Readonly<Record<number, string>> = {
-  [ENOENT]: "ENOENT",
-  [EEXIST]: "EEXIST",
-  [EISDIR]: "EISDIR",
-  [ENOTDIR]: "ENOTDIR",
-  [EINVAL]: "EINVAL",
-  [ENOTEMPTY]: "ENOTEMPTY",
-};
-
 export function osError(errno: number): OSError {
-  return new OSError(errno, SYMBOLS[errno]);
+  return new OSError(errno);
 }
 
 export class BoardFiles {

@@ -9,6 +9,8 @@
  * Every class recognises instances made by another copy of this module (tests can load the
  * shim from src/ and a program from dist/) by the class name registered under a global symbol.
  */
+import { errorcode } from "./errno.js";
+
 export const pythonClassName = Symbol.for("tsmp.pythonClassName");
 
 function isPythonInstance(value: unknown, name: string): boolean {
@@ -97,12 +99,15 @@ export class ValueError extends PythonError {
   static override readonly [pythonClassName]: string = "ValueError";
 }
 
-/** Python's OSError with MicroPython's errno (`[Errno 111] ECONNREFUSED`). */
+/**
+ * Python's OSError with MicroPython's errno: `[Errno 111] ECONNREFUSED` for the numbers the
+ * `errno` module names, the bare number (`39`) for the others, as MicroPython prints them.
+ */
 export class OSError extends PythonError {
   static override readonly [pythonClassName]: string = "OSError";
   constructor(
     readonly errno: number,
-    symbol?: string,
+    symbol: string | undefined = errorcode[errno],
   ) {
     super(symbol === undefined ? errno : `[Errno ${errno}] ${symbol}`);
   }

@@ -14,7 +14,11 @@ function const_<T extends number | string | boolean>(expr: T): T {
 }
 export { const_ as const };
 
-/** Runs `func(arg)` "very soon" from the main context (outside IRQs), as MicroPython's scheduler does. */
+/**
+ * Runs `func(arg)` "very soon" from the main context (outside IRQs), as MicroPython's scheduler
+ * does: a board may run it between two bytecodes of the running code; Node, which cannot stop
+ * synchronous code, at the program's next wait (a sleep, an asyncio pass), as the host VM does.
+ */
 export function schedule<T>(func: (arg: T) => void, arg: T): void {
   const queue = runtime().scheduled;
   if (queue.length >= SCHEDULE_QUEUE_DEPTH) throw new RuntimeError("schedule queue full");
@@ -55,11 +59,15 @@ export function stack_use(): number {
 
 let heapLockDepth = 0;
 
-/** Locks the heap: MicroPython then raises MemoryError on allocation (not enforced on Node). */
-export function heap_lock(): number {
-  return heapLockDepth++;
+/**
+ * Locks the heap: MicroPython then raises MemoryError on any allocation until `heap_unlock`
+ * (not enforced on Node, which has no MicroPython heap). Locks nest.
+ */
+export function heap_lock(): void {
+  heapLockDepth++;
 }
 
+/** Undoes one `heap_lock`; returns how many locks remain (0: the heap is unlocked). */
 export function heap_unlock(): number {
   heapLockDepth = Math.max(0, heapLockDepth - 1);
   return heapLockDepth;

@@ -93,7 +93,13 @@ export function urandom(size: number): Uint8Array {
   return new Uint8Array(randomBytes(size));
 }
 
-/** (sysname, nodename, release, version, machine) of the simulated board. */
+/** (sysname, nodename, release, version, machine) of the simulated board: the host VM's MicroPython build. */
 export function uname(): { sysname: string; nodename: string; release: string; version: string; machine: string } {
-  return { sysname: "tsmp", nodename: "tsmp", release: "1.27.0", version: "v1.27.0 (simulated board)", machine: "simulated board" };
+  return {
+    sysname: "webassembly",
+    nodename: "webassembly",
+    release: "1.27.0",
+    version: "v1.27.0 on 2025-12-10",
+    machine: "JS with Emscripten",
+  };
 }

@@ -14,17 +14,24 @@ const BOARD_EPOCH_OFFSET_S = 0;
 
 /** Blocks for `seconds` (may be a float). On the virtual clock time jumps; interrupts still fire. */
 export function sleep(seconds: number): void {
-  runtime().clock.sleepBlocking(seconds * 1000);
+  blockFor(seconds * 1000);
 }
 
 /** Blocks for `ms` milliseconds. */
 export function sleep_ms(ms: number): void {
-  runtime().clock.sleepBlocking(Math.trunc(ms));
+  blockFor(Math.trunc(ms));
 }
 
 /** Blocks for `us` microseconds. */
 export function sleep_us(us: number): void {
-  runtime().clock.sleepBlocking(Math.trunc(us) / 1000);
+  blockFor(Math.trunc(us) / 1000);
+}
+
+/** A board runs what `micropython.schedule` queued whenever it waits, before the wait. */
+function blockFor(ms: number): void {
+  const rt = runtime();
+  rt.runScheduled();
+  rt.clock.sleepBlocking(ms);
 }
 
 /** A millisecond counter that wraps; compare values only with `ticks_diff`. */

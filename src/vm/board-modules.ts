@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { packagePath } from "../package-paths.js";
 import { BoardClock, type BoardClockMode } from "./board-clock.js";
@@ -142,7 +143,7 @@ export function withoutBoardFrames(traceback: string): string {
 }
 
 /** Imported in this order: the clock and waiting first, then what uses them; asyncio is patched last. */
-const BOARD_MODULES = ["_board", "time", "machine", "pyb", "network", "neopixel", "_board_asyncio", "_board_streams"];
+const BOARD_MODULES = ["_board", "_board_os", "time", "machine", "pyb", "network", "neopixel", "_board_asyncio", "_board_streams"];
 
 /**
  * Gives a VM the simulated board: `machine` and `pyb` reporting to `hooks`, `time` sleeping on
@@ -205,6 +206,7 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
     now_us: () => Math.round(clock.elapsedMs() * 1000),
     bus: guarded(busCall(devices), "E5"),
     reset_cause: () => hooks.resetCause ?? 1,
+    urandom: (size: number) => randomBytes(size).toString("hex"),
     rtc_set: (seconds: number) => (clock.rtc = { seconds, setAtMs: Math.floor(clock.elapsedMs()) }),
     rtc_now: () => clock.rtc.seconds + Math.floor((Math.floor(clock.elapsedMs()) - clock.rtc.setAtMs) / 1000),
     time_pulse_us: guarded(

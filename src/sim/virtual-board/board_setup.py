@@ -3,7 +3,7 @@
 # "/.board/_vboard.py", whose traceback lines the board leaves out (this is C on a board), and
 # runs it in globals of its own, so the REPL's namespace stays as clean as a board's.
 def board_setup():
-    import builtins, os, vfs, _vboard
+    import builtins, io, os, vfs, _vboard
 
     # The VM's own root holds Emscripten's /dev, /proc and /tmp; a board's root holds only its files.
     vfs.umount("/")
@@ -11,41 +11,9 @@ def board_setup():
     os.chdir("/")
 
     # VfsPosix raises Emscripten's errno numbers; a board raises MicroPython's (those of the errno
-    # module, which is what clients such as mpremote compare against).
-    board_errno = {
-        63: 1,  # EPERM
-        44: 2,  # ENOENT
-        29: 5,  # EIO
-        8: 9,  # EBADF
-        6: 11,  # EAGAIN
-        48: 12,  # ENOMEM
-        2: 13,  # EACCES
-        10: 16,  # EBUSY
-        20: 17,  # EEXIST
-        75: 18,  # EXDEV
-        43: 19,  # ENODEV
-        54: 20,  # ENOTDIR
-        31: 21,  # EISDIR
-        28: 22,  # EINVAL
-        33: 24,  # EMFILE
-        22: 27,  # EFBIG
-        51: 28,  # ENOSPC
-        69: 30,  # EROFS
-        37: 36,  # ENAMETOOLONG
-        55: 39,  # ENOTEMPTY
-        32: 40,  # ELOOP
-    }
-
-    def with_board_errno(function):
-        def call(*args, **kwargs):
-            try:
-                return function(*args, **kwargs)
-            except OSError as error:
-                if error.errno in board_errno:
-                    raise OSError(board_errno[error.errno])
-                raise
-
-        return call
+    # module, which is what clients such as mpremote compare against). The board modules
+    # (_board_os) translate them in os and open; the host's rename below needs the same table.
+    from _board_os import board_errno
 
     # VfsPosix joins a path onto its root as text, so ".." would climb out of the flash into the
     # VM's own folders: paths are resolved here first, and ".." stops at the board's root.
@@ -58,7 +26,7 @@ def board_setup():
         return call
 
     for name in ("chdir", "ilistdir", "listdir", "mkdir", "remove", "rmdir", "stat", "unlink"):
-        setattr(os, name, inside_flash(with_board_errno(getattr(os, name))))
+        setattr(os, name, inside_flash(getattr(os, name)))
 
     # VfsPosix.rename builds both paths in one shared buffer when mounted with a root, so the
     # second overwrites the first; the host renames inside the flash instead.
@@ -77,10 +45,12 @@ def board_setup():
     def rename(old, new):
         error = _vboard.rename(absolute(old), absolute(new))
         if error:
-            raise OSError(board_errno.get(error, error))
+            raise OSError(board_errno(error))
 
     os.rename = rename
-    builtins.open = inside_flash(with_board_errno(builtins.open))
+    # Reading builtins.open gives the built-in one even once replaced, so io.open (the board
+    # modules' open) is the one wrapped.
+    builtins.open = io.open = inside_flash(io.open)
 
     # A board's ilistdir gives (name, type, inode, size); VfsPosix leaves out the size, which
     # clients such as mpremote's `fs ls` show.
