@@ -84,7 +84,8 @@ function variableWidth(node: ts.Identifier, context: TransformationContext, assu
   }
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name))
     return undefined;
-  if (!context.program.isUserFile(declaration.getSourceFile())) return undefined;
+  // This module's own variables only: another module's can change without this one being re-emitted.
+  if (declaration.getSourceFile() !== context.sourceFile) return undefined;
   let width = bitWidth(declaration.initializer, context, assumed);
   const writes = writesTo(symbol, declaration.getSourceFile(), context);
   while (width !== undefined) {

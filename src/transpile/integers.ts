@@ -35,11 +35,11 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
   if (ts.isPropertyAccessExpression(node)) {
     if (node.name.text === "length") {
       const receiver = typeOf(context, node.expression);
-      return isArrayType(context, receiver) || isStringType(receiver) || isTypedArrayName(receiver.getSymbol()?.getName());
+      if (isArrayType(context, receiver) || isStringType(receiver) || isTypedArrayName(receiver.getSymbol()?.getName())) return true;
     }
     const value = context.checker.getConstantValue(node as ts.PropertyAccessExpression);
     if (typeof value === "number") return Number.isInteger(value);
-    return isIntegerField(node, context, visiting);
+    return isIntegerField(node, context, visiting) || isIntegerGetter(node, context, visiting);
   }
   if (ts.isIdentifier(node)) return isIntegerVariable(node, context, visiting);
   if (ts.isCallExpression(node)) return isIntegerCall(node, context, visiting);
@@ -59,22 +59,70 @@ const bitwiseResults = new Set([
 const integerLibraryCalls = new Set(["getInt8", "getUint8", "getInt16", "getUint16", "getInt32", "getUint32"]);
 
 /**
- * A call of a DataView integer getter, or of the user's own function (called by its name)
- * whose declared or inferred result is a number and whose every `return` gives an integer.
+ * A call of a DataView integer getter, or of the user's own function (called by its name) or
+ * method whose declared or inferred result is a number and whose every `return` gives an integer.
  */
 function isIntegerCall(node: ts.CallExpression, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
-  if (ts.isPropertyAccessExpression(node.expression)) {
-    if (!integerLibraryCalls.has(node.expression.name.text)) return false;
-    const symbol = context.symbolOf(node.expression.name);
-    const receiver = typeOf(context, node.expression.expression).getSymbol()?.getName();
+  const callee = node.expression;
+  if (ts.isPropertyAccessExpression(callee) && integerLibraryCalls.has(callee.name.text)) {
+    const symbol = context.symbolOf(callee.name);
+    const receiver = typeOf(context, callee.expression).getSymbol()?.getName();
     return symbol !== undefined && !context.isDeclaredByUser(symbol) && receiver === "DataView";
   }
-  if (!ts.isIdentifier(node.expression)) return false;
-  const symbol = context.symbolOf(node.expression);
+  const symbol = context.symbolOf(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
   const declaration = symbol?.valueDeclaration;
-  if (!symbol || !declaration || !ts.isFunctionDeclaration(declaration) || !declaration.body) return false;
-  if (declaration.asteriskToken || hasModifier(declaration, ts.SyntaxKind.AsyncKeyword)) return false;
-  if (!context.program.isUserFile(declaration.getSourceFile()) || visiting.has(symbol)) return false;
+  if (!symbol || !declaration) return false;
+  if (ts.isFunctionDeclaration(declaration) && ts.isIdentifier(callee)) return returnsIntegers(symbol, declaration, context, visiting);
+  if (ts.isMethodDeclaration(declaration) && ts.isPropertyAccessExpression(callee) && isFinalMember(declaration))
+    return returnsIntegers(symbol, declaration, context, visiting);
+  return false;
+}
+
+/** `this.count` or `counter.count` of a getter that returns integers, in a class nothing can extend. */
+function isIntegerGetter(node: ts.PropertyAccessExpression, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+  const symbol = context.symbolOf(node.name);
+  const declaration = symbol?.declarations?.find(ts.isGetAccessorDeclaration);
+  return (
+    symbol !== undefined &&
+    declaration !== undefined &&
+    isFinalMember(declaration) &&
+    returnsIntegers(symbol, declaration, context, visiting)
+  );
+}
+
+/**
+ * A method or getter no other module can override: its class is not exported and nothing in
+ * its module extends it (only then does the call run this very body).
+ */
+function isFinalMember(member: ts.MethodDeclaration | ts.GetAccessorDeclaration): boolean {
+  const owner = member.parent;
+  if (!ts.isClassDeclaration(owner) || !owner.name || hasModifier(owner, ts.SyntaxKind.ExportKeyword)) return false;
+  const name = owner.name.text;
+  let extended = false;
+  const visit = (node: ts.Node): void => {
+    if (extended) return;
+    if (ts.isHeritageClause(node) || ts.isExportSpecifier(node) || ts.isExportAssignment(node)) {
+      if (node.getText().includes(name)) extended = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner.getSourceFile());
+  return !extended;
+}
+
+/** A body of this module, not async or a generator, typed to give a number, whose every `return` gives an integer. */
+function returnsIntegers(
+  symbol: ts.Symbol,
+  declaration: ts.FunctionDeclaration | ts.MethodDeclaration | ts.GetAccessorDeclaration,
+  context: TransformationContext,
+  visiting: Set<ts.Symbol>,
+): boolean {
+  if (!declaration.body || (!ts.isGetAccessorDeclaration(declaration) && declaration.asteriskToken)) return false;
+  if (hasModifier(declaration, ts.SyntaxKind.AsyncKeyword)) return false;
+  // Only a body of this very module: an incremental build re-emits a module when what it
+  // imports changes shape, not when another module's function body does.
+  if (declaration.getSourceFile() !== context.sourceFile || visiting.has(symbol)) return false;
   const signature = context.checker.getSignatureFromDeclaration(declaration);
   if (!signature || !(context.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.NumberLike)) return false;
   visiting.add(symbol);
@@ -109,7 +157,7 @@ function isIntegerField(node: ts.PropertyAccessExpression, context: Transformati
   const declaration = symbol?.valueDeclaration;
   if (!symbol || !declaration || !ts.isPropertyDeclaration(declaration) || !declaration.initializer) return false;
   if (!ts.isPrivateIdentifier(declaration.name) && !hasModifier(declaration, ts.SyntaxKind.PrivateKeyword)) return false;
-  if (hasModifier(declaration, ts.SyntaxKind.StaticKeyword) || !context.program.isUserFile(declaration.getSourceFile())) return false;
+  if (hasModifier(declaration, ts.SyntaxKind.StaticKeyword) || declaration.getSourceFile() !== context.sourceFile) return false;
   return isIntegerHolder(symbol, declaration.initializer, declaration.getSourceFile(), context, visiting);
 }
 

@@ -234,7 +234,8 @@ function parameterReceiving(call: ts.CallExpression, index: number, context: Tra
   if (!ts.isIdentifier(call.expression) || call.arguments.slice(0, index + 1).some(ts.isSpreadElement)) return undefined;
   const target = context.checker.getResolvedSignature(call)?.getDeclaration();
   if (!target || !(ts.isFunctionDeclaration(target) || ts.isFunctionExpression(target) || ts.isArrowFunction(target))) return undefined;
-  if (!target.body || !context.program.isUserFile(target.getSourceFile())) return undefined;
+  // A function of this module: an edit elsewhere that changes no declared type does not re-emit this one.
+  if (!target.body || target.getSourceFile() !== context.sourceFile) return undefined;
   if (ts.isFunctionDeclaration(target) && target.name && context.symbolOf(call.expression) !== context.symbolOf(target.name))
     return undefined;
   const parameter = target.parameters[index];

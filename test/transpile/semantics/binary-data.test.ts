@@ -51,6 +51,8 @@ describeCases("integers without wraps", {
   "a variable widened by its writes": `let v = 1; for (let i = 0; i < 20; i++) v = (v << 1) ^ (v & 0xff); let w = 3; w = w | 0x10000; console.log(v, w, w ^ 0xffff, v >> 3, v >>> 1);`,
   "functions returning integers": `function sq(n: number): number { return n * n; } function half(n: number): number { return n / 2; } function count(s: string) { return s.length; } console.log(sq(3), half(3), count("abc"), sq(2) / 4, half(4) / 3);`,
   "private integer fields": `class C { private n = 1; private m = 3; private f = 1; step() { this.n = (this.n + 1) & 7; this.m += 2; this.f /= 2; return [this.n, this.m, this.f]; } } const c = new C(); c.step(); console.log(c.step());`,
+  "final methods and getters returning integers": `class Counter { private n = 0; get count(): number { return this.n; } next(): number { this.n += 1; return this.n; } half(): number { return this.n / 2; } } const c = new Counter(); c.next(); c.next(); console.log(c.count, c.next(), c.half(), c.count / 2, c.next() % 2, c.half() * 3);`,
+  "a subclass may override a method": `class A { v(): number { return 1; } } class B extends A { override v(): number { return 1.5; } } const xs: A[] = [new A(), new B()]; let s = 0; for (const x of xs) s += x.v(); console.log(s, s % 2);`,
   "toString radix of integers": `const n = 255; const m = -255; console.log(n.toString(16), m.toString(16), n.toString(2), m.toString(8), n.toString(10), (2 ** 40).toString(16), (0.5).toString(16), (1.5 * 2).toString(16));`,
   "zero padding hex": `for (const n of [0, 255, 4080, 65535]) console.log(n.toString(16).padStart(8, "0")); const m = -5; console.log(m.toString(16).padStart(4, "0"), (300).toString(16).padStart(2, "0"), (7).toString(2).padStart(5, "0"));`,
 });
