@@ -5,6 +5,7 @@ import { FLASH_ROOT, limitFlashSize, readFlash, renameInFlash, writeFlash, type 
 import { RunContext, type SharedRunState } from "./run-state.js";
 import type { RenameFault } from "./faults.js";
 import type { BoardFiles } from "./worker-messages.js";
+import { ResetCause } from "../../runtime-shim/board-reset.js";
 
 const CTRL_A = 0x01;
 const CTRL_B = 0x02;
@@ -38,6 +39,8 @@ export interface BoardFirmwareOptions {
   failRename?: RenameFault;
   /** The power goes: told the flash as it is, this never returns (the host stops the worker). */
   cutPower?(flash: FlashContents): never;
+  /** What the chip prints as it comes out of a hard reset, by reset cause (an ESP32's ROM lines). */
+  resetBanners?: Partial<Record<number, string>>;
 }
 
 interface RawPaste {
@@ -69,8 +72,13 @@ export class BoardFirmware {
   private inputAt = 0;
   private ready = false;
   private flashTouched = true;
-  /** Set by machine.reset(), which then raises SystemExit to unwind the running code. */
-  private hardResetRequested = false;
+  /**
+   * Set by machine.reset(), a starved watchdog or deep sleep, which then raise a SystemExit to
+   * unwind the running code: why the board resets, and how long it stays down (deep sleep).
+   */
+  private hardResetRequested: { cause: number; downMs: number } | undefined;
+  /** What machine.reset_cause() answers in this boot. */
+  private resetCause: number = ResetCause.PWRON_RESET;
 
   private constructor(private readonly options: BoardFirmwareOptions) {
     this.output = new BoardOutput(options.transmit);
@@ -240,7 +248,7 @@ export class BoardFirmware {
       this.vm.exec(decoder.decode(code));
     } catch (error) {
       if (!(error instanceof MicroPythonError)) throw error;
-      if (error.pythonType === "SystemExit") systemExit = true;
+      if (error.pythonType === "SystemExit" || this.hardResetRequested) systemExit = true;
       else traceback = error.traceback;
     }
     this.endRun();
@@ -251,28 +259,42 @@ export class BoardFirmware {
     return systemExit ? "system-exit" : "done";
   }
 
-  /** Soft reset, or the hard reset machine.reset() asked for (no message; the board comes up friendly). */
+  /** Soft reset, or the hard reset the program asked for; then the board boots again. */
   private async softReset(): Promise<void> {
-    if (this.hardResetRequested) {
-      this.hardResetRequested = false;
-      this.setRawRepl(false);
-    } else {
+    if (!this.hardResetRequested) {
+      this.resetCause = ResetCause.SOFT_RESET;
       this.output.python("MPY: soft reboot\n");
+      this.output.flush();
     }
-    this.output.flush();
-    const flash = this.readFlash();
-    await this.boot({ files: [...flash.files], dirs: flash.dirs });
+    await this.boot(this.readFlash());
   }
 
-  /** A fresh VM with the same flash: boot.py, then main.py in friendly mode, then the prompt. */
-  private async boot(flash: { files: BoardFiles; dirs: string[] }): Promise<void> {
-    await this.startVm(flash);
-    this.runFile("boot.py", RunContext.bootPy);
-    // A port runs main.py only when it will come up in the friendly REPL (ports/rp2/main.c).
-    if (!this.rawRepl && !this.hardResetRequested) this.runFile("main.py", RunContext.mainPy);
-    if (this.hardResetRequested) {
-      await this.softReset();
-      return;
+  /**
+   * A fresh VM with the same flash: boot.py, then main.py in friendly mode, then the prompt.
+   * Booting again after each hard reset the program asks for (machine.reset, the watchdog, deep
+   * sleep), as a board does: no message, only what the chip prints as it starts (if anything),
+   * and the board comes up friendly. Deep sleep keeps it down for its time first, on the real
+   * clock as a pty board runs.
+   */
+  private async boot(flash: FlashContents | { files: BoardFiles; dirs: string[] }): Promise<void> {
+    for (;;) {
+      const hardReset = this.hardResetRequested;
+      if (hardReset !== undefined) {
+        this.hardResetRequested = undefined;
+        this.resetCause = hardReset.cause;
+        this.setRawRepl(false);
+        this.output.flush();
+        if (hardReset.downMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hardReset.downMs);
+        const banner = this.options.resetBanners?.[hardReset.cause];
+        if (banner !== undefined) this.output.protocol(banner);
+        this.output.flush();
+        flash = this.readFlash();
+      }
+      await this.startVm({ files: [...flash.files], dirs: flash.dirs });
+      this.runFile("boot.py", RunContext.bootPy);
+      // A port runs main.py only when it will come up in the friendly REPL (ports/rp2/main.c).
+      if (!this.rawRepl && !this.hardResetRequested) this.runFile("main.py", RunContext.mainPy);
+      if (!this.hardResetRequested) break;
     }
     this.showPrompt();
   }
@@ -327,8 +349,8 @@ export class BoardFirmware {
       this.vm.exec(`exec(compile(open(${JSON.stringify(name)}).read(), ${JSON.stringify(name)}, "exec"))`);
     } catch (error) {
       if (!(error instanceof MicroPythonError)) throw error;
-      // SystemExit ends the script quietly; anything else prints as the board's pyexec_file does.
-      if (error.pythonType !== "SystemExit") {
+      // SystemExit (and a reset) ends the script quietly; anything else prints as the board's pyexec_file does.
+      if (error.pythonType !== "SystemExit" && !this.hardResetRequested) {
         this.output.python(error.traceback.replace(/^ {2}File "<stdin>", line 1, in <module>\n/m, ""));
       }
     }
@@ -361,14 +383,15 @@ export class BoardFirmware {
     installBoardModules(vm, {
       interrupt: this.options.runState.words,
       onOutput: () => this.output.flush(),
+      resetCause: this.resetCause,
     });
     vm.registerJsModule("_vboard", {
       root: FLASH_ROOT,
       flash_size: FLASH_SIZE,
       setup_source: this.options.setupSource,
       rename: (from: string, to: string) => this.failedRename(from, to) ?? renameInFlash(vm.module.FS, from, to),
-      request_hard_reset: () => {
-        this.hardResetRequested = true;
+      request_hard_reset: (cause: number, downMs: number) => {
+        this.hardResetRequested = { cause, downMs };
       },
       read_stdin: () => this.readStdinByte(),
       skip_received_lf: () => {

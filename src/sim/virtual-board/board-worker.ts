@@ -73,6 +73,7 @@ const booting = BoardFirmware.powerOn(
       // Nothing runs after a power cut: wait here until the host stops this worker.
       for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
     },
+    ...(data.resetBanners ? { resetBanners: data.resetBanners } : {}),
   },
   { files: data.files, dirs: data.dirs },
   data.interruptedIn === undefined ? undefined : { interruptedIn: data.interruptedIn, rawRepl: data.rawRepl ?? false },

@@ -122,19 +122,26 @@ def board_setup():
 
     builtins.input = board_input
 
-    # Resets as a board does them: the firmware restarts the VM once the SystemExit has unwound
-    # whatever was running (mpremote's `reset` calls machine.reset()).
-    import machine
+    # Resets as a board does them: the firmware restarts the VM once the exception has unwound
+    # whatever was running, and the next boot's machine.reset_cause() says why. A SystemExit
+    # unwinds through the REPLs as well as through main.py; machine.reset() (mpremote's `reset`),
+    # a starved watchdog and deep sleep (which raise _board.BoardReset) become hard resets.
+    import machine, _board
+
+    class BoardReset(SystemExit):
+        def __init__(self, cause, down_ms=0):
+            _vboard.request_hard_reset(cause, down_ms)
+            super().__init__()
+
+    _board.BoardReset = BoardReset
 
     def reset():
-        _vboard.request_hard_reset()
-        raise SystemExit
+        raise BoardReset(machine.HARD_RESET)
 
     def soft_reset():
         raise SystemExit
 
     machine.reset = reset
     machine.soft_reset = soft_reset
-
 
 board_setup()

@@ -27,6 +27,12 @@ export interface VirtualBoardOptions {
    * `transmit`, and receive() feeds the board's input (the virtual ESP32 runs its app this way).
    */
   cable?: "pty" | "memory" | BoardWire;
+  /**
+   * What the chip prints as it comes out of a hard reset (machine.reset, watchdog, deep sleep),
+   * by machine.reset_cause() value: an ESP32's ROM boot lines. Nothing by default, as on boards
+   * whose USB serial restarts with them.
+   */
+  resetBanners?: Partial<Record<number, string>>;
 }
 
 /** A UART wired straight to another simulated part. */
@@ -368,6 +374,7 @@ export class VirtualBoard {
       refuseRawPaste: this.options.faults?.refuseRawPaste ?? false,
       ...(this.renameFault ? { failRename: this.renameFault } : {}),
       stallMs: OUTPUT_STALL_MS + (this.slowMs ?? 0),
+      ...(this.options.resetBanners ? { resetBanners: this.options.resetBanners } : {}),
       ...(interruptedIn === undefined ? {} : { interruptedIn, rawRepl: this.rawRepl }),
     };
     const worker = spawnBoardWorker(data, [channel.port2]);

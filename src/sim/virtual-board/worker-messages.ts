@@ -25,6 +25,8 @@ export interface BoardWorkerData {
   failRename?: RenameFault;
   /** How long output may stand still before the board decides nobody is reading and drops it. */
   stallMs: number;
+  /** What the chip prints as it comes out of a hard reset, by machine.reset_cause() value. */
+  resetBanners?: Partial<Record<number, string>>;
 }
 
 export type ToBoard = { type: "input"; bytes: Uint8Array } | { type: "sync-files"; id: number };

@@ -15,13 +15,20 @@ export class MicroPythonApp {
    * Boots with `files` on the filesystem; the board's output goes to `write` as latin1 text (one
    * character per byte, so protocol bytes such as raw-paste's window size pass unchanged).
    */
-  static async boot(banner: string, write: (text: string) => void, files: StoredFiles): Promise<MicroPythonApp> {
+  static async boot(
+    banner: string,
+    write: (text: string) => void,
+    files: StoredFiles,
+    /** What the ROM prints as the chip comes out of a hard reset, by machine.reset_cause() value. */
+    resetBanners: Partial<Record<number, string>>,
+  ): Promise<MicroPythonApp> {
     // The VM greets as "MicroPython v1.27.0 …; JS with Emscripten"; the board as the firmware
     // that was flashed, whenever the REPL prints its banner (boot, Ctrl-B, soft reset).
     const output = replaceLine(VM_BANNER, banner, write);
     const board = await VirtualBoard.start({
       files: Object.fromEntries(files),
       cable: { transmit: (bytes) => output(Buffer.from(bytes).toString("latin1")) },
+      resetBanners,
     });
     return new MicroPythonApp(board);
   }

@@ -8,6 +8,7 @@ import { PtyLink } from "../pty-link.js";
 import { virtualChip, virtualChipIds, type VirtualChip } from "./chips.js";
 import { FlashMemory, parseFlashSize } from "./flash-memory.js";
 import { LoaderCommands, type AfterReply, type LoaderFaults } from "./loader-commands.js";
+import { ResetCause } from "../../runtime-shim/board-reset.js";
 import { MicroPythonApp, micropythonBanner } from "./micropython-app.js";
 import { FileStore } from "../stored-files.js";
 import { SlipDecoder, encodeSlipFrame } from "./slip.js";
@@ -237,7 +238,7 @@ export class VirtualEsp32 {
     this.baud = ROM_BAUD;
     this.decoder.reset();
     const header = this.memory.read(this.chip.bootOffset, 4);
-    this.print(`${this.chip.bootBanner}rst:0xc (SW_CPU_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n`);
+    this.print(this.romBootLines("0xc (SW_CPU_RESET)"));
     if (header[0] !== 0xe9) {
       const word = Buffer.from(header).readUInt32LE(0).toString(16).padStart(8, "0");
       this.print(`invalid header: 0x${word}\r\n`);
@@ -245,7 +246,17 @@ export class VirtualEsp32 {
     }
     const banner = this.micropythonBanner();
     if (!banner) return;
-    this.app = await MicroPythonApp.boot(banner, (text) => this.print(text, "latin1"), this.filesystem.files);
+    // The app's own resets come back through the ROM, which says why (esp_reset_reason's codes).
+    this.app = await MicroPythonApp.boot(banner, (text) => this.print(text, "latin1"), this.filesystem.files, {
+      [ResetCause.HARD_RESET]: this.romBootLines("0xc (SW_CPU_RESET)"),
+      [ResetCause.WDT_RESET]: this.romBootLines("0xc (SW_CPU_RESET)"),
+      [ResetCause.DEEPSLEEP_RESET]: this.romBootLines("0x5 (DEEPSLEEP_RESET)"),
+    });
+  }
+
+  /** What the ROM prints as the chip starts: its banner and the reset reason. */
+  private romBootLines(reason: string): string {
+    return `${this.chip.bootBanner}rst:${reason},boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n`;
   }
 
   /** The banner of the MicroPython image in flash, if there is one. */

@@ -67,6 +67,31 @@ describe("the virtual ESP32 after a MicroPython image is flashed", () => {
     expect(chip.uartLog.slice(before)).toMatch(/boot\.py ran\r\nmain\.py ran\r\n/);
   }, 60_000);
 
+  it("comes back through the ROM after deep sleep and a starved watchdog, with reset_cause() saying why", async () => {
+    chip = await VirtualEsp32.start();
+    await flashMicroPython(chip.portPath);
+    const main = [
+      "import machine",
+      "print('cause', machine.reset_cause())",
+      "n = len(open('boots').read()) if 'boots' in __import__('os').listdir() else 0",
+      "open('boots', 'w').write('x' * (n + 1))",
+      "if n == 0:",
+      "    machine.deepsleep(100)",
+      "if n == 1:",
+      "    w = machine.WDT(timeout=100)",
+      "    while True:",
+      "        machine.lightsleep(20)",
+    ].join("\n");
+    await exec(chip.portPath, `open('main.py', 'w').write(${JSON.stringify(main)})`);
+    const before = chip.uartLog.length;
+    await withBoard({ port: chip.portPath }, (board) => board.repl.resetAndRun());
+    const deadline = Date.now() + 20_000;
+    while (!chip.uartLog.slice(before).includes("cause 3") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(chip.uartLog.slice(before)).toMatch(
+      /cause 5\r\nets Jul 29 2019 12:21:46\r\n\r\nrst:0x5 \(DEEPSLEEP_RESET\),boot:0x13 \(SPI_FAST_FLASH_BOOT\)\r\ncause 4\r\nets Jul 29 2019 12:21:46\r\n\r\nrst:0xc \(SW_CPU_RESET\),boot:0x13 \(SPI_FAST_FLASH_BOOT\)\r\ncause 3\r\n/,
+    );
+  }, 60_000);
+
   it("keeps its files across bootloader sessions and, with a flash file, across restarts", async () => {
     const flashFile = join(scratch, "flash.bin");
     chip = await VirtualEsp32.start({ flashFile });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { startBoard } from "../../harness/virtual-board-fixtures.js";
+
+/** Counts its boots in a file, so each boot takes the next step: a starved watchdog, deep sleep, done. */
+const MAIN_PY = `import machine, time
+print("boot", machine.reset_cause())
+try:
+    n = int(open("n.txt").read())
+except OSError:
+    n = 0
+open("n.txt", "w").write(str(n + 1))
+if n == 0:
+    wdt = machine.WDT(timeout=200)
+    while True:
+        time.sleep_ms(50)
+elif n == 1:
+    print("sleeping", time.ticks_ms() < 1000)
+    machine.deepsleep(400)
+print("done")
+`;
+
+describe("resets a program asks for, on the pty board", () => {
+  it("a starved watchdog and deep sleep reboot the board: boot.py and main.py run again, reset_cause() says why", async () => {
+    const { client } = await startBoard({ files: { "main.py.txt": MAIN_PY } });
+    await client.enterRawRepl();
+    await client.execRaw("import os\nos.rename('main.py.txt', 'main.py')\nopen('boot.py', 'w').write('print(\"boot.py\")')");
+    client.write("\x02");
+    await client.readUntil(">>> ");
+    // Ctrl-D: a soft reset, which runs main.py.
+    client.write("\x04");
+    const started = performance.now();
+    expect(await client.readUntil("sleeping True\r\n")).toBe(
+      "\r\nMPY: soft reboot\r\nboot.py\r\nboot 5\r\n" + "boot.py\r\nboot 3\r\n" + "sleeping True\r\n",
+    );
+    const woke = await client.readUntil("done\r\n");
+    // Deep sleep lasts its time on the real clock; the board then starts from scratch.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    expect(woke).toBe("boot.py\r\nboot 4\r\ndone\r\n");
+    expect(await client.readUntil(">>> ")).toMatch(/^MicroPython v1\.27\.0 .*\r\n>>> $/s);
+    // A reset from the REPL (mpremote's `reset`) is a hard one, and so is its cause.
+    client.write("import machine; machine.reset()\r");
+    expect(await client.readUntil("done\r\n")).toBe("import machine; machine.reset()\r\nboot.py\r\nboot 2\r\ndone\r\n");
+  });
+});
