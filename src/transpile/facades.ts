@@ -20,6 +20,8 @@ export const facadeModules: Readonly<Record<string, string>> = {
   "tsmp/json": "json",
   "tsmp/sys": "sys",
   "tsmp/random": "random",
+  "tsmp/socket": "socket",
+  "tsmp/select": "select",
 };
 
 /** Facade modules with no board counterpart: types only, or Node-only test helpers. */

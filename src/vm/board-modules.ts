@@ -5,6 +5,8 @@ import { BoardClock, type BoardClockMode } from "./board-clock.js";
 import type { MicroPythonVm } from "./micropython-vm.js";
 import { AttachedDevices, BusError } from "../devices/attached-devices.js";
 import type { DeviceModel } from "../devices/device-model.js";
+import { HostSockets, SocketCallFailed, SocketWaitInterrupted } from "../net/socket-host.js";
+import type { SocketOperation } from "../net/socket-host-protocol.js";
 
 /** One change of an output, as the board's program made it. */
 export interface OutputChange {
@@ -49,6 +51,8 @@ export interface BoardHooks {
 /** What installBoardModules gives back: the board clock, and the way to run the VM on it. */
 export interface SimulatedBoard {
   readonly clock: BoardClock;
+  /** Closes the sockets the program opened (a board's go when it resets or powers off). */
+  closeSockets(): void;
   /**
    * Runs `action` (a synchronous VM call such as `vm.exec`) with the VM on board time. Rethrows
    * the first error a hook threw; the program was stopped with a KeyboardInterrupt at that point.
@@ -128,6 +132,27 @@ function timePulseUs(clock: BoardClock, level: () => number, pulseLevel: number,
   return Math.round((clock.elapsedMs() - startMs) * 1000);
 }
 
+/**
+ * The board's socket.py calls: a JSON request (bytes as hex) answered as "V<json>" (received
+ * bytes as hex), "E<errno>", or "I" when Ctrl-C cut a wait short. A poll that saw nothing has
+ * waited its time for real; on a virtual clock the board's time moves on by as much.
+ */
+function socketCall(sockets: HostSockets, clock: BoardClock, request: string): string {
+  const operation = JSON.parse(request) as SocketOperation;
+  if (operation.op === "send") operation.data = Uint8Array.from(Buffer.from(operation.data as unknown as string, "hex"));
+  try {
+    const value = sockets.call<unknown>(operation);
+    if (operation.op === "poll" && Array.isArray(value) && value.length === 0 && operation.waitMs > 0 && clock.mode === "virtual") {
+      clock.sleep(operation.waitMs);
+    }
+    return `V${JSON.stringify(value instanceof Uint8Array ? Buffer.from(value).toString("hex") : value)}`;
+  } catch (error) {
+    if (error instanceof SocketCallFailed) return `E${error.errno}`;
+    if (error instanceof SocketWaitInterrupted) return "I";
+    throw error;
+  }
+}
+
 /** Where the board modules are written just long enough to be imported (their frames name it). */
 const INSTALL_FOLDER = "/.board";
 
@@ -143,7 +168,19 @@ export function withoutBoardFrames(traceback: string): string {
 }
 
 /** Imported in this order: the clock and waiting first, then what uses them; asyncio is patched last. */
-const BOARD_MODULES = ["_board", "_board_os", "time", "machine", "pyb", "network", "neopixel", "_board_asyncio", "_board_streams"];
+const BOARD_MODULES = [
+  "_board",
+  "_board_os",
+  "time",
+  "machine",
+  "pyb",
+  "network",
+  "neopixel",
+  "socket",
+  "select",
+  "_board_asyncio",
+  "_board_streams",
+];
 
 /**
  * Gives a VM the simulated board: `machine` and `pyb` reporting to `hooks`, `time` sleeping on
@@ -163,6 +200,7 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
     pinLevel: (id) => driven.get(`Pin(${id})`) ?? 0,
   });
   let hookError: unknown;
+  const sockets = new HostSockets(() => Atomics.load(interrupt, 0) !== 0);
 
   // An exception thrown back into the VM would unwind through WebAssembly; instead the first one
   // is kept, the program is interrupted, and `run` rethrows it.
@@ -209,6 +247,7 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
     urandom: (size: number) => randomBytes(size).toString("hex"),
     rtc_set: (seconds: number) => (clock.rtc = { seconds, setAtMs: Math.floor(clock.elapsedMs()) }),
     rtc_now: () => clock.rtc.seconds + Math.floor((Math.floor(clock.elapsedMs()) - clock.rtc.setAtMs) / 1000),
+    socket_call: guarded((request: string) => socketCall(sockets, clock, request), "E5"),
     time_pulse_us: guarded(
       (device: string, level: number, timeoutUs: number) => timePulseUs(clock, () => hooks.readInput?.(device) ?? 0, level, timeoutUs),
       -2,
@@ -244,6 +283,7 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
 
   return {
     clock,
+    closeSockets: () => sockets.close(),
     run<T>(action: () => T): T {
       // An error raised in a hook during the run wins over the run's own result or error.
       const throwHookError = () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AtModem, Eeprom24lc, Ssd1306Spi } from "../../src/devices/index.js";
 import { expectSameHardware } from "../harness/hardware-differential.js";
-import { transpileSnippet, emittedMain } from "../harness/differential.js";
+import { emittedMain, expectToMatchJsResult, transpileSnippet } from "../harness/differential.js";
 
 /**
  * The facade's byte-returning functions give Uint8Arrays on Node; on a board they give bytes,
@@ -87,5 +87,16 @@ console.log(data, n, mine.slice());
     expect(python).toContain("data = u8_of(uart.read(4))");
     expect(python).toContain("n = uart.any()");
     expect(python).not.toMatch(/u8_of\(mine/);
+  });
+
+  it("Uint8Array.from an array-like {length} builds a frame as on Node", async () => {
+    await expectToMatchJsResult(`
+const payload = Uint8Array.from({ length: 300 }, (_, i) => i % 251);
+const frame = new Uint8Array(2 + payload.length);
+frame.set([payload.length >> 8, payload.length & 255]);
+frame.set(payload, 2);
+console.log(frame.subarray(0, 6).join(","), frame.length, payload.reduce((a, b) => a + b, 0));
+console.log(Uint8Array.from({ length: 3 }).join(","), Float32Array.from({ length: 2 }).join(","));
+`);
   });
 });

@@ -78,6 +78,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
       for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
       startMs ??= clock.elapsedMs();
       failure = runEntry(vm, board, program.entry);
+      board.closeSockets();
       if (failure?.pythonType === "KeyboardInterrupt" && clock.limitReached) failure = undefined;
       const reset = failure?.pythonType === "BoardReset" ? /(\d+) (\d+)\s*$/.exec(failure.message) : null;
       if (reset === null) break;

@@ -152,9 +152,11 @@ def _run_due_callbacks():
     return ran
 
 
-def idle(deadline):
+def idle(deadline, io_wait=None):
     """Waits until the ticks_ms value `deadline` (None: until something happens), returning early
-    with True as soon as a timer callback or IRQ handler has run, since that may have woken a task."""
+    with True as soon as a timer callback or IRQ handler has run, since that may have woken a task.
+    While tasks wait on sockets, `io_wait(ms)` does the waiting (-1: no limit) and returns True
+    once it has woken one."""
     while True:
         check_interrupt()
         if _run_due_callbacks():
@@ -177,12 +179,20 @@ def idle(deadline):
                 _board_host.sleep_ms(soon_ms)
                 continue
         if wake is None:
+            if io_wait is not None:
+                if io_wait(-1):
+                    return True
+                continue
             # Nothing can ever wake this board up; it hangs as a real one would, until interrupted.
             _board_host.sleep_ms(-1)
             continue
         wait = ticks_diff(wake, now)
         if wait > 0:
-            _board_host.sleep_ms(wait)
+            if io_wait is not None:
+                if io_wait(wait):
+                    return True
+            else:
+                _board_host.sleep_ms(wait)
         elif deadline is not None and ticks_diff(deadline, ticks_ms()) <= 0:
             check_interrupt()
             return _run_due_callbacks()

@@ -12,6 +12,8 @@ import asyncio
 from asyncio import core
 from _asyncio import Task, TaskQueue
 import _board
+import select
+import socket
 
 CancelledError = core.CancelledError
 
@@ -70,6 +72,19 @@ class IOQueue:
     def _poll(self):
         return self.poll()
 
+    def _sockets(self):
+        return [(entry[2], (select.POLLIN if entry[0] else 0) | (select.POLLOUT if entry[1] else 0)) for entry in self.map.values() if isinstance(entry[2], socket.socket)]
+
+    def wait(self, ms):
+        """While tasks wait on sockets: waits up to ms (-1: no limit) for one of their events, on
+        the host and in real time (board time then passes as the host waits), and wakes the tasks
+        whose stream is ready; True if any was."""
+        poller = select.poll()
+        for s, mask in self._sockets():
+            poller.register(s, mask)
+        poller.poll(ms)
+        return self.poll()
+
     def _next_event_us(self):
         soonest = None
         for entry in self.map.values():
@@ -92,16 +107,17 @@ def _new_task_queue():
 def _next_ready_task(main_task):
     while True:
         core._io_queue.poll()
+        io_wait = core._io_queue.wait if core._io_queue._sockets() else None
         task = core._task_queue.peek()
         if task:
             if _board.ticks_diff(task.ph_key, _board.ticks_ms()) <= 0:
                 return core._task_queue.pop()
-            _board.idle(task.ph_key)
+            _board.idle(task.ph_key, io_wait)
         elif not core._io_queue.map and (main_task is None or not main_task.state):
             return None
         else:
-            # Nothing is scheduled but main_task is unfinished: only a callback can wake a task.
-            _board.idle(None)
+            # Nothing is scheduled but main_task is unfinished: only a callback or a socket can wake a task.
+            _board.idle(None, io_wait)
 
 
 def run_until_complete(main_task=None):

@@ -1,9 +1,11 @@
 # asyncio streams on the simulated board: the VM's PyScript asyncio has no Stream. Importing this
 # gives asyncio one that behaves as MicroPython's extmod/asyncio Stream does: a task reading or
 # writing parks in the board loop's IO queue (_board_asyncio) until the stream is ready, so
-# `asyncio.StreamReader(uart)` streams over a UART as on a board.
+# `asyncio.StreamReader(uart)` streams over a UART as on a board, and open_connection and
+# start_server stream over the board's sockets (socket.py), which reach real servers on the host.
 import asyncio
 from asyncio import core
+import socket
 
 
 class Stream:
@@ -103,11 +105,84 @@ class Stream:
         await self.awrite(buf.encode(), off, sz)
 
 
+_EISCONN = 106
+_EINPROGRESS = 115
+
+
+async def open_connection(host, port, ssl=None, server_hostname=None):
+    # TLS is not simulated.
+    if ssl:
+        raise OSError(95)
+    address = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0][-1]
+    s = socket.socket()
+    s.setblocking(False)
+    try:
+        s.connect(address)
+    except OSError as error:
+        if error.errno != _EINPROGRESS:
+            raise
+    yield core._io_queue.queue_write(s)
+    # Connecting again tells how it went: EISCONN once connected, the failure otherwise.
+    try:
+        s.connect(address)
+    except OSError as error:
+        if error.errno != _EISCONN:
+            s.close()
+            raise
+    stream = Stream(s)
+    return stream, stream
+
+
+class Server:
+    def __init__(self):
+        self.task = None
+
+    def close(self):
+        self.task.cancel()
+
+    async def wait_closed(self):
+        await self.task
+
+    async def _serve(self, s, cb):
+        try:
+            while True:
+                yield core._io_queue.queue_read(s)
+                try:
+                    s2, address = s.accept()
+                except OSError as error:
+                    if error.errno == 11:
+                        continue
+                    raise
+                s2.setblocking(False)
+                stream = Stream(s2, {"peername": address})
+                core.create_task(cb(stream, stream))
+        except core.CancelledError:
+            s.close()
+
+
+async def start_server(cb, host, port, backlog=5, ssl=None):
+    if ssl:
+        raise OSError(95)
+    address = socket.getaddrinfo(host, port)[0][-1]
+    s = socket.socket()
+    s.setblocking(False)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(address)
+    s.listen(backlog)
+    server = Server()
+    server.task = core.create_task(server._serve(s, cb))
+    await core.sleep_ms(0)
+    return server
+
+
 def _install():
     for module in (core, asyncio):
         module.Stream = Stream
         module.StreamReader = Stream
         module.StreamWriter = Stream
+        module.open_connection = open_connection
+        module.start_server = start_server
+        module.Server = Server
 
 
 _install()
