@@ -10,7 +10,8 @@ import {
   type InstalledFiles,
 } from "./deploy-record.js";
 import type { UploadProgress } from "./progress.js";
-import { pythonBytes } from "./python-literal.js";
+import { formatBytes } from "./progress.js";
+import { pythonBytes, pythonString } from "./python-literal.js";
 import { ProtocolError } from "./raw-repl.js";
 
 export { MANIFEST_PATH } from "./deploy-record.js";
@@ -79,21 +80,29 @@ export async function deployFiles(fs: BoardFs, files: DeployFile[], options: Dep
   for (const path of upToDate) log(`Up to date: ${path}`);
   const removals = chooseRemovals(dropped, onBoard, owned, built, log);
 
+  const manifest = Object.fromEntries(built);
+  const touched: InstalledFiles = { ...manifest };
+  for (const path of removals) touched[path] = onBoard.get(path)!;
+  const plan: CommitPlan = { put: changed.map((file) => file.path), rm: removals, all: [...built.keys()], files: touched };
+  // Whether the board holds an update not yet complete, and so runs no program until the commit.
+  let unfinished = state.journal !== undefined;
+  if (state.space && !fitsBesideOldCopies(state.space, changed)) {
+    await makeRoom(fs, state.space, changed, plan, log);
+    unfinished = true;
+  }
+
   progress?.start(changed.reduce((sum, file) => sum + file.data.length, 0));
   for (const file of changed) {
-    await stopIfAsked(fs, signal, state);
+    await stopIfAsked(fs, signal, unfinished);
     await uploadVerified(fs, file, progress, log);
   }
   progress?.finish();
-  await stopIfAsked(fs, signal, state);
+  await stopIfAsked(fs, signal, unfinished);
 
-  const manifest = Object.fromEntries(built);
   const inSync =
     changed.length === 0 && removals.length === 0 && state.journal === undefined && sealManifest(manifest).sha256 === state.manifestSha256;
   if (!inSync) {
-    const touched: InstalledFiles = { ...manifest };
-    for (const path of removals) touched[path] = onBoard.get(path)!;
-    await commitVerified(fs, { put: changed.map((file) => file.path), rm: removals, all: [...built.keys()], files: touched }, built, log);
+    await commitVerified(fs, plan, built, log);
     await recordManifest(fs, manifest);
   }
   const repaired = changed.filter((file) => state.manifest?.[file.path] === built.get(file.path)).map((file) => file.path);
@@ -134,6 +143,8 @@ export async function putFileVerified(
 }
 
 interface BoardState {
+  /** The board's free space (os.statvfs), where the port can tell. */
+  space: FreeSpace | undefined;
   /** What the last complete deploy installed, when its manifest can be trusted. */
   manifest: InstalledFiles | undefined;
   /** sha256 of the manifest file as stored, to tell whether it needs rewriting. */
@@ -150,9 +161,10 @@ interface BoardState {
 async function readBoardState(fs: BoardFs, log: (line: string) => void): Promise<BoardState> {
   for (let attempt = 0; ; attempt++) {
     const lines = (await fs.call("_tsmp_state()", MANIFEST_PATH)).split(/\r?\n/).filter((line) => line.length > 0);
+    const space = lines.length === 3 ? freeSpace(lines[0]!) : undefined;
     const manifest = lines.length === 3 ? storedRecord(lines[1]!) : undefined;
     const journal = lines.length === 3 ? storedRecord(lines[2]!) : undefined;
-    if (manifest === undefined || journal === undefined) {
+    if (space === undefined || manifest === undefined || journal === undefined) {
       if (attempt < 2) continue;
       throw new ProtocolError("the board's answer about its files arrived garbled three times");
     }
@@ -161,11 +173,25 @@ async function readBoardState(fs: BoardFs, log: (line: string) => void): Promise
       log(`Ignoring ${MANIFEST_PATH}: tsmp did not write it as it is now; files it lists are left alone`);
     }
     return {
+      space: space === "unknown" ? undefined : space,
       manifest: installed,
       manifestSha256: installed && manifest !== "absent" ? sha256Hex(manifest) : undefined,
       journal: journal === "absent" ? undefined : readInstalledFiles(journal),
     };
   }
+}
+
+interface FreeSpace {
+  blockSize: number;
+  freeBlocks: number;
+}
+
+/** `<block size> <free blocks>`, or -1 where the port has no statvfs; undefined when garbled. */
+function freeSpace(line: string): FreeSpace | "unknown" | undefined {
+  if (line === "-1") return "unknown";
+  const match = /^(\d+) (\d+)$/.exec(line);
+  if (!match || Number(match[1]) === 0) return undefined;
+  return { blockSize: Number(match[1]), freeBlocks: Number(match[2]) };
 }
 
 /** `<sha256> <hex>` or `-` as the board printed it; undefined when the two disagree (garbled on the way). */
@@ -209,12 +235,60 @@ function chooseRemovals(
   return removals;
 }
 
-async function stopIfAsked(fs: BoardFs, signal: AbortSignal | undefined, state: BoardState): Promise<void> {
+/** Blocks a file of `size` bytes takes, with its entry: more than any common port needs. */
+function blocksFor(size: number, blockSize: number): number {
+  return Math.ceil(size / blockSize) + 1;
+}
+
+/** Whether the new copies fit while the old ones stay (plus the journal and the manifest). */
+function fitsBesideOldCopies(space: FreeSpace, changed: DeployFile[]): boolean {
+  const needed = changed.reduce((sum, file) => sum + blocksFor(file.data.length, space.blockSize), 2);
+  return needed <= space.freeBlocks;
+}
+
+/**
+ * A board too full to hold old and new copies side by side: if removing the old copies of the
+ * files this build replaces or drops makes room, they go first (and the board runs no program
+ * until the commit); otherwise nothing is touched and the message says how much is missing.
+ */
+async function makeRoom(
+  fs: BoardFs,
+  space: FreeSpace,
+  changed: DeployFile[],
+  plan: CommitPlan,
+  log: (line: string) => void,
+): Promise<void> {
+  const going = [...plan.put, ...plan.rm];
+  const sizes = (await fs.call(`_tsmp_sizes(${going.map(pythonString).join(",")})`, going[0]!))
+    .split(/\r?\n/)
+    .filter((line) => line.length > 0)
+    .map(Number);
+  if (sizes.length !== going.length || sizes.some((size) => !Number.isInteger(size))) {
+    throw new ProtocolError("the board's answer about its file sizes arrived garbled");
+  }
+  const freed = sizes.reduce((sum, size) => sum + (size < 0 ? 0 : blocksFor(size, space.blockSize)), 0);
+  const needed = changed.reduce((sum, file) => sum + blocksFor(file.data.length, space.blockSize), 2);
+  const kb = (blocks: number) => formatBytes(blocks * space.blockSize);
+  if (needed > space.freeBlocks + freed) {
+    throw new BoardFsError(
+      `the board is too full for this build: it needs ${kb(needed)}, the board has ${kb(space.freeBlocks)} free and ` +
+        `${kb(freed)} more in the files it replaces; make room (tsmp fs rm …) and flash again — nothing was changed`,
+    );
+  }
+  log(
+    `The board has ${kb(space.freeBlocks)} free, too little to keep the old program until the new one is complete: ` +
+      "replacing its files in place (the board runs no program until this flash ends; if it is cut short, flash again)",
+  );
+  const sealed = sealCommit(plan);
+  await fs.call(`_tsmp_make_room(${pythonBytes(sealed.bytes)},'${sealed.sha256}')`, JOURNAL_PATH);
+}
+
+async function stopIfAsked(fs: BoardFs, signal: AbortSignal | undefined, unfinished: boolean): Promise<void> {
   if (!signal?.aborted) return;
   await fs.call('_tsmp_tidy("")', TEMP_SUFFIX);
-  if (state.journal) {
+  if (unfinished) {
     throw new DeployInterrupted(
-      "stopped before installing anything: the board still holds the update that was cut short earlier and runs no program; run tsmp flash to finish it",
+      "stopped before installing anything: the board holds an update that is not complete and runs no program; run tsmp flash to finish it",
     );
   }
   throw new DeployInterrupted("stopped before installing anything: the board keeps its previous program, complete");

@@ -109,7 +109,7 @@ describe("power lost during the commit", () => {
     const progress = { start: () => undefined, finish: () => undefined, advance: () => stop.abort() };
     await expect(deployFiles(connection.fs, newBuild, { log: () => undefined, progress, signal: stop.signal })).rejects.toThrow(
       new DeployInterrupted(
-        "stopped before installing anything: the board still holds the update that was cut short earlier and runs no program; run tsmp flash to finish it",
+        "stopped before installing anything: the board holds an update that is not complete and runs no program; run tsmp flash to finish it",
       ),
     );
     await connection.close();

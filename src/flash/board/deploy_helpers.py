@@ -52,7 +52,7 @@ def _tsmp_state():
     _tsmp_tidy("")
     try:
         s = os.statvfs(".")
-        print(s[0] * s[4])
+        print(s[0], s[4])
     except (OSError, AttributeError):
         print(-1)
     print(_tsmp_record_line(".tsmp-manifest.json"))
@@ -135,6 +135,30 @@ def _tsmp_commit(j, d):
         print(_tsmp_sha256(n))
     for n in c["rm"]:
         print(int(_tsmp_exists(n)))
+
+
+def _tsmp_sizes(*paths):
+    for p in paths:
+        try:
+            print(os.stat(p)[6])
+        except OSError:
+            print(-1)
+
+
+def _tsmp_make_room(j, d):
+    # Too full for old and new copies side by side: the old copies of the files this build
+    # replaces or drops go first. main.py (and the build's boot.py) stay away until the commit,
+    # as in _tsmp_commit, so the board never boots the half-replaced program.
+    c = _tsmp_checked(j, d)
+    with open(".tsmp-journal.json", "wb") as f:
+        f.write(j)
+    for n in ("boot.py", "main.py"):
+        if (n == "main.py" or n in c["all"]) and _tsmp_exists(n):
+            os.rename(n, n + ".tsmp-old")
+    for n in c["put"] + c["rm"]:
+        for p in (n, n + ".tsmp-old"):
+            if _tsmp_exists(p):
+                os.remove(p)
 
 
 def _tsmp_record(m, d):
