@@ -2,7 +2,8 @@ import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import { writeBuild } from "../transpile/project/write-build.js";
 import { transpileOrReport } from "../transpile/project/transpile-or-report.js";
-import { withBoard } from "../flash/connection.js";
+import type { TranspileResult } from "../transpile/index.js";
+import { withBoard, type BoardConnection } from "../flash/connection.js";
 import { DeployInterrupted, deployFiles, type DeployReport } from "../flash/deploy.js";
 import { checkBoardModules, modulesTheBoardMustHave } from "../flash/board-modules-check.js";
 import { followOutput } from "../flash/follow-output.js";
@@ -11,7 +12,7 @@ import { MPY_VERSION } from "../transpile/project/mpy-cross.js";
 import { filesForBoard } from "./mpy-files.js";
 import { withFilesBesideCode, type ExtraFiles } from "./extra-files.js";
 import { buildFolder } from "../sourcemap/last-build.js";
-import { createUploadProgress } from "../flash/progress.js";
+import { createUploadProgress, type UploadProgress } from "../flash/progress.js";
 
 export interface FlashOptions {
   port?: string;
@@ -40,18 +41,10 @@ export interface FlashOptions {
 export async function flashProject(project: string, options: FlashOptions): Promise<DeployReport> {
   // On a terminal a line may arrive while the progress bar is drawn (a retry): clear it first.
   const log = (line: string) => void options.stderr.write(`${options.stderr.isTTY ? "\r\x1b[K" : ""}${line}\n`);
-  const build = await transpileOrReport(project, (text) => void options.stderr.write(text));
-  writeBuild(build, buildFolder(projectFolder(project)));
+  const build = await buildForBoard(project, (text) => void options.stderr.write(text));
   const connect = { port: options.port, baudRate: options.baudRate, serialNumber: options.serialNumber, log };
   return withBoard(connect, async (board) => {
-    await checkBoardModules(board.repl, modulesTheBoardMustHave(build.files));
-    const mpy = await chooseMpy(board.repl, options.mpy ?? false, MPY_VERSION, log);
-    const files = withFilesBesideCode(await filesForBoard(build.files, build.entry, mpy), options.extraFiles);
-    const report = await whileStoppable(
-      (signal) => deployFiles(board.fs, files, { log, progress: createUploadProgress(options.stderr), signal }),
-      log,
-    );
-    await board.repl.resetAndRun();
+    const report = await installBuild(board, build, { ...options, log, progress: createUploadProgress(options.stderr) });
     if (options.follow) {
       let stop: () => void = () => undefined;
       const stopped = new Promise<void>((resolveStop) => (stop = resolveStop));
@@ -64,6 +57,31 @@ export async function flashProject(project: string, options: FlashOptions): Prom
     }
     return report;
   });
+}
+
+/** The build a flash installs: transpiled once, its Python kept beside the project for `tsmp monitor`'s source maps. */
+export async function buildForBoard(project: string, stderr: (text: string) => void): Promise<TranspileResult> {
+  const build = await transpileOrReport(project, stderr);
+  writeBuild(build, buildFolder(projectFolder(project)));
+  return build;
+}
+
+/**
+ * Installs `build` on a connected board: checks the modules it imports are there, chooses .py or
+ * .mpy, deploys what changed (Ctrl-C stops at a safe point), and soft-resets so main.py starts.
+ */
+export async function installBuild(
+  board: BoardConnection,
+  build: TranspileResult,
+  options: Pick<FlashOptions, "mpy" | "extraFiles"> & { log: (line: string) => void; progress?: UploadProgress },
+): Promise<DeployReport> {
+  const { log } = options;
+  await checkBoardModules(board.repl, modulesTheBoardMustHave(build.files));
+  const mpy = await chooseMpy(board.repl, options.mpy ?? false, MPY_VERSION, log);
+  const files = withFilesBesideCode(await filesForBoard(build.files, build.entry, mpy), options.extraFiles);
+  const report = await whileStoppable((signal) => deployFiles(board.fs, files, { log, progress: options.progress, signal }), log);
+  await board.repl.resetAndRun();
+  return report;
 }
 
 /**
