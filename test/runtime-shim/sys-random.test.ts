@@ -38,7 +38,7 @@ try {
 }
 sys.exit(3);
 `);
-    expect(run.lines).toEqual(["Traceback (most recent call last):", "RangeError: too far", "5"]);
+    expect(run.lines).toEqual(["Traceback (most recent call last):", "RangeError: too far", "[Errno 5] EIO"]);
     expect(run.error).toBeUndefined();
     expect(run.exit_code).toBe(3);
   });

@@ -44,7 +44,10 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
     if (!isWrittenTo(node)) return py.call(py.attribute(receiver, "get"), [py.str(node.name.text)]);
     return py.subscript(receiver, py.str(node.name.text));
   }
-  return py.attribute(receiver, pythonSafeAttribute(node.name.text));
+  // What the facade, a `.py` driver or a `board:` module declares is named as Python names it:
+  // their `__len__` or `__setitem__` are the Python object's own.
+  const declaredInPython = member !== undefined && context.isDeclaredByFacade(member);
+  return py.attribute(receiver, declaredInPython ? node.name.text : pythonSafeAttribute(node.name.text));
 }
 
 export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {
