@@ -144,6 +144,8 @@ class IoQueue implements Parking {
 
   /** Whether a waiting source becomes ready through the host (a socket), not the board clock. */
   get waitingOnHost(): boolean {
+    // Checked on every pass of the loop: an empty queue answers without an iterator.
+    if (this.entries.size === 0) return false;
     for (const source of this.entries.keys()) if (source.boardClocked !== true) return true;
     return false;
   }
@@ -169,6 +171,7 @@ class IoQueue implements Parking {
   }
 
   poll(): void {
+    if (this.entries.size === 0) return;
     for (const [source, entry] of this.entries) {
       if (entry.reader !== null && source.readable()) {
         this.scheduler.schedule(entry.reader);
@@ -192,11 +195,26 @@ export interface SchedulerHooks {
   stderr(text: string): void;
 }
 
+/** One `run_until_complete` in progress: the task it waits for, and how it ends. */
+interface LoopRun {
+  main: Task<unknown> | null;
+  /** Whether `main` has had a step in this run (its outcome ends the run after that step). */
+  mainStepped: boolean;
+  /** Whether this pass already let Node's event loop turn (sockets, real-time timers). */
+  yielded: boolean;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
 /**
  * The event loop, designed after MicroPython's `run_until_complete`: one run queue ordered by
  * wake time (FIFO among equals), an IO queue polled before each step, exactly one task step
  * at a time. A step ends when the task parks on an asyncio primitive or finishes; the next
  * task starts only then, so prints interleave as on the board.
+ *
+ * The loop is driven from the end of each step rather than awaiting a promise per step: the
+ * task that parks carries the loop on to the next step in the same microtask, which is what
+ * makes a task switch cost little more than a native promise's resumption.
  */
 export class Scheduler {
   readonly runQueue = new RunQueue<Task<unknown>>();
@@ -205,7 +223,11 @@ export class Scheduler {
   exceptionHandler: ((context: ExceptionContext) => void) | null = null;
   /** The unqueued task `run_forever` waits for; `stop()` queues it. */
   stopTask: Task<unknown> | null = null;
-  private stepDone: (() => void) | null = null;
+  private run: LoopRun | null = null;
+  /** True while `pump` is on the stack: a step that ends inside it lets it go on instead of nesting. */
+  private pumping = false;
+  /** True while the loop waits for a timer or IO between steps. */
+  private waiting = false;
   private running = false;
   private wakeIdle: (() => void) | null = null;
 
@@ -308,77 +330,133 @@ export class Scheduler {
     if (this.running) throw new RuntimeError("asyncio loop already running");
     this.running = true;
     try {
-      for (;;) {
-        // Socket events and real-time timers arrive through Node's event loop, which only turns
-        // when the loop yields to it: do so on every pass while anything waits on IO.
-        if (this.io.waitingOnHost) await new Promise((resolve) => setImmediate(resolve));
-        if (this.clock.realtime) this.clock.advanceTo(this.clock.nowUs() / 1000);
-        this.hooks.runScheduled();
-        this.io.poll();
-        const head = this.runQueue.peek();
-        if (head === undefined) {
-          if (!this.io.waiting && (main === null || main.outcome !== null)) return undefined;
-          await this.idle(undefined);
-          continue;
-        }
-        if (head.key > this.ticks()) {
-          await this.idle(head.key);
-          continue;
-        }
-        this.runQueue.pop();
-        await this.step(head, main);
-        if (head === main && main.outcome !== null) return main.result();
-      }
+      return await new Promise<unknown>((resolve, reject) => {
+        this.run = { main, mainStepped: false, yielded: false, resolve, reject };
+        this.pump();
+      });
     } finally {
+      this.run = null;
       this.running = false;
       this.current = null;
     }
   }
 
-  private step(task: Task<unknown>, main: Task<unknown> | null): Promise<void> {
+  /**
+   * Runs passes of the loop until a step is in progress (its end calls this again), the loop
+   * must wait (a timer, IO: the wait calls this again), or the run is over.
+   */
+  private pump(): void {
+    const run = this.run;
+    if (run === null || this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.current === null && !this.waiting && this.run === run) this.pass(run);
+    } catch (error) {
+      this.endRun(run, () => run.reject(error));
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** One pass: poll, then start the next due task's step, or arrange to wait. */
+  private pass(run: LoopRun): void {
+    const main = run.main;
+    if (main !== null && run.mainStepped && main.outcome !== null) {
+      const outcome = main.outcome;
+      this.endRun(run, () => (outcome.ok ? run.resolve(outcome.value) : run.reject(outcome.error)));
+      return;
+    }
+    // Socket events and real-time timers arrive through Node's event loop, which only turns
+    // when the loop yields to it: do so on every pass while anything waits on IO.
+    if (this.io.waitingOnHost && !run.yielded) {
+      run.yielded = true;
+      this.waitThenPump(run, new Promise((resolve) => setImmediate(resolve)));
+      return;
+    }
+    run.yielded = false;
+    if (this.clock.realtime) this.clock.advanceTo(this.clock.nowUs() / 1000);
+    this.hooks.runScheduled();
+    this.io.poll();
+    const head = this.runQueue.peek();
+    if (head === undefined) {
+      if (!this.io.waiting && (main === null || main.outcome !== null)) this.endRun(run, () => run.resolve(undefined));
+      else this.waitThenPump(run, this.idle(undefined));
+      return;
+    }
+    if (head.key > this.ticks()) {
+      this.waitThenPump(run, this.idle(head.key));
+      return;
+    }
+    this.runQueue.pop();
+    if (head === main) run.mainStepped = true;
+    this.step(head, main);
+  }
+
+  /** Ends the run once: a pump on the stack sees `run` change and stops. */
+  private endRun(run: LoopRun, settle: () => void): void {
+    if (this.run !== run) return;
+    this.run = null;
+    this.current = null;
+    settle();
+  }
+
+  /** Goes on with the loop once `waiting` settles; nothing may pump it meanwhile. */
+  private waitThenPump(run: LoopRun, waiting: Promise<unknown>): void {
+    this.waiting = true;
+    waiting.then(
+      () => {
+        this.waiting = false;
+        this.pump();
+      },
+      (error: unknown) => {
+        this.waiting = false;
+        this.endRun(run, () => run.reject(error));
+      },
+    );
+  }
+
+  /** Starts (or resumes) one step of `task`; it ends, now or later, with `endStep`. */
+  private step(task: Task<unknown>, main: Task<unknown> | null): void {
     if (task.outcome !== null) {
       // A detached task ended with an exception and was queued once more: if nobody has
       // retrieved it since, report it through the loop's exception handler.
       if (!task.retrieved) this.reportUnretrieved(task);
-      return Promise.resolve();
+      return;
     }
-    return new Promise<void>((done) => {
-      this.current = task;
-      this.stepDone = done;
-      if (!task.started) {
-        task.started = true;
-        if (task.pendingError !== undefined) {
-          // Cancelled before it ever ran: the body never starts.
-          this.finish(task, { ok: false, error: takePending(task) }, main);
-          return;
-        }
-        try {
-          task.coro.then(
-            (value) => this.finish(task, { ok: true, value }, main),
-            (error: unknown) => this.finish(task, { ok: false, error }, main),
-          );
-        } catch (error) {
-          this.finish(task, { ok: false, error }, main);
-        }
-        return;
-      }
-      const waker = task.waker;
-      task.waker = null;
-      if (waker === null) {
-        // Rescheduled by a cancellation while it was not parked: nothing to resume.
-        this.endStep();
-        return;
-      }
+    this.current = task;
+    if (!task.started) {
+      task.started = true;
       if (task.pendingError !== undefined) {
-        waker.reject(takePending(task));
+        // Cancelled before it ever ran: the body never starts.
+        this.finish(task, { ok: false, error: takePending(task) }, main);
         return;
       }
       try {
-        waker.resolve(waker.produce?.());
+        task.coro.then(
+          (value) => this.finish(task, { ok: true, value }, main),
+          (error: unknown) => this.finish(task, { ok: false, error }, main),
+        );
       } catch (error) {
-        waker.reject(error);
+        this.finish(task, { ok: false, error }, main);
       }
-    });
+      return;
+    }
+    const waker = task.waker;
+    task.waker = null;
+    if (waker === null) {
+      // Rescheduled by a cancellation while it was not parked: nothing to resume.
+      this.endStep();
+      return;
+    }
+    if (task.pendingError !== undefined) {
+      waker.reject(takePending(task));
+      return;
+    }
+    try {
+      waker.resolve(waker.produce?.());
+    } catch (error) {
+      waker.reject(error);
+    }
   }
 
   private finish(task: Task<unknown>, outcome: Outcome, main: Task<unknown> | null): void {
@@ -401,10 +479,8 @@ export class Scheduler {
   }
 
   private endStep(): void {
-    const done = this.stepDone;
-    this.stepDone = null;
     this.current = null;
-    done?.();
+    this.pump();
   }
 
   callExceptionHandler(context: ExceptionContext): void {
