@@ -22,6 +22,7 @@ interface Point {
   freshSent: string;
   changedDeploy: number;
   changedSent: string;
+  changedBuild: number;
 }
 
 /** "58.6 KB" from tsmp flash's "Sent 58.6 KB in 3.8 s" line; "nothing" when no file was sent. */
@@ -42,6 +43,11 @@ async function measure(modules: number, dir: string): Promise<Point> {
     const changedModule = join(project, "src", "module3.ts");
     writeFileSync(changedModule, readFileSync(changedModule, "utf8").replace("k < 10", "k < 11"));
     const changed = await flash();
+    // The same edit again, then `tsmp build` alone: the build's share of a one-module change.
+    writeFileSync(changedModule, readFileSync(changedModule, "utf8").replace("k < 11", "k < 12"));
+    const changedBuild = (
+      await timeCommand(process.execPath, [bin, "build", project, "-o", join(dir, `out-${modules}`)], { timeoutSeconds: 300 })
+    ).seconds;
     return {
       modules,
       sourceBytes: bytes,
@@ -50,6 +56,7 @@ async function measure(modules: number, dir: string): Promise<Point> {
       freshSent: sentBytes(fresh.output),
       changedDeploy: changed.seconds,
       changedSent: sentBytes(changed.output),
+      changedBuild,
     };
   } finally {
     await board.stop();
@@ -62,7 +69,8 @@ try {
   for (const modules of SIZES) {
     const point = await measure(modules, dir);
     process.stderr.write(
-      `${modules} modules: build ${point.build.toFixed(2)} s, fresh flash ${point.freshDeploy.toFixed(2)} s, one changed ${point.changedDeploy.toFixed(2)} s\n`,
+      `${modules} modules: build ${point.build.toFixed(2)} s, fresh flash ${point.freshDeploy.toFixed(2)} s, one changed ${point.changedDeploy.toFixed(2)} s, ` +
+        `build after one changed ${point.changedBuild.toFixed(2)} s\n`,
     );
     points.push(point);
   }
@@ -72,14 +80,15 @@ try {
     "",
     `Command: \`npx tsx bench/scale.bench.ts\` (after \`npm run build\`). ${machineLine()}, ${loadLine(cpus().length)} at the end.`,
     `Projects from bench/generated-project.ts; each command runs in its own process; the board is a fresh virtual board paced at ${BAUD} baud. ` +
-      "`tsmp flash` includes its build. One module changed: one constant edited in module3.ts, then `tsmp flash` again.",
+      "`tsmp build` is a first build (no stored build); `tsmp flash` includes its build, which continues the stored one. " +
+      "One module changed: one constant edited in module3.ts, then `tsmp flash` again; then the same edit once more and `tsmp build` alone.",
     "",
-    "| modules | TypeScript | tsmp build | tsmp flash, fresh board | sent | tsmp flash, one module changed | sent | changed ÷ 10-module changed |",
-    "|---|---|---|---|---|---|---|---|",
+    "| modules | TypeScript | tsmp build | tsmp flash, fresh board | sent | tsmp flash, one module changed | sent | changed ÷ 10-module changed | tsmp build, one module changed |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...points.map(
       (point) =>
         `| ${point.modules} | ${(point.sourceBytes / 1024).toFixed(0)} KiB | ${point.build.toFixed(2)} s | ${point.freshDeploy.toFixed(2)} s | ${point.freshSent} | ` +
-        `${point.changedDeploy.toFixed(2)} s | ${point.changedSent} | ${(point.changedDeploy / first.changedDeploy).toFixed(2)}× |`,
+        `${point.changedDeploy.toFixed(2)} s | ${point.changedSent} | ${(point.changedDeploy / first.changedDeploy).toFixed(2)}× | ${point.changedBuild.toFixed(2)} s |`,
     ),
   ].join("\n");
   writeResultsSection("scale", markdown);
