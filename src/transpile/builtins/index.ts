@@ -7,6 +7,7 @@ import * as libraryDiagnostics from "./diagnostics.js";
 import { isWrittenTo } from "./arguments.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
 import { globalCalls } from "./number.js";
+import { rejectPromiseMember } from "./promise.js";
 import { callMappings, namespaceGlobals, propertyMappings } from "./registry.js";
 import { binaryGlobals, rejectBinaryGlobal } from "./typed-arrays.js";
 
@@ -73,6 +74,7 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     const mapping = own(propertyMappings[kind], node.name.text);
     if (mapping) return mapping(node, context, transformReceiver(node.expression, kind, context));
   }
+  if (owner === "PromiseConstructor" || owner === "Promise") return rejectPromiseMember(node, node.name.text, context);
   const kind = receiverKind(node.expression, context);
   // A receiver of no single library type (a union) is named by the expression as written.
   context.report(
@@ -123,6 +125,7 @@ export function transformBuiltinIdentifier(node: ts.Identifier, context: Transfo
   if (known) return known(node, context);
   const rejected = rejectBinaryGlobal(node, context);
   if (rejected) return rejected;
+  if (node.text === "Promise") return rejectPromiseMember(node, "Promise", context);
   context.report(diagnostics.unsupportedLibraryMember(node, node.text));
   return py.none();
 }

@@ -93,6 +93,7 @@ export const helperNames = [
   "pack_into",
   "parse_float",
   "parse_int",
+  "promise_reject",
   "random",
   "str_index_of",
   "str_last_index_of",

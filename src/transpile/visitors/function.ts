@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
+import { transformAwaitedPromise } from "../builtins/promise.js";
 import { awaitedFacadeBytes } from "./facade-bytes.js";
 import { capturedAssignments, isAssignedWithin } from "../scope.js";
 import { takesExplicitThis } from "./this-call.js";
@@ -211,7 +212,9 @@ export function transformAwaitExpression(node: ts.AwaitExpression, context: Tran
   let current: ts.Node = node.parent;
   while (!ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
   if (ts.isSourceFile(current)) context.report(diagnostics.topLevelAwait(node));
-  return awaitedFacadeBytes(node, py.awaitExpr(context.transformExpression(node.expression)), context);
+  return (
+    transformAwaitedPromise(node, context) ?? awaitedFacadeBytes(node, py.awaitExpr(context.transformExpression(node.expression)), context)
+  );
 }
 
 /**
