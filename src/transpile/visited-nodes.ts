@@ -34,6 +34,7 @@ export type VisitedExpression =
   | ts.FunctionExpression
   | ts.AwaitExpression
   | ts.YieldExpression
+  | ts.ClassExpression
   | ts.TypeOfExpression
   | ts.DeleteExpression
   | ts.VoidExpression;

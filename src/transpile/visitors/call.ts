@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import { transformBuiltinCall } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
+import { classPythonName } from "./class-names.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { transformBinaryNew } from "../builtins/typed-arrays.js";
 import { transformDynamicCall } from "./dynamic-access.js";
@@ -56,11 +57,12 @@ function callInOrder(node: ts.CallExpression | ts.NewExpression, callee: ts.Expr
 /** `super()`; in a static method, which has no instance, `super(Class, Class)`. */
 function superOf(node: ts.Node, context: TransformationContext): py.Expression {
   let current: ts.Node = node;
-  while (!ts.isSourceFile(current) && !ts.isClassDeclaration(current.parent)) current = current.parent;
+  while (!ts.isSourceFile(current) && !ts.isClassLike(current.parent)) current = current.parent;
   const member = current;
   const isStatic =
     ts.isMethodDeclaration(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
-  if (!isStatic || !ts.isClassDeclaration(member.parent) || !member.parent.name) return py.call(py.name("super"));
-  const owner = py.name(context.pythonName(member.parent.name));
+  const className = isStatic && ts.isClassLike(member.parent) ? classPythonName(member.parent, context) : undefined;
+  if (!className) return py.call(py.name("super"));
+  const owner = py.name(className);
   return py.call(py.name("super"), [owner, owner]);
 }

@@ -4,6 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { functionDefinition } from "./function.js";
+import { rememberClassName } from "./class-names.js";
 
 function isStatic(member: ts.ClassElement): boolean {
   return (
@@ -29,6 +30,27 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
     context.report(diagnostics.unsupportedExport(node));
     return [];
   }
+  return [classDefinition(node, context.pythonName(node.name), context)];
+}
+
+/**
+ * `class { … }` as a value: the class is defined just before the statement using it, under the
+ * name of the variable it initialises when there is one (`const Shape = class {}` is `class
+ * Shape:`, see statements.ts), otherwise under its own name or a temporary.
+ */
+export function transformClassExpression(node: ts.ClassExpression, context: TransformationContext): py.Expression {
+  const parent = node.parent;
+  const hint = ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : "Class";
+  // A named class expression refers to itself by its name inside.
+  const name = node.name
+    ? py.name(context.pythonName(node.name))
+    : context.temporary(/^[A-Za-z_][A-Za-z0-9_]*$/.test(hint) ? hint : "Class");
+  context.addPrecedingStatements(py.at(classDefinition(node, name.id, context), context.positionOf(node)));
+  return name;
+}
+
+export function classDefinition(node: ts.ClassLikeDeclaration, className: string, context: TransformationContext): py.ClassDef {
+  rememberClassName(node, className);
   const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   const bases = heritage ? [context.transformExpression(heritage.expression)] : [];
   const body: py.Statement[] = [];
@@ -113,7 +135,7 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
     }
     context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
   }
-  return [{ kind: "ClassDef", name: context.pythonName(node.name), bases, body }];
+  return { kind: "ClassDef", name: className, bases, body };
 }
 
 function constructorDefinition(

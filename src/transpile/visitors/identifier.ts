@@ -5,6 +5,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { takesExplicitThis } from "./this-call.js";
 import { namespaceMemberReference } from "./namespace.js";
+import { classPythonName } from "./class-names.js";
 
 export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
   // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
@@ -21,10 +22,11 @@ export function transformThis(node: ts.ThisExpression, context: TransformationCo
     if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isClassStaticBlockDeclaration(current)) break;
     if (
       (ts.isMethodDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isGetAccessor(current) || ts.isSetAccessor(current)) &&
-      ts.isClassDeclaration(current.parent)
+      ts.isClassLike(current.parent)
     ) {
       const isStatic = ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
-      if (isStatic && current.parent.name) return py.name(context.pythonName(current.parent.name));
+      const className = isStatic ? classPythonName(current.parent, context) : undefined;
+      if (className) return py.name(className);
       return py.name("self");
     }
     if (ts.isConstructorDeclaration(current)) return py.name("self");

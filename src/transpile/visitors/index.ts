@@ -3,7 +3,7 @@ import type { Visitors } from "../context.js";
 import { transformElementAccess, transformPropertyAccess } from "./access.js";
 import { transformBinaryExpression } from "./binary.js";
 import { transformCallExpression, transformNewExpression } from "./call.js";
-import { transformClassDeclaration } from "./class.js";
+import { transformClassDeclaration, transformClassExpression } from "./class.js";
 import { transformConditionalExpression, transformIfStatement } from "./condition.js";
 import { transformEnumDeclaration } from "./enum.js";
 import { transformThrowStatement, transformTryStatement } from "./errors.js";
@@ -81,6 +81,7 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.FunctionExpression]: transformFunctionExpression,
     [ts.SyntaxKind.AwaitExpression]: transformAwaitExpression,
     [ts.SyntaxKind.YieldExpression]: transformYieldExpression,
+    [ts.SyntaxKind.ClassExpression]: transformClassExpression,
     [ts.SyntaxKind.TypeOfExpression]: transformTypeOfExpression,
     [ts.SyntaxKind.DeleteExpression]: transformDeleteExpression,
     [ts.SyntaxKind.VoidExpression]: transformVoidExpression,

@@ -6,6 +6,7 @@ import { destructure } from "./destructuring.js";
 import { isPromiseType, typeOf } from "../types.js";
 import { transformAssignmentStatement, isAssignmentOperator } from "./assignment.js";
 import { functionDefinition } from "./function.js";
+import { classDefinition } from "./class.js";
 import { skipParentheses } from "./transparent.js";
 import { transformUpdateStatement } from "./unary.js";
 
@@ -36,6 +37,11 @@ export function transformVariableDeclarationList(list: ts.VariableDeclarationLis
       const ownName = ts.isFunctionExpression(initializer) && initializer.name ? context.pythonName(initializer.name) : name;
       statements.push(functionDefinition(ownName, initializer, context));
       if (ownName !== name) statements.push(py.assign(py.name(name), py.name(ownName)));
+      continue;
+    }
+    if (initializer && ts.isClassExpression(initializer) && !initializer.name) {
+      // `const Shape = class { … }` reads best as `class Shape:`.
+      statements.push(classDefinition(initializer, name, context));
       continue;
     }
     const target = py.name(name);
