@@ -42,6 +42,13 @@ export const unsupportedSyntax = (node: ts.Node) => at(node, "TSMP1001", `${desc
 export const unsupportedOperator = (node: ts.Node, operator: string) =>
   at(node, "TSMP1002", `The operator '${operator}' is not supported by tsmp yet.`);
 
+export const functionProperty = (node: ts.PropertyAccessExpression) =>
+  at(
+    node,
+    "TSMP1030",
+    `Properties on functions ('${node.getText()}') are not supported: MicroPython functions cannot hold attributes. Keep the value in an object or a class instead.`,
+  );
+
 export const thisOutsideClass = (node: ts.Node) =>
   at(
     node,

@@ -35,6 +35,12 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
     context.report(diagnostics.unsupportedLibraryMember(node, `Array.${node.name.text}`));
     return py.none();
   }
+  // JavaScript functions are objects that can hold properties (`counter.calls = 0`);
+  // MicroPython's functions and closures cannot.
+  if (member && context.isDeclaredByUser(member) && typeOf(context, node.expression).getCallSignatures().length > 0) {
+    context.report(diagnostics.functionProperty(node));
+    return py.attribute(context.transformExpression(node.expression), pythonSafeAttribute(node.name.text));
+  }
   const receiver = context.transformExpression(node.expression);
   // A record (`Record<string, T>`, an index signature, a dict the facade declares) is a dict:
   // its keys are not attributes.

@@ -1,4 +1,6 @@
+import { describe, expect, it } from "vitest";
 import { describeCases } from "../../harness/cases.js";
+import { createTranspiler } from "../../../src/transpile/index.js";
 
 /**
  * Programs that built and then printed something other than JavaScript, or raised on
@@ -41,4 +43,29 @@ describeCases("exact output: functions declaring this, passed around", {
   "a function declaring this passed as a callback": `function apply(fn: (this: void, x: number) => number, x: number): number { return fn(x); } function inc(this: void, x: number): number { return x + 1; } console.log(apply(inc, 1), [1, 2].map((v) => apply(inc, v)));`,
   "a function declaring this, returned and called": `function make(): (this: any, s: string) => string { return function (this: any, s: string) { return s.toUpperCase(); }; } const up = make(); console.log(up("abc"));`,
   "call, apply and bind still pass this": `interface Acc { total: number } function add(this: Acc, n: number): number { this.total += n; return this.total; } const acc: Acc = { total: 1 }; const addTo = add.bind(acc); console.log(add.call(acc, 2), add.apply(acc, [3]), addTo(4), acc.total);`,
+});
+
+describe("exact output: what cannot be kept is rejected", () => {
+  const transpiler = createTranspiler({ sourceMaps: false });
+  const codesOf = (source: string) => transpiler.transpileSource(source).diagnostics.map(({ code, message }) => ({ code, message }));
+
+  it("TSMP1030 a property on a function, written or read", () => {
+    expect(codesOf(`function tally(): number { return 1; }\ntally.calls = 0;\nconsole.log(tally.calls);`)).toEqual([
+      {
+        code: "TSMP1030",
+        message:
+          "Properties on functions ('tally.calls') are not supported: MicroPython functions cannot hold attributes. Keep the value in an object or a class instead.",
+      },
+      expect.objectContaining({ code: "TSMP1030" }),
+    ]);
+    expect(
+      codesOf(`const f: { (): number; label: string } = Object.assign(() => 1, { label: "one" });\nconsole.log(f.label);`),
+    ).toContainEqual(expect.objectContaining({ code: "TSMP1030" }));
+  });
+
+  it("library members of functions stay available", () => {
+    expect(
+      codesOf(`function add(a: number, b: number) { return a + b; }\nconsole.log(add.call(null, 1, 2), add.apply(null, [3, 4]));`),
+    ).toEqual([]);
+  });
 });
