@@ -5,8 +5,7 @@
  */
 import { BaseException, pythonClassName } from "./exceptions.js";
 
-/** machine.reset_cause() values, as the ESP32 and rp2 ports number them. */
-export const ResetCause = { PWRON_RESET: 1, HARD_RESET: 2, WDT_RESET: 3, DEEPSLEEP_RESET: 4, SOFT_RESET: 5 } as const;
+export { ResetCause } from "../devices/reset-cause.js";
 
 export class BoardReset extends BaseException {
   static override readonly [pythonClassName]: string = "BoardReset";

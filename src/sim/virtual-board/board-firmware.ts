@@ -5,7 +5,7 @@ import { FLASH_ROOT, limitFlashSize, readFlash, renameInFlash, writeFlash, type 
 import { RunContext, type SharedRunState } from "./run-state.js";
 import type { RenameFault } from "./faults.js";
 import type { BoardFiles } from "./worker-messages.js";
-import { ResetCause } from "../../runtime-shim/board-reset.js";
+import { ResetCause } from "../../devices/reset-cause.js";
 
 const CTRL_A = 0x01;
 const CTRL_B = 0x02;

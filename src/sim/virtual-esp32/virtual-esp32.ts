@@ -8,7 +8,7 @@ import { PtyLink } from "../pty-link.js";
 import { virtualChip, virtualChipIds, type VirtualChip } from "./chips.js";
 import { FlashMemory, parseFlashSize } from "./flash-memory.js";
 import { LoaderCommands, type AfterReply, type LoaderFaults } from "./loader-commands.js";
-import { ResetCause } from "../../runtime-shim/board-reset.js";
+import { ResetCause } from "../../devices/reset-cause.js";
 import { MicroPythonApp, micropythonBanner } from "./micropython-app.js";
 import { FileStore } from "../stored-files.js";
 import { SlipDecoder, encodeSlipFrame } from "./slip.js";
