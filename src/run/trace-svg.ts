@@ -1,4 +1,6 @@
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
+import type { DisplayRecording } from "../devices/display-frames.js";
+import type { DisplayFrame } from "../devices/models/ssd1306.js";
 
 /** Layout of the logic-analyzer picture, in SVG user units (px). */
 const LABEL_WIDTH = 120;
@@ -48,17 +50,65 @@ function formatMs(ms: number): string {
   return `${Number(ms.toFixed(3))} ms`;
 }
 
+/** Pictures shown per display: the last ones, which fit across the timeline's width. */
+const FRAMES_SHOWN = 5;
+const PIXEL = 1.5;
+const FRAME_GAP = 24;
+/** Room for a display's label above its pictures and their times below. */
+const DISPLAY_LABEL = 26;
+const FRAME_CAPTION = 22;
+
+/** A frame as lit pixels, one rect per run of lit pixels in a row (compact for sparse pictures). */
+function framePixels(frame: DisplayFrame, left: number, top: number): string {
+  const rects: string[] = [];
+  frame.rows.forEach((row, y) => {
+    for (const run of row.matchAll(/#+/g)) {
+      rects.push(`<rect x="${left + run.index * PIXEL}" y="${top + y * PIXEL}" width="${run[0].length * PIXEL}" height="${PIXEL}"/>`);
+    }
+  });
+  return `<g fill="#7dd3fc">${rects.join("")}</g>`;
+}
+
+/** The displays' last pictures under the timeline, each with the board time it appeared at. */
+function renderDisplays(displays: readonly DisplayRecording[], top: number): { svg: string[]; height: number } {
+  const svg: string[] = [];
+  let y = top;
+  for (const display of displays) {
+    const shown = display.frames.slice(-FRAMES_SHOWN);
+    const skipped = display.frames.length - shown.length;
+    svg.push(
+      `<text x="${LABEL_WIDTH}" y="${y + 16}" fill="#7dd3fc" font-weight="bold">${escapeXml(display.device)}</text>`,
+      `<text x="${LABEL_WIDTH + 260}" y="${y + 16}" fill="#94a3b8" font-size="11">${display.frames.length} frame${display.frames.length === 1 ? "" : "s"}${skipped > 0 ? ` · the last ${shown.length}` : ""}</text>`,
+    );
+    const frameTop = y + DISPLAY_LABEL;
+    shown.forEach((frame, index) => {
+      const left = LABEL_WIDTH + index * (display.width * PIXEL + FRAME_GAP);
+      svg.push(
+        `<rect x="${left - 2}" y="${frameTop - 2}" width="${display.width * PIXEL + 4}" height="${display.height * PIXEL + 4}" fill="#020617" stroke="#334155"/>`,
+        framePixels(frame, left, frameTop),
+        `<text x="${left}" y="${frameTop + display.height * PIXEL + 16}" fill="#64748b" font-size="11">${formatMs(frame.time_ms)}</text>`,
+      );
+    });
+    if (shown.length === 0) svg.push(`<text x="${LABEL_WIDTH}" y="${frameTop + 14}" fill="#64748b">showed nothing</text>`);
+    y = frameTop + display.height * PIXEL + FRAME_CAPTION;
+  }
+  return { svg, height: y - top };
+}
+
 /**
  * Draws the timeline as a logic analyzer shows it: one row per device, time left to right.
  * Digital signals (0/1) are square waves with the high level shaded; fractional values (PWM
- * duty, LED intensity) are drawn as a stepped level within the row.
+ * duty, LED intensity) are drawn as a stepped level within the row. Displays (an SSD1306)
+ * follow as pictures: the last frames they showed, with the times they appeared.
  */
-export function renderTimelineSvg(entries: readonly TimelineEntry[], endMs: number): string {
+export function renderTimelineSvg(entries: readonly TimelineEntry[], endMs: number, displays: readonly DisplayRecording[] = []): string {
   const devices: string[] = [];
   for (const entry of entries) if (!devices.includes(entry.device)) devices.push(entry.device);
   const spanMs = Math.max(endMs, entries.at(-1)?.time_ms ?? 0, 1);
   const width = LABEL_WIDTH + PLOT_WIDTH + 20;
-  const height = TOP + Math.max(1, devices.length) * ROW_HEIGHT + BOTTOM;
+  const timelineHeight = TOP + Math.max(1, devices.length) * ROW_HEIGHT + BOTTOM;
+  const pictures = renderDisplays(displays, timelineHeight);
+  const height = timelineHeight + pictures.height;
   const x = (ms: number) => LABEL_WIDTH + (ms / spanMs) * PLOT_WIDTH;
   const parts: string[] = [];
   parts.push(
@@ -69,8 +119,8 @@ export function renderTimelineSvg(entries: readonly TimelineEntry[], endMs: numb
   const step = gridStep(spanMs, 10);
   for (let t = 0; t <= spanMs + 1e-9; t += step) {
     parts.push(
-      `<line x1="${x(t).toFixed(1)}" y1="${TOP - 4}" x2="${x(t).toFixed(1)}" y2="${height - BOTTOM + 4}" stroke="#1e293b" stroke-width="1"/>`,
-      `<text x="${x(t).toFixed(1)}" y="${height - 10}" fill="#64748b" text-anchor="middle">${formatMs(t)}</text>`,
+      `<line x1="${x(t).toFixed(1)}" y1="${TOP - 4}" x2="${x(t).toFixed(1)}" y2="${timelineHeight - BOTTOM + 4}" stroke="#1e293b" stroke-width="1"/>`,
+      `<text x="${x(t).toFixed(1)}" y="${timelineHeight - 10}" fill="#64748b" text-anchor="middle">${formatMs(t)}</text>`,
     );
   }
   devices.forEach((device, row) => {
@@ -111,6 +161,6 @@ export function renderTimelineSvg(entries: readonly TimelineEntry[], endMs: numb
   if (devices.length === 0) {
     parts.push(`<text x="${LABEL_WIDTH}" y="${TOP + 28}" fill="#64748b">no output changed</text>`);
   }
-  parts.push("</svg>");
+  parts.push(...pictures.svg, "</svg>");
   return `${parts.join("\n")}\n`;
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { TsmpError } from "../errors.js";
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
 import { renderTimelineSvg } from "./trace-svg.js";
+import type { DisplayRecording } from "../devices/display-frames.js";
 
 /** `--trace` takes a picture (.svg) or data (.json); checked before the program runs. */
 export function checkTracePath(path: string | undefined): void {
@@ -15,11 +16,14 @@ export function checkTracePath(path: string | undefined): void {
   }
 }
 
-/** Writes a run's pin/LED timeline to `path`, the same on every target. */
-export function writeTrace(path: string, entries: readonly TimelineEntry[], endMs: number): void {
+/** Writes a run's pin/LED timeline, and what its displays showed, to `path`, the same on every target. */
+export function writeTrace(
+  path: string,
+  entries: readonly TimelineEntry[],
+  endMs: number,
+  displays: readonly DisplayRecording[] = [],
+): void {
   checkTracePath(path);
-  writeFileSync(
-    path,
-    path.endsWith(".svg") ? renderTimelineSvg(entries, endMs) : `${JSON.stringify({ end_ms: endMs, entries }, null, 2)}\n`,
-  );
+  const data = displays.length === 0 ? { end_ms: endMs, entries } : { end_ms: endMs, entries, displays };
+  writeFileSync(path, path.endsWith(".svg") ? renderTimelineSvg(entries, endMs, displays) : `${JSON.stringify(data, null, 2)}\n`);
 }

@@ -4,11 +4,15 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { runEmittedProgram } from "./run-emitted-program.js";
 import { createDevice } from "../../devices/device-catalog.js";
+import { displayRecordings } from "../../devices/display-frames.js";
 import type { FromProgramWorker, ProgramWorkerData } from "./run-in-worker.js";
 
 const port = parentPort!;
 const data = workerData as ProgramWorkerData;
 const post = (message: FromProgramWorker): void => port.postMessage(message);
+
+// Kept here after the run: the displays' frames go back with the end of the run (for --trace).
+const devices = data.devices.map(createDevice);
 
 try {
   const exitCode = await runEmittedProgram(data.program, {
@@ -17,9 +21,9 @@ try {
     isTTY: data.isTTY,
     clock: data.clock,
     interrupt: new Int32Array(data.interrupt),
-    devices: data.devices.map(createDevice),
+    devices,
     onOutput: data.reportOutput ? (change) => post({ type: "output", change }) : undefined,
-    onEnd: (endMs) => post({ type: "end", endMs }),
+    onEnd: (endMs, startMs) => post({ type: "end", endMs, displays: displayRecordings(devices, startMs) }),
   });
   post({ type: "exit", exitCode });
 } catch (error) {

@@ -23,8 +23,11 @@ export interface RunEmittedProgramOptions {
   clock?: BoardClockMode;
   /** Also receives every output change, timed from the program's start. */
   onOutput?: (change: OutputChange) => void;
-  /** Called when the program has ended, with the board time it ran for in milliseconds. */
-  onEnd?: (endMs: number) => void;
+  /**
+   * Called when the program has ended, with the board time it ran for in milliseconds, and the
+   * board time (since the board started, as device models see it) at which it started.
+   */
+  onEnd?: (endMs: number, startMs: number) => void;
   /** Ctrl-C from another thread (BoardHooks.interrupt): the program gets a KeyboardInterrupt. */
   interrupt?: Int32Array;
   /** Simulated chips on the board's buses. */
@@ -89,7 +92,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
     callbackErrors.end();
     view.finish();
   }
-  options.onEnd?.(clock!.elapsedMs() - startMs!);
+  options.onEnd?.(clock!.elapsedMs() - startMs!, startMs!);
   return failure ? reportUncaught(failure, program, options.stderr) : 0;
 }
 

@@ -3,6 +3,7 @@ import type { BoardClockMode } from "../../vm/board-clock.js";
 import type { OutputChange } from "../../vm/board-modules.js";
 import type { EmittedProgram, RunEmittedProgramOptions } from "./run-emitted-program.js";
 import type { DeviceConfig } from "../../devices/device-catalog.js";
+import type { DisplayRecording } from "../../devices/display-frames.js";
 
 /** What the worker needs to run a program (program-worker.ts beside this file). */
 export interface ProgramWorkerData {
@@ -19,7 +20,7 @@ export interface ProgramWorkerData {
 export type FromProgramWorker =
   | { type: "stdout" | "stderr"; text: string }
   | { type: "output"; change: OutputChange }
-  | { type: "end"; endMs: number }
+  | { type: "end"; endMs: number; displays: DisplayRecording[] }
   | { type: "exit"; exitCode: number }
   | { type: "failed"; message: string };
 
@@ -33,10 +34,14 @@ const INTERRUPTED = 130;
  */
 export function runEmittedProgramInWorker(
   program: EmittedProgram,
-  options: Omit<RunEmittedProgramOptions, "interrupt" | "devices"> & {
+  options: Omit<RunEmittedProgramOptions, "interrupt" | "devices" | "onEnd"> & {
+    /** Called when the program has ended, with the board time it ran for in milliseconds. */
+    onEnd?: (endMs: number) => void;
     /** Ends the run at once (`tsmp dev` restarting it): resolves to 130. */
     signal?: AbortSignal;
     devices?: readonly DeviceConfig[];
+    /** Called at the end with what the board's displays showed. */
+    onDisplays?: (displays: DisplayRecording[]) => void;
   },
 ): Promise<number> {
   const interrupt = new SharedArrayBuffer(4);
@@ -83,6 +88,7 @@ export function runEmittedProgramInWorker(
         case "output":
           return options.onOutput?.(message.change);
         case "end":
+          options.onDisplays?.(message.displays);
           return options.onEnd?.(message.endMs);
         case "exit":
           return finish(() => resolve(message.exitCode));

@@ -5,6 +5,7 @@ import { TsmpError } from "../../errors.js";
 import type { BoardClockMode } from "../../vm/board-clock.js";
 import { runEmittedProgramInWorker } from "./run-in-worker.js";
 import type { DeviceConfig } from "../../devices/device-catalog.js";
+import type { DisplayRecording } from "../../devices/display-frames.js";
 
 export interface RunOnMicroPythonOptions {
   stdout: (text: string) => void;
@@ -40,11 +41,13 @@ export async function runOnMicroPython(input: string, options: RunOnMicroPythonO
   // The same timeline the Node shim records, so both targets draw the same picture.
   const timeline = new Timeline();
   let endMs = 0;
+  let displays: DisplayRecording[] = [];
   const exitCode = await runEmittedProgramInWorker(program, {
     ...options,
     onOutput: (change) => timeline.record(change.timeMs, change.device, change.value),
     onEnd: (ms) => (endMs = ms),
+    onDisplays: (recorded) => (displays = recorded),
   });
-  writeTrace(tracePath, timeline.entries, endMs);
+  writeTrace(tracePath, timeline.entries, endMs, displays);
   return exitCode;
 }

@@ -7,6 +7,7 @@ import { compileProgram } from "./compile-program.js";
 import { importWithRestarts } from "./board-restarts.js";
 import { createDevice, type DeviceConfig } from "../../devices/device-catalog.js";
 import { checkTracePath, writeTrace } from "../trace.js";
+import { displayRecordings } from "../../devices/display-frames.js";
 
 export interface RunOnNodeOptions {
   /** Follow the wall clock instead of the virtual one. */
@@ -74,6 +75,8 @@ export async function runOnNode(input: string, options: RunOnNodeOptions): Promi
     // Already disposed after a run; this covers a setup that failed before the first import.
     program.dispose();
   }
-  if (options.tracePath !== undefined) writeTrace(options.tracePath, rt.timeline.entries, rt.clock.nowUs() / 1000);
+  if (options.tracePath !== undefined) {
+    writeTrace(options.tracePath, rt.timeline.entries, rt.clock.nowUs() / 1000, displayRecordings(rt.devices.models));
+  }
   return exitCode;
 }
