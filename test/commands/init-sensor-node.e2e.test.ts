@@ -35,7 +35,7 @@ describe("tsmp init --template sensor-node", () => {
       cwd: created.dir,
       encoding: "utf8",
     });
-    expect((tests.stdout + tests.stderr).replace(/\x1b\[[0-9;]*m/g, "")).toMatch(/Tests\s+3 passed/);
+    expect((tests.stdout + tests.stderr).replace(/\x1b\[[0-9;]*m/g, "")).toMatch(/Tests\s+4 passed/);
     expect(tests.status).toBe(0);
 
     const build = spawnSync(process.execPath, [packagePath("bin", "tsmp.js"), "build", created.dir], { encoding: "utf8" });

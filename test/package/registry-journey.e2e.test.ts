@@ -28,7 +28,7 @@ const projectJourney = [
   "npx tsmp run . --target node",
   "npx tsmp run . --target micropython",
 ];
-const globalJourney = ["npm install -g tsmp", "tsmp init my-firmware"];
+const globalJourney = ["npm install -g tsmp", "tsmp init my-firmware", "tsmp init my-sensor --template sensor-node"];
 const blinkOutput = "blinking LED 1 every 700 ms and LED 2 every 400 ms for 10 s\ndone\n";
 
 const scratch = mkdtempSync(join(tmpdir(), "tsmp-registry-journey-"));
@@ -171,5 +171,8 @@ describe("tsmp from a registry", () => {
     expect(JSON.parse(readFileSync(join(made, "package.json"), "utf8")).devDependencies.tsmp).toBe(`^${version}`);
     expect(filesNamingMachinePaths(made)).toEqual([]);
     await follow(["npm install", "npm test"], made, env);
+    // The second template's own tests pass in a project of its own, installed from the registry.
+    const sensor = await follow(["npm install", "npm test"], join(globally.dir, "my-sensor"), env);
+    expect(sensor.stdout.get("npm test")).toMatch(/Tests\s+4 passed/);
   });
 });

@@ -22,7 +22,8 @@ function reports(run: Awaited<ReturnType<typeof runProgram>>): Array<Record<stri
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe("sensor node", () => {
+// The first run compiles the program, which takes a few seconds on a busy machine.
+describe("sensor node", { timeout: 30_000 }, () => {
   it("reports the average of the last five readings every 5 s", async () => {
     const run = await runProgram(project, {
       forMs: 10_500,
@@ -80,5 +81,18 @@ describe("sensor node", () => {
     expect(first).toMatchObject({ mode: "normal" });
     // Sampling every 250 ms, the last five readings are all from after the change at 6 s.
     expect(second).toMatchObject({ mode: "fast", temperature: 30 });
+  });
+
+  it("takes its settings from settings.json on the board, the defaults for what it leaves out", async () => {
+    const readings = () => [sensor([{ at_ms: 0, temperature: 20, humidity: 50 }])];
+    const run = await runProgram(project, {
+      forMs: 6_500,
+      devices: readings(),
+      files: { "settings.json": JSON.stringify({ report_ms: 2000, sample_ms: { fast: 100 } }) },
+    });
+    expect(reports(run).map((report) => report.uptime_s)).toEqual([2, 4, 6]);
+    const broken = await runProgram(project, { forMs: 5_500, devices: readings(), files: { "settings.json": "{report_ms: 2000" } });
+    expect(broken.lines).toEqual(["settings.json is not valid JSON; using the defaults", "sensor node up"]);
+    expect(reports(broken).map((report) => report.uptime_s)).toEqual([5]);
   });
 });
