@@ -11,7 +11,7 @@ import { registerFirmware } from "./commands/firmware.js";
 import { registerFlash } from "./commands/flash.js";
 import { registerFs } from "./commands/fs.js";
 import { registerInit } from "./commands/init.js";
-import { registerMonitor } from "./commands/monitor.js";
+import { registerMonitor, registerRepl } from "./commands/monitor.js";
 import { registerPorts } from "./commands/ports.js";
 import { registerReset } from "./commands/reset.js";
 import { registerRun } from "./commands/run.js";
@@ -40,6 +40,7 @@ export function createProgram(): Command {
     registerFs,
     registerExec,
     registerReset,
+    registerRepl,
     registerMonitor,
     registerPorts,
     registerFirmware,

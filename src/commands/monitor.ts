@@ -33,12 +33,42 @@ export interface MonitorTerminal {
   status: (line: string) => void;
 }
 
+/** What the console is for: `monitor` (tracebacks mapped to TypeScript) or `repl` (MicroPython's prompt, typed into). */
+export interface ConsoleMode {
+  /** Where the last build is, to map tracebacks; none for the REPL (what the user types is <stdin>). */
+  project?: string;
+  /** Bytes that end the session on a terminal; everything else goes to the board. */
+  quitKeys: ReadonlySet<number>;
+  greeting: string;
+  /** Piped (not a terminal) input ends the session once it is sent and the board has answered. */
+  endWithInput?: boolean;
+}
+
+/** `tsmp monitor`: the board's output, Ctrl-] or Ctrl-X quits. */
+export const MONITOR: (project: string) => ConsoleMode = (project) => ({
+  project,
+  quitKeys: QUIT_KEYS,
+  greeting: "(Ctrl-] or Ctrl-X quits)",
+});
+
+/** `tsmp repl`: only Ctrl-] leaves, so Ctrl-C, Ctrl-D, Ctrl-X and Tab reach MicroPython's REPL. */
+export const REPL: ConsoleMode = {
+  quitKeys: new Set([0x1d]),
+  greeting: "MicroPython's REPL: Ctrl-] leaves; Ctrl-C, Ctrl-D and Tab go to the board (press Enter for a prompt)",
+  endWithInput: true,
+};
+
+/** How long piped input's answers may keep coming once the input has ended. */
+const PIPED_INPUT_DRAIN_MS = 700;
+
 /**
- * `tsmp monitor`: picks the port, puts a terminal into raw mode so keystrokes go to the board
- * as typed (Ctrl-] or Ctrl-X quits), and stops on SIGINT or SIGTERM, leaving the terminal as found.
+ * `tsmp monitor` and `tsmp repl`: picks the port, puts a terminal into raw mode so keystrokes go
+ * to the board as typed (the mode's quit keys end it), and stops on SIGINT or SIGTERM, leaving
+ * the terminal as found.
  */
 export async function monitorFromTerminal(
-  options: { port?: string; baudRate?: number; serialNumber?: string; project: string },
+  options: { port?: string; baudRate?: number; serialNumber?: string },
+  mode: ConsoleMode,
   terminal: MonitorTerminal,
 ): Promise<void> {
   const path = await resolvePort(options.port, { log: terminal.status, serialNumber: options.serialNumber });
@@ -53,17 +83,20 @@ export async function monitorFromTerminal(
     await monitorBoard({
       path,
       baudRate: options.baudRate,
-      files: loadLastBuild(options.project),
+      files: mode.project === undefined ? [] : loadLastBuild(mode.project),
       relativeTo: process.cwd(),
       output: terminal.output,
       status: terminal.status,
       stopped,
-      onConnected: () => terminal.status(`Connected to ${path}${stdin.isTTY ? " (Ctrl-] or Ctrl-X quits)" : ""}`),
+      onConnected: () => terminal.status(`Connected to ${path}${stdin.isTTY ? ` ${mode.greeting}` : ""}`),
       onInput: (send) => {
         stdin.on("data", (bytes: Buffer) => {
-          if (stdin.isTTY && bytes.some((byte) => QUIT_KEYS.has(byte))) quit();
-          else send(bytes);
+          const quitAt = stdin.isTTY ? bytes.findIndex((byte) => mode.quitKeys.has(byte)) : -1;
+          if (quitAt < 0) return send(bytes);
+          if (quitAt > 0) send(bytes.subarray(0, quitAt));
+          quit();
         });
+        if (mode.endWithInput && !stdin.isTTY) stdin.once("end", () => setTimeout(quit, PIPED_INPUT_DRAIN_MS));
         stdin.resume();
       },
     });
