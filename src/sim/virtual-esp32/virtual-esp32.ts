@@ -16,6 +16,8 @@ import { SlipDecoder, encodeSlipFrame } from "./slip.js";
 export interface VirtualEsp32Faults extends LoaderFaults {
   /** After this many bytes from the host the chip stops answering (a pulled cable). */
   dropAfterBytes?: number;
+  /** The lowest bit of the host's byte at this position (from 0) flips on the line. */
+  flipByteAt?: number;
   /** Hold back the reply to one command (by opcode) this long: a slow host, hub or chip. */
   slowReply?: { op: number; ms: number };
 }
@@ -62,6 +64,9 @@ export class VirtualEsp32 {
   private txFreeAt = 0;
   private baud = ROM_BAUD;
   private received = 0;
+  /** Bytes handed to the SLIP decoder so far (after pacing). */
+  private consumed = 0;
+  private readonly packetEndOffsets: number[] = [];
   private app: MicroPythonApp | null = null;
   private booting: Promise<void> | null = null;
   private stopped = false;
@@ -148,12 +153,30 @@ export class VirtualEsp32 {
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
   }
 
+  /** Where each packet from the host ended in the bytes received, in order: a test aims faults with it. */
+  get packetEnds(): readonly number[] {
+    return this.packetEndOffsets;
+  }
+
+  /** Heals the line and the flash from now on: the next session with the chip is clean. */
+  clearFaults(): void {
+    const faults = this.options.faults;
+    if (!faults) return;
+    for (const key of Object.keys(faults) as (keyof VirtualEsp32Faults)[]) delete faults[key];
+  }
+
   private onData(chunk: Buffer): void {
     if (this.stopped) return;
+    const at = this.received;
+    this.received += chunk.length;
+    const flip = this.options.faults?.flipByteAt;
+    if (flip !== undefined && flip >= at && flip < at + chunk.length) {
+      chunk = Buffer.from(chunk);
+      chunk[flip - at]! ^= 1;
+    }
     const limit = this.options.faults?.dropAfterBytes;
     if (limit !== undefined) {
-      const room = limit - this.received;
-      this.received += chunk.length;
+      const room = limit - at;
       if (room <= 0) return;
       if (room < chunk.length) chunk = chunk.subarray(0, room);
     }
@@ -172,6 +195,7 @@ export class VirtualEsp32 {
   }
 
   private consume(chunk: Buffer): void {
+    this.consumed += chunk.length;
     if (this.app && !this.decoder.inFrame && !chunk.includes(0xc0)) {
       this.app.input(chunk);
       return;
@@ -185,6 +209,8 @@ export class VirtualEsp32 {
   }
 
   private onPacket(packet: Buffer): void {
+    // The host waits for each reply before it sends the next command: a packet ends its chunk.
+    this.packetEndOffsets.push(this.consumed);
     this.workChain = this.workChain
       .then(() => this.handlePacket(packet))
       .catch((error: unknown) => {
