@@ -158,6 +158,7 @@ server.close();
     const output = await expectSameWithPort(
       (port) => `
 import * as asyncio from "tsmp/asyncio";
+const served = new asyncio.Event();
 const text = (b: Uint8Array) => JSON.stringify(new TextDecoder().decode(b));
 async function echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter): Promise<void> {
   const [host, port] = writer.get_extra_info("peername");
@@ -172,6 +173,7 @@ async function echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
   console.log("server: client left");
   writer.close();
   await writer.wait_closed();
+  served.set();
 }
 async function main(): Promise<void> {
   const server = await asyncio.start_server(echo, "127.0.0.1", ${port});
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
   writer.write(new TextEncoder().encode("end"));
   writer.close();
   await writer.wait_closed();
-  await asyncio.sleep_ms(50);
+  await served.wait();
   server.close();
   await server.wait_closed();
   console.log("done");
@@ -212,6 +214,7 @@ asyncio.run(main());
     const output = await expectSameWithPort(
       (port) => `
 import * as asyncio from "tsmp/asyncio";
+const served = new asyncio.Event();
 async function frames(reader: asyncio.StreamReader, writer: asyncio.StreamWriter): Promise<void> {
   try {
     for (;;) {
@@ -225,6 +228,7 @@ async function frames(reader: asyncio.StreamReader, writer: asyncio.StreamWriter
   }
   writer.close();
   await writer.wait_closed();
+  served.set();
 }
 async function main(): Promise<void> {
   const server = await asyncio.start_server(frames, "127.0.0.1", ${port});
@@ -237,10 +241,9 @@ async function main(): Promise<void> {
   writer.write(Uint8Array.of(0, 3, 7, 8, 9));
   writer.write(Uint8Array.of(0, 9, 1));
   await writer.drain();
-  await asyncio.sleep_ms(50);
   writer.close();
   await writer.wait_closed();
-  await asyncio.sleep_ms(50);
+  await served.wait();
   server.close();
   await server.wait_closed();
 }
