@@ -1,8 +1,11 @@
-def js_typeof(x):
-    # typeof: the JavaScript type name of a value.
+def js_typeof(x, nil="undefined"):
+    # typeof: the JavaScript type name of a value. None is null ("object") where the static
+    # type says it cannot be undefined; a class is a function.
     if x is None:
-        return "undefined"
+        return nil
     t = type(x)
+    if t is type:
+        return "function"
     if t is bool:
         return "boolean"
     if t is int or t is float:

@@ -4,6 +4,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { takesExplicitThis } from "./this-call.js";
+import { enumProperties } from "../builtins/enum-object.js";
 import { namespaceMemberReference } from "./namespace.js";
 import { classPythonName } from "./class-names.js";
 
@@ -11,7 +12,32 @@ export function transformIdentifier(node: ts.Identifier, context: Transformation
   // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
   // undefined are both None.
   if (node.text === "undefined" && !context.symbolOf(node)?.declarations?.length) return py.none();
-  return transformBuiltinIdentifier(node, context) ?? namespaceMemberReference(node, context) ?? py.name(context.pythonName(node));
+  return (
+    transformBuiltinIdentifier(node, context) ??
+    namespaceMemberReference(node, context) ??
+    enumAsObject(node, context) ??
+    py.name(context.pythonName(node))
+  );
+}
+
+/**
+ * An enum used as a value of its own (`for (const k in E)`, `E as any`, passed to a function)
+ * is JavaScript's object of members and reverse mappings, built from its constant members
+ * (enum.ts's class holds only the members, and Python's class attributes besides).
+ */
+function enumAsObject(node: ts.Identifier, context: TransformationContext): py.Expression | undefined {
+  const parent = node.parent;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) return undefined;
+  let symbol = context.symbolOf(node);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
+  if (!symbol || !(symbol.flags & ts.SymbolFlags.Enum)) return undefined;
+  const properties = enumProperties(node, context);
+  if (!properties) return undefined;
+  const constant = (value: string | number) => (typeof value === "string" ? py.str(value) : py.num(value));
+  return py.call(
+    context.useHelper("JsObject"),
+    properties.flatMap(([key, value]) => [py.str(key), constant(value)]),
+  );
 }
 
 /** `this` is `self` in methods; in a static method it is the class itself. */

@@ -4,9 +4,18 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { isRecordType, typeOf } from "../types.js";
 
-/** `typeof x`: the JavaScript type name, computed at run time by js_typeof. */
+/**
+ * `typeof x`: the JavaScript type name, computed at run time by js_typeof. null and undefined
+ * are both None: a type admitting null but not undefined makes None `"object"`.
+ */
 export function transformTypeOfExpression(node: ts.TypeOfExpression, context: TransformationContext): py.Expression {
-  return py.call(context.useHelper("js_typeof"), [context.transformExpression(node.expression)]);
+  const value = context.transformExpression(node.expression);
+  const type = typeOf(context, node.expression);
+  const parts = type.isUnion() ? type.types : [type];
+  const onlyNull =
+    parts.some((part) => part.flags & ts.TypeFlags.Null) &&
+    !parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+  return py.call(context.useHelper("js_typeof"), onlyNull ? [value, py.str("object")] : [value]);
 }
 
 /** `delete o.k` / `delete o[k]`: removes the property; true even when it was absent. */

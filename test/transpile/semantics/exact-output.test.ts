@@ -45,6 +45,18 @@ describeCases("exact output: functions declaring this, passed around", {
   "call, apply and bind still pass this": `interface Acc { total: number } function add(this: Acc, n: number): number { this.total += n; return this.total; } const acc: Acc = { total: 1 }; const addTo = add.bind(acc); console.log(add.call(acc, 2), add.apply(acc, [3]), addTo(4), acc.total);`,
 });
 
+describeCases("exact output: enums as objects", {
+  "for…in over an enum gives its members and reverse mappings": `enum Level { Low = 1, High = 5, Mid = 3 } const seen: string[] = []; for (const key in Level) seen.push(key); console.log(seen.join(" "));`,
+  "an enum read dynamically": `enum Dir { Up, Down } const table = Dir as any; console.log(table["Up"], table[1], table["0"], JSON.stringify(Dir));`,
+  "an enum passed as an object": `enum Flavor { Sweet = "s", Sour = "o" } function names(o: object): string { return Object.keys(o).join(","); } console.log(names(Flavor), Object.values(Flavor as object).length);`,
+  "variables of an enum type stay values": `enum Color { Red, Green } let c: Color = Color.Green; const all: Color[] = [c, Color.Red]; console.log(c, all, Color[c], JSON.stringify({ c }));`,
+});
+
+describeCases("exact output: typeof", {
+  "typeof null is object": `const none = null; let text: string | null = null; let later: number | undefined; console.log(typeof none, typeof text, typeof later, typeof null);`,
+  "typeof a class is function": `class Widget {} function make() { return new Widget(); } console.log(typeof Widget, typeof make, typeof make(), typeof [Widget]);`,
+});
+
 describe("exact output: what cannot be kept is rejected", () => {
   const transpiler = createTranspiler({ sourceMaps: false });
   const codesOf = (source: string) => transpiler.transpileSource(source).diagnostics.map(({ code, message }) => ({ code, message }));
