@@ -138,7 +138,7 @@ asyncio.run(heartbeat(new LED(1)));
     const result = tsmp(file, "--target", "node");
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("stamp.ts:2:21 - error TSMP1101: ");
+    expect(result.stderr).toContain("stamp.ts:2:21 - error TSMP1123: Date objects are not supported");
     expect(result.stderr).not.toContain("at ");
   });
 

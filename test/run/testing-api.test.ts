@@ -39,7 +39,7 @@ describe("tsmp/testing", () => {
       expect(error).toBeInstanceOf(NotBuildable);
       const lines = (error as NotBuildable).message.split("\n");
       expect(lines[0]).toBe(`${file} was not run: tsmp build refuses it, so it could not be flashed (1 error):`);
-      expect(lines[1]).toMatch(/main\.ts:1:21 - error TSMP1101: /);
+      expect(lines[1]).toMatch(/main\.ts:1:21 - error TSMP1123: Date objects are not supported/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

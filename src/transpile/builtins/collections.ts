@@ -48,3 +48,11 @@ export const setCalls: CallMappings = {
 export const sizeProperty: PropertyMappings = {
   size: (_node, _context, receiver) => py.call(py.name("len"), [receiver]),
 };
+
+/**
+ * WeakMap and WeakSet are JsMap and JsSet keyed by the objects themselves (class instances and
+ * object literals hash by identity). MicroPython has no weak references: an entry keeps its
+ * key alive until it is deleted.
+ */
+export const weakMapCalls: CallMappings = { get: same, set: same, has: same, delete: same };
+export const weakSetCalls: CallMappings = { add: same, has: same, delete: same };

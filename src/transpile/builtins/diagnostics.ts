@@ -89,3 +89,10 @@ export const unsupportedPromise = (node: ts.Node, member: string, alternative: s
     "TSMP1122",
     `${member} is not supported: tsmp's async functions are MicroPython coroutines, which run only when awaited or made asyncio tasks, and there is no microtask queue. Instead, ${alternative}.`,
   );
+
+export const dateObject = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1123",
+    "Date objects are not supported: MicroPython has no time zone or calendar tables. Date.now() gives milliseconds since the epoch; to time intervals use ticks_ms() and ticks_diff() from tsmp/time.",
+  );

@@ -4,7 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { classChainNames, isNumberType, typeOf } from "../types.js";
 import * as libraryDiagnostics from "./diagnostics.js";
-import { isWrittenTo } from "./arguments.js";
+import { isWrittenTo, transformArgs } from "./arguments.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
 import { globalCalls } from "./number.js";
 import { rejectPromiseMember } from "./promise.js";
@@ -44,6 +44,9 @@ export function transformBuiltinCall(node: ts.CallExpression, context: Transform
   const member = context.symbolOf(callee.name);
   if (!member || !isLibrarySymbol(member, context)) return undefined;
   if (callee.name.text === "bind" && isFunctionMember(member)) return transformBind(node, callee, context);
+  if (callee.name.text === "hasOwnProperty" && declaringInterface(member) === "Object") {
+    return py.call(context.useHelper("obj_has_own"), [context.transformExpression(callee.expression), ...transformArgs(node, context)]);
+  }
   for (const kind of kindsOf(callee.expression, context)) {
     const mapping = own(callMappings[kind], callee.name.text);
     if (!mapping) continue;
@@ -75,6 +78,10 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     if (mapping) return mapping(node, context, transformReceiver(node.expression, kind, context));
   }
   if (owner === "PromiseConstructor" || owner === "Promise") return rejectPromiseMember(node, node.name.text, context);
+  if (owner === "Date" || owner === "DateConstructor") {
+    context.report(libraryDiagnostics.dateObject(node));
+    return py.none();
+  }
   const kind = receiverKind(node.expression, context);
   // A receiver of no single library type (a union) is named by the expression as written.
   context.report(
@@ -98,6 +105,10 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
   SyntaxError: () => py.name("SyntaxError"),
   Map: (_node, context) => context.useHelper("JsMap"),
   Set: (_node, context) => context.useHelper("JsSet"),
+  WeakMap: (_node, context) => context.useHelper("JsMap"),
+  WeakSet: (_node, context) => context.useHelper("JsSet"),
+  // As a value (`strings.map(parseInt)`): called with (item, index), the index is the radix, as in JS.
+  parseInt: (_node, context) => context.useHelper("parse_int"),
   Array(node, context) {
     if (ts.isNewExpression(node.parent) && node.parent.expression === node) return transformNewArrayCallee(node.parent, context);
     return context.useHelper("new_array");
@@ -126,6 +137,10 @@ export function transformBuiltinIdentifier(node: ts.Identifier, context: Transfo
   const rejected = rejectBinaryGlobal(node, context);
   if (rejected) return rejected;
   if (node.text === "Promise") return rejectPromiseMember(node, "Promise", context);
+  if (node.text === "Date") {
+    context.report(libraryDiagnostics.dateObject(node));
+    return py.none();
+  }
   context.report(diagnostics.unsupportedLibraryMember(node, node.text));
   return py.none();
 }

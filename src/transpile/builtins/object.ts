@@ -36,4 +36,7 @@ export const objectStaticCalls: CallMappings = {
   assign: (node, context) => py.call(context.useHelper("obj_assign"), transformArgs(node, context)),
   fromEntries: (node, context) => py.call(context.useHelper("obj_from"), [...transformArgs(node, context), py.bool(true)]),
   freeze: (node, context) => context.transformExpression(node.arguments[0]!),
+  is: (node, context) => py.call(context.useHelper("obj_is"), transformArgs(node, context)),
+  hasOwn: (node, context) => py.call(context.useHelper("obj_has_own"), transformArgs(node, context)),
+  getOwnPropertyNames: (node, context) => py.call(context.useHelper("obj_own_names"), transformArgs(node, context)),
 };

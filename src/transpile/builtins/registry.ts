@@ -1,5 +1,5 @@
 import { arrayCalls, arrayProperties, arrayStaticCalls } from "./array.js";
-import { mapCalls, setCalls, sizeProperty } from "./collections.js";
+import { mapCalls, setCalls, sizeProperty, weakMapCalls, weakSetCalls } from "./collections.js";
 import { consoleCalls } from "./console.js";
 import { errorCalls, errorProperties } from "./error.js";
 import { generatorCalls, iteratorCalls, iteratorKinds } from "./iterators.js";
@@ -10,6 +10,7 @@ import { objectStaticCalls } from "./object.js";
 import { stringCalls, stringProperties, stringStaticCalls } from "./string.js";
 import { binaryCallMappings, binaryPropertyMappings } from "./typed-arrays.js";
 import type { CallMappings, PropertyMappings } from "./mapping.js";
+import * as py from "../python-ast.js";
 
 /**
  * Keyed by receiver kind (see library.ts): `Array`, `String`, `Number` for values; a global
@@ -29,6 +30,9 @@ export const callMappings: Record<string, CallMappings> = {
   Number: numberCalls,
   Map: mapCalls,
   Set: setCalls,
+  WeakMap: weakMapCalls,
+  WeakSet: weakSetCalls,
+  DateConstructor: { now: (_node, context) => py.call(context.useHelper("date_now"), []) },
   Error: errorCalls,
   Generator: generatorCalls,
   ...Object.fromEntries(iteratorKinds.map((kind) => [kind, iteratorCalls])),
@@ -55,4 +59,5 @@ export const namespaceGlobals = new Set([
   "NumberConstructor",
   "ArrayConstructor",
   "StringConstructor",
+  "DateConstructor",
 ]);

@@ -79,6 +79,12 @@ export const stringCalls: CallMappings = {
     }
     return py.call(context.useHelper("str_substring"), [receiver, ...transformArgs(node, context)]);
   },
+  substr: helper("str_substr"),
+  localeCompare(node, context, receiver) {
+    // Ordinal, not by a locale's collation: MicroPython has no collation tables.
+    if (node.arguments.length > 1) context.report(diagnostics.unsupportedArguments(node, "String.localeCompare with locales or options"));
+    return helper("str_locale_compare")(node, context, receiver);
+  },
   indexOf(node, context, receiver) {
     if (node.arguments.length > 1) return helper("str_index_of")(node, context, receiver);
     return method("find")(node, context, receiver);

@@ -2,11 +2,12 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isArrayType, isRecordType, typeOf } from "../types.js";
+import { isArrayType, isRecordType, isStringType, typeOf } from "../types.js";
 
 /**
  * `for (const k in o)`: the own keys in insertion order. Records (OrderedDicts) and object
- * literals (JsObjects) iterate over their keys already; other objects through obj_keys.
+ * literals (JsObjects) iterate over their keys already; other objects through obj_keys; arrays
+ * and strings over their indexes.
  */
 export function transformForInStatement(node: ts.ForInStatement, context: TransformationContext): py.Statement[] {
   const initializer = node.initializer;
@@ -22,13 +23,15 @@ export function transformForInStatement(node: ts.ForInStatement, context: Transf
     target = context.transformExpression(initializer as ts.Expression);
   }
   const type = typeOf(context, node.expression);
-  if (isArrayType(context, type)) {
-    // Keys of an array are the index strings "0", "1"…: iterate over them explicitly.
-    context.report(diagnostics.unsupportedSyntax(node.expression));
-  }
   const object = context.transformExpression(node.expression);
+  // The keys of an array or a string are its indexes as strings, "0", "1"…, fixed when the loop starts.
+  const indexes = isArrayType(context, type) || isStringType(type);
   // A snapshot of the keys: the body may add or delete properties.
-  const iter = isRecordType(context, type) ? py.call(py.name("list"), [object]) : py.call(context.useHelper("obj_keys"), [object]);
+  const iter = indexes
+    ? py.call(py.name("map"), [py.name("str"), py.call(py.name("range"), [py.call(py.name("len"), [object])])])
+    : isRecordType(context, type)
+      ? py.call(py.name("list"), [object])
+      : py.call(context.useHelper("obj_keys"), [object]);
   const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
   return [{ kind: "For", target, iter, body }];
 }

@@ -36,7 +36,7 @@ const cases: [string, string, string][] = [
     `class A { n = 1; get() { return this.n; } } const a = new A(); const b = new A(); console.log(a.get.bind(b)());`,
     "TSMP1108",
   ],
-  ["Date", `console.log(new Date().getTime() > 0);`, "TSMP1101"],
+  ["Date objects", `console.log(new Date().getTime() > 0);`, "TSMP1123"],
 ];
 
 describe("rejected constructs", () => {
