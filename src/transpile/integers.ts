@@ -2,6 +2,7 @@ import { isTypedArrayName } from "./typed-array-names.js";
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import { isArrayType, isStringType, typeOf } from "./types.js";
+import { isFinalClass } from "./getter-methods.js";
 
 /**
  * Whether a number-typed expression always holds an integer. JS has only doubles, but a
@@ -90,25 +91,9 @@ function isIntegerGetter(node: ts.PropertyAccessExpression, context: Transformat
   );
 }
 
-/**
- * A method or getter no other module can override: its class is not exported and nothing in
- * its module extends it (only then does the call run this very body).
- */
+/** A method or getter no other module can override: its class is final (getter-methods.ts). */
 function isFinalMember(member: ts.MethodDeclaration | ts.GetAccessorDeclaration): boolean {
-  const owner = member.parent;
-  if (!ts.isClassDeclaration(owner) || !owner.name || hasModifier(owner, ts.SyntaxKind.ExportKeyword)) return false;
-  const name = owner.name.text;
-  let extended = false;
-  const visit = (node: ts.Node): void => {
-    if (extended) return;
-    if (ts.isHeritageClause(node) || ts.isExportSpecifier(node) || ts.isExportAssignment(node)) {
-      if (node.getText().includes(name)) extended = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(owner.getSourceFile());
-  return !extended;
+  return ts.isClassDeclaration(member.parent) && isFinalClass(member.parent);
 }
 
 /** A body of this module, not async or a generator, typed to give a number, whose every `return` gives an integer. */

@@ -5,6 +5,7 @@ import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { functionDefinition } from "./function.js";
 import { rememberClassName } from "./class-names.js";
+import { getterMethodName, usesGetterMethods } from "../getter-methods.js";
 
 function isStatic(member: ts.ClassElement): boolean {
   return (
@@ -96,6 +97,7 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
     };
     body.push(init);
   }
+  const getterMethods = ts.isClassDeclaration(node) && usesGetterMethods(node);
   for (const member of settersAfterGetters(node.members)) {
     if (ts.isPropertyDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isSemicolonClassElement(member)) continue;
     if (ts.isIndexSignatureDeclaration(member)) continue;
@@ -116,6 +118,12 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
       }
       const name = memberName(member, context);
       if (!name) continue;
+      if (getterMethods) {
+        body.push(
+          py.at(functionDefinition(getterMethodName(name), member, context, { leadingParameters: ["self"] }), context.positionOf(member)),
+        );
+        continue;
+      }
       // A Python property: `@property` for the getter, `@name.setter` for the setter.
       const decorator = ts.isGetAccessorDeclaration(member) ? py.name("property") : py.attribute(py.name(name), "setter");
       if (
@@ -135,7 +143,28 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
     }
     context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
   }
+  if (getterMethods) body.push(getterDispatch(node, context));
   return { kind: "ClassDef", name: className, bases, body };
+}
+
+/** `__getattr__`, reached only for a missing attribute: the getters, by name, for reads tsmp could not resolve. */
+function getterDispatch(node: ts.ClassLikeDeclaration, context: TransformationContext): py.FunctionDef {
+  const cases: py.Statement[] = [];
+  for (const member of node.members) {
+    if (!ts.isGetAccessorDeclaration(member)) continue;
+    const name = memberName(member, context);
+    if (!name) continue;
+    const read = py.call(py.attribute(py.name("self"), getterMethodName(name)));
+    cases.push(py.ifStatement(py.compare(py.name("name"), "==", py.str(name)), [py.returnStatement(read)]));
+  }
+  return {
+    kind: "FunctionDef",
+    name: "__getattr__",
+    params: [{ name: "self" }, { name: "name" }],
+    body: [...cases, { kind: "Raise", exception: py.call(py.name("AttributeError"), [py.name("name")]) }],
+    decorators: [],
+    isAsync: false,
+  };
 }
 
 function constructorDefinition(
