@@ -30,7 +30,7 @@ export type {
   DisplayFrame,
 } from "../devices/index.js";
 import { describeUncaught } from "./node/run-on-node.js";
-import { pinDeviceName, SWITCH_DEVICE, uartArrive, uartWire } from "../runtime-shim/board-devices.js";
+import { pinDeviceName, SWITCH_DEVICE, touchPadDeviceName, uartArrive, uartWire } from "../runtime-shim/board-devices.js";
 import type { TimelineEntry } from "../runtime-shim/timeline.js";
 
 import { setPythonStandIns } from "../runtime-shim/python-modules.js";
@@ -63,6 +63,11 @@ export class BoardScript {
   /** Sets what `ADC(id).read_u16()` returns (0–65535) from `atMs` on. */
   setAdc(id: number | string, value: number, atMs?: number): void {
     this.at(atMs, () => this.rt.setInput(`ADC(${id})`, Math.max(0, Math.min(65535, Math.round(value)))));
+  }
+
+  /** Sets what `TouchPad(id).read()` returns from `atMs` on (lower while touched; untouched 1000). */
+  setTouch(id: number, value: number, atMs?: number): void {
+    this.at(atMs, () => this.rt.setInput(touchPadDeviceName(id), Math.round(value)));
   }
 
   /** Makes `data` arrive on UART `id` at `atMs`. */

@@ -10,6 +10,14 @@ export function pinDeviceName(id: number | string): string {
   return `Pin(${id})`;
 }
 
+/** How a touch pad's reading is named on the board: `TouchPad(4)`. */
+export function touchPadDeviceName(id: number | string): string {
+  return `TouchPad(${id})`;
+}
+
+/** What an untouched ESP32 touch pad reads (touch_pad_read's raw count is of this order); a touch lowers it. */
+export const UNTOUCHED_READING = 1000;
+
 /** The input line of the pyboard's USR switch. */
 export const SWITCH_DEVICE = "Switch()";
 

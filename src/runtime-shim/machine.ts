@@ -7,7 +7,15 @@ import { OSError, ValueError } from "./exceptions.js";
 import { BoardReset, ResetCause } from "./board-reset.js";
 import { BusError, type I2cBus } from "../devices/attached-devices.js";
 import type { KwArgs } from "./kwargs.js";
-import { pinDeviceName, uartArrive, uartTakeFromDevice, uartWire, type UartWire } from "./board-devices.js";
+import {
+  pinDeviceName,
+  touchPadDeviceName,
+  UNTOUCHED_READING,
+  uartArrive,
+  uartTakeFromDevice,
+  uartWire,
+  type UartWire,
+} from "./board-devices.js";
 import { pollSource, type PollableStream } from "./pollable.js";
 import type { IoSource } from "./scheduler.js";
 import { runtime, type Runtime } from "./runtime.js";
@@ -798,12 +806,28 @@ export class Signal {
   }
 }
 
+/** RTC.memory's size on the ESP32 (MICROPY_HW_RTC_USER_MEM_MAX). */
+const RTC_MEMORY_BYTES = 2048;
+
 /** The board's real-time clock, running on the board clock from 2000-01-01 until set. */
 export class RTC {
   private readonly rt = runtime();
 
   constructor(id = 0) {
     void id;
+  }
+
+  /**
+   * RTC memory (up to 2048 bytes, as on the ESP32): it keeps its contents through deep sleep and
+   * every reset, not through a power cycle. Reads it without `data`, writes it with.
+   */
+  memory(): Uint8Array;
+  memory(data: Uint8Array | string): void;
+  memory(data?: Uint8Array | string): Uint8Array | void {
+    if (data === undefined) return Uint8Array.from(this.rt.rtcMemory);
+    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : Uint8Array.from(data);
+    if (bytes.length > RTC_MEMORY_BYTES) throw new ValueError("buffer too long");
+    this.rt.rtcMemory = bytes;
   }
 
   /** Sets the date and time: (year, month, day, weekday, hours, minutes, seconds, subseconds). */
@@ -833,6 +857,39 @@ export class RTC {
       date.getUTCSeconds(),
       0,
     ];
+  }
+}
+
+/** ESP32 touch-capable pins (TOUCH_PAD_NUM0…9). */
+const TOUCH_PINS = [4, 0, 2, 15, 13, 12, 14, 27, 33, 32];
+
+/**
+ * A capacitive touch pad (ESP32). `read()` gives the pad's reading: lower while touched. Tests set
+ * it through `tsmp/testing` (`board.setTouch`); an untouched pad reads UNTOUCHED_READING.
+ */
+export class TouchPad {
+  private readonly device: string;
+  private threshold = 0;
+  private readonly rt = runtime();
+
+  constructor(pin: Pin | number) {
+    const id = pin instanceof Pin ? pin.id : pin;
+    if (!TOUCH_PINS.includes(Number(id))) throw new ValueError("invalid pin for touchpad");
+    this.device = touchPadDeviceName(id);
+  }
+
+  read(): number {
+    return this.rt.input(this.device, UNTOUCHED_READING).value;
+  }
+
+  /** The threshold below which a reading counts as a touch (for waking from sleep). */
+  config(value: number): void {
+    this.threshold = value;
+  }
+
+  /** @internal */
+  get touchThreshold(): number {
+    return this.threshold;
   }
 }
 

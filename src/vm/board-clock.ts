@@ -23,6 +23,8 @@ export class BoardClock {
   private virtualUs = 0;
   /** The RTC's setting (seconds since 2000-01-01 at board time `setAtMs`); it outlives resets. */
   rtc = { seconds: 0, setAtMs: 0 };
+  /** RTC.memory(): like the RTC, it outlives resets and deep sleep (a board's RTC memory does). */
+  rtcMemory = new Uint8Array();
   private readsSinceWait = 0;
 
   constructor(

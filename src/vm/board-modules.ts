@@ -246,6 +246,11 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
     reset_cause: () => hooks.resetCause ?? 1,
     urandom: (size: number) => randomBytes(size).toString("hex"),
     rtc_set: (seconds: number) => (clock.rtc = { seconds, setAtMs: Math.floor(clock.elapsedMs()) }),
+    rtc_memory: (hex?: string | null) => {
+      if (hex === null || hex === undefined) return Buffer.from(clock.rtcMemory).toString("hex");
+      clock.rtcMemory = Uint8Array.from(Buffer.from(hex, "hex"));
+      return null;
+    },
     rtc_now: () => clock.rtc.seconds + Math.floor((Math.floor(clock.elapsedMs()) - clock.rtc.setAtMs) / 1000),
     socket_call: guarded((request: string) => socketCall(sockets, clock, request), "E5"),
     time_pulse_us: guarded(

@@ -21,7 +21,7 @@ export interface HardwareCase {
   forMs?: number;
   /** A UART whose sent bytes are compared too (its id). */
   uart?: number;
-  /** Input levels over time, `[{ at_ms, device: "Pin(5)", value }]`, scripted the same way on both hosts. */
+  /** Input levels over time, `[{ at_ms, device: "Pin(5)", value }]` (or `ADC(…)`, `TouchPad(…)`), scripted the same way on both hosts. */
   inputs?: Array<{ at_ms: number; device: string; value: number }>;
   /** A project folder to run instead of `ts` (its src/main.ts; transpiled for the VM). */
   project?: string;
@@ -43,8 +43,9 @@ export async function runHardwareOnShim(test: HardwareCase, devices = test.devic
     forMs: test.forMs,
     script: (board: BoardScript) => {
       for (const { at_ms, device, value } of test.inputs ?? []) {
-        const [, kind, id] = /^(Pin|ADC)\((.*)\)$/.exec(device)!;
+        const [, kind, id] = /^(Pin|ADC|TouchPad)\((.*)\)$/.exec(device)!;
         if (kind === "Pin") board.setPin(id!, value, at_ms);
+        else if (kind === "TouchPad") board.setTouch(Number(id), value, at_ms);
         else board.setAdc(id!, value, at_ms);
       }
     },

@@ -1,4 +1,5 @@
 import { installBoardModules } from "../../vm/board-modules.js";
+import type { BoardClock } from "../../vm/board-clock.js";
 import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { BoardOutput } from "./board-output.js";
 import { FLASH_ROOT, limitFlashSize, readFlash, renameInFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
@@ -77,6 +78,7 @@ export class BoardFirmware {
    * unwind the running code: why the board resets, and how long it stays down (deep sleep).
    */
   private hardResetRequested: { cause: number; downMs: number } | undefined;
+  private boardClock: BoardClock | undefined;
   /** What machine.reset_cause() answers in this boot. */
   private resetCause: number = ResetCause.PWRON_RESET;
 
@@ -380,11 +382,13 @@ export class BoardFirmware {
     writeFlash(vm.module.FS, flash.files, flash.dirs);
     limitFlashSize(vm.module.FS, FLASH_SIZE);
     // machine, pyb, time and a blocking asyncio.run; their waits see Ctrl-C through the shared words.
-    installBoardModules(vm, {
+    // One board clock for the board's life: its RTC and RTC memory outlive resets and deep sleep.
+    this.boardClock = installBoardModules(vm, {
       interrupt: this.options.runState.words,
       onOutput: () => this.output.flush(),
       resetCause: this.resetCause,
-    });
+      boardClock: this.boardClock,
+    }).clock;
     vm.registerJsModule("_vboard", {
       root: FLASH_ROOT,
       flash_size: FLASH_SIZE,

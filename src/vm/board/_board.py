@@ -46,6 +46,13 @@ def rtc_now():
     return _board_host.rtc_now()
 
 
+def rtc_memory(data):
+    # None reads it; bytes write it. Hex across the link, as bus data goes.
+    if data is None:
+        return bytes.fromhex(_board_host.rtc_memory(None))
+    _board_host.rtc_memory(data.hex() if data else "")
+
+
 def bus_call(kind, names, op, address=0, memaddr=0, addrsize=8, count=0, stop=True, data=b""):
     # The host answers "E<errno>", "N<number>", "L<a,b,…>" (a list) or "B<hex>" (bytes).
     check_interrupt()

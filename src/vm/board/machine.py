@@ -626,6 +626,15 @@ class RTC:
     def init(self, datetime):
         self.datetime(datetime)
 
+    def memory(self, data=None):
+        # Up to 2048 bytes, as on the ESP32; it outlives resets and deep sleep (the host keeps it).
+        if data is None:
+            return _board.rtc_memory(None)
+        data = data.encode() if isinstance(data, str) else bytes(data)
+        if len(data) > 2048:
+            raise ValueError("buffer too long")
+        _board.rtc_memory(data)
+
     def datetime(self, datetimetuple=None):
         if datetimetuple is not None:
             y, mo, d, _, h, mi, s = tuple(datetimetuple)[:7]
@@ -657,6 +666,27 @@ def _civil_from_days(days):
     d = doy - (153 * mp + 2) // 5 + 1
     m = mp + (3 if mp < 10 else -9)
     return (yoe + era * 400 + (m <= 2), m, d)
+
+
+# ESP32 touch-capable pins (TOUCH_PAD_NUM0…9), and what an untouched pad reads (as the shim).
+_TOUCH_PINS = (4, 0, 2, 15, 13, 12, 14, 27, 33, 32)
+_UNTOUCHED_READING = 1000
+
+
+class TouchPad:
+    def __init__(self, pin):
+        id = pin._id if isinstance(pin, Pin) else pin
+        if id not in _TOUCH_PINS:
+            raise ValueError("invalid pin for touchpad")
+        self._id = id
+        self._threshold = 0
+
+    def read(self):
+        _board.check_interrupt()
+        return int(_board.read_input("TouchPad(%s)" % (self._id,), _UNTOUCHED_READING))
+
+    def config(self, value):
+        self._threshold = value
 
 
 class WDT:
