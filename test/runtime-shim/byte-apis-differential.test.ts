@@ -73,6 +73,23 @@ console.log(answer.fill(7, 1).join(","), answer.toString(), cs.value());
     expect(run.output.split("\n")).toEqual(["1,2,3,4,5,6 0 2,3", "9,9,255 true 3", "8 tsmp 7", "255,7,7 255,7,7 0", ""]);
   });
 
+  it("a NeoPixel's buf is a Uint8Array view of the strip's bytes: writes through it reach the strip", async () => {
+    const run = await expectSameHardware({
+      ts: `
+import { Pin } from "tsmp/machine";
+import { NeoPixel } from "tsmp/neopixel";
+const np = new NeoPixel(new Pin(5), 3);
+np.buf.fill(16);
+np.buf.subarray(3, 6).set([1, 2, 3]);
+np.buf[8] = 300;
+console.log(np.buf.length, np.buf.join(","), np.buf.indexOf(3), np.buf instanceof Uint8Array);
+np.write();
+`,
+    });
+    expect(run.output).toBe("9 16,16,16,1,2,3,16,16,44 5 true\n");
+    expect(run.timeline).toContain("0 NeoPixel(Pin(5))[1]=131331");
+  });
+
   it("only results typed Uint8Array are converted, once, where they enter the program", () => {
     const python = emittedMain(
       transpileSnippet(`

@@ -276,6 +276,9 @@ async function main(): Promise<void> {
   const first = new Uint8Array(5);
   const n = await reader.readinto(first);
   console.log("readinto", n, new TextDecoder().decode(first.subarray(0, n)));
+  const task = asyncio.create_task(reader.readexactly(3));
+  const next = await task;
+  console.log("through a task:", next.slice(1).join(","), next.indexOf(59));
   const all = await reader.read();
   console.log("to the end:", all.length, new TextDecoder().decode(all));
   console.log("after the end:", (await reader.read()).length, (await reader.read(10)).length);
@@ -290,7 +293,8 @@ asyncio.run(main());
     expect(output.split("\n")).toEqual([
       "request GET",
       "readinto 5 chunk",
-      "to the end: 35  0;chunk 1;chunk 2;chunk 3;chunk 4;",
+      "through a task: 48,59 2",
+      "to the end: 32 chunk 1;chunk 2;chunk 3;chunk 4;",
       "after the end: 0 0",
       "",
     ]);

@@ -10,6 +10,7 @@ import { enumProperties, enumReverseLookup } from "../builtins/enum-object.js";
 import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
+import { facadePropertyBytes } from "./facade-bytes.js";
 import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
 
 export function transformPropertyAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
@@ -57,7 +58,8 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   // What the facade, a `.py` driver or a `board:` module declares is named as Python names it:
   // their `__len__` or `__setitem__` are the Python object's own.
   const declaredInPython = member !== undefined && context.isDeclaredByFacade(member);
-  return py.attribute(receiver, declaredInPython ? node.name.text : pythonSafeAttribute(node.name.text));
+  if (declaredInPython) return facadePropertyBytes(node, py.attribute(receiver, node.name.text), context);
+  return py.attribute(receiver, pythonSafeAttribute(node.name.text));
 }
 
 export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {

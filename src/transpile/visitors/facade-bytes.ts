@@ -1,6 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
+import { isWrittenTo } from "../builtins/arguments.js";
 
 /**
  * The facade types MicroPython's byte-returning functions (`UART.read`, `StreamReader.read`,
@@ -30,11 +31,22 @@ export function asFacadeBytes(node: ts.CallExpression, value: py.Expression, con
   return py.call(context.useHelper("u8_of"), [value]);
 }
 
-/** `await reader.read(n)` (and `await asyncio.wait_for(reader.read(n), t)`): the awaited bytes as a Uint8Array. */
+/** A property the facade types Uint8Array (`NeoPixel.buf`, a bytearray on a board), read: a view of it. */
+export function facadePropertyBytes(
+  node: ts.PropertyAccessExpression,
+  value: py.Expression,
+  context: TransformationContext,
+): py.Expression {
+  if (isWrittenTo(node) || !isUint8ArrayResult(context.typeOf(node))) return value;
+  return py.call(context.useHelper("u8_of"), [value]);
+}
+
+/**
+ * An await whose value is typed Uint8Array: a stream's `read`, but also a task or `wait_for`
+ * that carries one, which tsmp cannot trace back to the facade. u8_of passes a Uint8Array the
+ * program made through (an isinstance check), so every such await is wrapped.
+ */
 export function awaitedFacadeBytes(node: ts.AwaitExpression, value: py.Expression, context: TransformationContext): py.Expression {
-  let operand: ts.Expression = node.expression;
-  while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
-  if (!ts.isCallExpression(operand) || !callsPython(operand, context)) return value;
   const awaited = context.checker.getAwaitedType(context.typeOf(node.expression));
   if (!awaited || !isUint8ArrayResult(awaited)) return value;
   return py.call(context.useHelper("u8_of"), [value]);
