@@ -304,6 +304,8 @@ async function uploadVerified(
   for (let attempt = 0; attempt <= UPLOAD_RETRIES; attempt++) {
     let reported = 0;
     let boardHash: string | undefined;
+    // The bar names the file being sent now, before its first piece arrives.
+    progress?.advance(file.path, 0);
     try {
       boardHash = await fs.writeFile(file.path + TEMP_SUFFIX, file.data, {
         onProgress: (sent) => {

@@ -2,6 +2,8 @@
 export interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width: a bar wider than it would wrap, and a redraw would leave fragments ("KB/s/s") behind. */
+  columns?: number;
 }
 
 /**
@@ -15,6 +17,7 @@ export class ProgressBar {
   private startedAt: number;
   private lastDraw = Number.NEGATIVE_INFINITY;
   private lastDecile = -1;
+  private lastNote: string | undefined;
 
   constructor(
     private readonly stream: ProgressStream,
@@ -35,9 +38,11 @@ export class ProgressBar {
     this.total = total;
     const fraction = total > 0 ? Math.min(1, done / total) : 1;
     if (this.stream.isTTY) {
-      if (this.now() - this.lastDraw <= 100 && done !== total) return;
+      // A new file is drawn at once, so the bar never names a file already sent.
+      if (this.now() - this.lastDraw <= 100 && done !== total && note === this.lastNote) return;
       this.lastDraw = this.now();
-      this.stream.write(`\r\x1b[K${this.line(fraction, note)}`);
+      this.lastNote = note;
+      this.stream.write(`\r\x1b[K${this.fitted(this.line(fraction, note))}`);
       return;
     }
     const decile = Math.floor(fraction * 10);
@@ -73,6 +78,13 @@ export class ProgressBar {
     if (this.options.label) parts.unshift(this.options.label);
     if (note) parts.push(note);
     return parts.join(" ");
+  }
+
+  /** The line cut to the terminal's width (less one column: writing the last one wraps on some terminals). */
+  private fitted(line: string): string {
+    const width = this.stream.columns;
+    if (!width || line.length < width) return line;
+    return `${line.slice(0, Math.max(0, width - 2))}…`;
   }
 
   private now(): number {
