@@ -66,6 +66,7 @@ export async function devProject(project: string, options: DevOptions): Promise<
       mpy: options.mpy,
       open: options.openLink,
       relativeTo: options.relativeTo ?? process.cwd(),
+      project: folder,
     });
   } else if (options.target === "node") {
     target = startNodeTarget(project, { ...options, status });

@@ -2,7 +2,8 @@ import { TsmpError } from "../errors.js";
 import { withBoard } from "../flash/connection.js";
 import { listSerialPorts, VIRTUAL_BOARD_HINT } from "../flash/ports.js";
 import { formatBytes } from "../flash/progress.js";
-import { buildForBoard, installBuild, type FlashOptions } from "./flash.js";
+import { recordFlashed } from "../sourcemap/last-build.js";
+import { buildForBoard, installBuild, projectFolder, type FlashOptions } from "./flash.js";
 
 /** Some boards of a fleet were not flashed; the message names each with its reason. */
 export class FleetFlashFailed extends TsmpError {}
@@ -46,6 +47,7 @@ export async function flashFleet(project: string, ports: string[], options: Flee
         const report = await withBoard({ port, baudRate: options.baudRate, log }, (board) =>
           installBuild(board, build, { ...options, log, progress }),
         );
+        recordFlashed(projectFolder(project), port, build.files);
         const changed = report.updated.length + report.repaired.length;
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const summary = `${changed} updated, ${report.upToDate.length} up to date, ${formatBytes(report.bytesSent)} sent in ${seconds} s; restarted`;

@@ -11,7 +11,7 @@ import { chooseMpy } from "../flash/board-mpy.js";
 import { MPY_VERSION } from "../transpile/project/mpy-cross.js";
 import { filesForBoard } from "./mpy-files.js";
 import { withFilesBesideCode, type ExtraFiles } from "./extra-files.js";
-import { buildFolder } from "../sourcemap/last-build.js";
+import { buildFolder, recordFlashed } from "../sourcemap/last-build.js";
 import { createUploadProgress, type UploadProgress } from "../flash/progress.js";
 
 export interface FlashOptions {
@@ -45,6 +45,7 @@ export async function flashProject(project: string, options: FlashOptions): Prom
   const connect = { port: options.port, baudRate: options.baudRate, serialNumber: options.serialNumber, log };
   return withBoard(connect, async (board) => {
     const report = await installBuild(board, build, { ...options, log, progress: createUploadProgress(options.stderr) });
+    recordFlashed(projectFolder(project), board.transport.path, build.files);
     if (options.follow) {
       let stop: () => void = () => undefined;
       const stopped = new Promise<void>((resolveStop) => (stop = resolveStop));
@@ -110,7 +111,7 @@ async function whileStoppable<T>(deploy: (signal: AbortSignal) => Promise<T>, lo
   }
 }
 
-function projectFolder(project: string): string {
+export function projectFolder(project: string): string {
   try {
     return statSync(project).isFile() ? dirname(project) : project;
   } catch {

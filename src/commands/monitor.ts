@@ -3,7 +3,7 @@ import type { MappedFile } from "../sourcemap/traceback-map.js";
 import { LinkLost } from "../flash/byte-link.js";
 import { resolvePort } from "../flash/ports.js";
 import { SerialTransport } from "../flash/serial-transport.js";
-import { loadLastBuild } from "../sourcemap/last-build.js";
+import { loadLastBuild, whyBuildDoesNotMatch } from "../sourcemap/last-build.js";
 import { createTracebackRewriter } from "../sourcemap/traceback-rewriter.js";
 
 export interface MonitorOptions {
@@ -58,6 +58,14 @@ export const REPL: ConsoleMode = {
   endWithInput: true,
 };
 
+/** The last build, when it is what tsmp installed on the board at `path`; otherwise nothing is mapped, and the status says why. */
+function buildMatching(project: string, path: string, status: (line: string) => void): MappedFile[] {
+  const problem = whyBuildDoesNotMatch(project, path);
+  if (problem === undefined) return loadLastBuild(project);
+  status(`[tsmp] tracebacks are shown as the board prints them: ${problem}`);
+  return [];
+}
+
 /** How long piped input's answers may keep coming once the input has ended. */
 const PIPED_INPUT_DRAIN_MS = 700;
 
@@ -83,7 +91,7 @@ export async function monitorFromTerminal(
     await monitorBoard({
       path,
       baudRate: options.baudRate,
-      files: mode.project === undefined ? [] : loadLastBuild(mode.project),
+      files: mode.project === undefined ? [] : buildMatching(mode.project, path, terminal.status),
       relativeTo: process.cwd(),
       output: terminal.output,
       status: terminal.status,

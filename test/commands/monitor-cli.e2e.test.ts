@@ -1,10 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { flashProject } from "../../src/commands/flash.js";
 import { packagePath } from "../../src/package-paths.js";
 import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
-import { captureStream, makeProject, removeProjects } from "../harness/board-fixtures.js";
+import { captureStream, makeProject, removeProjects, writeSources } from "../harness/board-fixtures.js";
+import { buildProject } from "../../src/commands/build.js";
 
 // `tsmp monitor` as a user runs it: the built CLI (npm test builds first) in its own process,
 // against a virtual board on a real pty, stopped by a signal.
@@ -86,5 +89,35 @@ describe.skipIf(!built)("tsmp monitor on the command line", () => {
     await again.waitFor(() => again.stdout().includes("still here\r\n>>> "), "answer on the second connection");
     again.cli.kill("SIGTERM");
     expect(await again.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("maps nothing when build/ is not what the board got, and says why; outside a project it gives a hint", async () => {
+    board = await VirtualBoard.start();
+    const source = 'console.log("starting");\nthrow new Error("boom");\n';
+    const project = makeProject({ "main.ts": source });
+    await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() });
+    // The source changes and is built, not flashed: the board still runs the old main.py.
+    writeSources(project, { "main.ts": `// a comment moves every line\n${source}` });
+    await buildProject(project, undefined, () => undefined);
+
+    const monitor = spawnMonitor(["--port", board.portPath, "--project", project], project);
+    await monitor.waitFor(() => monitor.stderr().includes("Connected to"), "connection line");
+    expect(monitor.stderr()).toBe(
+      `[tsmp] tracebacks are shown as the board prints them: ${join(project, "build")} changed since it was flashed to ${board.portPath} (main.py); run tsmp flash to map tracebacks again\n` +
+        `Connected to ${board.portPath}\n`,
+    );
+    monitor.cli.stdin.write("\x04");
+    await monitor.waitFor(() => monitor.stdout().includes("boom"), "traceback");
+    expect(monitor.stdout()).toContain('File "main.py", line 2');
+    monitor.cli.kill("SIGINT");
+    await monitor.exited;
+
+    const elsewhere = spawnMonitor(["--port", board.portPath], tmpdir());
+    await elsewhere.waitFor(() => elsewhere.stderr().includes("Connected to"), "connection line");
+    expect(elsewhere.stderr()).toContain(
+      `[tsmp] tracebacks are shown as the board prints them: no build/ in ${realpathSync(tmpdir())} (run tsmp monitor in the project's folder, or pass --project <dir>)\n`,
+    );
+    elsewhere.cli.kill("SIGINT");
+    await elsewhere.exited;
   });
 });

@@ -10,6 +10,7 @@ import { chooseMpy } from "../../flash/board-mpy.js";
 import { MPY_VERSION } from "../../transpile/project/mpy-cross.js";
 import { filesForBoard } from "../mpy-files.js";
 import { withFilesBesideCode } from "../extra-files.js";
+import { recordFlashed } from "../../sourcemap/last-build.js";
 import { Wakeups, type DevBuild, type DevTarget } from "./dev-target.js";
 
 export interface BoardTargetOptions {
@@ -23,6 +24,8 @@ export interface BoardTargetOptions {
   mpy?: boolean | "auto";
   /** Traceback paths are shown relative to this folder. */
   relativeTo: string;
+  /** The project folder, whose build/ records what the board got (for `tsmp monitor`). */
+  project: string;
   /** Opens the link to the board; a serial port by default. */
   open?: (path: string) => Promise<ByteLink>;
 }
@@ -140,6 +143,7 @@ async function install(build: DevBuild, repl: RawRepl, fs: BoardFs, mpy: boolean
   const log = (line: string) => void (line.startsWith("Up to date: ") || status(line));
   const files = withFilesBesideCode(await filesForBoard(build.files, build.entry, mpy), build.extraFiles);
   await deployFiles(fs, files, { log });
+  recordFlashed(options.project, options.path, build.files);
   await repl.resetAndRun();
   status(`[tsmp] restarted ${build.entry} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
 }
