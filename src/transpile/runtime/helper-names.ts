@@ -69,6 +69,7 @@ export const helperNames = [
   "js_mod",
   "js_pow",
   "js_round",
+  "js_same",
   "js_sign",
   "js_space",
   "js_str",

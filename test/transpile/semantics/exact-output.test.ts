@@ -57,6 +57,14 @@ describeCases("exact output: typeof", {
   "typeof a class is function": `class Widget {} function make() { return new Widget(); } console.log(typeof Widget, typeof make, typeof make(), typeof [Widget]);`,
 });
 
+describeCases("exact output: Map and Set keys compare as SameValueZero", {
+  "true and 1, false and 0 are different keys": `const m = new Map<unknown, string>(); m.set(1, "one").set(true, "yes").set(0, "zero").set(false, "no"); console.log(m.size, m.get(true), m.get(1), m.get(false), m.get(0), [...m.keys()]);`,
+  "arrays are keys by identity": `const a = [1, 2]; const m = new Map<number[], string>([[a, "a"]]); m.set([1, 2], "copy"); console.log(m.size, m.get(a), m.get([1, 2]), m.has(a)); m.delete(a); console.log(m.size, m);`,
+  "NaN is one key": `const m = new Map<number, string>(); m.set(NaN, "x"); m.set(0 / 0, "y"); const s = new Set([NaN, 0 / 0, 1]); console.log(m.size, m.get(NaN), s.size, s.has(NaN), [...s]);`,
+  "Set of booleans, numbers and arrays": `const row = [0]; const s = new Set<unknown>([1, true, 1, row, row, [0], "1"]); console.log(s.size, s.has(true), s.has(row), s.has([0]), [...s]); s.delete(true); console.log(s.size, s);`,
+  "records and objects as keys": `const r: Record<string, number> = { a: 1 }; const o = { b: 2 }; const m = new Map<object, number>([[r, 1], [o, 2]]); m.forEach((v, k) => console.log(v, JSON.stringify(k))); for (const [k, v] of m) console.log(Object.keys(k), v);`,
+});
+
 describe("exact output: what cannot be kept is rejected", () => {
   const transpiler = createTranspiler({ sourceMaps: false });
   const codesOf = (source: string) => transpiler.transpileSource(source).diagnostics.map(({ code, message }) => ({ code, message }));
