@@ -162,6 +162,13 @@ export const asyncGenerator = (node: ts.Node) =>
     "Async generators (async function*) and for await…of are not supported: MicroPython has no async generators. Return an array from an async function, or pass values through an asyncio queue or a callback.",
   );
 
+export const unlabeledJumpOutOfLabeledBlock = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1022",
+    "An unlabeled break or continue that leaves a labeled block is not supported (the block becomes a loop that runs once, which it would stop instead): label the enclosing loop and name it.",
+  );
+
 export const unsupportedExport = (node: ts.Node) =>
   at(node, "TSMP1207", "Default exports and re-exports are not supported: export declarations by name.");
 

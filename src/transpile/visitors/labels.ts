@@ -30,15 +30,76 @@ function framesOf(context: TransformationContext): LabelFrame[] {
   return frames;
 }
 
-/** Statements that are loops in the emitted Python: iterations, and switches in their general form. */
+/**
+ * Statements that are loops in the emitted Python: iterations, switches in their general form,
+ * and labeled blocks (a loop that runs once).
+ */
 function isPythonLoop(node: ts.Node): boolean {
-  return ts.isIterationStatement(node, false) || (ts.isSwitchStatement(node) && !isSimple(node));
+  return (
+    ts.isIterationStatement(node, false) ||
+    (ts.isSwitchStatement(node) && !isSimple(node)) ||
+    (ts.isLabeledStatement(node.parent) && !ts.isIterationStatement(node, false))
+  );
 }
+
+/** An unlabeled `break`/`continue` in a labeled block that leaves the block for an enclosing loop. */
+function jumpsOutUnlabeled(block: ts.Node): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isIterationStatement(node, false)) return;
+    if ((ts.isBreakStatement(node) || ts.isContinueStatement(node)) && !node.label) {
+      found = node;
+      return;
+    }
+    // An unlabeled break inside a switch leaves the switch only; a continue still leaves the block.
+    if (ts.isSwitchStatement(node)) {
+      node.caseBlock.clauses.forEach((clause) => clause.statements.forEach((statement) => visitContinues(statement)));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  const visitContinues = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isIterationStatement(node, false)) return;
+    if (ts.isContinueStatement(node) && !node.label) {
+      found = node;
+      return;
+    }
+    ts.forEachChild(node, visitContinues);
+  };
+  visit(block);
+  return found;
+}
+
+/**
+ * `label: { … break label; … }`: a labeled block is a loop that runs once (`while True: …
+ * break`), so `break label` is a plain `break`, or a flagged one from inside inner loops.
+ */
+const transformLabeledBlock = withLabeledExits<ts.Statement>((block, context) => {
+  const label = (block.parent as ts.LabeledStatement).label.text;
+  const frames = framesOf(context);
+  frames.push({
+    label,
+    loop: block,
+    breakFlag: context.temporary(`break_${label}`),
+    continueFlag: context.temporary(`continue_${label}`),
+    crossed: new Set(),
+  });
+  try {
+    const body = context.transformBlock(block);
+    return [{ kind: "While", test: py.bool(true), body: [...body, py.breakStatement()] }];
+  } finally {
+    frames.pop();
+  }
+});
 
 export function transformLabeledStatement(node: ts.LabeledStatement, context: TransformationContext): py.Statement[] {
   if (!ts.isIterationStatement(node.statement, false)) {
-    context.report(diagnostics.unsupportedSyntax(node));
-    return [];
+    const escaping = jumpsOutUnlabeled(node.statement);
+    if (escaping) {
+      context.report(diagnostics.unlabeledJumpOutOfLabeledBlock(escaping));
+      return [];
+    }
+    return transformLabeledBlock(node.statement, context);
   }
   const frames = framesOf(context);
   const label = node.label.text;

@@ -61,3 +61,33 @@ console.log(Number.isInteger(start), start > 1.7e12, elapsed >= 0 && elapsed < 5
     );
   });
 });
+
+describe("labeled blocks", () => {
+  it("break out of a labeled block, from inside it and from inner loops", () =>
+    expectToMatchJsResult(`
+function classify(values: number[]) {
+  let verdict = "all small";
+  check: {
+    if (values.length === 0) { verdict = "empty"; break check; }
+    for (const v of values) {
+      for (let i = 0; i < 2; i++) {
+        if (v * i > 10) { verdict = "found " + v; break check; }
+      }
+    }
+    verdict += " (checked " + values.length + ")";
+  }
+  return verdict;
+}
+console.log(classify([]), classify([1, 2]), classify([3, 20, 40]));
+outer: for (let i = 0; i < 3; i++) {
+  inner: { if (i === 1) break inner; if (i === 2) continue outer; console.log("body", i); }
+  console.log("after block", i);
+}
+`));
+  it("an unlabeled break leaving a labeled block is rejected with what to write", () => {
+    const result = createTranspiler({ sourceMaps: false }).transpileSource(
+      `for (let i = 0; i < 3; i++) {\n  block: { if (i === 1) break; console.log(i); }\n}`,
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["TSMP1022", 2, 25]]);
+  });
+});
