@@ -204,7 +204,14 @@ export function emitProgram(
     files.push(emit.file);
   }
   files.push(...pythonModulesImported(emitted, info, rootDir, sources));
-  if (usedHelpers.size > 0) files.push({ path: `${helperModuleName}.py`, text: emitHelperModule(usedHelpers) });
+  if (usedHelpers.size > 0)
+    files.push({
+      path: `${helperModuleName}.py`,
+      text: emitHelperModule(
+        usedHelpers,
+        files.map((file) => file.text),
+      ),
+    });
   const entry = layout.entry ? outputPathOf(rootDir, layout.entry) : undefined;
   return { rootDir, entry, files, diagnostics: diagnostics.filter((diagnostic) => diagnostic.category === "error") };
 }

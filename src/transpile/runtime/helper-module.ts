@@ -17,10 +17,84 @@ export function resolveHelpers(used: Iterable<HelperName>): HelperName[] {
   return withDependencies([...used].sort(), requirementsOf);
 }
 
-/** The text of `_tsmp.py` holding exactly these helpers (and their dependencies). */
-export function emitHelperModule(used: Iterable<HelperName>): string {
-  return resolveHelpers(used)
-    .map((name) => readPythonHelper(`src/transpile/runtime/${name}.py`).code)
-    .join("\n\n\n")
-    .concat("\n");
+/**
+ * The text of `_tsmp.py` holding exactly these helpers (and their dependencies). Given the
+ * program's own modules, the big runtime classes keep only the members some code names:
+ * the whole typed-array class compiles to ~55 KiB of heap on a board, a program uses a few
+ * of its methods, and a class without properties also reads its attributes faster.
+ */
+export function emitHelperModule(used: Iterable<HelperName>, program?: readonly string[]): string {
+  const names = resolveHelpers(used);
+  const chunks = names.map((name) => readPythonHelper(`src/transpile/runtime/${name}.py`).code);
+  // A value typed any reaches members by a name known only at run time: keep every member.
+  const dynamic = names.some((name) => name === "js_get" || name === "any_call");
+  const pruned = program === undefined || dynamic ? chunks : pruneClassMembers(chunks, program);
+  return pruned.join("\n\n\n").concat("\n");
+}
+
+/** The classes whose members are left out when nothing names them. */
+const prunableClasses = new Set(["TypedArray", "DataView", "ArrayBuffer"]);
+
+interface ClassChunk {
+  /** The lines before the members (`class TypedArray(memoryview):`, class constants) and after the class. */
+  head: string[];
+  tail: string[];
+  members: { name: string; lines: string[] }[];
+}
+
+/** Keeps, of each prunable class, its special methods and every member named anywhere else: in the program or kept code. */
+function pruneClassMembers(chunks: string[], program: readonly string[]): string[] {
+  const parsed = chunks.map(parseClassChunk);
+  const tokens = new Set<string>();
+  const addTokens = (text: string) => {
+    for (const token of text.match(/\w+/g) ?? []) tokens.add(token);
+  };
+  for (const text of program) addTokens(text);
+  parsed.forEach((chunk, index) => {
+    if (!chunk) addTokens(chunks[index]!);
+    else addTokens([...chunk.head, ...chunk.tail].join("\n"));
+  });
+  const kept = new Set<string>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const chunk of parsed) {
+      for (const member of chunk?.members ?? []) {
+        const key = `${chunk!.head[0]}.${member.name}`;
+        if (kept.has(key) || !(member.name.startsWith("__") || tokens.has(member.name))) continue;
+        kept.add(key);
+        member.lines.forEach(addTokens);
+        grew = true;
+      }
+    }
+  }
+  return parsed.map((chunk, index) => {
+    if (!chunk) return chunks[index]!;
+    const members = chunk.members.filter((member) => kept.has(`${chunk.head[0]}.${member.name}`)).flatMap((member) => member.lines);
+    const body = [...chunk.head, ...members];
+    // A class left with no statement at all still needs one.
+    if (body.length === 1) body.push("    pass");
+    return [...body, ...chunk.tail].join("\n");
+  });
+}
+
+/** A helper holding a prunable class, split into its members (one `def`, with its decorators), or undefined. */
+function parseClassChunk(code: string): ClassChunk | undefined {
+  const lines = code.split("\n");
+  const start = lines.findIndex((line) => /^class (\w+)/.test(line) && prunableClasses.has(/^class (\w+)/.exec(line)![1]!));
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && (lines[end]!.startsWith(" ") || lines[end]!.trim() === "")) end++;
+  const head = lines.slice(0, start + 1);
+  const members: ClassChunk["members"] = [];
+  let decorators: string[] = [];
+  for (const line of lines.slice(start + 1, end)) {
+    const def = /^ {4}def (\w+)\(/.exec(line);
+    if (/^ {4}@/.test(line)) decorators.push(line);
+    else if (def) {
+      members.push({ name: def[1]!, lines: [...decorators, line] });
+      decorators = [];
+    } else if (/^ {4}\S/.test(line) || members.length === 0) head.push(line);
+    else members.at(-1)!.lines.push(line);
+  }
+  return { head, tail: lines.slice(end), members };
 }

@@ -92,4 +92,14 @@ describe("runtime helpers are avoided when types allow", () => {
       ),
     ).toEqual([]);
   });
+
+  it("the typed-array class keeps only the methods a program names", () => {
+    const helpers = transpileSnippet(
+      `const a = new Uint8Array([1, 2, 3]); const s = a.subarray(1); console.log(s.indexOf(3), a);`,
+    ).files.find((file) => file.path === "_tsmp.py")!.text;
+    expect(helpers).toContain("def subarray(");
+    expect(helpers).toContain("def indexOf(");
+    expect(helpers).not.toContain("def lastIndexOf(");
+    expect(helpers).not.toContain("def sort(");
+  });
 });
