@@ -27,4 +27,10 @@ export default tseslint.config(
     files: ["bin/**/*.js", "*.config.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
+  {
+    // tsserver loads plugins with require(): the plugin's entry is CommonJS.
+    files: ["tsserver-plugin/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

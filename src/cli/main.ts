@@ -4,6 +4,7 @@ import { DiagnosticsReported, ProgramExit, TsmpError } from "../errors.js";
 import { describeHostFileError } from "../host-file-error.js";
 import { packagePath } from "../package-paths.js";
 import { registerBuild } from "./commands/build.js";
+import { registerCheck } from "./commands/check.js";
 import { registerConfig } from "./commands/config.js";
 import { registerDev } from "./commands/dev.js";
 import { registerExec } from "./commands/exec.js";
@@ -34,6 +35,7 @@ export function createProgram(): Command {
   for (const register of [
     registerInit,
     registerBuild,
+    registerCheck,
     registerRun,
     registerFlash,
     registerDev,

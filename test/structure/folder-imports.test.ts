@@ -18,6 +18,7 @@ const allowedImports: Record<string, string[]> = {
   sim: ["flash", "vm", "devices", "root"],
   flash: ["sourcemap", "root"],
   transpile: ["sourcemap", "root"],
+  editor: ["transpile", "root"],
   vm: ["devices", "net", "root"],
   "runtime-shim": ["devices", "net", "root"],
   net: ["root"],

@@ -23,7 +23,12 @@ const unchangingFolders = [dirname(ts.getDefaultLibFilePath({})), packagePath("s
  * are recomputed only for files an edit can affect (the edited file, and the importers of a file
  * whose exported shape changed), and only those files are transformed to Python again.
  */
-export function createIncrementalBuild(input: string, options: TranspileOptions = {}): IncrementalBuild {
+export function createIncrementalBuild(
+  input: string,
+  options: TranspileOptions = {},
+  /** Where a file's current text comes from before the disk: an editor's unsaved buffers. */
+  unsaved: (fileName: string) => string | undefined = () => undefined,
+): IncrementalBuild {
   const layout = findProjectLayout(input);
   const parsed = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
   const emitted = new WeakMap<ts.SourceFile, ModuleEmit>();
@@ -32,7 +37,7 @@ export function createIncrementalBuild(input: string, options: TranspileOptions 
   const rebuild = (): TranspileResult => {
     // Read again each time: a new file in the project, or an edited tsconfig, changes the roots.
     const setup = programSetup({ tsconfig: layout.tsconfig, entry: layout.entry });
-    const host = cachingHost(setup.options, parsed);
+    const host = cachingHost(setup.options, parsed, unsaved);
     builder = ts.createSemanticDiagnosticsBuilderProgram(setup.rootNames, setup.options, host, builder, setup.configDiagnostics);
     const affected = new Set<ts.SourceFile>();
     let everything = false;
@@ -58,14 +63,18 @@ export function createIncrementalBuild(input: string, options: TranspileOptions 
  * A compiler host that hands out the same SourceFile object for a file whose text has not
  * changed (so the builder sees it as unchanged) and versions every file by its text's hash.
  */
-function cachingHost(options: ts.CompilerOptions, parsed: Map<string, { text: string; sourceFile: ts.SourceFile }>): ts.CompilerHost {
+function cachingHost(
+  options: ts.CompilerOptions,
+  parsed: Map<string, { text: string; sourceFile: ts.SourceFile }>,
+  unsaved: (fileName: string) => string | undefined,
+): ts.CompilerHost {
   const host = compilerHost(options);
   return {
     ...host,
     getSourceFile: (fileName, languageVersion, onError) => {
       const cached = parsed.get(fileName);
       if (cached && unchangingFolders.some((folder) => fileName.startsWith(folder))) return cached.sourceFile;
-      const text = host.readFile(fileName);
+      const text = unsaved(fileName) ?? host.readFile(fileName);
       if (text === undefined) {
         onError?.(`cannot read ${fileName}`);
         parsed.delete(fileName);
