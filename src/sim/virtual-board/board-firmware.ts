@@ -1,4 +1,4 @@
-import { installBoardModules } from "../../vm/board-modules.js";
+import { installBoardModules, type SimulatedBoard } from "../../vm/board-modules.js";
 import type { BoardClock } from "../../vm/board-clock.js";
 import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { BoardOutput } from "./board-output.js";
@@ -79,6 +79,7 @@ export class BoardFirmware {
    */
   private hardResetRequested: { cause: number; downMs: number } | undefined;
   private boardClock: BoardClock | undefined;
+  private board: SimulatedBoard | undefined;
   /** What machine.reset_cause() answers in this boot. */
   private resetCause: number = ResetCause.PWRON_RESET;
 
@@ -383,12 +384,15 @@ export class BoardFirmware {
     limitFlashSize(vm.module.FS, FLASH_SIZE);
     // machine, pyb, time and a blocking asyncio.run; their waits see Ctrl-C through the shared words.
     // One board clock for the board's life: its RTC and RTC memory outlive resets and deep sleep.
-    this.boardClock = installBoardModules(vm, {
+    // A reset closes the sockets the last program left open, as a board's reboot does.
+    this.board?.closeSockets();
+    this.board = installBoardModules(vm, {
       interrupt: this.options.runState.words,
       onOutput: () => this.output.flush(),
       resetCause: this.resetCause,
       boardClock: this.boardClock,
-    }).clock;
+    });
+    this.boardClock = this.board.clock;
     vm.registerJsModule("_vboard", {
       root: FLASH_ROOT,
       flash_size: FLASH_SIZE,
