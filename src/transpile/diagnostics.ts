@@ -170,7 +170,7 @@ export const unlabeledJumpOutOfLabeledBlock = (node: ts.Node) =>
   );
 
 export const unsupportedExport = (node: ts.Node) =>
-  at(node, "TSMP1207", "Default exports and re-exports are not supported: export declarations by name.");
+  at(node, "TSMP1207", "'export =' (a CommonJS export) is not supported: export declarations by name, or use 'export default'.");
 
 // `ts.SyntaxKind` has aliases (FirstStatement = VariableStatement); keep the real names.
 const kindNames = new Map<number, string>();

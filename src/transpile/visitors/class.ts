@@ -27,11 +27,12 @@ function memberName(member: ts.ClassElement, context: TransformationContext): st
  */
 export function transformClassDeclaration(node: ts.ClassDeclaration, context: TransformationContext): py.Statement[] {
   if (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return [];
-  if (!node.name || ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) {
-    context.report(diagnostics.unsupportedExport(node));
-    return [];
-  }
-  return [classDefinition(node, context.pythonName(node.name), context)];
+  // `export default class C` is `C`, bound as the module's `default` too; unnamed, it is `default`.
+  const name = node.name ? context.pythonName(node.name) : "default";
+  const definition = classDefinition(node, name, context);
+  const isDefault = ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
+  if (!isDefault || name === "default") return [definition];
+  return [definition, py.assign(py.name("default"), py.name(name))];
 }
 
 /**

@@ -22,11 +22,11 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 
 export function transformFunctionDeclaration(node: ts.FunctionDeclaration, context: TransformationContext): py.Statement[] {
   if (!node.body || hasModifier(node, ts.SyntaxKind.DeclareKeyword)) return [];
-  if (hasModifier(node, ts.SyntaxKind.DefaultKeyword) || !node.name) {
-    context.report(diagnostics.unsupportedExport(node));
-    return [];
-  }
-  return [functionDefinition(context.pythonName(node.name), node, context)];
+  // `export default function f` is `f`, bound as the module's `default` too; unnamed, it is `default`.
+  const name = node.name ? context.pythonName(node.name) : "default";
+  const definition = functionDefinition(name, node, context);
+  if (!hasModifier(node, ts.SyntaxKind.DefaultKeyword) || name === "default") return [definition];
+  return [definition, py.assign(py.name("default"), py.name(name))];
 }
 
 /** Parameters, with defaults Python evaluates once replaced by a check at each call. */

@@ -8,39 +8,43 @@ import { isPythonModuleName, pythonSafeName } from "../reserved-names.js";
 import { transformNamespace } from "./namespace.js";
 
 /** The Python module an import specifier names, or undefined (after reporting why). */
-function pythonModuleFor(node: ts.ImportDeclaration, specifier: string, context: TransformationContext): string | undefined {
+function pythonModuleFor(
+  node: ts.ImportDeclaration | ts.ExportDeclaration,
+  specifier: string,
+  context: TransformationContext,
+): string | undefined {
   if (specifier === "tsmp" || specifier.startsWith("tsmp/")) {
     if (nodeOnlyFacadeModules.has(specifier)) {
-      context.report(diagnostics.nodeOnlyModule(node.moduleSpecifier, specifier));
+      context.report(diagnostics.nodeOnlyModule(node.moduleSpecifier!, specifier));
       return undefined;
     }
     const module = facadeModules[specifier];
-    if (!module) context.report(diagnostics.unknownFacadeModule(node.moduleSpecifier, specifier));
+    if (!module) context.report(diagnostics.unknownFacadeModule(node.moduleSpecifier!, specifier));
     return module;
   }
   if (specifier.startsWith(BOARD_MODULE_PREFIX)) {
     const module = boardModuleName(specifier);
-    if (!module) context.report(diagnostics.badBoardModuleName(node.moduleSpecifier, specifier));
+    if (!module) context.report(diagnostics.badBoardModuleName(node.moduleSpecifier!, specifier));
     return module;
   }
   if (!specifier.startsWith(".")) {
-    context.report(diagnostics.packageImport(node.moduleSpecifier, specifier));
+    context.report(diagnostics.packageImport(node.moduleSpecifier!, specifier));
     return undefined;
   }
-  const target = context.checker.getSymbolAtLocation(node.moduleSpecifier)?.valueDeclaration;
+  const target = context.checker.getSymbolAtLocation(node.moduleSpecifier!)?.valueDeclaration;
   const source = target && ts.isSourceFile(target) ? (context.program.pythonSourceOf(target) ?? target.fileName) : undefined;
   const module = source ? context.program.pythonModuleOf(source) : undefined;
   const fileName = source?.replace(/^.*[\\/]/, "").replace(/\.(d\.)?(ts|py)$/, "");
   if (!module && fileName !== undefined && !isPythonModuleName(fileName))
-    context.report(diagnostics.invalidModuleName(node.moduleSpecifier, fileName));
-  else if (!module) context.report(diagnostics.importOutsideRoot(node.moduleSpecifier, specifier));
+    context.report(diagnostics.invalidModuleName(node.moduleSpecifier!, fileName));
+  else if (!module) context.report(diagnostics.importOutsideRoot(node.moduleSpecifier!, specifier));
   return module;
 }
 
 /** Names a Python module exports are imported as they are; tsmp's own modules renamed reserved ones. */
-function keepsExportedNames(node: ts.ImportDeclaration, specifier: string, context: TransformationContext): boolean {
+function keepsExportedNames(node: ts.ImportDeclaration | ts.ExportDeclaration, specifier: string, context: TransformationContext): boolean {
   if (specifier.startsWith("tsmp/") || specifier.startsWith(BOARD_MODULE_PREFIX)) return true;
-  const target = context.checker.getSymbolAtLocation(node.moduleSpecifier)?.valueDeclaration;
+  const target = context.checker.getSymbolAtLocation(node.moduleSpecifier!)?.valueDeclaration;
   return target !== undefined && ts.isSourceFile(target) && context.program.pythonSourceOf(target) !== undefined;
 }
 
@@ -67,7 +71,7 @@ export function transformImportDeclaration(node: ts.ImportDeclaration, context: 
         ? clause.namedBindings.elements.filter((element) => isValueImport(element, context))
         : [];
     if (values.length > 0 || clause?.name || (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings))) {
-      context.report(diagnostics.unknownFacadeModule(node.moduleSpecifier, specifier));
+      context.report(diagnostics.unknownFacadeModule(node.moduleSpecifier!, specifier));
     }
     return [];
   }
@@ -79,14 +83,20 @@ export function transformImportDeclaration(node: ts.ImportDeclaration, context: 
   const module = pythonModuleFor(node, specifier, context);
   if (!module) return [];
   if (!clause) return [{ kind: "Import", names: [{ name: module }] }];
+  const statements: py.Statement[] = [];
   if (clause.name) {
-    context.report(diagnostics.unsupportedImportForm(clause.name, "A default import"));
-    return [];
+    // A default export is the exporting module's `default` (see exports below); Python modules have none.
+    if (keepsExportedNames(node, specifier, context)) {
+      context.report(diagnostics.unsupportedImportForm(clause.name, "A default import from a Python module"));
+      return [];
+    }
+    statements.push({ kind: "ImportFrom", module, names: [{ name: "default", asname: context.pythonName(clause.name) }] });
+    if (!clause.namedBindings) return statements;
   }
   const bindings = clause.namedBindings;
   if (bindings && ts.isNamespaceImport(bindings)) {
     const local = context.pythonName(bindings.name);
-    return [{ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
+    return [...statements, { kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
   }
   const keepsNames = keepsExportedNames(node, specifier, context);
   const names = named.map((element) => {
@@ -96,7 +106,8 @@ export function transformImportDeclaration(node: ts.ImportDeclaration, context: 
     const local = context.pythonName(element.name);
     return { name: exported, asname: local === exported ? undefined : local };
   });
-  return [{ kind: "ImportFrom", module, names }];
+  if (names.length === 0) return statements;
+  return [...statements, { kind: "ImportFrom", module, names }];
 }
 
 export function transformExportDeclaration(node: ts.ExportDeclaration, context: TransformationContext): py.Statement[] {
@@ -110,13 +121,53 @@ export function transformExportDeclaration(node: ts.ExportDeclaration, context: 
         py.assign(py.name(pythonSafeName(element.name.text)), py.name(context.pythonName(element.propertyName as ts.Identifier))),
       );
   }
-  context.report(diagnostics.unsupportedExport(node));
-  return [];
+  if (!node.moduleSpecifier || !ts.isStringLiteral(node.moduleSpecifier)) {
+    context.report(diagnostics.unsupportedExport(node));
+    return [];
+  }
+  return reexport(node, node.moduleSpecifier.text, context);
 }
 
+/**
+ * Re-exports import the names into this module, where importers find them: `export { a, b as c }
+ * from "./m"` is `from m import a, b as c`, `export * from "./m"` is `from m import *` (every
+ * public name of m, a superset of its exports), `export * as ns from "./m"` is `import m as ns`.
+ */
+function reexport(node: ts.ExportDeclaration, specifier: string, context: TransformationContext): py.Statement[] {
+  const module = pythonModuleFor(node, specifier, context);
+  if (!module) return [];
+  const clause = node.exportClause;
+  if (!clause) return [{ kind: "ImportFrom", module, names: [{ name: "*" }] }];
+  if (ts.isNamespaceExport(clause)) {
+    const local = pythonSafeName(clause.name.text);
+    return [{ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
+  }
+  const keepsNames = keepsExportedNames(node, specifier, context);
+  const names = clause.elements
+    .filter((element) => !element.isTypeOnly && isValueReexport(element, context))
+    .map((element) => {
+      const imported = (element.propertyName ?? element.name).text;
+      const exported = keepsNames ? imported : pythonSafeName(imported);
+      const local = pythonSafeName(element.name.text);
+      return { name: exported, asname: local === exported ? undefined : local };
+    });
+  return names.length > 0 ? [{ kind: "ImportFrom", module, names }] : [];
+}
+
+function isValueReexport(specifier: ts.ExportSpecifier, context: TransformationContext): boolean {
+  const symbol = context.checker.getSymbolAtLocation(specifier.name);
+  if (!symbol) return false;
+  const target = symbol.flags & ts.SymbolFlags.Alias ? context.checker.getAliasedSymbol(symbol) : symbol;
+  return (target.flags & ts.SymbolFlags.Value) !== 0;
+}
+
+/** `export default expression` binds the module's `default`; `export =` (CommonJS) has no counterpart. */
 export function transformExportAssignment(node: ts.ExportAssignment, context: TransformationContext): py.Statement[] {
-  context.report(diagnostics.unsupportedExport(node));
-  return [];
+  if (node.isExportEquals) {
+    context.report(diagnostics.unsupportedExport(node));
+    return [];
+  }
+  return [py.assign(py.name("default"), context.transformExpression(node.expression))];
 }
 
 /** `namespace X {}` (see namespace.ts); `declare` forms and `declare module "x"` are types only. */

@@ -46,3 +46,26 @@ describe("exports", () => {
       `const js_div = (a: number, b: number) => a + b; const JsObject = 3; console.log(js_div(1, 2), 7 / 2, JsObject);`,
     ));
 });
+
+describe("default exports and re-exports", () => {
+  it("default-exported functions, classes and values, imported by any name", () =>
+    expectToMatchJsResult({
+      "main.ts": `import blink, { rate } from "./led"; import Motor from "./motor"; import limits from "./limits";\nconsole.log(blink(3), rate, new Motor(2).speed(), limits.max);`,
+      "led.ts": `export const rate = 5;\nexport default function blink(times: number) { return "blink x" + times * rate; }`,
+      "motor.ts": `export default class Motor { constructor(readonly gear: number) {} speed() { return this.gear * 100; } }`,
+      "limits.ts": `const max = 255;\nexport default { min: 0, max };`,
+    }));
+  it("anonymous default exports", () =>
+    expectToMatchJsResult({
+      "main.ts": `import twice from "./twice"; import Box from "./box";\nconsole.log(twice(21), new Box().label);`,
+      "twice.ts": `export default function (n: number) { return n * 2; }`,
+      "box.ts": `export default class { label = "box"; }`,
+    }));
+  it("export { … } from, export * from and export * as", () =>
+    expectToMatchJsResult({
+      "main.ts": `import { add, total as sum, scale, util, Mode } from "./index";\nconsole.log(add(1, 2), sum([1, 2, 3]), scale, util.add(2, 2), Mode.Fast);`,
+      "index.ts": `export { add, total } from "./arith";\nexport * from "./config";\nexport * as util from "./arith";\nexport { type Options } from "./config";`,
+      "arith.ts": `export function add(a: number, b: number) { return a + b; }\nexport const total = (xs: number[]) => xs.reduce((s, x) => s + x, 0);`,
+      "config.ts": `export const scale = 10;\nexport enum Mode { Slow, Fast }\nexport interface Options { fast: boolean }`,
+    }));
+});
