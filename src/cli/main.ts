@@ -25,7 +25,7 @@ export function createProgram(): Command {
     .description("Write MicroPython board firmware in TypeScript")
     .version(packageVersion())
     // The guides ship in the package, so an installed tsmp can show where they are.
-    .addHelpText("after", `\nGuides: ${packagePath("docs")} (running.md, testing.md, flashing.md, esp32.md…)\n`)
+    .addHelpText("after", `\nGuides: ${packagePath("docs")} (dev.md, project-config.md, board-tools.md, flashing.md, esp32.md…)\n`)
     .exitOverride()
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
