@@ -17,7 +17,7 @@ import {
   type UartWire,
 } from "./board-devices.js";
 import { pollSource, type PollableStream } from "./pollable.js";
-import type { IoSource } from "./scheduler.js";
+import { AsyncioDeadlock, type IoSource } from "./scheduler.js";
 import { runtime, type Runtime } from "./runtime.js";
 import type { ClockEventHandle } from "./clock.js";
 
@@ -185,6 +185,7 @@ export class Pin {
     if (positional[1] !== undefined) settings.trigger = positional[1] as number;
     const handler = settings.handler ?? null;
     const wanted = settings.trigger ?? Pin.IRQ_FALLING | Pin.IRQ_RISING;
+    const wake = settings.wake ?? null;
     const line = this.rt.input(this.device);
     if (this.irqListener !== null) line.listeners.delete(this.irqListener);
     this.irqListener = null;
@@ -196,6 +197,7 @@ export class Pin {
         const fired = (edge | level) & wanted;
         if (fired === 0) return;
         lastFlags = fired;
+        if (wake !== null && wake & SLEEP) this.rt.wokenByPin = true;
         runHandler(this.rt, () => handler(this));
       };
       this.irqListener = listener;
@@ -959,9 +961,45 @@ export function enable_irq(state: number): void {
   void state;
 }
 
-/** Light sleep: the board clock moves on by `time_ms`, and the program carries on. */
+/** `Pin.irq(wake=…)` values (ESP32): the IRQ wakes the board from light or deep sleep. */
+export const SLEEP = 2;
+export const DEEPSLEEP = 4;
+/** machine.wake_reason() values (ESP32). */
+export const PIN_WAKE = 2;
+export const TIMER_WAKE = 4;
+
+/**
+ * Light sleep: the board clock moves on by `time_ms` (for ever without it), and the program
+ * carries on; an IRQ of a pin set up with `wake=SLEEP` ends it early (wake_reason() PIN_WAKE).
+ */
 export function lightsleep(time_ms?: number): void {
-  runtime().clock.sleepBlocking(time_ms ?? 0);
+  const rt = runtime();
+  const clock = rt.clock;
+  const untilMs = time_ms === undefined ? Number.POSITIVE_INFINITY : clock.nowUs() / 1000 + time_ms;
+  rt.wokenByPin = false;
+  while (!rt.wokenByPin) {
+    if (clock.realtime) {
+      // On the wall clock the board sleeps for real, in 1 ms steps so that a wake pin ends it.
+      const leftMs = untilMs - clock.nowUs() / 1000;
+      if (leftMs <= 0) break;
+      clock.sleepBlocking(Math.min(1, leftMs));
+      continue;
+    }
+    const nextMs = clock.nextEventMs();
+    if (nextMs === undefined || nextMs > untilMs) {
+      if (untilMs === Number.POSITIVE_INFINITY) throw new AsyncioDeadlock("lightsleep: no timer or wake pin can end it");
+      clock.advanceTo(untilMs);
+      rt.wakeReason = TIMER_WAKE;
+      return;
+    }
+    clock.advanceTo(nextMs);
+  }
+  rt.wakeReason = rt.wokenByPin ? PIN_WAKE : TIMER_WAKE;
+}
+
+/** What ended the last light sleep: PIN_WAKE or TIMER_WAKE (0 before any sleep). */
+export function wake_reason(): number {
+  return runtime().wakeReason;
 }
 
 /** Deep sleep: the board is off for `time_ms`, then starts the program again with DEEPSLEEP_RESET. */

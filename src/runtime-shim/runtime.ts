@@ -33,6 +33,10 @@ export class Runtime {
   readonly stopOnReset = new Set<() => void>();
   /** The RTC's setting: it showed `epochMs` at board time `setAtMs` (it keeps running through resets). */
   rtc = { epochMs: Date.UTC(2000, 0, 1), setAtMs: 0 };
+  /** Set when a pin IRQ with `wake=SLEEP` fires: it ends a light sleep. */
+  wokenByPin = false;
+  /** machine.wake_reason(): what ended the last light sleep. */
+  wakeReason = 0;
   /** RTC.memory(): kept through resets and deep sleep, as RTC memory is; a fresh board's is empty. */
   rtcMemory = new Uint8Array();
   /** Why the board last started (machine.reset_cause()); the runner sets it across restarts. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectSameHardware } from "../harness/hardware-differential.js";
 
-describe("TouchPad and RTC memory, Node shim vs MicroPython VM", () => {
+describe("TouchPad, RTC memory and waking from light sleep, Node shim vs MicroPython VM", () => {
   it("TouchPad reads what the test scripts (untouched 1000, lower when touched); other pins are refused", async () => {
     const run = await expectSameHardware({
       ts: `
@@ -51,5 +51,26 @@ console.log([...rtc.memory()].join(","));
 `,
     });
     expect(run.output).toBe("boot 0 cause 1 memory 0\nboot 1 cause 4 memory 2\nboot 2 cause 3 memory 2\nbuffer too long\n3,42\n");
+  });
+
+  it("lightsleep ends early when a pin set up with wake=SLEEP fires; wake_reason() says which", async () => {
+    // Scripted inputs reach the VM when it polls them, every 10 ms: the press is on that grid.
+    const run = await expectSameHardware({
+      ts: `
+import { Pin, SLEEP, lightsleep, wake_reason, PIN_WAKE, TIMER_WAKE } from "tsmp/machine";
+import * as time from "tsmp/time";
+const button = new Pin(0, Pin.IN, Pin.PULL_UP);
+button.irq((p) => console.log("pressed at", time.ticks_ms()), Pin.IRQ_FALLING, { wake: SLEEP });
+lightsleep(1000);
+console.log("woke at", time.ticks_ms(), wake_reason() === PIN_WAKE);
+lightsleep(100);
+console.log("woke at", time.ticks_ms(), wake_reason() === TIMER_WAKE);
+`,
+      inputs: [
+        { at_ms: 0, device: "Pin(0)", value: 1 },
+        { at_ms: 30, device: "Pin(0)", value: 0 },
+      ],
+    });
+    expect(run.output).toBe("pressed at 30\nwoke at 30 true\nwoke at 130 true\n");
   });
 });

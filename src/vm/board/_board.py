@@ -13,6 +13,9 @@ timers = []
 # change them (a device's answer), so the board wakes right then instead of polling.
 watched = []
 
+# Set when a pin IRQ with wake=machine.SLEEP fires: it ends machine.lightsleep().
+woken_by_pin = False
+
 # The watchdog's deadline (a ticks_ms value) once a WDT has started; None before.
 _watchdog_due = None
 

@@ -29,6 +29,7 @@ class _PinState:
         self.drive = 0
         self.handler = None
         self.trigger = 0
+        self.wake = None
         self.flags = 0
         self.last_input = 0
 
@@ -140,6 +141,7 @@ class Pin:
             _board.watched.remove(self)
         state.handler = handler
         state.trigger = trigger
+        state.wake = wake
         if handler is not None:
             state.last_input = self._read_input()
             _board.watched.append(self)
@@ -164,6 +166,8 @@ class Pin:
         if not fired:
             return False
         state.flags = fired
+        if state.wake and state.wake & SLEEP:
+            _board.woken_by_pin = True
         _board.run_handler(state.handler, self)
         return True
 
@@ -732,11 +736,29 @@ def idle():
     _board.sleep_ms(1)
 
 
+# Pin.irq(wake=...) values and wake_reason() values, as the ESP32 port has them.
+SLEEP = 2
+DEEPSLEEP = 4
+PIN_WAKE = 2
+TIMER_WAKE = 4
+_wake_reason = [0]
+
+
 def lightsleep(time_ms=None):
-    if time_ms is None:
-        _board.idle(None)
-    else:
-        _board.sleep_ms(time_ms)
+    # The board clock moves on by time_ms (for ever without it); an IRQ of a pin set up with
+    # wake=SLEEP ends the sleep early, as on the ESP32.
+    deadline = None if time_ms is None else ticks_add(ticks_ms(), max(0, time_ms))
+    _board.woken_by_pin = False
+    while not _board.woken_by_pin:
+        if deadline is not None and ticks_diff(deadline, ticks_ms()) <= 0:
+            _wake_reason[0] = TIMER_WAKE
+            return
+        _board.idle(deadline)
+    _wake_reason[0] = PIN_WAKE
+
+
+def wake_reason():
+    return _wake_reason[0]
 
 
 def deepsleep(time_ms=0):
