@@ -1,17 +1,15 @@
 import * as py from "../python-ast.js";
-import { isRecordType, typeOf } from "../types.js";
 import { transformArgs } from "./arguments.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings } from "./mapping.js";
 import { enumEntries, enumKeys, enumProperties, enumValues } from "./enum-object.js";
 
-/** Records are OrderedDicts, where Python's own methods already keep JavaScript's order. */
+/** An object's keys, values or entries in JavaScript's order (obj_items). */
 const ofObject =
-  (helper: HelperName, recordForm?: (record: py.Expression) => py.Expression): CallMapping =>
+  (helper: HelperName): CallMapping =>
   (node, context) => {
     const [argument] = node.arguments;
     const value = context.transformExpression(argument!);
-    if (recordForm && isRecordType(context, typeOf(context, argument!))) return recordForm(value);
     return py.call(context.useHelper(helper), [value]);
   };
 
@@ -24,14 +22,9 @@ const ofEnumOr =
   };
 
 export const objectStaticCalls: CallMappings = {
-  keys: ofEnumOr(
-    enumKeys,
-    ofObject("obj_keys", (record) => py.call(py.name("list"), [record])),
-  ),
-  values: ofEnumOr(
-    enumValues,
-    ofObject("obj_values", (record) => py.call(py.name("list"), [py.call(py.attribute(record, "values"))])),
-  ),
+  // Not the record's own key order: JavaScript lists integer-like keys first (obj_items).
+  keys: ofEnumOr(enumKeys, ofObject("obj_keys")),
+  values: ofEnumOr(enumValues, ofObject("obj_values")),
   entries: ofEnumOr(enumEntries, ofObject("obj_entries")),
   assign: (node, context) => py.call(context.useHelper("obj_assign"), transformArgs(node, context)),
   fromEntries: (node, context) => py.call(context.useHelper("obj_from"), [...transformArgs(node, context), py.bool(true)]),

@@ -1,13 +1,22 @@
 # requires: js_key
 def obj_items(o):
-    # An object's own (key, value) pairs in JavaScript's order: dicts keep theirs,
-    # object literals list theirs in _keys, and attributes added later come after.
+    # An object's own (key, value) pairs in JavaScript's order: integer-like keys first,
+    # ascending, then the others as inserted (dicts keep theirs, object literals list theirs
+    # in _keys, and attributes added later come after).
     if isinstance(o, dict):
-        return list(o.items())
-    d = o.__dict__
-    order = d.get("_keys", ())
-    pairs = [(js_key(k), d[k]) for k in order if k in d]
-    for k in d:
-        if k != "_keys" and k not in order and not callable(d[k]):
-            pairs.append((js_key(k), d[k]))
-    return pairs
+        pairs = list(o.items())
+    else:
+        d = o.__dict__
+        order = d.get("_keys", ())
+        pairs = [(js_key(k), d[k]) for k in order if k in d]
+        for k in d:
+            if k != "_keys" and k not in order and not callable(d[k]):
+                pairs.append((js_key(k), d[k]))
+    indexes = [p for p in pairs if _index_key(p[0])]
+    if not indexes:
+        return pairs
+    return sorted(indexes, key=lambda p: int(p[0])) + [p for p in pairs if not _index_key(p[0])]
+
+
+def _index_key(k):
+    return type(k) is str and k.isdigit() and (k[0] != "0" or k == "0") and len(k) < 11 and int(k) < 4294967295

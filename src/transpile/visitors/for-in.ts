@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isArrayType, isRecordType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isStringType, typeOf } from "../types.js";
 
 /**
  * `for (const k in o)`: the own keys in insertion order. Records (OrderedDicts) and object
@@ -26,12 +26,10 @@ export function transformForInStatement(node: ts.ForInStatement, context: Transf
   const object = context.transformExpression(node.expression);
   // The keys of an array or a string are its indexes as strings, "0", "1"…, fixed when the loop starts.
   const indexes = isArrayType(context, type) || isStringType(type);
-  // A snapshot of the keys: the body may add or delete properties.
+  // A snapshot of the keys, integer-like ones first (obj_keys): the body may add or delete properties.
   const iter = indexes
     ? py.call(py.name("map"), [py.name("str"), py.call(py.name("range"), [py.call(py.name("len"), [object])])])
-    : isRecordType(context, type)
-      ? py.call(py.name("list"), [object])
-      : py.call(context.useHelper("obj_keys"), [object]);
+    : py.call(context.useHelper("obj_keys"), [object]);
   const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
   return [{ kind: "For", target, iter, body }];
 }

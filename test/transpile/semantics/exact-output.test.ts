@@ -65,6 +65,12 @@ describeCases("exact output: Map and Set keys compare as SameValueZero", {
   "records and objects as keys": `const r: Record<string, number> = { a: 1 }; const o = { b: 2 }; const m = new Map<object, number>([[r, 1], [o, 2]]); m.forEach((v, k) => console.log(v, JSON.stringify(k))); for (const [k, v] of m) console.log(Object.keys(k), v);`,
 });
 
+describeCases("exact output: integer-like keys come first", {
+  "object literal keys": `const o = { b: 1, 2: "two", a: 3, 1: "one", "01": "x", 10: "ten" }; console.log(Object.keys(o), JSON.stringify(o)); console.log(o);`,
+  "keys added to a record later": `const r: Record<string, number> = { z: 1 }; r["5"] = 5; r["3"] = 3; r.y = 2; console.log(Object.keys(r), Object.values(r), JSON.stringify(Object.entries(r))); for (const k in r) console.log(k);`,
+  "JSON.parse objects": `const p = JSON.parse('{"b":1,"7":2,"a":3,"4294967295":4,"-1":5}'); console.log(Object.keys(p), JSON.stringify(p));`,
+});
+
 describe("exact output: what cannot be kept is rejected", () => {
   const transpiler = createTranspiler({ sourceMaps: false });
   const codesOf = (source: string) => transpiler.transpileSource(source).diagnostics.map(({ code, message }) => ({ code, message }));
