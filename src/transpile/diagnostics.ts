@@ -190,6 +190,7 @@ const userWords: Partial<Record<ts.SyntaxKind, string>> = {
   [ts.SyntaxKind.ModuleDeclaration]: "module declaration",
   [ts.SyntaxKind.ClassStaticBlockDeclaration]: "static block",
   [ts.SyntaxKind.YieldExpression]: "yield",
+  [ts.SyntaxKind.Decorator]: "decorator",
 };
 
 function describeKind(node: ts.Node): string {

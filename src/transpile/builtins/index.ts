@@ -105,8 +105,8 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
   SyntaxError: () => py.name("SyntaxError"),
   Map: (_node, context) => context.useHelper("JsMap"),
   Set: (_node, context) => context.useHelper("JsSet"),
-  WeakMap: (_node, context) => context.useHelper("JsMap"),
-  WeakSet: (_node, context) => context.useHelper("JsSet"),
+  WeakMap: (_node, context) => context.useHelper("JsWeakMap"),
+  WeakSet: (_node, context) => context.useHelper("JsWeakSet"),
   // As a value (`strings.map(parseInt)`): called with (item, index), the index is the radix, as in JS.
   parseInt: (_node, context) => context.useHelper("parse_int"),
   Array(node, context) {

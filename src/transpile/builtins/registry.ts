@@ -2,7 +2,7 @@ import { arrayCalls, arrayProperties, arrayStaticCalls } from "./array.js";
 import { mapCalls, setCalls, sizeProperty, weakMapCalls, weakSetCalls } from "./collections.js";
 import { consoleCalls } from "./console.js";
 import { errorCalls, errorProperties } from "./error.js";
-import { generatorCalls, iteratorCalls, iteratorKinds } from "./iterators.js";
+import { generatorCalls } from "./iterators.js";
 import { jsonCalls } from "./json.js";
 import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
@@ -35,7 +35,6 @@ export const callMappings: Record<string, CallMappings> = {
   DateConstructor: { now: (_node, context) => py.call(context.useHelper("date_now"), []) },
   Error: errorCalls,
   Generator: generatorCalls,
-  ...Object.fromEntries(iteratorKinds.map((kind) => [kind, iteratorCalls])),
   ...binaryCallMappings,
 };
 

@@ -53,6 +53,12 @@ export function transformClassExpression(node: ts.ClassExpression, context: Tran
 
 export function classDefinition(node: ts.ClassLikeDeclaration, className: string, context: TransformationContext): py.ClassDef {
   rememberClassName(node, className);
+  // A decorator may replace the class or its members: never drop one silently.
+  for (const decorated of [node, ...node.members]) {
+    for (const decorator of (ts.canHaveDecorators(decorated) && ts.getDecorators(decorated)) || []) {
+      context.report(diagnostics.unsupportedSyntax(decorator));
+    }
+  }
   const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   const bases = heritage ? [context.transformExpression(heritage.expression)] : [];
   const body: py.Statement[] = [];

@@ -116,6 +116,10 @@ export function functionDefinition(
   const { params, prologue } = transformParameters(node, context);
   params.push(...extraArguments(node, context), ...loopCaptures(node, context), ...thisParameter(node));
   const body = [...scopeDeclarations(node, context), ...prologue, ...(options.prologue ?? []), ...functionBody(node, context)];
+  // A generator whose body never yields is still a generator: Python decides by a `yield` in the body.
+  if (decorators.length > (options.decorators ?? []).length && !containsYield(node)) {
+    body.push(py.returnStatement(undefined), py.expressionStatement(py.yieldExpr(undefined)));
+  }
   return {
     kind: "FunctionDef",
     name,
@@ -197,6 +201,17 @@ function extraArguments(node: FunctionLike, context: TransformationContext): py.
     );
   const declared = node.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this")).length;
   return offered && offered.length > 0 && Math.max(...offered) > declared ? [{ name: "_", rest: true }] : [];
+}
+
+function containsYield(node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found || (child !== node && ts.isFunctionLike(child))) return;
+    if (ts.isYieldExpression(child)) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node, visit);
+  return found;
 }
 
 /**

@@ -156,3 +156,14 @@ describe("TypeScript's own errors", () => {
     expect(diagnostic).toMatchObject({ code: "TS2322", line: 1, column: 7, message: "Type 'string' is not assignable to type 'number'." });
   });
 });
+
+describe("decorators are never dropped silently", () => {
+  it("TSMP1001 for a class or member decorator", () => {
+    const source = `function tag<T>(value: T, _context: ClassDecoratorContext | ClassMethodDecoratorContext) { return value; }\n@tag\nclass Probe {\n  @tag read() { return 1; }\n}\nconsole.log(new Probe().read());`;
+    const found = diagnosticsOf(source).filter((d) => d.code === "TSMP1001");
+    expect(found.map((d) => [d.line, d.message])).toEqual([
+      [2, "This decorator (`@tag`) is not supported by tsmp yet."],
+      [4, "This decorator (`@tag`) is not supported by tsmp yet."],
+    ]);
+  });
+});

@@ -33,6 +33,7 @@ const seen = new WeakSet<object>();
 const key = { id: 1 };
 seen.add(key);
 console.log(seen.has(key), seen.has({ id: 1 }), seen.delete(key), seen.has(key));
+console.log((readings as any).size === undefined, (seen as any).size === undefined);
 `));
   it("for…in over arrays gives index strings", () =>
     expectToMatchJsResult(`
