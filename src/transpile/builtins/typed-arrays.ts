@@ -148,6 +148,20 @@ export const typedArrayCalls: CallMappings = {
   map: withCallback("map"),
   filter: withCallback("filter"),
   reduce: withCallback("reduce", 4),
+  reduceRight(node, context, receiver) {
+    const [callback, ...rest] = transformArgs(node, context);
+    const arity = callbackArity(node.arguments[0]!, context, "reduceRight of a typed array", 4);
+    return py.call(
+      context.useHelper("arr_reduce"),
+      [receiver, callback!, py.num(arity), ...rest],
+      [{ name: "from_end", value: py.bool(true) }],
+    );
+  },
+  copyWithin: method("copyWithin"),
+  // The iterators: (index, value) pairs, indexes, values, over a plain memoryview of the same memory.
+  entries: (_node, _context, receiver) => py.call(py.name("enumerate"), [py.call(py.name("memoryview"), [receiver])]),
+  keys: (_node, _context, receiver) => py.call(py.name("range"), [py.call(py.name("len"), [receiver])]),
+  values: (_node, _context, receiver) => py.call(py.name("iter"), [py.call(py.name("memoryview"), [receiver])]),
 };
 
 const attribute =

@@ -166,6 +166,16 @@ class TypedArray(memoryview):
             i += 1
         return acc
 
+    def copyWithin(self, target, start=0, end=None):
+        # Copies as if through a temporary: backwards when the ranges overlap forwards.
+        t = self._range(target, None)[0]
+        s, e = self._range(start, end)
+        count = min(e - s, len(self) - t)
+        order = range(count - 1, -1, -1) if s < t else range(count)
+        for i in order:
+            self[t + i] = self[s + i]
+        return self
+
     def join(self, sep=","):
         return sep.join([num_str(v) for v in self])
 
