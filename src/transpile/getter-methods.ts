@@ -1,4 +1,5 @@
 import { ts } from "./typescript.js";
+import type { TransformationContext } from "./context.js";
 
 /**
  * Getters as plain methods. MicroPython flags a class holding any `property` as having special
@@ -28,6 +29,22 @@ export function getterMethodName(name: string): string {
 export function getterMethodOf(declaration: ts.Declaration | undefined): ts.GetAccessorDeclaration | undefined {
   if (!declaration || !ts.isGetAccessorDeclaration(declaration) || !ts.isClassDeclaration(declaration.parent)) return undefined;
   return usesGetterMethods(declaration.parent) && ts.isIdentifier(declaration.name) ? declaration : undefined;
+}
+
+/** `get length() { return this.size; }`: the field (of its own class, not an accessor) the getter only returns. */
+export function returnedField(getter: ts.GetAccessorDeclaration, context: TransformationContext): string | undefined {
+  const statements = getter.body?.statements ?? [];
+  const only = statements.length === 1 ? statements[0] : undefined;
+  if (!only || !ts.isReturnStatement(only) || !only.expression || !ts.isPropertyAccessExpression(only.expression)) return undefined;
+  const read = only.expression;
+  if (read.expression.kind !== ts.SyntaxKind.ThisKeyword || !ts.isIdentifier(read.name)) return undefined;
+  const declaration = context.symbolOf(read.name)?.valueDeclaration;
+  return declaration &&
+    ts.isPropertyDeclaration(declaration) &&
+    declaration.parent === getter.parent &&
+    !hasModifier(declaration, ts.SyntaxKind.StaticKeyword)
+    ? read.name.text
+    : undefined;
 }
 
 /**

@@ -93,7 +93,10 @@ export function asStoredElement(
   if (!ts.isElementAccessExpression(target)) return value;
   const name = context.typeOf(target.expression).getSymbol()?.getName();
   if (!isTypedArrayName(name) || name.startsWith("Float") || isIntegral(valueNode, context)) return value;
-  return py.call(context.useHelper("to_int32"), [value]);
+  const converted = py.call(context.useHelper("to_int32"), [value]);
+  // A name is read twice for free: an int (the usual case) skips the helper's call frame.
+  if (value.kind !== "Name") return converted;
+  return py.ifExp(py.compare(py.call(py.name("type"), [value]), "is", py.name("int")), value, converted);
 }
 
 function method(name: string): CallMapping {

@@ -1,5 +1,5 @@
 import { ts } from "../typescript.js";
-import { getterMethodName, getterMethodOf } from "../getter-methods.js";
+import { getterMethodName, getterMethodOf, returnedField } from "../getter-methods.js";
 import { transformBuiltinProperty } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
@@ -52,9 +52,14 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
     if (!isWrittenTo(node)) return py.call(py.attribute(receiver, "get"), [py.str(node.name.text)]);
     return py.subscript(receiver, py.str(node.name.text));
   }
-  // A getter its class defines as a method (getter-methods.ts) is called directly.
-  if (getterMethodOf(member?.declarations?.find(ts.isGetAccessorDeclaration)) && !isWrittenTo(node))
+  // A getter its class defines as a method (getter-methods.ts) is called directly, or, when
+  // it only returns one of the class's fields, that field is read.
+  const getter = getterMethodOf(member?.declarations?.find(ts.isGetAccessorDeclaration));
+  if (getter && !isWrittenTo(node)) {
+    const field = returnedField(getter, context);
+    if (field) return py.attribute(receiver, pythonSafeAttribute(field));
     return py.call(py.attribute(receiver, getterMethodName(pythonSafeAttribute(node.name.text))));
+  }
   // What the facade, a `.py` driver or a `board:` module declares is named as Python names it:
   // their `__len__` or `__setitem__` are the Python object's own.
   const declaredInPython = member !== undefined && context.isDeclaredByFacade(member);

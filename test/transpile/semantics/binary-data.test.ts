@@ -36,6 +36,7 @@ describeCases("Uint8Array", {
 // (plain-binary.ts); these cases keep them exactly JavaScript's.
 describeCases("plain bytes", {
   "indexed stores wrap": `const a = new Uint8Array(6); a[0] = 300; a[1] = -1; a[2] = 1.9; a[3] = -1.5; a[4] = 2 ** 40 + 5; a[5] = 255; a[5]++; console.log(a[0], a[1], a[2], a[3], a[4], a[5], a.length);`,
+  "stores of a number held in a name convert it": `function put(a: Uint8Array, i: number, v: number) { a[i] = v; } const a = new Uint8Array(6); const vs = [300, -1.5, 1.9, NaN, Infinity, -Infinity]; for (let i = 0; i < vs.length; i++) put(a, i, vs[i]!); const w = new Int16Array(2); let x = 40000.7; w[0] = x; x = -2.5; w[1] = x; console.log(a[0], a[1], a[2], a[3], a[4], a[5], w[0], w[1]);`,
   "compound stores wrap": `const a = new Uint8Array(3); a[0] = 250; a[0] += 10; a[1] -= 6; a[2] = 9; a[2] *= 100; console.log(a[0], a[1], a[2]); a[2] /= 2; console.log(a[2]);`,
   "a literal list wraps": `const a = new Uint8Array([1, 300, -1, 0]); let s = ""; for (const b of a) s += b + ","; console.log(s, a.length);`,
   "handed to a function that indexes it": `function sum(bytes: Uint8Array, n: number): number { let s = 0; for (let i = 0; i < n; i++) s += bytes[i]!; return s; } const a = new Uint8Array(4); for (let i = 0; i < a.length; i++) a[i] = i * 100; console.log(sum(a, a.length), sum(new Uint8Array([1, 2]), 2));`,
