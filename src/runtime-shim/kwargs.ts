@@ -7,3 +7,13 @@ declare const keywordArguments: unique symbol;
  * authors write `options?: KwArgs<{ return_exceptions?: boolean }>`.
  */
 export type KwArgs<T extends object> = T & { readonly [keywordArguments]?: never };
+
+declare const pythonData: unique symbol;
+
+/**
+ * Marks a facade parameter that Python reads as plain data: an object argument arrives as a dict
+ * (keys in the program's insertion order), an array as a list, nested alike. `json.dumps(obj)`
+ * declares its parameter so; without the mark an object literal would arrive as the instance
+ * tsmp makes of it, which MicroPython's functions print as `<JsObject …>`.
+ */
+export type PythonData<T> = T & { readonly [pythonData]?: never };

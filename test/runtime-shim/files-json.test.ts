@@ -61,6 +61,21 @@ try {
 `);
   });
 
+  it("json.dumps of objects: MicroPython's separators, the program's key order", async () => {
+    const output = await expectSameOnShimAndVm(`
+import * as json from "tsmp/json";
+const reading = { t: 21.5, rh: 40, ok: true, tags: ["a", "b"], where: { room: "lab", floor: 2 }, none: null };
+console.log(json.dumps(reading));
+console.log(json.dumps(reading, { separators: [",", ":"] }));
+console.log(json.dumps([{ z: 1, a: [] }, {}, [[{ k: "v" }]]]));
+const config: Record<string, number> = {};
+config["second"] = 2;
+config["first"] = 1;
+console.log(json.dumps(config), json.dumps([1, 2]));
+`);
+    expect(output).toContain('{"t": 21.5, "rh": 40, "ok": true, "tags": ["a", "b"], "where": {"room": "lab", "floor": 2}, "none": null}');
+  });
+
   it("a test seeds the simulated board's files (Node)", async () => {
     const run = await runSourceOnShim(
       `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectSameOnShimAndVm } from "../harness/shim-vs-vm.js";
+import { expectSameOnShimAndVm, runOnShimAndVm } from "../harness/shim-vs-vm.js";
 
 /**
  * The facade's standard-library modules (struct, binascii, hashlib, gc, errno): each program
@@ -79,6 +79,26 @@ try {
 }
 `);
     expect(output).toContain("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+
+  it("hashlib: sha1 and md5 on Node; the host VM, built without them, raises MicroPython's AttributeError", async () => {
+    const source = `
+import * as binascii from "tsmp/binascii";
+import * as hashlib from "tsmp/hashlib";
+const text = (b: Uint8Array) => String.fromCharCode(...Array.from(binascii.hexlify(b)));
+const abc = binascii.unhexlify("616263");
+try {
+  console.log(text(new hashlib.sha1(abc).digest()));
+  const h = new hashlib.md5();
+  h.update(abc);
+  console.log(text(h.digest()));
+} catch (e) {
+  console.log("raised", (e as Error).message);
+}
+`;
+    const { node, micropython } = await runOnShimAndVm(source);
+    expect(node).toBe("a9993e364706816aba3e25717850c26c9cd0d89d\n900150983cd24fb0d6963f7d28e17f72\n");
+    expect(micropython).toBe("raised module 'hashlib' has no attribute 'sha1'\n");
   });
 
   it("gc and errno", async () => {

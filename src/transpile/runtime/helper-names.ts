@@ -100,6 +100,7 @@ export const helperNames = [
   "parse_float",
   "parse_int",
   "promise_reject",
+  "py_data",
   "random",
   "str_index_of",
   "str_last_index_of",

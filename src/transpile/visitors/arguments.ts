@@ -36,9 +36,37 @@ export function transformArguments(
   const args = values.map((value, index): py.Expression =>
     ts.isSpreadElement(argumentNodes[index]!)
       ? { kind: "Starred", value }
-      : withDefault(node, index, argumentNodes[index]!, value, context),
+      : asPythonData(node, index, argumentNodes[index]!, withDefault(node, index, argumentNodes[index]!, value, context), context),
   );
   return { args, keywords };
+}
+
+/**
+ * An argument for a parameter declared `PythonData<…>`: objects in it become dicts (`py_data`);
+ * one whose type holds no objects (numbers, strings, arrays of them) is passed as it is.
+ */
+function asPythonData(
+  node: ts.CallExpression | ts.NewExpression,
+  index: number,
+  argument: ts.Expression,
+  value: py.Expression,
+  context: TransformationContext,
+): py.Expression {
+  const parameter = context.checker.getResolvedSignature(node)?.getDeclaration()?.parameters?.[index];
+  if (!parameter || !ts.isParameter(parameter) || !parameter.type || !isMarkerType(parameter.type, "PythonData", context)) return value;
+  if (!mayHoldObjects(context.checker.getTypeAtLocation(argument), context)) return value;
+  return py.call(context.useHelper("py_data"), [value]);
+}
+
+function mayHoldObjects(type: ts.Type, context: TransformationContext, depth = 0): boolean {
+  if (depth > 8) return true;
+  return (type.isUnion() ? type.types : [type]).some((part) => {
+    if ((part.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0) return false;
+    if (context.checker.isArrayType(part) || context.checker.isTupleType(part)) {
+      return context.checker.getTypeArguments(part as ts.TypeReference).some((element) => mayHoldObjects(element, context, depth + 1));
+    }
+    return true;
+  });
 }
 
 /**
@@ -64,11 +92,16 @@ function keywordParameterIndex(node: ts.CallExpression | ts.NewExpression, conte
 }
 
 function isKwArgsType(type: ts.TypeNode, context: TransformationContext): boolean {
+  return isMarkerType(type, "KwArgs", context);
+}
+
+/** A parameter type written with one of tsmp/kwargs' markers (`KwArgs<…>`, `PythonData<…>`). */
+function isMarkerType(type: ts.TypeNode, marker: string, context: TransformationContext): boolean {
   if (!ts.isTypeReferenceNode(type)) return false;
   let symbol = context.checker.getSymbolAtLocation(type.typeName);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
   const aliasDeclaration = symbol?.declarations?.[0];
-  if (!aliasDeclaration || symbol?.getName() !== "KwArgs") return false;
+  if (!aliasDeclaration || symbol?.getName() !== marker) return false;
   const fileName = aliasDeclaration.getSourceFile().fileName;
   return fileName.startsWith(context.program.facadeDirectory) && fileName.endsWith("/kwargs.ts");
 }
