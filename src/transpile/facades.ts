@@ -20,6 +20,7 @@ export const facadeModules: Readonly<Record<string, string>> = {
   "tsmp/json": "json",
   "tsmp/sys": "sys",
   "tsmp/random": "random",
+  "tsmp/esp32": "esp32",
   "tsmp/socket": "socket",
   "tsmp/select": "select",
 };

@@ -176,6 +176,7 @@ const BOARD_MODULES = [
   "pyb",
   "network",
   "neopixel",
+  "esp32",
   "socket",
   "select",
   "_board_asyncio",

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { expectSameOnShimAndVm } from "../harness/shim-vs-vm.js";
+
+describe("tsmp/esp32, shim vs MicroPython", () => {
+  it("NVS keeps integers and blobs with ESP-IDF's errors; wake sources are checked", async () => {
+    const output = await expectSameOnShimAndVm(`
+import * as binascii from "tsmp/binascii";
+import * as esp32 from "tsmp/esp32";
+import { Pin } from "tsmp/machine";
+const invalid = (what: string, f: () => unknown) => {
+  try {
+    f();
+    console.log(what, "no error");
+  } catch (e) {
+    console.log(what, (e as Error).message);
+  }
+};
+const fail = (what: string, f: () => unknown) => {
+  try {
+    f();
+    console.log(what, "no error");
+  } catch (e) {
+    console.log(what, (e as { errno: number }).errno, (e as Error).message);
+  }
+};
+const nvs = new esp32.NVS("settings");
+nvs.set_i32("boots", 41);
+nvs.set_i32("boots", nvs.get_i32("boots") + 1);
+nvs.set_i32("wrapped", 0x80000001);
+nvs.set_blob("ssid", binascii.unhexlify("686f6d65"));
+nvs.commit();
+console.log(nvs.get_i32("boots"), nvs.get_i32("wrapped"), new esp32.NVS("settings").get_i32("boots"));
+const buffer = new Uint8Array(8);
+const length = nvs.get_blob("ssid", buffer);
+console.log(length, Array.from(buffer).join(","));
+fail("missing", () => nvs.get_i32("nothing"));
+fail("wrong type", () => nvs.get_i32("ssid"));
+fail("other namespace", () => new esp32.NVS("other").get_i32("boots"));
+fail("short buffer", () => nvs.get_blob("ssid", new Uint8Array(2)));
+fail("long key", () => nvs.set_i32("a_key_longer_than_15", 1));
+nvs.erase_key("boots");
+fail("erased", () => nvs.get_i32("boots"));
+fail("erase again", () => nvs.erase_key("boots"));
+console.log(esp32.raw_temperature(), esp32.WAKEUP_ALL_LOW, esp32.WAKEUP_ANY_HIGH);
+esp32.wake_on_ext0(new Pin(4), true);
+invalid("touch with ext0", () => esp32.wake_on_touch(true));
+esp32.wake_on_ext0(null, false);
+esp32.wake_on_touch(true);
+invalid("ext0 with touch", () => esp32.wake_on_ext0(new Pin(4), true));
+invalid("not an RTC pin", () => esp32.wake_on_ext1([new Pin(2), new Pin(5)], esp32.WAKEUP_ANY_HIGH));
+esp32.wake_on_ext1([new Pin(32), new Pin(33)], esp32.WAKEUP_ALL_LOW);
+`);
+    expect(output).toContain("missing -4354");
+  });
+});
