@@ -63,7 +63,8 @@ describe("a weather station using the standard library facade and a Python drive
     const connection = await connectOverLink(board.openLink());
     connections.push(connection);
     const needed = modulesTheBoardMustHave(build.files);
-    expect(needed).toEqual(["binascii", "gc", "hashlib", "io", "json", "machine", "neopixel", "network", "os", "struct", "time"]);
+    // array: the Uint8Array class the bytes its drivers return become (u8_of).
+    expect(needed).toEqual(["array", "binascii", "gc", "hashlib", "io", "json", "machine", "neopixel", "network", "os", "struct", "time"]);
     await checkBoardModules(connection.repl, needed);
     const lines: string[] = [];
     await deployFiles(
