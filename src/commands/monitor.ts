@@ -58,12 +58,13 @@ export const REPL: ConsoleMode = {
   endWithInput: true,
 };
 
-/** The last build, when it is what tsmp installed on the board at `path`; otherwise nothing is mapped, and the status says why. */
-function buildMatching(project: string, path: string, status: (line: string) => void): MappedFile[] {
+/**
+ * The last build, when it is what tsmp installed on the board at `path`; otherwise nothing is
+ * mapped, and `problem` says why (told once the port is open, so a bad port gets its one line).
+ */
+function buildMatching(project: string, path: string): { files: MappedFile[]; problem?: string } {
   const problem = whyBuildDoesNotMatch(project, path);
-  if (problem === undefined) return loadLastBuild(project);
-  status(`[tsmp] tracebacks are shown as the board prints them: ${problem}`);
-  return [];
+  return problem === undefined ? { files: loadLastBuild(project) } : { files: [], problem };
 }
 
 /** How long piped input's answers may keep coming once the input has ended. */
@@ -86,17 +87,21 @@ export async function monitorFromTerminal(
   const onSignal = () => quit();
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  const build = mode.project === undefined ? { files: [] } : buildMatching(mode.project, path);
   if (stdin.isTTY) stdin.setRawMode(true);
   try {
     await monitorBoard({
       path,
       baudRate: options.baudRate,
-      files: mode.project === undefined ? [] : buildMatching(mode.project, path, terminal.status),
+      files: build.files,
       relativeTo: process.cwd(),
       output: terminal.output,
       status: terminal.status,
       stopped,
-      onConnected: () => terminal.status(`Connected to ${path}${stdin.isTTY ? ` ${mode.greeting}` : ""}`),
+      onConnected: () => {
+        terminal.status(`Connected to ${path}${stdin.isTTY ? ` ${mode.greeting}` : ""}`);
+        if (build.problem) terminal.status(`[tsmp] tracebacks are shown as the board prints them: ${build.problem}`);
+      },
       onInput: (send) => {
         stdin.on("data", (bytes: Buffer) => {
           const quitAt = stdin.isTTY ? bytes.findIndex((byte) => mode.quitKeys.has(byte)) : -1;

@@ -102,9 +102,10 @@ describe.skipIf(!built)("tsmp monitor on the command line", () => {
 
     const monitor = spawnMonitor(["--port", board.portPath, "--project", project], project);
     await monitor.waitFor(() => monitor.stderr().includes("Connected to"), "connection line");
+    await monitor.waitFor(() => monitor.stderr().includes("[tsmp]"), "reason line");
     expect(monitor.stderr()).toBe(
-      `[tsmp] tracebacks are shown as the board prints them: ${join(project, "build")} changed since it was flashed to ${board.portPath} (main.py); run tsmp flash to map tracebacks again\n` +
-        `Connected to ${board.portPath}\n`,
+      `Connected to ${board.portPath}\n` +
+        `[tsmp] tracebacks are shown as the board prints them: ${join(project, "build")} changed since it was flashed to ${board.portPath} (main.py); run tsmp flash to map tracebacks again\n`,
     );
     monitor.cli.stdin.write("\x04");
     await monitor.waitFor(() => monitor.stdout().includes("boom"), "traceback");
@@ -113,7 +114,7 @@ describe.skipIf(!built)("tsmp monitor on the command line", () => {
     await monitor.exited;
 
     const elsewhere = spawnMonitor(["--port", board.portPath], tmpdir());
-    await elsewhere.waitFor(() => elsewhere.stderr().includes("Connected to"), "connection line");
+    await elsewhere.waitFor(() => elsewhere.stderr().includes("[tsmp]"), "reason line");
     expect(elsewhere.stderr()).toContain(
       `[tsmp] tracebacks are shown as the board prints them: no build/ in ${realpathSync(tmpdir())} (run tsmp monitor in the project's folder, or pass --project <dir>)\n`,
     );
