@@ -39,7 +39,7 @@ export async function run(input: string, options: RunOptions): Promise<number> {
   if ((options.target ?? "micropython") === "node") {
     // What tsmp build refuses does not run here either: a program that passes on Node can be flashed.
     const { transpileOrReport } = await import("../transpile/project/transpile-or-report.js");
-    transpileOrReport(input, stderr);
+    await transpileOrReport(input, stderr);
     const { runOnNode } = await import("../run/node/run-on-node.js");
     return runOnNode(input, {
       realtime: options.realtime === true,

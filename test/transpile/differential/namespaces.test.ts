@@ -76,6 +76,12 @@ console.log(p.x + n);
         2,
         "A namespace merged with a function is not supported: MicroPython functions cannot hold properties. Use a separate namespace or a class with static members.",
       ],
+      // Reading the merged member is a property on a function, reported where it is read.
+      [
+        "TSMP1030",
+        3,
+        "Properties on functions ('greet.loud') are not supported: MicroPython functions cannot hold attributes. Keep the value in an object or a class instead.",
+      ],
     ]);
   });
 });
