@@ -10,27 +10,7 @@ import type { KwArgs } from "./kwargs.js";
 import { runtime } from "./runtime.js";
 import type { IoSource, Task } from "./scheduler.js";
 import { pollSource, type PollableStream } from "./pollable.js";
-
-const errnoByCode: Record<string, number> = {
-  EPERM: 1,
-  ENOENT: 2,
-  EIO: 5,
-  EBADF: 9,
-  EAGAIN: 11,
-  ENOMEM: 12,
-  EACCES: 13,
-  EEXIST: 17,
-  EINVAL: 22,
-  EPIPE: 32,
-  EADDRINUSE: 98,
-  ECONNABORTED: 103,
-  ECONNRESET: 104,
-  ENOTCONN: 107,
-  ETIMEDOUT: 110,
-  ECONNREFUSED: 111,
-  EHOSTUNREACH: 113,
-  EINPROGRESS: 115,
-};
+import { errnoByCode } from "../net/errno-numbers.js";
 
 function toOSError(error: Error): OSError {
   const code = (error as NodeJS.ErrnoException).code ?? "EIO";
