@@ -240,10 +240,14 @@ function blocksFor(size: number, blockSize: number): number {
   return Math.ceil(size / blockSize) + 1;
 }
 
-/** Whether the new copies fit while the old ones stay (plus the journal and the manifest). */
+/** Blocks the new copies take, plus the journal and the manifest. */
+function blocksNeeded(space: FreeSpace, changed: DeployFile[]): number {
+  return changed.reduce((sum, file) => sum + blocksFor(file.data.length, space.blockSize), 2);
+}
+
+/** Whether the new copies fit while the old ones stay. */
 function fitsBesideOldCopies(space: FreeSpace, changed: DeployFile[]): boolean {
-  const needed = changed.reduce((sum, file) => sum + blocksFor(file.data.length, space.blockSize), 2);
-  return needed <= space.freeBlocks;
+  return blocksNeeded(space, changed) <= space.freeBlocks;
 }
 
 /**
@@ -267,7 +271,7 @@ async function makeRoom(
     throw new ProtocolError("the board's answer about its file sizes arrived garbled");
   }
   const freed = sizes.reduce((sum, size) => sum + (size < 0 ? 0 : blocksFor(size, space.blockSize)), 0);
-  const needed = changed.reduce((sum, file) => sum + blocksFor(file.data.length, space.blockSize), 2);
+  const needed = blocksNeeded(space, changed);
   const kb = (blocks: number) => formatBytes(blocks * space.blockSize);
   if (needed > space.freeBlocks + freed) {
     throw new BoardFsError(

@@ -108,6 +108,12 @@ export class BoardOutput {
     this.transmit(bytes);
   }
 
+  /** Keeps the last RECENT bytes sent (or a few more: trimming on every byte would cost more). */
+  private remember(bytes: ArrayLike<number>): void {
+    for (let i = 0; i < bytes.length; i++) this.recentBytes.push(bytes[i]!);
+    if (this.recentBytes.length > 2 * RECENT) this.recentBytes.splice(0, this.recentBytes.length - RECENT);
+  }
+
   private pushByte(byte: number): void {
     if (this.muted) return;
     if (this.unwantedPrefix.length > 0) {
@@ -115,8 +121,7 @@ export class BoardOutput {
       return;
     }
     this.pending.push(byte);
-    this.recentBytes.push(byte);
-    if (this.recentBytes.length > 2 * RECENT) this.recentBytes.splice(0, this.recentBytes.length - RECENT);
+    this.remember([byte]);
     if (this.pending.length >= 512) this.flush();
   }
 
@@ -132,8 +137,7 @@ export class BoardOutput {
     }
     bytes = bytes.subarray(start);
     for (const byte of bytes) this.pending.push(byte);
-    for (const byte of bytes.subarray(-RECENT)) this.recentBytes.push(byte);
-    if (this.recentBytes.length > 2 * RECENT) this.recentBytes.splice(0, this.recentBytes.length - RECENT);
+    this.remember(bytes.subarray(-RECENT));
     if (this.pending.length >= 512) this.flush();
   }
 }
