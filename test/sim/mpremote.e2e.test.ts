@@ -30,7 +30,7 @@ async function mpremoteOn(port: string, ...args: string[]): Promise<string> {
  * ls, cp both ways, cat, exec, eval, run, soft-reset, rm and a hard reset, chained as users chain
  * them (each mpremote start costs about half a second).
  */
-async function exerciseBoard(port: string): Promise<void> {
+async function exerciseBoard(port: string, hardReset: () => Promise<unknown>): Promise<void> {
   const local = join(scratch, "hello.py");
   const back = join(scratch, "back.py");
   writeFileSync(local, "print('hello from', __name__)\n");
@@ -77,7 +77,11 @@ async function exerciseBoard(port: string): Promise<void> {
     ),
   ).toMatch(/42\nFalse 5\n$/);
   expect(readFileSync(back, "utf8")).toBe("print('hello from', __name__)\n");
+  // `reset` runs `time.sleep_ms(100); machine.reset()` and leaves; the next mpremote's Ctrl-C
+  // would stop that sleep on a busy machine, so wait for the board to come back first.
+  const rebooted = hardReset();
   await mpremoteOn(port, "reset");
+  await rebooted;
   expect(await mpremoteOn(port, "resume", "exec", "import machine; print(machine.reset_cause())", "rm", ":hello.py", "+", "ls")).toBe(
     "2\nrm :hello.py\nls :\n",
   );
@@ -87,7 +91,7 @@ describe.skipIf(!existsSync(mpremote))("the official mpremote", () => {
   it("works against tsmp virtual-board", async () => {
     const board = await VirtualBoard.start();
     try {
-      await exerciseBoard(board.portPath);
+      await exerciseBoard(board.portPath, () => board.nextHardReset());
     } finally {
       await board.stop();
     }
@@ -109,7 +113,7 @@ describe.skipIf(!existsSync(mpremote))("the official mpremote", () => {
         log: () => {},
         progress: () => {},
       });
-      await exerciseBoard(chip.portPath);
+      await exerciseBoard(chip.portPath, () => chip.nextHardReset());
     } finally {
       await chip.stop();
     }

@@ -32,6 +32,12 @@ export interface BoardFirmwareOptions {
   takeInput(): Uint8Array | undefined;
   /** Told once, when the board starts main.py or first shows a prompt: it is up. */
   ready(): void;
+  /**
+   * Told each time the board is up again after a hard reset (machine.reset, the watchdog, deep
+   * sleep): main.py has started or the prompt shows. Until then a Ctrl-C could still stop the
+   * program before it resets, as on a board.
+   */
+  rebooted(cause: number): void;
   /** Told whenever the REPL switches between friendly and raw mode. */
   modeChanged(rawRepl: boolean): void;
   rawPasteWindow: number;
@@ -72,6 +78,8 @@ export class BoardFirmware {
   private input: number[] = [];
   private inputAt = 0;
   private ready = false;
+  /** The cause of the hard reset the board is booting from, until it is up. */
+  private rebootingFrom: number | undefined;
   private flashTouched = true;
   /**
    * Set by machine.reset(), a starved watchdog or deep sleep, which then raise a SystemExit to
@@ -285,6 +293,7 @@ export class BoardFirmware {
       if (hardReset !== undefined) {
         this.hardResetRequested = undefined;
         this.resetCause = hardReset.cause;
+        this.rebootingFrom = hardReset.cause;
         this.setRawRepl(false);
         this.output.flush();
         if (hardReset.downMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hardReset.downMs);
@@ -458,6 +467,9 @@ export class BoardFirmware {
   }
 
   private announceReady(): void {
+    const rebootedFrom = this.rebootingFrom;
+    this.rebootingFrom = undefined;
+    if (rebootedFrom !== undefined) this.options.rebooted(rebootedFrom);
     if (this.ready) return;
     this.ready = true;
     this.options.ready();

@@ -64,6 +64,7 @@ const booting = BoardFirmware.powerOn(
     setupSource: readFileSync(packagePath("src/sim/virtual-board/board_setup.py"), "utf8"),
     transmit,
     ready: () => post({ type: "up" }),
+    rebooted: (cause) => post({ type: "rebooted", cause }),
     modeChanged: (rawRepl) => post({ type: "mode", rawRepl }),
     rawPasteWindow: data.rawPasteWindow,
     refuseRawPaste: data.refuseRawPaste,

@@ -103,6 +103,8 @@ export class VirtualBoard {
   /** Resolves when a board the `failRename` fault's `cutPower` switched off is up and plugged in again. */
   readonly poweredBackOn: Promise<void> = new Promise((resolve) => (this.announcePowerBack = resolve));
 
+  private rebootWaiters: Array<(cause: number) => void> = [];
+
   private constructor(
     private readonly options: VirtualBoardOptions,
     private readonly tempDir: string,
@@ -136,6 +138,15 @@ export class VirtualBoard {
       throw error;
     }
     return board;
+  }
+
+  /**
+   * Resolves with machine.reset_cause() once the board is up again after its next hard reset
+   * (machine.reset, the watchdog, deep sleep). A tool that resets the board and talks to it at
+   * once may otherwise stop the reset with its Ctrl-C, as with a real board that stays attached.
+   */
+  nextHardReset(): Promise<number> {
+    return new Promise((resolve) => this.rebootWaiters.push(resolve));
   }
 
   /** A file on the board's flash as it is now ("/main.py" or "main.py"). */
@@ -432,6 +443,9 @@ export class VirtualBoard {
         for (const [path, content] of message.files) this.files.set(path, content);
         this.dirs = message.dirs;
         void this.powerOnAgain();
+        break;
+      case "rebooted":
+        for (const resolve of this.rebootWaiters.splice(0)) resolve(message.cause);
         break;
       case "powered-on":
       case "up":

@@ -41,4 +41,6 @@ export type FromBoard =
   /** The worker's code loaded; the board is booting. */
   | { type: "powered-on" }
   /** The board runs main.py or shows its first prompt. */
-  | { type: "up" };
+  | { type: "up" }
+  /** The board is up again after a hard reset, with this machine.reset_cause(). */
+  | { type: "rebooted"; cause: number };

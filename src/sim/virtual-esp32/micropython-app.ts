@@ -38,6 +38,11 @@ export class MicroPythonApp {
     this.board.receive(bytes);
   }
 
+  /** Resolves with machine.reset_cause() once MicroPython is up again after its next hard reset. */
+  nextHardReset(): Promise<number> {
+    return this.board.nextHardReset();
+  }
+
   /** Powers the app down (the chip is reset into its bootloader); resolves to its files then. */
   async stop(): Promise<StoredFiles> {
     const files: StoredFiles = new Map();

@@ -141,6 +141,15 @@ export class VirtualEsp32 {
     return this.app !== null;
   }
 
+  /**
+   * Resolves with machine.reset_cause() once the MicroPython the chip runs is up again after its
+   * next hard reset (machine.reset, the watchdog, deep sleep).
+   */
+  nextHardReset(): Promise<number> {
+    if (!this.app) return Promise.reject(new VirtualEsp32Error("the virtual ESP32 is not running MicroPython"));
+    return this.app.nextHardReset();
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;

@@ -21,7 +21,13 @@ print("done")
 
 describe("resets a program asks for, on the pty board", () => {
   it("a starved watchdog and deep sleep reboot the board: boot.py and main.py run again, reset_cause() says why", async () => {
-    const { client } = await startBoard({ files: { "main.py.txt": MAIN_PY } });
+    const { board, client } = await startBoard({ files: { "main.py.txt": MAIN_PY } });
+    // A soft reset is not one of them: the first hard reset the board reports is the watchdog's.
+    const rebooted: number[] = [];
+    const watchResets = async (): Promise<void> => {
+      for (;;) rebooted.push(await board.nextHardReset());
+    };
+    void watchResets();
     await client.enterRawRepl();
     await client.execRaw("import os\nos.rename('main.py.txt', 'main.py')\nopen('boot.py', 'w').write('print(\"boot.py\")')");
     client.write("\x02");
@@ -40,5 +46,7 @@ describe("resets a program asks for, on the pty board", () => {
     // A reset from the REPL (mpremote's `reset`) is a hard one, and so is its cause.
     client.write("import machine; machine.reset()\r");
     expect(await client.readUntil("done\r\n")).toBe("import machine; machine.reset()\r\nboot.py\r\nboot 2\r\ndone\r\n");
+    await client.readUntil(">>> ");
+    expect(rebooted).toEqual([3, 4, 2]);
   });
 });
