@@ -23,6 +23,7 @@ describeCases("arrays", {
   reduce: `const a = [1, 2, 3, 4]; console.log(a.reduce((s, x) => s + x, 0), a.reduce((s, x) => s + x), a.reduce((acc, x) => acc + String(x), ""));`,
   "reduce to object": `const words = ["a", "b", "a"]; const counts = words.reduce((acc: Record<string, number>, w) => { acc[w] = (acc[w] ?? 0) + 1; return acc; }, {}); console.log(counts);`,
   reduceRight: `console.log(["a", "b", "c"].reduceRight((acc, x) => acc + x, ""));`,
+  "reduce indexes and edges": `const a = [5, 6, 7]; console.log(a.reduce((s, x, i) => s + x * i), a.reduceRight((s, x, i, all) => s + x * i + all.length), a.reduceRight((s, x) => s - x), [9].reduce((s, x) => s + x), [9].reduceRight((s, x) => s + x)); try { ([] as number[]).reduceRight((s, x) => s + x); } catch (e) { console.log(e instanceof TypeError); } const grows = [1, 2]; console.log(grows.reduce((s, x) => { grows.push(x); return s + x; }, 0), grows);`,
   forEach: `const out: number[] = []; [3, 4].forEach((x) => out.push(x * 10)); console.log(out);`,
   "forEach with index": `["a", "b"].forEach((x, i) => console.log(i, x));`,
   join: `console.log([1, 2, 3].join(), [1, 2, 3].join("-"), ["a"].join("-"), [].join("x") + "|");`,
