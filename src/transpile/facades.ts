@@ -15,6 +15,7 @@ export const facadeModules: Readonly<Record<string, string>> = {
   "tsmp/errno": "errno",
   "tsmp/network": "network",
   "tsmp/neopixel": "neopixel",
+  "tsmp/framebuf": "framebuf",
   "tsmp/os": "os",
   "tsmp/io": "io",
   "tsmp/json": "json",
