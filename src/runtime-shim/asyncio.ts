@@ -65,7 +65,7 @@ class Sleep extends Awaitable<void> {
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     const loop = scheduler();
-    return loop.suspend<void>((task) => loop.schedule(task, this.wakeMs)).then(onfulfilled, onrejected);
+    return loop.suspendThen((task) => loop.schedule(task, this.wakeMs), undefined, onfulfilled, onrejected);
   }
 }
 
@@ -233,6 +233,11 @@ async function gatherTasks(aws: PromiseLike<unknown>[], returnExceptions: boolea
 export class Event {
   private state = false;
   private readonly waiting = new WaitingTasks<Task<unknown>>();
+  /** @internal files a task among the waiters; made once per event, not per wait */
+  readonly park = (task: Task<unknown>): void => {
+    this.waiting.push(task);
+    task.waitingOn = this.waiting;
+  };
 
   is_set(): boolean {
     return this.state;
@@ -251,9 +256,11 @@ export class Event {
 
   /** Waits until the event is set; returns true. */
   wait(): Promise<true> {
-    return new EventWait(this.waiting, () => this.state) as unknown as Promise<true>;
+    return new EventWait(this) as unknown as Promise<true>;
   }
 }
+
+const resumeTrue = () => true as const;
 
 /**
  * `Event.wait()`: checks the event when awaited (as MicroPython's generator does at its first
@@ -261,10 +268,7 @@ export class Event {
  * function: it is the scheduler's hottest path.
  */
 class EventWait extends Awaitable<true> {
-  constructor(
-    private readonly waiting: WaitingTasks<Task<unknown>>,
-    private readonly isSet: () => boolean,
-  ) {
+  constructor(private readonly event: Event) {
     super();
   }
 
@@ -272,16 +276,8 @@ class EventWait extends Awaitable<true> {
     onfulfilled?: ((value: true) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    if (this.isSet()) return Promise.resolve(true as const).then(onfulfilled, onrejected);
-    return scheduler()
-      .suspend(
-        (task) => {
-          this.waiting.push(task);
-          task.waitingOn = this.waiting;
-        },
-        () => true as const,
-      )
-      .then(onfulfilled, onrejected);
+    if (this.event.is_set()) return Promise.resolve(true as const).then(onfulfilled, onrejected);
+    return scheduler().suspendThen(this.event.park, resumeTrue, onfulfilled, onrejected);
   }
 }
 
