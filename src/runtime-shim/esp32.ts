@@ -1,14 +1,16 @@
 /**
  * `tsmp/esp32` ⇔ MicroPython's `esp32` module (ESP32 boards only): settings kept in NVS, the
  * chip's raw temperature, and the wake sources for deep sleep. On the simulated board NVS lives
- * in memory for the run, with ESP-IDF's errors (`OSError(-4354, "ESP_ERR_NVS_NOT_FOUND")`); a
- * write is seen by later reads at once and `commit()` has nothing more to keep. The wake sources
+ * in memory for the run and outlives soft and hard resets and deep sleep, with ESP-IDF's errors
+ * (`OSError(-4354, "ESP_ERR_NVS_NOT_FOUND")`); a write is seen by later reads at once and
+ * `commit()` has nothing more to keep. The wake sources
  * are checked as the ESP32 checks them (RTC pins only; touch and ext0 exclude each other) and
  * remembered; the simulated deep sleep ends by its timer.
  * https://docs.micropython.org/en/latest/library/esp32.html
  */
 import { OSError, ValueError } from "./exceptions.js";
 import type { Pin } from "./machine.js";
+import { runtime, type Runtime } from "./runtime.js";
 
 /** `wake_on_ext1` level: wake when all the pins are low. */
 export const WAKEUP_ALL_LOW = false;
@@ -35,16 +37,30 @@ function espError(code: number): OSError {
 /** The longest key NVS takes (15 characters). */
 const KEY_MAX = 15;
 
-/** Each namespace's entries: a 32-bit integer or a blob, under their key. */
-const namespaces = new Map<string, Map<string, { kind: "i32"; value: number } | { kind: "blob"; value: Uint8Array }>>();
+type NvsEntries = Map<string, { kind: "i32"; value: number } | { kind: "blob"; value: Uint8Array }>;
+
+const slot = Symbol.for("tsmp.nvs");
+type NvsHolder = { [slot]?: WeakMap<Runtime, Map<string, NvsEntries>> };
+
+/**
+ * Each namespace's entries on the current board: a 32-bit integer or a blob, under their key.
+ * Kept with the board (its Runtime), so they outlive its resets and deep sleeps as flash does,
+ * and a fresh board starts with none.
+ */
+function namespaces(): Map<string, NvsEntries> {
+  const all = ((globalThis as NvsHolder)[slot] ??= new WeakMap());
+  let board = all.get(runtime());
+  if (board === undefined) all.set(runtime(), (board = new Map()));
+  return board;
+}
 
 /** One NVS namespace of the board's flash. */
 export class NVS {
   private readonly entries;
 
   constructor(namespace: string) {
-    let entries = namespaces.get(namespace);
-    if (entries === undefined) namespaces.set(namespace, (entries = new Map()));
+    let entries = namespaces().get(namespace);
+    if (entries === undefined) namespaces().set(namespace, (entries = new Map()));
     this.entries = entries;
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { packagePath } from "../package-paths.js";
 import { BoardClock, type BoardClockMode } from "./board-clock.js";
+import { NvsPartition } from "./nvs-partition.js";
 import type { MicroPythonVm } from "./micropython-vm.js";
 import { AttachedDevices, BusError } from "../devices/attached-devices.js";
 import type { DeviceModel } from "../devices/device-model.js";
@@ -36,6 +37,8 @@ export interface BoardHooks {
   clock?: BoardClockMode;
   /** The clock of the board before a reset, so that time runs on through a restart (`clock` is then ignored). */
   boardClock?: BoardClock;
+  /** The board's NVS before a reset, so that its entries outlive the restart (an empty one by default). */
+  nvs?: NvsPartition;
   /** Simulated chips on the buses; the program's bus operations run against them. */
   devices?: readonly DeviceModel[];
   /** What machine.reset_cause() answers (1, PWRON_RESET, by default). */
@@ -51,6 +54,8 @@ export interface BoardHooks {
 /** What installBoardModules gives back: the board clock, and the way to run the VM on it. */
 export interface SimulatedBoard {
   readonly clock: BoardClock;
+  /** Give it to the next boot's installBoardModules (BoardHooks.nvs): NVS outlives resets. */
+  readonly nvs: NvsPartition;
   /** Closes the sockets the program opened (a board's go when it resets or powers off). */
   closeSockets(): void;
   /**
@@ -194,6 +199,7 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
   const interrupt = hooks.interrupt ?? new Int32Array(new SharedArrayBuffer(4));
   const clock = hooks.boardClock ?? new BoardClock(hooks.clock ?? "realtime", interrupt);
   const epochs: number[] = [];
+  const nvs = hooks.nvs ?? new NvsPartition();
   // Chip selects and D/C lines are pins the program drives: the devices see their last level.
   const driven = new Map<string, number>();
   const devices = new AttachedDevices(hooks.devices ?? [], {
@@ -253,6 +259,8 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
       return null;
     },
     rtc_now: () => clock.rtc.seconds + Math.floor((Math.floor(clock.elapsedMs()) - clock.rtc.setAtMs) / 1000),
+    nvs_read: () => nvs.contents,
+    nvs_write: (contents: string) => (nvs.contents = contents),
     socket_call: guarded((request: string) => socketCall(sockets, clock, request), "E5"),
     time_pulse_us: guarded(
       (device: string, level: number, timeoutUs: number) => timePulseUs(clock, () => hooks.readInput?.(device) ?? 0, level, timeoutUs),
@@ -289,6 +297,7 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
 
   return {
     clock,
+    nvs,
     closeSockets: () => sockets.close(),
     run<T>(action: () => T): T {
       // An error raised in a hook during the run wins over the run's own result or error.

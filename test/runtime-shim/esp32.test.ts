@@ -53,3 +53,27 @@ esp32.wake_on_ext1([new Pin(32), new Pin(33)], esp32.WAKEUP_ALL_LOW);
     expect(output).toContain("missing -4354");
   });
 });
+
+describe("esp32.NVS across resets, shim vs MicroPython", () => {
+  it("keeps its entries through soft and hard resets and deep sleep, as flash does", async () => {
+    const output = await expectSameOnShimAndVm(`
+import * as esp32 from "tsmp/esp32";
+import * as machine from "tsmp/machine";
+const nvs = new esp32.NVS("boot");
+let boots = 0;
+try {
+  boots = nvs.get_i32("count");
+} catch {
+  console.log("first boot");
+}
+nvs.set_i32("count", boots + 1);
+const name = new Uint8Array(4);
+if (boots > 0) console.log("boot", boots + 1, "cause", machine.reset_cause(), "blob", nvs.get_blob("name", name), name[3]);
+nvs.set_blob("name", new Uint8Array([1, 2, 3, boots]));
+if (boots === 0) machine.reset();
+else if (boots === 1) machine.soft_reset();
+else if (boots === 2) machine.deepsleep(10);
+`);
+    expect(output).toBe("first boot\nboot 2 cause 2 blob 4 0\nboot 3 cause 5 blob 4 1\nboot 4 cause 4 blob 4 2\n");
+  });
+});

@@ -1,6 +1,7 @@
 import type { BoardClockMode } from "../../vm/board-clock.js";
 import { installBoardModules, withoutBoardFrames, type OutputChange, type SimulatedBoard } from "../../vm/board-modules.js";
 import type { BoardClock } from "../../vm/board-clock.js";
+import type { NvsPartition } from "../../vm/nvs-partition.js";
 import type { DeviceModel } from "../../devices/device-model.js";
 import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { PinView } from "../pin-view.js";
@@ -51,6 +52,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
   const view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false });
   let startMs: number | undefined;
   let clock: BoardClock | undefined;
+  let nvs: NvsPartition | undefined;
   let resetCause = 1;
   const devices = options.devices ?? [];
   let failure: MicroPythonError | undefined;
@@ -65,6 +67,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
       const board = installBoardModules(vm, {
         clock: options.clock ?? "realtime",
         boardClock: clock,
+        nvs,
         interrupt: options.interrupt,
         devices,
         resetCause,
@@ -77,6 +80,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
         },
       });
       clock = board.clock;
+      nvs = board.nvs;
       clock.limitMs = options.forMs;
       for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
       startMs ??= clock.elapsedMs();

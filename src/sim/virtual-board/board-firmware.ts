@@ -1,5 +1,6 @@
 import { installBoardModules, type SimulatedBoard } from "../../vm/board-modules.js";
 import type { BoardClock } from "../../vm/board-clock.js";
+import type { NvsPartition } from "../../vm/nvs-partition.js";
 import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { BoardOutput } from "./board-output.js";
 import { FLASH_ROOT, limitFlashSize, readFlash, renameInFlash, writeFlash, type FlashContents } from "./board-filesystem.js";
@@ -87,6 +88,7 @@ export class BoardFirmware {
    */
   private hardResetRequested: { cause: number; downMs: number } | undefined;
   private boardClock: BoardClock | undefined;
+  private nvs: NvsPartition | undefined;
   private board: SimulatedBoard | undefined;
   /** What machine.reset_cause() answers in this boot. */
   private resetCause: number = ResetCause.PWRON_RESET;
@@ -392,7 +394,8 @@ export class BoardFirmware {
     writeFlash(vm.module.FS, flash.files, flash.dirs);
     limitFlashSize(vm.module.FS, FLASH_SIZE);
     // machine, pyb, time and a blocking asyncio.run; their waits see Ctrl-C through the shared words.
-    // One board clock for the board's life: its RTC and RTC memory outlive resets and deep sleep.
+    // One board clock for the board's life: its RTC and RTC memory outlive resets and deep sleep;
+    // NVS outlives them too, as flash does.
     // A reset closes the sockets the last program left open, as a board's reboot does.
     this.board?.closeSockets();
     this.board = installBoardModules(vm, {
@@ -400,8 +403,10 @@ export class BoardFirmware {
       onOutput: () => this.output.flush(),
       resetCause: this.resetCause,
       boardClock: this.boardClock,
+      nvs: this.nvs,
     });
     this.boardClock = this.board.clock;
+    this.nvs = this.board.nvs;
     vm.registerJsModule("_vboard", {
       root: FLASH_ROOT,
       flash_size: FLASH_SIZE,

@@ -1,6 +1,9 @@
-# `esp32` on the simulated board, as the ESP32 port has it: NVS in memory with ESP-IDF's errors,
-# a steady raw temperature, and the deep-sleep wake sources checked and remembered (tsmp's Node
-# shim does the same).
+# `esp32` on the simulated board, as the ESP32 port has it: NVS with ESP-IDF's errors, kept by the
+# host so that it outlives soft and hard resets as the flash partition does; a steady raw
+# temperature; the deep-sleep wake sources checked and remembered (tsmp's Node shim does the same).
+import json
+import _board_host
+
 WAKEUP_ALL_LOW = False
 WAKEUP_ANY_HIGH = True
 
@@ -13,7 +16,12 @@ _ERROR_NAMES = {
     _ESP_ERR_NVS_INVALID_LENGTH: "ESP_ERR_NVS_INVALID_LENGTH",
 }
 _KEY_MAX = 15
-_namespaces = {}
+# {namespace: {key: ["i32", number] or ["blob", hex]}}, as the host keeps it.
+_namespaces = json.loads(_board_host.nvs_read())
+
+
+def _saved():
+    _board_host.nvs_write(json.dumps(_namespaces))
 
 
 def _esp_error(code):
@@ -33,7 +41,8 @@ class NVS:
     def set_i32(self, key, value):
         _check_key(key)
         value &= 0xFFFFFFFF
-        self._entries[key] = ("i32", value - (1 << 32) if value & 0x80000000 else value)
+        self._entries[key] = ["i32", value - (1 << 32) if value & 0x80000000 else value]
+        _saved()
 
     def get_i32(self, key):
         _check_key(key)
@@ -44,14 +53,15 @@ class NVS:
 
     def set_blob(self, key, value):
         _check_key(key)
-        self._entries[key] = ("blob", bytes(value))
+        self._entries[key] = ["blob", bytes(value).hex()]
+        _saved()
 
     def get_blob(self, key, buffer):
         _check_key(key)
         entry = self._entries.get(key)
         if entry is None or entry[0] != "blob":
             raise _esp_error(_ESP_ERR_NVS_NOT_FOUND)
-        value = entry[1]
+        value = bytes.fromhex(entry[1])
         if len(value) > len(buffer):
             raise _esp_error(_ESP_ERR_NVS_INVALID_LENGTH)
         buffer[: len(value)] = value
@@ -62,6 +72,7 @@ class NVS:
         if key not in self._entries:
             raise _esp_error(_ESP_ERR_NVS_NOT_FOUND)
         del self._entries[key]
+        _saved()
 
     def commit(self):
         pass
