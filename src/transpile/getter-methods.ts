@@ -74,3 +74,154 @@ function isStatic(member: ts.ClassElement): boolean {
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
 }
+
+/**
+ * Whether every getter read on an instance of this class is one tsmp resolves (a `.name` on a
+ * value typed as the class), so the class needs no `__getattr__`, nor a `_get_<name>` method for
+ * a getter that only returns a field (each read is that field). True when no instance is ever
+ * seen with another type: each expression of the class's type is read a member of, compared,
+ * tested, or handed, typed as the class, to a variable, private-to-the-module field, parameter
+ * or return of this module; anything else (an `any` or interface parameter, an array or object
+ * literal, `as`, a template, an exported holder) lets an instance out. The dispatch costs about
+ * 1 KiB of heap on the unix port for a ring buffer with one getter.
+ */
+export function readsAllResolved(owner: ts.ClassDeclaration, context: TransformationContext): boolean {
+  const table = resolvedReads.get(context.checker) ?? new Map<ts.ClassDeclaration, boolean>();
+  resolvedReads.set(context.checker, table);
+  let decision = table.get(owner);
+  if (decision === undefined) {
+    decision = instancesStayTyped(owner, context);
+    table.set(owner, decision);
+  }
+  return decision;
+}
+
+const resolvedReads = new WeakMap<ts.TypeChecker, Map<ts.ClassDeclaration, boolean>>();
+
+// Expressions that can give a value: the ones whose type is looked at.
+const valueKinds = new Set([
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.ThisKeyword,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.AwaitExpression,
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.ConditionalExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.TaggedTemplateExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.YieldExpression,
+]);
+
+// Uses that only look at a value: compared, tested, discarded.
+const lookingOperators = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.InstanceOfKeyword,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.CommaToken,
+]);
+
+function instancesStayTyped(owner: ts.ClassDeclaration, context: TransformationContext): boolean {
+  const classSymbol = owner.name && context.symbolOf(owner.name);
+  if (!classSymbol) return false;
+  const instance = context.checker.getDeclaredTypeOfSymbol(classSymbol);
+  // The class, or `this` in it (a method returning `this`), or a type parameter bound to it.
+  const isInstance = (type: ts.Type) =>
+    type === instance || (type.isTypeParameter() && context.checker.getBaseConstraintOfType(type) === instance);
+  const mentions = (type: ts.Type) => isInstance(type) || (type.isUnion() && type.types.some(isInstance));
+  // The class's own type, possibly null or undefined: a holder that keeps instances typed.
+  const isExactly = (type: ts.Type) =>
+    isInstance(type) ||
+    (type.isUnion() && type.types.some(isInstance) && type.types.every((part) => isInstance(part) || (part.flags & nothing) !== 0));
+  const holderKeepsType = (declaration: ts.Node | undefined): boolean => {
+    if (!declaration || declaration.getSourceFile() !== owner.getSourceFile()) return false;
+    if (ts.isVariableDeclaration(declaration)) {
+      const statement = declaration.parent.parent;
+      if (!ts.isIdentifier(declaration.name) || (ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword)))
+        return false;
+    } else if (ts.isPropertyDeclaration(declaration)) {
+      if (!ts.isClassDeclaration(declaration.parent) || !isFinalClass(declaration.parent)) return false;
+    } else if (!ts.isParameter(declaration)) return false;
+    return isExactly(context.checker.getTypeAtLocation(declaration.name));
+  };
+  // `this` in the class's own members (an arrow function keeps its member's `this`).
+  const ownsThis = (node: ts.Node) => {
+    let container = node.parent;
+    while (container && (ts.isArrowFunction(container) || !(ts.isFunctionLike(container) || ts.isPropertyDeclaration(container))))
+      container = container.parent;
+    return container?.parent === owner;
+  };
+  const staysTyped = (node: ts.Node): boolean => {
+    const parent = node.parent;
+    if (ts.isShorthandPropertyAssignment(parent)) return false;
+    if ((parent as { name?: ts.Node }).name === node) return true;
+    if (ts.isPropertyAccessExpression(parent)) return parent.expression === node && !parent.questionDotToken;
+    if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isConditionalExpression(parent)) return true;
+    if (ts.isAwaitExpression(parent) || ts.isExpressionStatement(parent)) return true;
+    if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent) || ts.isForStatement(parent)) return true;
+    if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+    if (ts.isTypeOfExpression(parent)) return true;
+    if (ts.isBinaryExpression(parent)) {
+      const operator = parent.operatorToken.kind;
+      if (lookingOperators.has(operator)) return operator !== ts.SyntaxKind.InstanceOfKeyword || parent.left === node;
+      if (operator !== ts.SyntaxKind.EqualsToken) return false;
+      if (parent.left === node) return true;
+      const target = parent.left;
+      if (ts.isIdentifier(target)) return holderKeepsType(context.symbolOf(target)?.valueDeclaration);
+      return ts.isPropertyAccessExpression(target) && holderKeepsType(context.symbolOf(target.name)?.valueDeclaration);
+    }
+    if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) return holderKeepsType(parent);
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) {
+      const index = parent.arguments?.indexOf(node as ts.Expression) ?? -1;
+      if (index < 0 || parent.arguments!.slice(0, index + 1).some(ts.isSpreadElement)) return false;
+      const target = context.checker.getResolvedSignature(parent)?.getDeclaration();
+      if (!target || !isFinalCallable(target)) return false;
+      const parameter = target.parameters[index];
+      return parameter !== undefined && !parameter.dotDotDotToken && holderKeepsType(parameter);
+    }
+    if (ts.isReturnStatement(parent)) {
+      let fn: ts.Node | undefined = parent;
+      while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+      if (!fn || !isFinalCallable(fn) || fn.asteriskToken || hasModifier(fn, ts.SyntaxKind.AsyncKeyword)) return false;
+      if (ts.isFunctionDeclaration(fn) && (hasModifier(fn, ts.SyntaxKind.ExportKeyword) || !fn.name)) return false;
+      const signature = context.checker.getSignatureFromDeclaration(fn);
+      return signature !== undefined && isExactly(context.checker.getReturnTypeOfSignature(signature));
+    }
+    return false;
+  };
+  let escapes = false;
+  const visit = (node: ts.Node): void => {
+    if (escapes || ts.isTypeNode(node)) return;
+    if (valueKinds.has(node.kind)) {
+      const ofClass = node.kind === ts.SyntaxKind.ThisKeyword ? ownsThis(node) : mentions(context.typeOf(node));
+      if (ofClass && !staysTyped(node)) escapes = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner.getSourceFile());
+  return !escapes;
+}
+
+const nothing = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+
+/**
+ * A function of this module whose parameters and returns no other code can see through another
+ * declaration: a function declaration, or a method, getter or constructor of a final class.
+ */
+function isFinalCallable(
+  node: ts.Node,
+): node is ts.FunctionDeclaration | ts.MethodDeclaration | ts.GetAccessorDeclaration | ts.ConstructorDeclaration {
+  if (ts.isFunctionDeclaration(node)) return node.body !== undefined;
+  if (!ts.isMethodDeclaration(node) && !ts.isGetAccessorDeclaration(node) && !ts.isConstructorDeclaration(node)) return false;
+  return node.body !== undefined && ts.isClassDeclaration(node.parent) && isFinalClass(node.parent);
+}

@@ -6,7 +6,7 @@ import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../operators/bitwise.js";
 import { isNativeRemainder, remainder } from "../operators/numeric.js";
 import * as py from "../python-ast.js";
-import { asStoredElement } from "../builtins/typed-arrays.js";
+import { asStoredElement, needsIntegerConversion, triedElementStore } from "../builtins/typed-arrays.js";
 import { destructure } from "./destructuring.js";
 import { power } from "../builtins/math.js";
 import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
@@ -60,6 +60,8 @@ export function transformAssignmentTarget(node: ts.Expression, context: Transfor
 
 /** An assignment used as a statement: `x = 1`, `x += s`, `x ||= y`. */
 export function transformAssignmentStatement(node: ts.BinaryExpression, context: TransformationContext): py.Statement[] {
+  const tried = triedElementStore(node, (left) => transformAssignmentTarget(left, context), context);
+  if (tried) return tried;
   return assignment(node, context).statements;
 }
 
@@ -120,10 +122,15 @@ function assignmentStatements(
   const leftType = typeOf(context, node.left);
   if (op === "+" && isStringType(leftType)) return update("+", asString(context, node.right, right));
   if (op === "+" && !isNumberType(leftType)) return assign(py.call(context.useHelper("js_add"), [current(), right]));
-  if (op === "**") return assign(power(node.right, current(), right, context));
-  if (op === "/") return assign(asStoredElement(node.left, node, py.call(context.useHelper("js_div"), [current(), right]), context));
-  if (op === "%" && isNativeRemainder(node.left, node.right, context)) return update("%", right);
-  if (op === "%") return assign(remainder(node.left, node.right, current(), right, context));
+  // An integer typed array's element: `a[i] += 0.5` gives a float, which MicroPython will not
+  // store, so anything not provably integral is stored through to_int32 as `=` stores it.
+  const stored = (value: py.Expression) => assign(asStoredElement(node.left, node, value, context));
+  if (op === "**") return stored(power(node.right, current(), right, context));
+  if (op === "/") return stored(py.call(context.useHelper("js_div"), [current(), right]));
+  const fractional = needsIntegerConversion(node.left, node.right, context);
+  if (op === "%" && isNativeRemainder(node.left, node.right, context) && !fractional) return update("%", right);
+  if (op === "%") return stored(remainder(node.left, node.right, current(), right, context));
+  if (fractional) return stored(py.binOp(current(), op!, right));
   return update(op!, right);
 }
 

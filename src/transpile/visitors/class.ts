@@ -5,7 +5,7 @@ import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { functionDefinition } from "./function.js";
 import { rememberClassName } from "./class-names.js";
-import { getterMethodName, usesGetterMethods } from "../getter-methods.js";
+import { getterMethodName, readsAllResolved, returnedField, usesGetterMethods } from "../getter-methods.js";
 
 function isStatic(member: ts.ClassElement): boolean {
   return (
@@ -105,6 +105,9 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
     body.push(init);
   }
   const getterMethods = ts.isClassDeclaration(node) && usesGetterMethods(node);
+  // Every read resolved: a getter that only returns a field is read as that field, and nothing
+  // reaches the others by name.
+  const resolved = getterMethods && readsAllResolved(node as ts.ClassDeclaration, context);
   for (const member of settersAfterGetters(node.members)) {
     if (ts.isPropertyDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isSemicolonClassElement(member)) continue;
     if (ts.isIndexSignatureDeclaration(member)) continue;
@@ -126,6 +129,7 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
       const name = memberName(member, context);
       if (!name) continue;
       if (getterMethods) {
+        if (resolved && ts.isGetAccessorDeclaration(member) && returnedField(member, context)) continue;
         body.push(
           py.at(functionDefinition(getterMethodName(name), member, context, { leadingParameters: ["self"] }), context.positionOf(member)),
         );
@@ -150,7 +154,7 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
     }
     context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
   }
-  if (getterMethods) body.push(getterDispatch(node, context));
+  if (getterMethods && !resolved) body.push(getterDispatch(node, context));
   return { kind: "ClassDef", name: className, bases, body };
 }
 

@@ -4,6 +4,7 @@ import { negate } from "../conversions.js";
 import * as py from "../python-ast.js";
 import { isIntegerValued as isIntegerInferred } from "../integers.js";
 import { isAssignedWithin } from "../scope.js";
+import { isTypedArrayName } from "../typed-array-names.js";
 import { isArrayType, isStringType, typeOf } from "../types.js";
 import { conditionOf } from "./condition.js";
 import { transformExpressionAsStatements, transformVariableDeclarationList } from "./statements.js";
@@ -173,10 +174,12 @@ function isIntegerValued(node: ts.Expression, context: TransformationContext): b
   }
   if (ts.isPropertyAccessExpression(node) && node.name.text === "length") {
     const receiverType = typeOf(context, node.expression);
-    return isArrayType(context, receiverType) || isStringType(receiverType);
+    return isArrayType(context, receiverType) || isStringType(receiverType) || isTypedArray(receiverType);
   }
   return false;
 }
+
+const isTypedArray = (type: ts.Type) => isTypedArrayName(type.getSymbol()?.getName());
 
 /** A loop bound evaluated once by `range()` must not change while the loop runs. */
 function isFixedBound(bound: ts.Expression, body: ts.Statement, context: TransformationContext): boolean {
@@ -187,6 +190,9 @@ function isFixedBound(bound: ts.Expression, body: ts.Statement, context: Transfo
     const symbol = context.symbolOf(bound.expression);
     if (!symbol || isAssignedWithin(symbol, body, context)) return false;
     if (isStringType(typeOf(context, bound.expression))) return true;
+    // A typed array's length never changes (a tsmp project's library has no resizable
+    // ArrayBuffer): only another array in the variable could change the bound.
+    if (isTypedArray(typeOf(context, bound.expression)) && holdsOneValue(symbol, context)) return true;
     let touched = false;
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node) && context.symbolOf(node) === symbol) {
@@ -205,6 +211,34 @@ function isFixedBound(bound: ts.Expression, body: ts.Statement, context: Transfo
     return !touched;
   }
   return true;
+}
+
+/**
+ * A `const`, or a parameter its function never writes: not by assignment, and not by a
+ * destructuring pattern (every reference is checked to stand outside any literal).
+ */
+function holdsOneValue(symbol: ts.Symbol, context: TransformationContext): boolean {
+  const declaration = symbol.valueDeclaration;
+  if (declaration && ts.isVariableDeclaration(declaration)) return (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+  if (!declaration || !ts.isParameter(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const fn = declaration.parent;
+  if (isAssignedWithin(symbol, fn, context)) return false;
+  let inPattern = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node !== declaration.name && context.symbolOf(node) === symbol) {
+      const parent = node.parent;
+      if (
+        ts.isArrayLiteralExpression(parent) ||
+        ts.isShorthandPropertyAssignment(parent) ||
+        ts.isPropertyAssignment(parent) ||
+        ts.isSpreadElement(parent)
+      )
+        inPattern = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return !inPattern;
 }
 
 function isWritten(node: ts.Node): boolean {

@@ -72,6 +72,15 @@ describe("runtime helpers are avoided when types allow", () => {
     const source = `function sum(b: Uint8Array) { let s = 0; for (const x of b) s += x; return s; } const a = new Uint8Array(8); for (let i = 0; i < a.length; i++) a[i] = i * 40; console.log(sum(a), a[1]);`;
     expect(helpersOf(source)).toEqual([]);
     expect(mainOf(source)).toContain("a = bytearray(8)");
+    expect(mainOf(source)).toContain("for i in range(len(a)):");
+  });
+
+  it("a store of a number in a name tries the store first, with no helper", () => {
+    const source = `class Ring { private data = new Uint8Array(4); private head = 0; put(v: number) { this.data[this.head] = v; this.head = (this.head + 1) & 3; } } new Ring().put(1.5);`;
+    expect(helpersOf(source)).toEqual([]);
+    expect(mainOf(source)).toContain(
+      "try:\n            self.data[self.head] = v\n        except TypeError:\n            self.data[self.head] = int(v) if v - v == 0 else 0",
+    );
   });
 
   it("a DataView over such bytes reads and writes with struct, its ints printed natively", () => {
