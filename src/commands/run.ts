@@ -2,6 +2,8 @@ import { writeSync } from "node:fs";
 import { TsmpError } from "../errors.js";
 import { readBoardFileFor } from "../devices/board-file.js";
 import { createDevice } from "../devices/device-catalog.js";
+import { filesBesideCode } from "./extra-files.js";
+import { loadProjectConfig } from "./project-config.js";
 
 export type Target = "node" | "micropython";
 
@@ -36,6 +38,8 @@ export async function run(input: string, options: RunOptions): Promise<number> {
   const devices = readBoardFileFor(input);
   // Built once here so that a mistake in the board file is reported before anything runs.
   for (const config of devices) createDevice(config);
+  // The files the project installs beside the code on a board are on the simulated board too.
+  const { files } = filesBesideCode(loadProjectConfig(input));
   if ((options.target ?? "micropython") === "node") {
     // What tsmp build refuses does not run here either: a program that passes on Node can be flashed.
     const { transpileOrReport } = await import("../transpile/project/transpile-or-report.js");
@@ -48,6 +52,7 @@ export async function run(input: string, options: RunOptions): Promise<number> {
       stderr,
       isTTY: process.stderr.isTTY === true,
       devices,
+      files,
     });
   }
   const { runOnMicroPython } = await import("../run/micropython/run-on-micropython.js");
@@ -58,6 +63,7 @@ export async function run(input: string, options: RunOptions): Promise<number> {
     clock: options.virtualClock ? "virtual" : "realtime",
     tracePath: options.trace,
     devices,
+    files,
   });
 }
 

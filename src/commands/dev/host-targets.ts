@@ -41,7 +41,15 @@ export function startMicroPythonTarget(options: HostTargetOptions): DevTarget {
     (build, signal) =>
       runEmittedProgramInWorker(
         { files: build.files, entry: build.entry },
-        { stdout: options.stdout, stderr: options.stderr, isTTY: options.isTTY, clock: "realtime", signal },
+        {
+          stdout: options.stdout,
+          stderr: options.stderr,
+          isTTY: options.isTTY,
+          clock: "realtime",
+          signal,
+          // The files the project installs beside the code on a board.
+          files: build.extraFiles?.files,
+        },
       ),
     options.status,
   );

@@ -22,6 +22,7 @@ try {
     clock: data.clock,
     interrupt: new Int32Array(data.interrupt),
     devices,
+    files: data.files,
     onOutput: data.reportOutput ? (change) => post({ type: "output", change }) : undefined,
     onEnd: (endMs, startMs) => post({ type: "end", endMs, displays: displayRecordings(devices, startMs) }),
   });

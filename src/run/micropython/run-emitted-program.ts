@@ -2,6 +2,7 @@ import type { BoardClockMode } from "../../vm/board-clock.js";
 import { installBoardModules, withoutBoardFrames, type OutputChange, type SimulatedBoard } from "../../vm/board-modules.js";
 import type { BoardClock } from "../../vm/board-clock.js";
 import type { NvsPartition } from "../../vm/nvs-partition.js";
+import { readBoardFiles, writeBoardFiles, type VmFile } from "../../vm/vm-files.js";
 import type { DeviceModel } from "../../devices/device-model.js";
 import { MicroPythonError, MicroPythonVm } from "../../vm/micropython-vm.js";
 import { PinView } from "../pin-view.js";
@@ -39,6 +40,8 @@ export interface RunEmittedProgramOptions {
   readInput?: (device: string, nowMs: number) => number | undefined;
   /** On a virtual clock: stop the program at this board time (ms from boot); it ends with exit code 0. */
   forMs?: number;
+  /** Files on the board before the program starts (a project's `files`), by path from the root. */
+  files?: readonly { path: string; data: Uint8Array }[];
 }
 
 /**
@@ -56,12 +59,13 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
   let resetCause = 1;
   const devices = options.devices ?? [];
   let failure: MicroPythonError | undefined;
+  let boardFiles: VmFile[] = (options.files ?? []).map((file) => ({ path: `/${file.path}`, data: file.data }));
   // Tracebacks the program prints while it runs (an IRQ handler's, a timer callback's) point at
   // the TypeScript lines too, as the one that ends it does.
   const callbackErrors = createTracebackRewriter(program.files, options.stderr);
   try {
     // A reset (watchdog, deep sleep, machine.reset) starts a fresh VM, as a board reboots; the
-    // clock, the devices and the output view carry on.
+    // clock, the devices, the output view and the files the program left carry on.
     for (;;) {
       const vm = await loadVm(options, view, (text) => callbackErrors.push(text));
       const board = installBoardModules(vm, {
@@ -82,6 +86,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
       clock = board.clock;
       nvs = board.nvs;
       clock.limitMs = options.forMs;
+      writeBoardFiles(vm, boardFiles);
       for (const file of program.files) vm.writeFile(`/${file.path}`, file.text);
       startMs ??= clock.elapsedMs();
       failure = runEntry(vm, board, program.entry);
@@ -90,6 +95,7 @@ export async function runEmittedProgram(program: EmittedProgram, options: RunEmi
       const reset = failure?.pythonType === "BoardReset" ? /(\d+) (\d+)\s*$/.exec(failure.message) : null;
       if (reset === null) break;
       resetCause = Number(reset[1]);
+      boardFiles = readBoardFiles(vm);
       clock.sleep(Number(reset[2]));
     }
   } finally {

@@ -15,6 +15,8 @@ export interface ProgramWorkerData {
   reportOutput: boolean;
   /** The devices to build in the worker (models hold state, so they are made where they run). */
   devices: readonly DeviceConfig[];
+  /** RunEmittedProgramOptions.files. */
+  files: readonly { path: string; data: Uint8Array }[];
 }
 
 export type FromProgramWorker =
@@ -53,6 +55,7 @@ export function runEmittedProgramInWorker(
     interrupt,
     reportOutput: options.onOutput !== undefined,
     devices: options.devices ?? [],
+    files: options.files ?? [],
   });
 
   return new Promise<number>((resolve, reject) => {

@@ -18,6 +18,8 @@ export interface RunOnMicroPythonOptions {
   tracePath?: string;
   /** Simulated chips on the board's buses (a project's tsmp.board.json), built in the VM's worker. */
   devices?: readonly DeviceConfig[];
+  /** Files on the board before the program starts (a project's `files`), by path from the root. */
+  files?: readonly { path: string; data: Uint8Array }[];
 }
 
 export class NoEntryModule extends TsmpError {}

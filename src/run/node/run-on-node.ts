@@ -2,6 +2,7 @@ import { format } from "node:util";
 import { TsmpError } from "../../errors.js";
 import { PinView } from "../pin-view.js";
 import { resetRuntime } from "../../runtime-shim/runtime.js";
+import { boardFiles } from "../../runtime-shim/board-files.js";
 import { SystemExit, systemExitCode } from "../../runtime-shim/exceptions.js";
 import { compileProgram } from "./compile-program.js";
 import { importWithRestarts } from "./board-restarts.js";
@@ -20,6 +21,8 @@ export interface RunOnNodeOptions {
   isTTY?: boolean;
   /** Simulated chips on the board's buses (a project's tsmp.board.json). */
   devices?: readonly DeviceConfig[];
+  /** Files on the board before the program starts (a project's `files`), by path from the root. */
+  files?: readonly { path: string; data: Uint8Array }[];
 }
 
 /** Sends `console.*` to the program's own stdout/stderr sinks while it runs. */
@@ -48,6 +51,7 @@ export async function runOnNode(input: string, options: RunOnNodeOptions): Promi
   const program = compileProgram(input);
   const rt = resetRuntime({ realtime: options.realtime ?? false });
   rt.attach((options.devices ?? []).map(createDevice));
+  boardFiles(rt).seed(Object.fromEntries((options.files ?? []).map((file) => [file.path, file.data])));
   // Output changes show on stderr as on the micropython target, around the program's own output.
   const view = new PinView({ write: options.stderr, isTTY: options.isTTY ?? false });
   const stdout = (text: string) => view.aroundOutput(text, options.stdout);
