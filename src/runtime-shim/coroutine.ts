@@ -25,6 +25,14 @@ export class Coroutine<T> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     return this.start().then(onfulfilled, onrejected);
   }
+
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.start().catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.start().finally(onfinally);
+  }
 }
 
 /** Wraps an async body as a lazy coroutine; the runner's rewrite of user `async` functions calls this. */
@@ -39,4 +47,12 @@ const coroutineBrand = Symbol.for("tsmp.Coroutine");
 /** True for a lazy coroutine from any copy of this module. */
 export function isCoroutine(value: unknown): value is Coroutine<unknown> {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[coroutineBrand] === true;
+}
+
+/**
+ * An async call handed to the Promise API (`Promise.all([a(), b()])`): JavaScript starts it at
+ * the call, as the transpiled program does (JsPromise), not when the API first calls `then`.
+ */
+export function startCoroutine<T>(value: T): T {
+  return isCoroutine(value) ? (value.start() as T) : value;
 }

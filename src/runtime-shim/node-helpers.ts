@@ -4,7 +4,7 @@
  */
 import { BaseException } from "./exceptions.js";
 
-export { coroutine } from "./coroutine.js";
+export { coroutine, startCoroutine } from "./coroutine.js";
 
 /**
  * Start of a rewritten `catch (e)` that, like MicroPython's `except Exception`, must not catch

@@ -16,6 +16,10 @@ export interface TransformedModule {
 export function transformSourceFile(sourceFile: ts.SourceFile, program: ProgramInfo): TransformedModule {
   const context = new TransformationContext(program, sourceFile, visitors);
   const body = context.transformStatements(sourceFile.statements);
+  // Promise callbacks queued by the top-level code run once it ends, as JavaScript's microtasks.
+  if (context.usedHelpers.has("JsPromise")) {
+    body.push(py.expressionStatement(py.call(py.attribute(py.name("JsPromise"), "jobs"))));
+  }
   if (context.usedHelpers.size > 0) {
     // After the module's own imports, as a person would place it.
     let index = 0;

@@ -16,6 +16,10 @@ import ts from "typescript";
  *    CancelledError through; only a catch block that names `CancelledError` catches it
  *    (`except BaseException`). The rewrite rethrows BaseExceptions at the top of other catches.
  *
+ * 4. An async call handed to the Promise API (`Promise.all([a(), b()])`, `Promise.resolve(a())`)
+ *    starts at once, as the transpiled program's JsPromise starts it (JavaScript's order), not
+ *    when the API gets round to calling its `then`.
+ *
  * Module specifiers are also rewritten: `tsmp/<name>` to the shim module file, and relative
  * imports to the emitted `.mjs` files.
  */
@@ -29,6 +33,17 @@ export interface NodeSemanticsOptions {
 const BLOCKING_CALLS = new Set(["run", "run_forever", "run_until_complete"]);
 const HELPER = "__tsmp_coroutine";
 const EXCEPT_HELPER = "__tsmp_except_exception";
+const START_HELPER = "__tsmp_start_coroutine";
+
+/** `Promise.all(…)`, `Promise.resolve(…)`: a static of the global Promise. */
+function isPromiseApiCall(node: ts.Node): node is ts.CallExpression {
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === "Promise"
+  );
+}
 
 function mentionsCancelledError(node: ts.Node): boolean {
   if (ts.isIdentifier(node) && node.text === "CancelledError") return true;
@@ -40,6 +55,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     const f = context.factory;
     let usesHelper = false;
     let usesExceptHelper = false;
+    let usesStartHelper = false;
 
     const isAsync = (node: ts.Node) =>
       ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
@@ -64,6 +80,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     const visit = (node: ts.Node): ts.Node => {
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return rewriteSpecifier(node);
       const visited = ts.visitEachChild(node, visit, context);
+      if (isPromiseApiCall(visited)) return startArguments(visited);
       if (ts.isCatchClause(visited) && !mentionsCancelledError(visited.block)) return exceptException(visited);
       if (!isAsync(visited)) return visited;
       if (ts.isFunctionDeclaration(visited) && visited.body !== undefined && visited.asteriskToken === undefined) {
@@ -116,6 +133,23 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       }
       return visited;
     };
+
+    const started = (argument: ts.Expression): ts.Expression => {
+      if (!ts.isCallExpression(argument)) return argument;
+      usesStartHelper = true;
+      return f.createCallExpression(f.createIdentifier(START_HELPER), undefined, [argument]);
+    };
+    const startArguments = (call: ts.CallExpression): ts.CallExpression =>
+      f.updateCallExpression(
+        call,
+        call.expression,
+        call.typeArguments,
+        call.arguments.map((argument) =>
+          ts.isArrayLiteralExpression(argument)
+            ? f.updateArrayLiteralExpression(argument, argument.elements.map(started))
+            : started(argument),
+        ),
+      );
 
     const exceptException = (clause: ts.CatchClause): ts.CatchClause => {
       usesExceptHelper = true;
@@ -199,6 +233,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       ...(usesExceptHelper
         ? [f.createImportSpecifier(false, f.createIdentifier("exceptException"), f.createIdentifier(EXCEPT_HELPER))]
         : []),
+      ...(usesStartHelper ? [f.createImportSpecifier(false, f.createIdentifier("startCoroutine"), f.createIdentifier(START_HELPER))] : []),
     ];
     if (helpers.length > 0) {
       statements.unshift(

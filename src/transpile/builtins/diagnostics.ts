@@ -84,11 +84,7 @@ export const dynamicMethod = (node: ts.Node, valueText: string, member: string) 
 export const unsupportedBinaryData = (node: ts.Node, reason: string) => at(node, "TSMP1121", `${reason}.`);
 
 export const unsupportedPromise = (node: ts.Node, member: string, alternative: string) =>
-  at(
-    node,
-    "TSMP1122",
-    `${member} is not supported: tsmp's async functions are MicroPython coroutines, which run only when awaited or made asyncio tasks, and there is no microtask queue. Instead, ${alternative}.`,
-  );
+  at(node, "TSMP1122", `${member} is not supported. Instead, ${alternative}.`);
 
 export const dateObject = (node: ts.Node) =>
   at(

@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
 
 /** Global classes whose static members are mapped (`Array.from`, `Object.keys`). */
-const constructorGlobals = new Set(["Array", "String", "Number", "Object", "Date"]);
+const constructorGlobals = new Set(["Array", "String", "Number", "Object", "Date", "Promise"]);
 
 /**
  * Which JavaScript library a receiver belongs to, for looking up mappings: `Array`, `String`,

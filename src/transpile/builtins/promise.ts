@@ -2,65 +2,140 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isPromiseType, typeOf } from "../types.js";
+import { transformArgs } from "./arguments.js";
+import { callbackArity } from "./callbacks.js";
 import { isLibrarySymbol } from "./library.js";
+import type { CallMappings } from "./mapping.js";
 import { unsupportedPromise } from "./diagnostics.js";
 
 /**
- * tsmp's async functions are MicroPython coroutines: they run when awaited or made asyncio
- * tasks, never on their own, and there is no microtask queue for `then` callbacks. So the
- * Promise API is mapped only where an `await` settles it on the spot, and every other use is
- * rejected with the asyncio way of writing it.
+ * JavaScript promises are `JsPromise` (runtime/JsPromise.py): callbacks run as microtasks from a
+ * queue that runs when the module's top-level code ends and, under asyncio, in a task of its
+ * own. tsmp's async functions stay MicroPython coroutines (they start when awaited or made a
+ * task); a coroutine handed to the Promise API (`work().then(…)`, `Promise.all([a(), b()])`)
+ * is started there and run as JavaScript runs an async function, see docs/semantics.md.
  */
 
-/** What to write instead, for each member of the Promise API. */
-const alternatives: Record<string, string> = {
-  all: "await asyncio.gather(a(), b()) (from tsmp/asyncio) runs coroutines concurrently and gives their results in order",
-  allSettled:
-    "await asyncio.gather(a(), b(), { return_exceptions: true }) (from tsmp/asyncio) gives each result, or the exception in its place",
-  race: "run the coroutines as asyncio.create_task tasks that set an asyncio.Event, await the event, then cancel the rest; asyncio.wait_for_ms bounds one coroutine by a timeout",
-  any: "run the coroutines as asyncio.create_task tasks that set an asyncio.Event on success, and await the event",
-  resolve: "await the value itself, or return it from an async function (await Promise.resolve(v) alone is accepted)",
-  reject: "throw the reason inside the async function (await Promise.reject(e) alone is accepted)",
-  then: "await the coroutine inside an async function: const value = await work()",
-  catch: "await the coroutine inside try { … } catch (e) { … }",
-  finally: "await the coroutine inside try { … } finally { … }",
-  Promise:
-    "to wait for a callback (an IRQ, a timer), set an asyncio.ThreadSafeFlag or asyncio.Event in the callback and await flag.wait() (from tsmp/asyncio)",
-};
-
-function isPromiseLibrary(node: ts.Node, context: TransformationContext): boolean {
-  const symbol = context.symbolOf(node);
-  return symbol !== undefined && isLibrarySymbol(symbol, context);
+/** The number of arguments JsPromise passes each callback: (value), (reason), (resolve, reject). */
+function adaptArity(node: ts.Expression | undefined, expected: number, member: string, context: TransformationContext): py.Expression {
+  if (!node || node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined")) return py.none();
+  const value = context.transformExpression(node);
+  const arity = callbackArity(node, context, member, expected);
+  return arity >= expected ? value : py.call(context.useHelper("js_arity"), [value, py.num(arity)]);
 }
 
-/** `Promise.resolve(…)` / `Promise.reject(…)` as the operand of an `await`, if it is one. */
-function promiseStatic(node: ts.Expression, context: TransformationContext): { member: string; call: ts.CallExpression } | undefined {
-  const call = ts.isParenthesizedExpression(node) ? node.expression : node;
-  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return undefined;
-  const receiver = call.expression.expression;
-  if (!ts.isIdentifier(receiver) || receiver.text !== "Promise" || !isPromiseLibrary(receiver, context)) return undefined;
-  return { member: call.expression.name.text, call };
+/** A receiver as a promise: a coroutine (an async function's call) is started by JsPromise.of. */
+function asPromise(receiver: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
+  const call = skipParens(receiver);
+  if (producesJsPromise(call, context)) return value;
+  return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
+}
+
+function skipParens(node: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(node) ? skipParens(node.expression) : node;
+}
+
+/** `new Promise(…)`, `Promise.x(…)` and `.then(…)` chains give a JsPromise already. */
+export function producesJsPromise(node: ts.Expression, context: TransformationContext): boolean {
+  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && isPromiseGlobal(node.expression, context);
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  const symbol = context.symbolOf(node.expression.name);
+  return symbol !== undefined && isLibrarySymbol(symbol, context) && ["Promise", "PromiseConstructor"].includes(ownerName(symbol) ?? "");
+}
+
+function ownerName(symbol: ts.Symbol): string | undefined {
+  const owner = symbol.declarations?.[0]?.parent;
+  return owner && ts.isInterfaceDeclaration(owner) ? owner.name.text : undefined;
+}
+
+function isPromiseGlobal(node: ts.Identifier, context: TransformationContext): boolean {
+  const symbol = context.symbolOf(node);
+  return node.text === "Promise" && symbol !== undefined && isLibrarySymbol(symbol, context);
+}
+
+function thenCall(method: string, expected: readonly number[]) {
+  return (node: ts.CallExpression, context: TransformationContext, receiver: py.Expression): py.Expression => {
+    const promise = asPromise((node.expression as ts.PropertyAccessExpression).expression, receiver, context);
+    const args = node.arguments.map((argument, index) => adaptArity(argument, expected[index] ?? 1, method, context));
+    return py.call(py.attribute(promise, method), args);
+  };
+}
+
+/** `.then(onFulfilled, onRejected)`, `.catch(onRejected)`, `.finally(onFinally)` on a promise. */
+export const promiseCalls: CallMappings = {
+  then: thenCall("then", [1, 1]),
+  catch: thenCall("catch", [1]),
+  // `finally` is a Python keyword.
+  finally: thenCall("finally_", [0]),
+};
+
+function staticCall(member: string) {
+  return (node: ts.CallExpression, context: TransformationContext): py.Expression =>
+    py.call(py.attribute(context.useHelper("JsPromise"), member), transformArgs(node, context));
+}
+
+/** `Promise.resolve/reject/all/allSettled/any/race`. */
+export const promiseStaticCalls: CallMappings = Object.fromEntries(
+  ["resolve", "reject", "all", "allSettled", "any", "race"].map((member) => [member, staticCall(member)]),
+);
+
+/** `new Promise((resolve, reject) => …)`, if the expression is one. */
+export function transformNewPromise(node: ts.NewExpression, context: TransformationContext): py.Expression | undefined {
+  if (!ts.isIdentifier(node.expression) || !isPromiseGlobal(node.expression, context)) return undefined;
+  const executor = node.arguments?.[0];
+  if (!executor) return py.call(context.useHelper("JsPromise"));
+  // An inline executor takes surplus arguments as `*_` already (see extraArguments).
+  const inline = ts.isArrowFunction(executor) || ts.isFunctionExpression(executor);
+  return py.call(context.useHelper("JsPromise"), [
+    inline ? context.transformExpression(executor) : adaptArity(executor, 2, "new Promise", context),
+  ]);
 }
 
 /**
- * `await Promise.resolve(v)` is `v` (or `await v` when v is itself a promise) and
- * `await Promise.reject(e)` throws `e`: what awaiting a settled promise gives, at once.
+ * `await v` of a value that is no promise (a number, an object) is the value, a microtask
+ * later, as awaiting `Promise.resolve(v)` gives it.
  */
-export function transformAwaitedPromise(node: ts.AwaitExpression, context: TransformationContext): py.Expression | undefined {
-  const settled = promiseStatic(node.expression, context);
-  if (!settled || (settled.member !== "resolve" && settled.member !== "reject") || settled.call.arguments.length > 1) return undefined;
-  const argument = settled.call.arguments[0];
-  if (settled.member === "reject") {
-    return py.call(context.useHelper("promise_reject"), [argument ? context.transformExpression(argument) : py.none()]);
-  }
-  if (!argument) return py.none();
-  const value = context.transformExpression(argument);
-  return isPromiseType(typeOf(context, argument)) ? py.awaitExpr(value) : value;
+export function transformAwaitedValue(node: ts.AwaitExpression, context: TransformationContext): py.Expression | undefined {
+  const type = typeOf(context, node.expression);
+  // A value typed any is awaited as it is (a coroutine or a task, as before promises existed).
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) return undefined;
+  const parts = type.isUnion() ? type.types : [type];
+  const awaitable = parts.filter((part) => isPromiseType(part) || isAwaitableOfFacade(part));
+  if (awaitable.length === parts.length) return undefined;
+  // `T | Promise<T>`: whichever it is at run time.
+  const convert = awaitable.length > 0 ? "of" : "resolve";
+  return py.awaitExpr(py.call(py.attribute(context.useHelper("JsPromise"), convert), [context.transformExpression(node.expression)]));
 }
 
-/** The diagnostic for a Promise API member used any other way (`Promise.all`, `.then`, `new Promise`). */
+/** A facade awaitable (`Task<T>`, `Event.wait()`'s result) declares `then`; awaiting it is native. */
+function isAwaitableOfFacade(type: ts.Type): boolean {
+  return type.getProperty("then") !== undefined;
+}
+
+/** The diagnostic for a Promise API member used any other way (`Promise` as a value, `instanceof Promise`). */
 export function rejectPromiseMember(node: ts.Node, member: string, context: TransformationContext): py.Expression {
-  const shown = member === "Promise" ? "new Promise" : ["then", "catch", "finally"].includes(member) ? `.${member}()` : `Promise.${member}`;
-  context.report(unsupportedPromise(node, shown, alternatives[member] ?? alternatives["then"]!));
+  const shown = member === "Promise" ? "Promise as a value" : `Promise.${member}`;
+  context.report(
+    unsupportedPromise(
+      node,
+      shown,
+      "call the Promise API directly (new Promise(…), Promise.all(…), p.then(…)), or await coroutines with asyncio.gather (from tsmp/asyncio)",
+    ),
+  );
   return py.none();
+}
+
+/**
+ * What an async function returns: a promise returned from one is adopted, so the awaiting code
+ * gets its value (`return work()` is `return await work()`), not the coroutine or JsPromise.
+ */
+export function transformReturnedValue(node: ts.Expression, context: TransformationContext): py.Expression {
+  const value = context.transformExpression(node);
+  let owner: ts.Node = node.parent;
+  while (!ts.isSourceFile(owner) && !ts.isFunctionLike(owner)) owner = owner.parent;
+  const isAsync = ts.canHaveModifiers(owner) && (ts.getModifiers(owner) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  if (!isAsync) return value;
+  const type = typeOf(context, node);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => isPromiseType(part)) ? py.awaitExpr(value) : value;
 }

@@ -7,6 +7,7 @@ import { jsonCalls } from "./json.js";
 import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
 import { objectStaticCalls } from "./object.js";
+import { promiseCalls, promiseStaticCalls } from "./promise.js";
 import { stringCalls, stringProperties, stringStaticCalls } from "./string.js";
 import { binaryCallMappings, binaryPropertyMappings } from "./typed-arrays.js";
 import type { CallMappings, PropertyMappings } from "./mapping.js";
@@ -35,6 +36,8 @@ export const callMappings: Record<string, CallMappings> = {
   DateConstructor: { now: (_node, context) => py.call(context.useHelper("date_now"), []) },
   Error: errorCalls,
   Generator: generatorCalls,
+  Promise: promiseCalls,
+  PromiseConstructor: promiseStaticCalls,
   ...binaryCallMappings,
 };
 
@@ -59,4 +62,5 @@ export const namespaceGlobals = new Set([
   "ArrayConstructor",
   "StringConstructor",
   "DateConstructor",
+  "PromiseConstructor",
 ]);

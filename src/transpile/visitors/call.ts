@@ -5,6 +5,7 @@ import * as py from "../python-ast.js";
 import { classPythonName } from "./class-names.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { transformBinaryNew } from "../builtins/typed-arrays.js";
+import { transformNewPromise } from "../builtins/promise.js";
 import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformThisCall } from "./this-call.js";
@@ -34,7 +35,7 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
 
 /** `new Pin(2, Pin.OUT)` is a plain call in Python. */
 export function transformNewExpression(node: ts.NewExpression, context: TransformationContext): py.Expression {
-  const binary = transformBinaryNew(node, context);
+  const binary = transformBinaryNew(node, context) ?? transformNewPromise(node, context);
   if (binary) return binary;
   return callInOrder(node, node.expression, context);
 }

@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
-import { transformAwaitedPromise } from "../builtins/promise.js";
+import { transformAwaitedValue, transformReturnedValue } from "../builtins/promise.js";
 import { awaitedFacadeBytes } from "./facade-bytes.js";
 import { capturedAssignments, isAssignedWithin } from "../scope.js";
 import { takesExplicitThis } from "./this-call.js";
@@ -96,7 +96,7 @@ export function functionBody(node: FunctionLike, context: TransformationContext)
   if (!body) return [];
   return context.withoutLoops(() => {
     if (ts.isBlock(body)) return context.transformStatements(body.statements);
-    const { result, preceding } = context.collectPreceding(() => context.transformExpression(body));
+    const { result, preceding } = context.collectPreceding(() => transformReturnedValue(body, context));
     return [...preceding, py.returnStatement(result)];
   });
 }
@@ -228,7 +228,7 @@ export function transformAwaitExpression(node: ts.AwaitExpression, context: Tran
   while (!ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
   if (ts.isSourceFile(current)) context.report(diagnostics.topLevelAwait(node));
   return (
-    transformAwaitedPromise(node, context) ?? awaitedFacadeBytes(node, py.awaitExpr(context.transformExpression(node.expression)), context)
+    transformAwaitedValue(node, context) ?? awaitedFacadeBytes(node, py.awaitExpr(context.transformExpression(node.expression)), context)
   );
 }
 

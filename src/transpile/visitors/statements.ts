@@ -4,6 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
 import { isPromiseType, typeOf } from "../types.js";
+import { producesJsPromise, transformReturnedValue } from "../builtins/promise.js";
 import { transformAssignmentStatement, isAssignmentOperator } from "./assignment.js";
 import { functionDefinition } from "./function.js";
 import { classDefinition } from "./class.js";
@@ -71,7 +72,12 @@ export function transformExpressionAsStatements(node: ts.Expression, context: Tr
   ) {
     return transformUpdateStatement(expression, context);
   }
-  if (ts.isCallExpression(expression) && isPromiseType(typeOf(context, expression)) && !isTopLevelBlockingRun(expression, context)) {
+  if (
+    ts.isCallExpression(expression) &&
+    isPromiseType(typeOf(context, expression)) &&
+    !isTopLevelBlockingRun(expression, context) &&
+    !producesJsPromise(expression, context)
+  ) {
     context.report(diagnostics.floatingPromise(expression));
   }
   return [py.expressionStatement(context.transformExpression(expression))];
@@ -84,7 +90,7 @@ function isTopLevelBlockingRun(call: ts.CallExpression, context: TransformationC
 }
 
 export function transformReturnStatement(node: ts.ReturnStatement, context: TransformationContext): py.Statement[] {
-  return [py.returnStatement(node.expression ? context.transformExpression(node.expression) : undefined)];
+  return [py.returnStatement(node.expression ? transformReturnedValue(node.expression, context) : undefined)];
 }
 
 export function transformBlock(node: ts.Block, context: TransformationContext): py.Statement[] {

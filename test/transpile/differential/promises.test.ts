@@ -11,55 +11,80 @@ function promiseDiagnostics(source: string): string[] {
     .map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`);
 }
 
-const preamble = `import * as asyncio from "tsmp/asyncio";\nasync function double(n: number) { await asyncio.sleep_ms(n); return n * 2; }\n`;
-const because =
-  "is not supported: tsmp's async functions are MicroPython coroutines, which run only when awaited or made asyncio tasks, and there is no microtask queue. Instead,";
-
 describe("promises", () => {
-  it("await of Promise.resolve and Promise.reject settles on the spot", () =>
-    expectToMatchJsResult(`${preamble}
-async function main() {
-  const plain = await Promise.resolve(5);
-  const nested = await Promise.resolve(double(3));
-  const nothing = await Promise.resolve();
-  console.log(plain, nested, nothing === undefined);
-  try { await Promise.reject(new Error("refused")); } catch (e) { console.log("caught", (e as Error).message); }
-  try { await Promise.reject("a plain value"); } catch (e) { console.log("caught", e); }
+  it("then callbacks run after the synchronous code, chained values and errors in JavaScript's order", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function main(): Promise<void> {
+const settled = new Promise<number>((resolve, reject) => { resolve(1); reject(new Error("ignored")); });
+settled.then((v) => { console.log("a", v); return v + 1; }).then((v) => console.log("b", v));
+settled.then((v) => new Promise<number>((resolve) => resolve(v * 10))).then((v) => console.log("adopted", v));
+settled
+  .then(() => { throw new Error("broken"); })
+  .then(() => console.log("skipped"))
+  .catch((e: Error) => { console.log("caught", e.message); return "recovered"; })
+  .finally(() => console.log("finally"))
+  .then((v) => console.log("after finally", v));
+Promise.reject("plain").catch((reason) => console.log("plain reason", reason));
+new Promise((_, reject) => { throw new Error("in executor"); }).then(undefined, (e: Error) => console.log("executor", e.message));
+Promise.resolve(2).finally(() => { throw new Error("finally throws"); }).catch((e: Error) => console.log(e.message));
+console.log("sync first");
+await asyncio.sleep_ms(1);
 }
 asyncio.run(main());
 `));
-  it("the rest of the Promise API is rejected with the asyncio way to write it", () => {
-    const source = `${preamble}
-async function main() {
-  const both = await Promise.all([double(1), double(2)]);
-  const settled = await Promise.allSettled([double(1)]);
-  const first = await Promise.race([double(1), double(2)]);
-  const waited = new Promise<void>((resolve) => resolve());
-  const ready = Promise.resolve(1);
+
+  it("Promise.all, allSettled, race and any", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function main(): Promise<void> {
+let release: (v: string) => void = () => {};
+const later = new Promise<string>((resolve) => { release = resolve; });
+Promise.all([Promise.resolve(1), 2, later]).then((vs) => console.log("all", JSON.stringify(vs)));
+Promise.all([Promise.resolve(1), Promise.reject(new Error("one failed"))]).catch((e: Error) => console.log("all failed", e.message));
+Promise.all([]).then((vs) => console.log("all of none", vs.length));
+Promise.allSettled([Promise.reject("no"), 3]).then((rs) => console.log(JSON.stringify(rs)));
+Promise.race([later, Promise.resolve("quick")]).then((v) => console.log("race", v));
+Promise.any([Promise.reject("x"), later]).then((v) => console.log("any", v));
+Promise.any([Promise.reject("x"), Promise.reject("y")]).catch((e: Error) => console.log("any failed", e.message));
+release("late");
+await asyncio.sleep_ms(1);
 }
 asyncio.run(main());
-`;
-    expect(promiseDiagnostics(source)).toEqual([
-      `5: Promise.all ${because} await asyncio.gather(a(), b()) (from tsmp/asyncio) runs coroutines concurrently and gives their results in order.`,
-      `6: Promise.allSettled ${because} await asyncio.gather(a(), b(), { return_exceptions: true }) (from tsmp/asyncio) gives each result, or the exception in its place.`,
-      `7: Promise.race ${because} run the coroutines as asyncio.create_task tasks that set an asyncio.Event, await the event, then cancel the rest; asyncio.wait_for_ms bounds one coroutine by a timeout.`,
-      `8: new Promise ${because} to wait for a callback (an IRQ, a timer), set an asyncio.ThreadSafeFlag or asyncio.Event in the callback and await flag.wait() (from tsmp/asyncio).`,
-      `9: Promise.resolve ${because} await the value itself, or return it from an async function (await Promise.resolve(v) alone is accepted).`,
-    ]);
-  });
-  it("then, catch and finally point at await with try", () => {
-    const source = `${preamble}
-async function main() {
-  await double(1).then((v) => v + 1);
-  await double(1).catch(() => 0);
-  await double(1).finally(() => console.log("done"));
+`));
+
+  it("async functions give promises that other code thens, and await takes a microtask", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function main(): Promise<void> {
+async function compute(n: number): Promise<number> {
+  console.log("compute starts", n);
+  const doubled = await Promise.resolve(n * 2);
+  const same = await 7;
+  console.log("compute resumes", n);
+  return doubled + same;
+}
+async function fails(): Promise<number> {
+  await null;
+  throw new Error("async failure");
+}
+function viaPromise(): Promise<number> {
+  return compute(5);
+}
+Promise.resolve().then(() => console.log("tick 1")).then(() => console.log("tick 2")).then(() => console.log("tick 3"));
+compute(1).then((v) => console.log("compute gave", v));
+viaPromise().then((v) => console.log("viaPromise gave", v));
+fails().catch((e: Error) => console.log("fails:", e.message));
+Promise.all([compute(2), compute(3)]).then((vs) => console.log("both", vs.join(" ")));
+console.log("sync done");
+await asyncio.sleep_ms(1);
 }
 asyncio.run(main());
-`;
-    expect(promiseDiagnostics(source)).toEqual([
-      `5: .then() ${because} await the coroutine inside an async function: const value = await work().`,
-      `6: .catch() ${because} await the coroutine inside try { … } catch (e) { … }.`,
-      `7: .finally() ${because} await the coroutine inside try { … } finally { … }.`,
+`));
+
+  it("Promise as a value is rejected with what to write instead", () => {
+    expect(promiseDiagnostics(`const P = Promise;\nconsole.log(P === undefined);`)).toEqual([
+      "1: Promise as a value is not supported. Instead, call the Promise API directly (new Promise(…), Promise.all(…), p.then(…)), or await coroutines with asyncio.gather (from tsmp/asyncio).",
     ]);
   });
 });
