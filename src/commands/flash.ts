@@ -5,6 +5,7 @@ import { transpileOrReport } from "../transpile/project/transpile-or-report.js";
 import type { TranspileResult } from "../transpile/index.js";
 import { withBoard, type BoardConnection } from "../flash/connection.js";
 import { DeployInterrupted, deployFiles, type DeployReport } from "../flash/deploy.js";
+import { SAFE_BOOT } from "../flash/safe-boot.js";
 import { checkBoardModules, modulesTheBoardMustHave } from "../flash/board-modules-check.js";
 import { followOutput } from "../flash/follow-output.js";
 import { chooseMpy } from "../flash/board-mpy.js";
@@ -80,7 +81,10 @@ export async function installBuild(
   await checkBoardModules(board.repl, modulesTheBoardMustHave(build.files));
   const mpy = await chooseMpy(board.repl, options.mpy ?? false, MPY_VERSION, log);
   const files = withFilesBesideCode(await filesForBoard(build.files, build.entry, mpy), options.extraFiles);
-  const report = await whileStoppable((signal) => deployFiles(board.fs, files, { log, progress: options.progress, signal }), log);
+  const report = await whileStoppable(
+    (signal) => deployFiles(board.fs, files, { log, progress: options.progress, signal, optional: [SAFE_BOOT] }),
+    log,
+  );
   await board.repl.resetAndRun();
   return report;
 }

@@ -36,6 +36,11 @@ export interface DeployOptions {
   progress?: UploadProgress;
   /** Checked between steps: once aborted, the deploy stops before the commit and tidies up. */
   signal?: AbortSignal;
+  /**
+   * Installed with the build unless it has a file of that path, or the board holds one tsmp did
+   * not install (the user's own is kept): tsmp's safe-boot boot.py. `kept` says what is lost then.
+   */
+  optional?: { file: DeployFile; kept: string }[];
 }
 
 /** An uploaded file did not arrive intact in any of its attempts. */
@@ -64,16 +69,23 @@ const BOOT_FILES = new Set(["main.py", "boot.py"]);
  * hash, so the next deploy repairs a file that changed and removes only files still as tsmp
  * wrote them. A link lost before the commit leaves the previous program intact.
  */
-export async function deployFiles(fs: BoardFs, files: DeployFile[], options: DeployOptions): Promise<DeployReport> {
+export async function deployFiles(fs: BoardFs, buildFiles: DeployFile[], options: DeployOptions): Promise<DeployReport> {
   const { log, progress, signal } = options;
   const state = await readBoardState(fs, log);
   if (state.journal) log("Finishing an update that was cut short on the board");
-  const built = new Map(files.map((file) => [file.path, sha256Hex(file.data)]));
   const owned = ownedFiles(state);
+  const optional = (options.optional ?? []).filter(({ file }) => !buildFiles.some((other) => other.path === file.path));
+  const files = [...buildFiles];
+  const asked = [...new Set([...files, ...optional.map(({ file }) => file)].map((file) => file.path).concat([...owned.keys()]))];
+  const hashes = await fs.sha256(asked);
+  const onBoard = new Map(asked.map((path, i) => [path, hashes[i]]));
+  for (const { file, kept } of optional) {
+    const hash = onBoard.get(file.path);
+    if (hash === undefined || hash === sha256Hex(file.data) || owned.get(file.path)?.has(hash)) files.push(file);
+    else log(`Kept ${file.path}: the board's own, not installed by tsmp (${kept})`);
+  }
+  const built = new Map(files.map((file) => [file.path, sha256Hex(file.data)]));
   const dropped = [...owned.keys()].filter((path) => !built.has(path));
-  const names = [...built.keys(), ...dropped];
-  const hashes = await fs.sha256(names);
-  const onBoard = new Map(names.map((path, i) => [path, hashes[i]]));
 
   const changed = files.filter((file) => onBoard.get(file.path) !== built.get(file.path));
   const upToDate = files.filter((file) => !changed.includes(file)).map((file) => file.path);

@@ -3,6 +3,9 @@ import { SerialPort } from "serialport";
 import { BufferedByteLink, LinkLost, type ReadTimeout } from "./byte-link.js";
 import { describeOpenError } from "./port-open-error.js";
 
+/** How long RTS holds an ESP32 in reset: esptool's hard reset waits 100 ms. */
+const RESET_PULSE_MS = 100;
+
 /**
  * A byte link over a serial device: opens it, sets its modem lines, and feeds what the board
  * sends to the shared reads. It knows nothing about MicroPython; see raw-repl.ts for that.
@@ -63,6 +66,21 @@ export class SerialTransport extends BufferedByteLink {
       // Ptys and some USB bridges reject modem-line ioctls (ENOTTY); there is nothing to set then.
       this.port.set(signals, () => resolveSet()),
     );
+  }
+
+  /**
+   * Resets the board as esptool does, where the port has modem lines: RTS asserted with DTR
+   * released holds an ESP32 board's EN low through its USB-to-UART auto-reset circuit (GPIO0 stays
+   * high, so the app boots). False when the port cannot set them (a pty); a board without such a
+   * circuit just does not reset.
+   */
+  async pulseReset(): Promise<boolean> {
+    const set = (signals: { dtr: boolean; rts: boolean }) =>
+      new Promise<boolean>((resolveSet) => this.port.set(signals, (error) => resolveSet(!error)));
+    if (!(await set({ dtr: false, rts: true }))) return false;
+    await new Promise((resume) => setTimeout(resume, RESET_PULSE_MS));
+    await set({ dtr: true, rts: true });
+    return true;
   }
 
   async close(): Promise<void> {

@@ -79,12 +79,23 @@ describe.skipIf(!cliBuilt)("tsmp reset", () => {
       `tsmp: no MicroPython board answered on ${board.portPath} (nothing came back; is MicroPython running on it, and is the baud rate right?); ` +
         "if a program on it ignores Ctrl-C, `tsmp reset --safe` interrupts harder and skips main.py\n",
     );
-    const safe = await runCli(["reset", "--safe", ...port]);
+    // No boot.py of tsmp's, and nobody presses reset: --safe waits for it, then says what else to try.
+    const safe = await runCli(["reset", "--safe", "--wait", "1", ...port]);
     expect(safe.code).toBe(1);
-    expect(safe.stderr).toMatch(
-      /^tsmp: .*Its program ignored 10 rounds of Ctrl-C \(it may catch KeyboardInterrupt\): on a pyboard hold USR/,
+    const [asked, failed, end] = safe.stderr.split("\n");
+    expect(asked).toBe(
+      `[tsmp] the program on ${board.portPath} ignores Ctrl-C: press the board's reset button, and tsmp starts it without main.py (waiting 1 s)`,
     );
-    expect(safe.stderr.split("\n")).toHaveLength(2);
+    expect(failed).toMatch(
+      /^tsmp: the program on .* ignored 10 rounds of Ctrl-C \(it may catch KeyboardInterrupt\), and the board did not start without main\.py within 1 s .*on a pyboard hold USR/,
+    );
+    expect(end).toBe("");
+  });
+
+  it("rejects a --wait that is not a positive number of seconds", async () => {
+    const result = await runCli(["reset", "--safe", "--wait", "0", "--port", "/dev/null"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^tsmp: .*--wait.*expected a positive number of seconds\n$/);
   });
 
   it("takes one kind of reset", async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { devProject, type DevOptions } from "../../src/commands/dev.js";
+import { SAFE_BOOT_PY } from "../../src/flash/safe-boot.js";
 import { packagePath } from "../../src/package-paths.js";
 import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
 import { makeProject, removeProjects, writeSources } from "../harness/board-fixtures.js";
@@ -60,18 +61,21 @@ describe("tsmp dev on a virtual board over a pty", () => {
   it("uploads only what an edit changed, holds back a build with errors, and maps tracebacks", async () => {
     const board = await startBoard();
     const project = makeProject({
-      "main.ts": 'import { greet } from "./greet";\nconsole.log(greet("v1"));\n',
+      "main.ts": 'import { greet } from "./greet";\nimport { run } from "./runs";\nconsole.log(greet("v1"), run());\n',
       "greet.ts": 'export function greet(name: string): string {\n  return "hello " + name;\n}\n',
+      "runs.ts": "let runs = 0;\nexport function run(): number {\n  runs += 1;\n  return runs;\n}\n",
     });
     const dev = startDev(project, { port: board.portPath, relativeTo: project });
-    await dev.waitFor(() => dev.stdout().includes("hello v1\n"), "the first build's output");
+    await dev.waitFor(() => dev.stdout().includes("hello v1 1\n"), "the first build's output");
     expect(dev.stderr()).toContain("Updated: main.py\n");
     expect(dev.stderr()).toContain("Updated: greet.py\n");
 
-    // A module's edit: only its .py travels, and the board restarts with it.
+    // A module's edit: only its .py travels, and the board restarts with it. The whole program
+    // starts afresh (docs/dev.md says why a module is not re-imported in place): the unchanged
+    // module's state is that of a power-up, not the previous run's.
     let mark = dev.stderr().length;
     writeSources(project, { "greet.ts": 'export function greet(name: string): string {\n  return "hi " + name;\n}\n' });
-    await dev.waitFor(() => dev.stdout().includes("hi v1\n"), "the edited module's output");
+    await dev.waitFor(() => dev.stdout().includes("hi v1 1\n"), "the edited module's output");
     expect(dev.stderr().slice(mark)).toContain("Updated: greet.py\n");
     expect(dev.stderr().slice(mark)).not.toContain("Updated: main.py");
 
@@ -118,6 +122,29 @@ describe("tsmp dev on a virtual board over a pty", () => {
     await dev.waitFor(() => dev.stdout().includes("while away\n"), "the build made while the board was away");
     expect(dev.stderr()).toContain(`[tsmp] reconnected to ${link}`);
     expect(text(await second.readFile("main.py"))).toContain("while away");
+  });
+});
+
+describe("tsmp dev and a program that ignores every Ctrl-C", () => {
+  it("gets the board back through the safe boot tsmp installs, once its reset button is pressed", async () => {
+    const board = await startBoard();
+    const project = makeProject({
+      "main.ts": 'import { spin } from "./stubborn";\nconsole.log("stubborn v1");\nspin();\n',
+      "stubborn.py":
+        "import time\ndef spin():\n    while True:\n        try:\n            time.sleep_ms(10)\n        except KeyboardInterrupt:\n            pass\n",
+      "stubborn.d.ts": "export function spin(): void;\n",
+    });
+    const dev = startDev(project, { port: board.portPath });
+    await dev.waitFor(() => dev.stdout().includes("stubborn v1\n"), "the stubborn program's output");
+    expect(dev.stderr()).toContain("Updated: boot.py\n");
+    expect(text(await board.readFile("boot.py"))).toBe(SAFE_BOOT_PY);
+
+    // No Ctrl-C stops it: tsmp asks for the reset button (a pty has no RTS line to pulse).
+    writeSources(project, { "main.ts": 'console.log("free v2");\n' });
+    await dev.waitFor(() => dev.stderr().includes("ignores Ctrl-C: press the board's reset button"), "the request to press reset");
+    await board.pressReset();
+    await dev.waitFor(() => dev.stdout().includes("free v2\n"), "the new build after the safe boot");
+    expect(dev.stderr()).toContain(`[tsmp] ${board.portPath} started without main.py`);
   });
 });
 

@@ -24,7 +24,8 @@ describe.skipIf(!cliBuilt)("tsmp flash on several boards", () => {
     expect(first.code).toBe(0);
     for (const board of [good, bad]) {
       expect(first.stderr).toContain(`${board.portPath}: Updated: main.py\n`);
-      expect(first.stderr).toMatch(new RegExp(`${board.portPath}: ok: 1 updated, 0 up to date, \\d+ B sent in [\\d.]+ s; restarted\\n`));
+      // main.py and tsmp's safe-boot boot.py.
+      expect(first.stderr).toMatch(new RegExp(`${board.portPath}: ok: 2 updated, 0 up to date, \\d+ B sent in [\\d.]+ s; restarted\\n`));
       expect(await text(board, "main.py")).toBe('print("version 1")\n');
     }
 

@@ -47,8 +47,14 @@ describe(".mpy builds", () => {
       stdout: (text) => (output += text),
       stderr: captureStream(),
     });
-    expect(report.updated.sort()).toEqual(["_tsmp.mpy", "main.py", "util.mpy"]);
-    expect((await board.listFiles()).filter((path) => !path.includes("manifest"))).toEqual(["/_tsmp.mpy", "/main.py", "/util.mpy"]);
+    // boot.py (tsmp's safe boot) stays source: MicroPython runs only boot.py, never boot.mpy.
+    expect(report.updated.sort()).toEqual(["_tsmp.mpy", "boot.py", "main.py", "util.mpy"]);
+    expect((await board.listFiles()).filter((path) => !path.includes("manifest"))).toEqual([
+      "/_tsmp.mpy",
+      "/boot.py",
+      "/main.py",
+      "/util.mpy",
+    ]);
     expect(output).toContain("scaled 42\n");
     expect(output).toContain('src/util.ts", line 6, in check\nException: too big\n');
   });

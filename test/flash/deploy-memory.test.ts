@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { connectOverLink, type BoardConnection } from "../../src/flash/connection.js";
-import { DeployInterrupted, deployFiles, type DeployFile } from "../../src/flash/deploy.js";
+import { DeployInterrupted, deployFiles, type DeployFile, type DeployOptions } from "../../src/flash/deploy.js";
+import { SAFE_BOOT, SAFE_BOOT_PY } from "../../src/flash/safe-boot.js";
 import { JOURNAL_PATH, MANIFEST_PATH, readInstalledFiles, sealManifest } from "../../src/flash/deploy-record.js";
 import { sha256Hex } from "../../src/flash/board-fs.js";
 import { VirtualBoard, type VirtualBoardOptions } from "../../src/sim/virtual-board/index.js";
@@ -30,10 +31,14 @@ function build(files: Record<string, string>): DeployFile[] {
   return Object.entries(files).map(([path, text]) => ({ path, data: Buffer.from(text) }));
 }
 
-async function deploy(board: VirtualBoard, files: DeployFile[]): Promise<{ lines: string[] }> {
+async function deploy(
+  board: VirtualBoard,
+  files: DeployFile[],
+  options: Pick<DeployOptions, "optional"> = {},
+): Promise<{ lines: string[] }> {
   const lines: string[] = [];
   const connection = await connect(board);
-  await deployFiles(connection.fs, files, { log: (line) => lines.push(line) });
+  await deployFiles(connection.fs, files, { ...options, log: (line) => lines.push(line) });
   await connection.close();
   return { lines };
 }
@@ -50,6 +55,23 @@ async function expectHolds(board: VirtualBoard, files: DeployFile[]): Promise<vo
 }
 
 describe("deployFiles", () => {
+  it("installs tsmp's safe-boot boot.py beside a build, but never over a boot.py of the board's or the project's own", async () => {
+    const bare = await startBoard();
+    expect((await deploy(bare, oldBuild, { optional: [SAFE_BOOT] })).lines).toContain("Updated: boot.py");
+    expect(await boardText(bare, "boot.py")).toBe(SAFE_BOOT_PY);
+    // Installed by tsmp, so a later build may replace it: a project's own boot.py takes its place.
+    const own = build({ ...Object.fromEntries(oldBuild.map((file) => [file.path, file.data.toString()])), "boot.py": "# project's\n" });
+    await deploy(bare, own, { optional: [SAFE_BOOT] });
+    expect(await boardText(bare, "boot.py")).toBe("# project's\n");
+
+    const users = await startBoard({ files: { "boot.py": "# user's\n" } });
+    const { lines } = await deploy(users, oldBuild, { optional: [SAFE_BOOT] });
+    expect(lines).toContain(
+      "Kept boot.py: the board's own, not installed by tsmp (no safe boot: a program that ignores Ctrl-C can then be stopped only by erasing or reflashing the board)",
+    );
+    expect(await boardText(users, "boot.py")).toBe("# user's\n");
+  });
+
   it("installs a build, records each file's hash, and removes only what it installed", async () => {
     const board = await startBoard({ files: { "boot.py": "# user's\n" } });
     await deploy(board, oldBuild);

@@ -87,7 +87,7 @@ describe("tsmp flash", () => {
 
     await board.replug();
     const report = await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() });
-    expect(report.updated).toEqual(["main.py"]);
+    expect(report.updated).toEqual(["main.py", "boot.py"]);
     expect(await text("main.py")).toBe(readFileSync(join(project, "build/main.py"), "utf8"));
     expect((await board.listFiles()).filter((path) => path.endsWith(".tsmp-new"))).toEqual([]);
   });
@@ -102,7 +102,7 @@ describe("tsmp flash", () => {
     const stderr = captureStream();
     let stdout = "";
     const report = await flashProject(project, { port: board.portPath, follow: true, stdout: (t) => (stdout += t), stderr });
-    expect(report.updated).toEqual(["main.py"]);
+    expect(report.updated).toEqual(["main.py", "boot.py"]);
     expect(stderr.text().match(/^Retrying main\.py \(sha256 mismatch\)$/gm)).toHaveLength(1);
     expect(stderr.text()).toContain("Updated: main.py\n");
     expect(await text("main.py")).toBe(readFileSync(join(project, "build/main.py"), "utf8"));

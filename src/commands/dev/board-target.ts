@@ -4,7 +4,8 @@ import { BoardFs } from "../../flash/board-fs.js";
 import { LinkLost, type ByteLink } from "../../flash/byte-link.js";
 import { deployFiles } from "../../flash/deploy.js";
 import { followOutput } from "../../flash/follow-output.js";
-import { RawRepl } from "../../flash/raw-repl.js";
+import { BoardNotResponding, RawRepl } from "../../flash/raw-repl.js";
+import { SAFE_BOOT, escapeStuckProgram } from "../../flash/safe-boot.js";
 import { SerialTransport } from "../../flash/serial-transport.js";
 import { chooseMpy } from "../../flash/board-mpy.js";
 import { MPY_VERSION } from "../../transpile/project/mpy-cross.js";
@@ -32,6 +33,8 @@ export interface BoardTargetOptions {
 
 /** Ctrl-C rounds before a board counts as not answering (a one-off command gives up after 3). */
 const INTERRUPT_ATTEMPTS = 10;
+/** How long a board whose program ignores Ctrl-C may take to be reset (by hand, where RTS cannot). */
+const ESCAPE_WAIT_MS = 30_000;
 /** How often a vanished port is looked for again. */
 const RECONNECT_POLL_MS = 250;
 
@@ -46,6 +49,8 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
   const wakeups = new Wakeups();
   let pending: DevBuild | undefined;
   let stopped = false;
+  /** "Kept boot.py: …" lines already shown: the deploy says them on every save. */
+  const kept = new Set<string>();
 
   const reconnect = async (): Promise<ByteLink | undefined> => {
     while (!stopped) {
@@ -85,7 +90,7 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
         if (build) {
           pending = undefined;
           mpy ??= await chooseMpy(repl!, options.mpy ?? false, MPY_VERSION, options.status);
-          await install(build, repl!, fs!, mpy, options);
+          await install(build, repl!, fs!, mpy, options, kept);
           running = build;
         }
         if (pending || stopped) continue;
@@ -104,6 +109,14 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
         if (!(error instanceof TsmpError)) throw error;
         // A newer build replaces one that did not get installed; otherwise it is tried again.
         if (build) pending ??= build;
+        // A program that ignores every Ctrl-C: a reset, with the build's boot.py told to skip main.py.
+        if (error instanceof BoardNotResponding && link.isOpen) {
+          try {
+            if (await escapeStuckProgram(link, { status: options.status, waitMs: ESCAPE_WAIT_MS })) continue;
+          } catch (escapeError) {
+            if (!(escapeError instanceof TsmpError)) throw escapeError;
+          }
+        }
         if (error instanceof LinkLost) {
           options.status(`[tsmp] ${options.path} disappeared; waiting for it to come back`);
         } else {
@@ -136,13 +149,25 @@ export function startBoardTarget(options: BoardTargetOptions): DevTarget {
   };
 }
 
-async function install(build: DevBuild, repl: RawRepl, fs: BoardFs, mpy: boolean, options: BoardTargetOptions): Promise<void> {
+async function install(
+  build: DevBuild,
+  repl: RawRepl,
+  fs: BoardFs,
+  mpy: boolean,
+  options: BoardTargetOptions,
+  kept: Set<string>,
+): Promise<void> {
   const { status } = options;
   const started = performance.now();
-  // Every unchanged file would say "Up to date"; in a loop that runs on each save only changes are news.
-  const log = (line: string) => void (line.startsWith("Up to date: ") || status(line));
+  // Every unchanged file would say "Up to date", and a boot.py of the board's own "Kept", on each
+  // save; in a loop only changes are news, and a kept file is said once.
+  const log = (line: string) => {
+    if (line.startsWith("Up to date: ") || kept.has(line)) return;
+    if (line.startsWith("Kept ")) kept.add(line);
+    status(line);
+  };
   const files = withFilesBesideCode(await filesForBoard(build.files, build.entry, mpy), build.extraFiles);
-  await deployFiles(fs, files, { log });
+  await deployFiles(fs, files, { log, optional: [SAFE_BOOT] });
   recordFlashed(options.project, options.path, build.files);
   await repl.resetAndRun();
   status(`[tsmp] restarted ${build.entry} (${((performance.now() - started) / 1000).toFixed(2)} s)`);

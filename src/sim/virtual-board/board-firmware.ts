@@ -49,6 +49,8 @@ export interface BoardFirmwareOptions {
   cutPower?(flash: FlashContents): never;
   /** What the chip prints as it comes out of a hard reset, by reset cause (an ESP32's ROM lines). */
   resetBanners?: Partial<Record<number, string>>;
+  /** Why the board starts: a power-up by default; HARD_RESET when its reset button was pressed. */
+  resetCause?: number;
 }
 
 interface RawPaste {
@@ -95,6 +97,11 @@ export class BoardFirmware {
 
   private constructor(private readonly options: BoardFirmwareOptions) {
     this.output = new BoardOutput(options.transmit);
+    if (options.resetCause !== undefined) {
+      this.resetCause = options.resetCause;
+      const banner = options.resetBanners?.[options.resetCause];
+      if (banner !== undefined) this.output.protocol(banner);
+    }
   }
 
   /**
@@ -305,9 +312,10 @@ export class BoardFirmware {
         flash = this.readFlash();
       }
       await this.startVm({ files: [...flash.files], dirs: flash.dirs });
-      this.runFile("boot.py", RunContext.bootPy);
-      // A port runs main.py only when it will come up in the friendly REPL (ports/rp2/main.c).
-      if (!this.rawRepl && !this.hardResetRequested) this.runFile("main.py", RunContext.mainPy);
+      const bootRan = this.runFile("boot.py", RunContext.bootPy);
+      // A port runs main.py only when it will come up in the friendly REPL and boot.py raised
+      // nothing (ports/esp32/main.c, ports/rp2/main.c): Ctrl-C during boot.py skips main.py.
+      if (bootRan && !this.rawRepl && !this.hardResetRequested) this.runFile("main.py", RunContext.mainPy);
       if (!this.hardResetRequested) break;
     }
     this.showPrompt();
@@ -327,8 +335,8 @@ export class BoardFirmware {
       this.output.muted = false;
       this.output.protocol(">>> ");
     } else {
+      // A KeyboardInterrupt in boot.py is an exception like any other: main.py is skipped.
       this.output.python("KeyboardInterrupt: \n");
-      if (context === RunContext.bootPy && !this.rawRepl) this.runFile("main.py", RunContext.mainPy);
       this.showPrompt();
     }
     this.output.flush();
@@ -356,8 +364,10 @@ export class BoardFirmware {
     this.output.muted = false;
   }
 
-  private runFile(name: string, context: RunContext): void {
-    if (!this.vm.module.FS.analyzePath(`${FLASH_ROOT}/${name}`).exists) return;
+  /** Runs a file of the flash; false when it raised (a SystemExit or a reset counts as ending well). */
+  private runFile(name: string, context: RunContext): boolean {
+    if (!this.vm.module.FS.analyzePath(`${FLASH_ROOT}/${name}`).exists) return true;
+    let ended = true;
     this.beginRun(context);
     try {
       this.vm.exec(`exec(compile(open(${JSON.stringify(name)}).read(), ${JSON.stringify(name)}, "exec"))`);
@@ -366,10 +376,12 @@ export class BoardFirmware {
       // SystemExit (and a reset) ends the script quietly; anything else prints as the board's pyexec_file does.
       if (error.pythonType !== "SystemExit" && !this.hardResetRequested) {
         this.output.python(error.traceback.replace(/^ {2}File "<stdin>", line 1, in <module>\n/m, ""));
+        ended = false;
       }
     }
     this.endRun();
     this.output.flush();
+    return ended;
   }
 
   /** Emscripten's EIO when the failRename fault hits this rename. */

@@ -75,6 +75,7 @@ const booting = BoardFirmware.powerOn(
       for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
     },
     ...(data.resetBanners ? { resetBanners: data.resetBanners } : {}),
+    ...(data.resetCause === undefined ? {} : { resetCause: data.resetCause }),
   },
   { files: data.files, dirs: data.dirs },
   data.interruptedIn === undefined ? undefined : { interruptedIn: data.interruptedIn, rawRepl: data.rawRepl ?? false },

@@ -9,6 +9,7 @@ import { flipByte, lineNoise, receivedCorruption, type RenameFault, type Virtual
 import { MemoryLink } from "./memory-link.js";
 import { PacedChannel } from "./paced-channel.js";
 import { PtyLink } from "../pty-link.js";
+import { ResetCause } from "../../devices/reset-cause.js";
 import { SharedRunState, type RunContext } from "./run-state.js";
 import type { BoardWorkerData, FromBoard, ToBoard } from "./worker-messages.js";
 
@@ -222,6 +223,21 @@ export class VirtualBoard {
     await this.plugIn();
   }
 
+  /**
+   * Presses the board's reset button: the chip restarts from its flash (boot.py, main.py) with
+   * machine.reset_cause() HARD_RESET, whatever Python was doing, Ctrl-C ignored or not. The
+   * serial port stays, as a USB-to-UART bridge's does. Resolves once the board is up again.
+   */
+  async pressReset(): Promise<void> {
+    if (this.stopped) return;
+    clearTimeout(this.forcedStopTimer);
+    this.forcedStopTimer = undefined;
+    await this.worker.terminate();
+    this.runState.endRun();
+    this.rawRepl = false;
+    await this.startWorker(undefined, ResetCause.HARD_RESET);
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -374,7 +390,7 @@ export class VirtualBoard {
   }
 
   /** Starts the board's CPU; resolves once the board is up (runs main.py or shows a prompt). */
-  private startWorker(interruptedIn?: RunContext): Promise<void> {
+  private startWorker(interruptedIn?: RunContext, resetCause?: number): Promise<void> {
     const channel = new MessageChannel();
     const data: BoardWorkerData = {
       runState: this.runState.buffer,
@@ -387,6 +403,7 @@ export class VirtualBoard {
       stallMs: OUTPUT_STALL_MS + (this.slowMs ?? 0),
       ...(this.options.resetBanners ? { resetBanners: this.options.resetBanners } : {}),
       ...(interruptedIn === undefined ? {} : { interruptedIn, rawRepl: this.rawRepl }),
+      ...(resetCause === undefined ? {} : { resetCause }),
     };
     const worker = spawnBoardWorker(data, [channel.port2]);
     this.worker = worker;

@@ -27,6 +27,8 @@ export interface BoardWorkerData {
   stallMs: number;
   /** What the chip prints as it comes out of a hard reset, by machine.reset_cause() value. */
   resetBanners?: Partial<Record<number, string>>;
+  /** machine.reset_cause() of this boot, when it is not a power-up (the reset button). */
+  resetCause?: number;
 }
 
 export type ToBoard = { type: "input"; bytes: Uint8Array } | { type: "sync-files"; id: number };
