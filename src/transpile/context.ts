@@ -258,6 +258,11 @@ export class TransformationContext {
     return replaceNode(result, receiver, temporary);
   }
 
+  /** Whether a name is one of the temporaries this module's transformation made. */
+  isTemporary(name: string): boolean {
+    return this.temporaries.has(name);
+  }
+
   /** A value no later statement can change: a literal, a lambda, a temporary. */
   private isSettled(expression: py.Expression): boolean {
     if (expression.kind === "Constant" || expression.kind === "Lambda") return true;
@@ -282,7 +287,8 @@ export class TransformationContext {
   /** A fresh local name for a temporary value. */
   temporary(hint = "tmp"): py.Name {
     this.temporaryCount += 1;
-    const name = `${hint}_${this.temporaryCount}`;
+    // Hints come from JavaScript names (`$pick`, a quoted key): keep only what Python allows.
+    const name = `${hint.replace(/[^A-Za-z0-9_]/g, "_")}_${this.temporaryCount}`;
     this.temporaries.add(name);
     return py.name(name);
   }

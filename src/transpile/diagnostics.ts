@@ -49,6 +49,20 @@ export const functionProperty = (node: ts.PropertyAccessExpression) =>
     `Properties on functions ('${node.getText()}') are not supported: MicroPython functions cannot hold attributes. Keep the value in an object or a class instead.`,
   );
 
+export const arrayElementDelete = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1040",
+    "Deleting an array element is not supported: a MicroPython list has no holes. Remove it with splice(i, 1), or store undefined in its place.",
+  );
+
+export const globalObject = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1041",
+    "'globalThis' is not supported: MicroPython has no global object. Import what you need from its module, or keep shared values in an object of your own.",
+  );
+
 export const thisOutsideClass = (node: ts.Node) =>
   at(
     node,

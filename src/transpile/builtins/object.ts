@@ -1,4 +1,6 @@
 import * as py from "../python-ast.js";
+import * as diagnostics from "./diagnostics.js";
+import { isArrayType, typeOf } from "../types.js";
 import { transformArgs } from "./arguments.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings } from "./mapping.js";
@@ -26,7 +28,13 @@ export const objectStaticCalls: CallMappings = {
   keys: ofEnumOr(enumKeys, ofObject("obj_keys")),
   values: ofEnumOr(enumValues, ofObject("obj_values")),
   entries: ofEnumOr(enumEntries, ofObject("obj_entries")),
-  assign: (node, context) => py.call(context.useHelper("obj_assign"), transformArgs(node, context)),
+  assign: (node, context) => {
+    // Properties on an array (`Object.assign([1], { tag })`): a Python list holds items only.
+    if (node.arguments.length > 0 && isArrayType(context, typeOf(context, node.arguments[0]!))) {
+      context.report(diagnostics.unsupportedArguments(node, "Object.assign to an array"));
+    }
+    return py.call(context.useHelper("obj_assign"), transformArgs(node, context));
+  },
   fromEntries: (node, context) => py.call(context.useHelper("obj_from"), [...transformArgs(node, context), py.bool(true)]),
   freeze: (node, context) => context.transformExpression(node.arguments[0]!),
   is: (node, context) => py.call(context.useHelper("obj_is"), transformArgs(node, context)),

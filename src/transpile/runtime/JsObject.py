@@ -37,14 +37,15 @@ class JsObject:
 
     def __delitem__(self, key):
         key = py_key(key)
-        if hasattr(self, key):
+        if key in self.__dict__:
             delattr(self, key)
 
     def __iter__(self):
-        return iter([js_key(k) for k in self._keys if hasattr(self, k)])
+        return iter([js_key(k) for k in self._keys if k in self.__dict__])
 
     def __contains__(self, key):
-        return key != "_keys" and hasattr(self, py_key(key))
+        # Not hasattr: __getattr__ answers every absent name with undefined.
+        return key != "_keys" and py_key(key) in self.__dict__
 
     def __str__(self):
         return "[object Object]"

@@ -1,4 +1,6 @@
 # requires: js_str
 def arr_join(a, sep=","):
-    # join: undefined and null elements become empty strings.
+    # join: undefined and null elements become empty strings; an undefined separator is ",".
+    if sep is None:
+        sep = ","
     return sep.join(["" if v is None else js_str(v) for v in a])

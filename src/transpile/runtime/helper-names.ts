@@ -64,6 +64,7 @@ export const helperNames = [
   "js_div",
   "js_generator",
   "js_get",
+  "js_in",
   "js_inspect",
   "js_item",
   "js_key",

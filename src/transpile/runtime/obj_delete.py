@@ -1,7 +1,8 @@
 def obj_delete(o, key):
-    # delete o[key]: true even when the key was absent.
+    # delete o[key]: true even when the key was absent, or when an optional chain
+    # (`delete o?.k`) found no object.
     if isinstance(o, dict):
         o.pop(key, None)
-    elif key in o:
+    elif o is not None and key in o:
         del o[key]
     return True

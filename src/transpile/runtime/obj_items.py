@@ -2,9 +2,14 @@
 def obj_items(o):
     # An object's own (key, value) pairs in JavaScript's order: integer-like keys first,
     # ascending, then the others as inserted (dicts keep theirs, object literals list theirs
-    # in _keys, and attributes added later come after).
+    # in _keys, and attributes added later come after). Spreading an array gives its
+    # indexes; null, undefined, booleans and numbers have no own properties.
     if isinstance(o, dict):
         pairs = list(o.items())
+    elif isinstance(o, (list, tuple, str)):
+        return [(str(i), v) for i, v in enumerate(o)]
+    elif not hasattr(o, "__dict__"):
+        return []
     else:
         d = o.__dict__
         order = d.get("_keys", ())

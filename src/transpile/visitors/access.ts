@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import { getterMethodName, getterMethodOf, returnedField } from "../getter-methods.js";
 import { transformBuiltinProperty } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
+import { asString } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
@@ -114,7 +115,11 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
     return py.attribute(receiver, pythonSafeAttribute(node.argumentExpression.text));
   }
   if (isTypedArrayName(receiverSymbol?.getName())) return py.subscript(receiver, index);
-  return py.call(py.name("getattr"), [receiver, index]);
+  // Attribute names are strings: a number key (`o[5]`) names the property "5".
+  const key = ts.isNumericLiteral(node.argumentExpression)
+    ? py.str(String(Number(node.argumentExpression.text)))
+    : asString(context, node.argumentExpression, index);
+  return py.call(py.name("getattr"), [receiver, key]);
 }
 
 function isNegativeLiteral(node: ts.Expression): boolean {

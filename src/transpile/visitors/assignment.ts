@@ -8,8 +8,10 @@ import { isNativeRemainder, remainder } from "../operators/numeric.js";
 import * as py from "../python-ast.js";
 import { asStoredElement, needsIntegerConversion, triedElementStore } from "../builtins/typed-arrays.js";
 import { destructure } from "./destructuring.js";
+import { transformAssignmentTarget } from "./assignment-target.js";
 import { power } from "../builtins/math.js";
-import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
+import { isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
+import { isAssignedWithin } from "../scope.js";
 
 const compoundOperators: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
   [ts.SyntaxKind.PlusEqualsToken]: "+",
@@ -40,24 +42,6 @@ export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
   );
 }
 
-/** The Python target for an assignment's left side (a name, attribute or subscript). */
-export function transformAssignmentTarget(node: ts.Expression, context: TransformationContext): py.Expression {
-  if (ts.isPropertyAccessExpression(node) && node.name.text === "length" && isArrayType(context, typeOf(context, node.expression))) {
-    context.report(diagnostics.arrayLengthAssignment(node));
-    return py.name("_");
-  }
-  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) {
-    context.report(diagnostics.unsupportedAssignmentTarget(node));
-    return py.name("_");
-  }
-  const target = context.transformExpression(node);
-  if (target.kind !== "Name" && target.kind !== "Attribute" && target.kind !== "Subscript") {
-    context.report(diagnostics.unsupportedAssignmentTarget(node));
-    return py.name("_");
-  }
-  return target;
-}
-
 /** An assignment used as a statement: `x = 1`, `x += s`, `x ||= y`. */
 export function transformAssignmentStatement(node: ts.BinaryExpression, context: TransformationContext): py.Statement[] {
   const tried = triedElementStore(node, (left) => transformAssignmentTarget(left, context), context);
@@ -79,6 +63,7 @@ function assignmentStatements(
   if (operator === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left))) {
     return destructure(node.left, context.transformExpression(node.right), node.right, context);
   }
+  if (operator === ts.SyntaxKind.EqualsToken && !isChained(node)) return simpleAssignment(node, context);
   const target = transformAssignmentTarget(node.left, context);
   if (operator === ts.SyntaxKind.EqualsToken) {
     // `a = b = 1` chains the same way in Python.
@@ -92,14 +77,20 @@ function assignmentStatements(
     return [{ kind: "Assign", targets, value: stored }];
   }
   if (logicalAssignments.has(operator)) {
-    const current = currentValueOf(node.left, context);
+    // `get().p ||= v` calls get() once: the target's parts go to temporaries when they run code.
+    const { statements, readAndWrite, read } = evaluatedOnce(node.left, target, context);
+    // A record's missing key reads as undefined (`get`), not as a KeyError.
+    const current =
+      read?.kind === "Subscript" && isRecordType(context, typeOf(context, (node.left as ts.ElementAccessExpression).expression))
+        ? py.call(py.attribute(read.value, "get"), [read.index])
+        : (read ?? currentValueOf(node.left, context));
     // Statements the value needs run only when the assignment happens.
     const { result: value, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
     let test: py.Expression;
     if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = py.compare(current, "is", py.none());
     else if (operator === ts.SyntaxKind.BarBarEqualsToken) test = negate(asCondition(context, node.left, current));
     else test = asCondition(context, node.left, current);
-    return [py.ifStatement(test, [...preceding, py.assign(target, value)])];
+    return { statements: [...statements, py.ifStatement(test, [...preceding, py.assign(readAndWrite, value)])], result: read };
   }
   const bitwiseKind = bitwiseAssignments.get(operator);
   const op = compoundOperators[operator];
@@ -132,6 +123,68 @@ function assignmentStatements(
   if (op === "%") return stored(remainder(node.left, node.right, current(), right, context));
   if (fractional) return stored(py.binOp(current(), op!, right));
   return update(op!, right);
+}
+
+function isChained(node: ts.BinaryExpression): boolean {
+  return ts.isBinaryExpression(node.right) && node.right.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/**
+ * `o[k] = v` and `o.p = v`. JavaScript evaluates `o` and `k` before `v`; Python's `o[k] = v`
+ * evaluates `v` first. That shows only when the target's parts run code (`get().p = f()`,
+ * `get().p = n`), or the value assigns a name the target reads (`a[i] = i++`): then those
+ * parts are evaluated into temporaries first. Otherwise the plain
+ * statement is kept. The result (for an assignment used as a value) is the value itself.
+ */
+function simpleAssignment(
+  node: ts.BinaryExpression,
+  context: TransformationContext,
+  usedAsValue = false,
+): { statements: py.Statement[]; result: py.Expression } {
+  const { result: target, preceding: targetPreceding } = context.collectPreceding(() => transformAssignmentTarget(node.left, context));
+  const { result: rawValue, preceding: valuePreceding } = context.collectPreceding(() => context.transformExpression(node.right));
+  const value = asStoredElement(node.left, node.right, rawValue, context);
+  const statements = [...targetPreceding];
+  // A value that reads a variable can see what a call in the target changed (`get().x = n`).
+  const valueMayChange = value.kind !== "Constant" && value.kind !== "Lambda" && !(value.kind === "Name" && context.isTemporary(value.id));
+  const stable = (part: py.Expression, source: ts.Expression | undefined): py.Expression => {
+    const assignedByValue =
+      part.kind === "Name" && source !== undefined && ts.isIdentifier(source) && isWrittenBy(source, node.right, context);
+    if (!assignedByValue && !(valueMayChange && mayRunCode(part))) return part;
+    const temporary = context.temporary("target");
+    statements.push(py.assign(temporary, part));
+    return temporary;
+  };
+  let stored = target;
+  if (target.kind === "Subscript" && ts.isElementAccessExpression(node.left)) {
+    stored = py.subscript(stable(target.value, node.left.expression), stable(target.index, node.left.argumentExpression));
+  } else if (target.kind === "Attribute" && ts.isPropertyAccessExpression(node.left)) {
+    stored = py.attribute(stable(target.value, node.left.expression), target.attr);
+  }
+  statements.push(...valuePreceding);
+  if (usedAsValue && value.kind !== "Constant" && value.kind !== "Name") {
+    const temporary = context.temporary("value");
+    return { statements: [...statements, py.assign(temporary, value), py.assign(stored, temporary)], result: temporary };
+  }
+  return { statements: [...statements, py.assign(stored, value)], result: value };
+}
+
+function isWrittenBy(identifier: ts.Identifier, root: ts.Expression, context: TransformationContext): boolean {
+  const symbol = context.symbolOf(identifier);
+  return symbol !== undefined && isAssignedWithin(symbol, root, context);
+}
+
+/** Whether evaluating this Python expression can run code of the program's (a call, an await). */
+function mayRunCode(expression: py.Expression): boolean {
+  const visit = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(visit);
+    if (value === null || typeof value !== "object") return false;
+    const kind = (value as { kind?: unknown }).kind;
+    if (kind === "Call" || kind === "Await" || kind === "Yield" || kind === "NamedExpr") return true;
+    if (kind === "Lambda") return false;
+    return Object.values(value).some(visit);
+  };
+  return visit(expression);
 }
 
 /** Whether evaluating this Python expression twice could differ from evaluating it once. */
@@ -185,6 +238,11 @@ export function transformAssignmentExpression(node: ts.BinaryExpression, context
       ...destructure(node.left, value, node.right, context),
     );
     return value;
+  }
+  if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isChained(node)) {
+    const { statements, result } = simpleAssignment(node, context, true);
+    context.addPrecedingStatements(...statements);
+    return result;
   }
   const { statements, result } = assignment(node, context);
   context.addPrecedingStatements(...statements);

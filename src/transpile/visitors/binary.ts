@@ -6,7 +6,7 @@ import { bitwise, bitwiseOperators } from "../operators/bitwise.js";
 import { remainder } from "../operators/numeric.js";
 import { power } from "../builtins/math.js";
 import * as py from "../python-ast.js";
-import { comparesByIdentity, isNullishType, isNumberType, isStringType, truthinessOf, typeOf } from "../types.js";
+import { comparesByIdentity, isNullishType, isNumberType, isRecordType, isStringType, truthinessOf, typeOf } from "../types.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
 import { conditionOf } from "./condition.js";
 
@@ -53,10 +53,7 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     const [left, right] = context.transformInOrder([node.left, node.right]);
     return bitwise(kind, node.left, node.right, left!, right!, context);
   }
-  if (kind === ts.SyntaxKind.InKeyword) {
-    const [left, right] = context.transformInOrder([node.left, node.right]);
-    return py.compare(left!, "in", right!);
-  }
+  if (kind === ts.SyntaxKind.InKeyword) return transformIn(node, context);
   if (kind === ts.SyntaxKind.PlusToken) return transformPlus(node, context);
   const equal = equality[kind];
   if (equal !== undefined) return transformEquality(node, equal, context);
@@ -81,6 +78,18 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     return remainder(node.left, node.right, left, right, context);
   }
   return py.call(py.name("isinstance"), [left, right]);
+}
+
+/**
+ * `key in o` asks for a property. Python's `in` means that only for a dict with string keys
+ * (a record); on a list it looks for an element, and an object needs js_in.
+ */
+function transformIn(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
+  const [key, object] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
+  if (isStringType(typeOf(context, node.left)) && isRecordType(context, typeOf(context, node.right))) {
+    return py.compare(key, "in", object);
+  }
+  return py.call(context.useHelper("js_in"), [key, object]);
 }
 
 /** `+` concatenates when either side is a string (converting the other as JS does). */

@@ -4,6 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isRecordType, typeOf } from "../types.js";
+import { transformAssignmentTarget } from "./assignment-target.js";
 
 /**
  * Destructuring, in declarations (`const [a, b] = …`), parameters, `for…of` heads and
@@ -21,7 +22,9 @@ export function destructure(pattern: Pattern, value: py.Expression, valueNode: t
   if (ts.isArrayBindingPattern(pattern) || ts.isArrayLiteralExpression(pattern)) return arrayPattern(pattern, value, valueNode, context);
   if (ts.isObjectBindingPattern(pattern) || ts.isObjectLiteralExpression(pattern)) return objectPattern(pattern, value, valueNode, context);
   // An assignment target such as `o.x` or `a[i]` inside `[o.x, a[i]] = …`.
-  const target = context.transformExpression(pattern as ts.Expression);
+  const target = ts.isPropertyAccessExpression(pattern)
+    ? transformAssignmentTarget(pattern, context)
+    : context.transformExpression(pattern as ts.Expression);
   return [py.assign(target, value)];
 }
 

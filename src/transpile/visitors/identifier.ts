@@ -12,12 +12,22 @@ export function transformIdentifier(node: ts.Identifier, context: Transformation
   // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
   // undefined are both None.
   if (node.text === "undefined" && !context.symbolOf(node)?.declarations?.length) return py.none();
+  if (node.text === "globalThis" && isLibraryGlobal(node, context)) {
+    context.report(diagnostics.globalObject(node));
+    return py.none();
+  }
   return (
     transformBuiltinIdentifier(node, context) ??
     namespaceMemberReference(node, context) ??
     enumAsObject(node, context) ??
     py.name(context.pythonName(node))
   );
+}
+
+/** Whether the identifier is TypeScript's own global (declared by its library), not the program's. */
+function isLibraryGlobal(node: ts.Identifier, context: TransformationContext): boolean {
+  const declarations = context.symbolOf(node)?.declarations ?? [];
+  return declarations.every((declaration) => declaration.getSourceFile().hasNoDefaultLib);
 }
 
 /**

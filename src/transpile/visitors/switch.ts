@@ -12,9 +12,14 @@ import { comparesByIdentity, typeOf } from "../types.js";
  */
 export function transformSwitchStatement(node: ts.SwitchStatement, context: TransformationContext): py.Statement[] {
   const clauses = node.caseBlock.clauses;
+  // A function declared in any clause exists in the whole switch block (from its start, case
+  // tests included), as JavaScript hoists it: the `def`s come first.
+  const functions = clauses.flatMap((clause) => clause.statements.filter(isFunctionDeclaration));
+  const hoisted = context.transformStatements(functions);
+  const bodyOf = (clause: ts.CaseOrDefaultClause) => clause.statements.filter((statement) => !isFunctionDeclaration(statement));
   const discriminant = context.transformExpression(node.expression);
   const subject = context.temporary("switch");
-  const statements: py.Statement[] = [py.assign(subject, discriminant)];
+  const statements: py.Statement[] = [...hoisted, py.assign(subject, discriminant)];
   const byIdentity = (clause: ts.CaseClause) => comparesByIdentity(typeOf(context, node.expression), typeOf(context, clause.expression));
   const test = (clause: ts.CaseClause) =>
     py.compare(subject, byIdentity(clause) ? "is" : "==", context.transformConditionalExpression(clause.expression));
@@ -25,8 +30,8 @@ export function transformSwitchStatement(node: ts.SwitchStatement, context: Tran
     const branches: { test?: py.Expression; body: py.Statement[] }[] = [];
     for (const clause of clauses) {
       if (ts.isCaseClause(clause)) pending.push(clause);
-      if (clause.statements.length === 0 && ts.isCaseClause(clause)) continue;
-      const body = context.transformStatements(withoutFinalBreak(clause.statements));
+      if (bodyOf(clause).length === 0 && ts.isCaseClause(clause)) continue;
+      const body = context.transformStatements(withoutFinalBreak(bodyOf(clause)));
       if (ts.isDefaultClause(clause)) {
         // `case x: default:` runs the default body for x too: it is all the same branch.
         branches.push({ body });
@@ -68,7 +73,7 @@ export function transformSwitchStatement(node: ts.SwitchStatement, context: Tran
     },
     () =>
       clauses.map((clause, index) =>
-        py.ifStatement(py.compare(entry, "<=", py.num(index)), orPass(context.transformStatements(clause.statements))),
+        py.ifStatement(py.compare(entry, "<=", py.num(index)), orPass(context.transformStatements(bodyOf(clause)))),
       ),
   );
   const loop = py.whileStatement(py.bool(true), [...body, py.breakStatement()]);
@@ -103,22 +108,35 @@ function withoutFinalBreak(statements: readonly ts.Statement[]): ts.Statement[] 
   return [...statements];
 }
 
+function isFunctionDeclaration(statement: ts.Statement): boolean {
+  return ts.isFunctionDeclaration(statement) && statement.body !== undefined;
+}
+
 /** Whether the switch can be an if/elif chain. */
 export function isSimple(node: ts.SwitchStatement): boolean {
   const clauses = node.caseBlock.clauses;
   const defaultIndex = clauses.findIndex(ts.isDefaultClause);
   if (defaultIndex >= 0 && defaultIndex !== clauses.length - 1) return false;
+  // `case f(): default:` shares the default's branch, which skips the test: only a test that
+  // cannot run code may be skipped.
+  for (let index = defaultIndex - 1; index >= 0 && clauses[index]!.statements.length === 0; index -= 1) {
+    if (!isPlainValue((clauses[index] as ts.CaseClause).expression)) return false;
+  }
   for (let index = 0; index < clauses.length; index += 1) {
-    const clause = clauses[index]!;
-    const isLast = index === clauses.length - 1;
-    if (clause.statements.length === 0) {
-      if (isLast) continue;
-      continue;
-    }
-    if (!isLast && !endsClause(clause.statements)) return false;
-    if (containsSwitchBreak(withoutFinalBreak(clause.statements))) return false;
+    const statements = clauses[index]!.statements.filter((statement) => !isFunctionDeclaration(statement));
+    if (statements.length === 0) continue;
+    if (index < clauses.length - 1 && !endsClause(statements)) return false;
+    if (containsSwitchBreak(withoutFinalBreak(statements))) return false;
   }
   return true;
+}
+
+/** A literal, a name or a property of one (an enum member): evaluating it runs no code. */
+function isPlainValue(node: ts.Expression): boolean {
+  if (ts.isLiteralExpression(node) || ts.isIdentifier(node) || node.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isPrefixUnaryExpression(node)) return isPlainValue(node.operand);
+  if (ts.isParenthesizedExpression(node)) return isPlainValue(node.expression);
+  return ts.isPropertyAccessExpression(node) && isPlainValue(node.expression);
 }
 
 /** A `break` (unlabeled) that would leave this switch, outside nested loops and switches. */

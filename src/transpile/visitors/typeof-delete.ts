@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isRecordType, typeOf } from "../types.js";
+import { isArrayType, isRecordType, typeOf } from "../types.js";
 
 /**
  * `typeof x`: the JavaScript type name, computed at run time by js_typeof. null and undefined
@@ -28,6 +28,10 @@ export function transformDeleteExpression(node: ts.DeleteExpression, context: Tr
     key = py.str(target.name.text);
   } else if (ts.isElementAccessExpression(target)) {
     receiver = target.expression;
+    if (isArrayType(context, typeOf(context, receiver))) {
+      context.report(diagnostics.arrayElementDelete(node));
+      return py.none();
+    }
     key = context.transformExpression(target.argumentExpression);
   } else {
     context.report(diagnostics.unsupportedSyntax(node));

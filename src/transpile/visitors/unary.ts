@@ -4,7 +4,8 @@ import * as diagnostics from "../diagnostics.js";
 import { bitwiseNot } from "../operators/bitwise.js";
 import * as py from "../python-ast.js";
 import { isNumberType, typeOf } from "../types.js";
-import { evaluatedOnce, transformAssignmentTarget } from "./assignment.js";
+import { evaluatedOnce } from "./assignment.js";
+import { transformAssignmentTarget } from "./assignment-target.js";
 import { conditionOf } from "./condition.js";
 
 type UpdateExpression = ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;

@@ -1,0 +1,17 @@
+# `key in o`: whether o has the property, its own or its class's (a method), as JavaScript's
+# `in` looks along the prototype chain. Python's own `in` would look for an element of a
+# list and needs __contains__ on a class instance. An array has its indexes and `length`.
+# requires: js_key, js_str
+def js_in(key, o):
+    if type(key) is not str:
+        key = js_str(key)
+    if isinstance(o, dict):
+        return key in o
+    if isinstance(o, (list, tuple)):
+        return key == "length" or key.isdigit() and int(key) < len(o)
+    key = py_key(key)
+    own = o.__dict__
+    if key in own:
+        return key != "_keys"
+    # An object literal (a JsObject, which keeps `_keys`) has no methods of its own to find.
+    return "_keys" not in own and hasattr(type(o), key)

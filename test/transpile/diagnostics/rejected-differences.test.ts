@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { createTranspiler } from "../../../src/transpile/index.js";
+
+const transpiler = createTranspiler({ sourceMaps: false });
+
+/** The message of the one tsmp diagnostic with this code a snippet gets. */
+function messageOf(source: string, code: string): string | undefined {
+  return transpiler.transpileSource(source).diagnostics.find((diagnostic) => diagnostic.code === code)?.message;
+}
+
+describe("constructs MicroPython would run differently are rejected", () => {
+  it("TSMP1040 deleting an array element (lists have no holes)", () => {
+    expect(messageOf(`const a = [1, 2, 3];\ndelete a[1];`, "TSMP1040")).toBe(
+      "Deleting an array element is not supported: a MicroPython list has no holes. Remove it with splice(i, 1), or store undefined in its place.",
+    );
+  });
+  it("TSMP1041 globalThis", () => {
+    expect(messageOf(`console.log(typeof globalThis);`, "TSMP1041")).toBe(
+      "'globalThis' is not supported: MicroPython has no global object. Import what you need from its module, or keep shared values in an object of your own.",
+    );
+  });
+  it("TSMP1013 an array's length as a destructuring target", () => {
+    expect(messageOf(`const a = [1, 2];\n[a.length] = [0];`, "TSMP1013")).toBe(
+      "Assigning to an array's length is not supported: use splice or a new array.",
+    );
+  });
+  it("TSMP1108 Object.assign to an array", () => {
+    expect(messageOf(`const a = Object.assign([1], { tag: "x" });\nconsole.log(a.tag);`, "TSMP1108")).toBe(
+      "Object.assign to an array is not supported with these arguments.",
+    );
+  });
+});

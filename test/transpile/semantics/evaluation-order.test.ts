@@ -1,0 +1,20 @@
+import { describeCases } from "../../harness/cases.js";
+
+// JavaScript evaluates an assignment's target (receiver, then key) before its value, and
+// each part once; Python's `o[k] = v` evaluates `v` first.
+const trace = `const seen: string[] = []; function at<T>(tag: string, v: T): T { seen.push(tag); return v; }`;
+
+describeCases("evaluation order", {
+  "element target before value": `${trace} const a = [0, 0]; a[at("key", 1)] = at("value", 5); console.log(seen.join(), a);`,
+  "receiver call before value": `${trace} const o = { x: 0 }; at("receiver", o).x = at("value", 2); console.log(seen.join(), o);`,
+  "value reads what the target's call changed": `let n = 0; const o = { x: 0 }; function get() { n += 1; return o; } get().x = n; console.log(o.x);`,
+  "index assigned by the value": `const a = [0, 0, 0]; let i = 0; a[i] = i++; a[i] = (i = 2); console.log(a, i);`,
+  "assignment used as a value runs once": `${trace} const a = [0, 0, 0]; const v = (a[at("key", 2)] = at("value", 7)); console.log(seen.join(), a, v);`,
+  "record key before value": `${trace} const r: Record<string, number> = {}; r[at("key", "k")] = at("value", 1); console.log(seen.join(), r);`,
+  "compound target parts once": `${trace} const a = [1, 2]; a[at("key", 1)] += at("value", 3); console.log(seen.join(), a);`,
+  "logical assignment target once": `let calls = 0; const o: { p: number | undefined; q: number; r: number } = { p: undefined, q: 0, r: 1 }; function get() { calls += 1; return o; } get().p ??= 4; get().q ||= 5; get().r &&= 6; console.log(calls, o);`,
+  "logical assignment of a record key once": `let calls = 0; const r: Record<string, number> = {}; function get() { calls += 1; return r; } get()["k"] ??= 1; get()["k"] ??= 2; console.log(calls, r);`,
+  "switch case test before a shared default": `let y = 0; function next() { return y++; } const x = 5 as number; switch (x) { case next(): default: console.log("default"); } console.log(y);`,
+  "switch function declared in a later case": `const x = 1 as number; let r = ""; switch (x) { case 1: r = later(); break; case 2: function later() { return "hoisted"; } break; } console.log(r);`,
+  "switch case test calls a function declared below": `const x = 1 as number; switch (x) { case one(): console.log("one"); break; default: function one() { return 1; } } `,
+});
