@@ -257,6 +257,9 @@ asyncio.run(main());
     const output = await expectSameWithPort(
       (port) => `
 import * as asyncio from "tsmp/asyncio";
+async function label(): Promise<string> {
+  return "label";
+}
 async function talk(reader: asyncio.StreamReader, writer: asyncio.StreamWriter): Promise<void> {
   const request = await reader.read(100);
   console.log("request", new TextDecoder().decode(request));
@@ -279,6 +282,9 @@ async function main(): Promise<void> {
   const task = asyncio.create_task(reader.readexactly(3));
   const next = await task;
   console.log("through a task:", next.slice(1).join(","), next.indexOf(59));
+  const [three, tag] = await asyncio.gather(reader.readexactly(3), label());
+  const [two] = await asyncio.gather(reader.readexactly(2), { return_exceptions: true });
+  console.log("through gather:", three.slice(1).join(","), three instanceof Uint8Array, tag, (two as Uint8Array).subarray(1).join(","));
   const all = await reader.read();
   console.log("to the end:", all.length, new TextDecoder().decode(all));
   console.log("after the end:", (await reader.read()).length, (await reader.read(10)).length);
@@ -294,7 +300,8 @@ asyncio.run(main());
       "request GET",
       "readinto 5 chunk",
       "through a task: 48,59 2",
-      "to the end: 32 chunk 1;chunk 2;chunk 3;chunk 4;",
+      "through gather: 104,117 true label 107",
+      "to the end: 27  1;chunk 2;chunk 3;chunk 4;",
       "after the end: 0 0",
       "",
     ]);

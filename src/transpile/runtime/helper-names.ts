@@ -119,6 +119,7 @@ export const helperNames = [
   "to_uint32",
   "typed_from",
   "typed_new",
+  "u8_items",
   "u8_of",
   "unpack_from",
 ] as const;

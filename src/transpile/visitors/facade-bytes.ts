@@ -48,6 +48,29 @@ export function facadePropertyBytes(
  */
 export function awaitedFacadeBytes(node: ts.AwaitExpression, value: py.Expression, context: TransformationContext): py.Expression {
   const awaited = context.checker.getAwaitedType(context.typeOf(node.expression));
-  if (!awaited || !isUint8ArrayResult(awaited)) return value;
-  return py.call(context.useHelper("u8_of"), [value]);
+  if (!awaited) return value;
+  if (isUint8ArrayResult(awaited)) return py.call(context.useHelper("u8_of"), [value]);
+  // `await asyncio.gather(a.read(4), b.readline())`: a list with Uint8Arrays in it.
+  const positions = uint8ArrayPositions(awaited, context);
+  if (positions === undefined) return value;
+  const which = positions === "all" ? [] : [py.tuple(positions.map((position) => py.num(position)))];
+  return py.call(context.useHelper("u8_items"), [value, ...which]);
+}
+
+/** `Uint8Array`, or a union with it (`Uint8Array | PythonException` from gather's return_exceptions). */
+function mayBeUint8Array(type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).some((part) => part.getSymbol()?.getName() === "Uint8Array");
+}
+
+/** Which items of an array or tuple type may be Uint8Arrays: all of them, some, or none (undefined). */
+function uint8ArrayPositions(type: ts.Type, context: TransformationContext): "all" | number[] | undefined {
+  const { checker } = context;
+  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return undefined;
+  const items = checker.getTypeArguments(type as ts.TypeReference);
+  const positions = items.flatMap((item, index) => (mayBeUint8Array(item) ? [index] : []));
+  if (positions.length === 0) return undefined;
+  if (positions.length === items.length) return "all";
+  // A tuple with a rest part (`[Uint8Array, ...number[]]`) has no fixed positions after it.
+  const rest = checker.isTupleType(type) && (type as ts.TupleTypeReference).target.hasRestElement;
+  return rest ? undefined : positions;
 }
