@@ -6,7 +6,9 @@ import { runProgram } from "tsmp/testing";
 
 const project = fileURLToPath(new URL("..", import.meta.url));
 
-describe("blink", () => {
+// Each run first checks the program as `tsmp build` would, which loads TypeScript: seconds on
+// a busy machine, more than vitest's default 5 s.
+describe("blink", { timeout: 30_000 }, () => {
   it("prints its banner, then done after 10 s", async () => {
     const run = await runProgram(project);
     expect(run.error).toBeUndefined();

@@ -63,8 +63,12 @@ describe("the virtual ESP32 after a MicroPython image is flashed", () => {
     const before = chip.uartLog.length;
     // As `tsmp flash` leaves the board: soft reset in the friendly REPL, so main.py runs.
     await withBoard({ port: chip.portPath }, (board) => board.repl.resetAndRun());
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(chip.uartLog.slice(before)).toMatch(/boot\.py ran\r\nmain\.py ran\r\n/);
+    // The board boots after the link is closed: wait for it (seconds on a busy machine).
+    const booted = /boot\.py ran\r\nmain\.py ran\r\n/;
+    for (let waited = 0; waited < 20_000 && !booted.test(chip.uartLog.slice(before)); waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(chip.uartLog.slice(before)).toMatch(booted);
   }, 60_000);
 
   it("comes back through the ROM after deep sleep and a starved watchdog, with reset_cause() saying why", async () => {
