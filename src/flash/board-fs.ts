@@ -173,12 +173,15 @@ export class BoardFs {
    * this connection has not sent yet; board OSErrors become BoardFsError.
    */
   async call(code: string, path: string, options: { maxOutputBytes?: number } = {}): Promise<string> {
-    await this.loadPreamble();
+    // The first command of a session brings the preamble along, and its answer starts with the probe's line.
+    const first = this.helpersLoadedAt !== this.repl.resetCount;
+    if (first) this.loaded.clear();
     const missing = helpers().missingFor(code, this.loaded);
+    const definitions = first ? missing.code : this.packed(missing.code);
+    const parts = [first ? PREAMBLE_PROBE() : "", definitions, code].filter((part) => part.length > 0);
     try {
-      const out = await this.repl.execOrThrow(missing.code ? `${missing.code}\n${code}` : code, {
-        maxOutputBytes: options.maxOutputBytes ?? ANSWER_BYTES,
-      });
+      let out = await this.repl.execOrThrow(parts.join("\n"), { maxOutputBytes: options.maxOutputBytes ?? ANSWER_BYTES });
+      if (first) out = this.probed(out);
       for (const name of missing.names) this.loaded.add(name);
       return out;
     } catch (error) {
@@ -190,12 +193,35 @@ export class BoardFs {
   /** Imports, and whether the board can inflate compressed uploads; again after each soft reset. */
   private async loadPreamble(): Promise<void> {
     if (this.helpersLoadedAt === this.repl.resetCount) return;
-    const answer = await this.repl.execOrThrow(`${helpers().preamble}\nprint("_tsmp_inflate" in globals())`);
-    this.canInflate = answer.trim() === "True";
     this.loaded.clear();
+    this.probed(await this.repl.execOrThrow(PREAMBLE_PROBE()));
+  }
+
+  /**
+   * Reads the preamble probe's line off the front of an answer; returns the rest. A line garbled
+   * on the way only costs compression, as if the board had no deflate; the rest is the caller's to check.
+   */
+  private probed(out: string): string {
+    const end = out.indexOf("\n");
+    this.canInflate = out.slice(0, end < 0 ? undefined : end).trim() === "True";
     this.helpersLoadedAt = this.repl.resetCount;
+    return end < 0 ? "" : out.slice(end + 1);
+  }
+
+  /**
+   * Helper definitions deflated when the board can inflate them and that is shorter: the commit's
+   * helpers are 3 KB of Python, a quarter of a second at 115200 baud and two dozen flow-control
+   * windows at any rate.
+   */
+  private packed(definitions: string): string {
+    if (!definitions || !this.canInflate || this.options.compress === false) return definitions;
+    const packed = deflateRawSync(Buffer.from(definitions, "utf8"), { windowBits: INFLATE_WINDOW_BITS, level: 9 }).toString("base64");
+    return shortest([definitions, `exec(_tsmp_inflate(b'${packed}'))`]);
   }
 }
+
+/** The helpers' imports and probes, then whether the board can inflate (the answer's first line). */
+const PREAMBLE_PROBE = () => `${helpers().preamble}\nprint("_tsmp_inflate" in globals())`;
 
 let fsHelpers: BoardHelpers | undefined;
 function helpers(): BoardHelpers {

@@ -20,10 +20,18 @@ export interface CommitPlan {
   put: string[];
   /** Files tsmp installed earlier that the build no longer has. */
   rm: string[];
-  /** Every file of the build: the board reports the sha256 of each after the renames. */
-  all: string[];
-  /** sha256 of every file the commit touches (the new copies, and the removed ones as installed). */
+  /** Whether the build has a boot.py (which then stays away, like main.py, while the others change). */
+  boot: boolean;
+  /** sha256 of every file the commit touches (the new copies, the removed ones as installed, and `set`). */
   files: InstalledFiles;
+  /**
+   * The manifest the board writes once the commit is confirmed, as a change to the one it holds:
+   * `base` is that one's sha256 ("" to start from none), `set` the entries that differ, `drop`
+   * the entries to leave out. The host checks the hash of what the board wrote.
+   */
+  base: string;
+  set: InstalledFiles;
+  drop: string[];
 }
 
 /** Bytes to store or send, and their sha256 for the board to check before acting on them. */

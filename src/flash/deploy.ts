@@ -11,6 +11,7 @@ import {
 } from "./deploy-record.js";
 import type { UploadProgress } from "./progress.js";
 import { formatBytes } from "./progress.js";
+import { knownManifest, rememberManifest } from "./manifest-cache.js";
 import { pythonBytes, pythonString } from "./python-literal.js";
 import { ProtocolError } from "./raw-repl.js";
 
@@ -64,10 +65,15 @@ const BOOT_FILES = new Set(["main.py", "boot.py"]);
  *
  * Only files whose sha256 differs are sent, each to a temporary name and verified. One board
  * step then renames them all into place and removes files tsmp installed earlier that the build
- * dropped (undoing itself if the board fails midway), and reports the sha256 of every file of
- * the build; only when that matches is the manifest written. The manifest records each file's
+ * dropped (undoing itself if the board fails midway), and reports the sha256 of every file it
+ * touched; only when that matches is the manifest written. The manifest records each file's
  * hash, so the next deploy repairs a file that changed and removes only files still as tsmp
  * wrote them. A link lost before the commit leaves the previous program intact.
+ *
+ * What crosses the wire grows with what changed, not with the project: the board checks the
+ * files its manifest lists against it and names only those that differ, the manifest itself
+ * travels as its hash when this machine has seen it, and the board brings it up to date from a
+ * list of changes, whose result the host checks by hash.
  */
 export async function deployFiles(fs: BoardFs, buildFiles: DeployFile[], options: DeployOptions): Promise<DeployReport> {
   const { log, progress, signal } = options;
@@ -77,8 +83,12 @@ export async function deployFiles(fs: BoardFs, buildFiles: DeployFile[], options
   const optional = (options.optional ?? []).filter(({ file }) => !buildFiles.some((other) => other.path === file.path));
   const files = [...buildFiles];
   const asked = [...new Set([...files, ...optional.map(({ file }) => file)].map((file) => file.path).concat([...owned.keys()]))];
-  const hashes = await fs.sha256(asked);
-  const onBoard = new Map(asked.map((path, i) => [path, hashes[i]]));
+  // Files the board has just checked against its manifest need no hash of their own.
+  const asListed = (path: string) => state.manifest?.[path] !== undefined && state.differing?.has(path) === false;
+  const unknown = asked.filter((path) => !asListed(path));
+  const hashes = await fs.sha256(unknown);
+  const onBoard = new Map<string, string | undefined>(unknown.map((path, i) => [path, hashes[i]]));
+  for (const path of asked) if (asListed(path)) onBoard.set(path, state.manifest![path]);
   for (const { file, kept } of optional) {
     const hash = onBoard.get(file.path);
     if (hash === undefined || hash === sha256Hex(file.data) || owned.get(file.path)?.has(hash)) files.push(file);
@@ -93,9 +103,7 @@ export async function deployFiles(fs: BoardFs, buildFiles: DeployFile[], options
   const removals = chooseRemovals(dropped, onBoard, owned, built, log);
 
   const manifest = Object.fromEntries(built);
-  const touched: InstalledFiles = { ...manifest };
-  for (const path of removals) touched[path] = onBoard.get(path)!;
-  const plan: CommitPlan = { put: changed.map((file) => file.path), rm: removals, all: [...built.keys()], files: touched };
+  const plan = commitPlan(state, manifest, changed, removals, onBoard);
   // Whether the board holds an update not yet complete, and so runs no program until the commit.
   let unfinished = state.journal !== undefined;
   if (state.space && !fitsBesideOldCopies(state.space, changed)) {
@@ -114,8 +122,10 @@ export async function deployFiles(fs: BoardFs, buildFiles: DeployFile[], options
   const inSync =
     changed.length === 0 && removals.length === 0 && state.journal === undefined && sealManifest(manifest).sha256 === state.manifestSha256;
   if (!inSync) {
-    await commitVerified(fs, plan, built, log);
-    await recordManifest(fs, manifest);
+    const recorded = await commitVerified(fs, plan, built, log);
+    const sealed = sealManifest(manifest);
+    if (recorded === sealed.sha256) rememberManifest(sealed.bytes);
+    else await recordManifest(fs, manifest);
   }
   const repaired = changed.filter((file) => state.manifest?.[file.path] === built.get(file.path)).map((file) => file.path);
   for (const file of changed) log(`${repaired.includes(file.path) ? "Repaired" : "Updated"}: ${file.path}`);
@@ -161,6 +171,8 @@ interface BoardState {
   manifest: InstalledFiles | undefined;
   /** sha256 of the manifest file as stored, to tell whether it needs rewriting. */
   manifestSha256: string | undefined;
+  /** Files the manifest lists that the board does not hold as listed; undefined when it could not check. */
+  differing: Set<string> | undefined;
   /** What a commit that never finished meant to install and remove. */
   journal: InstalledFiles | undefined;
 }
@@ -168,19 +180,22 @@ interface BoardState {
 /**
  * Tidies what earlier runs left (temporary copies, files a cut-short commit set aside) and reads
  * tsmp's records. The board sends each record with its sha256, so a record garbled on the way
- * is read again rather than mistaken for one garbled on the board.
+ * is read again rather than mistaken for one garbled on the board; the manifest comes as its
+ * sha256 alone when this machine knows it by that.
  */
 async function readBoardState(fs: BoardFs, log: (line: string) => void): Promise<BoardState> {
   for (let attempt = 0; ; attempt++) {
     const lines = (await fs.call("_tsmp_state()", MANIFEST_PATH)).split(/\r?\n/).filter((line) => line.length > 0);
-    const space = lines.length === 3 ? freeSpace(lines[0]!) : undefined;
-    const manifest = lines.length === 3 ? storedRecord(lines[1]!) : undefined;
-    const journal = lines.length === 3 ? storedRecord(lines[2]!) : undefined;
-    if (space === undefined || manifest === undefined || journal === undefined) {
+    const space = lines.length >= 4 ? freeSpace(lines[0]!) : undefined;
+    const stored = lines.length >= 4 ? storedManifest(lines[1]!) : undefined;
+    const journal = lines.length >= 4 ? storedRecord(lines[2]!) : undefined;
+    const manifest = stored === undefined ? undefined : stored === "absent" ? "absent" : await manifestBody(fs, stored);
+    const installed = manifest === undefined || manifest === "absent" ? undefined : readInstalledFiles(manifest);
+    const differing = installed ? differingFiles(lines.slice(3), installed) : "unknown";
+    if (space === undefined || manifest === undefined || journal === undefined || differing === undefined) {
       if (attempt < 2) continue;
       throw new ProtocolError("the board's answer about its files arrived garbled three times");
     }
-    const installed = manifest === "absent" ? undefined : readInstalledFiles(manifest);
     if (manifest !== "absent" && !installed) {
       log(`Ignoring ${MANIFEST_PATH}: tsmp did not write it as it is now; files it lists are left alone`);
     }
@@ -188,9 +203,40 @@ async function readBoardState(fs: BoardFs, log: (line: string) => void): Promise
       space: space === "unknown" ? undefined : space,
       manifest: installed,
       manifestSha256: installed && manifest !== "absent" ? sha256Hex(manifest) : undefined,
+      differing: differing === "unknown" ? undefined : differing,
       journal: journal === "absent" ? undefined : readInstalledFiles(journal),
     };
   }
+}
+
+/** `<sha256> <size>` of the manifest file, or `-`; undefined when garbled. */
+function storedManifest(line: string): { sha256: string; size: number } | "absent" | undefined {
+  if (line === "-") return "absent";
+  const match = /^([0-9a-f]{64}) (\d+)$/.exec(line);
+  return match ? { sha256: match[1]!, size: Number(match[2]) } : undefined;
+}
+
+/** The manifest's bytes: from this machine's cache when it knows the hash, else read from the board. */
+async function manifestBody(fs: BoardFs, stored: { sha256: string; size: number }): Promise<Buffer | undefined> {
+  const known = knownManifest(stored.sha256);
+  if (known) return known;
+  const record = storedRecord((await fs.call(`print(_tsmp_record_line('${MANIFEST_PATH}'))`, MANIFEST_PATH)).trim());
+  // Not the manifest the board announced (garbled, or changed meanwhile): the state is read again.
+  if (record === undefined || record === "absent" || sha256Hex(record) !== stored.sha256) return undefined;
+  rememberManifest(record);
+  return record;
+}
+
+/**
+ * The board's count of manifest files it does not hold as listed, then their names in hex; `?`
+ * where it could not check. Undefined when garbled: a count that does not match, or a name the
+ * manifest does not list.
+ */
+function differingFiles(lines: string[], installed: InstalledFiles): Set<string> | "unknown" | undefined {
+  if (lines[0] === "?" && lines.length === 1) return "unknown";
+  if (!/^\d+$/.test(lines[0] ?? "") || Number(lines[0]) !== lines.length - 1) return undefined;
+  const names = lines.slice(1).map((line) => (/^(?:[0-9a-f]{2})+$/.test(line) ? Buffer.from(line, "hex").toString("utf8") : ""));
+  return names.every((name) => installed[name] !== undefined) ? new Set(names) : undefined;
 }
 
 interface FreeSpace {
@@ -222,6 +268,33 @@ function ownedFiles(state: BoardState): Map<string, Set<string>> {
     for (const [path, hash] of Object.entries(record ?? {})) owned.set(path, (owned.get(path) ?? new Set()).add(hash));
   }
   return owned;
+}
+
+/**
+ * The commit: the copies to rename into place, the files to remove, and the manifest as a change
+ * to the one the board holds (the whole manifest when tsmp cannot trust that one).
+ */
+function commitPlan(
+  state: BoardState,
+  manifest: InstalledFiles,
+  changed: DeployFile[],
+  removals: string[],
+  onBoard: Map<string, string | undefined>,
+): CommitPlan {
+  const base = state.manifest ?? {};
+  const set = Object.fromEntries(Object.entries(manifest).filter(([path, hash]) => base[path] !== hash));
+  const files: InstalledFiles = { ...set };
+  for (const file of changed) files[file.path] = manifest[file.path]!;
+  for (const path of removals) files[path] = onBoard.get(path)!;
+  return {
+    put: changed.map((file) => file.path),
+    rm: removals,
+    boot: manifest["boot.py"] !== undefined,
+    files,
+    base: state.manifest ? state.manifestSha256! : "",
+    set,
+    drop: Object.keys(base).filter((path) => manifest[path] === undefined),
+  };
 }
 
 /** Files tsmp installed that the build dropped: removed only while still as tsmp wrote them. */
@@ -345,11 +418,12 @@ async function uploadVerified(
 }
 
 /**
- * Runs the commit and checks its effect: the board reports the sha256 of every file of the build
- * and whether each removed file is gone. A refused, failed or unconfirmed commit runs once more
- * (it only renames copies still waiting); then the files that are wrong are named.
+ * Runs the commit and checks its effect: the board reports the sha256 of every file it installed
+ * and whether each removed file is gone, then the sha256 of the manifest it wrote (`-` if none).
+ * A refused, failed or unconfirmed commit runs once more (it only renames copies still waiting);
+ * then the files that are wrong are named. Returns the manifest's sha256 as the board reported it.
  */
-async function commitVerified(fs: BoardFs, plan: CommitPlan, built: Map<string, string>, log: (line: string) => void): Promise<void> {
+async function commitVerified(fs: BoardFs, plan: CommitPlan, built: Map<string, string>, log: (line: string) => void): Promise<string> {
   const sealed = sealCommit(plan);
   const code = `_tsmp_commit(${pythonBytes(sealed.bytes)},'${sealed.sha256}')`;
   let problem = "";
@@ -363,27 +437,33 @@ async function commitVerified(fs: BoardFs, plan: CommitPlan, built: Map<string, 
       problem = error.message;
       continue;
     }
-    const wrong = wrongAfterCommit(answer, plan, built);
-    if (wrong?.length === 0) return;
-    problem = wrong ? `not as built: ${wrong.join(", ")}` : "the board's report arrived garbled";
+    const report = commitReport(answer, plan, built);
+    if (report?.wrong.length === 0) return report.manifest;
+    problem = report ? `not as built: ${report.wrong.join(", ")}` : "the board's report arrived garbled";
   }
   throw new DeployNotConfirmed(
     `the board does not hold the build after installing it (${problem}); run tsmp flash again, it repairs what is wrong`,
   );
 }
 
-/** Files not as the commit meant them, or undefined when the report itself is garbled. */
-function wrongAfterCommit(answer: string, plan: CommitPlan, built: Map<string, string>): string[] | undefined {
+/** Files not as the commit meant them and the manifest's hash, or undefined when the report itself is garbled. */
+function commitReport(answer: string, plan: CommitPlan, built: Map<string, string>): { wrong: string[]; manifest: string } | undefined {
   const lines = answer.split(/\r?\n/).filter((line) => line.length > 0);
-  if (lines.length !== plan.all.length + plan.rm.length) return undefined;
-  const hashes = lines.slice(0, plan.all.length);
-  const stillThere = lines.slice(plan.all.length);
-  if (!hashes.every((line) => /^([0-9a-f]{64}|-)$/.test(line)) || !stillThere.every((line) => line === "0" || line === "1"))
+  if (lines.length !== plan.put.length + plan.rm.length + 1) return undefined;
+  const hashes = lines.slice(0, plan.put.length);
+  const stillThere = lines.slice(plan.put.length, -1);
+  const manifest = lines.at(-1)!;
+  if (
+    !hashes.every((line) => /^([0-9a-f]{64}|-)$/.test(line)) ||
+    !stillThere.every((line) => line === "0" || line === "1") ||
+    !/^([0-9a-f]{64}|-)$/.test(manifest)
+  )
     return undefined;
-  return [
-    ...plan.all.filter((path, i) => hashes[i] !== built.get(path)),
+  const wrong = [
+    ...plan.put.filter((path, i) => hashes[i] !== built.get(path)),
     ...plan.rm.filter((_, i) => stillThere[i] === "1").map((path) => `${path} (still there)`),
   ];
+  return { wrong, manifest };
 }
 
 /** Writes the manifest last, once the board holds the build; checks what the board stored. */
@@ -395,7 +475,7 @@ async function recordManifest(fs: BoardFs, files: InstalledFiles): Promise<void>
       if (error instanceof BoardFsError && attempt < COMMIT_ATTEMPTS) return "";
       throw error;
     });
-    if (answer.trim() === sealed.sha256) return;
+    if (answer.trim() === sealed.sha256) return rememberManifest(sealed.bytes);
     if (attempt >= COMMIT_ATTEMPTS) {
       throw new DeployNotConfirmed(
         `the board holds the build, but its record ${MANIFEST_PATH} could not be confirmed; run tsmp flash again`,

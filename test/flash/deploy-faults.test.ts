@@ -72,9 +72,9 @@ async function recordStages(): Promise<Stage[]> {
   }
   for (const file of newBuild) stages.push({ name: `rename ${file.path}`, at: find(`"${file.path}"`, commit), marker: `"${file.path}"` });
   stages.push({ name: "removal gone.py", at: find(`"gone.py"`, commit), marker: `"gone.py"` });
-  // The commit's code has all arrived once its closing Ctrl-D has: faults after it hit the report.
-  stages.push({ name: "verification", at: find("\x04", commit) + 1, marker: "')\x04" });
-  stages.push({ name: "manifest write", at: find("_tsmp_record(b'"), marker: "_tsmp_record(b'" });
+  // The commit's code has all arrived once its closing Ctrl-D has: faults after it hit the report,
+  // and the manifest the board writes from the commit's list of changes once it is confirmed.
+  stages.push({ name: "verification and manifest", at: find("\x04", commit) + 1, marker: "')\x04" });
   for (const stage of stages) expect(stream.indexOf(stage.marker), stage.name).toBeLessThanOrEqual(stage.at + stage.marker.length);
   return stages;
 }

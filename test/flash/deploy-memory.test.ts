@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { ByteLink } from "../../src/flash/byte-link.js";
 import { connectOverLink, type BoardConnection } from "../../src/flash/connection.js";
 import { DeployInterrupted, deployFiles, type DeployFile, type DeployOptions } from "../../src/flash/deploy.js";
 import { SAFE_BOOT, SAFE_BOOT_PY } from "../../src/flash/safe-boot.js";
@@ -161,6 +162,49 @@ describe("deployFiles", () => {
     );
     await expectHolds(board, oldBuild);
     expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json"]);
+  });
+
+  it("reads a manifest another computer wrote, and after it sends only the file that changed", async () => {
+    const sealed = sealManifest(Object.fromEntries(oldBuild.map((file) => [file.path, sha256Hex(file.data)]))).bytes.toString();
+    // Laid out as no tsmp here writes it, so this machine cannot know it by its hash.
+    const theirs = sealed.replace('","body":', '", "body": ');
+    const files = Object.fromEntries(oldBuild.map((file) => [file.path, Buffer.from(file.data).toString()]));
+    const board = await startBoard({ files: { ...files, [MANIFEST_PATH]: theirs } });
+    const changed = build({ ...files, "util.py": "V = 3\n" });
+    expect((await deploy(board, changed)).lines).toEqual(["Up to date: main.py", "Up to date: gone.py", "Updated: util.py"]);
+    await expectHolds(board, changed);
+    const manifest = readInstalledFiles(Buffer.from(await board.readFile(MANIFEST_PATH)));
+    expect(manifest).toEqual(Object.fromEntries(changed.map((file) => [file.path, sha256Hex(file.data)])));
+  });
+
+  it("what a one-file change sends does not grow with the project", async () => {
+    const sent = async (modules: number): Promise<number> => {
+      const project = (v: number) =>
+        build({
+          "main.py": "import m0\n",
+          ...Object.fromEntries(Array.from({ length: modules }, (_, i) => [`m${i}.py`, `V = ${i}\n`])),
+          "m0.py": `V = ${v}\n`,
+        });
+      const board = await startBoard();
+      await deploy(board, project(1));
+      let bytes = 0;
+      const link = board.openLink();
+      const counting: ByteLink = new Proxy(link, {
+        get(target, property, receiver) {
+          if (property === "write") return (data: Uint8Array | string) => ((bytes += data.length), target.write(data));
+          const value: unknown = Reflect.get(target, property, receiver);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      const connection = await connectOverLink(counting);
+      connections.push(connection);
+      const lines: string[] = [];
+      await deployFiles(connection.fs, project(2), { log: (line) => lines.push(line) });
+      expect(lines.filter((line) => !line.startsWith("Up to date"))).toEqual(["Updated: m0.py"]);
+      await expectHolds(board, project(2));
+      return bytes;
+    };
+    expect(await sent(30)).toBe(await sent(3));
   });
 
   it("a board error mid-commit undoes the renames done so far: the previous program stays whole", async () => {

@@ -49,14 +49,36 @@ def _tsmp_record_line(p):
 
 
 def _tsmp_state():
+    # What the host needs before a deploy, in one answer whose size does not grow with the
+    # project: the manifest goes by its hash (the host keeps the bodies it has seen), and the
+    # files it lists are checked here against it; only those that differ are named.
     _tsmp_tidy("")
     try:
         s = os.statvfs(".")
         print(s[0], s[4])
     except (OSError, AttributeError):
         print(-1)
-    print(_tsmp_record_line(".tsmp-manifest.json"))
+    m = ".tsmp-manifest.json"
+    try:
+        print(_tsmp_sha256(m), os.stat(m)[6])
+    except OSError:
+        print("-")
     print(_tsmp_record_line(".tsmp-journal.json"))
+    try:
+        fs = _tsmp_listed(m)
+        bad = [n for n in sorted(fs) if _tsmp_sha256(n) != fs[n]]
+        print(len(bad))
+        for n in bad:
+            print(_tsmp_hex(n.encode()))
+    except Exception:
+        print("?")
+
+
+def _tsmp_listed(m):
+    import json
+
+    with open(m, "rb") as f:
+        return json.loads(f.read())["body"]["files"]
 
 
 def _tsmp_undo(n, h):
@@ -95,7 +117,7 @@ def _tsmp_commit(j, d):
     boot = [
         n
         for n in ("boot.py", "main.py")
-        if (n == "main.py" or n in c["all"]) and (_tsmp_exists(n) or _tsmp_exists(n + ".tsmp-old"))
+        if (n == "main.py" or c["boot"]) and (_tsmp_exists(n) or _tsmp_exists(n + ".tsmp-old"))
     ]
     try:
         for n in boot:
@@ -131,10 +153,43 @@ def _tsmp_commit(j, d):
                 os.remove(n + ".tsmp-old")
             except OSError:
                 pass
-    for n in c["all"]:
-        print(_tsmp_sha256(n))
+    # The report covers what the commit touched; the files it left were checked by _tsmp_state.
+    ok = True
+    for n in c["put"]:
+        h = _tsmp_sha256(n)
+        ok = ok and h == c["files"][n]
+        print(h)
     for n in c["rm"]:
-        print(int(_tsmp_exists(n)))
+        g = _tsmp_exists(n)
+        ok = ok and not g
+        print(int(g))
+    # Only a confirmed commit brings the manifest up to date, from the one it was planned on.
+    print(_tsmp_remanifest(c) if ok else "-")
+
+
+def _tsmp_remanifest(c):
+    m = ".tsmp-manifest.json"
+    try:
+        fs = _tsmp_listed(m) if c["base"] else {}
+    except (OSError, ValueError, KeyError):
+        return "-"
+    if c["base"] and _tsmp_sha256(m) != c["base"]:
+        return "-"
+    for n in c["drop"]:
+        fs.pop(n, None)
+    fs.update(c["set"])
+    # The text JSON.stringify gives on the host, so both sides agree on its hash.
+    q = lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    b = '{"tsmp":2,"files":{' + ",".join(q(n) + ":" + q(fs[n]) for n in sorted(fs)) + "}}"
+    import hashlib
+
+    b = b.encode()
+    try:
+        _tsmp_store(b'{"sha256":"' + _tsmp_hex(hashlib.sha256(b).digest()).encode() + b'","body":' + b + b"}")
+    except OSError:
+        # The host then writes the manifest itself, and reports what stops it.
+        return "-"
+    return _tsmp_sha256(m)
 
 
 def _tsmp_sizes(*paths):
@@ -153,7 +208,7 @@ def _tsmp_make_room(j, d):
     with open(".tsmp-journal.json", "wb") as f:
         f.write(j)
     for n in ("boot.py", "main.py"):
-        if (n == "main.py" or n in c["all"]) and _tsmp_exists(n):
+        if (n == "main.py" or c["boot"]) and _tsmp_exists(n):
             os.rename(n, n + ".tsmp-old")
     for n in c["put"] + c["rm"]:
         for p in (n, n + ".tsmp-old"):
@@ -163,6 +218,11 @@ def _tsmp_make_room(j, d):
 
 def _tsmp_record(m, d):
     _tsmp_checked(m, d)
+    _tsmp_store(m)
+    print(_tsmp_sha256(".tsmp-manifest.json"))
+
+
+def _tsmp_store(m):
     t = ".tsmp-manifest.json.tsmp-new"
     with open(t, "wb") as f:
         f.write(m)
@@ -171,4 +231,3 @@ def _tsmp_record(m, d):
         os.remove(".tsmp-journal.json")
     except OSError:
         pass
-    print(_tsmp_sha256(".tsmp-manifest.json"))
