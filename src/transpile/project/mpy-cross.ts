@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 /**
@@ -20,6 +22,14 @@ interface MpyCrossModule {
 const require = createRequire(import.meta.url);
 let loaded: { run: (module: MpyCrossModule) => void; wasm: Uint8Array } | undefined;
 
+/**
+ * Compiled modules kept between runs, by what they were compiled from: a flash compiles every
+ * module of the build, and on a one-module change all but one come out as last time (mpy-cross
+ * in WebAssembly takes tens of milliseconds a module, most of a re-flash's CPU besides the build).
+ */
+const cacheFolder = join(tmpdir(), "tsmp-mpy-cache");
+const SHA256_BYTES = 32;
+
 function mpyCross() {
   if (!loaded) {
     const entry = require.resolve("@pybricks/mpy-cross-v6");
@@ -36,7 +46,47 @@ function mpyCross() {
  * Compiles one emitted module. `boardPath` ("lib/util.py") is the name its tracebacks give, so
  * the .py's source map still turns them into TypeScript lines.
  */
-export function compileToMpy(boardPath: string, source: string): Promise<Uint8Array> {
+export async function compileToMpy(boardPath: string, source: string): Promise<Uint8Array> {
+  const key = createHash("sha256").update(`${compilerVersion()}\0${boardPath}\0${source}`).digest("hex");
+  const cacheFile = join(cacheFolder, `${key}.mpy`);
+  const cached = readCached(cacheFile);
+  if (cached) return cached;
+  const mpy = await runMpyCross(boardPath, source);
+  storeCached(cacheFile, mpy);
+  return mpy;
+}
+
+let version: string | undefined;
+function compilerVersion(): string {
+  version ??= (JSON.parse(readFileSync(require.resolve("@pybricks/mpy-cross-v6/package.json"), "utf8")) as { version: string }).version;
+  return version;
+}
+
+/** A cached .mpy is stored behind its sha256, so a file cut short or damaged on disk is compiled again, never sent. */
+function readCached(file: string): Uint8Array | undefined {
+  let stored: Buffer;
+  try {
+    stored = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const mpy = stored.subarray(SHA256_BYTES);
+  return createHash("sha256").update(mpy).digest().equals(stored.subarray(0, SHA256_BYTES)) ? mpy : undefined;
+}
+
+function storeCached(file: string, mpy: Uint8Array): void {
+  try {
+    mkdirSync(cacheFolder, { recursive: true });
+    // Written aside and renamed: another tsmp reading meanwhile sees the whole file or none.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, Buffer.concat([createHash("sha256").update(mpy).digest(), mpy]));
+    renameSync(partial, file);
+  } catch {
+    // A cache that cannot be written (read-only temp folder) only costs the next run the compile.
+  }
+}
+
+function runMpyCross(boardPath: string, source: string): Promise<Uint8Array> {
   const { run, wasm } = mpyCross();
   return new Promise((resolve, reject) => {
     // Emscripten's Node glue installs process-wide handlers that rethrow; they are not tsmp's to keep.
