@@ -18,7 +18,9 @@ import ts from "typescript";
  *
  * 4. An async call handed to the Promise API (`Promise.all([a(), b()])`, `Promise.resolve(a())`)
  *    starts at once, as the transpiled program's JsPromise starts it (JavaScript's order), not
- *    when the API gets round to calling its `then`.
+ *    when the API gets round to calling its `then`. In a module using the Promise API, `await f()`
+ *    awaits the started body's own promise, so the caller resumes one microtask after `f` ends,
+ *    as in JavaScript (awaiting the lazy coroutine, a thenable, would take two more).
  *
  * Module specifiers are also rewritten: `tsmp/<name>` to the shim module file, and relative
  * imports to the emitted `.mjs` files.
@@ -45,6 +47,21 @@ function isPromiseApiCall(node: ts.Node): node is ts.CallExpression {
   );
 }
 
+function returnsFromAsync(node: ts.Node): boolean {
+  let owner = node.parent;
+  while (owner !== undefined && !ts.isFunctionLike(owner)) owner = owner.parent;
+  return (
+    owner !== undefined && ts.canHaveModifiers(owner) && (ts.getModifiers(owner) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)
+  );
+}
+
+/** Names `Promise` or `.then/.catch/.finally` (the transpiler's test for JsPromise.awaited). */
+function mentionsPromiseApi(node: ts.Node): boolean {
+  if (ts.isIdentifier(node) && node.text === "Promise" && !ts.isTypeReferenceNode(node.parent)) return true;
+  if (ts.isPropertyAccessExpression(node) && ["then", "catch", "finally"].includes(node.name.text)) return true;
+  return ts.forEachChild(node, mentionsPromiseApi) ?? false;
+}
+
 function mentionsCancelledError(node: ts.Node): boolean {
   if (ts.isIdentifier(node) && node.text === "CancelledError") return true;
   return ts.forEachChild(node, mentionsCancelledError) ?? false;
@@ -56,6 +73,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     let usesHelper = false;
     let usesExceptHelper = false;
     let usesStartHelper = false;
+    const usesPromiseApi = mentionsPromiseApi(sourceFile);
 
     const isAsync = (node: ts.Node) =>
       ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
@@ -81,6 +99,13 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return rewriteSpecifier(node);
       const visited = ts.visitEachChild(node, visit, context);
       if (isPromiseApiCall(visited)) return startArguments(visited);
+      if (ts.isAwaitExpression(visited) && usesPromiseApi && ts.isCallExpression(visited.expression)) {
+        return f.updateAwaitExpression(visited, started(visited.expression));
+      }
+      // `return f()` from an async function: JavaScript adopts f's running promise.
+      if (ts.isReturnStatement(visited) && usesPromiseApi && visited.expression && returnsFromAsync(node)) {
+        return f.updateReturnStatement(visited, started(visited.expression));
+      }
       if (ts.isCatchClause(visited) && !mentionsCancelledError(visited.block)) return exceptException(visited);
       if (!isAsync(visited)) return visited;
       if (ts.isFunctionDeclaration(visited) && visited.body !== undefined && visited.asteriskToken === undefined) {

@@ -97,6 +97,15 @@ export function transformNewPromise(node: ts.NewExpression, context: Transformat
  */
 export function transformAwaitedValue(node: ts.AwaitExpression, context: TransformationContext): py.Expression | undefined {
   const type = typeOf(context, node.expression);
+  const operand = skipParens(node.expression);
+  if (
+    usesPromiseApi(node.getSourceFile()) &&
+    ts.isCallExpression(operand) &&
+    isPromiseType(type) &&
+    !isLibraryOrFacadeCall(operand, context)
+  ) {
+    return py.awaitExpr(py.call(py.attribute(context.useHelper("JsPromise"), "awaited"), [context.transformExpression(node.expression)]));
+  }
   // A value typed any is awaited as it is (a coroutine or a task, as before promises existed).
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) return undefined;
   const parts = type.isUnion() ? type.types : [type];
@@ -105,6 +114,33 @@ export function transformAwaitedValue(node: ts.AwaitExpression, context: Transfo
   // `T | Promise<T>`: whichever it is at run time.
   const convert = awaitable.length > 0 ? "of" : "resolve";
   return py.awaitExpr(py.call(py.attribute(context.useHelper("JsPromise"), convert), [context.transformExpression(node.expression)]));
+}
+
+/** A call of the Promise API (a JsPromise) or of a facade function (an asyncio awaitable). */
+function isLibraryOrFacadeCall(node: ts.CallExpression, context: TransformationContext): boolean {
+  const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
+  const symbol = context.symbolOf(callee);
+  return symbol !== undefined && (isLibrarySymbol(symbol, context) || context.isDeclaredByFacade(symbol));
+}
+
+const promiseApiUse = new WeakMap<ts.SourceFile, boolean>();
+
+/**
+ * Whether a module names the Promise API (`Promise`, `.then/.catch/.finally`): only then can an
+ * async function of it run under JsPromise, where awaiting a call needs JavaScript's extra
+ * microtask (JsPromise.awaited); other modules keep Python's plain await.
+ */
+function usesPromiseApi(sourceFile: ts.SourceFile): boolean {
+  let uses = promiseApiUse.get(sourceFile);
+  if (uses === undefined) {
+    const visit = (node: ts.Node): boolean =>
+      (ts.isIdentifier(node) && node.text === "Promise" && !ts.isTypeReferenceNode(node.parent)) ||
+      (ts.isPropertyAccessExpression(node) && ["then", "catch", "finally"].includes(node.name.text)) ||
+      (ts.forEachChild(node, visit) ?? false);
+    uses = visit(sourceFile);
+    promiseApiUse.set(sourceFile, uses);
+  }
+  return uses;
 }
 
 /** A facade awaitable (`Task<T>`, `Event.wait()`'s result) declares `then`; awaiting it is native. */
@@ -137,5 +173,8 @@ export function transformReturnedValue(node: ts.Expression, context: Transformat
   if (!isAsync) return value;
   const type = typeOf(context, node);
   const parts = type.isUnion() ? type.types : [type];
-  return parts.every((part) => isPromiseType(part)) ? py.awaitExpr(value) : value;
+  if (!parts.every((part) => isPromiseType(part))) return value;
+  return usesPromiseApi(node.getSourceFile())
+    ? py.awaitExpr(py.call(py.attribute(context.useHelper("JsPromise"), "returned"), [value]))
+    : py.awaitExpr(value);
 }

@@ -143,6 +143,32 @@ class JsPromise:
     __await__ = __iter__
 
     @staticmethod
+    def awaited(value):
+        # `await work()` in a module that uses promises: run inline, as Python awaits, but under
+        # _start the caller goes on a microtask after the callee ends, as in JavaScript.
+        if not _driving or isinstance(value, JsPromise):
+            return (yield from value)
+        try:
+            result = JsPromise.resolve((yield from value))
+        except Exception as e:
+            result = JsPromise.reject(js_caught(e))
+        return (yield from result)
+
+    @staticmethod
+    def returned(value):
+        # `return work()` from an async function: JavaScript adopts the returned promise, which
+        # settles the caller's two microtasks after work() ends (one under awaited, one here).
+        try:
+            result = yield from JsPromise.awaited(value)
+        except Exception:
+            if _driving:
+                yield from JsPromise.resolve()
+            raise
+        if _driving:
+            yield from JsPromise.resolve()
+        return result
+
+    @staticmethod
     def of(value):
         # A promise for `value`: itself if it is one, an async function's coroutine started.
         if isinstance(value, JsPromise):

@@ -68,11 +68,26 @@ async function fails(): Promise<number> {
   await null;
   throw new Error("async failure");
 }
+async function quick(): Promise<number> {
+  return 1;
+}
+async function caller(): Promise<void> {
+  try {
+    await quick();
+  } finally {
+    console.log("caller resumes after a microtask");
+  }
+}
+async function relay(): Promise<number> {
+  return compute(100);
+}
 function viaPromise(): Promise<number> {
   return compute(5);
 }
 Promise.resolve().then(() => console.log("tick 1")).then(() => console.log("tick 2")).then(() => console.log("tick 3"));
+caller().then(() => console.log("caller done"));
 compute(1).then((v) => console.log("compute gave", v));
+relay().then((v) => console.log("relay gave", v));
 viaPromise().then((v) => console.log("viaPromise gave", v));
 fails().catch((e: Error) => console.log("fails:", e.message));
 Promise.all([compute(2), compute(3)]).then((vs) => console.log("both", vs.join(" ")));
