@@ -92,3 +92,10 @@ export const dateObject = (node: ts.Node) =>
     "TSMP1123",
     "Date objects are not supported: MicroPython has no time zone or calendar tables. Date.now() gives milliseconds since the epoch; to time intervals use ticks_ms() and ticks_diff() from tsmp/time.",
   );
+
+export const definePropertyUnsupported = (node: ts.Node, reason: string) =>
+  at(
+    node,
+    "TSMP1130",
+    `Object.defineProperty with ${reason} is not supported: MicroPython attributes cannot refuse a write or a delete, or run a getter. Only writable, configurable data properties (value, enumerable) are kept; for a computed or read-only property use a class with a getter (get name() { … }).`,
+  );

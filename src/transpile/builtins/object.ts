@@ -4,6 +4,7 @@ import { isArrayType, typeOf } from "../types.js";
 import { transformArgs } from "./arguments.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings } from "./mapping.js";
+import { defineProperty } from "./define-property.js";
 import { enumEntries, enumKeys, enumProperties, enumValues } from "./enum-object.js";
 
 /** An object's keys, values or entries in JavaScript's order (obj_items). */
@@ -39,5 +40,6 @@ export const objectStaticCalls: CallMappings = {
   freeze: (node, context) => context.transformExpression(node.arguments[0]!),
   is: (node, context) => py.call(context.useHelper("obj_is"), transformArgs(node, context)),
   hasOwn: (node, context) => py.call(context.useHelper("obj_has_own"), transformArgs(node, context)),
+  defineProperty,
   getOwnPropertyNames: (node, context) => py.call(context.useHelper("obj_own_names"), transformArgs(node, context)),
 };

@@ -41,11 +41,13 @@ class JsObject:
             delattr(self, key)
 
     def __iter__(self):
-        return iter([js_key(k) for k in self._keys if k in self.__dict__])
+        # Not hasattr: __getattr__ answers for absent (deleted, optional) keys too.
+        d = self.__dict__
+        hidden = d.get("_js_hidden", ())
+        return iter([js_key(k) for k in self._keys if k in d and k not in hidden])
 
     def __contains__(self, key):
-        # Not hasattr: __getattr__ answers every absent name with undefined.
-        return key != "_keys" and py_key(key) in self.__dict__
+        return key != "_keys" and key != "_js_hidden" and py_key(key) in self.__dict__
 
     def __str__(self):
         return "[object Object]"

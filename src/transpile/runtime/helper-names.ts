@@ -89,6 +89,8 @@ export const helperNames = [
   "num_str",
   "num_to_radix",
   "obj_assign",
+  "obj_bad_descriptor",
+  "obj_define",
   "obj_delete",
   "obj_entries",
   "obj_from",

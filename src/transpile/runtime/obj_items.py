@@ -1,9 +1,11 @@
 # requires: js_key
-def obj_items(o):
-    # An object's own (key, value) pairs in JavaScript's order: integer-like keys first,
-    # ascending, then the others as inserted (dicts keep theirs, object literals list theirs
-    # in _keys, and attributes added later come after). Spreading an array gives its
-    # indexes; null, undefined, booleans and numbers have no own properties.
+def obj_items(o, hidden_too=False):
+    # An object's own enumerable (key, value) pairs in JavaScript's order: integer-like keys
+    # first, ascending, then the others as inserted (dicts keep theirs, object literals list
+    # theirs in _keys, and attributes added later come after). Keys Object.defineProperty made
+    # non-enumerable (_js_hidden) only with hidden_too (Object.getOwnPropertyNames).
+    # Spreading an array gives its indexes; null, undefined, booleans and numbers have no own
+    # properties.
     if isinstance(o, dict):
         pairs = list(o.items())
     elif isinstance(o, (list, tuple, str)):
@@ -13,9 +15,10 @@ def obj_items(o):
     else:
         d = o.__dict__
         order = d.get("_keys", ())
-        pairs = [(js_key(k), d[k]) for k in order if k in d]
+        hidden = () if hidden_too else d.get("_js_hidden", ())
+        pairs = [(js_key(k), d[k]) for k in order if k in d and k not in hidden]
         for k in d:
-            if k != "_keys" and k not in order and not callable(d[k]):
+            if k != "_keys" and k != "_js_hidden" and k not in order and k not in hidden and not callable(d[k]):
                 pairs.append((js_key(k), d[k]))
     indexes = [p for p in pairs if _index_key(p[0])]
     if not indexes:

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { describeCases } from "../../harness/cases.js";
+import { transpileSnippet } from "../../harness/differential.js";
+
+describeCases("Object.defineProperty", {
+  "value of an existing property": `const lamp = { watts: 40, on: false }; Object.defineProperty(lamp, "watts", { value: 60 }); lamp.watts += 1; console.log(lamp.watts, JSON.stringify(lamp));`,
+  "new property, every flag true": `const cfg: { port?: number; name: string } = { name: "a" }; const r = Object.defineProperty(cfg, "port", { value: 80, writable: true, enumerable: true, configurable: true }); cfg.port = 81; console.log(r === cfg, Object.keys(cfg), cfg.port);`,
+  "enumerable false hides the key": `const o: { a: number; b: number; c?: number } = { a: 1, b: 2 }; Object.defineProperty(o, "b", { enumerable: false, writable: true, configurable: true }); Object.defineProperty(o, "c", { value: 3, writable: true, configurable: true }); console.log(Object.keys(o), JSON.stringify(o), Object.values(o), Object.getOwnPropertyNames(o), Object.hasOwn(o, "c"), o.b, o.c); for (const k in o) console.log(k);`,
+  "enumerable true shows it again": `const o = { a: 1, b: 2 }; Object.defineProperty(o, "a", { enumerable: false }); Object.defineProperty(o, "a", { enumerable: true }); console.log(Object.keys(o).sort());`,
+  "left-out enumerable keeps an existing property's": `const o = { a: 1 }; Object.defineProperty(o, "a", { value: 5, writable: true, configurable: true }); console.log(Object.keys(o), o.a);`,
+  "a field of this in a constructor": `class Reading { declare raw: number; declare unit: string; constructor(raw: number) { Object.defineProperty(this, "raw", { value: raw, writable: true, configurable: true }); Object.defineProperty(this, "unit", { value: "C", writable: true, configurable: true, enumerable: true }); } twice() { return this.raw * 2; } } const a = new Reading(21); const b = new Reading(3); a.raw += 1; console.log(a.twice(), b.twice(), a.unit, Object.keys(a));`,
+  "accessors with a value throw a TypeError": `const o: { v?: number } = {}; let seen = 0; try { Object.defineProperty(o, "v", { get: () => 1, value: (seen += 1) }); } catch (e) { console.log(e instanceof TypeError, seen, "v" in o); }`,
+});
+
+function rejection(source: string): string {
+  try {
+    transpileSnippet(source);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return "(accepted)";
+}
+
+describe("Object.defineProperty that MicroPython cannot keep is rejected", () => {
+  const cases: [string, string, string][] = [
+    ["writable: false", `const o = { a: 1 }; Object.defineProperty(o, "a", { writable: false });`, "writable: false"],
+    ["a getter", `const o: { t?: number } = {}; Object.defineProperty(o, "t", { get: () => 1 });`, "a getter or setter (get/set)"],
+    [
+      "flags left out for a new property",
+      `const o: { t?: number } = {}; Object.defineProperty(o, "t", { value: 1 });`,
+      "'writable' left out for a property that may not exist yet (it would be false)",
+    ],
+    [
+      "an array target",
+      `const a = [1, 2]; Object.defineProperty(a, "0", { value: 3, writable: true, configurable: true });`,
+      "a target that is not",
+    ],
+    [
+      "a descriptor variable",
+      `const d = { value: 1 }; const o = { a: 0 }; Object.defineProperty(o, "a", d);`,
+      "a descriptor that is not an object literal",
+    ],
+  ];
+  for (const [name, source, reason] of cases) {
+    it(name, () => {
+      const message = rejection(source);
+      expect(message).toContain(`error TSMP1130: Object.defineProperty with ${reason}`);
+      expect(message).toContain("use a class with a getter");
+    });
+  }
+});
