@@ -3,9 +3,10 @@
  * chip's raw temperature, and the wake sources for deep sleep. On the simulated board NVS lives
  * in memory for the run and outlives soft and hard resets and deep sleep, with ESP-IDF's errors
  * (`OSError(-4354, "ESP_ERR_NVS_NOT_FOUND")`); a write is seen by later reads at once and
- * `commit()` has nothing more to keep. The wake sources
- * are checked as the ESP32 checks them (RTC pins only; touch and ext0 exclude each other) and
- * remembered; the simulated deep sleep ends by its timer.
+ * `commit()` has nothing more to keep. The wake sources are checked as the ESP32 checks them
+ * (RTC pins only; touch and ext0 exclude each other); `machine.deepsleep()` then ends when an
+ * ext0/ext1 pin reaches its level (a scripted input in tests) or its timer runs out, and
+ * `machine.wake_reason()` says which after the restart. Touch wake is recorded only.
  * https://docs.micropython.org/en/latest/library/esp32.html
  */
 import { OSError, ValueError } from "./exceptions.js";
@@ -118,29 +119,70 @@ export function raw_temperature(): number {
 /** The GPIOs an ESP32 can wake from deep sleep with (its RTC pins). */
 const RTC_PINS = new Set([0, 2, 4, 12, 13, 14, 15, 25, 26, 27, 32, 33, 34, 35, 36, 37, 38, 39]);
 
-const wake = { touch: false, ext0: -1, ext0Level: false, ext1: [] as number[], ext1Level: false };
+interface WakeSources {
+  touch: boolean;
+  ext0: Pin | null;
+  ext0Level: boolean;
+  ext1: Pin[];
+  ext1Level: boolean;
+}
 
-function rtcPin(pin: Pin): number {
-  const id = Number(pin.id);
-  if (!RTC_PINS.has(id)) throw new ValueError("invalid pin");
-  return id;
+const wakeSlot = Symbol.for("tsmp.esp32.wake");
+type WakeHolder = { [wakeSlot]?: WeakMap<Runtime, WakeSources> };
+
+/** The current board's wake sources: none after a reset, as the ESP32's firmware starts each boot. */
+function wakeSources(): WakeSources {
+  const rt = runtime();
+  const all = ((globalThis as WakeHolder)[wakeSlot] ??= new WeakMap());
+  let sources = all.get(rt);
+  if (sources === undefined) {
+    all.set(rt, (sources = { touch: false, ext0: null, ext0Level: false, ext1: [], ext1Level: false }));
+    rt.stopOnReset.add(() => {
+      all.delete(rt);
+      rt.deepSleepPinWake = undefined;
+    });
+  }
+  return sources;
+}
+
+/** The wake source the pins' levels now set off: 2 (EXT0_WAKE), 3 (EXT1_WAKE) or 0. */
+function pinWake(sources: WakeSources): number {
+  if (sources.ext0 !== null && (sources.ext0.value() !== 0) === sources.ext0Level) return 2;
+  const levels = sources.ext1.map((pin) => pin.value() !== 0);
+  if (levels.length > 0 && (sources.ext1Level ? levels.some(Boolean) : !levels.some(Boolean))) return 3;
+  return 0;
+}
+
+/** Tells machine.deepsleep() whether a pin can end it, and how to ask. */
+function watchPins(sources: WakeSources): void {
+  runtime().deepSleepPinWake = sources.ext0 !== null || sources.ext1.length > 0 ? () => pinWake(sources) : undefined;
+}
+
+function rtcPin(pin: Pin): Pin {
+  if (!RTC_PINS.has(Number(pin.id))) throw new ValueError("invalid pin");
+  return pin;
 }
 
 /** Wake from deep sleep on a touch pad (not together with ext0). */
-export function wake_on_touch(wake_: boolean): void {
-  if (wake.ext0 !== -1) throw new ValueError("no resources");
-  wake.touch = wake_;
+export function wake_on_touch(wake: boolean): void {
+  const sources = wakeSources();
+  if (sources.ext0 !== null) throw new ValueError("no resources");
+  sources.touch = wake;
 }
 
-/** Wake when `pin` (an RTC pin; None clears it) reaches `level`. */
+/** Wake from deep sleep when `pin` (an RTC pin; null clears it) is at `level`. */
 export function wake_on_ext0(pin: Pin | null, level: boolean): void {
-  if (wake.touch) throw new ValueError("no resources");
-  wake.ext0 = pin === null ? -1 : rtcPin(pin);
-  wake.ext0Level = level;
+  const sources = wakeSources();
+  if (sources.touch) throw new ValueError("no resources");
+  sources.ext0 = pin === null ? null : rtcPin(pin);
+  sources.ext0Level = level;
+  watchPins(sources);
 }
 
-/** Wake on several RTC pins: all low (WAKEUP_ALL_LOW) or any high (WAKEUP_ANY_HIGH). */
+/** Wake from deep sleep on several RTC pins: all low (WAKEUP_ALL_LOW) or any high (WAKEUP_ANY_HIGH). */
 export function wake_on_ext1(pins: Pin[] | null, level: boolean): void {
-  if (pins !== null) wake.ext1 = pins.map(rtcPin);
-  wake.ext1Level = level;
+  const sources = wakeSources();
+  if (pins !== null) sources.ext1 = pins.map(rtcPin);
+  sources.ext1Level = level;
+  watchPins(sources);
 }

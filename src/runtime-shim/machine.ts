@@ -19,7 +19,7 @@ import {
 import { pollSource, type PollableStream } from "./pollable.js";
 import { AsyncioDeadlock, type IoSource } from "./scheduler.js";
 import { runtime, type Runtime } from "./runtime.js";
-import type { ClockEventHandle } from "./clock.js";
+import type { Clock, ClockEventHandle } from "./clock.js";
 
 /** Reports an exception escaping an interrupt handler the way MicroPython does, then carries on. */
 function runHandler(rt: Runtime, handler: () => void): boolean {
@@ -966,6 +966,8 @@ export const SLEEP = 2;
 export const DEEPSLEEP = 4;
 /** machine.wake_reason() values (ESP32). */
 export const PIN_WAKE = 2;
+export const EXT0_WAKE = 2;
+export const EXT1_WAKE = 3;
 export const TIMER_WAKE = 4;
 
 /**
@@ -997,14 +999,51 @@ export function lightsleep(time_ms?: number): void {
   rt.wakeReason = rt.wokenByPin ? PIN_WAKE : TIMER_WAKE;
 }
 
-/** What ended the last light sleep: PIN_WAKE or TIMER_WAKE (0 before any sleep). */
+/**
+ * What ended the last light sleep (PIN_WAKE or TIMER_WAKE), or, after a deep sleep, the one the
+ * board woke from (TIMER_WAKE, EXT0_WAKE or EXT1_WAKE); 0 before any sleep and after other resets.
+ */
 export function wake_reason(): number {
   return runtime().wakeReason;
 }
 
-/** Deep sleep: the board is off for `time_ms`, then starts the program again with DEEPSLEEP_RESET. */
+/**
+ * Deep sleep: the board is off for `time_ms`, then starts the program again with DEEPSLEEP_RESET.
+ * With esp32.wake_on_ext0/ext1 a wake pin reaching its level ends it sooner (level triggered, as
+ * on the ESP32: a level already met wakes it at once); wake_reason() then says which.
+ */
 export function deepsleep(time_ms?: number): never {
-  throw new BoardReset(ResetCause.DEEPSLEEP_RESET, time_ms ?? 0);
+  const rt = runtime();
+  const pinWake = rt.deepSleepPinWake;
+  if (pinWake === undefined) {
+    rt.wakeReason = TIMER_WAKE;
+    throw new BoardReset(ResetCause.DEEPSLEEP_RESET, time_ms ?? 0);
+  }
+  // The chip is down while it waits: its timers, IRQs and watchdog stop now.
+  rt.reset(ResetCause.DEEPSLEEP_RESET);
+  rt.wakeReason = waitForWakePin(rt.clock, pinWake, time_ms ? rt.clock.nowUs() / 1000 + time_ms : Number.POSITIVE_INFINITY);
+  throw new BoardReset(ResetCause.DEEPSLEEP_RESET);
+}
+
+/** Board time passes until `pinWake` names a wake source or `untilMs` comes (TIMER_WAKE). */
+function waitForWakePin(clock: Clock, pinWake: () => number, untilMs: number): number {
+  for (let reason = pinWake(); reason === 0; reason = pinWake()) {
+    const nowMs = clock.nowUs() / 1000;
+    if (clock.realtime) {
+      // 1 ms steps on the wall clock, as the board's VM watches the pins.
+      if (untilMs <= nowMs) return TIMER_WAKE;
+      clock.sleepBlocking(Math.min(1, untilMs - nowMs));
+      continue;
+    }
+    const nextMs = clock.nextEventMs();
+    if (nextMs === undefined || nextMs > untilMs) {
+      if (untilMs === Number.POSITIVE_INFINITY) throw new AsyncioDeadlock("deepsleep: no timer or wake pin can end it");
+      clock.advanceTo(untilMs);
+      return TIMER_WAKE;
+    }
+    clock.advanceTo(nextMs);
+  }
+  return pinWake();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { pinDeviceName, type UartWire } from "./board-devices.js";
 import { AttachedDevices } from "../devices/attached-devices.js";
+import { ResetCause } from "../devices/reset-cause.js";
 import type { DeviceModel } from "../devices/device-model.js";
 import { Clock } from "./clock.js";
 import { Scheduler } from "./scheduler.js";
@@ -35,8 +36,13 @@ export class Runtime {
   rtc = { epochMs: Date.UTC(2000, 0, 1), setAtMs: 0 };
   /** Set when a pin IRQ with `wake=SLEEP` fires: it ends a light sleep. */
   wokenByPin = false;
-  /** machine.wake_reason(): what ended the last light sleep. */
+  /** machine.wake_reason(): what ended the last light sleep, or the deep sleep the board woke from. */
   wakeReason = 0;
+  /**
+   * Set by esp32.wake_on_ext0/ext1: the wake source the pins' levels now set off (0: none), for
+   * machine.deepsleep() to watch. A reset clears it: the ESP32's firmware starts each boot with none.
+   */
+  deepSleepPinWake: (() => number) | undefined;
   /** RTC.memory(): kept through resets and deep sleep, as RTC memory is; a fresh board's is empty. */
   rtcMemory = new Uint8Array();
   /** Why the board last started (machine.reset_cause()); the runner sets it across restarts. */
@@ -69,6 +75,8 @@ export class Runtime {
     }
     this.scheduled.length = 0;
     this.resetCause = cause;
+    // Only a board coming out of deep sleep knows what woke it.
+    if (cause !== ResetCause.DEEPSLEEP_RESET) this.wakeReason = 0;
     this.resetScheduler();
   }
 

@@ -25,6 +25,8 @@ export class BoardClock {
   rtc = { seconds: 0, setAtMs: 0 };
   /** RTC.memory(): like the RTC, it outlives resets and deep sleep (a board's RTC memory does). */
   rtcMemory = new Uint8Array();
+  /** What ended the last deep sleep (machine.wake_reason() after it): kept in the RTC domain through the reset. */
+  deepSleepWake = 0;
   private readsSinceWait = 0;
 
   constructor(

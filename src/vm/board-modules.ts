@@ -258,6 +258,11 @@ export function installBoardModules(vm: MicroPythonVm, hooks: BoardHooks = {}): 
       clock.rtcMemory = Uint8Array.from(Buffer.from(hex, "hex"));
       return null;
     },
+    deep_sleep_wake: (reason?: number | null) => {
+      if (reason === null || reason === undefined) return clock.deepSleepWake;
+      clock.deepSleepWake = reason;
+      return null;
+    },
     rtc_now: () => clock.rtc.seconds + Math.floor((Math.floor(clock.elapsedMs()) - clock.rtc.setAtMs) / 1000),
     nvs_read: () => nvs.contents,
     nvs_write: (contents: string) => (nvs.contents = contents),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectSameOnShimAndVm } from "../harness/shim-vs-vm.js";
+import { expectSameHardware } from "../harness/hardware-differential.js";
 
 describe("tsmp/esp32, shim vs MicroPython", () => {
   it("NVS keeps integers and blobs with ESP-IDF's errors; wake sources are checked", async () => {
@@ -75,5 +76,57 @@ else if (boots === 1) machine.soft_reset();
 else if (boots === 2) machine.deepsleep(10);
 `);
     expect(output).toBe("first boot\nboot 2 cause 2 blob 4 0\nboot 3 cause 5 blob 4 1\nboot 4 cause 4 blob 4 2\n");
+  });
+});
+
+describe("deep sleep woken by a pin, shim vs MicroPython", () => {
+  it("ext0 and ext1 pins end it at their level, the timer otherwise; wake_reason() says which", async () => {
+    const run = await expectSameHardware({
+      ts: `
+import * as esp32 from "tsmp/esp32";
+import * as machine from "tsmp/machine";
+import * as time from "tsmp/time";
+const nvs = new esp32.NVS("test");
+let boot = 0;
+try {
+  boot = nvs.get_i32("boot");
+} catch {
+  // The first boot.
+}
+nvs.set_i32("boot", boot + 1);
+console.log("boot", boot, "cause", machine.reset_cause(), "wake", machine.wake_reason(), "at", time.ticks_ms());
+if (boot === 0) {
+  esp32.wake_on_ext0(new machine.Pin(4, machine.Pin.IN), true);
+  machine.deepsleep();
+} else if (boot === 1) {
+  esp32.wake_on_ext0(null, false);
+  esp32.wake_on_ext1([new machine.Pin(32, machine.Pin.IN), new machine.Pin(33, machine.Pin.IN)], esp32.WAKEUP_ANY_HIGH);
+  machine.deepsleep(1000);
+} else if (boot === 2) {
+  // Pin 33 is still high: the level is met, so the sleep ends at once.
+  esp32.wake_on_ext1([new machine.Pin(33, machine.Pin.IN)], esp32.WAKEUP_ANY_HIGH);
+  machine.deepsleep(50);
+} else if (boot === 3) {
+  // A boot starts with no wake sources: only the timer ends this one.
+  machine.deepsleep(100);
+} else if (boot === 4) {
+  machine.reset();
+}
+`,
+      inputs: [
+        { at_ms: 250, device: "Pin(4)", value: 1 },
+        { at_ms: 300, device: "Pin(4)", value: 0 },
+        { at_ms: 600, device: "Pin(33)", value: 1 },
+        { at_ms: 700, device: "Pin(33)", value: 0 },
+      ],
+    });
+    expect(run.output).toBe(
+      "boot 0 cause 1 wake 0 at 0\n" +
+        "boot 1 cause 4 wake 2 at 250\n" +
+        "boot 2 cause 4 wake 3 at 600\n" +
+        "boot 3 cause 4 wake 3 at 600\n" +
+        "boot 4 cause 4 wake 4 at 700\n" +
+        "boot 5 cause 2 wake 0 at 700\n",
+    );
   });
 });

@@ -208,6 +208,18 @@ def idle(deadline, io_wait=None):
             return _run_due_callbacks()
 
 
+def sleep_down(ms):
+    # Board time passing while the chip is down (deep sleep): no callbacks, no watchdog; Ctrl-C
+    # still stops the program.
+    if _board_host.interrupted():
+        raise KeyboardInterrupt
+    _board_host.sleep_ms(ms)
+
+
+def deep_sleep_wake(reason=None):
+    return _board_host.deep_sleep_wake(reason)
+
+
 def sleep_us(us):
     # Waits shorter than a millisecond still move the board clock (bitstream, sleep_us).
     if us >= 1000:

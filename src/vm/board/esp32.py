@@ -1,6 +1,7 @@
 # `esp32` on the simulated board, as the ESP32 port has it: NVS with ESP-IDF's errors, kept by the
 # host so that it outlives soft and hard resets as the flash partition does; a steady raw
-# temperature; the deep-sleep wake sources checked and remembered (tsmp's Node shim does the same).
+# temperature; the deep-sleep wake sources checked, and watched by machine.deepsleep() (tsmp's Node
+# shim does the same).
 import json
 import _board_host
 
@@ -83,17 +84,17 @@ def raw_temperature():
 
 
 _RTC_PINS = (0, 2, 4, 12, 13, 14, 15, 25, 26, 27, 32, 33, 34, 35, 36, 37, 38, 39)
-_wake = {"touch": False, "ext0": -1, "ext0_level": False, "ext1": (), "ext1_level": False}
+_wake = {"touch": False, "ext0": None, "ext0_level": False, "ext1": (), "ext1_level": False}
 
 
 def _rtc_pin(pin):
     if pin._id not in _RTC_PINS:
         raise ValueError("invalid pin")
-    return pin._id
+    return pin
 
 
 def wake_on_touch(wake):
-    if _wake["ext0"] != -1:
+    if _wake["ext0"] is not None:
         raise ValueError("no resources")
     _wake["touch"] = bool(wake)
 
@@ -101,7 +102,7 @@ def wake_on_touch(wake):
 def wake_on_ext0(pin, level):
     if _wake["touch"]:
         raise ValueError("no resources")
-    _wake["ext0"] = -1 if pin is None else _rtc_pin(pin)
+    _wake["ext0"] = None if pin is None else _rtc_pin(pin)
     _wake["ext0_level"] = bool(level)
 
 
@@ -109,3 +110,20 @@ def wake_on_ext1(pins, level):
     if pins is not None:
         _wake["ext1"] = tuple(_rtc_pin(pin) for pin in pins)
     _wake["ext1_level"] = bool(level)
+
+
+def _watches_pins():
+    # Whether a deep sleep can end by a pin (ext0 or ext1), not only by its timer.
+    return _wake["ext0"] is not None or len(_wake["ext1"]) > 0
+
+
+def _pin_wake():
+    # The wake source the pins' levels now set off: 2 (EXT0_WAKE), 3 (EXT1_WAKE) or 0. Level
+    # triggered, as on the ESP32: a level already met when the sleep starts wakes it at once.
+    ext0 = _wake["ext0"]
+    if ext0 is not None and bool(ext0.value()) == _wake["ext0_level"]:
+        return 2
+    levels = [pin.value() for pin in _wake["ext1"]]
+    if levels and (any(levels) if _wake["ext1_level"] else not any(levels)):
+        return 3
+    return 0

@@ -1,6 +1,7 @@
 # `machine` on the simulated board. Outputs report each change to the host with a timestamp;
 # inputs read what the host says (a floating input reads 0); IRQ handlers and timer callbacks run
 # while the board waits, as soft IRQs would. Names and signatures follow MicroPython's docs.
+import sys
 import _board
 from utime import ticks_ms, ticks_add, ticks_diff
 
@@ -740,8 +741,11 @@ def idle():
 SLEEP = 2
 DEEPSLEEP = 4
 PIN_WAKE = 2
+EXT0_WAKE = 2
+EXT1_WAKE = 3
 TIMER_WAKE = 4
-_wake_reason = [0]
+# After a deep sleep, what ended it (kept by the host through the reset, as the RTC keeps it).
+_wake_reason = [_board.deep_sleep_wake() if _board.reset_cause() == 4 else 0]
 
 
 def lightsleep(time_ms=None):
@@ -762,6 +766,22 @@ def wake_reason():
 
 
 def deepsleep(time_ms=0):
+    # The chip is down until its timer ends the sleep, or, with esp32.wake_on_ext0/ext1, until a
+    # wake pin reaches its level (board time passes in 1 ms steps while the pins are watched).
+    esp32 = sys.modules.get("esp32")
+    reason = TIMER_WAKE
+    if esp32 is not None and esp32._watches_pins():
+        deadline = ticks_add(ticks_ms(), time_ms) if time_ms > 0 else None
+        while True:
+            reason = esp32._pin_wake()
+            if reason:
+                break
+            if deadline is not None and ticks_diff(deadline, ticks_ms()) <= 0:
+                reason = TIMER_WAKE
+                break
+            _board.sleep_down(1)
+        time_ms = 0
+    _board.deep_sleep_wake(reason)
     raise _board.BoardReset(DEEPSLEEP_RESET, time_ms)
 
 

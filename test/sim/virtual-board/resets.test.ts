@@ -12,7 +12,7 @@ try:
 except OSError:
     boots = 0
 nvs.set_i32("boots", boots + 1)
-print("boot", machine.reset_cause(), boots)
+print("boot", machine.reset_cause(), boots, machine.wake_reason())
 try:
     n = int(open("n.txt").read())
 except OSError:
@@ -45,17 +45,22 @@ describe("resets a program asks for, on the pty board", () => {
     client.write("\x04");
     const started = performance.now();
     expect(await client.readUntil("sleeping True\r\n")).toBe(
-      "\r\nMPY: soft reboot\r\nboot.py\r\nboot 5 0\r\n" + "boot.py\r\nboot 3 1\r\n" + "sleeping True\r\n",
+      "\r\nMPY: soft reboot\r\nboot.py\r\nboot 5 0 0\r\n" + "boot.py\r\nboot 3 1 0\r\n" + "sleeping True\r\n",
     );
     const woke = await client.readUntil("done\r\n");
     // Deep sleep lasts its time on the real clock; the board then starts from scratch.
     expect(performance.now() - started).toBeGreaterThanOrEqual(400);
-    expect(woke).toBe("boot.py\r\nboot 4 2\r\ndone\r\n");
+    expect(woke).toBe("boot.py\r\nboot 4 2 4\r\ndone\r\n");
     expect(await client.readUntil(">>> ")).toMatch(/^MicroPython v1\.27\.0 .*\r\n>>> $/s);
     // A reset from the REPL (mpremote's `reset`) is a hard one, and so is its cause.
     client.write("import machine; machine.reset()\r");
-    expect(await client.readUntil("done\r\n")).toBe("import machine; machine.reset()\r\nboot.py\r\nboot 2 3\r\ndone\r\n");
+    expect(await client.readUntil("done\r\n")).toBe("import machine; machine.reset()\r\nboot.py\r\nboot 2 3 0\r\ndone\r\n");
     await client.readUntil(">>> ");
-    expect(rebooted).toEqual([3, 4, 2]);
+    // Nothing drives the pty board's pins: a wake pin wakes it only with a level it already has,
+    // here a pulled-up pin waiting for high (at once, as an ESP32's level-triggered ext0 does).
+    client.write("import esp32; esp32.wake_on_ext0(machine.Pin(4, machine.Pin.IN, machine.Pin.PULL_UP), 1); machine.deepsleep()\r");
+    expect(await client.readUntil("done\r\n")).toMatch(/boot\.py\r\nboot 4 4 2\r\ndone\r\n$/);
+    await client.readUntil(">>> ");
+    expect(rebooted).toEqual([3, 4, 2, 4]);
   });
 });
