@@ -5,6 +5,7 @@ import { loadProjectConfig } from "../../src/commands/project-config.js";
 import { checkBoardModules, MissingBoardModules, modulesTheBoardMustHave } from "../../src/flash/board-modules-check.js";
 import { connectOverLink, type BoardConnection } from "../../src/flash/connection.js";
 import { deployFiles } from "../../src/flash/deploy.js";
+import { installBuild } from "../../src/commands/flash.js";
 import { runEmittedProgram } from "../../src/run/micropython/run-emitted-program.js";
 import { recordingFake, runProgram } from "../../src/run/testing.js";
 import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
@@ -112,5 +113,22 @@ describe("a weather station using the standard library facade and a Python drive
     expect(stderr.toString()).toBe("");
     expect(stdout.toString().trimEnd().split(/\r?\n/)).toEqual(expected);
     await expect(checkBoardModules(connection.repl, [...needed, "umqtt.simple"])).rejects.toThrow(MissingBoardModules);
+  });
+
+  it("is not installed on a board that lacks a module it imports: tsmp flash names it and replaces nothing", async () => {
+    const build = transpileProject(station);
+    const board = await VirtualBoard.start({ cable: "memory", files: { "main.py": "print('the old program')\n" } });
+    boards.push(board);
+    const connection = await connectOverLink(board.openLink());
+    connections.push(connection);
+    // The station with an uplink module that imports a micropython-lib package the board lacks.
+    const uplink = { ...build.files[0]!, path: "uplink.py", text: "import umqtt.simple\n" };
+    const withUplink = { ...build, files: [...build.files, uplink] };
+    const lines: string[] = [];
+    await expect(installBuild(connection, withUplink, { log: (line) => lines.push(line), extraFiles: projectFiles })).rejects.toThrow(
+      /no module umqtt\.simple, which the program imports; nothing was replaced; install from micropython-lib with: mpremote mip install umqtt\.simple/,
+    );
+    expect(lines).toEqual([]);
+    expect((await connection.fs.readFile("main.py")).toString()).toBe("print('the old program')\n");
   });
 });
