@@ -1,9 +1,15 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { TsmpError } from "../errors.js";
+import { BoardFs } from "../flash/board-fs.js";
+import type { ByteLink } from "../flash/byte-link.js";
+import { RawRepl } from "../flash/raw-repl.js";
 import type { MappedFile } from "../sourcemap/traceback-map.js";
 import { LinkLost } from "../flash/byte-link.js";
 import { resolvePort } from "../flash/ports.js";
 import { SerialTransport } from "../flash/serial-transport.js";
-import { loadLastBuild, whyBuildDoesNotMatch } from "../sourcemap/last-build.js";
+import { buildFolder, loadLastBuild, whyBuildDoesNotMatch } from "../sourcemap/last-build.js";
 import { createTracebackRewriter } from "../sourcemap/traceback-rewriter.js";
 
 export interface MonitorOptions {
@@ -21,6 +27,11 @@ export interface MonitorOptions {
   relativeTo?: string;
   /** Called once the port is open (so "Connected" is never said of a port that failed to open). */
   onConnected?: () => void;
+  /**
+   * The project whose build/ `files` come from: a traceback that ends the program is then
+   * checked against the board's own modules before it is mapped.
+   */
+  project?: string;
 }
 
 const RECONNECT_POLL_MS = 250;
@@ -94,6 +105,7 @@ export async function monitorFromTerminal(
       path,
       baudRate: options.baudRate,
       files: build.files,
+      ...(mode.project === undefined ? {} : { project: mode.project }),
       relativeTo: process.cwd(),
       output: terminal.output,
       status: terminal.status,
@@ -136,7 +148,11 @@ export async function monitorBoard(options: MonitorOptions): Promise<void> {
   options.onConnected?.();
   options.onInput((bytes) => void transport?.write(bytes).catch(() => undefined));
   const decoder = new TextDecoder();
-  const rewriter = createTracebackRewriter(options.files, options.output, options.relativeTo);
+  const project = options.files.length > 0 ? options.project : undefined;
+  let held = false;
+  const rewriter = createTracebackRewriter(options.files, options.output, options.relativeTo, {
+    ...(project === undefined ? {} : { hold: () => (held = true) }),
+  });
   transport.onClose(() => wake?.());
 
   while (!stop) {
@@ -155,6 +171,15 @@ export async function monitorBoard(options: MonitorOptions): Promise<void> {
       const bytes = await Promise.race([reading, new Promise<undefined>((resume) => (wake = () => resume(undefined)))]);
       if (bytes) rewriter.push(decoder.decode(bytes, { stream: true }));
       else if (!transport.isOpen) throw new LinkLost("closed");
+      while (held) {
+        held = false;
+        // The board's prompt right after the traceback: the program ended, and the board can be
+        // asked what it runs without stopping anything.
+        rewriter.push(decoder.decode(await transport.readUntilQuiet(PROMPT_QUIET_MS, PROMPT_WAIT_MS), { stream: true }));
+        const problem = rewriter.afterHeld.endsWith(">>> ") ? await whyBoardDiffers(transport, project!, options.files) : undefined;
+        if (problem) options.status(`[tsmp] this traceback is shown as the board printed it: ${problem}`);
+        rewriter.release(problem === undefined);
+      }
     } catch (error) {
       if (!(error instanceof LinkLost)) throw error;
       rewriter.end();
@@ -164,6 +189,42 @@ export async function monitorBoard(options: MonitorOptions): Promise<void> {
   }
   rewriter.end();
   await transport?.close();
+}
+
+/** How long the board may be silent after a traceback before its prompt counts as not coming. */
+const PROMPT_QUIET_MS = 150;
+const PROMPT_WAIT_MS = 1000;
+
+/**
+ * Whether the board still runs what `project`'s build/ holds: the sha256 of its main.py and of
+ * every module of the build it holds as source, asked through the raw REPL while the board waits
+ * at its prompt (modules installed as .mpy are not compared: build/ keeps their source). The
+ * raw REPL's greeting on the way out is not shown.
+ */
+async function whyBoardDiffers(link: ByteLink, project: string, files: readonly MappedFile[]): Promise<string | undefined> {
+  const paths = files.map((file) => file.path);
+  let hashes: (string | undefined)[];
+  const repl = new RawRepl(link, { attempts: 1 });
+  try {
+    await repl.enter();
+    hashes = await new BoardFs(repl).sha256(paths);
+    await repl.exit();
+    await link.readUntil(">>> ", { idleTimeoutMs: PROMPT_WAIT_MS, deadline: Date.now() + 2 * PROMPT_WAIT_MS });
+  } catch (error) {
+    if (!(error instanceof TsmpError) || error instanceof LinkLost) throw error;
+    // The board did not answer as an idle one would: it is mapped by the local record, as before.
+    return undefined;
+  }
+  const differ = paths.filter((path, i) => {
+    if (hashes[i] === undefined && path !== "main.py") return false;
+    return hashes[i] !== sha256OfFile(join(buildFolder(project), path));
+  });
+  if (differ.length === 0) return undefined;
+  return `the board's ${differ.join(", ")} ${differ.length === 1 ? "is" : "are"} not what ${buildFolder(project)} holds (flashed from elsewhere since?); run tsmp flash to map tracebacks again`;
+}
+
+function sha256OfFile(path: string): string | undefined {
+  return existsSync(path) ? createHash("sha256").update(readFileSync(path)).digest("hex") : undefined;
 }
 
 async function reopen(

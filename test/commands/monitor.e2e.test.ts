@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { join } from "node:path";
 import { flashProject } from "../../src/commands/flash.js";
+import { withBoard } from "../../src/flash/connection.js";
 import { loadLastBuild } from "../../src/sourcemap/last-build.js";
 import { monitorBoard } from "../../src/commands/monitor.js";
 import { VirtualBoard } from "../../src/sim/virtual-board/index.js";
@@ -24,6 +26,7 @@ function startMonitor(path: string, project?: string) {
     path,
     files: project ? loadLastBuild(project) : [],
     relativeTo: project,
+    ...(project ? { project } : {}),
     output: (text) => (output += text),
     status: (line) => (status += `${line}\n`),
     stopped,
@@ -67,6 +70,32 @@ describe("tsmp monitor", () => {
     expect(monitor.output()).toContain("starting");
     expect(monitor.output()).toMatch(/File "src\/main\.ts", line 3/);
     expect(monitor.output()).not.toMatch(/File "main\.py"/);
+  });
+
+  it("checks a traceback that ended the program against the board, and leaves it as printed when the board runs another build", async () => {
+    board = await VirtualBoard.start();
+    const project = makeProject({ "main.ts": 'console.log("built here");\nthrow new Error("from the build");\n' });
+    await flashProject(project, { port: board.portPath, stdout: () => undefined, stderr: captureStream() });
+    // main.py replaced behind tsmp's back (another computer, mpremote): the local record still says it matches.
+    await withBoard({ port: board.portPath }, async (connection) => {
+      await connection.fs.writeFile(
+        "main.py",
+        Buffer.from('print("flashed elsewhere")\ndef fail():\n    raise ValueError("elsewhere")\nfail()\n'),
+      );
+    });
+    const monitor = startMonitor(board.portPath, project);
+    // Ctrl-B: the friendly REPL, whatever mode the board was left in; Ctrl-D there soft-resets, so main.py runs again.
+    await monitor.type("\x02\x04");
+    await monitor.waitFor(() => monitor.output().includes("ValueError: elsewhere"), "the traceback");
+    await monitor.waitFor(() => monitor.output().endsWith(">>> "), "the prompt after it");
+    await monitor.stop();
+    expect(monitor.output()).toContain('File "main.py", line 4, in <module>');
+    expect(monitor.output()).not.toContain("src/main.ts");
+    expect(monitor.status()).toContain(
+      `[tsmp] this traceback is shown as the board printed it: the board's main.py is not what ${join(project, "build")} holds`,
+    );
+    // The check's raw REPL visit does not show: one banner, after the traceback.
+    expect(monitor.output().split("raw REPL").length).toBe(1);
   });
 
   it("waits for a port that disappears and reconnects when it comes back", async () => {
