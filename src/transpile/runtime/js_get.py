@@ -14,6 +14,9 @@ def js_get(o, k):
             return o[k]
         if type(k) is str and k.isdigit():
             return js_get(o, int(k))
+        # A typed array's own properties (byteLength, buffer, BYTES_PER_ELEMENT) and methods.
+        if type(k) is str and isinstance(o, memoryview):
+            return getattr(o, k, None)
         return None
     if isinstance(o, dict):
         # A Map's entries are not properties: only its size is.

@@ -41,6 +41,7 @@ describeCases("any values", {
   "truthiness and equality": `const p = JSON.parse('{"z":0,"e":"","l":[],"t":"x"}'); console.log(p.z ? 1 : 2, p.e ? 1 : 2, p.l ? 1 : 2, p.t === "x", p.missing == null);`,
   "delete on any": `const p = JSON.parse('{"a":1,"b":2}'); delete p.a; console.log(JSON.stringify(p), Object.keys(p));`,
   "property of undefined throws": `const p = JSON.parse('{}'); try { console.log(p.a.b); } catch (e) { console.log("threw"); }`,
+  "typed arrays and buffers held in any": `const t: any = new Int16Array([1, -2, 3]); const u: any = new Uint8Array([9, 8]); console.log(t.byteLength, t.byteOffset, t.BYTES_PER_ELEMENT, t[1], t.length, u.buffer.byteLength, u.subarray(1).byteOffset, u.nope === undefined, u[5] === undefined);`,
 });
 
 // Receivers whose JavaScript operation the checker cannot pick: type parameters, unions of
