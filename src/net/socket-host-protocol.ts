@@ -7,12 +7,14 @@ export type WaitMs = number;
 export type RecvMode = "some" | "all" | "line";
 
 export type SocketOperation =
-  | { op: "create" }
+  | { op: "create"; kind?: "udp" }
   | { op: "connect"; id: number; host: string; port: number; waitMs: WaitMs }
   | { op: "bind"; id: number; host: string; port: number }
   | { op: "accept"; id: number; waitMs: WaitMs }
   | { op: "send"; id: number; data: Uint8Array }
   | { op: "recv"; id: number; n: number; mode: RecvMode; waitMs: WaitMs }
+  | { op: "sendto"; id: number; data: Uint8Array; host: string; port: number }
+  | { op: "recvfrom"; id: number; n: number; waitMs: WaitMs }
   | { op: "close"; id: number }
   | { op: "poll"; entries: Array<[id: number, mask: number]>; waitMs: WaitMs }
   | { op: "address"; id: number; which: "peer" | "local" }

@@ -3,6 +3,7 @@
 // holds its thread while they do; Node's sockets only make progress on a free event loop. So
 // the sockets live here, and each call is answered when it is done (a blocking recv when data
 // has come), while the caller waits on a shared counter (socket-host.ts).
+import dgram from "node:dgram";
 import { lookup } from "node:dns/promises";
 import net from "node:net";
 import { workerData, type MessagePort } from "node:worker_threads";
@@ -34,10 +35,13 @@ class SocketFailure extends Error {
 
 const failure = (code: string, errno: number) => new SocketFailure(errno, code);
 
-/** One socket of the board: a fresh one, a connected stream, or a listener. */
+/** One socket of the board: a fresh one, a connected stream, a listener, or a UDP socket. */
 class HostSocket {
   stream: net.Socket | null = null;
   server: net.Server | null = null;
+  /** A UDP socket's, with the datagrams that came and their senders, oldest first. */
+  datagram: dgram.Socket | null = null;
+  readonly datagrams: Array<[data: Buffer, host: string, port: number]> = [];
   connected = false;
   closed = false;
   ended = false;
@@ -77,6 +81,7 @@ class HostSocket {
    * connected is writable with HUP.
    */
   events(): number {
+    if (this.datagram !== null) return (this.datagrams.length > 0 ? POLLIN : 0) | POLLOUT;
     if (this.server !== null) return this.pending.length > 0 ? POLLIN : 0;
     if (this.stream === null) return POLLOUT | POLLHUP;
     let bits = 0;
@@ -85,6 +90,22 @@ class HostSocket {
     if (this.error !== null) bits |= POLLERR;
     return bits;
   }
+}
+
+/** A UDP socket: datagrams queue as they come, for recvfrom. */
+function datagramSocket(): HostSocket {
+  const socket = new HostSocket();
+  const datagram = dgram.createSocket("udp4");
+  socket.datagram = datagram;
+  datagram.on("message", (data, sender) => {
+    socket.datagrams.push([data, plainAddress(sender.address), sender.port]);
+    changed();
+  });
+  datagram.on("error", (error) => {
+    socket.error = error;
+    changed();
+  });
+  return socket;
 }
 
 const sockets = new Map<number, HostSocket>();
@@ -150,6 +171,7 @@ async function connect(id: number, host: string, portNumber: number, waitMs: Wai
 /** bind() listens at once (Node binds only to listen), so an address in use fails here, as on a board. */
 async function bind(id: number, host: string, portNumber: number): Promise<null> {
   const socket = socketOf(id);
+  if (socket.datagram !== null) return bindDatagram(socket.datagram, host, portNumber);
   if (socket.server !== null || socket.stream !== null) throw failure("EINVAL", 22);
   const server = net.createServer({ allowHalfOpen: true });
   socket.server = server;
@@ -170,6 +192,46 @@ async function bind(id: number, host: string, portNumber: number): Promise<null>
     throw error;
   }
   return null;
+}
+
+async function bindDatagram(datagram: dgram.Socket, host: string, portNumber: number): Promise<null> {
+  let bound = false;
+  let error: Error | null = null;
+  const failed = (e: Error) => {
+    error = e;
+    changed();
+  };
+  datagram.once("error", failed);
+  datagram.bind({ address: host, port: portNumber, exclusive: true }, () => {
+    bound = true;
+    changed();
+  });
+  await waitUntil(() => bound || error !== null, -1);
+  datagram.off("error", failed);
+  if (error !== null) throw error;
+  return null;
+}
+
+function datagramOf(id: number): HostSocket & { datagram: dgram.Socket } {
+  const socket = socketOf(id);
+  if (socket.datagram === null) throw failure("EOPNOTSUPP", 95);
+  return socket as HostSocket & { datagram: dgram.Socket };
+}
+
+/** Sends one datagram (an unbound socket is bound to a free port first, as lwip does). */
+async function sendto(id: number, data: Uint8Array, host: string, portNumber: number): Promise<number> {
+  const { datagram } = datagramOf(id);
+  await new Promise<void>((resolve, reject) => datagram.send(data, portNumber, host, (error) => (error ? reject(error) : resolve())));
+  return data.length;
+}
+
+/** The next datagram, cut to `n` bytes (the rest is lost, as on a board), and its sender. */
+async function recvfrom(id: number, n: number, waitMs: WaitMs): Promise<[Uint8Array, [string, number]]> {
+  const socket = datagramOf(id);
+  if (!(await waitUntil(() => socket.closed || socket.datagrams.length > 0, waitMs))) throw ranOut(waitMs);
+  if (socket.closed) throw failure("EBADF", 9);
+  const [data, host, sender] = socket.datagrams.shift()!;
+  return [Uint8Array.from(data.subarray(0, Math.max(n, 0))), [host, sender]];
 }
 
 async function accept(id: number, waitMs: WaitMs): Promise<[number, [string, number]]> {
@@ -232,6 +294,7 @@ function close(id: number): null {
   sockets.delete(id);
   socket.stream?.end(() => socket.stream?.destroy());
   socket.server?.close();
+  socket.datagram?.close();
   for (const pending of socket.pending) pending.destroy();
   changed();
   return null;
@@ -257,6 +320,10 @@ function address(id: number, which: "peer" | "local"): [string, number] {
     const bound = socket.server.address();
     if (bound !== null && typeof bound === "object") return [plainAddress(bound.address), bound.port];
   }
+  if (which === "local" && socket.datagram !== null) {
+    const bound = socket.datagram.address();
+    return [plainAddress(bound.address), bound.port];
+  }
   const stream = socket.stream;
   if (stream === null || (which === "peer" && !socket.connected)) throw failure("ENOTCONN", 107);
   return which === "peer"
@@ -268,7 +335,7 @@ async function perform(request: SocketRequest): Promise<unknown> {
   switch (request.op) {
     case "create": {
       const id = nextId++;
-      sockets.set(id, new HostSocket());
+      sockets.set(id, request.kind === "udp" ? datagramSocket() : new HostSocket());
       return id;
     }
     case "connect":
@@ -281,6 +348,10 @@ async function perform(request: SocketRequest): Promise<unknown> {
       return send(request.id, request.data);
     case "recv":
       return recv(request.id, request.n, request.mode, request.waitMs);
+    case "sendto":
+      return sendto(request.id, request.data, request.host, request.port);
+    case "recvfrom":
+      return recvfrom(request.id, request.n, request.waitMs);
     case "close":
       return close(request.id);
     case "poll":

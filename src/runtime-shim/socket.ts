@@ -3,7 +3,8 @@
  * default), non-blocking (`setblocking(false)`: OSError EAGAIN where a call would wait) or with a
  * timeout (`settimeout(s)`: OSError ETIMEDOUT). On the simulated board they reach real servers
  * on the host (127.0.0.1); the host keeps the real sockets in a worker thread, so a blocking call
- * blocks the program as on a board. UDP and TLS are not simulated (OSError EOPNOTSUPP). Waits
+ * blocks the program as on a board. UDP sockets (`SOCK_DGRAM`: `bind`, `sendto`, `recvfrom`,
+ * `recv`) are simulated the same way; raw sockets and TLS are not (OSError EOPNOTSUPP). Waits
  * take real time, on the virtual clock too, where board time stands still meanwhile.
  * https://docs.micropython.org/en/latest/library/socket.html
  */
@@ -66,16 +67,33 @@ export function getaddrinfo(
   return [[AF_INET, SOCK_STREAM, IPPROTO_TCP, "", [callHost<string>({ op: "lookup", host }), port]]];
 }
 
-/** A TCP socket. Its stream methods (`read`, `readline`, `readinto`, `write`) are MicroPython's too. */
+/**
+ * A TCP socket (its stream methods `read`, `readline`, `readinto`, `write` are MicroPython's
+ * too), or a UDP one (`SOCK_DGRAM`): `sendto` and `recvfrom` a datagram at a time.
+ */
 export class socket {
   /** @internal the host's number for it */
   readonly hostId: number;
   /** -1: blocking; 0: non-blocking; otherwise the timeout in ms. */
   private waitMs = -1;
+  /** A UDP socket: `recv` takes a datagram. */
+  private readonly datagrams: boolean = false;
 
   constructor(_af = AF_INET, type = SOCK_STREAM, _proto = IPPROTO_TCP) {
-    if (type !== SOCK_STREAM) throw new OSError(EOPNOTSUPP, "EOPNOTSUPP");
-    this.hostId = callHost<number>({ op: "create" });
+    if (type !== SOCK_STREAM && type !== SOCK_DGRAM) throw new OSError(EOPNOTSUPP, "EOPNOTSUPP");
+    this.datagrams = type === SOCK_DGRAM;
+    this.hostId = callHost<number>(this.datagrams ? { op: "create", kind: "udp" } : { op: "create" });
+  }
+
+  /** Sends `bytes` as one datagram to `[ip, port]` (UDP); returns how many were sent. */
+  sendto(bytes: Uint8Array | string, address: Address): number {
+    const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : Uint8Array.from(bytes);
+    return callHost<number>({ op: "sendto", id: this.hostId, data, host: address[0], port: address[1] });
+  }
+
+  /** The next datagram, cut to `bufsize` bytes (the rest is lost), and its sender (UDP). */
+  recvfrom(bufsize: number): [Uint8Array, Address] {
+    return callHost<[Uint8Array, Address]>({ op: "recvfrom", id: this.hostId, n: bufsize, waitMs: this.waitMs });
   }
 
   /** Connects to `[ip, port]`; a non-blocking socket raises EINPROGRESS and connects meanwhile. */
@@ -117,6 +135,7 @@ export class socket {
 
   /** Up to `bufsize` bytes, as soon as some have come; empty once the peer has closed. */
   recv(bufsize: number): Uint8Array {
+    if (this.datagrams) return this.recvfrom(bufsize)[0];
     return this.receive(bufsize, "some");
   }
 

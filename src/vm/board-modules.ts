@@ -144,13 +144,15 @@ function timePulseUs(clock: BoardClock, level: () => number, pulseLevel: number,
  */
 function socketCall(sockets: HostSockets, clock: BoardClock, request: string): string {
   const operation = JSON.parse(request) as SocketOperation;
-  if (operation.op === "send") operation.data = Uint8Array.from(Buffer.from(operation.data as unknown as string, "hex"));
+  if (operation.op === "send" || operation.op === "sendto")
+    operation.data = Uint8Array.from(Buffer.from(operation.data as unknown as string, "hex"));
   try {
     const value = sockets.call<unknown>(operation);
     if (operation.op === "poll" && Array.isArray(value) && value.length === 0 && operation.waitMs > 0 && clock.mode === "virtual") {
       clock.sleep(operation.waitMs);
     }
-    return `V${JSON.stringify(value instanceof Uint8Array ? Buffer.from(value).toString("hex") : value)}`;
+    // Bytes, alone or in recvfrom's [data, address], as hex.
+    return `V${JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? Buffer.from(item).toString("hex") : item))}`;
   } catch (error) {
     if (error instanceof SocketCallFailed) return `E${error.errno}`;
     if (error instanceof SocketWaitInterrupted) return "I";

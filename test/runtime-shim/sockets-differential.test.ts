@@ -76,9 +76,9 @@ try {
   console.log("refused:", errnoOf(e));
 }
 try {
-  new socket.socket(socket.AF_INET, socket.SOCK_DGRAM);
+  new socket.socket(socket.AF_INET, socket.SOCK_RAW);
 } catch (e) {
-  console.log("UDP:", errnoOf(e));
+  console.log("raw:", errnoOf(e));
 }
 `,
     );
@@ -93,7 +93,64 @@ try {
       "bye 0",
       "closed: 9 OSError: [Errno 9] EBADF",
       "refused: 111 OSError: [Errno 111] ECONNREFUSED",
-      "UDP: 95 OSError: [Errno 95] EOPNOTSUPP",
+      "raw: 95 OSError: [Errno 95] EOPNOTSUPP",
+      "",
+    ]);
+  });
+
+  it("UDP: bind, sendto, recvfrom with the sender's address, a datagram cut to the buffer, and the waits of each mode", async () => {
+    const output = await expectSameWithPort(
+      (port) => `
+import * as socket from "tsmp/socket";
+const errnoOf = (e: unknown) => (e as { errno: number }).errno + " " + String(e);
+const server = new socket.socket(socket.AF_INET, socket.SOCK_DGRAM);
+server.bind(["127.0.0.1", ${port}]);
+const client = new socket.socket(socket.AF_INET, socket.SOCK_DGRAM);
+client.sendto("ping", ["127.0.0.1", ${port}]);
+console.log("sent", client.sendto(Uint8Array.of(1, 2, 3, 4, 5), ["127.0.0.1", ${port}]));
+const [data, sender] = server.recvfrom(64);
+console.log(new TextDecoder().decode(data), data instanceof Uint8Array, sender[0], sender[1] > 0);
+const [cut] = server.recvfrom(3);
+console.log("cut:", cut.join(","), cut.subarray(1).length);
+server.sendto(data.map((b) => b + 1), sender);
+console.log("echo:", new TextDecoder().decode(client.recv(16)));
+server.setblocking(false);
+try {
+  server.recvfrom(8);
+} catch (e) {
+  console.log("non-blocking:", errnoOf(e));
+}
+server.settimeout(0.05);
+try {
+  server.recv(8);
+} catch (e) {
+  console.log("timeout:", errnoOf(e));
+}
+const other = new socket.socket(socket.AF_INET, socket.SOCK_DGRAM);
+try {
+  other.bind(["127.0.0.1", ${port}]);
+} catch (e) {
+  console.log("in use:", errnoOf(e));
+}
+other.close();
+client.close();
+server.close();
+try {
+  server.recvfrom(1);
+} catch (e) {
+  console.log("closed:", errnoOf(e));
+}
+`,
+    );
+    expect(output.split("\n")).toEqual([
+      "sent 5",
+      "ping true 127.0.0.1 true",
+      "cut: 1,2,3 2",
+      "echo: qjoh",
+      "non-blocking: 11 OSError: [Errno 11] EAGAIN",
+      "timeout: 110 OSError: [Errno 110] ETIMEDOUT",
+      "in use: 98 OSError: [Errno 98] EADDRINUSE",
+      "closed: 9 OSError: [Errno 9] EBADF",
       "",
     ]);
   });

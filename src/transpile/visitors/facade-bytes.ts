@@ -27,8 +27,19 @@ function callsPython(node: ts.CallExpression, context: TransformationContext): b
 export function asFacadeBytes(node: ts.CallExpression, value: py.Expression, context: TransformationContext): py.Expression {
   if (!callsPython(node, context)) return value;
   const signature = context.checker.getResolvedSignature(node);
-  if (!signature || !isUint8ArrayResult(context.checker.getReturnTypeOfSignature(signature))) return value;
-  return py.call(context.useHelper("u8_of"), [value]);
+  return signature ? asUint8Arrays(context.checker.getReturnTypeOfSignature(signature), value, context) : value;
+}
+
+/**
+ * A value typed Uint8Array made one (`u8_of`); a list or tuple with Uint8Array items (`recvfrom`'s
+ * `[data, address]`, `asyncio.gather`'s results) has those items made ones (`u8_items`).
+ */
+function asUint8Arrays(type: ts.Type, value: py.Expression, context: TransformationContext): py.Expression {
+  if (isUint8ArrayResult(type)) return py.call(context.useHelper("u8_of"), [value]);
+  const positions = uint8ArrayPositions(type, context);
+  if (positions === undefined) return value;
+  const which = positions === "all" ? [] : [py.tuple(positions.map((position) => py.num(position)))];
+  return py.call(context.useHelper("u8_items"), [value, ...which]);
 }
 
 /** A property the facade types Uint8Array (`NeoPixel.buf`, a bytearray on a board), read: a view of it. */
@@ -48,13 +59,7 @@ export function facadePropertyBytes(
  */
 export function awaitedFacadeBytes(node: ts.AwaitExpression, value: py.Expression, context: TransformationContext): py.Expression {
   const awaited = context.checker.getAwaitedType(context.typeOf(node.expression));
-  if (!awaited) return value;
-  if (isUint8ArrayResult(awaited)) return py.call(context.useHelper("u8_of"), [value]);
-  // `await asyncio.gather(a.read(4), b.readline())`: a list with Uint8Arrays in it.
-  const positions = uint8ArrayPositions(awaited, context);
-  if (positions === undefined) return value;
-  const which = positions === "all" ? [] : [py.tuple(positions.map((position) => py.num(position)))];
-  return py.call(context.useHelper("u8_items"), [value, ...which]);
+  return awaited ? asUint8Arrays(awaited, value, context) : value;
 }
 
 /** `Uint8Array`, or a union with it (`Uint8Array | PythonException` from gather's return_exceptions). */

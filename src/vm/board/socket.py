@@ -34,11 +34,21 @@ def getaddrinfo(host, port, af=0, type=0, proto=0, flags=0):
 
 class socket:
     def __init__(self, af=AF_INET, type=SOCK_STREAM, proto=0, _id=None):
-        if type != SOCK_STREAM:
-            # Only TCP is simulated.
+        if type != SOCK_STREAM and type != SOCK_DGRAM:
+            # TCP and UDP are simulated, raw sockets not.
             raise OSError(95)
-        self._id = _call("create") if _id is None else _id
+        self._udp = type == SOCK_DGRAM
+        self._id = _id if _id is not None else _call("create", kind="udp") if self._udp else _call("create")
         self._wait = -1
+
+    def sendto(self, data, address):
+        if type(data) is str:
+            data = data.encode()
+        return _call("sendto", id=self._id, data=hexlify(data).decode(), host=address[0], port=address[1])
+
+    def recvfrom(self, bufsize):
+        data, address = _call("recvfrom", id=self._id, n=bufsize, waitMs=self._wait)
+        return bytes.fromhex(data), (address[0], address[1])
 
     def connect(self, address):
         _call("connect", id=self._id, host=address[0], port=address[1], waitMs=self._wait)
@@ -68,6 +78,8 @@ class socket:
         return bytes.fromhex(_call("recv", id=self._id, n=n, mode=mode, waitMs=self._wait))
 
     def recv(self, bufsize):
+        if self._udp:
+            return self.recvfrom(bufsize)[0]
         return self._recv(bufsize, "some")
 
     def _stream(self, n, mode):
