@@ -134,10 +134,14 @@ const lookingOperators = new Set([
 function instancesStayTyped(owner: ts.ClassDeclaration, context: TransformationContext): boolean {
   const classSymbol = owner.name && context.symbolOf(owner.name);
   if (!classSymbol) return false;
-  const instance = context.checker.getDeclaredTypeOfSymbol(classSymbol);
-  // The class, or `this` in it (a method returning `this`), or a type parameter bound to it.
-  const isInstance = (type: ts.Type) =>
-    type === instance || (type.isTypeParameter() && context.checker.getBaseConstraintOfType(type) === instance);
+  // The class (any instantiation of a generic one, and the class itself, `typeof Ring`: an
+  // instance made from it elsewhere is read by name too), `this` in it, or a type parameter
+  // bound to it.
+  const isInstance = (type: ts.Type): boolean => {
+    if (type.getSymbol() === classSymbol) return true;
+    const constraint = type.isTypeParameter() ? context.checker.getBaseConstraintOfType(type) : undefined;
+    return constraint !== undefined && constraint !== type && constraint.getSymbol() === classSymbol;
+  };
   const mentions = (type: ts.Type) => isInstance(type) || (type.isUnion() && type.types.some(isInstance));
   // The class's own type, possibly null or undefined: a holder that keeps instances typed.
   const isExactly = (type: ts.Type) =>
@@ -173,7 +177,7 @@ function instancesStayTyped(owner: ts.ClassDeclaration, context: TransformationC
     if (ts.isTypeOfExpression(parent)) return true;
     if (ts.isBinaryExpression(parent)) {
       const operator = parent.operatorToken.kind;
-      if (lookingOperators.has(operator)) return operator !== ts.SyntaxKind.InstanceOfKeyword || parent.left === node;
+      if (lookingOperators.has(operator)) return true;
       if (operator !== ts.SyntaxKind.EqualsToken) return false;
       if (parent.left === node) return true;
       const target = parent.left;
@@ -181,6 +185,8 @@ function instancesStayTyped(owner: ts.ClassDeclaration, context: TransformationC
       return ts.isPropertyAccessExpression(target) && holderKeepsType(context.symbolOf(target.name)?.valueDeclaration);
     }
     if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) return holderKeepsType(parent);
+    // `new Ring()`: the class itself, called where it is named.
+    if (ts.isNewExpression(parent) && parent.expression === node) return true;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) {
       const index = parent.arguments?.indexOf(node as ts.Expression) ?? -1;
       if (index < 0 || parent.arguments!.slice(0, index + 1).some(ts.isSpreadElement)) return false;

@@ -19,6 +19,7 @@ describeCases("getters as methods", {
   "an instance cast to any, returned through an interface": `interface Sized { length: number } class R { private s = 4; get length() { return this.s; } } function make(): Sized { return new R(); } const r = new R(); console.log((r as any).length, make().length);`,
   "this handed out": `class R { private s = 5; get length() { return this.s; } self(): unknown { return this; } } const x: any = new R().self(); console.log(x.length);`,
   "an instance in an object literal and a field": `class R { private s = 6; get length() { return this.s; } } class H { r = new R(); } const o: { r: any } = { r: new R() }; const h: any = new H(); console.log(o.r.length, h.r.length);`,
+  "a generic class's instance, and the class itself, in any": `class Box<T> { private v: T; constructor(v: T) { this.v = v; } get value() { return this.v; } } const b = new Box<number>(1); const a: any = b; const C: any = Box; console.log(a.value, b.value, new C(5).value);`,
   "an instance kept typed: variables, fields, parameters, returns": `class R { private s = 7; get length() { return this.s; } get twice() { return this.s * 2; } grow() { this.s++; return this; } } class Box { private r: R | undefined = new R(); get() { return this.r!; } } function len(r: R): number { return r.length; } function make(): R { return new R(); } let r = make(); r = r.grow(); const b = new Box(); console.log(len(r), b.get().length, r.twice, r === r.grow(), r.length, !r);`,
 });
 
