@@ -167,7 +167,8 @@ function instancesStayTyped(owner: ts.ClassDeclaration, context: TransformationC
   };
   const staysTyped = (node: ts.Node): boolean => {
     const parent = node.parent;
-    if (ts.isShorthandPropertyAssignment(parent)) return false;
+    // `{ ring }`, `export { ring }`: out under a name of its own.
+    if (ts.isShorthandPropertyAssignment(parent) || ts.isExportSpecifier(parent) || ts.isExportAssignment(parent)) return false;
     if ((parent as { name?: ts.Node }).name === node) return true;
     if (ts.isPropertyAccessExpression(parent)) return parent.expression === node && !parent.questionDotToken;
     if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isConditionalExpression(parent)) return true;
@@ -191,7 +192,8 @@ function instancesStayTyped(owner: ts.ClassDeclaration, context: TransformationC
       const index = parent.arguments?.indexOf(node as ts.Expression) ?? -1;
       if (index < 0 || parent.arguments!.slice(0, index + 1).some(ts.isSpreadElement)) return false;
       const target = context.checker.getResolvedSignature(parent)?.getDeclaration();
-      if (!target || !isFinalCallable(target)) return false;
+      // A body reading `arguments` hands its parameters out untyped.
+      if (!target || !isFinalCallable(target) || readsArguments(target.body!)) return false;
       const parameter = target.parameters[index];
       return parameter !== undefined && !parameter.dotDotDotToken && holderKeepsType(parameter);
     }
@@ -219,6 +221,17 @@ function instancesStayTyped(owner: ts.ClassDeclaration, context: TransformationC
 }
 
 const nothing = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+
+function readsArguments(body: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === "arguments") found = true;
+    else if (!ts.isFunctionDeclaration(node) && !ts.isFunctionExpression(node)) ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
 
 /**
  * A function of this module whose parameters and returns no other code can see through another

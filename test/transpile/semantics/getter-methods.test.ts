@@ -45,4 +45,11 @@ describe("getter methods", () => {
     expect(main).toContain("def _get_twice(self):");
     expect(main).toContain("print(r.s, r._get_twice())");
   });
+
+  it("an instance exported by name keeps the dispatch: another module may read it through any", () => {
+    const main = mainOf(
+      `class R { private s = 1; get length() { return this.s; } } const r = new R(); export { r }; console.log(r.length);`,
+    );
+    expect(main).toContain("def __getattr__(self, name):");
+  });
 });
