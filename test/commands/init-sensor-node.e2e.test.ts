@@ -39,7 +39,7 @@ describe("tsmp init --template sensor-node", () => {
     expect(tests.status).toBe(0);
 
     const build = spawnSync(process.execPath, [packagePath("bin", "tsmp.js"), "build", created.dir], { encoding: "utf8" });
-    expect(build.stderr).toMatch(/^Built 6 files into /);
+    expect(build.stderr).toMatch(/^Built 7 files into /);
     expect(build.status).toBe(0);
   });
 });

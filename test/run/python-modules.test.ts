@@ -49,7 +49,7 @@ describe("Python modules imported from TypeScript", () => {
   it("copies a local .py driver into the build and imports it by its module name", () => {
     const build = transpileProject(project);
     expect(build.diagnostics).toEqual([]);
-    expect(build.files.map((file) => file.path).sort()).toEqual(["_tsmp.py", "drivers/thermo.py", "main.py"]);
+    expect(build.files.map((file) => file.path).sort()).toEqual(["_tsmp.py", "_tsmp_float_str.py", "drivers/thermo.py", "main.py"]);
     const main = build.files.find((file) => file.path === "main.py")!.text;
     expect(main).toContain("import heapq\n");
     expect(main).toContain("from drivers.thermo import describe, Thermo\n");

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { packagePath } from "../../src/package-paths.js";
 import { readPythonHelper } from "../../src/python-helpers.js";
-import { emitHelperModule, helperModuleName, resolveHelpers } from "../../src/transpile/runtime/helper-module.js";
+import { emitHelperModules, resolveHelpers } from "../../src/transpile/runtime/helper-module.js";
 import { helperNames } from "../../src/transpile/runtime/helper-names.js";
 import { MicroPythonVm } from "../../src/vm/micropython-vm.js";
 
@@ -27,12 +27,20 @@ describe("runtime helpers", () => {
     expect(resolveHelpers(["obj_rest"])).toEqual(["js_key", "obj_items", "JsObject", "OrderedDict", "obj_from", "obj_rest"]);
   });
 
-  it("imports as one module holding every helper on the MicroPython VM", async () => {
+  it("keeps float_str in a module of its own, which num_str imports on first use", () => {
+    const modules = emitHelperModules(["num_str"]);
+    expect(modules.map((module) => module.path)).toEqual(["_tsmp.py", "_tsmp_float_str.py"]);
+    expect(modules[0]!.text).not.toContain("def float_str");
+  });
+
+  it("imports every helper on the MicroPython VM, from _tsmp or its own module", async () => {
     let out = "";
     const vm = await MicroPythonVm.load({ stdout: (text) => (out += text) });
-    vm.writeFile(`/lib/${helperModuleName}.py`, emitHelperModule(helperNames));
+    const modules = emitHelperModules(helperNames);
+    for (const module of modules) vm.writeFile(`/lib/${module.path}`, module.text);
+    const names = modules.map((module) => module.path.slice(0, -".py".length)).join(", ");
     vm.exec(
-      `import ${helperModuleName}\nprint([name for name in ${JSON.stringify(helperNames)} if not hasattr(${helperModuleName}, name)])`,
+      `import ${names}\nprint([name for name in ${JSON.stringify(helperNames)} if not any(hasattr(m, name) for m in (${names},))])`,
     );
     expect(out).toBe("[]\n");
   });

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { fromTypeScript } from "../diagnostics.js";
-import { helperModuleName } from "../runtime/helper-module.js";
+import { isHelperModulePath } from "../runtime/helper-module.js";
 import { ts } from "../typescript.js";
 import { contentHash, projectFolder, sourceListing, type StoredBuild } from "./build-cache.js";
 import type { ProjectLayout } from "./project-layout.js";
@@ -78,7 +78,7 @@ function inputsOf(program: ts.Program, configFiles: readonly string[], result: T
   }
   // Python modules the build copied as they are.
   for (const file of result.files) {
-    if (file.sourcePath === undefined && file.path !== `${helperModuleName}.py`)
+    if (file.sourcePath === undefined && !isHelperModulePath(file.path))
       inputs[join(result.rootDir, file.path)] = contentHash(file.text);
   }
   return inputs;

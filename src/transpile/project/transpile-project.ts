@@ -5,7 +5,7 @@ import { fromTypeScript, invalidModuleName, moduleNameClash, type Diagnostic } f
 import { isPythonModuleName } from "../reserved-names.js";
 import { printModule } from "../printer.js";
 import { findProjectLayout, type ProjectLayout } from "./project-layout.js";
-import { emitHelperModule, helperModuleName } from "../runtime/helper-module.js";
+import { emitHelperModules, isHelperModulePath } from "../runtime/helper-module.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import { buildSourceMap } from "../../sourcemap/source-map.js";
 import { transformSourceFile } from "../transform-module.js";
@@ -204,14 +204,8 @@ export function emitProgram(
     files.push(emit.file);
   }
   files.push(...pythonModulesImported(emitted, info, rootDir, sources));
-  if (usedHelpers.size > 0)
-    files.push({
-      path: `${helperModuleName}.py`,
-      text: emitHelperModule(
-        usedHelpers,
-        files.map((file) => file.text),
-      ),
-    });
+  const programTexts = files.map((file) => file.text);
+  if (usedHelpers.size > 0) files.push(...emitHelperModules(usedHelpers, programTexts));
   const entry = layout.entry ? outputPathOf(rootDir, layout.entry) : undefined;
   return { rootDir, entry, files, diagnostics: diagnostics.filter((diagnostic) => diagnostic.category === "error") };
 }
@@ -227,7 +221,8 @@ function emitModule(
   for (const diagnostic of info.program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTypeScript(diagnostic));
   for (const diagnostic of semanticDiagnostics) diagnostics.push(fromTypeScript(diagnostic));
   const module = pythonModuleOf(rootDir, sourceFile.fileName);
-  if (module && micropythonModules.has(module.split(".")[0]!)) diagnostics.push(moduleNameClash(sourceFile, module));
+  if (module && (micropythonModules.has(module.split(".")[0]!) || isHelperModulePath(`${module}.py`)))
+    diagnostics.push(moduleNameClash(sourceFile, module));
   const invalidSegment = module ? undefined : invalidModuleSegment(rootDir, sourceFile.fileName);
   if (invalidSegment !== undefined) diagnostics.push(invalidModuleName(sourceFile.statements[0] ?? sourceFile, invalidSegment));
   const transformed = transformSourceFile(sourceFile, info);

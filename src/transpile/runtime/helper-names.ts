@@ -51,6 +51,7 @@ export const helperNames = [
   "date_now",
   "error_message",
   "error_name",
+  "float_str",
   "is_finite",
   "is_integer",
   "is_nan",

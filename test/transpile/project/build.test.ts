@@ -105,8 +105,8 @@ describe("tsmp build", () => {
     const out = join(root, "out");
     const { code, stderr } = await tsmp("build", root, "-o", out);
     expect(code, stderr).toBe(0);
-    expect(stderr).toContain(`Built 4 files into ${out}`);
-    for (const file of ["main.py", "main.py.map", "lib/util.py", "lib/util.py.map", "drivers/motor.py", "_tsmp.py"]) {
+    expect(stderr).toContain(`Built 5 files into ${out}`);
+    for (const file of ["main.py", "main.py.map", "lib/util.py", "lib/util.py.map", "drivers/motor.py", "_tsmp.py", "_tsmp_float_str.py"]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     expect(readFileSync(join(out, "main.py"), "utf8")).toMatch(/^from util import half\nfrom drivers.motor import spin\n/);
