@@ -283,6 +283,11 @@ class Printer {
       case "Yield":
         if (!node.value) return "(yield)";
         return `(yield ${node.from ? "from " : ""}${this.expression(node.value, Precedence.IfExp)})`;
+      case "ListComp": {
+        // The iterable and the condition are or-tests in Python's grammar: a bare conditional or lambda needs parentheses.
+        const condition = node.condition ? ` if ${this.expression(node.condition, Precedence.IfExp + 1)}` : "";
+        return `[${this.expression(node.element, Precedence.IfExp)} for ${node.target.id} in ${this.expression(node.iterable, Precedence.IfExp + 1)}${condition}]`;
+      }
       case "Starred":
         return `*${this.expression(node.value, Precedence.Primary)}`;
       case "Slice":

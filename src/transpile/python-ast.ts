@@ -130,6 +130,15 @@ export interface NamedExpr extends Located {
   value: Expression;
 }
 
+/** `[element for target in iterable if condition]`, the condition left out when absent. */
+export interface ListComp extends Located {
+  kind: "ListComp";
+  element: Expression;
+  target: Name;
+  iterable: Expression;
+  condition?: Expression;
+}
+
 export interface Starred extends Located {
   kind: "Starred";
   value: Expression;
@@ -160,6 +169,7 @@ export type Expression =
   | Await
   | Yield
   | NamedExpr
+  | ListComp
   | Starred
   | Slice;
 
@@ -353,6 +363,13 @@ export const tuple = (elements: Expression[]): Tuple => ({ kind: "Tuple", elemen
 export const awaitExpr = (value: Expression): Await => ({ kind: "Await", value });
 export const yieldExpr = (value: Expression | undefined, from = false): Yield => ({ kind: "Yield", value, from });
 export const namedExpr = (target: Name, value: Expression): NamedExpr => ({ kind: "NamedExpr", target, value });
+export const listComp = (element: Expression, target: Name, iterable: Expression, condition?: Expression): ListComp => ({
+  kind: "ListComp",
+  element,
+  target,
+  iterable,
+  condition,
+});
 
 export const expressionStatement = (expression: Expression): ExpressionStatement => ({ kind: "ExpressionStatement", expression });
 export const assign = (target: Expression, value: Expression): Assign => ({ kind: "Assign", targets: [target], value });

@@ -25,6 +25,64 @@ function callback(node: ts.CallExpression, context: TransformationContext, membe
   };
 }
 
+/**
+ * A one-parameter lambda whose body a list comprehension can hold instead (`[x * 3 for x in a]`
+ * rather than `list(map(lambda x: x * 3, a))`): no call per element, about a third less time on
+ * MicroPython. Not when the body makes a function, which would share the comprehension's one
+ * variable instead of getting its own parameter, nor when it assigns (`:=` in a comprehension
+ * binds in the enclosing scope).
+ */
+function inlineCallback(fn: py.Expression): { parameter: py.Name; body: py.Expression } | undefined {
+  if (fn.kind !== "Lambda" || fn.params.length !== 1) return undefined;
+  const [parameter] = fn.params;
+  if (parameter!.default !== undefined || parameter!.rest === true || parameter!.keywordOnly === true) return undefined;
+  if (containsKind(fn.body, new Set(["Lambda", "NamedExpr", "Yield", "Await"]))) return undefined;
+  return { parameter: py.name(parameter!.name), body: fn.body };
+}
+
+/** Whether an expression holds a node of one of these kinds, at any depth. */
+function containsKind(node: py.Expression | undefined, kinds: ReadonlySet<py.Expression["kind"]>): boolean {
+  if (node === undefined) return false;
+  if (kinds.has(node.kind)) return true;
+  const within = (...children: (py.Expression | undefined)[]) => children.some((child) => containsKind(child, kinds));
+  switch (node.kind) {
+    case "Name":
+    case "Constant":
+      return false;
+    case "Attribute":
+    case "Await":
+    case "Starred":
+      return within(node.value);
+    case "Subscript":
+      return within(node.value, node.index);
+    case "Call":
+      return within(node.func, ...node.args, ...node.keywords.map((keyword) => keyword.value));
+    case "BinOp":
+    case "BoolOp":
+    case "Compare":
+      return within(node.left, node.right);
+    case "UnaryOp":
+      return within(node.operand);
+    case "IfExp":
+      return within(node.test, node.body, node.orelse);
+    case "Lambda":
+      return within(node.body, ...node.params.map((parameter) => parameter.default));
+    case "List":
+    case "Tuple":
+      return within(...node.elements);
+    case "Dict":
+      return within(...node.entries.flatMap((entry) => [entry.key, entry.value]));
+    case "Yield":
+      return within(node.value);
+    case "NamedExpr":
+      return within(node.value);
+    case "ListComp":
+      return within(node.element, node.iterable, node.condition);
+    case "Slice":
+      return within(node.lower, node.upper);
+  }
+}
+
 /** Whether a callback's result is a boolean (so Python's truthiness of it is JavaScript's). */
 function returnsBoolean(node: ts.Expression, context: TransformationContext): boolean {
   const signature = context.checker.getSignaturesOfType(typeOf(context, node), ts.SignatureKind.Call)[0];
@@ -159,13 +217,18 @@ export const arrayCalls: CallMappings = {
   },
   map(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.map");
+    const inline = count === 1 ? inlineCallback(fn) : undefined;
+    if (inline) return py.listComp(inline.body, inline.parameter, receiver);
     if (count === 1) return py.call(py.name("list"), [py.call(py.name("map"), [fn, receiver])]);
     return py.call(context.useHelper("arr_map"), [receiver, fn, arity]);
   },
   filter(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.filter");
-    if (count === 1 && returnsBoolean(node.arguments[0]!, context))
+    if (count === 1 && returnsBoolean(node.arguments[0]!, context)) {
+      const inline = inlineCallback(fn);
+      if (inline) return py.listComp(inline.parameter, inline.parameter, receiver, inline.body);
       return py.call(py.name("list"), [py.call(py.name("filter"), [fn, receiver])]);
+    }
     return py.call(context.useHelper("arr_filter"), [receiver, fn, arity]);
   },
   forEach: withCallback("arr_for_each", "Array.forEach"),

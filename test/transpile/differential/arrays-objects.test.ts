@@ -1,5 +1,5 @@
-import { describe, it } from "vitest";
-import { expectToMatchJsResult } from "../../harness/differential.js";
+import { describe, expect, it } from "vitest";
+import { expectSameOutput, expectToMatchJsResult, runOnBoth } from "../../harness/differential.js";
 
 describe("arrays", () => {
   it("literal, index and length", () => expectToMatchJsResult(`const xs = [10, 20, 30]; console.log(xs[0], xs[2], xs.length);`));
@@ -13,6 +13,27 @@ describe("arrays", () => {
   it("array passed by reference", () =>
     expectToMatchJsResult(`function add(xs: number[]) { xs.push(4); } const a = [1]; add(a); console.log(a.length);`));
   it("array in a template", () => expectToMatchJsResult(`const xs = [1, 2]; console.log(\`\${xs}\`);`));
+  it("map and filter with an inline arrow become list comprehensions, except where a closure needs its own variable", async () => {
+    const outputs = await runOnBoth(`
+class Scaler {
+  constructor(private factor: number) {}
+  apply(xs: number[]) { return xs.map((x) => x * this.factor); }
+}
+const x = [3, 1, 2];
+const doubled = x.map((x) => x * 2);
+const even = [1, 2, 3, 4].filter((n) => n % 2 === 0);
+const grid = [1, 2].map((r) => [10, 20].map((c) => r + c));
+const getters = x.map((v) => () => v);
+const growing = [1, 2];
+const seen = growing.map((v) => growing.length + v);
+console.log(doubled.join(), even.join(), JSON.stringify(grid), getters.map((g) => g()).join(), seen.join(), new Scaler(5).apply(x).join());
+`);
+    expectSameOutput(outputs);
+    expect(outputs.python).toContain("doubled = [x * 2 for x in x]\n");
+    expect(outputs.python).toContain("even = [n for n in [1, 2, 3, 4] if n % 2 == 0]\n");
+    expect(outputs.python).toContain("grid = [[r + c for c in [10, 20]] for r in [1, 2]]\n");
+    expect(outputs.python).toContain("getters = list(map(lambda v: lambda: v, x))\n");
+  });
 });
 
 describe("objects", () => {
