@@ -32,7 +32,15 @@ describe.skipIf(!cliBuilt)("a project's tsmp settings", () => {
     const flash = await runCli(["flash", "--follow"], { cwd: project, timeoutMs: 40_000 });
     expect(flash.code).toBe(0);
     expect(flash.stdout).toBe("42\n");
-    expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/_tsmp.mpy", "/_tsmp_float_str.mpy", "/boot.py", "/main.py", "/settings.json", "/util.mpy"]);
+    expect(await board.listFiles()).toEqual([
+      "/.tsmp-manifest.json",
+      "/_tsmp.mpy",
+      "/_tsmp_float_str.mpy",
+      "/boot.py",
+      "/main.py",
+      "/settings.json",
+      "/util.mpy",
+    ]);
     expect(new TextDecoder().decode(await board.readFile("settings.json"))).toBe('{"led": 2}');
 
     // --no-mpy on the command line overrides the default; the board ends with .py modules.

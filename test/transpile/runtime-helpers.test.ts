@@ -39,9 +39,7 @@ describe("runtime helpers", () => {
     const modules = emitHelperModules(helperNames);
     for (const module of modules) vm.writeFile(`/lib/${module.path}`, module.text);
     const names = modules.map((module) => module.path.slice(0, -".py".length)).join(", ");
-    vm.exec(
-      `import ${names}\nprint([name for name in ${JSON.stringify(helperNames)} if not any(hasattr(m, name) for m in (${names},))])`,
-    );
+    vm.exec(`import ${names}\nprint([name for name in ${JSON.stringify(helperNames)} if not any(hasattr(m, name) for m in (${names},))])`);
     expect(out).toBe("[]\n");
   });
 });

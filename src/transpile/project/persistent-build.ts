@@ -78,8 +78,7 @@ function inputsOf(program: ts.Program, configFiles: readonly string[], result: T
   }
   // Python modules the build copied as they are.
   for (const file of result.files) {
-    if (file.sourcePath === undefined && !isHelperModulePath(file.path))
-      inputs[join(result.rootDir, file.path)] = contentHash(file.text);
+    if (file.sourcePath === undefined && !isHelperModulePath(file.path)) inputs[join(result.rootDir, file.path)] = contentHash(file.text);
   }
   return inputs;
 }
