@@ -15,11 +15,9 @@ const programs = ["string-building", "array-pipeline", "integer-math", "classes"
 const runs = Number(process.env.TSMP_BENCH_RUNS ?? 15);
 const programDir = fileURLToPath(new URL("./programs/", import.meta.url));
 
-function runOnce(micropython: string, dir: string, args: string[]): { ok: boolean; output: string; ms: number } {
-  const started = performance.now();
+function runOnce(micropython: string, dir: string, args: string[]): { ok: boolean; output: string } {
   const result = spawnSync(micropython, args, { cwd: dir, encoding: "utf8" });
-  const ms = performance.now() - started;
-  return { ok: result.status === 0, output: result.stdout, ms };
+  return { ok: result.status === 0, output: result.stdout };
 }
 
 /** Smallest `-X heapsize` (to 64 bytes) at which the program still prints what it should. */
@@ -35,6 +33,23 @@ function minimumHeap(micropython: string, dir: string, args: string[], expected:
     else low = middle;
   }
   return high;
+}
+
+/** Runs per timed block: bash's `times` reports children's CPU to the millisecond, so a block averages several runs. */
+const runsPerBlock = 5;
+
+/**
+ * CPU time (user + system, ms) of one run, averaged over a block of runs in one shell. CPU time
+ * rather than wall time: on a shared machine a 3 ms process waits longer for a core than it runs.
+ */
+function cpuMsPerRun(micropython: string, dir: string, args: string[]): number {
+  const script = `for i in $(seq ${runsPerBlock}); do "$0" "$@" >/dev/null || exit 1; done; times`;
+  const result = spawnSync("bash", ["-c", script, micropython, ...args], { cwd: dir, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${dir}: micropython ${args.join(" ")} failed`);
+  // `times` prints the shell's own user and system time, then its children's: "0m0.045s 0m0.012s".
+  const children = result.stdout.trim().split("\n").at(-1) ?? "";
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, match) => sum + Number(match[1]) * 60 + Number(match[2]), 0);
+  return (seconds * 1000) / runsPerBlock;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -67,8 +82,8 @@ if (micropython) {
       const handMs: number[] = [];
       // Alternating, so that a change in the machine's load hits both alike.
       for (let run = 0; run < runs; run++) {
-        emittedMs.push(runOnce(micropython, emittedDir, ["main.py"]).ms);
-        handMs.push(runOnce(micropython, handDir, ["main.py"]).ms);
+        emittedMs.push(cpuMsPerRun(micropython, emittedDir, ["main.py"]));
+        handMs.push(cpuMsPerRun(micropython, handDir, ["main.py"]));
       }
       const emittedHeap = minimumHeap(micropython, emittedDir, ["main.py"], expected);
       const handHeap = minimumHeap(micropython, handDir, ["main.py"], expected);
@@ -87,8 +102,8 @@ if (micropython) {
         const importMs: number[] = [];
         const nothingMs: number[] = [];
         for (let run = 0; run < runs; run++) {
-          importMs.push(runOnce(micropython, emittedDir, ["-c", "import _tsmp"]).ms);
-          nothingMs.push(runOnce(micropython, empty, ["-c", "pass"]).ms);
+          importMs.push(cpuMsPerRun(micropython, emittedDir, ["-c", "import _tsmp"]));
+          nothingMs.push(cpuMsPerRun(micropython, empty, ["-c", "pass"]));
         }
         const importHeap = minimumHeap(micropython, emittedDir, ["-c", "import _tsmp;print(1)"], "1\n");
         const nothingHeap = minimumHeap(micropython, empty, ["-c", "print(1)"], "1\n");
@@ -101,17 +116,20 @@ if (micropython) {
     const markdown = `## race: emitted vs hand-written Python on native MicroPython
 
 \`npx tsx bench/native-micropython.bench.ts\` (${machineLine()}, ${loadLine(cpus().length)} at the end; unix MicroPython ${version}, standard build).
-Programs in \`bench/programs/\`: \`<name>.ts\` transpiled by tsmp (its \`main.py\` and \`_tsmp.py\` in one folder) against \`<name>.py\` written by hand; both print the same.
-Time: the whole \`micropython main.py\` process, start-up and compiling the sources included, median of ${runs} alternating runs.
+Programs in \`bench/programs/\`: \`<name>.ts\` transpiled by tsmp (its \`main.py\` and helper modules in one folder: \`_tsmp.py\`, and
+\`_tsmp_float_str.py\`, which \`num_str\` imports only when it meets a float) against \`<name>.py\` written by hand; both print the same.
+Time: CPU time (user + system) of the whole \`micropython main.py\` process, start-up and compiling the sources included: median of ${runs}
+alternating blocks, each the mean of ${runsPerBlock} runs in one shell (bash's \`times\`). CPU rather than wall time: on a shared machine a
+process of a few milliseconds waits for a core longer than it runs, and wall-time ratios swing by ±0.5.
 Heap: the smallest \`-X heapsize=\` (to 64 bytes) at which the program still prints the same. Target: ≤ 1.2× time and heap.
 
-| program | emitted ms | hand ms | time | emitted min heap KiB | hand min heap KiB | heap |
+| program | emitted CPU ms | hand CPU ms | time | emitted min heap KiB | hand min heap KiB | heap |
 |---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
 Worst ratios: time ${worstTime.toFixed(2)}×, heap ${worstHeap.toFixed(2)}×.
 
-The helper module on its own (\`micropython -c "import _tsmp"\` less \`-c pass\`, median of ${runs}; heap = difference of the minimum heaps):
+The helper module on its own (\`micropython -c "import _tsmp"\` less \`-c pass\`, CPU time, median of ${runs} blocks; heap = difference of the minimum heaps):
 
 | program | _tsmp.py bytes | import time | import heap |
 |---|---|---|---|
