@@ -1,4 +1,4 @@
-import type { ts } from "./typescript.js";
+import { ts } from "./typescript.js";
 import { TransformationContext, type ProgramInfo } from "./context.js";
 import type { Diagnostic } from "./diagnostics.js";
 import * as py from "./python-ast.js";
@@ -15,7 +15,12 @@ export interface TransformedModule {
 /** One TypeScript source file → one Python module (plus the runtime helpers it asked for). */
 export function transformSourceFile(sourceFile: ts.SourceFile, program: ProgramInfo): TransformedModule {
   const context = new TransformationContext(program, sourceFile, visitors);
-  const body = context.transformStatements(sourceFile.statements);
+  // An ES module's imports (and re-exports) run before any statement of its body, wherever
+  // they are written; a Python import runs where it stands.
+  const isImport = (statement: ts.Statement) =>
+    ts.isImportDeclaration(statement) || (ts.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined);
+  const statements = [...sourceFile.statements.filter(isImport), ...sourceFile.statements.filter((statement) => !isImport(statement))];
+  const body = context.transformStatements(statements);
   // Promise callbacks queued by the top-level code run once it ends, as JavaScript's microtasks.
   if (context.usedHelpers.has("JsPromise")) {
     body.push(py.expressionStatement(py.call(py.attribute(py.name("JsPromise"), "jobs"))));

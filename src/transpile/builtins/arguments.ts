@@ -11,17 +11,26 @@ export function transformArgs(node: ts.CallExpression | ts.NewExpression, contex
   return values.map((value, index) => (ts.isSpreadElement(args[index]!) ? ({ kind: "Starred", value } as py.Expression) : value));
 }
 
-/** An index argument as a Python int: integral numbers as they are, others through int(). */
+/**
+ * An index argument as a Python int: integral numbers as they are, others through js_index
+ * (NaN and undefined are 0, Infinity a bound past any length, where int() would raise).
+ */
 export function asIndex(node: ts.Expression, context: TransformationContext): py.Expression {
   const expression = context.transformExpression(node);
-  return isIntegral(node, context) ? expression : py.call(py.name("int"), [expression]);
+  return isIntegral(node, context) ? expression : py.call(context.useHelper("js_index"), [expression]);
 }
 
-/** Several index arguments (slice bounds), in JS's left-to-right order, each as a Python int. */
+/**
+ * Slice bounds, in JS's left-to-right order, each as a Python int; an `undefined` bound is
+ * Python's own missing bound (the start or the end), as in JavaScript.
+ */
 export function asIndexes(nodes: readonly ts.Expression[], context: TransformationContext): py.Expression[] {
-  return context
-    .transformInOrder(nodes)
-    .map((expression, index) => (isIntegral(nodes[index]!, context) ? expression : py.call(py.name("int"), [expression])));
+  return context.transformInOrder(nodes).map((expression, index) => {
+    const node = nodes[index]!;
+    if (isIntegral(node, context)) return expression;
+    if (expression.kind === "Constant" && expression.value === null) return expression;
+    return py.call(context.useHelper("js_index"), [expression, py.none()]);
+  });
 }
 
 /** A number converted as JavaScript's String(n) would. */

@@ -1,5 +1,7 @@
 def arr_flat(a, depth=1):
-    # flat(depth): lists nested deeper than depth stay lists.
+    # flat(depth): lists nested deeper than depth stay lists; flat(undefined) is flat(1).
+    if depth is None:
+        depth = 1
     out = []
     for v in a:
         if type(v) is list and depth >= 1:

@@ -66,6 +66,7 @@ export const helperNames = [
   "js_generator",
   "js_get",
   "js_in",
+  "js_index",
   "js_inspect",
   "js_item",
   "js_key",

@@ -1,3 +1,5 @@
+import { describe, expect, it } from "vitest";
+import { createTranspiler } from "../../../src/transpile/index.js";
 import { describeCases } from "../../harness/cases.js";
 
 // JavaScript evaluates an assignment's target (receiver, then key) before its value, and
@@ -17,4 +19,18 @@ describeCases("evaluation order", {
   "switch case test before a shared default": `let y = 0; function next() { return y++; } const x = 5 as number; switch (x) { case next(): default: console.log("default"); } console.log(y);`,
   "switch function declared in a later case": `const x = 1 as number; let r = ""; switch (x) { case 1: r = later(); break; case 2: function later() { return "hoisted"; } break; } console.log(r);`,
   "switch case test calls a function declared below": `const x = 1 as number; switch (x) { case one(): console.log("one"); break; default: function one() { return 1; } } `,
+});
+
+// The differential harness runs Node on CommonJS, which does not hoist imports; ES modules
+// (what tsmp compiles) do, so the emitted order is checked here.
+describe("module evaluation order", () => {
+  it("an import written below the code that uses it runs first", () => {
+    const result = createTranspiler({ sourceMaps: false }).transpileFiles({
+      "main.ts": `const doubled = twice(21);\nconsole.log(doubled);\nimport { twice } from "./util";`,
+      "util.ts": `export function twice(n: number) { return n * 2; }`,
+    });
+    expect(result.diagnostics).toEqual([]);
+    const main = result.files.find((file) => file.path === "main.py")!.text;
+    expect(main.indexOf("from util import twice")).toBeLessThan(main.indexOf("doubled = twice(21)"));
+  });
 });

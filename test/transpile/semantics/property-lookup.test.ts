@@ -15,3 +15,10 @@ describeCases("property lookup", {
   "join with an undefined separator": `const a = [1, 2]; console.log(a.join(undefined), [].join(undefined));`,
   "property named with $ holding an arrow": `const o = { $pick: (...xs: string[]) => xs[1] }; console.log(o.$pick("a", "b"));`,
 });
+
+describeCases("index and count arguments", {
+  "slice with undefined and NaN bounds": `const s = "0123456789"; const u = undefined as number | undefined; console.log(s.slice(u, 5), s.slice(3, u), s.slice(NaN, 3), s.slice(3, NaN), s.slice(1.7, 4.2));`,
+  "charAt and charCodeAt at NaN": `const s = "hello"; console.log(s.charAt(NaN), s.charCodeAt(NaN), s.charAt(1.5));`,
+  "padStart and padEnd with fractions and NaN": `const s = "foo"; console.log(s.padStart(5.9, "12"), s.padEnd(NaN), s.padEnd(6.5, "-"));`,
+  "flat with an undefined depth": `const a = [1, [2, [3]]]; console.log(JSON.stringify(a.flat(undefined)));`,
+});
