@@ -324,6 +324,21 @@ export const arrayStaticCalls: CallMappings = {
     ]);
   },
   of(node, context) {
-    return py.list(transformArgs(node, context));
+    const args = transformArgs(node, context);
+    if (!args.some((argument) => argument.kind === "Starred")) return py.list(args);
+    // MicroPython has no `[*a, 4]`: spread arguments are copied with list() and concatenated.
+    const parts: py.Expression[] = [];
+    let run: py.Expression[] = [];
+    for (const argument of args) {
+      if (argument.kind !== "Starred") {
+        run.push(argument);
+        continue;
+      }
+      if (run.length > 0) parts.push(py.list(run));
+      run = [];
+      parts.push(py.call(py.name("list"), [argument.value]));
+    }
+    if (run.length > 0) parts.push(py.list(run));
+    return parts.reduce((joined, next) => py.binOp(joined, "+", next));
   },
 };

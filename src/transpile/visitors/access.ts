@@ -107,6 +107,9 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   if (isRecordType(context, receiverType) && !isArrayType(context, receiverType) && !isWrittenTo(node)) {
     return py.call(py.attribute(receiver, "get"), [index]);
   }
+  if ((isArrayType(context, receiverType) || isStringType(receiverType)) && !isWrittenTo(node) && expectsMissing(node)) {
+    return py.call(context.useHelper("js_item"), [receiver, index]);
+  }
   if (isArrayType(context, receiverType) || isStringType(receiverType) || isRecordType(context, receiverType)) {
     return py.subscript(receiver, index);
   }
@@ -120,6 +123,37 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
     ? py.str(String(Number(node.argumentExpression.text)))
     : asString(context, node.argumentExpression, index);
   return py.call(py.name("getattr"), [receiver, key]);
+}
+
+/**
+ * Whether the program reads this element expecting it may be missing: inside an optional chain
+ * (`a?.[i]`, `a[i]?.x`), before `??`, or compared with undefined or null. There it reads
+ * undefined past the end, as in JavaScript; elsewhere Python's own indexing (which raises
+ * past the end) keeps the common loop `a[i]` fast.
+ */
+function expectsMissing(node: ts.ElementAccessExpression): boolean {
+  if (node.flags & ts.NodeFlags.OptionalChain) return true;
+  let parent = node.parent;
+  let child: ts.Node = node;
+  while (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (
+    (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent)) &&
+    parent.questionDotToken
+  )
+    return parent.expression === child;
+  if (!ts.isBinaryExpression(parent) || parent.left !== child) return false;
+  const operator = parent.operatorToken.kind;
+  if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken) return true;
+  const isEquality =
+    operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    operator === ts.SyntaxKind.EqualsEqualsToken ||
+    operator === ts.SyntaxKind.ExclamationEqualsToken;
+  const other = parent.right;
+  return isEquality && (other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === "undefined"));
 }
 
 function isNegativeLiteral(node: ts.Expression): boolean {

@@ -22,3 +22,12 @@ describeCases("index and count arguments", {
   "padStart and padEnd with fractions and NaN": `const s = "foo"; console.log(s.padStart(5.9, "12"), s.padEnd(NaN), s.padEnd(6.5, "-"));`,
   "flat with an undefined depth": `const a = [1, [2, [3]]]; console.log(JSON.stringify(a.flat(undefined)));`,
 });
+
+describeCases("elements read expecting they may be missing", {
+  "in an optional chain": `const o: { a?: { b?: { c: number }[] } } = { a: { b: [{ c: 10 }] } }; console.log(o.a?.b?.[0]?.c ?? "none", o.a?.b?.[2]?.c ?? "none");`,
+  "before ?? and compared with undefined": `const a = [1, 2]; const s = "ab"; const i = 5; console.log(a[i] ?? -1, a[i] === undefined, s[i] !== undefined, s[1] ?? "x", a[1.5] === undefined);`,
+});
+
+describeCases("Array.of", {
+  "with spread arguments": `const a = [1, 2]; console.log(Array.of(...a, 3, ...new Set([4])), Array.of(...a));`,
+});
