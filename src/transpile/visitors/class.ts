@@ -21,6 +21,31 @@ function memberName(member: ts.ClassElement, context: TransformationContext): st
 }
 
 /**
+ * A static member and an instance method or accessor of the same name: JavaScript keeps them
+ * apart (the constructor's property, the prototype's); a Python class has one namespace, where
+ * the later definition would replace the other.
+ */
+function reportSharedNames(node: ts.ClassLikeDeclaration, context: TransformationContext): void {
+  const staticNames = new Set(node.members.filter(isStatic).map((member) => member.name?.getText()));
+  for (const member of node.members) {
+    if (isStatic(member) || ts.isPropertyDeclaration(member) || !member.name || !staticNames.has(member.name.getText())) continue;
+    context.report(diagnostics.unsupportedClassMember(member, "Static members named like an instance method"));
+  }
+}
+
+/** Whether a static initializer refers to the class being defined (by name or as `this`). */
+function usesOwnClass(initializer: ts.Expression, node: ts.ClassLikeDeclaration, context: TransformationContext): boolean {
+  const own = node.name ? context.symbolOf(node.name) : undefined;
+  const visit = (child: ts.Node): boolean => {
+    if (child.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (ts.isIdentifier(child) && own !== undefined && context.symbolOf(child) === own) return true;
+    if (ts.isFunctionLike(child)) return false;
+    return ts.forEachChild(child, visit) ?? false;
+  };
+  return visit(initializer);
+}
+
+/**
  * A class becomes a Python class: fields and parameter properties are assigned in
  * `__init__` (after `super().__init__` in a derived class, as in JS), static fields are
  * class attributes, static methods `@staticmethod`.
@@ -63,12 +88,16 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
   const bases = heritage ? [context.transformExpression(heritage.expression)] : [];
   const body: py.Statement[] = [];
   const fieldInitializers: py.Statement[] = [];
+  reportSharedNames(node, context);
   for (const member of node.members) {
     if (ts.isPropertyDeclaration(member)) {
       const name = memberName(member, context);
       if (!name || ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) continue;
       if (!member.initializer) continue;
-      if (isStatic(member)) {
+      if (isStatic(member) && usesOwnClass(member.initializer, node, context)) {
+        // The class body runs before Python binds the class's name.
+        context.report(diagnostics.unsupportedClassMember(member, "Static properties initialised from their own class"));
+      } else if (isStatic(member)) {
         body.push(py.at(py.assign(py.name(name), context.transformExpression(member.initializer)), context.positionOf(member)));
       } else {
         const { result, preceding } = context.collectPreceding(() => context.transformExpression(member.initializer!));
