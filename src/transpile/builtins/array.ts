@@ -244,7 +244,9 @@ export const arrayCalls: CallMappings = {
         : node.expression,
       context,
     );
-    if (element && isStringType(element)) return py.call(py.attribute(separator, "join"), [receiver]);
+    // A separator that may be undefined (meaning ",") goes through the helper.
+    const separatorIsString = !separatorNode || isStringType(context.typeOf(separatorNode));
+    if (element && isStringType(element) && separatorIsString) return py.call(py.attribute(separator, "join"), [receiver]);
     return py.call(context.useHelper("arr_join"), [receiver, separator]);
   },
   reverse(node, context, receiver) {

@@ -100,7 +100,7 @@ function assignmentStatements(
   }
   // `o[f()] += 1` evaluates `o` and `f()` once: Python's `+=` does too, but a helper call
   // (`t = js_add(t, v)`) names the target twice, so its parts go to temporaries first.
-  const { statements, readAndWrite, read } = evaluatedOnce(node.left, target, context);
+  const { statements, readAndWrite, read } = evaluatedOnce(node.left, target, context, node.right);
   const current = () => read ?? context.transformExpression(node.left);
   const right = context.transformExpression(node.right);
   const result = read;
@@ -188,7 +188,7 @@ function mayRunCode(expression: py.Expression): boolean {
 }
 
 /** Whether evaluating this Python expression twice could differ from evaluating it once. */
-function isRepeatable(expression: py.Expression): boolean {
+function isPlainPart(expression: py.Expression): boolean {
   return expression.kind === "Name" || expression.kind === "Constant";
 }
 
@@ -201,20 +201,27 @@ export function evaluatedOnce(
   left: ts.Expression,
   target: py.Expression,
   context: TransformationContext,
+  value?: ts.Expression,
 ): { statements: py.Statement[]; readAndWrite: py.Expression; read?: py.Expression } {
   const statements: py.Statement[] = [];
-  const stable = (expression: py.Expression): py.Expression => {
-    if (isRepeatable(expression)) return expression;
+  // A name the value assigns (`a[i] += i++`) is not the same when the target is read again.
+  const assignedByValue = (source: ts.Expression) => value !== undefined && ts.isIdentifier(source) && isWrittenBy(source, value, context);
+  const isRepeatable = (expression: py.Expression, source?: ts.Expression) =>
+    isPlainPart(expression) && !(source !== undefined && assignedByValue(source));
+  const stable = (expression: py.Expression, source?: ts.Expression): py.Expression => {
+    if (isRepeatable(expression, source)) return expression;
     const temporary = context.temporary("target");
     statements.push(py.assign(temporary, expression));
     return temporary;
   };
-  if (target.kind === "Subscript" && !(isRepeatable(target.value) && isRepeatable(target.index))) {
-    const readAndWrite = py.subscript(stable(target.value), stable(target.index));
+  const receiver = ts.isElementAccessExpression(left) || ts.isPropertyAccessExpression(left) ? left.expression : undefined;
+  const key = ts.isElementAccessExpression(left) ? left.argumentExpression : undefined;
+  if (target.kind === "Subscript" && !(isRepeatable(target.value, receiver) && isRepeatable(target.index, key))) {
+    const readAndWrite = py.subscript(stable(target.value, receiver), stable(target.index, key));
     return { statements, readAndWrite, read: readAndWrite };
   }
-  if (target.kind === "Attribute" && !isRepeatable(target.value) && ts.isPropertyAccessExpression(left)) {
-    const readAndWrite = py.attribute(stable(target.value), target.attr);
+  if (target.kind === "Attribute" && !isRepeatable(target.value, receiver) && ts.isPropertyAccessExpression(left)) {
+    const readAndWrite = py.attribute(stable(target.value, receiver), target.attr);
     return { statements, readAndWrite, read: readAndWrite };
   }
   return { statements, readAndWrite: target };

@@ -25,10 +25,37 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     (property) => ts.isSpreadAssignment(property) || (property.name !== undefined && ts.isComputedPropertyName(property.name)),
   );
   const pieces: ({ key: py.Expression; value: py.Expression } | { spread: py.Expression })[] = [];
+  // Keys and values run left to right: when a later one needs statements first
+  // (`{ [i += "B"]: i += "C" }`), the earlier ones are read into temporaries ahead of them.
+  const settled = (expression: py.Expression) =>
+    expression.kind === "Constant" || expression.kind === "Lambda" || (expression.kind === "Name" && context.isTemporary(expression.id));
+  const settle = (expression: py.Expression): py.Expression => {
+    if (settled(expression)) return expression;
+    const temporary = context.temporary("value");
+    context.addPrecedingStatements(py.assign(temporary, expression));
+    return temporary;
+  };
+  const inOrder = <T>(transform: () => T): T => {
+    const { result, preceding } = context.collectPreceding(transform);
+    if (preceding.some((statement) => statement.kind !== "FunctionDef")) {
+      for (const piece of pieces) {
+        if ("spread" in piece) piece.spread = settle(piece.spread);
+        else {
+          piece.key = settle(piece.key);
+          piece.value = settle(piece.value);
+        }
+      }
+    }
+    context.addPrecedingStatements(...preceding);
+    return result;
+  };
   for (const property of node.properties) {
     if (ts.isPropertyAssignment(property)) {
-      const key = propertyKey(property.name, context);
-      if (key) pieces.push({ key, value: context.transformExpression(property.initializer) });
+      const key = inOrder(() => propertyKey(property.name, context));
+      if (key) pieces.push({ key, value: py.none() });
+      const value = inOrder(() => context.transformExpression(property.initializer));
+      const last = pieces[pieces.length - 1];
+      if (key && last && !("spread" in last)) last.value = value;
     } else if (ts.isShorthandPropertyAssignment(property)) {
       const symbol = context.checker.getShorthandAssignmentValueSymbol(property);
       const value = symbol && context.isDeclaredByUser(symbol) ? context.pythonName(property.name) : property.name.text;
@@ -37,7 +64,7 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
         value: (symbol && namespaceMemberReference(property.name, context, symbol)) ?? py.name(value),
       });
     } else if (ts.isSpreadAssignment(property)) {
-      pieces.push({ spread: py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)]) });
+      pieces.push({ spread: inOrder(() => py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)])) });
     } else {
       context.report(libraryDiagnostics.objectLiteralMethod(property));
     }

@@ -12,7 +12,7 @@ describeCases("property lookup", {
   "spread of an array into an object": `const a = [7, 8]; const o = { ...a }; console.log(JSON.stringify(o));`,
   "spread of null and undefined": `const n = null as any; const u = undefined as any; console.log(JSON.stringify({ a: 1, ...n, ...u }));`,
   "spread of a short-circuited operand": `const flag = false as boolean; console.log(JSON.stringify({ a: 1, ...(flag && { b: 2 }) }));`,
-  "join with an undefined separator": `const a = [1, 2]; console.log(a.join(undefined), [].join(undefined));`,
+  "join with an undefined separator": `const a = [1, 2]; const s = ["x", "y"]; console.log(a.join(undefined), [].join(undefined), s.join(undefined));`,
   "property named with $ holding an arrow": `const o = { $pick: (...xs: string[]) => xs[1] }; console.log(o.$pick("a", "b"));`,
 });
 
