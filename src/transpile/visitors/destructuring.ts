@@ -74,7 +74,13 @@ function isAssignmentPatternPart(node: ts.Node): boolean {
     return true;
   if (!ts.isArrayLiteralExpression(node) && !ts.isObjectLiteralExpression(node)) return false;
   const parent = node.parent;
-  return ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || (ts.isBinaryExpression(parent) && parent.left === node);
+  return (
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    (ts.isBinaryExpression(parent) && parent.left === node) ||
+    // `for ([a = 1] of rows)`: the pattern's type, not the rows' elements.
+    (ts.isForOfStatement(parent) && parent.initializer === node)
+  );
 }
 
 function arrayPattern(

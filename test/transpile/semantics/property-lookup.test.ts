@@ -28,6 +28,10 @@ describeCases("elements read expecting they may be missing", {
   "before ?? and compared with undefined": `const a = [1, 2]; const s = "ab"; const i = 5; console.log(a[i] ?? -1, a[i] === undefined, s[i] !== undefined, s[1] ?? "x", a[1.5] === undefined);`,
 });
 
+describeCases("for…of assigning to a pattern", {
+  "defaults for elements the rows lack": `let first = ""; for ([first = "none"] of [[], ["x"]]) console.log(first);`,
+});
+
 describeCases("Array.of", {
   "with spread arguments": `const a = [1, 2]; console.log(Array.of(...a, 3, ...new Set([4])), Array.of(...a));`,
 });
