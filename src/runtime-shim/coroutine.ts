@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /**
  * A Python-style coroutine: calling an `async` function creates it, but its body starts only
  * when it is first awaited or run as a task. JavaScript starts an async function's body at
@@ -50,9 +52,15 @@ export function isCoroutine(value: unknown): value is Coroutine<unknown> {
 }
 
 /**
+ * Marks the code of async calls the Promise API runs (startCoroutine) through all their awaits:
+ * that code belongs to no asyncio task, so its awaits never park the task that happens to run.
+ */
+export const promiseDriven = new AsyncLocalStorage<boolean>();
+
+/**
  * An async call handed to the Promise API (`Promise.all([a(), b()])`): JavaScript starts it at
  * the call, as the transpiled program does (JsPromise), not when the API first calls `then`.
  */
 export function startCoroutine<T>(value: T): T {
-  return isCoroutine(value) ? (value.start() as T) : value;
+  return isCoroutine(value) ? (promiseDriven.run(true, () => value.start()) as T) : value;
 }

@@ -5,6 +5,7 @@
 import { BaseException } from "./exceptions.js";
 
 export { coroutine, startCoroutine } from "./coroutine.js";
+export { awaitPromise } from "./await-promise.js";
 
 /**
  * Start of a rewritten `catch (e)` that, like MicroPython's `except Exception`, must not catch

@@ -258,6 +258,8 @@ export class Scheduler {
   readonly io = new IoQueue(this);
   current: Task<unknown> | null = null;
   exceptionHandler: ((context: ExceptionContext) => void) | null = null;
+  /** Tasks parked on a JavaScript promise (awaitPromise); its settling queues them again. */
+  promiseWaits = 0;
   /** The unqueued task `run_forever` waits for; `stop()` queues it. */
   stopTask: Task<unknown> | null = null;
   private run: LoopRun | null = null;
@@ -546,6 +548,13 @@ export class Scheduler {
 
   /** Waits for the next thing that can happen: a wake time, a hardware event, or IO. */
   private async idle(untilMs: number | undefined): Promise<void> {
+    if (this.promiseWaits > 0) {
+      // A promise a task waits for (awaitPromise) settles from a microtask: let those run, and
+      // go on with a task they queued, before time moves on or the loop calls it a deadlock.
+      await new Promise((resolve) => setImmediate(resolve));
+      const head = this.runQueue.peek();
+      if (head !== undefined && head.key <= this.ticks()) return;
+    }
     const eventMs = this.clock.nextEventMs();
     let nextMs = untilMs === undefined ? eventMs : eventMs === undefined ? untilMs : Math.min(untilMs, eventMs);
     // A test's time limit counts as the next thing that happens: the clock stops there.

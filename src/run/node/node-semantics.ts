@@ -20,7 +20,8 @@ import ts from "typescript";
  *    starts at once, as the transpiled program's JsPromise starts it (JavaScript's order), not
  *    when the API gets round to calling its `then`. In a module using the Promise API, `await f()`
  *    awaits the started body's own promise, so the caller resumes one microtask after `f` ends,
- *    as in JavaScript (awaiting the lazy coroutine, a thenable, would take two more).
+ *    as in JavaScript (awaiting the lazy coroutine, a thenable, would take two more), and an
+ *    asyncio task awaiting a plain promise parks until it settles (awaitPromise).
  *
  * Module specifiers are also rewritten: `tsmp/<name>` to the shim module file, and relative
  * imports to the emitted `.mjs` files.
@@ -36,6 +37,7 @@ const BLOCKING_CALLS = new Set(["run", "run_forever", "run_until_complete"]);
 const HELPER = "__tsmp_coroutine";
 const EXCEPT_HELPER = "__tsmp_except_exception";
 const START_HELPER = "__tsmp_start_coroutine";
+const AWAIT_HELPER = "__tsmp_await_promise";
 
 /** `Promise.all(…)`, `Promise.resolve(…)`: a static of the global Promise. */
 function isPromiseApiCall(node: ts.Node): node is ts.CallExpression {
@@ -44,6 +46,15 @@ function isPromiseApiCall(node: ts.Node): node is ts.CallExpression {
     ts.isPropertyAccessExpression(node.expression) &&
     ts.isIdentifier(node.expression.expression) &&
     node.expression.expression.text === "Promise"
+  );
+}
+
+function isThenCallee(node: ts.PropertyAccessExpression): boolean {
+  return (
+    ["then", "catch", "finally"].includes(node.name.text) &&
+    node.parent !== undefined &&
+    ts.isCallExpression(node.parent) &&
+    node.parent.expression === node
   );
 }
 
@@ -73,6 +84,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     let usesHelper = false;
     let usesExceptHelper = false;
     let usesStartHelper = false;
+    let usesAwaitHelper = false;
     const usesPromiseApi = mentionsPromiseApi(sourceFile);
 
     const isAsync = (node: ts.Node) =>
@@ -99,8 +111,18 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return rewriteSpecifier(node);
       const visited = ts.visitEachChild(node, visit, context);
       if (isPromiseApiCall(visited)) return startArguments(visited);
-      if (ts.isAwaitExpression(visited) && usesPromiseApi && ts.isCallExpression(visited.expression)) {
-        return f.updateAwaitExpression(visited, started(visited.expression));
+      // `work().then(…)`: the Promise API runs the coroutine, not an asyncio task.
+      if (ts.isPropertyAccessExpression(visited) && ts.isPropertyAccessExpression(node) && isThenCallee(node)) {
+        usesStartHelper = true;
+        return f.updatePropertyAccessExpression(
+          visited,
+          f.createCallExpression(f.createIdentifier(START_HELPER), undefined, [visited.expression]),
+          visited.name,
+        );
+      }
+      if (ts.isAwaitExpression(visited) && usesPromiseApi) {
+        usesAwaitHelper = true;
+        return f.updateAwaitExpression(visited, f.createCallExpression(f.createIdentifier(AWAIT_HELPER), undefined, [visited.expression]));
       }
       // `return f()` from an async function: JavaScript adopts f's running promise.
       if (ts.isReturnStatement(visited) && usesPromiseApi && visited.expression && returnsFromAsync(node)) {
@@ -259,6 +281,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
         ? [f.createImportSpecifier(false, f.createIdentifier("exceptException"), f.createIdentifier(EXCEPT_HELPER))]
         : []),
       ...(usesStartHelper ? [f.createImportSpecifier(false, f.createIdentifier("startCoroutine"), f.createIdentifier(START_HELPER))] : []),
+      ...(usesAwaitHelper ? [f.createImportSpecifier(false, f.createIdentifier("awaitPromise"), f.createIdentifier(AWAIT_HELPER))] : []),
     ];
     if (helpers.length > 0) {
       statements.unshift(

@@ -97,6 +97,19 @@ await asyncio.sleep_ms(1);
 asyncio.run(main());
 `));
 
+  it("an asyncio task awaits a promise another task settles", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function main(): Promise<void> {
+  let open: (v: string) => void = () => {};
+  const gate = new Promise<string>((resolve) => { open = resolve; });
+  asyncio.create_task((async () => { await asyncio.sleep_ms(10); console.log("opening"); open("now"); })());
+  console.log("gate opened:", await gate, await Promise.resolve(5));
+}
+asyncio.run(main());
+console.log("after run");
+`));
+
   it("Promise as a value is rejected with what to write instead", () => {
     expect(promiseDiagnostics(`const P = Promise;\nconsole.log(P === undefined);`)).toEqual([
       "1: Promise as a value is not supported. Instead, call the Promise API directly (new Promise(…), Promise.all(…), p.then(…)), or await coroutines with asyncio.gather (from tsmp/asyncio).",

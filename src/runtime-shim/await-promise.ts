@@ -1,0 +1,45 @@
+import { isCoroutine, promiseDriven } from "./coroutine.js";
+import { runtime } from "./runtime.js";
+
+/**
+ * `await p` of a JavaScript promise inside an asyncio task (the Node runner's rewrite calls this
+ * in modules naming the Promise API). The shim's loop steps one task until it parks on an asyncio
+ * primitive; a task awaiting a plain promise would never park, and the loop would stall. So the
+ * task parks here until the promise settles and is queued again, as the transpiled program's
+ * task waits on an asyncio Event set by the promise's reaction.
+ */
+export function awaitPromise(value: unknown): unknown {
+  if (isCoroutine(value)) return value.start();
+  if (!(value instanceof Promise) || promiseDriven.getStore() === true) return value;
+  const scheduler = runtime().scheduler;
+  const task = scheduler.current;
+  // Only the running task's own code parks it (not a parked task's, nor code between steps).
+  if (!scheduler.isRunning || task === null || task.waker !== null) return value;
+  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown } | undefined;
+  let waiting = true;
+  const stopWaiting = () => {
+    if (waiting) scheduler.promiseWaits--;
+    waiting = false;
+  };
+  const parking = { remove: stopWaiting };
+  const settle = (settled: NonNullable<typeof outcome>) => {
+    outcome = settled;
+    if (waiting && task.waitingOn === parking) scheduler.schedule(task);
+    stopWaiting();
+  };
+  return scheduler.suspend(
+    (parked) => {
+      parked.waitingOn = parking;
+      scheduler.promiseWaits++;
+      value.then(
+        (result: unknown) => settle({ ok: true, value: result }),
+        (error: unknown) => settle({ ok: false, error }),
+      );
+    },
+    () => {
+      if (outcome === undefined) return undefined;
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    },
+  );
+}
