@@ -21,7 +21,7 @@ export interface WriteOptions {
 }
 
 /** Data bytes per exec: small enough for the heap of an ESP8266 while it compiles the literal. */
-const WRITE_CHUNK = 4096;
+export const WRITE_CHUNK = 4096;
 /** File bytes per exec when reading: 48 KiB of base64 answer, well inside a small board's heap. */
 const READ_CHUNK = 36 * 1024;
 /** Matches the window `_tsmp_inflate` gives deflate.DeflateIO on the board (1 KiB). */
@@ -158,6 +158,30 @@ export class BoardFs {
       code = "";
     }
     return boardHash;
+  }
+
+  /**
+   * Writes small files (together at most WRITE_CHUNK bytes) in one exec and returns the sha256 the
+   * board computed of each, or undefined for each when the answer arrived garbled: a project's
+   * modules are mostly a kilobyte or two, and one exec each spent more time on round trips than
+   * on their bytes.
+   */
+  async writeSmallFiles(files: { path: string; data: Uint8Array }[]): Promise<(string | undefined)[]> {
+    await this.loadPreamble();
+    const code = files
+      .map((file) => {
+        const folder = posix.dirname(file.path);
+        const name = pythonString(file.path);
+        const expression = this.writableExpression(file.data);
+        return (
+          `${folder === "." || folder === "/" ? "" : `_tsmp_mkdirs(${pythonString(folder)})\n`}` +
+          `${needsBase64(expression) ? "from binascii import a2b_base64\n" : ""}` +
+          `_tsmp_f=open(${name},'wb')\n_tsmp_f.write(${expression})\n_tsmp_f.close()\nprint(_tsmp_sha256(${name}))`
+        );
+      })
+      .join("\n");
+    const hashes = (await this.call(code, files[0]!.path)).split(/\r?\n/).filter((line) => line.length > 0);
+    return hashes.length === files.length ? hashes : files.map(() => undefined);
   }
 
   /** The fewest bytes on the wire that make the board write `piece`: compressed if that is shorter. */

@@ -1,5 +1,5 @@
 import { TsmpError } from "../errors.js";
-import { BoardFsError, sha256Hex, type BoardFs } from "./board-fs.js";
+import { BoardFsError, sha256Hex, WRITE_CHUNK, type BoardFs } from "./board-fs.js";
 import {
   JOURNAL_PATH,
   MANIFEST_PATH,
@@ -112,9 +112,10 @@ export async function deployFiles(fs: BoardFs, buildFiles: DeployFile[], options
   }
 
   progress?.start(changed.reduce((sum, file) => sum + file.data.length, 0));
-  for (const file of changed) {
+  for (const batch of uploadBatches(changed)) {
     await stopIfAsked(fs, signal, unfinished);
-    await uploadVerified(fs, file, progress, log);
+    if (batch.length === 1) await uploadVerified(fs, batch[0]!, progress, log);
+    else await uploadBatchVerified(fs, batch, progress, log);
   }
   progress?.finish();
   await stopIfAsked(fs, signal, unfinished);
@@ -383,14 +384,66 @@ async function stopIfAsked(fs: BoardFs, signal: AbortSignal | undefined, unfinis
   throw new DeployInterrupted("stopped before installing anything: the board keeps its previous program, complete");
 }
 
+/** Small files travel several to an exec (at most WRITE_CHUNK bytes of them); a bigger one goes alone. */
+function uploadBatches(files: DeployFile[]): DeployFile[][] {
+  const batches: DeployFile[][] = [];
+  let batch: DeployFile[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (batch.length > 0 && bytes + file.data.length > WRITE_CHUNK) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(file);
+    bytes += file.data.length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/**
+ * Sends a batch of small files in one exec; each that did not arrive intact (or the whole batch,
+ * when a garbled piece made the board's decoding fail) is sent again on its own, as the retries
+ * of uploadVerified.
+ */
+async function uploadBatchVerified(
+  fs: BoardFs,
+  batch: DeployFile[],
+  progress: UploadProgress | undefined,
+  log: (line: string) => void,
+): Promise<void> {
+  for (const file of batch) progress?.advance(file.path, 0);
+  let hashes: (string | undefined)[] = batch.map(() => undefined);
+  try {
+    hashes = await fs.writeSmallFiles(batch.map((file) => ({ path: file.path + TEMP_SUFFIX, data: file.data })));
+  } catch (error) {
+    if (!isGarbledPiece(error)) throw error;
+  }
+  for (const [i, file] of batch.entries()) {
+    if (hashes[i] === sha256Hex(file.data)) {
+      progress?.advance(file.path, file.data.length);
+      continue;
+    }
+    log(`Retrying ${file.path} (sha256 mismatch)`);
+    await uploadVerified(fs, file, progress, log, 1);
+  }
+}
+
+/** A garbled compressed piece makes the board's inflate or base64 decoding fail: it is sent again. */
+function isGarbledPiece(error: unknown): boolean {
+  return error instanceof BoardFsError && /EINVAL|padding|ValueError|zlib|deflate/i.test(error.message);
+}
+
 async function uploadVerified(
   fs: BoardFs,
   file: DeployFile,
   progress: UploadProgress | undefined,
   log: (line: string) => void,
+  firstAttempt = 0,
 ): Promise<void> {
   const expected = sha256Hex(file.data);
-  for (let attempt = 0; attempt <= UPLOAD_RETRIES; attempt++) {
+  for (let attempt = firstAttempt; attempt <= UPLOAD_RETRIES; attempt++) {
     let reported = 0;
     let boardHash: string | undefined;
     // The bar names the file being sent now, before its first piece arrives.
@@ -403,8 +456,7 @@ async function uploadVerified(
         },
       });
     } catch (error) {
-      // A garbled compressed piece makes the board's inflate or base64 decoding fail: resend it too.
-      if (!(error instanceof BoardFsError) || !/EINVAL|padding|ValueError|zlib|deflate/i.test(error.message)) throw error;
+      if (!isGarbledPiece(error)) throw error;
     }
     if (boardHash === expected) return;
     if (attempt === UPLOAD_RETRIES) break;
