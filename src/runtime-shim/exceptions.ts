@@ -54,25 +54,33 @@ export class CancelledError extends BaseException {
   static override readonly [pythonClassName]: string = "CancelledError";
 }
 
-/** Base for the Python exceptions that are ordinary `Exception`s (JS `Error`s). */
-export class PythonError extends Error {
-  static readonly [pythonClassName]: string = "PythonError";
-  readonly args: readonly unknown[];
+/**
+ * A JavaScript error class with Python's exception behaviour on top: `args`, the class's own
+ * name, `str()` as Python prints it, and `instanceof` across copies of this module.
+ */
+function pythonExceptionOf(Base: ErrorConstructor) {
+  return class extends Base {
+    static readonly [pythonClassName]: string = "PythonError";
+    readonly args: readonly unknown[];
 
-  constructor(...args: unknown[]) {
-    super(args.length === 0 ? "" : String(args[0]));
-    this.args = args;
-    this.name = new.target.name;
-  }
+    constructor(...args: unknown[]) {
+      super(args.length === 0 ? "" : String(args[0]));
+      this.args = args;
+      this.name = new.target.name;
+    }
 
-  override toString(): string {
-    return this.message === "" ? this.name : `${this.name}: ${this.message}`;
-  }
+    override toString(): string {
+      return this.message === "" ? this.name : `${this.name}: ${this.message}`;
+    }
 
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isPythonInstance(value, this[pythonClassName]);
-  }
+    static override [Symbol.hasInstance](value: unknown): boolean {
+      return isPythonInstance(value, this[pythonClassName]);
+    }
+  };
 }
+
+/** Base for the Python exceptions that are ordinary `Exception`s (JS `Error`s). */
+export class PythonError extends pythonExceptionOf(Error) {}
 
 /** asyncio.TimeoutError: raised by `wait_for` when the timeout elapses. */
 export class TimeoutError extends PythonError {
@@ -94,8 +102,12 @@ export class AssertionError extends PythonError {
   static override readonly [pythonClassName]: string = "AssertionError";
 }
 
-/** Python's ValueError: an argument of the right type with a bad value. */
-export class ValueError extends PythonError {
+/**
+ * Python's ValueError: an argument of the right type with a bad value. Also a JavaScript
+ * RangeError, as on MicroPython, where `instanceof RangeError` takes every ValueError (tsmp's
+ * RangeError is one).
+ */
+export class ValueError extends pythonExceptionOf(RangeError) {
   static override readonly [pythonClassName]: string = "ValueError";
 }
 

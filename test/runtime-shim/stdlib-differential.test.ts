@@ -115,4 +115,20 @@ console.log(gc.threshold());
 console.log(errno.ENOENT, errno.EEXIST, errno.ETIMEDOUT, errno.ECONNREFUSED);
 `);
   });
+
+  it("a module's ValueError keeps its name; a thrown RangeError is one", async () => {
+    const output = await expectSameOnShimAndVm(`
+import * as binascii from "tsmp/binascii";
+for (const bad of [() => binascii.unhexlify("zz"), () => (1.5).toFixed(101)]) {
+  try {
+    bad();
+  } catch (e) {
+    console.log(String(e), (e as Error).name, e instanceof RangeError);
+  }
+}
+`);
+    expect(output).toBe(
+      "ValueError: non-hex digit ValueError true\nRangeError: toFixed() digits argument must be between 0 and 100 RangeError true\n",
+    );
+  });
 });

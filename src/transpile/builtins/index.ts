@@ -101,7 +101,7 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
   // Error is Python's Exception: thrown, caught and subclassed the same way.
   Error: () => py.name("Exception"),
   TypeError: () => py.name("TypeError"),
-  RangeError: () => py.name("ValueError"),
+  RangeError: (_node, context) => context.useHelper("RangeError"),
   SyntaxError: () => py.name("SyntaxError"),
   Map: (_node, context) => context.useHelper("JsMap"),
   Set: (_node, context) => context.useHelper("JsSet"),

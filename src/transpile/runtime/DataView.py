@@ -1,4 +1,4 @@
-# requires: ArrayBuffer
+# requires: ArrayBuffer, RangeError
 import struct
 
 
@@ -11,7 +11,7 @@ class DataView:
         if length is None:
             length = len(buffer) - offset
         if offset < 0 or offset > len(buffer) or offset + length > len(buffer):
-            raise ValueError("Start offset " + str(offset) + " is outside the bounds of the buffer")
+            raise RangeError("Start offset " + str(offset) + " is outside the bounds of the buffer")
         self.buffer = buffer
         self.byteOffset = offset
         self.byteLength = length
@@ -20,7 +20,7 @@ class DataView:
         if type(i) is not int:
             i = int(i)
         if i < 0 or i + size > self.byteLength:
-            raise ValueError("Offset is outside the bounds of the DataView")
+            raise RangeError("Offset is outside the bounds of the DataView")
         return self.byteOffset + i
 
     def _wrapped(self, v, bits):

@@ -1,4 +1,4 @@
-# requires: ArrayBuffer, js_truthy, num_str, arr_sort
+# requires: ArrayBuffer, js_truthy, num_str, arr_sort, RangeError
 import array
 
 
@@ -54,7 +54,7 @@ class TypedArray(memoryview):
     def set(self, source, offset=0):
         offset = int(offset)
         if offset < 0 or offset + len(source) > len(self):
-            raise ValueError("offset is out of bounds")
+            raise RangeError("offset is out of bounds")
         if isinstance(source, TypedArray) and type(source) is type(self):
             memoryview(self)[offset : offset + len(source)] = memoryview(source)
             return

@@ -5,4 +5,4 @@ def error_name(e):
     if name is not None:
         return name
     t = type(e).__name__
-    return {"Exception": "Error", "ValueError": "RangeError"}.get(t, t)
+    return {"Exception": "Error"}.get(t, t)

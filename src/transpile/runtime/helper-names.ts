@@ -19,6 +19,7 @@ export const helperNames = [
   "JsWeakMap",
   "JsWeakSet",
   "OrderedDict",
+  "RangeError",
   "TextDecoder",
   "TextEncoder",
   "TypedArray",

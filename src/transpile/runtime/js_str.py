@@ -19,7 +19,7 @@ def js_str(x, nil="undefined"):
     if isinstance(x, BaseException):
         name = getattr(x, "name", None)
         if name is None:
-            name = {"Exception": "Error", "ValueError": "RangeError"}.get(type(x).__name__, type(x).__name__)
+            name = {"Exception": "Error"}.get(type(x).__name__, type(x).__name__)
         message = str(x)
         return name + ": " + message if message else name
     if callable(x):

@@ -1,10 +1,10 @@
-# requires: num_str
+# requires: num_str, RangeError
 def num_to_radix(x, radix=10):
     # Number.prototype.toString(radix): integer digits, then fraction digits until the value
     # is the nearest double (as V8 prints them).
     radix = int(radix)
     if radix < 2 or radix > 36:
-        raise ValueError("toString() radix must be between 2 and 36")
+        raise RangeError("toString() radix must be between 2 and 36")
     if radix == 10 or x != x or x - x != 0:
         return num_str(x)
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"

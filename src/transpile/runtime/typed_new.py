@@ -1,4 +1,4 @@
-# requires: TypedArray
+# requires: TypedArray, RangeError
 def typed_new(cls, source=0, offset=0, length=None):
     # new XArray(length | values | typedArray | iterable | buffer, byteOffset?, length?).
     if isinstance(source, ArrayBuffer):
@@ -6,7 +6,7 @@ def typed_new(cls, source=0, offset=0, length=None):
             raise TypeError(cls.__name__ + " over an ArrayBuffer is not supported by tsmp")
         end = len(source) if length is None else offset + length
         if offset > len(source) or end > len(source):
-            raise ValueError("Invalid typed array length: " + str(length))
+            raise RangeError("Invalid typed array length: " + str(length))
         out = cls(memoryview(source)[offset:end])
         out._buf = source
         out._off = offset

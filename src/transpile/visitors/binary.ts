@@ -4,6 +4,7 @@ import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../operators/bitwise.js";
 import { remainder } from "../operators/numeric.js";
+import { isLibrarySymbol } from "../builtins/library.js";
 import { power } from "../builtins/math.js";
 import * as py from "../python-ast.js";
 import { comparesByIdentity, isNullishType, isNumberType, isRecordType, isStringType, truthinessOf, typeOf } from "../types.js";
@@ -69,6 +70,9 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     context.report(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText()));
     return py.none();
   }
+  if (kind === ts.SyntaxKind.InstanceOfKeyword && isGlobalRangeError(node.right, context)) {
+    return py.call(py.name("isinstance"), [context.transformExpression(node.left), py.name("ValueError")]);
+  }
   const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
   if (arithmeticOperator === "**") return power(node.right, left, right, context);
   if (arithmeticOperator) return py.binOp(left, arithmeticOperator, right);
@@ -78,6 +82,17 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     return remainder(node.left, node.right, left, right, context);
   }
   return py.call(py.name("isinstance"), [left, right]);
+}
+
+/**
+ * `instanceof RangeError` also takes the ValueError MicroPython's own code raises where
+ * JavaScript throws a RangeError (struct reading past a buffer's end for a plain DataView).
+ * The one difference: a module's own ValueError (machine.Pin(99)) is a RangeError here too.
+ */
+function isGlobalRangeError(node: ts.Expression, context: TransformationContext): boolean {
+  if (!ts.isIdentifier(node) || node.text !== "RangeError") return false;
+  const symbol = context.checker.getSymbolAtLocation(node);
+  return symbol !== undefined && isLibrarySymbol(symbol, context);
 }
 
 /**
