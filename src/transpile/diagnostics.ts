@@ -63,6 +63,13 @@ export const globalObject = (node: ts.Node) =>
     "'globalThis' is not supported: MicroPython has no global object. Import what you need from its module, or keep shared values in an object of your own.",
   );
 
+export const dictAssertedAsObject = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1042",
+    `'${node.getText()}' asserts that a value which may be a dict (a record type, such as what json.loads gives) is an object: tsmp reads an object's properties as attributes and a dict's keys with [], and an assertion converts nothing. Keep the record type and read it with value["key"], or build the object from it.`,
+  );
+
 export const thisOutsideClass = (node: ts.Node) =>
   at(
     node,

@@ -107,6 +107,25 @@ export function isRecordType(context: TransformationContext, type: ts.Type): boo
 }
 
 /**
+ * A type assertion tsmp cannot honour: `value as { name: string }` where the value may be a
+ * dict (a record type, such as what `json.loads` gives). A dict's keys are subscripts in Python,
+ * an object type's properties are attributes, and the assertion changes no value.
+ */
+export function assertsDictAsObject(context: TransformationContext, from: ts.Type, to: ts.Type): boolean {
+  const isDict = (part: ts.Type) =>
+    (context.checker.getIndexInfoOfType(part, ts.IndexKind.String) !== undefined || isFacadeDictPart(context, part)) &&
+    !isArrayType(context, part);
+  const isAttributeObject = (part: ts.Type) =>
+    (part.flags & ts.TypeFlags.Object) !== 0 &&
+    !isDict(part) &&
+    !isArrayType(context, part) &&
+    !context.checker.isTupleType(part) &&
+    part.getCallSignatures().length === 0 &&
+    part.getProperties().length > 0;
+  return some(from, isDict) && !some(to, isDict) && some(to, isAttributeObject);
+}
+
+/**
  * A facade type declared as an alias of a plain object type with properties and index
  * signatures only (`type ExceptionContext = { message: string; … }`,
  * `type ErrorCodes = { readonly [errno: number]: string }`) describes a dict that MicroPython

@@ -1,6 +1,8 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
 import type * as py from "../python-ast.js";
+import { assertsDictAsObject, typeOf } from "../types.js";
 
 /** The value inside parentheses and type assertions, which only wrap it. */
 export function skipParentheses(node: ts.Expression): ts.Expression {
@@ -22,5 +24,12 @@ export function transformTransparentExpression(
   node: ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.TypeAssertion | ts.SatisfiesExpression,
   context: TransformationContext,
 ): py.Expression {
+  if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !ts.isConstTypeReference(node.type)) {
+    // Checked against the innermost value, so `x as unknown as T` is caught too.
+    const value = skipParentheses(node);
+    if (assertsDictAsObject(context, typeOf(context, value), context.checker.getTypeFromTypeNode(node.type))) {
+      context.report(diagnostics.dictAssertedAsObject(node));
+    }
+  }
   return context.transformExpression(node.expression);
 }

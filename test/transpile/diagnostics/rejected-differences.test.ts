@@ -39,4 +39,15 @@ describe("constructs MicroPython would run differently are rejected", () => {
       "Static properties initialised from their own class in classes are not supported by tsmp yet.",
     );
   });
+  it("TSMP1042 a dict asserted to be an object (json.loads gives dicts), also through unknown", () => {
+    const source = (assertion: string) =>
+      `import * as json from "tsmp/json";\nconst settings = json.loads('{"name": "a"}') ${assertion};\nconsole.log(settings);`;
+    expect(messageOf(source("as { name: string }"), "TSMP1042")).toBe(
+      `'json.loads('{"name": "a"}') as { name: string }' asserts that a value which may be a dict (a record type, such as what json.loads gives) is an object: tsmp reads an object's properties as attributes and a dict's keys with [], and an assertion converts nothing. Keep the record type and read it with value["key"], or build the object from it.`,
+    );
+    expect(messageOf(source("as unknown as { name: string }"), "TSMP1042")).toBeDefined();
+    expect(messageOf(source("as Record<string, string>"), "TSMP1042")).toBeUndefined();
+    expect(messageOf(`const o = { name: "a" } as { name: string; size?: number };\nconsole.log(o);`, "TSMP1042")).toBeUndefined();
+    expect(messageOf(`const v = JSON.parse("{}") as { name: string };\nconsole.log(v);`, "TSMP1042")).toBeUndefined();
+  });
 });
