@@ -64,6 +64,8 @@ export class TransformationContext {
   private readonly types = new Map<ts.Node, ts.Type>();
   private readonly substitutes = new Map<ts.Node, py.Expression>();
   private readonly loweredOptionals = new Set<ts.Node>();
+  /** Values built once, when the module loads (a tagged template's strings array). */
+  readonly moduleConstants: py.Statement[] = [];
 
   private readonly expressionVisitors: ExpressionLookup;
   private readonly statementVisitors: StatementLookup;
@@ -281,6 +283,13 @@ export class TransformationContext {
   /** Asks for a runtime helper from `src/transpile/runtime/<name>.py`; returns its name. */
   useHelper(name: HelperName): py.Name {
     this.usedHelpers.add(name);
+    return py.name(name);
+  }
+
+  /** A value built once when the module loads; its module-level name. */
+  moduleConstant(hint: string, value: py.Expression): py.Name {
+    const name = `_${hint}_${this.moduleConstants.length + 1}`;
+    this.moduleConstants.push(py.assign(py.name(name), value));
     return py.name(name);
   }
 

@@ -25,10 +25,11 @@ export function transformSourceFile(sourceFile: ts.SourceFile, program: ProgramI
   if (context.usedHelpers.has("JsPromise")) {
     body.push(py.expressionStatement(py.call(py.attribute(py.name("JsPromise"), "jobs"))));
   }
+  // After the module's own imports, as a person would place it.
+  let index = 0;
+  while (index < body.length && (body[index]!.kind === "Import" || body[index]!.kind === "ImportFrom")) index++;
+  body.splice(index, 0, ...context.moduleConstants);
   if (context.usedHelpers.size > 0) {
-    // After the module's own imports, as a person would place it.
-    let index = 0;
-    while (index < body.length && (body[index]!.kind === "Import" || body[index]!.kind === "ImportFrom")) index++;
     const names = [...context.usedHelpers].sort().map((name) => ({ name }));
     body.splice(index, 0, { kind: "ImportFrom", module: helperModuleName, names });
   }

@@ -65,7 +65,12 @@ export function comparesByIdentity(left: ts.Type, right: ts.Type): boolean {
 }
 
 export function isArrayType(context: TransformationContext, type: ts.Type): boolean {
-  return every(type, (part) => context.checker.isArrayType(part) || context.checker.isTupleType(part));
+  return every(type, (part) => context.checker.isArrayType(part) || context.checker.isTupleType(part) || isTemplateStringsArray(part));
+}
+
+/** A tagged template's strings array: a list (its `raw` is kept beside it, see tpl_raw). */
+export function isTemplateStringsArray(type: ts.Type): boolean {
+  return type.getSymbol()?.getName() === "TemplateStringsArray";
 }
 
 /** The names of the classes in a type's base chain (`MyError`, `Error`). */

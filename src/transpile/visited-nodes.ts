@@ -12,6 +12,7 @@ export type VisitedExpression =
   | ts.StringLiteral
   | ts.NoSubstitutionTemplateLiteral
   | ts.TemplateExpression
+  | ts.TaggedTemplateExpression
   | ts.TrueLiteral
   | ts.FalseLiteral
   | ts.NullLiteral

@@ -30,6 +30,8 @@ function kindsOf(node: ts.Expression, context: TransformationContext): string[] 
   const kind = receiverKind(node, context);
   if (!kind) return [];
   if (kind === "Array" || kind === "String" || kind === "Number" || namespaceGlobals.has(kind)) return [kind];
+  // A tagged template's strings array is a list with `raw` beside it (tpl_raw).
+  if (kind === "TemplateStringsArray") return [kind, "Array"];
   return [kind, ...classChainNames(typeOf(context, node)).slice(1)];
 }
 

@@ -1,6 +1,6 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
-import { isArrayType, isNumberType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isNumberType, isStringType, isTemplateStringsArray, typeOf } from "../types.js";
 
 /** Global classes whose static members are mapped (`Array.from`, `Object.keys`). */
 const constructorGlobals = new Set(["Array", "String", "Number", "Object", "Date", "Promise"]);
@@ -18,6 +18,7 @@ export function receiverKind(node: ts.Expression, context: TransformationContext
   const type = typeOf(context, node);
   if (isStringType(type)) return "String";
   if (isNumberType(type)) return "Number";
+  if (isTemplateStringsArray(type)) return "TemplateStringsArray";
   if (isArrayType(context, type)) return "Array";
   return type.getSymbol()?.getName();
 }

@@ -49,6 +49,7 @@ export const propertyMappings: Record<string, PropertyMappings> = {
   Map: sizeProperty,
   Set: sizeProperty,
   Error: errorProperties,
+  TemplateStringsArray: { raw: (_node, context, receiver) => py.call(context.useHelper("tpl_raw"), [receiver]) },
   ...binaryPropertyMappings,
 };
 

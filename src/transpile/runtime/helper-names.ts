@@ -122,6 +122,7 @@ export const helperNames = [
   "to_int32",
   "to_num",
   "to_uint32",
+  "tpl_raw",
   "typed_from",
   "typed_new",
   "u8_items",

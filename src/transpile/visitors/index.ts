@@ -44,6 +44,7 @@ import { transformSwitchStatement } from "./switch.js";
 import { transformBreakStatement, transformContinueStatement, transformLabeledStatement, withLabeledExits } from "./labels.js";
 import { transformForInStatement } from "./for-in.js";
 import { transformForOfStatement } from "./for-of.js";
+import { transformTaggedTemplate } from "./tagged-template.js";
 import { transformDeleteExpression, transformTypeOfExpression, transformVoidExpression } from "./typeof-delete.js";
 import { transformPostfixUnary, transformPrefixUnary } from "./unary.js";
 
@@ -59,6 +60,7 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.StringLiteral]: transformStringLiteral,
     [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: transformStringLiteral,
     [ts.SyntaxKind.TemplateExpression]: transformTemplateExpression,
+    [ts.SyntaxKind.TaggedTemplateExpression]: transformTaggedTemplate,
     [ts.SyntaxKind.TrueKeyword]: transformTrue,
     [ts.SyntaxKind.FalseKeyword]: transformFalse,
     [ts.SyntaxKind.NullKeyword]: transformNull,

@@ -31,17 +31,27 @@ export const transformNull = (): py.Expression => py.none();
  * tuples, so a single one needs no tuple.
  */
 export function transformTemplateExpression(node: ts.TemplateExpression, context: TransformationContext): py.Expression {
-  let format = escapePercent(node.head.text);
+  return templateText(node, context, (piece) => piece.text);
+}
+
+/** A template's text with each piece read by `text` (cooked, or raw for String.raw). */
+export function templateText(
+  node: ts.TemplateLiteral,
+  context: TransformationContext,
+  text: (piece: ts.TemplateLiteralLikeNode) => string,
+): py.Expression {
+  if (ts.isNoSubstitutionTemplateLiteral(node)) return py.str(text(node));
+  let format = escapePercent(text(node.head));
   const values: py.Expression[] = [];
   for (const span of node.templateSpans) {
     const value = context.transformExpression(span.expression);
-    const text = asFormattedValue(context, span.expression, value);
+    const formatted = asFormattedValue(context, span.expression, value);
     // `${x}` alone is its text: x itself when it is a string (or already converted), else str(x).
-    if (format === "" && span.literal.text === "" && node.templateSpans.length === 1) {
-      return text !== value || isStringType(typeOf(context, span.expression)) ? text : py.call(py.name("str"), [text]);
+    if (format === "" && text(span.literal) === "" && node.templateSpans.length === 1) {
+      return formatted !== value || isStringType(typeOf(context, span.expression)) ? formatted : py.call(py.name("str"), [formatted]);
     }
-    values.push(text);
-    format += "%s" + escapePercent(span.literal.text);
+    values.push(formatted);
+    format += "%s" + escapePercent(text(span.literal));
   }
   return py.binOp(py.str(format), "%", values.length === 1 ? values[0]! : py.tuple(values));
 }
