@@ -34,9 +34,6 @@ export const regularExpression = (node: ts.Node, member: string) =>
     `${member} with a regular expression is not supported: MicroPython's 're' differs from JavaScript's. Use a string pattern.`,
   );
 
-export const replaceWithCallback = (node: ts.Node, member: string) =>
-  at(node, "TSMP1106", `${member} with a replacement function is not supported: pass a string.`);
-
 export const jsonReplacer = (node: ts.Node) =>
   at(node, "TSMP1107", "JSON.stringify with a replacer is not supported: pass null (an indent may follow).");
 

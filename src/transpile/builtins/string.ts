@@ -14,6 +14,7 @@ import * as diagnostics from "./diagnostics.js";
 import { zeroPaddedRadix } from "./number.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
+import type { TransformationContext } from "../context.js";
 
 export const stringProperties: PropertyMappings = {
   length: (_node, _context, receiver) => py.call(py.name("len"), [receiver]),
@@ -41,18 +42,30 @@ function replace(every: boolean): CallMapping {
   const member = every ? "String.replaceAll" : "String.replace";
   return rejectRegExp(member, (node, context, receiver) => {
     const [search, replacement] = node.arguments;
-    if (
-      replacement &&
-      !ts.isStringLiteralLike(replacement) &&
-      context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(replacement), ts.SignatureKind.Call).length > 0
-    ) {
-      context.report(diagnostics.replaceWithCallback(replacement, member));
+    if (replacement && !ts.isStringLiteralLike(replacement) && replacerArity(replacement, context) !== undefined) {
+      const [pattern, replacer] = transformArgs(node, context);
+      const arity = py.num(replacerArity(replacement, context)!);
+      return py.call(context.useHelper("str_replace_fn"), [receiver, pattern!, replacer!, arity, ...(every ? [py.bool(true)] : [])]);
     }
     const args = transformArgs(node, context);
     const plain = isStringLiteralLike(search) && search.text !== "" && isStringLiteralLike(replacement) && !replacement.text.includes("$");
     if (plain) return py.call(py.attribute(receiver, "replace"), every ? args : [...args, py.num(1)]);
     return py.call(context.useHelper("str_replace"), every ? [receiver, ...args, py.bool(true)] : [receiver, ...args]);
   });
+}
+
+/**
+ * How many of (match, offset, string) a replacement function takes, or undefined when the
+ * argument is not a function. JavaScript passes all three and a function ignores what it does
+ * not name; a Python function raises on extra arguments. A rest parameter takes all three.
+ */
+function replacerArity(node: ts.Expression, context: TransformationContext): number | undefined {
+  const signatures = context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(node), ts.SignatureKind.Call);
+  if (signatures.length === 0) return undefined;
+  const declaration = signatures[0]!.getDeclaration();
+  if (!declaration || !("parameters" in declaration)) return 3;
+  const parameters = declaration.parameters as ts.NodeArray<ts.ParameterDeclaration>;
+  return parameters.some((parameter) => parameter.dotDotDotToken) ? 3 : Math.min(parameters.length, 3);
 }
 
 /** JavaScript trims Unicode white space too (U+00A0, U+FEFF…); Python's strip() ASCII only. */

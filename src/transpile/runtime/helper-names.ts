@@ -115,6 +115,7 @@ export const helperNames = [
   "str_pad_end",
   "str_pad_start",
   "str_replace",
+  "str_replace_fn",
   "str_split",
   "str_substr",
   "str_substring",

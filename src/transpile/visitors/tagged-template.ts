@@ -21,7 +21,10 @@ export function transformTaggedTemplate(node: ts.TaggedTemplateExpression, conte
     ? [node.template]
     : [node.template.head, ...node.template.templateSpans.map((span) => span.literal)];
   const cooked = pieces.map((piece) => (piece.text === undefined || invalidEscape(piece) ? py.none() : py.str(piece.text)));
-  const strings = context.moduleConstant("template", py.call(context.useHelper("tpl_raw"), [py.list(cooked), py.list(pieces.map((piece) => py.str(rawText(piece))))]));
+  const strings = context.moduleConstant(
+    "template",
+    py.call(context.useHelper("tpl_raw"), [py.list(cooked), py.list(pieces.map((piece) => py.str(rawText(piece))))]),
+  );
   const substitutions = ts.isNoSubstitutionTemplateLiteral(node.template) ? [] : node.template.templateSpans.map((span) => span.expression);
   const tag = context.transformExpression(node.tag);
   if (context.namesFixedValue(node.tag)) return py.call(tag, [strings, ...context.transformInOrder(substitutions)]);
@@ -43,7 +46,13 @@ function invalidEscape(piece: ts.TemplateLiteralLikeNode): boolean {
 }
 
 function isStringRaw(tag: ts.Expression, context: TransformationContext): boolean {
-  if (!ts.isPropertyAccessExpression(tag) || tag.name.text !== "raw" || !ts.isIdentifier(tag.expression) || tag.expression.text !== "String") return false;
+  if (
+    !ts.isPropertyAccessExpression(tag) ||
+    tag.name.text !== "raw" ||
+    !ts.isIdentifier(tag.expression) ||
+    tag.expression.text !== "String"
+  )
+    return false;
   const symbol = context.symbolOf(tag.expression);
   return symbol !== undefined && isLibrarySymbol(symbol, context);
 }
