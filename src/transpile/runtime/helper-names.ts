@@ -63,6 +63,7 @@ export const helperNames = [
   "js_caught",
   "js_cbrt",
   "js_char_at",
+  "js_compare",
   "js_div",
   "js_generator",
   "js_get",

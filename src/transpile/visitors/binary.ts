@@ -7,7 +7,7 @@ import { remainder } from "../operators/numeric.js";
 import { isLibrarySymbol } from "../builtins/library.js";
 import { power } from "../builtins/math.js";
 import * as py from "../python-ast.js";
-import { comparesByIdentity, isNullishType, isNumberType, isRecordType, isStringType, truthinessOf, typeOf } from "../types.js";
+import { comparesByIdentity, isBooleanType, isNullishType, isNumberType, isRecordType, isStringType, truthinessOf, typeOf } from "../types.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
 import { conditionOf } from "./condition.js";
 
@@ -76,7 +76,7 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
   if (arithmeticOperator === "**") return power(node.right, left, right, context);
   if (arithmeticOperator) return py.binOp(left, arithmeticOperator, right);
-  if (order) return py.compare(left, order, right);
+  if (order) return ordered(context, node, left, order, right);
   if (kind === ts.SyntaxKind.SlashToken) return py.call(context.useHelper("js_div"), [left, right]);
   if (kind === ts.SyntaxKind.PercentToken) {
     return remainder(node.left, node.right, left, right, context);
@@ -105,6 +105,26 @@ function transformIn(node: ts.BinaryExpression, context: TransformationContext):
     return py.compare(key, "in", object);
   }
   return py.call(context.useHelper("js_in"), [key, object]);
+}
+
+/**
+ * `<`, `<=`, `>`, `>=`: native when both sides are strings or both numbers (booleans, integers);
+ * otherwise JavaScript picks string or numeric comparison by the runtime values (js_compare),
+ * where Python would raise on `"10" < 9`.
+ */
+function ordered(
+  context: TransformationContext,
+  node: ts.BinaryExpression,
+  left: py.Expression,
+  order: py.CompareOperator,
+  right: py.Expression,
+) {
+  const leftType = typeOf(context, node.left);
+  const rightType = typeOf(context, node.right);
+  const numeric = (type: ts.Type) => isNumberType(type) || isBooleanType(type);
+  if ((isStringType(leftType) && isStringType(rightType)) || (numeric(leftType) && numeric(rightType)))
+    return py.compare(left, order, right);
+  return py.call(context.useHelper("js_compare"), [left, py.str(order), right]);
 }
 
 /** `+` concatenates when either side is a string (converting the other as JS does). */
