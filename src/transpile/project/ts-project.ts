@@ -1,4 +1,5 @@
-import { dirname } from "node:path";
+import { dirname, relative } from "node:path";
+import { TsmpError } from "../../errors.js";
 import { packagePath } from "../../package-paths.js";
 import { ts } from "../typescript.js";
 
@@ -38,6 +39,19 @@ export const boardGlobals = packagePath("src", "transpile", "project", "board-gl
 /** TypeScript's own lib files: they change only with its version. */
 export const typescriptLibFolder = `${dirname(ts.getDefaultLibFilePath({}))}/`;
 
+/**
+ * A tsconfig.json that is not valid JSON (a missing comma, an unclosed brace): tsc refuses it,
+ * and a build from half of it would silently use other options, so tsmp refuses it too.
+ */
+export class InvalidTsconfig extends TsmpError {
+  constructor(diagnostic: ts.Diagnostic) {
+    const { line, character } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+    const where = `${relative(process.cwd(), diagnostic.file!.fileName) || diagnostic.file!.fileName}:${line + 1}:${character + 1}`;
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, " ").replace(/\.$/, "");
+    super(`${where}: ${message} (TS${diagnostic.code}): this tsconfig.json is not valid JSON, and tsc refuses it too.`);
+  }
+}
+
 /** What a project's program is made of: its root files and options, and any tsconfig problems. */
 export interface ProgramSetup {
   rootNames: string[];
@@ -72,7 +86,11 @@ export function programSetup(options: { tsconfig?: string; entry?: string }): Pr
     if (parsed) {
       rootNames = parsed.fileNames;
       compilerOptions = { ...parsed.options, ...imposed, skipLibCheck: true };
-      configDiagnostics = parsed.errors;
+      // JSON syntax errors (a missing comma) are the config file's own parse diagnostics, not
+      // among parsed.errors: tsc reports both, and so does tsmp.
+      configDiagnostics = ts.getConfigFileParsingDiagnostics(parsed);
+      const syntaxError = configDiagnostics.find((diagnostic) => !parsed.errors.includes(diagnostic));
+      if (syntaxError) throw new InvalidTsconfig(syntaxError);
       configFiles.push(...((parsed.options.configFile as ts.TsConfigSourceFile | undefined)?.extendedSourceFiles ?? []));
     }
   }

@@ -157,6 +157,19 @@ describe("tsmp build", () => {
     expect((await tsmp("build", join(root, "missing.ts"))).stderr).toMatch(/missing\.ts: no such file or folder/);
   });
 
+  it("refuses a tsconfig.json that is not valid JSON, as tsc does, naming file:line:col", async () => {
+    const root = project({
+      "tsconfig.json": '{\n  "compilerOptions": { "strict": true }\n  "include": ["src"]\n}\n',
+      "src/main.ts": "console.log(1);\n",
+    });
+    const { code, stderr } = await tsmp("build", root, "-o", join(root, "out"));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^tsmp: \S*tsconfig\.json:3:3: ',' expected \(TS1005\): this tsconfig\.json is not valid JSON, and tsc refuses it too\.\n$/,
+    );
+    expect(existsSync(join(root, "out"))).toBe(false);
+  });
+
   it("leaves an existing build untouched when the new one fails", async () => {
     const root = project({ "src/main.ts": `console.log(1);\n` });
     expect((await tsmp("build", root)).code).toBe(0);
