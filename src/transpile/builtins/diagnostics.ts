@@ -96,3 +96,10 @@ export const definePropertyUnsupported = (node: ts.Node, reason: string) =>
     "TSMP1130",
     `Object.defineProperty with ${reason} is not supported: MicroPython attributes cannot refuse a write or a delete, or run a getter. Only writable, configurable data properties (value, enumerable) are kept; for a computed or read-only property use a class with a getter (get name() { … }).`,
   );
+
+export const normalizeAtRunTime = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1131",
+    "String.normalize of a value known only at run time is not supported: MicroPython has no Unicode normalization tables. Normalize the text before it reaches the board, or call normalize() on a string literal (tsmp normalizes it when building).",
+  );

@@ -74,7 +74,23 @@ const trim =
   (_node, context, receiver) =>
     py.call(py.attribute(receiver, name), [context.useHelper("js_space")]);
 
+/**
+ * MicroPython has no Unicode normalization tables: a literal is normalized when transpiling
+ * (Node's tables, the same answer), anything else is rejected with what to do instead.
+ */
+const normalize: CallMapping = (node, context) => {
+  const receiver = (node.expression as ts.PropertyAccessExpression).expression;
+  const [form] = node.arguments;
+  const forms = ["NFC", "NFD", "NFKC", "NFKD"];
+  if (isStringLiteralLike(receiver) && (!form || (isStringLiteralLike(form) && forms.includes(form.text)))) {
+    return py.str(receiver.text.normalize(form && isStringLiteralLike(form) ? form.text : "NFC"));
+  }
+  context.report(diagnostics.normalizeAtRunTime(node));
+  return py.none();
+};
+
 export const stringCalls: CallMappings = {
+  normalize,
   /** Python slicing already counts negative indexes from the end and clamps, like slice(). */
   slice(node, context, receiver) {
     const [start, end] = asIndexes(node.arguments, context);

@@ -27,7 +27,8 @@ const cases: [string, string, string][] = [
   ["method in an object literal", `const o = { n: 2, double() { return this.n * 2; } }; console.log(o.double());`, "TSMP1113"],
   ["getter in an object literal", `const o = { a: 2, get twice() { return this.a * 2; } }; console.log(o.twice);`, "TSMP1113"],
   ["callback with a rest parameter", `console.log([1, 2].map((...xs: number[]) => xs.length));`, "TSMP1103"],
-  ["an unmapped library member", `console.log("abc".normalize());`, "TSMP1101"],
+  ["an unmapped library member", `console.log(Object.getOwnPropertyDescriptor({ a: 1 }, "a"));`, "TSMP1101"],
+  ["normalize of a run-time string", `const s: string = "e"; console.log(s.normalize());`, "TSMP1131"],
   ["console.log format directives", `console.log("%d items", 3);`, "TSMP1114"],
   ["ECMAScript private names", `class S { #secret = 42; reveal() { return this.#secret; } } console.log(new S().reveal());`, "TSMP1008"],
   [
