@@ -157,15 +157,18 @@ function asLambda(node: ts.ArrowFunction, context: TransformationContext): py.La
   return preceding.length === 0 ? lambda : undefined;
 }
 
+/** A JavaScript name usable in a Python `def` name (`$tag` and non-ASCII names are not). */
+const pythonIdentifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 function functionNameHint(node: ts.Node): string {
   const parent = node.parent;
-  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) && pythonIdentifier.test(parent.name.text)) return parent.name.text;
+  if (ts.isFunctionExpression(node) && node.name && pythonIdentifier.test(node.name.text)) return node.name.text;
   // `pin.irq(() => { … })` hoists `def irq_callback_1():`.
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) {
     const callee = parent.expression;
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-    if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `${name}_callback`;
+    if (name && pythonIdentifier.test(name)) return `${name}_callback`;
   }
   return "fn";
 }

@@ -7,4 +7,5 @@ describeCases("tagged templates and String.raw", {
   "a method as the tag, arguments in order": `const log: string[] = []; const fmt = { unit: (s: TemplateStringsArray, a: number, b: number) => s.raw.join("#") + a + b }; let n = 0; console.log(fmt.unit\`x\${++n}y\${(log.push("b"), n * 10)}\`, n, log);`,
   "an invalid escape has no cooked text": `const both = (s: TemplateStringsArray) => [s[0] === undefined, s.raw[0]]; console.log(both\`\\unicode\`);`,
   "String.raw keeps backslashes": `const dir = "logs"; console.log(String.raw\`C:\\data\\\${dir}\\n\${1 + 1}\\u00A9\`, String.raw\`\`, String.raw\`\\t\`.length);`,
+  "a tag from an object property named with $": `const fmt = { $upper: (s: TemplateStringsArray, v: string) => s[0] + v.toUpperCase() }; console.log(fmt.$upper\`id=\${"ab"}\`);`,
 });
