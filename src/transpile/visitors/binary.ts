@@ -7,7 +7,16 @@ import { remainder } from "../operators/numeric.js";
 import { isLibrarySymbol } from "../builtins/library.js";
 import { power } from "../builtins/math.js";
 import * as py from "../python-ast.js";
-import { comparesByIdentity, isBooleanType, isNullishType, isNumberType, isRecordType, isStringType, truthinessOf, typeOf } from "../types.js";
+import {
+  comparesByIdentity,
+  isBooleanType,
+  isNullishType,
+  isNumberType,
+  isRecordType,
+  isStringType,
+  truthinessOf,
+  typeOf,
+} from "../types.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
 import { conditionOf } from "./condition.js";
 
