@@ -70,8 +70,10 @@ console.log(micropython.opt_level());
 micropython.opt_level(0);
 micropython.heap_lock();
 micropython.heap_lock();
+// Counted, not enforced (the host VM would hang on this allocation; a board raises MemoryError).
+const held = [1, 2, 3].map((x) => x * 2);
 const depths = [micropython.heap_unlock(), micropython.heap_unlock()];
-console.log(depths[0], depths[1]);
+console.log(depths[0], depths[1], held.length);
 micropython.kbd_intr(-1);
 micropython.kbd_intr(3);
 console.log(typeof micropython.stack_use());

@@ -97,5 +97,24 @@ def alloc_emergency_exception_buf(size):
 
 
 _board_micropython.alloc_emergency_exception_buf = alloc_emergency_exception_buf
+
+# The WebAssembly VM waits for ever on the first allocation while its heap is locked, where a
+# board raises MemoryError: the locks are counted and not enforced, as on Node.
+_heap_locks = 0
+
+
+def heap_lock():
+    global _heap_locks
+    _heap_locks += 1
+
+
+def heap_unlock():
+    global _heap_locks
+    _heap_locks = max(0, _heap_locks - 1)
+    return _heap_locks
+
+
+_board_micropython.heap_lock = heap_lock
+_board_micropython.heap_unlock = heap_unlock
 sys.modules["micropython"] = _board_micropython
 del _name
