@@ -1,5 +1,6 @@
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
+import { readsArguments } from "./scope.js";
 
 /**
  * Getters as plain methods. MicroPython flags a class holding any `property` as having special
@@ -221,17 +222,6 @@ function instancesStayTyped(owner: ts.ClassDeclaration, context: TransformationC
 }
 
 const nothing = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
-
-function readsArguments(body: ts.Node): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(node) && node.text === "arguments") found = true;
-    else if (!ts.isFunctionDeclaration(node) && !ts.isFunctionExpression(node)) ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
-}
 
 /**
  * A function of this module whose parameters and returns no other code can see through another

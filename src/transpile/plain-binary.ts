@@ -2,6 +2,7 @@ import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import { isIntegerValued } from "./integers.js";
 import { isNonNegative } from "./operators/numeric.js";
+import { readsArguments } from "./scope.js";
 
 /**
  * Plain bytes: a `Uint8Array` or `DataView` whose every use tsmp can see needs none of the
@@ -239,19 +240,8 @@ function parameterReceiving(call: ts.CallExpression, index: number, context: Tra
   if (ts.isFunctionDeclaration(target) && target.name && context.symbolOf(call.expression) !== context.symbolOf(target.name))
     return undefined;
   const parameter = target.parameters[index];
-  if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name) || usesArguments(target.body)) return undefined;
+  if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name) || readsArguments(target.body)) return undefined;
   return parameter;
-}
-
-function usesArguments(body: ts.Node): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(node) && node.text === "arguments") found = true;
-    else if (!ts.isFunctionDeclaration(node) && !ts.isFunctionExpression(node)) ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
 }
 
 /** The local variable, private field or parameter a name (or `this.name`) refers to. */

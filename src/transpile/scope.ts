@@ -84,3 +84,18 @@ export function exportingNamespace(declaration: ts.Node): ts.ModuleDeclaration |
 export function isAssignedWithin(symbol: ts.Symbol, root: ts.Node, context: TransformationContext): boolean {
   return assignedIdentifiers(root, true).some((identifier) => context.symbolOf(identifier) === symbol);
 }
+
+/**
+ * Whether a function body reads `arguments` (its own, not a nested function's): such a function
+ * sees every argument a caller passes, so its parameters say nothing about how it is called.
+ */
+export function readsArguments(body: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === "arguments") found = true;
+    else if (!ts.isFunctionDeclaration(node) && !ts.isFunctionExpression(node)) ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}

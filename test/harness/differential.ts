@@ -57,6 +57,16 @@ export function transpileSnippet(tsSource: string | Record<string, string>): Tra
   return result;
 }
 
+/** The diagnostics tsmp rejects a snippet with, formatted, or "(accepted)". */
+export function rejectionOf(source: string): string {
+  try {
+    transpileSnippet(source);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return "(accepted)";
+}
+
 /** Runs a snippet (or several files, `main.ts` first) on Node and on MicroPython. */
 export async function runOnBoth(tsSource: string | Record<string, string>): Promise<Outputs> {
   const files = typeof tsSource === "string" ? { "main.ts": tsSource } : tsSource;

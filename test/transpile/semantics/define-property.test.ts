@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeCases } from "../../harness/cases.js";
-import { transpileSnippet } from "../../harness/differential.js";
+import { rejectionOf } from "../../harness/differential.js";
 
 describeCases("Object.defineProperty", {
   "value of an existing property": `const lamp = { watts: 40, on: false }; Object.defineProperty(lamp, "watts", { value: 60 }); lamp.watts += 1; console.log(lamp.watts, JSON.stringify(lamp));`,
@@ -11,15 +11,6 @@ describeCases("Object.defineProperty", {
   "a field of this in a constructor": `class Reading { declare raw: number; declare unit: string; constructor(raw: number) { Object.defineProperty(this, "raw", { value: raw, writable: true, configurable: true }); Object.defineProperty(this, "unit", { value: "C", writable: true, configurable: true, enumerable: true }); } twice() { return this.raw * 2; } } const a = new Reading(21); const b = new Reading(3); a.raw += 1; console.log(a.twice(), b.twice(), a.unit, Object.keys(a));`,
   "accessors with a value throw a TypeError": `const o: { v?: number } = {}; let seen = 0; try { Object.defineProperty(o, "v", { get: () => 1, value: (seen += 1) }); } catch (e) { console.log(e instanceof TypeError, seen, "v" in o); }`,
 });
-
-function rejection(source: string): string {
-  try {
-    transpileSnippet(source);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  return "(accepted)";
-}
 
 describe("Object.defineProperty that MicroPython cannot keep is rejected", () => {
   const cases: [string, string, string][] = [
@@ -43,7 +34,7 @@ describe("Object.defineProperty that MicroPython cannot keep is rejected", () =>
   ];
   for (const [name, source, reason] of cases) {
     it(name, () => {
-      const message = rejection(source);
+      const message = rejectionOf(source);
       expect(message).toContain(`error TSMP1130: Object.defineProperty with ${reason}`);
       expect(message).toContain("use a class with a getter");
     });
