@@ -63,6 +63,13 @@ export const globalObject = (node: ts.Node) =>
     "'globalThis' is not supported: MicroPython has no global object. Import what you need from its module, or keep shared values in an object of your own.",
   );
 
+export const argumentsObject = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1043",
+    "The 'arguments' object is not supported: a MicroPython function has no such object. Declare a rest parameter (...args) instead.",
+  );
+
 export const dictAssertedAsObject = (node: ts.Node) =>
   at(
     node,

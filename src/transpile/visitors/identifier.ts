@@ -12,6 +12,11 @@ export function transformIdentifier(node: ts.Identifier, context: Transformation
   // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
   // undefined are both None.
   if (node.text === "undefined" && !context.symbolOf(node)?.declarations?.length) return py.none();
+  // The arguments object (a module is strict code, so the name is never the program's own).
+  if (node.text === "arguments" && !context.symbolOf(node)?.declarations?.length) {
+    context.report(diagnostics.argumentsObject(node));
+    return py.none();
+  }
   if (node.text === "globalThis" && isLibraryGlobal(node, context)) {
     context.report(diagnostics.globalObject(node));
     return py.none();

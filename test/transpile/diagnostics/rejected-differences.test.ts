@@ -50,4 +50,10 @@ describe("constructs MicroPython would run differently are rejected", () => {
     expect(messageOf(`const o = { name: "a" } as { name: string; size?: number };\nconsole.log(o);`, "TSMP1042")).toBeUndefined();
     expect(messageOf(`const v = JSON.parse("{}") as { name: string };\nconsole.log(v);`, "TSMP1042")).toBeUndefined();
   });
+  it("TSMP1043 the arguments object", () => {
+    expect(messageOf(`function count(a: number, b?: number) {\n  return arguments[0];\n}\nconsole.log(count(1));`, "TSMP1043")).toBe(
+      "The 'arguments' object is not supported: a MicroPython function has no such object. Declare a rest parameter (...args) instead.",
+    );
+    expect(messageOf(`const o = { arguments: 1 };\nconsole.log(o.arguments);`, "TSMP1043")).toBeUndefined();
+  });
 });
