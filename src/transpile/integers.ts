@@ -3,7 +3,6 @@ import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import { isArrayType, isStringType, typeOf } from "./types.js";
 import { isFinalClass } from "./getter-methods.js";
-import { bitwiseOperators } from "./operators/bitwise.js";
 
 /**
  * Whether a number-typed expression always holds an integer. JS has only doubles, but a
@@ -24,7 +23,7 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
   if (ts.isBinaryExpression(node)) {
     const kind = node.operatorToken.kind;
     // JavaScript's bitwise operators always give a 32-bit integer, and so does their Python form.
-    if (bitwiseOperators.has(kind)) return true;
+    if (bitwiseResults.has(kind)) return true;
     // `x % 0` is NaN: a remainder is an integer only by a divisor known not to be zero.
     if (kind === ts.SyntaxKind.PercentToken && !(ts.isNumericLiteral(node.right) && Number(node.right.text) !== 0)) return false;
     if (integerOperators.has(kind)) return isIntegerValued(node.left, context, visiting) && isIntegerValued(node.right, context, visiting);
@@ -47,6 +46,15 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
   if (ts.isCallExpression(node)) return isIntegerCall(node, context, visiting);
   return false;
 }
+
+const bitwiseResults = new Set([
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+]);
 
 // DataView's integer getters read an int out of the bytes.
 const integerLibraryCalls = new Set(["getInt8", "getUint8", "getInt16", "getUint16", "getInt32", "getUint32"]);

@@ -1,7 +1,6 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
-import { bitwiseOperators } from "../operators/bitwise.js";
 import { isIntegral } from "../operators/numeric.js";
 import { transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";
@@ -153,7 +152,17 @@ const triedUpdates: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
 const skipParentheses = (node: ts.Expression): ts.Expression =>
   ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) ? skipParentheses(node.expression) : node;
 
-const pureOperators = new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ...bitwiseOperators.keys()]);
+const pureOperators = new Set([
+  ts.SyntaxKind.PlusToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+]);
 
 /** An expression whose second reading gives the first's value and does nothing else. */
 function readsAgainUnchanged(node: ts.Expression, context: TransformationContext): boolean {
