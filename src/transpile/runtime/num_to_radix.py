@@ -2,7 +2,8 @@
 def num_to_radix(x, radix=10):
     # Number.prototype.toString(radix): integer digits, then fraction digits until the value
     # is the nearest double (as V8 prints them).
-    radix = int(radix)
+    # An undefined radix is 10, as when it is left out.
+    radix = 10 if radix is None else int(radix)
     if radix < 2 or radix > 36:
         raise RangeError("toString() radix must be between 2 and 36")
     if radix == 10 or x != x or x - x != 0:

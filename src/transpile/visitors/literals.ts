@@ -12,6 +12,8 @@ export function transformNumericLiteral(node: ts.NumericLiteral): py.Expression 
     // Keep hex/binary/octal as written: a register mask reads better as 0xff.
     return py.num(/^0[xob]/i.test(spelling) ? spelling.toLowerCase().replace(/_/g, "") : String(value));
   }
+  // A literal past the largest double (`1e309`) is Infinity in JS: Python's spelling of it.
+  if (!Number.isFinite(value)) return py.call(py.name("float"), [py.str("inf")]);
   return py.num(String(value));
 }
 

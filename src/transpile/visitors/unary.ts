@@ -37,7 +37,9 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       return isBooleanValued(condition) ? condition : py.call(py.name("bool"), [condition]);
     }
     case ts.SyntaxKind.MinusToken: {
-      const operand = context.transformExpression(node.operand);
+      let operand = context.transformExpression(node.operand);
+      // `-"5"` and `-anyValue` convert as Number() does first; Python's `-` takes numbers only.
+      if (!isNumberType(typeOf(context, node.operand))) operand = py.call(context.useHelper("to_num"), [operand]);
       if (operand.kind === "Constant" && typeof operand.value === "object" && operand.value !== null) {
         return py.num(`-${operand.value.number}`);
       }

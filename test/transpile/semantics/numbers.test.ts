@@ -60,4 +60,9 @@ describeCases("numbers", {
   "integer overflow stays exact within 2^53": `console.log(2 ** 52 + 1, 9007199254740991 - 1);`,
   "hex binary octal literals": `console.log(0xff, 0b1010, 0o17, 1_000_000);`,
   "numeric separators and exponents": `console.log(1e3, 2.5e-3, 1_000.5);`,
+  "toFixed gives the exact digits of the double, up to 100": `console.log((0.1).toFixed(20), (-2.5).toFixed(0), (1e20).toFixed(3), (123.456).toFixed(30)); console.log((1 / 3).toFixed(100), (-7).toFixed(60), (2 ** 60).toFixed(2));`,
+  "toString with an undefined radix is decimal": `const r: number | undefined = undefined; console.log((1.25).toString(r), (-40).toString(undefined));`,
+  "a literal past the largest double is Infinity": `const big = 1e309; console.log(big, -1e400, big > 1e308, [2e308]);`,
+  "unary minus converts as Number() does": `const s = "123"; const a: any = "7"; const u: string | number = "2.5"; console.log(-s, -"456", -a, -"x", -u, -true, -" 0x10 ");`,
+  "a number-typed value that is not a number in a template": `// @ts-ignore\nconst lie = "text" as number; const b: number = true as any; console.log(\`\${lie}|\${b}\`);`,
 });
