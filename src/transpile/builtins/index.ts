@@ -131,7 +131,18 @@ function transformNewArrayCallee(node: ts.NewExpression, context: Transformation
 }
 
 export function transformBuiltinIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression | undefined {
-  const symbol = context.symbolOf(node);
+  return transformGlobalName(node, context.symbolOf(node), context);
+}
+
+/**
+ * A library global named by `node`, whose value is `symbol` (which differs from the name's own
+ * symbol in a shorthand property, `{ NaN }`); undefined for the program's own names.
+ */
+export function transformGlobalName(
+  node: ts.Identifier,
+  symbol: ts.Symbol | undefined,
+  context: TransformationContext,
+): py.Expression | undefined {
   if (!symbol) return own(knownGlobals, node.text)?.(node, context);
   if (!isLibrarySymbol(symbol, context)) return undefined;
   const known = own(knownGlobals, node.text) ?? own(binaryGlobals, node.text);

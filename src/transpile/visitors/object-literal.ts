@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as libraryDiagnostics from "../builtins/diagnostics.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
+import { transformGlobalName } from "../builtins/index.js";
 import { namespaceMemberReference } from "./namespace.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isRecordType, typeOf } from "../types.js";
@@ -59,9 +60,15 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     } else if (ts.isShorthandPropertyAssignment(property)) {
       const symbol = context.checker.getShorthandAssignmentValueSymbol(property);
       const value = symbol && context.isDeclaredByUser(symbol) ? context.pythonName(property.name) : property.name.text;
+      // `{ NaN }`, `{ undefined }`: the library's value, not a Python name spelt like it
+      // (`undefined` has a symbol without declarations).
+      const library =
+        symbol &&
+        !context.isDeclaredByUser(symbol) &&
+        transformGlobalName(property.name, symbol.declarations?.length ? symbol : undefined, context);
       pieces.push({
         key: py.str(property.name.text),
-        value: (symbol && namespaceMemberReference(property.name, context, symbol)) ?? py.name(value),
+        value: (symbol && namespaceMemberReference(property.name, context, symbol)) || library || py.name(value),
       });
     } else if (ts.isSpreadAssignment(property)) {
       pieces.push({ spread: inOrder(() => py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)])) });

@@ -39,4 +39,5 @@ describeCases("objects", {
   "JSON of object literal keeps order": `const o = { z: 1, a: 2 }; console.log(JSON.stringify(o));`,
   "object literal in template": `const o = { x: 1 }; console.log(\`\${o}\`);`,
   "hasOwnProperty-free in check": `const cfg: { debug?: boolean } = { debug: false }; console.log("debug" in cfg, cfg.debug);`,
+  "shorthand properties of NaN, Infinity and undefined": `const o = { NaN, Infinity, undefined }; console.log(JSON.stringify(o), o.NaN, o.Infinity, o.undefined, Object.keys(o).join());`,
 });
