@@ -3,6 +3,11 @@ def float_str(x):
     if x is None:
         # A record's missing key, typed number by TypeScript.
         return "undefined"
+    # A value typed number that is not one (`"" as number`, an `any` passed on): String() of it.
+    if type(x) is str:
+        return x
+    if type(x) is bool:
+        return "true" if x else "false"
     if x != x:
         return "NaN"
     if x == 0:
