@@ -11,7 +11,10 @@ export function callbackArity(node: ts.Expression, context: TransformationContex
   const signatures = context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(node), ts.SignatureKind.Call);
   const declaration = signatures[0]?.getDeclaration();
   if (!declaration || !("parameters" in declaration)) return 1;
-  const parameters = declaration.parameters as ts.NodeArray<ts.ParameterDeclaration>;
+  // A declared `this` is no argument (it becomes a keyword parameter, see function.ts).
+  const parameters = (declaration.parameters as ts.NodeArray<ts.ParameterDeclaration>).filter(
+    (parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this"),
+  );
   if (parameters.some((parameter) => parameter.dotDotDotToken)) {
     context.report(diagnostics.callbackArity(node, member));
   }

@@ -7,6 +7,7 @@ import { transformAwaitedValue, transformReturnedValue } from "../builtins/promi
 import { awaitedFacadeBytes } from "./facade-bytes.js";
 import { capturedAssignments, isAssignedWithin } from "../scope.js";
 import { takesExplicitThis } from "./this-call.js";
+import { extraArguments } from "./surplus-arguments.js";
 
 type FunctionLike =
   | ts.FunctionDeclaration
@@ -44,6 +45,14 @@ export function transformParameters(
       const rest = context.pythonName(parameter.name);
       params.push({ name: rest, rest: true });
       prologue.push(py.assign(py.name(rest), py.call(py.name("list"), [py.name(rest)])));
+      continue;
+    }
+    if (parameter.dotDotDotToken) {
+      // `...[a, b]`: the rest arguments as an array, unpacked first thing in the body.
+      const argument = context.temporary("rest");
+      params.push({ name: argument.id, rest: true });
+      prologue.push(py.assign(argument, py.call(py.name("list"), [argument])));
+      prologue.push(...destructure(parameter.name, argument, parameter, context));
       continue;
     }
     if (!ts.isIdentifier(parameter.name)) {
@@ -180,30 +189,6 @@ function functionNameHint(node: ts.Node): string {
  */
 function thisParameter(node: FunctionLike): py.Parameter[] {
   return takesExplicitThis(node) ? [{ name: "this", default: py.none(), keywordOnly: true }] : [];
-}
-
-/**
- * JS ignores surplus arguments; Python raises TypeError. A function passed where its
- * caller's signature offers more arguments than it declares (an IRQ handler that ignores the
- * pin it is given) takes the rest as `*_`.
- */
-function extraArguments(node: FunctionLike, context: TransformationContext): py.Parameter[] {
-  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return [];
-  if (node.parameters.some((parameter) => parameter.dotDotDotToken)) return [];
-  // The library mappings (builtins/) call callbacks with the arguments they declare.
-  const call = node.parent;
-  if ((ts.isCallExpression(call) || ts.isNewExpression(call)) && ts.isPropertyAccessExpression(call.expression)) {
-    const callee = context.symbolOf(call.expression.name);
-    if (callee && !context.isDeclaredByUser(callee) && !context.isDeclaredByFacade(callee)) return [];
-  }
-  const contextual = context.checker.getContextualType(node);
-  const offered = (contextual && context.checker.getNonNullableType(contextual))
-    ?.getCallSignatures()
-    .map((signature) =>
-      signature.getDeclaration()?.parameters.some((parameter) => parameter.dotDotDotToken) ? Infinity : signature.parameters.length,
-    );
-  const declared = node.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this")).length;
-  return offered && offered.length > 0 && Math.max(...offered) > declared ? [{ name: "_", rest: true }] : [];
 }
 
 function containsYield(node: ts.Node): boolean {

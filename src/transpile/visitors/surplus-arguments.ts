@@ -1,0 +1,143 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
+import type * as py from "../python-ast.js";
+
+type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.AccessorDeclaration;
+
+/**
+ * JS ignores surplus arguments; Python raises TypeError. A function that may be called with
+ * more arguments than it declares takes the rest as `*_`:
+ * - a function expression passed where its caller's signature offers more (an IRQ handler that
+ *   ignores the pin it is given), or to a callee typed `any`;
+ * - a declaration with an overload that declares more (`m(a): T; m(a, b): T; m(a) {…}`);
+ * - a function declaration, or a `const` holding a function expression, that the module uses as
+ *   a value where more arguments are offered (`apply(g)` with `apply(f: (a, b) => …)`).
+ * Library mappings (builtins/) call callbacks with the arguments they declare, so a function
+ * passed to a library member needs nothing.
+ */
+export function extraArguments(node: FunctionLike, context: TransformationContext): py.Parameter[] {
+  if (node.parameters.some((parameter) => parameter.dotDotDotToken)) return [];
+  const declared = node.parameters.filter((parameter) => !isThisParameter(parameter)).length;
+  return mostOffered(node, context) > declared ? [{ name: "_", rest: true }] : [];
+}
+
+function mostOffered(node: FunctionLike, context: TransformationContext): number {
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+    const holder = node.parent;
+    const held =
+      ts.isVariableDeclaration(holder) && holder.initializer === node && ts.isIdentifier(holder.name)
+        ? offeredByValueUses(context).get(context.checker.getSymbolAtLocation(holder.name)!)
+        : undefined;
+    return Math.max(offeredAt(node, context), held ?? 0);
+  }
+  const symbol = node.name
+    ? context.checker.getSymbolAtLocation(node.name)
+    : ts.isConstructorDeclaration(node)
+      ? constructorSymbol(node, context)
+      : undefined;
+  if (!symbol) return 0;
+  const overloads = (symbol.declarations ?? [])
+    .filter(
+      (declaration): declaration is ts.SignatureDeclaration =>
+        ts.isFunctionLike(declaration) && declaration !== node && !("body" in declaration && declaration.body),
+    )
+    .map(parameterCount);
+  const uses = ts.isFunctionDeclaration(node) ? (offeredByValueUses(context).get(symbol) ?? 0) : 0;
+  return Math.max(0, uses, ...overloads);
+}
+
+function constructorSymbol(node: ts.ConstructorDeclaration, context: TransformationContext): ts.Symbol | undefined {
+  return context.checker.getSymbolAtLocation(node.parent.name ?? node.parent)?.members?.get(ts.InternalSymbolName.Constructor);
+}
+
+function isThisParameter(parameter: ts.ParameterDeclaration): boolean {
+  return ts.isIdentifier(parameter.name) && parameter.name.text === "this";
+}
+
+/** The arguments a signature declares (Infinity with a rest parameter), `this` aside. */
+function parameterCount(signature: ts.SignatureDeclaration): number {
+  if (signature.parameters.some((parameter) => parameter.dotDotDotToken)) return Infinity;
+  return signature.parameters.filter((parameter) => !isThisParameter(parameter)).length;
+}
+
+/** The most arguments the context of a function-valued expression may call it with. */
+function offeredAt(expression: ts.Expression, context: TransformationContext): number {
+  let position: ts.Node = expression;
+  while (ts.isParenthesizedExpression(position.parent)) position = position.parent;
+  const call = position.parent;
+  if (
+    (ts.isCallExpression(call) || ts.isNewExpression(call)) &&
+    call.expression !== position &&
+    ts.isPropertyAccessExpression(call.expression)
+  ) {
+    const callee = context.symbolOf(call.expression.name);
+    if (callee && !context.isDeclaredByUser(callee) && !context.isDeclaredByFacade(callee)) return 0;
+  }
+  const contextual = context.checker.getContextualType(expression);
+  if (!contextual) return 0;
+  if (contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return Infinity;
+  const offered = context.checker
+    .getNonNullableType(contextual)
+    .getCallSignatures()
+    .map((signature) => {
+      const declaration = signature.getDeclaration();
+      return declaration ? parameterCount(declaration) : signature.parameters.length;
+    });
+  return Math.max(0, ...offered);
+}
+
+const valueUses = new WeakMap<TransformationContext, Map<ts.Symbol, number>>();
+
+/**
+ * For each function of this module used as a value (not called by name), the most arguments
+ * those uses offer; found in one walk of the module, remembered per transformation.
+ */
+function offeredByValueUses(context: TransformationContext): Map<ts.Symbol, number> {
+  let uses = valueUses.get(context);
+  if (uses) return uses;
+  const found = new Map<ts.Symbol, number>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isTypeNode(node)) return;
+    if (ts.isIdentifier(node) && isValueUse(node)) {
+      const symbol = context.symbolOf(node);
+      if (symbol && holdsUserFunction(symbol, context)) {
+        const offered = offeredAt(node, context);
+        if (offered > (found.get(symbol) ?? 0)) found.set(symbol, offered);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(context.sourceFile);
+  uses = found;
+  valueUses.set(context, uses);
+  return uses;
+}
+
+/** An identifier read as a value, not called, declared, or a member name. */
+function isValueUse(node: ts.Identifier): boolean {
+  let position: ts.Node = node;
+  while (ts.isParenthesizedExpression(position.parent)) position = position.parent;
+  const parent = position.parent;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === position) return false;
+  if ((ts.isTaggedTemplateExpression(parent) && parent.tag === position) || ts.isPropertyAccessExpression(parent)) return false;
+  // The name a declaration (or a `{ g }` shorthand, `o.g`) gives: no use of a value.
+  if ((parent as ts.NamedDeclaration).name === node) return false;
+  return !(ts.isExportSpecifier(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isTypeOfExpression(parent));
+}
+
+function holdsUserFunction(symbol: ts.Symbol, context: TransformationContext): boolean {
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || declaration.getSourceFile() !== context.sourceFile) return false;
+  if (ts.isFunctionDeclaration(declaration)) return true;
+  return (
+    ts.isVariableDeclaration(declaration) &&
+    declaration.initializer !== undefined &&
+    (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))
+  );
+}
