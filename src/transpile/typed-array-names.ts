@@ -3,6 +3,7 @@ import type { HelperName } from "./runtime/helper-names.js";
 /** The typed arrays tsmp supports; each is the runtime class of the same name (runtime/<name>.py). */
 export const typedArrayNames = [
   "Uint8Array",
+  "Uint8ClampedArray",
   "Int8Array",
   "Uint16Array",
   "Int16Array",

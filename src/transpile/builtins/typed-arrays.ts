@@ -38,7 +38,6 @@ export const binaryGlobals: Record<string, (node: ts.Identifier, context: Transf
 const rejectedGlobals: Record<string, string> = {
   BigInt64Array: "BigInt64Array holds BigInts, which tsmp does not support",
   BigUint64Array: "BigUint64Array holds BigInts, which tsmp does not support",
-  Uint8ClampedArray: "Uint8ClampedArray clamps where the other typed arrays wrap; tsmp does not support it yet",
   SharedArrayBuffer: "SharedArrayBuffer shares memory between threads, which MicroPython boards do not do",
   Atomics: "Atomics work on shared memory between threads, which MicroPython boards do not do",
 };
@@ -66,17 +65,21 @@ export function transformBinaryNew(node: ts.NewExpression, context: Transformati
     ]);
   }
   const [source] = node.arguments ?? [];
-  const overBuffer = source !== undefined && context.typeOf(source).getSymbol()?.getName() === "ArrayBuffer";
-  if (overBuffer && node.expression.text !== "Uint8Array") {
-    context.report(
-      libraryDiagnostics.unsupportedBinaryData(
-        node,
-        `${node.expression.text} over an ArrayBuffer is not supported yet (MicroPython has no typed view of another object's bytes): read it with a DataView, or view it as a Uint8Array`,
-      ),
-    );
-  }
+  // Over an ArrayBuffer, an element type other than bytes is a view read through struct.
+  const view = source !== undefined && !isByteArrayName(node.expression.text) && mayBeArrayBuffer(context.typeOf(source));
   const cls = context.useHelper(node.expression.text);
-  return py.call(context.useHelper("typed_new"), [cls, ...transformArgs(node, context)]);
+  return py.call(context.useHelper(view ? "typed_view" : "typed_new"), [cls, ...transformArgs(node, context)]);
+}
+
+/** The typed arrays whose storage is an ArrayBuffer's bytearray itself, viewed natively. */
+const isByteArrayName = (name: string | undefined) => name === "Uint8Array" || name === "Uint8ClampedArray";
+
+/** A value of this type may be an ArrayBuffer at run time. */
+function mayBeArrayBuffer(type: ts.Type): boolean {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) return true;
+  if (type.isUnion()) return type.types.some(mayBeArrayBuffer);
+  const name = type.getSymbol()?.getName();
+  return name === "ArrayBuffer" || name === "SharedArrayBuffer";
 }
 
 /**
@@ -101,7 +104,8 @@ export function asStoredElement(
 export function needsIntegerConversion(target: ts.Expression, valueNode: ts.Expression, context: TransformationContext): boolean {
   if (!ts.isElementAccessExpression(target)) return false;
   const name = context.typeOf(target.expression).getSymbol()?.getName();
-  return isTypedArrayName(name) && !name.startsWith("Float") && !isIntegral(valueNode, context);
+  // A Uint8ClampedArray rounds and clamps any number itself (runtime/Uint8ClampedArray.py).
+  return isTypedArrayName(name) && !name.startsWith("Float") && name !== "Uint8ClampedArray" && !isIntegral(valueNode, context);
 }
 
 /**
@@ -240,10 +244,11 @@ export const typedArrayCalls: CallMappings = {
     );
   },
   copyWithin: method("copyWithin"),
-  // The iterators: (index, value) pairs, indexes, values, over a plain memoryview of the same memory.
-  entries: (_node, _context, receiver) => py.call(py.name("enumerate"), [py.call(py.name("memoryview"), [receiver])]),
+  // The iterators: (index, value) pairs, indexes, values. Of the array itself, not of a plain
+  // memoryview of it: a view over another element type's bytes (typed_view.py) iterates its own way.
+  entries: (_node, _context, receiver) => py.call(py.name("enumerate"), [receiver]),
   keys: (_node, _context, receiver) => py.call(py.name("range"), [py.call(py.name("len"), [receiver])]),
-  values: (_node, _context, receiver) => py.call(py.name("iter"), [py.call(py.name("memoryview"), [receiver])]),
+  values: (_node, _context, receiver) => py.call(py.name("iter"), [receiver]),
 };
 
 const attribute =
@@ -257,16 +262,10 @@ export const typedArrayProperties: PropertyMappings = {
   byteOffset: attribute("byteOffset"),
   buffer(node, context, receiver) {
     if (isPlainBufferOf(node, context)) return receiver;
-    const name = context.typeOf(node.expression).getSymbol()?.getName();
-    if (name !== "Uint8Array") {
-      context.report(
-        libraryDiagnostics.unsupportedBinaryData(
-          node,
-          `${name}.buffer is not supported yet (its elements are stored in an array.array, which no other view can share): use a Uint8Array and a DataView for shared bytes`,
-        ),
-      );
-    }
-    return py.attribute(receiver, "buffer");
+    // Other element types keep their own elements in an array.array, which no other view can
+    // share: a program reading their buffer keeps them in ArrayBuffers instead (typed_buffer.py).
+    if (isByteArrayName(context.typeOf(node.expression).getSymbol()?.getName())) return py.attribute(receiver, "buffer");
+    return py.call(context.useHelper("typed_buffer"), [receiver]);
   },
   BYTES_PER_ELEMENT: attribute("BYTES_PER_ELEMENT"),
 };

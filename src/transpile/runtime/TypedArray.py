@@ -6,7 +6,9 @@ class TypedArray(memoryview):
     # The typed arrays are memoryviews over their storage (a bytearray ArrayBuffer for
     # Uint8Array, an array.array for the others), so indexing is native and a store wraps
     # to the element width as JavaScript's does. Views made by subarray() share it.
-    # Subclasses set BYTES_PER_ELEMENT, _code (the array typecode) and _int.
+    # Subclasses set BYTES_PER_ELEMENT, _code (the array typecode) and _int. _shared is set
+    # when the program reads the ArrayBuffer of a typed array other than a Uint8Array.
+    _shared = False
 
     @property
     def length(self):
@@ -23,7 +25,8 @@ class TypedArray(memoryview):
     @property
     def buffer(self):
         if self._buf is None:
-            raise TypeError(type(self).__name__ + ".buffer is not supported by tsmp")
+            # Only a read through a value typed any gets here (typed_buffer.py).
+            raise TypeError(type(self).__name__ + ".buffer read through a value typed any is not supported by tsmp: give the value its type")
         return self._buf
 
     def _value(self, v):
@@ -58,6 +61,9 @@ class TypedArray(memoryview):
         if isinstance(source, TypedArray) and type(source) is type(self):
             memoryview(self)[offset : offset + len(source)] = memoryview(source)
             return
+        if isinstance(source, TypedArray):
+            # A view of another element type may share these bytes: read it whole first.
+            source = list(source)
         for i in range(len(source)):
             self[offset + i] = self._value(source[i])
 
@@ -205,6 +211,13 @@ class TypedArray(memoryview):
 def typed_copy(cls, source):
     # A new typed array of cls owning its storage: a length, or values to convert.
     n = source if type(source) is int else len(source)
+    if cls._code != "B" and TypedArray._shared:
+        # Its buffer is an ArrayBuffer other views can share: a view over one (typed_view.py).
+        out = typed_view(cls, ArrayBuffer(n * cls.BYTES_PER_ELEMENT))
+        if type(source) is not int:
+            for i in range(n):
+                out[i] = source[i]
+        return out
     store = ArrayBuffer(n) if cls._code == "B" else array.array(cls._code, bytes(n * cls.BYTES_PER_ELEMENT))
     out = cls(store)
     out._buf = store if cls._code == "B" else None

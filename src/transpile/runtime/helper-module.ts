@@ -55,7 +55,7 @@ export function emitHelperModules(used: Iterable<HelperName>, program?: readonly
 }
 
 /** The classes whose members are left out when nothing names them. */
-const prunableClasses = new Set(["TypedArray", "DataView", "ArrayBuffer"]);
+const prunableClasses = new Set(["TypedArray", "TypedView", "DataView", "ArrayBuffer"]);
 
 interface ClassChunk {
   /** The lines before the members (`class TypedArray(memoryview):`, class constants) and after the class. */

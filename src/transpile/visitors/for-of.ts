@@ -2,7 +2,6 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isTypedArrayName } from "../typed-array-names.js";
 import { destructure, nativeUnpacking } from "./destructuring.js";
 
 /**
@@ -16,11 +15,7 @@ export function transformForOfStatement(node: ts.ForOfStatement, context: Transf
     context.report(diagnostics.asyncGenerator(node));
     return [];
   }
-  const iterable = context.transformExpression(node.expression);
-  // A typed array iterates fastest as a plain memoryview of the same memory.
-  const iter = isTypedArrayName(context.typeOf(node.expression).getSymbol()?.getName())
-    ? py.call(py.name("memoryview"), [iterable])
-    : iterable;
+  const iter = context.transformExpression(node.expression);
   let target: py.Expression;
   let prologue: py.Statement[] = [];
   const head = ts.isVariableDeclarationList(node.initializer)

@@ -17,18 +17,6 @@ it.each([
     "SharedArrayBuffer shares memory between threads",
   ],
   ["Atomics", `const a = new Int32Array(4); console.log(Atomics.load(a, 0));`, "TSMP1101", "Atomics.load is not supported"],
-  [
-    "a multi-byte view over an ArrayBuffer",
-    `const a = new Int16Array(new ArrayBuffer(4)); console.log(a.length);`,
-    "TSMP1121",
-    "Int16Array over an ArrayBuffer is not supported yet",
-  ],
-  [
-    "the buffer of a multi-byte typed array",
-    `const a = new Uint16Array(2); console.log(a.buffer.byteLength);`,
-    "TSMP1121",
-    "Uint16Array.buffer is not supported yet",
-  ],
 ])("rejects %s", (_name, source, code, text) => {
   const message = rejectionOf(source);
   expect(message).toContain(code);

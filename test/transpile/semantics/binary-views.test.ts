@@ -1,0 +1,41 @@
+import { expect, it } from "vitest";
+import { describeCases } from "../../harness/cases.js";
+import { runOnBoth } from "../../harness/differential.js";
+
+// Typed arrays of different element types over one ArrayBuffer (runtime/typed_view.py), the
+// buffer of a typed array other than a Uint8Array (typed_buffer.py), Uint8ClampedArray.
+describeCases("views of several element types over one ArrayBuffer", {
+  "writes through each view show in the others and in a DataView": `const buf = new ArrayBuffer(16); const u8 = new Uint8Array(buf); const i16 = new Int16Array(buf, 2, 3); const u32 = new Uint32Array(buf); const dv = new DataView(buf); i16[0] = -2; i16[1] = 40000; i16[2] = 1.7; console.log(u8.join(" "), i16, u32[0], u32[1]); u32[0] = 0xdeadbeef; console.log(i16, dv.getUint16(2), dv.getUint16(2, true), dv.getInt16(2, true)); dv.setInt16(4, -300, true); dv.setUint16(6, 0x1234); console.log(i16[1], i16[2], u8[6], u8[7]);`,
+  "little-endian layout of every element type": `const buf = new ArrayBuffer(8); const u8 = new Uint8Array(buf); new Int8Array(buf)[0] = -1; new Uint16Array(buf, 2)[0] = 0x0102; new Int32Array(buf, 4)[0] = -2; console.log(u8.join(" ")); const f64 = new Float64Array(buf); f64[0] = 1.5; console.log(u8.join(" "), new Float32Array(buf)[1], new Uint32Array(buf)[1], new Int16Array(buf)[3]); new Float32Array(buf)[0] = 0.1; console.log(new DataView(buf).getFloat32(0, true), new DataView(buf).getUint32(0), new Float32Array(buf)[0]);`,
+  "stores wrap or round per element type": `const buf = new ArrayBuffer(32); const i8 = new Int8Array(buf, 0, 2); const u16 = new Uint16Array(buf, 2, 2); const i32 = new Int32Array(buf, 8, 2); const u32 = new Uint32Array(buf, 16, 1); const f32 = new Float32Array(buf, 20, 1); const f64 = new Float64Array(buf, 24, 1); i8[0] = 200; i8[1] = -129.9; u16[0] = -1; u16[1] = 70000.5; i32[0] = 2 ** 31; i32[1] = NaN; u32[0] = -1; f32[0] = 16777217; f64[0] = -0.1; let x = 3.9; i8[0] = x; i8[1] += 300; console.log(i8, u16, i32, u32, f32, f64);`,
+  "subarray shares memory and knows its offset": `const buf = new ArrayBuffer(12); const i16 = new Int16Array(buf, 2); const s = i16.subarray(1, 4); s[0] = 7; s[2] = -1; console.log(i16, s, s.byteOffset, s.byteLength, s.length, s.buffer === buf, s instanceof Int16Array, new Uint8Array(buf).join(" ")); const t = s.subarray(-1); t[0] = 9; console.log(i16[3], t.byteOffset, i16.subarray(3, 1).length);`,
+  "iteration, spread, Array.from, entries": `const buf = new Uint8Array([1, 0, 2, 0, 255, 255]).buffer; const a = new Int16Array(buf); let s = 0; for (const v of a) s += v; console.log(s, [...a], Array.from(a), Array.from(a, (v) => v * 2), [...a.entries()], [...a.keys()], [...a.values()]); for (const [i, v] of a.entries()) console.log(i, v);`,
+  "methods on a view": `const a = new Int16Array(new ArrayBuffer(10), 2); a.set([5, -3, 9]); a.fill(2, 3); console.log(a, a.indexOf(9), a.lastIndexOf(2), a.includes(-3), a.at(-1), a.find((v) => v > 5), a.findIndex((v) => v < 0), a.every((v) => v > -5), a.some((v) => v > 8), a.reduce((p, v) => p + v, 0), a.join("|")); const m = a.map((v) => v * 10000); console.log(m, m instanceof Int16Array, a.filter((v) => v > 0), a.slice(1, 3), a.slice(1, 3).buffer === a.buffer); a.forEach((v, i) => console.log(i, v)); a.sort(); console.log(a); a.reverse(); console.log(a); a.copyWithin(0, 2); console.log(a, String(a));`,
+  "set between views of the same bytes copies as if through a temporary": `const buf = new ArrayBuffer(8); const u8 = new Uint8Array(buf); u8.set([1, 2, 3, 4, 5, 6, 7, 8]); const i16 = new Int16Array(buf); u8.set(i16.subarray(0, 2), 1); console.log(u8.join(" ")); const u16 = new Uint16Array(buf, 2, 2); i16.set(u16, 1); console.log(i16, new Uint8Array(buf).join(" ")); const f = new Float32Array(buf); f.set(new Float32Array(buf, 4, 1)); console.log(f[0] === f[1]);`,
+  "views over a Uint8Array's buffer and held as any": `const bytes = new Uint8Array([0x78, 0x56, 0x34, 0x12, 1, 0]); const u32 = new Uint32Array(bytes.buffer, 0, 1); const u16: any = new Uint16Array(bytes.buffer); console.log(u32[0].toString(16), u16.length, u16[2], u16.byteLength, u16.buffer === bytes.buffer); const anyBuf: any = bytes.buffer; const i16 = new Int16Array(anyBuf, 4); console.log(i16, new Int16Array([3, 4]).length);`,
+  "a copy of a view owns its bytes": `const buf = new ArrayBuffer(4); const v = new Int16Array(buf); v[0] = 5; const c = new Int16Array(v); c[0] = 6; const u = new Uint8Array(v); console.log(v[0], c, u, new Float64Array(v).length, JSON.stringify(Array.from(v)));`,
+  "text and printing": `const bytes = new TextEncoder().encode("hi!?"); const w = new Uint16Array(bytes.buffer); console.log(w, new TextDecoder().decode(w), [w], { w }, w.toString());`,
+  "RangeErrors: misaligned offset, length past the end, size not a multiple": `const buf = new ArrayBuffer(6); const tries: (() => unknown)[] = [() => new Int16Array(buf, 1), () => new Int16Array(buf, 2, 3), () => new Int32Array(buf), () => new Int32Array(buf, 4), () => new Float64Array(buf, 8), () => new Int16Array(buf, -2), () => new Uint16Array(buf, 6), () => new Float32Array(new ArrayBuffer(8), 4, 2)]; for (const f of tries) { try { const a = f() as Int16Array; console.log("made", a.length); } catch (e) { console.log(e instanceof RangeError); } } console.log(new Int32Array(buf, 4, 0).length, new Uint16Array(buf, 6).length, new Int32Array(new ArrayBuffer(8), 4).length);`,
+});
+
+describeCases("the buffer of a typed array other than a Uint8Array", {
+  "views and DataViews over it share the elements": `const a = new Int16Array([1, -2, 300]); const buf = a.buffer; const u8 = new Uint8Array(buf); u8[0] = 255; const dv = new DataView(buf); dv.setInt16(2, 5, true); console.log(a, buf.byteLength, u8.join(" "), dv.getInt16(4, true), dv.getUint16(4), a.byteOffset, a.byteLength);`,
+  "every way of making one keeps a buffer": `const f = Float32Array.from([1.5, 2]); const m = f.map((v) => v * 2); const s = new Uint32Array([1, 2, 3]).subarray(1); const o = Int32Array.of(-1); console.log(new Uint8Array(f.buffer), new Uint8Array(m.buffer), s.byteOffset, new Uint32Array(s.buffer), new Uint8Array(o.buffer), new Float64Array(2).buffer.byteLength, new Int8Array([-1]).buffer);`,
+  "arrays keep their element rules": `const a = new Uint16Array(3); a[0] = -1; a[1] = 1.9; let v = 70000; a[2] = v; a[2] += 0.5; const b = new Int16Array(a); console.log(a, b, a.buffer.byteLength, b.buffer === a.buffer, [...a], a.indexOf(65535), new Float32Array([0.1])[0]); a.sort(); console.log(a);`,
+});
+
+describeCases("Uint8ClampedArray", {
+  "stores clamp and round half to even": `const c = new Uint8ClampedArray([300, -5, 1.5, 2.5, 0.5, 254.5, NaN, Infinity, -Infinity, 127.49]); console.log(c, c instanceof Uint8ClampedArray, c.BYTES_PER_ELEMENT, Uint8ClampedArray.BYTES_PER_ELEMENT); c[0] = 1000; c[1] = -1; c[2] = 3.5; c[3] += 300; c[4] -= 10; c[5] *= 2.25; let v = 77.5; c[6] = v; v = -3; c[7] = v; c[8]++; c[9]--; console.log(c);`,
+  "methods keep the clamp": `const c = new Uint8ClampedArray([100, 200, 3]); console.log(c.map((x) => x * 2), c.filter((x) => x > 100), c.slice(1, 3), Uint8ClampedArray.from([1, 999], (x) => x - 0.5), Uint8ClampedArray.of(-1, 256, 0.5)); c.fill(400, 2); c.set([1.5, 700], 0); console.log(c, c.byteLength, [...c], c.indexOf(255), c.join(",")); c.sort(); console.log(c); c.reverse(); console.log(c);`,
+  "over an ArrayBuffer, sharing it": `const buf = new ArrayBuffer(4); const cv = new Uint8ClampedArray(buf, 1, 2); cv[0] = 999; const s = cv.subarray(1); s[0] = -9.5; console.log(new Uint8Array(buf), cv.buffer === buf, cv.byteOffset, s.byteOffset, new Uint8ClampedArray(new Int16Array([-1, 300])), new Uint8Array(new Uint8ClampedArray([300]))); let sum = 0; for (const x of cv) sum += x; console.log(sum, new DataView(cv.buffer).getUint8(1));`,
+});
+
+it("the buffer of an Int16Array read only through a value typed any is a TypeError naming the fix", async () => {
+  const { node, micropython } = await runOnBoth(
+    `const a: any = new Int16Array(2); try { console.log(a.buffer.byteLength); } catch (e) { console.log(e instanceof TypeError, String(e)); }`,
+  );
+  expect(node).toBe("4\n");
+  expect(micropython).toBe(
+    "true TypeError: Int16Array.buffer read through a value typed any is not supported by tsmp: give the value its type\n",
+  );
+});
