@@ -342,6 +342,8 @@ async function main(): Promise<void> {
   const [three, tag] = await asyncio.gather(reader.readexactly(3), label());
   const [two] = await asyncio.gather(reader.readexactly(2), { return_exceptions: true });
   console.log("through gather:", three.slice(1).join(","), three instanceof Uint8Array, tag, (two as Uint8Array).subarray(1).join(","));
+  const [[space, one], more] = await asyncio.gather(asyncio.gather(reader.readexactly(1), reader.readexactly(1)), label());
+  console.log("through a gather of gathers:", space instanceof Uint8Array, space.subarray(0).join(","), one.at(-1), more);
   const all = await reader.read();
   console.log("to the end:", all.length, new TextDecoder().decode(all));
   console.log("after the end:", (await reader.read()).length, (await reader.read(10)).length);
@@ -358,7 +360,8 @@ asyncio.run(main());
       "readinto 5 chunk",
       "through a task: 48,59 2",
       "through gather: 104,117 true label 107",
-      "to the end: 27  1;chunk 2;chunk 3;chunk 4;",
+      "through a gather of gathers: true 32 49 label",
+      "to the end: 25 ;chunk 2;chunk 3;chunk 4;",
       "after the end: 0 0",
       "",
     ]);

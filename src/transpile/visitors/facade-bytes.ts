@@ -32,14 +32,14 @@ export function asFacadeBytes(node: ts.CallExpression, value: py.Expression, con
 
 /**
  * A value typed Uint8Array made one (`u8_of`); a list or tuple with Uint8Array items (`recvfrom`'s
- * `[data, address]`, `asyncio.gather`'s results) has those items made ones (`u8_items`).
+ * `[data, address]`, `asyncio.gather`'s results), or with lists of them (a gather of gathers),
+ * has those items made ones (`u8_items`).
  */
 function asUint8Arrays(type: ts.Type, value: py.Expression, context: TransformationContext): py.Expression {
   if (isUint8ArrayResult(type)) return py.call(context.useHelper("u8_of"), [value]);
-  const positions = uint8ArrayPositions(type, context);
-  if (positions === undefined) return value;
-  const which = positions === "all" ? [] : [py.tuple(positions.map((position) => py.num(position)))];
-  return py.call(context.useHelper("u8_items"), [value, ...which]);
+  const shape = bytesShape(type, context, 0);
+  if (shape === undefined) return value;
+  return py.call(context.useHelper("u8_items"), [value, ...(shape === "all" ? [] : [shapeExpression(shape)])]);
 }
 
 /** A property the facade types Uint8Array (`NeoPixel.buf`, a bytearray on a board), read: a view of it. */
@@ -67,15 +67,42 @@ function mayBeUint8Array(type: ts.Type): boolean {
   return (type.isUnion() ? type.types : [type]).some((part) => part.getSymbol()?.getName() === "Uint8Array");
 }
 
-/** Which items of an array or tuple type may be Uint8Arrays: all of them, some, or none (undefined). */
-function uint8ArrayPositions(type: ts.Type, context: TransformationContext): "all" | number[] | undefined {
+/**
+ * Where the Uint8Arrays are in an array or tuple type: every item ("all"), or the positions
+ * of those that may be one and, for an item that is itself such a list, its position (null:
+ * every item, in an array) with its own shape. Undefined when there are none.
+ */
+type BytesShape = "all" | (number | [number | null, BytesShape])[];
+
+/** How deep a gather of gathers is followed (a recursive type would go on forever). */
+const deepestShape = 4;
+
+function bytesShape(type: ts.Type, context: TransformationContext, depth: number): BytesShape | undefined {
   const { checker } = context;
-  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return undefined;
+  if (depth > deepestShape || (!checker.isArrayType(type) && !checker.isTupleType(type))) return undefined;
   const items = checker.getTypeArguments(type as ts.TypeReference);
-  const positions = items.flatMap((item, index) => (mayBeUint8Array(item) ? [index] : []));
-  if (positions.length === 0) return undefined;
-  if (positions.length === items.length) return "all";
+  if (checker.isArrayType(type)) {
+    if (mayBeUint8Array(items[0]!)) return "all";
+    const inner = bytesShape(items[0]!, context, depth + 1);
+    return inner === undefined ? undefined : [[null, inner]];
+  }
   // A tuple with a rest part (`[Uint8Array, ...number[]]`) has no fixed positions after it.
-  const rest = checker.isTupleType(type) && (type as ts.TupleTypeReference).target.hasRestElement;
-  return rest ? undefined : positions;
+  if ((type as ts.TupleTypeReference).target.hasRestElement) return undefined;
+  const entries = items.flatMap((item, index): (number | [number, BytesShape])[] => {
+    if (mayBeUint8Array(item)) return [index];
+    const inner = bytesShape(item, context, depth + 1);
+    return inner === undefined ? [] : [[index, inner]];
+  });
+  if (entries.length === 0) return undefined;
+  return entries.length === items.length && entries.every((entry) => typeof entry === "number") ? "all" : entries;
+}
+
+/** A shape as u8_items reads it: None for every item, else a tuple of positions and (position, shape) pairs. */
+function shapeExpression(shape: BytesShape): py.Expression {
+  if (shape === "all") return py.none();
+  return py.tuple(
+    shape.map((entry) =>
+      typeof entry === "number" ? py.num(entry) : py.tuple([entry[0] === null ? py.none() : py.num(entry[0]), shapeExpression(entry[1])]),
+    ),
+  );
 }
