@@ -70,17 +70,23 @@ function declarationOf(node: ts.Node, checker: ts.TypeChecker): Declared | undef
   let name: ts.Node | undefined;
   let block: ts.Node | undefined;
   let pythonScope: ts.Node | undefined;
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-    name = node.name;
-    const list = node.parent;
-    pythonScope = enclosingFunction(node);
+  // A name bound by a pattern (`let [x] = …`, `for (const { x } of …)`) is scoped as the
+  // declaration or parameter the pattern belongs to.
+  let root: ts.Node = node;
+  if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) {
+    while (ts.isBindingElement(root) || ts.isObjectBindingPattern(root) || ts.isArrayBindingPattern(root)) root = root.parent;
+  }
+  if (ts.isVariableDeclaration(root) && (root !== node || ts.isIdentifier(root.name))) {
+    name = node === root ? root.name : (node as ts.BindingElement).name;
+    const list = root.parent;
+    pythonScope = enclosingFunction(root);
     if (ts.isCatchClause(list)) block = list;
     else if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) block = pythonScope;
     else block = ts.isVariableStatement(list.parent) ? list.parent.parent : list.parent;
-  } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
-    name = node.name;
-    pythonScope = node.parent;
-    block = node.parent;
+  } else if (ts.isParameter(root) && (root !== node || ts.isIdentifier(root.name))) {
+    name = node === root ? root.name : (node as ts.BindingElement).name;
+    pythonScope = root.parent;
+    block = root.parent;
   } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) {
     name = node.name;
     pythonScope = enclosingFunction(node);

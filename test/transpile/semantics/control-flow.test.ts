@@ -41,6 +41,7 @@ describeCases("control flow", {
   "early return in loop": `function firstEven(xs: number[]) { for (const x of xs) { if (x % 2 === 0) return x; } return -1; } console.log(firstEven([1, 3, 4, 6]), firstEven([1]));`,
   "if else chain": `function grade(n: number) { if (n >= 90) return "A"; else if (n >= 80) return "B"; else return "C"; } console.log(grade(95), grade(85), grade(10));`,
   "block scoping shadow": `let x = 1; { let x = 2; console.log(x); } console.log(x);`,
+  "names bound by patterns shadow outer ones": `let a = 1, b = 2, c = 3, d = 4; for (let [a] of [[10], [20]]) { a *= 2; } for (const { b } of [{ b: 30 }]) console.log(b); { const [c, { d }] = [50, { d: 60 }]; console.log(c, d); } const show = ({ a }: { a: number }, [b]: number[]) => { { const [a] = [b]; return a; } }; console.log(a, b, c, d, show({ a: 8 }, [9]));`,
   "const in loop body": `for (let i = 0; i < 2; i++) { const sq = i * i; console.log(sq); }`,
   "comma-free multiple updates": `let a = 0; let b = 0; for (let i = 0; i < 3; i++) { a += i; b -= i; } console.log(a, b);`,
   "for of with break and continue": `let s = 0; for (const x of [1, 2, 3, 4, 5]) { if (x === 2) continue; if (x === 4) break; s += x; } console.log(s);`,
