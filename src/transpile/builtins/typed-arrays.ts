@@ -55,7 +55,7 @@ export function rejectBinaryGlobal(node: ts.Identifier, context: TransformationC
  */
 export function transformBinaryNew(node: ts.NewExpression, context: TransformationContext): py.Expression | undefined {
   if (isPlainDataViewNew(node, context)) return context.transformExpression(node.arguments![0]!);
-  if (!ts.isIdentifier(node.expression) || !isTypedArrayName(node.expression.text)) return undefined;
+  if (!ts.isIdentifier(node.expression) || !isTypedArrayName(node.expression.text)) return heldConstructorNew(node, context);
   const symbol = context.symbolOf(node.expression);
   if (!symbol || context.isDeclaredByUser(symbol)) return undefined;
   if (isPlainUint8ArrayNew(node, context)) {
@@ -68,6 +68,26 @@ export function transformBinaryNew(node: ts.NewExpression, context: Transformati
   // Over an ArrayBuffer, an element type other than bytes is a view read through struct.
   const view = source !== undefined && !isByteArrayName(node.expression.text) && mayBeArrayBuffer(context.typeOf(source));
   const cls = context.useHelper(node.expression.text);
+  return py.call(context.useHelper(view ? "typed_view" : "typed_new"), [cls, ...transformArgs(node, context)]);
+}
+
+/**
+ * `new C(...)` with `C` a typed array's constructor held in a variable or picked at run time
+ * (`typeof Int16Array | typeof Uint8Array`): the runtime class is `C`'s value, built as the
+ * global's `new` builds it. (Called as it is, the memoryview class would view an ArrayBuffer's
+ * bytes as elements.)
+ */
+function heldConstructorNew(node: ts.NewExpression, context: TransformationContext): py.Expression | undefined {
+  const type = context.typeOf(node.expression);
+  const names = (type.isUnion() ? type.types : [type]).map((part) => {
+    const symbol = part.getSymbol();
+    const name = symbol?.getName().replace(/Constructor$/, "");
+    return symbol && !context.isDeclaredByUser(symbol) && isTypedArrayName(name) ? name : undefined;
+  });
+  if (names.length === 0 || names.some((name) => name === undefined)) return undefined;
+  const [source] = node.arguments ?? [];
+  const view = source !== undefined && names.some((name) => !isByteArrayName(name)) && mayBeArrayBuffer(context.typeOf(source));
+  const cls = context.transformExpression(node.expression);
   return py.call(context.useHelper(view ? "typed_view" : "typed_new"), [cls, ...transformArgs(node, context)]);
 }
 
