@@ -70,6 +70,13 @@ export const argumentsObject = (node: ts.Node) =>
     "The 'arguments' object is not supported: a MicroPython function has no such object. Declare a rest parameter (...args) instead.",
   );
 
+export const interfaceExtendingArray = (node: ts.InterfaceDeclaration) =>
+  at(
+    node.name,
+    "TSMP1048",
+    `The interface '${node.name.text}' extends an array type, which tsmp does not map: its values are not known to be lists. Write the array type itself (number[]), or a type alias of it (type ${node.name.text} = number[]).`,
+  );
+
 export const dictAssertedAsObject = (node: ts.Node) =>
   at(
     node,

@@ -33,6 +33,7 @@ import {
   transformBlock,
   transformEmptyStatement,
   transformErasedDeclaration,
+  transformInterfaceDeclaration,
   transformExpressionStatement,
   transformReturnStatement,
   transformVariableStatement,
@@ -113,7 +114,7 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.ExportDeclaration]: transformExportDeclaration,
     [ts.SyntaxKind.ExportAssignment]: transformExportAssignment,
     [ts.SyntaxKind.ModuleDeclaration]: transformModuleDeclaration,
-    [ts.SyntaxKind.InterfaceDeclaration]: transformErasedDeclaration,
+    [ts.SyntaxKind.InterfaceDeclaration]: transformInterfaceDeclaration,
     [ts.SyntaxKind.TypeAliasDeclaration]: transformErasedDeclaration,
   },
 };

@@ -102,3 +102,17 @@ export const transformEmptyStatement = (): py.Statement[] => [];
 
 /** Type-only declarations vanish. */
 export const transformErasedDeclaration = (): py.Statement[] => [];
+
+/**
+ * Interfaces vanish too, but one extending an array type (`interface Row extends Array<number>`)
+ * names lists that the type-directed mappings would not see as arrays (`row?.[1]` read as an
+ * attribute): rejected rather than mistranslated.
+ */
+export function transformInterfaceDeclaration(node: ts.InterfaceDeclaration, context: TransformationContext): py.Statement[] {
+  const bases = node.heritageClauses?.flatMap((clause) => clause.types) ?? [];
+  const checker = context.checker;
+  if (bases.some((base) => checker.isArrayType(checker.getTypeAtLocation(base)) || checker.isTupleType(checker.getTypeAtLocation(base)))) {
+    context.report(diagnostics.interfaceExtendingArray(node));
+  }
+  return [];
+}

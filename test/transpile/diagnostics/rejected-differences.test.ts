@@ -56,4 +56,16 @@ describe("constructs MicroPython would run differently are rejected", () => {
     );
     expect(messageOf(`const o = { arguments: 1 };\nconsole.log(o.arguments);`, "TSMP1043")).toBeUndefined();
   });
+  it("TSMP1048 an interface extending an array type", () => {
+    expect(messageOf(`interface Row extends Array<number> {}\nconst r: Row = [1, 2];\nconsole.log(r?.[1]);`, "TSMP1048")).toBe(
+      "The interface 'Row' extends an array type, which tsmp does not map: its values are not known to be lists. Write the array type itself (number[]), or a type alias of it (type Row = number[]).",
+    );
+    expect(messageOf(`export interface Pair extends ReadonlyArray<string> { }\nconsole.log(1);`, "TSMP1048")).toBeDefined();
+    expect(
+      messageOf(
+        `interface Named { name: string }\ninterface Pet extends Named { age: number }\nconst p: Pet = { name: "a", age: 1 };\nconsole.log(p.age);`,
+        "TSMP1048",
+      ),
+    ).toBeUndefined();
+  });
 });
