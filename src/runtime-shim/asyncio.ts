@@ -6,7 +6,8 @@ import { coroutine } from "./coroutine.js";
 import { CancelledError, RuntimeError, TimeoutError, type PythonException } from "./exceptions.js";
 import type { KwArgs } from "./kwargs.js";
 import { runtime } from "./runtime.js";
-import { Awaitable, Task, type ExceptionContext } from "./scheduler.js";
+import { FirstUsePromise, startsWhenUsed } from "./first-use-promise.js";
+import { Task, type ExceptionContext } from "./scheduler.js";
 import { WaitingTasks } from "./task-queue.js";
 
 export { CancelledError, TimeoutError } from "./exceptions.js";
@@ -20,7 +21,11 @@ export type { ExceptionContext };
 const scheduler = () => runtime().scheduler;
 
 function isTask(value: unknown): value is Task<unknown> {
-  return value instanceof Task || (typeof value === "object" && value !== null && value.constructor?.name === "Task" && "cancel" in value);
+  if (value instanceof Task) return true;
+  // (Reading a FirstUsePromise's constructor would start its wait: no promise is a task.)
+  return (
+    typeof value === "object" && value !== null && !(value instanceof Promise) && value.constructor?.name === "Task" && "cancel" in value
+  );
 }
 
 /** Ensures the awaitable is a task (MicroPython's `_promote_to_task`). */
@@ -51,23 +56,24 @@ export function run<T>(coro: PromiseLike<T>): T {
 
 /**
  * What `sleep_ms` returns: awaitable, but not a coroutine (MicroPython's SingletonGenerator),
- * so `create_task(asyncio.sleep(1))` raises TypeError as on a board.
+ * so `create_task(asyncio.sleep(1))` raises TypeError as on a board. The wake time is fixed at
+ * the call; the task is queued for it when it first awaits.
  */
-class Sleep extends Awaitable<void> {
+class Sleep extends FirstUsePromise<void> {
   readonly notACoroutine = true;
 
   constructor(private readonly wakeMs: number) {
     super();
   }
 
-  override then<R1 = void, R2 = never>(
-    onfulfilled?: ((value: void) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
+  protected begin(): void {
     const loop = scheduler();
-    return loop.suspendThen((task) => loop.schedule(task, this.wakeMs), undefined, onfulfilled, onrejected);
+    loop.park((task) => loop.schedule(task, this.wakeMs), this);
   }
+
+  protected resumeValue(): void {}
 }
+startsWhenUsed(Sleep);
 
 /** Sleeps for `t` seconds (a float). */
 export function sleep(t: number): Promise<void> {
@@ -260,26 +266,26 @@ export class Event {
   }
 }
 
-const resumeTrue = () => true as const;
-
 /**
- * `Event.wait()`: checks the event when awaited (as MicroPython's generator does at its first
- * step), parking the task only if it is not set. A plain awaitable rather than an async
- * function: it is the scheduler's hottest path.
+ * `Event.wait()`: checks the event at first use (as MicroPython's generator does at its first
+ * step), parking the task only if it is not set. Not an async function: it is the scheduler's
+ * hottest path, and a native promise resumes its waiter in one microtask.
  */
-class EventWait extends Awaitable<true> {
+class EventWait extends FirstUsePromise<true> {
   constructor(private readonly event: Event) {
     super();
   }
 
-  override then<R1 = true, R2 = never>(
-    onfulfilled?: ((value: true) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    if (this.event.is_set()) return Promise.resolve(true as const).then(onfulfilled, onrejected);
-    return scheduler().suspendThen(this.event.park, resumeTrue, onfulfilled, onrejected);
+  protected begin(): void {
+    if (this.event.is_set()) this.done();
+    else scheduler().park(this.event.park, this);
+  }
+
+  protected resumeValue(): true {
+    return true;
   }
 }
+startsWhenUsed(EventWait);
 
 /**
  * An event that can be set from outside the loop (an IRQ or Timer callback). Only one task

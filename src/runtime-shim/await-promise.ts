@@ -1,4 +1,5 @@
 import { isCoroutine, promiseDriven } from "./coroutine.js";
+import { FirstUsePromise } from "./first-use-promise.js";
 import { runtime } from "./runtime.js";
 
 /**
@@ -10,11 +11,15 @@ import { runtime } from "./runtime.js";
  */
 export function awaitPromise(value: unknown): unknown {
   if (isCoroutine(value)) return value.start();
-  if (!(value instanceof Promise) || promiseDriven.getStore() === true) return value;
+  // (A FirstUsePromise is an asyncio wait: awaiting it parks the task by itself.)
+  if (!(value instanceof Promise) || value instanceof FirstUsePromise) return value;
   const scheduler = runtime().scheduler;
+  // A Promise-driven call's code parks only its own task, and only while the loop runs it
+  // (after its first asyncio wait); before that, its awaits are plain JavaScript ones.
+  const call = promiseDriven.getStore();
   const task = scheduler.current;
   // Only the running task's own code parks it (not a parked task's, nor code between steps).
-  if (!scheduler.isRunning || task === null || task.waker !== null) return value;
+  if (!scheduler.isRunning || task === null || (call !== undefined && call.task !== task) || task.waker !== null) return value;
   let outcome: { ok: true; value: unknown } | { ok: false; error: unknown } | undefined;
   let waiting = true;
   const stopWaiting = () => {

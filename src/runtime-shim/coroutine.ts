@@ -51,16 +51,23 @@ export function isCoroutine(value: unknown): value is Coroutine<unknown> {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[coroutineBrand] === true;
 }
 
+/** An async call the Promise API runs; `task` is the asyncio task made when it first waits on asyncio. */
+export interface PromiseDrivenCall {
+  readonly coroutine: Coroutine<unknown>;
+  task: object | null;
+}
+
 /**
  * Marks the code of async calls the Promise API runs (startCoroutine) through all their awaits:
- * that code belongs to no asyncio task, so its awaits never park the task that happens to run.
+ * that code belongs to no asyncio task, so its awaits never park the task that happens to run;
+ * an asyncio wait in it parks the call's own task (Scheduler.parkingTask).
  */
-export const promiseDriven = new AsyncLocalStorage<boolean>();
+export const promiseDriven = new AsyncLocalStorage<PromiseDrivenCall>();
 
 /**
  * An async call handed to the Promise API (`Promise.all([a(), b()])`): JavaScript starts it at
  * the call, as the transpiled program does (JsPromise), not when the API first calls `then`.
  */
 export function startCoroutine<T>(value: T): T {
-  return isCoroutine(value) ? (promiseDriven.run(true, () => value.start()) as T) : value;
+  return isCoroutine(value) ? (promiseDriven.run({ coroutine: value, task: null }, () => value.start()) as T) : value;
 }

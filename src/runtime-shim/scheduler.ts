@@ -1,5 +1,6 @@
 import type { Clock } from "./clock.js";
-import { isCoroutine, type Coroutine } from "./coroutine.js";
+import { isCoroutine, promiseDriven, type Coroutine } from "./coroutine.js";
+import type { Wakeable } from "./first-use-promise.js";
 import { AssertionError, CancelledError, RuntimeError } from "./exceptions.js";
 import { RunQueue, WaitingTasks, type Queued } from "./task-queue.js";
 import { TsmpError } from "../errors.js";
@@ -19,7 +20,7 @@ type Callback = ((value: unknown) => unknown) | null | undefined;
  * callbacks are called directly at resume time and settle the promise `then` returned: a
  * chained promise would add two microtask hops to every task switch.
  */
-class Waker {
+class Waker implements Wakeable {
   constructor(
     /** Computes the resume value at resume time (awaiting a task reads its result then). */
     private readonly produce: (() => unknown) | undefined,
@@ -108,7 +109,7 @@ export class Task<T> extends Awaitable<T> implements Queued {
   /** @internal an exception to throw in at the next step (a cancellation) */
   pendingError: unknown = undefined;
   /** @internal */
-  waker: Waker | null = null;
+  waker: Wakeable | null = null;
   /** @internal */
   started = false;
   /** @internal */
@@ -302,34 +303,47 @@ export class Scheduler {
   }
 
   /**
+   * The task whose code runs now: the running task, or, for an async call the Promise API runs
+   * (startCoroutine), a task of its own, made when it first waits on asyncio, as the transpiled
+   * program's JsPromise gives it one. That task is not queued until it parks; from then on the
+   * loop resumes it like any other.
+   */
+  parkingTask(): Task<unknown> {
+    const call = promiseDriven.getStore();
+    if (call === undefined) return this.requireCurrent();
+    return (call.task ??= this.adopt(call.coroutine)) as Task<unknown>;
+  }
+
+  /**
+   * Parks the task whose code runs now: `park` files it where it waits, `waker` resumes it. If
+   * it is the running task, its step ends.
+   */
+  park(park: (task: Task<unknown>) => void, waker: Wakeable): void {
+    const task = this.parkingTask();
+    park(task);
+    task.waker = waker;
+    if (task === this.current) this.endStep();
+  }
+
+  /**
    * Parks the running task; `park` files it where it waits. Resolves when the loop resumes it
    * (with `produce()`'s value) or rejects with the exception thrown in (a cancellation).
    */
   suspend<V>(park: (task: Task<unknown>) => void, produce?: () => V): Promise<V> {
     return new Promise<V>((resolve, reject) => {
-      const task = this.requireCurrent();
-      park(task);
-      task.waker = new Waker(produce, resolve as Settle, reject);
-      this.endStep();
+      this.park(park, new Waker(produce, resolve as Settle, reject));
     });
   }
 
-  /**
-   * `suspend(park, produce).then(onfulfilled, onrejected)` without the chained promise's
-   * microtask hops: the hot path of `await` on an Event or a sleep.
-   */
-  suspendThen<V, R1, R2>(
-    park: (task: Task<unknown>) => void,
-    produce: (() => V) | undefined,
-    onfulfilled: ((value: V) => R1 | PromiseLike<R1>) | null | undefined,
-    onrejected: ((reason: unknown) => R2 | PromiseLike<R2>) | null | undefined,
-  ): Promise<R1 | R2> {
-    return new Promise<R1 | R2>((resolve, reject) => {
-      const task = this.requireCurrent();
-      park(task);
-      task.waker = new Waker(produce, resolve as Settle, reject, onfulfilled as Callback, onrejected as Callback);
-      this.endStep();
-    });
+  /** A started Promise-driven call's task; its body's end is the task's end (not an error: the promise carries that). */
+  private adopt(coroutine: Coroutine<unknown>): Task<unknown> {
+    const task = new Task<unknown>(coroutine, this);
+    task.started = true;
+    const ended = () => this.finish(task, { ok: true, value: undefined }, null);
+    // Its first wait comes from inside its body's first run, before `start()` has the body's
+    // promise to give: ask for it once that run is over.
+    queueMicrotask(() => void coroutine.start().then(ended, ended));
+    return task;
   }
 
   /** `await task` from the running task: `then` on the task, resuming straight into the callbacks. */
@@ -342,7 +356,7 @@ export class Scheduler {
     if (task.doneCallback !== null) return Promise.reject(new RuntimeError("can't wait")).then(onfulfilled, onrejected);
     let waiter: Task<unknown>;
     try {
-      waiter = this.requireCurrent();
+      waiter = this.parkingTask();
     } catch (error) {
       return Promise.reject(error).then(onfulfilled, onrejected);
     }
@@ -350,7 +364,7 @@ export class Scheduler {
       (task.waiters ??= new WaitingTasks()).push(waiter);
       waiter.waitingOn = task;
       waiter.waker = new Waker(() => task.result(), resolve, reject, onfulfilled, onrejected);
-      this.endStep();
+      if (waiter === this.current) this.endStep();
     });
   }
 
@@ -522,7 +536,8 @@ export class Scheduler {
     }
     task.retrieved = awaited;
     if (!awaited && !outcome.ok && !(outcome.error instanceof CancelledError)) this.schedule(task);
-    this.endStep();
+    // A Promise-driven call's task may end outside a step (it never waited on asyncio again).
+    if (task === this.current) this.endStep();
   }
 
   private endStep(): void {
@@ -554,6 +569,8 @@ export class Scheduler {
       await new Promise((resolve) => setImmediate(resolve));
       const head = this.runQueue.peek();
       if (head !== undefined && head.key <= this.ticks()) return;
+      // A Promise-driven call may have parked its task meanwhile (an asyncio sleep).
+      if (head !== undefined) untilMs = untilMs === undefined ? head.key : Math.min(untilMs, head.key);
     }
     const eventMs = this.clock.nextEventMs();
     let nextMs = untilMs === undefined ? eventMs : eventMs === undefined ? untilMs : Math.min(untilMs, eventMs);

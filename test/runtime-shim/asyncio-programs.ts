@@ -657,6 +657,33 @@ asyncio.run(main());
 `,
   ),
   p(
+    "a wait looks at its Event when first awaited, not when made",
+    `
+async function other(name: string): Promise<void> { console.log(name); }
+async function setLater(ev: asyncio.Event): Promise<void> { await asyncio.sleep_ms(2); console.log("set"); ev.set(); }
+async function main(): Promise<void> {
+  const ev = new asyncio.Event();
+  const early = ev.wait();
+  ev.set();
+  asyncio.create_task(other("other"));
+  console.log("early wait gave", await early);
+  await asyncio.sleep(0);
+  const later = new asyncio.Event();
+  const asTask = asyncio.create_task(later.wait());
+  const both = asyncio.gather(later.wait(), asyncio.wait_for(later.wait(), 1));
+  asyncio.create_task(setLater(later));
+  console.log("gathered", (await both).length, "task", await asTask);
+  const nap = asyncio.sleep_ms(5);
+  await asyncio.sleep_ms(10);
+  asyncio.create_task(other("after the nap's time"));
+  await nap;
+  console.log("nap over");
+  await asyncio.sleep(0);
+}
+asyncio.run(main());
+`,
+  ),
+  p(
     "Event clear and is_set",
     `
 async function main(): Promise<void> {

@@ -110,6 +110,36 @@ asyncio.run(main());
 console.log("after run");
 `));
 
+  it("async calls the Promise API runs wait on asyncio in tasks of their own", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function blink(): Promise<string> {
+  for (let i = 0; i < 3; i++) { console.log("blink", i); await asyncio.sleep_ms(20); }
+  await Promise.resolve();
+  console.log("blink awaited a promise");
+  return "blinked";
+}
+async function read(ready: asyncio.Event): Promise<number> {
+  await ready.wait();
+  console.log("read");
+  return 42;
+}
+async function other(ready: asyncio.Event): Promise<void> {
+  console.log("other task runs");
+  await asyncio.sleep_ms(30);
+  ready.set();
+}
+async function main(): Promise<void> {
+  const ready = new asyncio.Event();
+  asyncio.create_task(other(ready));
+  const [b, r] = await Promise.all([blink(), read(ready)]);
+  console.log(b, r);
+  read(ready).then((v) => console.log("then", v));
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+`));
+
   it("Promise as a value is rejected with what to write instead", () => {
     expect(promiseDiagnostics(`const P = Promise;\nconsole.log(P === undefined);`)).toEqual([
       "1: Promise as a value is not supported. Instead, call the Promise API directly (new Promise(…), Promise.all(…), p.then(…)), or await coroutines with asyncio.gather (from tsmp/asyncio).",
