@@ -48,6 +48,7 @@ export class NodeWebSerialPort implements EsptoolSerialDevice {
   private port: SerialPort | null = null;
   private dtr = false;
   private rts = false;
+  private readonly arrivalWaiters = new Set<() => void>();
 
   constructor(
     readonly path: string,
@@ -70,9 +71,14 @@ export class NodeWebSerialPort implements EsptoolSerialDevice {
     });
     await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(describeOpenError(this.path, error)) : resolve())));
     this.port = port;
+    const arrivalWaiters = this.arrivalWaiters;
     this.readable = new ReadableStream<Uint8Array>({
       start(controller) {
-        port.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
+        port.on("data", (chunk: Buffer) => {
+          controller.enqueue(new Uint8Array(chunk));
+          for (const wake of arrivalWaiters) wake();
+          arrivalWaiters.clear();
+        });
         port.once("close", () => {
           try {
             controller.close();
@@ -94,6 +100,22 @@ export class NodeWebSerialPort implements EsptoolSerialDevice {
           port.drain((error) => (error ? reject(error) : resolve()));
         });
       },
+    });
+  }
+
+  /**
+   * Resolves when the next bytes arrive from the device, or after `ms` without any: a reader
+   * waits on this instead of polling for them.
+   */
+  bytesArrive(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.arrivalWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.arrivalWaiters.add(wake);
     });
   }
 
