@@ -63,6 +63,8 @@ export class VirtualEsp32 {
   private rxFreeAt = 0;
   private txFreeAt = 0;
   private baud = ROM_BAUD;
+  /** Until then the UART is between two rates (see BAUD_SWITCH_MS): what arrives is garbled. */
+  private switchingUntil = 0;
   private received = 0;
   /** Bytes handed to the SLIP decoder so far (after pacing). */
   private consumed = 0;
@@ -205,6 +207,9 @@ export class VirtualEsp32 {
 
   private consume(chunk: Buffer): void {
     this.consumed += chunk.length;
+    // Bytes sent at the new rate before the chip switched to it never decode; the frame they
+    // belonged to is lost, as on the real chip.
+    if (performance.now() < this.switchingUntil) return;
     if (this.app && !this.decoder.inFrame && !chunk.includes(0xc0)) {
       this.app.input(chunk);
       return;
@@ -252,9 +257,10 @@ export class VirtualEsp32 {
         this.send(encodeSlipFrame(Buffer.from("OHAI", "ascii")));
         return;
       case "baud":
-        // The reply went out at the old rate; everything after it uses the new one.
+        // The reply goes out at the old rate; the new one takes effect BAUD_SWITCH_MS later.
         await this.txChain;
         this.baud = after.baud;
+        this.switchingUntil = performance.now() + BAUD_SWITCH_MS;
         return;
       case "boot-app":
         this.booting = this.bootApp();
@@ -271,6 +277,7 @@ export class VirtualEsp32 {
     await this.txChain;
     this.commands.reset();
     this.baud = ROM_BAUD;
+    this.switchingUntil = 0;
     this.decoder.reset();
     const header = this.memory.read(this.chip.bootOffset, 4);
     this.print(this.romBootLines("0xc (SW_CPU_RESET)"));
@@ -327,6 +334,14 @@ export class VirtualEsp32 {
     });
   }
 }
+
+/**
+ * After its CHANGE_BAUDRATE reply, esptool's stub waits 10 ms, sets the UART's divider, and
+ * waits 1 ms more before it reads again (stub_io_set_baudrate). A host that talks at the new
+ * rate sooner is not understood; esptool.py and esptool-js wait 50 ms. The ROM's timing is not
+ * published and is modelled the same.
+ */
+const BAUD_SWITCH_MS = 11;
 
 /** The stub's and ROM's ERASE_FLASH opcode (the whole chip). */
 const ERASE_FLASH = 0xd0;
