@@ -152,7 +152,10 @@ export const stringCalls: CallMappings = {
   },
   padEnd: helper("str_pad_end"),
   repeat(node, context, receiver) {
-    return py.binOp(receiver, "*", asIndex(node.arguments[0]!, context));
+    const [count] = node.arguments;
+    // A count known to be a whole number from 0 up is Python's `*`; others may be a RangeError.
+    if (count && isNonNegativeIntegerLiteral(count)) return py.binOp(receiver, "*", context.transformExpression(count));
+    return py.call(context.useHelper("str_repeat"), [receiver, count ? context.transformExpression(count) : py.none()]);
   },
   /** s[i:i+1] is "" past the end, as charAt gives; a negative index needs the helper. */
   charAt(node, context, receiver) {

@@ -1,4 +1,4 @@
-# requires: js_str, js_at, js_char_at, char_code_at, str_index_of, str_last_index_of, str_split, str_replace, str_pad_start, str_pad_end, str_substring
+# requires: js_str, js_at, js_char_at, char_code_at, str_index_of, str_last_index_of, str_split, str_replace, str_pad_start, str_pad_end, str_repeat, str_substring
 def any_str_call(s, name, args):
     # A string method called on a value typed any that holds a string at run time.
     a = args
@@ -38,7 +38,7 @@ def any_str_call(s, name, args):
     if name == "padEnd":
         return str_pad_end(s, *a)
     if name == "repeat":
-        return s * int(a[0])
+        return str_repeat(s, *a)
     if name == "charAt":
         return js_char_at(s, *a)
     if name == "charCodeAt":

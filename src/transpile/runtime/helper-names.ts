@@ -116,6 +116,7 @@ export const helperNames = [
   "str_locale_compare",
   "str_pad_end",
   "str_pad_start",
+  "str_repeat",
   "str_replace",
   "str_replace_fn",
   "str_split",

@@ -17,6 +17,7 @@ describeCases("strings", {
   "trim newlines and tabs": `console.log(JSON.stringify("\\n\\t x \\r\\n".trim()));`,
   "padStart padEnd": `console.log("5".padStart(3, "0"), "abc".padStart(8, "12"), "abc".padEnd(6) + "|", "abcdef".padEnd(3, "x"), "7".padStart(2));`,
   repeat: `console.log("ab".repeat(3), "-".repeat(0) + "|", "=".repeat(5));`,
+  "repeat of a count that is not a whole number from 0 up": `const counts = [2, 2.7, NaN, 0]; console.log(counts.map((n) => "ab".repeat(n)).join("|")); const v: any = "xy"; console.log(v.repeat(2)); for (const bad of [-1, Infinity]) { try { "ab".repeat(bad); } catch (e) { console.log(e instanceof RangeError, (e as Error).message); } } try { v.repeat(-2); } catch (e) { console.log(e instanceof RangeError); }`,
   charAt: `const s = "abc"; console.log(s.charAt(0), s.charAt(2), "[" + s.charAt(5) + "]");`,
   charCodeAt: `const s = "AZaz09"; console.log(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(5));`,
   "charCodeAt out of range": `console.log("a".charCodeAt(3));`,
