@@ -34,6 +34,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: availableParallelism(),
+    // The CLI runs of the tests build in their own process: no build server outlives a test.
+    env: { TSMP_BUILD_SERVER: "0" },
     projects: [
       // Isolated: sharing a worker's modules between files (CPU 143 s → 58 s) let one file's
       // MicroPython VM asyncio state break the next file's first asyncio.run ("reading

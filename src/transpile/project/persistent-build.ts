@@ -19,6 +19,7 @@ export function buildOverStored(
   options: TranspileOptions,
   stamp: string,
   stored: StoredBuild | undefined,
+  warm?: WarmProgram,
 ): { result: TranspileResult; stored: StoredBuild } {
   const setup = programSetup({ tsconfig: layout.tsconfig, entry: layout.entry });
   // The build info lives in the store, not on disk: this name only ties it to the program.
@@ -27,12 +28,16 @@ export function buildOverStored(
   const host = compilerHost(compilerOptions, ts.createIncrementalCompilerHost);
   const readFile = host.readFile;
   host.readFile = (fileName) => (fileName === buildInfoFile ? stored?.buildInfo : readFile(fileName));
-  const builder = ts.createIncrementalProgram({
-    rootNames: setup.rootNames,
-    options: compilerOptions,
-    host,
-    configFileParsingDiagnostics: setup.configDiagnostics,
-  });
+  const lastBuilder = warm && keepWarm(warm, compilerOptions, host);
+  const builder = lastBuilder
+    ? ts.createEmitAndSemanticDiagnosticsBuilderProgram(setup.rootNames, compilerOptions, host, lastBuilder, setup.configDiagnostics)
+    : ts.createIncrementalProgram({
+        rootNames: setup.rootNames,
+        options: compilerOptions,
+        host,
+        configFileParsingDiagnostics: setup.configDiagnostics,
+      });
+  if (warm) warm.builder = builder;
 
   const affected = new Set<ts.SourceFile>();
   let everything = false;
@@ -64,6 +69,52 @@ export function buildOverStored(
   });
   const inputs = inputsOf(builder.getProgram(), setup.configFiles, result);
   return { result, stored: { stamp, inputs, listing: sourceListing(projectFolder(layout)) ?? [], buildInfo, modules, result } };
+}
+
+/**
+ * What a resident build (the build server) keeps between builds: the last builder program, and
+ * the files it parsed by text. Each build reads every file again; a file whose text is the same
+ * keeps its parsed and bound SourceFile, which is what a new process spends most of its build on.
+ */
+export interface WarmProgram {
+  builder?: ts.EmitAndSemanticDiagnosticsBuilderProgram;
+  /** The options the parses were made under: other options start afresh. */
+  options?: string;
+  parsed: Map<string, { text: string; sourceFile: ts.SourceFile }>;
+}
+
+/**
+ * Makes `host` hand out the warm parses of unchanged files and returns the previous builder, or
+ * nothing when the options changed (parsing and binding depend on them: everything starts afresh).
+ * Module names are resolved again in every build: a file added beside an unchanged one can change
+ * what its import means, and only a new resolution sees that.
+ */
+function keepWarm(
+  warm: WarmProgram,
+  options: ts.CompilerOptions,
+  host: ts.CompilerHost,
+): ts.EmitAndSemanticDiagnosticsBuilderProgram | undefined {
+  const optionsKey = JSON.stringify({ ...options, configFile: undefined });
+  if (warm.options !== optionsKey) {
+    warm.options = optionsKey;
+    warm.builder = undefined;
+    warm.parsed.clear();
+  }
+  host.hasInvalidatedResolutions = () => true;
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreateNewSourceFile) => {
+    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    const kept = warm.parsed.get(key);
+    // TypeScript's own lib files change only with its version, which the server's address includes.
+    if (kept && fileName.startsWith(typescriptLibFolder)) return kept.sourceFile;
+    const text = kept && host.readFile(fileName);
+    if (kept && text === kept.text) return kept.sourceFile;
+    const sourceFile = getSourceFile(fileName, languageVersion, onError, shouldCreateNewSourceFile);
+    if (sourceFile) warm.parsed.set(key, { text: sourceFile.text, sourceFile });
+    else warm.parsed.delete(key);
+    return sourceFile;
+  };
+  return warm.builder;
 }
 
 /** What the build read that can change between runs; TypeScript's own lib files change only with its version. */

@@ -1,4 +1,6 @@
+import { resolve } from "node:path";
 import { DiagnosticsReported } from "../../errors.js";
+import { buildOnServer, buildServerAddress, spawnBuildServer } from "./build-server.js";
 import { buildStamp, readStoredBuild, unchangedResult, writeStoredBuild } from "./build-cache.js";
 import { formatDiagnostic } from "./format-diagnostic.js";
 import { findProjectLayout } from "./project-layout.js";
@@ -11,9 +13,13 @@ import type { TranspileResult } from "./transpile-project.js";
 export async function transpileOrReport(
   input: string,
   stderr: (text: string) => void,
-  options: { storeBuild?: boolean } = {},
+  options: {
+    storeBuild?: boolean;
+    /** Build on the project's build server, and leave one behind when there is none (`tsmp flash`). */
+    resident?: boolean;
+  } = {},
 ): Promise<TranspileResult> {
-  const result = await transpileOverLastBuild(input, options.storeBuild ?? true);
+  const result = await transpileOverLastBuild(input, options.storeBuild ?? true, options.resident ?? false);
   for (const diagnostic of result.diagnostics) stderr(`${formatDiagnostic(diagnostic)}\n`);
   const errors = result.diagnostics.filter((d) => d.category === "error").length;
   if (errors > 0) throw new DiagnosticsReported(errors);
@@ -24,15 +30,20 @@ export async function transpileOrReport(
  * Transpiles, reusing what the project's last build (in any process) stored: nothing is parsed
  * when no input changed, and only what an edit affects is checked and transformed otherwise.
  */
-async function transpileOverLastBuild(input: string, storeBuild: boolean): Promise<TranspileResult> {
+async function transpileOverLastBuild(input: string, storeBuild: boolean, resident: boolean): Promise<TranspileResult> {
   const layout = findProjectLayout(input);
   const stamp = buildStamp({});
   const stored = readStoredBuild(layout, stamp);
   const unchanged = stored && unchangedResult(layout, stored);
   if (unchanged) return unchanged;
+  // TSMP_BUILD_SERVER=0: every build in its own process (the test suite's CLI runs, for one).
+  const server = resident && storeBuild && process.env.TSMP_BUILD_SERVER !== "0" ? buildServerAddress(layout, stamp) : undefined;
+  const served = server && (await buildOnServer(server, resolve(input), stamp));
+  if (served) return served;
   // Loaded only now: the TypeScript compiler takes a good part of a second to load.
   const { buildOverStored } = await import("./persistent-build.js");
   const built = buildOverStored(layout, {}, stamp, stored);
   if (storeBuild && built.result.diagnostics.length === 0) writeStoredBuild(layout, built.stored);
+  if (server) spawnBuildServer(server, layout, stamp);
   return built.result;
 }
