@@ -79,7 +79,7 @@ export function buildOnServer(address: string, input: string, stamp: string): Pr
  * Starts a build server for the project in a process of its own that outlives this one (after a
  * build in process found none). Only where the server's module exists as JavaScript (the CLI).
  */
-export function spawnBuildServer(address: string, layout: ProjectLayout, stamp: string): void {
+export function spawnBuildServer(address: string, input: string, stamp: string): void {
   // A socket left by a server that was killed: nobody answers on it, and a new one cannot listen there.
   if (process.platform !== "win32") {
     try {
@@ -91,7 +91,9 @@ export function spawnBuildServer(address: string, layout: ProjectLayout, stamp: 
   const main = fileURLToPath(new URL("./build-server-main.js", import.meta.url));
   if (!existsSync(main)) return;
   try {
-    const child = spawn(process.execPath, [main, address, projectFolder(layout), stamp], {
+    const child = spawn(process.execPath, [main, address, input, stamp], {
+      // Not the project's folder: a process's working folder cannot be removed on Windows. Every path it builds with is absolute.
+      cwd: tmpdir(),
       detached: true,
       stdio: "ignore",
       windowsHide: true,
@@ -104,10 +106,11 @@ export function spawnBuildServer(address: string, layout: ProjectLayout, stamp: 
 }
 
 /**
- * Serves builds of the project in `folder` on `address`, one at a time, until idle for long, the
- * project or the address goes away, or a build is asked of another transpiler.
+ * Serves builds of the project `input` (a folder or a file) is in on `address`, one at a time,
+ * until idle for long, the project or the address goes away, or a build is asked of another transpiler.
  */
-export async function serveBuilds(address: string, folder: string, stamp: string): Promise<{ server: Server; stop(): void }> {
+export async function serveBuilds(address: string, input: string, stamp: string): Promise<{ server: Server; stop(): void }> {
+  const folder = projectFolder(findProjectLayout(input));
   // Loaded here: the asking side never loads the compiler.
   const { buildOverStored } = await import("./persistent-build.js");
   const warm = { parsed: new Map() };
@@ -125,7 +128,7 @@ export async function serveBuilds(address: string, folder: string, stamp: string
   // The first build warms the program up before anyone asks (one who asks meanwhile waits for it).
   let queue = Promise.resolve().then(() => {
     try {
-      build(folder);
+      build(input);
     } catch {
       // Asked builds meet the same error, and the asking process then builds on its own.
     }

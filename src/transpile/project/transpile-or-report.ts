@@ -44,6 +44,6 @@ async function transpileOverLastBuild(input: string, storeBuild: boolean, reside
   const { buildOverStored } = await import("./persistent-build.js");
   const built = buildOverStored(layout, {}, stamp, stored);
   if (storeBuild && built.result.diagnostics.length === 0) writeStoredBuild(layout, built.stored);
-  if (server) spawnBuildServer(server, layout, stamp);
+  if (server) spawnBuildServer(server, resolve(input), stamp);
   return built.result;
 }
