@@ -77,6 +77,20 @@ export const interfaceExtendingArray = (node: ts.InterfaceDeclaration) =>
     `The interface '${node.name.text}' extends an array type, which tsmp does not map: its values are not known to be lists. Write the array type itself (number[]), or a type alias of it (type ${node.name.text} = number[]).`,
   );
 
+export const setterOnlyRead = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1044",
+    `'${name}' has a setter but no getter: reading it gives undefined in JavaScript, whatever its type says. Add a getter, or keep the value in a field.`,
+  );
+
+export const classWithStaticAccessorsAsValue = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1045",
+    `'${name}' has static getters or setters, and is used here as a value: tsmp calls a static accessor by name where it reads 'Class.x' (MicroPython classes cannot have class-level properties), not through another type. Read its members where the class is named.`,
+  );
+
 export const dictAssertedAsObject = (node: ts.Node) =>
   at(
     node,

@@ -10,6 +10,7 @@ export const helperNames = [
   "Int16Array",
   "Int32Array",
   "Int8Array",
+  "JsAccessors",
   "JsGenerator",
   "JsMap",
   "JsObject",

@@ -11,12 +11,15 @@ import { enumProperties, enumReverseLookup } from "../builtins/enum-object.js";
 import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
+import { transformAccessorAccess } from "./class-accessors.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
 import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
 
 export function transformPropertyAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
   if (chain) return chain;
+  const accessor = transformAccessorAccess(node, context);
+  if (accessor) return accessor;
   if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
     context.report(diagnostics.superPropertyAccess(node));
     return py.none();

@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import { transformBuiltinCall } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
-import { classPythonName } from "./class-names.js";
+import { superOf } from "./class-receivers.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { transformBinaryNew } from "../builtins/typed-arrays.js";
 import { transformNewPromise } from "../builtins/promise.js";
@@ -53,17 +53,4 @@ function callInOrder(node: ts.CallExpression | ts.NewExpression, callee: ts.Expr
   }
   const { first, result } = context.transformAfter(func, () => transformArguments(node, context));
   return py.call(first, result.args, result.keywords);
-}
-
-/** `super()`; in a static method, which has no instance, `super(Class, Class)`. */
-function superOf(node: ts.Node, context: TransformationContext): py.Expression {
-  let current: ts.Node = node;
-  while (!ts.isSourceFile(current) && !ts.isClassLike(current.parent)) current = current.parent;
-  const member = current;
-  const isStatic =
-    ts.isMethodDeclaration(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
-  const className = isStatic && ts.isClassLike(member.parent) ? classPythonName(member.parent, context) : undefined;
-  if (!className) return py.call(py.name("super"));
-  const owner = py.name(className);
-  return py.call(py.name("super"), [owner, owner]);
 }

@@ -5,6 +5,8 @@ import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { functionDefinition } from "./function.js";
 import { rememberClassName } from "./class-names.js";
+import { accessorDefinitions, reportReplacedStaticAccessors } from "./class-accessors.js";
+import { takesClass } from "./class-receivers.js";
 import { getterMethodName, readsAllResolved, returnedField, usesGetterMethods } from "../getter-methods.js";
 
 function isStatic(member: ts.ClassElement): boolean {
@@ -48,7 +50,8 @@ function usesOwnClass(initializer: ts.Expression, node: ts.ClassLikeDeclaration,
 /**
  * A class becomes a Python class: fields and parameter properties are assigned in
  * `__init__` (after `super().__init__` in a derived class, as in JS), static fields are
- * class attributes, static methods `@staticmethod`.
+ * class attributes, static methods `@staticmethod` (`@classmethod` when they read `this`),
+ * accessors as class-accessors.ts defines them.
  */
 export function transformClassDeclaration(node: ts.ClassDeclaration, context: TransformationContext): py.Statement[] {
   if (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return [];
@@ -89,6 +92,7 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
   const body: py.Statement[] = [];
   const fieldInitializers: py.Statement[] = [];
   reportSharedNames(node, context);
+  reportReplacedStaticAccessors(node, heritage, context);
   for (const member of node.members) {
     if (ts.isPropertyDeclaration(member)) {
       const name = memberName(member, context);
@@ -137,24 +141,23 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
   // Every read resolved: a getter that only returns a field is read as that field, and nothing
   // reaches the others by name.
   const resolved = getterMethods && readsAllResolved(node as ts.ClassDeclaration, context);
-  for (const member of settersAfterGetters(node.members)) {
+  const accessorsDefined = new Set<string>();
+  for (const member of node.members) {
     if (ts.isPropertyDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isSemicolonClassElement(member)) continue;
     if (ts.isIndexSignatureDeclaration(member)) continue;
     if (ts.isMethodDeclaration(member)) {
       if (!member.body) continue;
       const name = memberName(member, context);
       if (!name) continue;
-      const method = isStatic(member)
-        ? functionDefinition(name, member, context, { decorators: [py.name("staticmethod")] })
-        : functionDefinition(name, member, context, { leadingParameters: ["self"] });
+      const method = takesClass(member)
+        ? functionDefinition(name, member, context, { leadingParameters: ["cls"], decorators: [py.name("classmethod")] })
+        : isStatic(member)
+          ? functionDefinition(name, member, context, { decorators: [py.name("staticmethod")] })
+          : functionDefinition(name, member, context, { leadingParameters: ["self"] });
       body.push(py.at(method, context.positionOf(member)));
       continue;
     }
     if ((ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body) {
-      if (isStatic(member)) {
-        context.report(diagnostics.unsupportedClassMember(member, "Static getters and setters"));
-        continue;
-      }
       const name = memberName(member, context);
       if (!name) continue;
       if (getterMethods) {
@@ -164,23 +167,13 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
         );
         continue;
       }
-      // A Python property: `@property` for the getter, `@name.setter` for the setter.
-      const decorator = ts.isGetAccessorDeclaration(member) ? py.name("property") : py.attribute(py.name(name), "setter");
-      if (
-        ts.isSetAccessorDeclaration(member) &&
-        !node.members.some((other) => ts.isGetAccessorDeclaration(other) && other.name.getText() === member.name.getText())
-      ) {
-        context.report(diagnostics.unsupportedClassMember(member, "Setters without a getter"));
-        continue;
-      }
-      body.push(
-        py.at(
-          functionDefinition(name, member, context, { leadingParameters: ["self"], decorators: [decorator] }),
-          context.positionOf(member),
-        ),
-      );
+      const key = `${isStatic(member) ? "static " : ""}${member.name.getText()}`;
+      if (accessorsDefined.has(key)) continue;
+      accessorsDefined.add(key);
+      body.push(...accessorDefinitions(node, member, name, context));
       continue;
     }
+    if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) continue;
     context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
   }
   if (getterMethods && !resolved) body.push(getterDispatch(node, context));
@@ -247,16 +240,4 @@ function isSuperCall(statement: py.Statement): boolean {
     func.value.func.kind === "Name" &&
     func.value.func.id === "super"
   );
-}
-
-/** `@x.setter` needs the `x` property defined above it, whatever order the class uses. */
-function settersAfterGetters(members: readonly ts.ClassElement[]): ts.ClassElement[] {
-  const setters = members.filter(ts.isSetAccessorDeclaration);
-  const ordered: ts.ClassElement[] = [];
-  for (const member of members) {
-    if (ts.isSetAccessorDeclaration(member)) continue;
-    ordered.push(member);
-    if (ts.isGetAccessorDeclaration(member)) ordered.push(...setters.filter((setter) => setter.name.getText() === member.name.getText()));
-  }
-  return [...ordered, ...setters.filter((setter) => !ordered.includes(setter))];
 }

@@ -7,6 +7,8 @@ import { takesExplicitThis } from "./this-call.js";
 import { enumProperties } from "../builtins/enum-object.js";
 import { namespaceMemberReference } from "./namespace.js";
 import { classPythonName } from "./class-names.js";
+import { takesClass } from "./class-receivers.js";
+import { reportEscapingClass } from "./class-accessors.js";
 
 export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
   // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
@@ -17,6 +19,7 @@ export function transformIdentifier(node: ts.Identifier, context: Transformation
     context.report(diagnostics.argumentsObject(node));
     return py.none();
   }
+  reportEscapingClass(node, context);
   if (node.text === "globalThis" && isLibraryGlobal(node, context)) {
     context.report(diagnostics.globalObject(node));
     return py.none();
@@ -55,7 +58,7 @@ function enumAsObject(node: ts.Identifier, context: TransformationContext): py.E
   );
 }
 
-/** `this` is `self` in methods; in a static method it is the class itself. */
+/** `this` is `self` in methods; in a static member the class it is called on (`cls`), or the class itself. */
 export function transformThis(node: ts.ThisExpression, context: TransformationContext): py.Expression {
   let current: ts.Node = node.parent;
   while (!ts.isSourceFile(current)) {
@@ -65,6 +68,10 @@ export function transformThis(node: ts.ThisExpression, context: TransformationCo
       (ts.isMethodDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isGetAccessor(current) || ts.isSetAccessor(current)) &&
       ts.isClassLike(current.parent)
     ) {
+      if (takesClass(current)) {
+        reportEscapingClass(node, context);
+        return py.name("cls");
+      }
       const isStatic = ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
       const className = isStatic ? classPythonName(current.parent, context) : undefined;
       if (className) return py.name(className);

@@ -78,6 +78,25 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       /in classes are not supported by tsmp yet/,
     );
   });
+  it("TSMP1011 a static field replacing a base class's static accessor", () => {
+    expect(
+      rejection(`class A { static _v = 1; static set v(x: number) { this._v = x; } }\nclass B extends A { static v = 2; }`, "TSMP1011")
+        .message,
+    ).toBe("Static members overriding a static accessor with a field or method (or the reverse) in classes are not supported by tsmp yet.");
+  });
+  it("TSMP1044 reading an accessor that has only a setter", () => {
+    expect(rejection(`class A { set v(x: string) {} }\nconsole.log(new A().v);`, "TSMP1044").message).toBe(
+      "'v' has a setter but no getter: reading it gives undefined in JavaScript, whatever its type says. Add a getter, or keep the value in a field.",
+    );
+  });
+  it("TSMP1045 a class with static accessors used as a value of another type", () => {
+    expect(
+      rejection(`class A { static get v() { return 1; } }\nconst holder: { readonly v: number } = A;\nconsole.log(holder.v);`, "TSMP1045")
+        .message,
+    ).toBe(
+      "'A' has static getters or setters, and is used here as a value: tsmp calls a static accessor by name where it reads 'Class.x' (MicroPython classes cannot have class-level properties), not through another type. Read its members where the class is named.",
+    );
+  });
   it("TSMP1012 an assignment target with no Python form", () => {
     expect(
       rejection(`class A {}\nconst a: any = new A();\nconst key = "k";\n(a as A & { [k: number]: number })[1] = 2;`, "TSMP1012").message,

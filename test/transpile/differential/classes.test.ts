@@ -34,6 +34,22 @@ describe("classes", () => {
     expectToMatchJsResult(`class Id { static next = 1; static take() { return Id.next++; } } Id.take(); console.log(Id.take(), Id.next);`));
   it("static method using this", () =>
     expectToMatchJsResult(`class K { static base = 10; static plus(n: number) { return this.base + n; } } console.log(K.plus(5));`));
+  it("static method reading this takes the class it is called on", () =>
+    expectToMatchJsResult(
+      `class K { static n = 0; static bump() { return ++this.n; } } class L extends K { static tag() { return "L" + super.bump(); } } K.bump(); L.bump(); console.log(K.n, L.n, L.tag(), K.n);`,
+    ));
+  it("setter without a getter, overridden, and calling the base's through super", () =>
+    expectToMatchJsResult(
+      `class A { log: string[] = []; set v(x: string) { this.log.push("A" + x); } } class B extends A { override set v(x: string) { super.v = x + "!"; this.log.push("B"); } } const b = new B(); b.v = "x"; const a = new A(); a.v = "y"; console.log(b.log, a.log);`,
+    ));
+  it("getter reading the base's getter through super", () =>
+    expectToMatchJsResult(
+      `class A { n = 2; get size() { return this.n; } set size(v: number) { this.n = v; } } class B extends A { override get size() { return super.size * 10; } override set size(v: number) { super.size = v + 1; } } const b = new B(); b.size = 4; b.size += 1; console.log(b.size, b.n);`,
+    ));
+  it("static getters and setters, inherited and overridden", () =>
+    expectToMatchJsResult(
+      `class C { static _n = 1; static get n() { return this._n; } static set n(v: number) { this._n = v; } } class D extends C { static override get n() { return super.n * 100; } static override set n(v: number) { super.n = v + 1; } } class E extends C {} D.n = 5; E.n = 7; E.n++; C.n += 2; console.log(C.n, D.n, E.n, C._n, D._n, E._n);`,
+    ));
   it("instanceof", () =>
     expectToMatchJsResult(
       `class A {} class B extends A {} const b: A = new B(); console.log(b instanceof A, b instanceof B, new A() instanceof B);`,

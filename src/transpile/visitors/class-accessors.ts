@@ -1,0 +1,194 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
+import * as py from "../python-ast.js";
+import { isWrittenTo } from "../builtins/arguments.js";
+import { getterMethodName } from "../getter-methods.js";
+import { pythonSafeAttribute } from "../reserved-names.js";
+import { functionDefinition } from "./function.js";
+import { superOf } from "./class-receivers.js";
+
+/**
+ * Class getters and setters keep their functions under names of their own, `_get_<name>` and
+ * `_set_<name>`, because MicroPython cannot reach a property's functions through the property
+ * (no `fget`, no `__get__`, and `super().x` gives the property object itself): an instance
+ * accessor is `x = property(_get_x, _set_x)` over them, so `super.x` calls them by name; a
+ * static accessor is a pair of `@classmethod`s (MicroPython has no metaclasses for a
+ * class-level property) that every `C.x` the checker resolves to it calls.
+ */
+export function setterMethodName(name: string): string {
+  return `_set_${name}`;
+}
+
+function isStatic(member: ts.Node): boolean {
+  return (
+    ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false)
+  );
+}
+
+function isAccessor(node: ts.Node): node is ts.AccessorDeclaration {
+  return ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node);
+}
+
+/**
+ * The definitions of the accessor named like `first` (static or not, as `first` is): its
+ * getter, or one giving undefined as JavaScript reads a property that has only a setter; its
+ * setter; and for an instance accessor the property over them.
+ */
+export function accessorDefinitions(
+  owner: ts.ClassLikeDeclaration,
+  first: ts.AccessorDeclaration,
+  name: string,
+  context: TransformationContext,
+): py.Statement[] {
+  const staticMember = isStatic(first);
+  const pair = owner.members.filter(
+    (member): member is ts.AccessorDeclaration =>
+      isAccessor(member) &&
+      member.body !== undefined &&
+      isStatic(member) === staticMember &&
+      member.name.getText() === first.name.getText(),
+  );
+  const getter = pair.find(ts.isGetAccessorDeclaration);
+  const setter = pair.find(ts.isSetAccessorDeclaration);
+  const receiver = staticMember ? "cls" : "self";
+  const decorators = () => (staticMember ? [py.name("classmethod")] : []);
+  const getName = getterMethodName(name);
+  const setName = setterMethodName(name);
+  for (const member of owner.members) {
+    const memberName = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+    if (memberName === getName || memberName === setName) {
+      context.report(diagnostics.unsupportedClassMember(member, `Members named like the functions of the accessor '${name}'`));
+    }
+  }
+  const statements: py.Statement[] = [
+    getter
+      ? py.at(
+          functionDefinition(getName, getter, context, { leadingParameters: [receiver], decorators: decorators() }),
+          context.positionOf(getter),
+        )
+      : {
+          kind: "FunctionDef",
+          name: getName,
+          params: [{ name: receiver }],
+          body: [py.returnStatement(py.none())],
+          decorators: decorators(),
+          isAsync: false,
+        },
+  ];
+  if (setter) {
+    statements.push(
+      py.at(
+        functionDefinition(setName, setter, context, { leadingParameters: [receiver], decorators: decorators() }),
+        context.positionOf(setter),
+      ),
+    );
+  }
+  if (!staticMember) {
+    const functions = setter ? [py.name(getName), py.name(setName)] : [py.name(getName)];
+    statements.push(py.assign(py.name(name), py.call(py.name("property"), functions)));
+  }
+  return statements;
+}
+
+/**
+ * A static accessor (`C.x`, `this.x` in a static member) or an accessor through `super`: read
+ * by calling its getter; written (`=`, compound, `++`) through a `JsAccessors` view, a
+ * subscript to the assignment forms. Other accessors are Python properties, read and written
+ * as attributes.
+ */
+export function transformAccessorAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression | undefined {
+  const declarations = context.symbolOf(node.name)?.declarations ?? [];
+  const accessors = declarations.filter((declaration) => isAccessor(declaration) && ts.isClassLike(declaration.parent));
+  const throughSuper = node.expression.kind === ts.SyntaxKind.SuperKeyword;
+  if (accessors.length > 0 && !accessors.some(ts.isGetAccessorDeclaration) && !isAssigned(node)) {
+    context.report(diagnostics.setterOnlyRead(node, node.name.text));
+    return py.none();
+  }
+  if (accessors.length === 0 || !(throughSuper || accessors.some(isStatic))) return undefined;
+  if (ts.isDeleteExpression(node.parent)) {
+    context.report(diagnostics.unsupportedSyntax(node.parent));
+    return py.none();
+  }
+  const receiver = throughSuper ? superOf(node, context) : context.transformExpression(node.expression);
+  const name = pythonSafeAttribute(node.name.text);
+  if (isWrittenTo(node)) return py.subscript(py.call(context.useHelper("JsAccessors"), [receiver]), py.str(name));
+  return py.call(py.attribute(receiver, getterMethodName(name)));
+}
+
+/** The target of a plain `=` (which reads nothing), not of `+=` or `++`. */
+function isAssigned(node: ts.Expression): boolean {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  return ts.isBinaryExpression(parent) && parent.left === current && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/**
+ * A static member of a derived class replacing a static accessor of its base with a field or
+ * method, or the reverse: accesses the checker resolves to one kind would reach the other by
+ * its Python name (`_get_x` or `x`) through a variable typed as the base class.
+ */
+export function reportReplacedStaticAccessors(
+  owner: ts.ClassLikeDeclaration,
+  base: ts.ExpressionWithTypeArguments | undefined,
+  context: TransformationContext,
+): void {
+  if (!base) return;
+  const baseClass = context.checker.getTypeAtLocation(base.expression);
+  for (const member of owner.members) {
+    if (!isStatic(member) || !member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+    const inherited = baseClass.getProperty(member.name.text);
+    if (!inherited?.declarations?.length) continue;
+    if (inherited.declarations.some(isAccessor) !== isAccessor(member)) {
+      context.report(
+        diagnostics.unsupportedClassMember(member, "Static members overriding a static accessor with a field or method (or the reverse)"),
+      );
+    }
+  }
+}
+
+/** Whether a class (its constructor value) has static accessors, its own or inherited. */
+function hasStaticAccessors(classSymbol: ts.Symbol, context: TransformationContext): boolean {
+  const constructorType = context.checker.getTypeOfSymbol(classSymbol);
+  return constructorType
+    .getProperties()
+    .some(
+      (property) => property.declarations?.some((declaration) => isAccessor(declaration) && ts.isClassLike(declaration.parent)) ?? false,
+    );
+}
+
+/**
+ * A class with static accessors (or `this` in its static members) used as a value other than
+ * a receiver (`C.x`), a `new`, `extends`, `instanceof`, `typeof` or `===` operand: its static
+ * accessors are functions called by name where the checker resolves them, so a holder typed
+ * otherwise (`const b: { x: number } = C`) would read or write a plain attribute instead.
+ */
+export function reportEscapingClass(node: ts.Identifier | ts.ThisExpression, context: TransformationContext): void {
+  let symbol = ts.isIdentifier(node) ? context.symbolOf(node) : undefined;
+  if (ts.isIdentifier(node)) {
+    if (!symbol) return;
+    if (symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
+    if (!(symbol.flags & ts.SymbolFlags.Class)) return;
+  } else {
+    const classType = context.checker.getTypeAtLocation(node);
+    symbol = classType.getSymbol();
+    if (!symbol || !(symbol.flags & ts.SymbolFlags.Class) || !(classType.flags & ts.TypeFlags.Object)) return;
+    // `this` in an instance member is an instance, not the class.
+    if (context.checker.getTypeOfSymbol(symbol) !== classType) return;
+  }
+  if (isNamedOnly(node) || !hasStaticAccessors(symbol, context)) return;
+  context.report(diagnostics.classWithStaticAccessorsAsValue(node, node.getText()));
+}
+
+function isNamedOnly(node: ts.Expression): boolean {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isPropertyAccessExpression(parent) || ts.isNewExpression(parent)) return parent.expression === current;
+  if (ts.isExpressionWithTypeArguments(parent) || ts.isTypeOfExpression(parent)) return true;
+  if (!ts.isBinaryExpression(parent)) return false;
+  const operator = parent.operatorToken.kind;
+  if (operator === ts.SyntaxKind.InstanceOfKeyword) return parent.right === current;
+  return operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+}

@@ -1,0 +1,48 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
+import * as py from "../python-ast.js";
+import { classPythonName } from "./class-names.js";
+
+function isStatic(member: ts.Node): boolean {
+  return (
+    ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false)
+  );
+}
+
+/** Whether `this` or `super` in this member's body (not in a nested function) refers to its receiver. */
+function readsReceiver(member: ts.ClassElement): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
+    if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return ts.forEachChild(member, visit) ?? false;
+}
+
+/**
+ * A static member that takes the class it is called on, as a `@classmethod` with `cls`: in
+ * JavaScript `this` in `static f()` called as `Derived.f()` is `Derived`, whose own static
+ * fields it reads. Static accessors always do (they are called by name, see class-accessors.ts);
+ * static methods when they read `this` or `super`.
+ */
+export function takesClass(member: ts.Node): boolean {
+  if (!isStatic(member) || !ts.isClassLike(member.parent)) return false;
+  if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) return true;
+  return ts.isMethodDeclaration(member) && readsReceiver(member);
+}
+
+/** The class member whose body holds `node` (arrow functions keep their member's `this`). */
+function enclosingMember(node: ts.Node): ts.Node | undefined {
+  let current: ts.Node = node;
+  while (!ts.isSourceFile(current) && !ts.isClassLike(current.parent)) current = current.parent;
+  return ts.isSourceFile(current) ? undefined : current;
+}
+
+/** `super()`; in a static member, which has no instance, `super(Class, cls)` (or `super(Class, Class)` in a field). */
+export function superOf(node: ts.Node, context: TransformationContext): py.Expression {
+  const member = enclosingMember(node);
+  if (!member || !isStatic(member) || !ts.isClassLike(member.parent)) return py.call(py.name("super"));
+  const className = classPythonName(member.parent, context);
+  if (!className) return py.call(py.name("super"));
+  return py.call(py.name("super"), [py.name(className), takesClass(member) ? py.name("cls") : py.name(className)]);
+}
