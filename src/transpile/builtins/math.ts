@@ -22,6 +22,15 @@ const guardedFunction =
   (node, context) =>
     py.call(context.useHelper("js_math"), [math(context, name), ...transformArgs(node, context)]);
 
+/**
+ * math's special functions (MicroPython ports built with extra features: ESP32, rp2, unix),
+ * whose overflow and domain errors JavaScript answers with NaN or ±Infinity.
+ */
+const specialFunction =
+  (name: string): CallMapping =>
+  (node, context) =>
+    py.call(context.useHelper("js_math_special"), [math(context, name), ...transformArgs(node, context)]);
+
 /** `a ** b`: plain Python for a non-negative integer exponent, else JavaScript's rules (js_pow). */
 export function power(exponent: ts.Expression, base: py.Expression, power: py.Expression, context: TransformationContext): py.Expression {
   let literal: ts.Expression = exponent;
@@ -90,6 +99,21 @@ export const mathCalls: CallMappings = {
   acos: guardedFunction("acos"),
   atan: mathFunction("atan"),
   atan2: mathFunction("atan2"),
+  sinh: specialFunction("sinh"),
+  cosh: specialFunction("cosh"),
+  tanh: mathFunction("tanh"),
+  asinh: mathFunction("asinh"),
+  acosh: specialFunction("acosh"),
+  atanh: specialFunction("atanh"),
+  expm1: specialFunction("expm1"),
+  log1p: (node, context) => py.call(context.useHelper("js_log1p"), transformArgs(node, context)),
+  clz32: (node, context) => py.call(context.useHelper("js_clz32"), transformArgs(node, context)),
+  fround: (node, context) => py.call(context.useHelper("js_fround"), transformArgs(node, context)),
+  imul(node, context) {
+    const toInt32 = context.useHelper("to_int32");
+    const [a, b] = transformArgs(node, context).map((value) => py.call(toInt32, [value]));
+    return py.call(toInt32, [py.binOp(a!, "*", b!)]);
+  },
   random(_node, context) {
     context.useHelper("random");
     return py.call(py.attribute(py.name("random"), "random"));
@@ -102,6 +126,9 @@ export const mathProperties: PropertyMappings = {
   SQRT2: () => py.num("1.4142135623730951"),
   LN2: () => py.num("0.6931471805599453"),
   LN10: () => py.num("2.302585092994046"),
+  LOG2E: () => py.num("1.4426950408889634"),
+  LOG10E: () => py.num("0.4342944819032518"),
+  SQRT1_2: () => py.num("0.7071067811865476"),
 };
 
 export function isMathRounding(node: ts.CallExpression): boolean {

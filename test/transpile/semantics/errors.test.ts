@@ -16,6 +16,8 @@ describeCases("errors", {
   "error message property updates": `class AppError extends Error {} const e = new AppError("a"); e.message = "b"; console.log(e.message);`,
   TypeError: `try { throw new TypeError("wrong type"); } catch (e) { console.log(e instanceof TypeError, (e as Error).message); }`,
   RangeError: `try { throw new RangeError("too big"); } catch (e) { console.log(e instanceof RangeError, (e as Error).message); }`,
+  "ReferenceError, URIError and EvalError, with and without new": `const errors = [new ReferenceError("r"), ReferenceError(), new URIError(), URIError("u"), new EvalError("e")]; for (const e of errors) console.log(e.name, JSON.stringify(e.message), String(e), e instanceof Error);
+try { throw new ReferenceError("missing"); } catch (e) { console.log(e instanceof ReferenceError, e instanceof URIError, e instanceof TypeError, (e as Error).message); }`,
   "error subclass hierarchy": `class Base extends Error { constructor(m: string) { super(m); this.name = "Base"; } } class Leaf extends Base { constructor(m: string) { super(m); this.name = "Leaf"; } } const l = new Leaf("x"); console.log(l instanceof Base, l instanceof Leaf, l.name);`,
   "finally with return value in loop": `function f() { for (let i = 0; i < 3; i++) { try { if (i === 1) return i; } finally { console.log("f" + i); } } return -1; } console.log(f());`,
   "error message in string concat": `try { throw new Error("E1"); } catch (e) { console.log("failed: " + (e as Error).message); }`,

@@ -1,0 +1,3 @@
+# JavaScript's EvalError (nothing in MicroPython raises it: a program throws its own).
+class EvalError(Exception):
+    pass
