@@ -61,6 +61,7 @@ export class TransformationContext {
   private renames: Map<ts.Symbol, string> | undefined;
   private readonly symbols = new Map<ts.Node, ts.Symbol | undefined>();
   private readonly userSymbols = new Map<ts.Symbol, boolean>();
+  private readonly facadeSymbols = new Map<ts.Symbol, boolean>();
   private readonly types = new Map<ts.Node, ts.Type>();
   private readonly substitutes = new Map<ts.Node, py.Expression>();
   private readonly loweredOptionals = new Set<ts.Node>();
@@ -372,9 +373,17 @@ export class TransformationContext {
    * module (a local `.py`'s `.d.ts`, a `board:` module): either way it is Python's, used as is.
    */
   isDeclaredByFacade(symbol: ts.Symbol): boolean {
-    const resolved = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
-    const declaration = resolved.declarations?.[0];
-    if (declaration === undefined) return false;
+    let known = this.facadeSymbols.get(symbol);
+    if (known === undefined) {
+      const resolved = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+      const declaration = resolved.declarations?.[0];
+      known = declaration !== undefined && this.isPythonDeclaration(declaration);
+      this.facadeSymbols.set(symbol, known);
+    }
+    return known;
+  }
+
+  private isPythonDeclaration(declaration: ts.Declaration): boolean {
     const file = declaration.getSourceFile();
     return (
       file.fileName.startsWith(this.program.facadeDirectory) ||

@@ -11,6 +11,8 @@ import { isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
 
 /** `node` as a Python condition with JS truthiness. */
 export function asCondition(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
+  // A comparison or `!` is a boolean whatever its operands: no need to have the checker check it again.
+  if (isBooleanOperation(node)) return expression;
   const type = typeOf(context, node);
   switch (truthinessOf(type)) {
     case "native":
@@ -26,6 +28,26 @@ export function asCondition(context: TransformationContext, node: ts.Expression,
     case "dynamic":
       return py.call(context.useHelper("js_truthy"), [expression]);
   }
+}
+
+const booleanOperators = new Set([
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.InstanceOfKeyword,
+  ts.SyntaxKind.InKeyword,
+]);
+
+/** An expression TypeScript types `boolean` (or `true`/`false`) from its operator alone. */
+function isBooleanOperation(node: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isBinaryExpression(node)) return booleanOperators.has(node.operatorToken.kind);
+  return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken;
 }
 
 function isLiteralNumber(type: ts.Type): boolean {

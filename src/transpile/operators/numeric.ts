@@ -1,6 +1,6 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
-import { isIntegerValued } from "../integers.js";
+import { isIntegerValued, writesTo } from "../integers.js";
 import * as py from "../python-ast.js";
 
 /** Library members whose result is always an integer (a Python int) when they return a number. */
@@ -163,36 +163,42 @@ function writesKeepNonNegative(
   context: TransformationContext,
   visiting: Set<ts.Symbol>,
 ): boolean {
-  {
-    if (!isNonNegative(declaration.initializer!, context, visiting)) return false;
-    let keeps = true;
+  if (!isNonNegative(declaration.initializer!, context, visiting)) return false;
+  const file = declaration.getSourceFile();
+  // Destructuring assignment: unknown values.
+  if (destructuringTargets(file).some((text) => text.includes(node.text))) return false;
+  // The module's writes are indexed once (integers.ts), not searched for each variable.
+  return writesTo(symbol, file, context).every((write) => {
+    if (!ts.isBinaryExpression(write)) return write.operator !== ts.SyntaxKind.MinusMinusToken || !ts.isIdentifier(write.operand);
+    if (!ts.isIdentifier(write.left)) return true;
+    const kind = write.operatorToken.kind;
+    if (kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.AsteriskEqualsToken) {
+      return isNonNegative(write.right, context, visiting);
+    }
+    if (kind === ts.SyntaxKind.PercentEqualsToken) return (literalValue(write.right) ?? 0) > 0;
+    return false;
+  });
+}
+
+/** The source text of each array or object pattern a module assigns to (`[a, b] = …`), by module. */
+function destructuringTargets(file: ts.SourceFile): string[] {
+  let texts = destructuringByFile.get(file);
+  if (!texts) {
+    const found: string[] = [];
     const visit = (current: ts.Node): void => {
-      if (!keeps) return;
-      if (ts.isBinaryExpression(current) && ts.isIdentifier(current.left) && context.symbolOf(current.left) === symbol) {
-        const kind = current.operatorToken.kind;
-        if (kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.AsteriskEqualsToken) {
-          keeps = isNonNegative(current.right, context, visiting);
-        } else if (kind === ts.SyntaxKind.PercentEqualsToken) {
-          keeps = (literalValue(current.right) ?? 0) > 0;
-        } else if (kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment) {
-          keeps = false;
-        }
-      } else if (
-        (ts.isPrefixUnaryExpression(current) || ts.isPostfixUnaryExpression(current)) &&
-        current.operator === ts.SyntaxKind.MinusMinusToken
-      ) {
-        if (ts.isIdentifier(current.operand) && context.symbolOf(current.operand) === symbol) keeps = false;
-      } else if (
+      if (
         (ts.isArrayLiteralExpression(current) || ts.isObjectLiteralExpression(current)) &&
         ts.isBinaryExpression(current.parent) &&
         current.parent.left === current
-      ) {
-        // Destructuring assignment: unknown values.
-        if (current.getText().includes(node.text)) keeps = false;
-      }
+      )
+        found.push(current.getText());
       ts.forEachChild(current, visit);
     };
-    visit(declaration.getSourceFile());
-    return keeps;
+    visit(file);
+    texts = found;
+    destructuringByFile.set(file, texts);
   }
+  return texts;
 }
+
+const destructuringByFile = new WeakMap<ts.SourceFile, string[]>();

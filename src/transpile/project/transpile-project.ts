@@ -170,6 +170,8 @@ export function emitProgram(
 ): TranspileResult {
   const checker = program.getTypeChecker();
   const rootDir = layout.rootDir;
+  // Asked for the declaring file of every library member a module uses: one look on disk per file.
+  const pythonSources = new Map<ts.SourceFile, string | undefined>();
   const info: ProgramInfo = {
     program,
     checker,
@@ -178,8 +180,11 @@ export function emitProgram(
     isUserFile: (file) => !file.isDeclarationFile && !file.fileName.startsWith(packageSources) && !file.fileName.includes("/node_modules/"),
     pythonModuleOf: (fileName) => pythonModuleOf(rootDir, fileName),
     pythonSourceOf: (file) => {
-      const source = file.isDeclarationFile ? pythonSourceBeside(file.fileName) : undefined;
-      return source !== undefined && sources.fileExists(source) ? source : undefined;
+      if (pythonSources.has(file)) return pythonSources.get(file);
+      const beside = file.isDeclarationFile ? pythonSourceBeside(file.fileName) : undefined;
+      const source = beside !== undefined && sources.fileExists(beside) ? beside : undefined;
+      pythonSources.set(file, source);
+      return source;
     },
   };
   const diagnostics: Diagnostic[] = [];

@@ -74,13 +74,28 @@ export function transformExpressionAsStatements(node: ts.Expression, context: Tr
   }
   if (
     ts.isCallExpression(expression) &&
-    isPromiseType(typeOf(context, expression)) &&
+    isPromiseType(callResultType(expression, context)) &&
     !isTopLevelBlockingRun(expression, context) &&
     !producesJsPromise(expression, context)
   ) {
     context.report(diagnostics.floatingPromise(expression));
   }
   return [py.expressionStatement(context.transformExpression(expression))];
+}
+
+/**
+ * What a call gives, for telling whether it is a promise: the return type of the signature the
+ * checker resolved while checking the module (it keeps it), rather than a type query, which
+ * checks the callee again. `super(…)` (void) and `import(…)` (a promise of the module) are
+ * typed by their syntax, not by a signature: they take the type query.
+ */
+function callResultType(call: ts.CallExpression, context: TransformationContext): ts.Type {
+  const callee = call.expression.kind;
+  const signature =
+    callee === ts.SyntaxKind.SuperKeyword || callee === ts.SyntaxKind.ImportKeyword
+      ? undefined
+      : context.checker.getResolvedSignature(call);
+  return signature ? context.checker.getReturnTypeOfSignature(signature) : typeOf(context, call);
 }
 
 /** `asyncio.run(main())` and friends block on a board; they are written without await. */

@@ -37,6 +37,23 @@ function userFunctionOf(callee: ts.Expression, context: TransformationContext): 
   return declaration.getSourceFile().isDeclarationFile ? undefined : declaration;
 }
 
+/**
+ * `o.m` naming a method of a class, interface or object literal: its type's signatures are the
+ * method's own declarations, never a function's, so userFunctionOf would find none. Answered
+ * from the member's symbol, which the checker keeps, instead of asking for the callee's type
+ * (re-checked on every ask). A member of a union (`a | b`) has a synthetic property symbol
+ * and takes the type query.
+ */
+function namesMethod(callee: ts.PropertyAccessExpression, context: TransformationContext): boolean {
+  const symbol = context.symbolOf(callee.name);
+  return (
+    symbol !== undefined &&
+    (symbol.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Property)) === ts.SymbolFlags.Method &&
+    (symbol.declarations?.length ?? 0) > 0 &&
+    symbol.declarations!.every((declaration) => ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration))
+  );
+}
+
 function isFunctionPrototypeMember(callee: ts.PropertyAccessExpression, context: TransformationContext): boolean {
   const owner = context.symbolOf(callee.name)?.declarations?.[0]?.parent;
   return owner !== undefined && ts.isInterfaceDeclaration(owner) && ["Function", "CallableFunction"].includes(owner.name.text);
@@ -65,8 +82,9 @@ export function transformThisCall(node: ts.CallExpression, context: Transformati
     return py.lambda([args], py.call(func, [...restArgs, py.starred(py.name("args"))], thisKeyword));
   }
   // `o.f(x)` of a function declaring `this` passes `o`; a plain call `f(x)` leaves it None.
+  if (!ts.isPropertyAccessExpression(callee) || namesMethod(callee, context)) return undefined;
   const target = userFunctionOf(callee, context);
-  if (!target || !takesExplicitThis(target) || !ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!target || !takesExplicitThis(target)) return undefined;
   const receiver = context.transformExpression(callee.expression);
   const owner = isEffectFree(receiver) ? receiver : context.temporary("owner");
   if (owner !== receiver) context.addPrecedingStatements(py.assign(owner as py.Name, receiver));

@@ -58,6 +58,13 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       /un-awaited coroutine never runs/,
     );
   });
+  it.each([
+    ["an async method", `class Job { async run() {} }\nfunction start(job: Job) { job.run(); }\nstart(new Job());`],
+    ["a generic async function", `async function echo<T>(v: T): Promise<T> { return v; }\nfunction start() { echo(1); }\nstart();`],
+    ["an optional call", `function start(job?: { run(): Promise<void> }) { job?.run(); }\nstart();`],
+  ])("TSMP1006 %s called and never awaited", (_name, source) => {
+    expect(rejection(source, "TSMP1006").message).toMatch(/un-awaited coroutine never runs/);
+  });
   it("TSMP1007 an expression needing statements where it runs only sometimes (a later case label)", () => {
     const source = `const o = { n: 0 };\nfunction f(x: number) { switch (x) { case 0: return "zero"; case o.n++: return "counted"; } return "other"; }\nconsole.log(f(1));`;
     expect(rejection(source, "TSMP1007").message).toMatch(/runs conditionally/);
