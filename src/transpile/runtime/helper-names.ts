@@ -48,6 +48,7 @@ export const helperNames = [
   "arr_last_index_of",
   "arr_map",
   "arr_reduce",
+  "arr_set",
   "arr_some",
   "arr_sort",
   "arr_sort_default",

@@ -10,8 +10,9 @@ import { asStoredElement, needsIntegerConversion, triedElementStore } from "../b
 import { destructure } from "./destructuring.js";
 import { transformAssignmentTarget } from "./assignment-target.js";
 import { power } from "../builtins/math.js";
-import { isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { isAssignedWithin } from "../scope.js";
+import { skipParentheses } from "./transparent.js";
 
 const compoundOperators: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
   [ts.SyntaxKind.PlusEqualsToken]: "+",
@@ -79,18 +80,27 @@ function assignmentStatements(
   if (logicalAssignments.has(operator)) {
     // `get().p ||= v` calls get() once: the target's parts go to temporaries when they run code.
     const { statements, readAndWrite, read } = evaluatedOnce(node.left, target, context);
+    const receiverType = ts.isElementAccessExpression(node.left) ? typeOf(context, node.left.expression) : undefined;
+    // An array element past the end (`a[i] ??= v` on a short array) reads as undefined and is
+    // written by growing the array, as in JavaScript.
+    const element = readAndWrite.kind === "Subscript" && receiverType && isArrayType(context, receiverType) ? readAndWrite : undefined;
     // A record's missing key reads as undefined (`get`), not as a KeyError.
     const current =
-      read?.kind === "Subscript" && isRecordType(context, typeOf(context, (node.left as ts.ElementAccessExpression).expression))
+      read?.kind === "Subscript" && receiverType && isRecordType(context, receiverType)
         ? py.call(py.attribute(read.value, "get"), [read.index])
-        : (read ?? currentValueOf(node.left, context));
+        : element
+          ? py.call(context.useHelper("js_item"), [element.value, element.index])
+          : (read ?? currentValueOf(node.left, context));
     // Statements the value needs run only when the assignment happens.
     const { result: value, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
     let test: py.Expression;
     if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = py.compare(current, "is", py.none());
     else if (operator === ts.SyntaxKind.BarBarEqualsToken) test = negate(asCondition(context, node.left, current));
     else test = asCondition(context, node.left, current);
-    return { statements: [...statements, py.ifStatement(test, [...preceding, py.assign(readAndWrite, value)])], result: read };
+    const write = element
+      ? py.expressionStatement(py.call(context.useHelper("arr_set"), [element.value, element.index, value]))
+      : py.assign(readAndWrite, value);
+    return { statements: [...statements, py.ifStatement(test, [...preceding, write])], result: element ? current : read };
   }
   const bitwiseKind = bitwiseAssignments.get(operator);
   const op = compoundOperators[operator];
@@ -162,11 +172,29 @@ function simpleAssignment(
     stored = py.attribute(stable(target.value, node.left.expression), target.attr);
   }
   statements.push(...valuePreceding);
+  // `a[a.length] = v` grows the array in JavaScript; a list index past the end raises.
+  const store = (stored: py.Expression, value: py.Expression): py.Statement =>
+    stored.kind === "Subscript" && isAppend(node.left, context)
+      ? py.expressionStatement(py.call(py.attribute(stored.value, "append"), [value]))
+      : py.assign(stored, value);
   if (usedAsValue && value.kind !== "Constant" && value.kind !== "Name") {
     const temporary = context.temporary("value");
-    return { statements: [...statements, py.assign(temporary, value), py.assign(stored, temporary)], result: temporary };
+    return { statements: [...statements, py.assign(temporary, value), store(stored, temporary)], result: temporary };
   }
-  return { statements: [...statements, py.assign(stored, value)], result: value };
+  return { statements: [...statements, store(stored, value)], result: value };
+}
+
+/** `a[a.length]` on an array, `a` a name or a chain of property reads (read twice alike). */
+function isAppend(target: ts.Expression, context: TransformationContext): boolean {
+  if (!ts.isElementAccessExpression(target)) return false;
+  const index = skipParentheses(target.argumentExpression);
+  if (!ts.isPropertyAccessExpression(index) || index.name.text !== "length") return false;
+  const plain = (node: ts.Expression): boolean =>
+    ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(node) && plain(node.expression));
+  const receiver = skipParentheses(target.expression);
+  return (
+    plain(receiver) && receiver.getText() === skipParentheses(index.expression).getText() && isArrayType(context, typeOf(context, receiver))
+  );
 }
 
 function isWrittenBy(identifier: ts.Identifier, root: ts.Expression, context: TransformationContext): boolean {

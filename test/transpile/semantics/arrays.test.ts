@@ -71,4 +71,6 @@ describeCases("arrays", {
   "array length after pop": `const a = [1, 2]; a.pop(); a.pop(); console.log(a.length, a);`,
   "push in loop": `const sq: number[] = []; for (let i = 0; i < 5; i++) sq.push(i * i); console.log(sq);`,
   "find on objects": `const users = [{ id: 1, name: "a" }, { id: 2, name: "b" }]; console.log(users.find((u) => u.id === 2)?.name);`,
+  "writing at the length appends": `const a: number[] = [1]; a[a.length] = 2; const box = { items: ["x"] }; box.items[box.items.length] = "y"; const n = (a[a.length] = 3); console.log(a, box.items, n);`,
+  "logical assignment of an element past the end grows the array": `const a: number[] = []; a[0] ??= 3; a[2] ||= 5; const b = [0, 1]; b[0] ||= 7; b[1] &&= 8; const r = (b[2] ??= 9); console.log(JSON.stringify(a), a[1], a.length, b, r);`,
 });
