@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { startsAtCall } from "../../transpile/builtins/stored-promise.js";
 
 /**
  * The rewrite that makes a user's TypeScript behave on Node as the transpiled Python behaves on
@@ -21,7 +22,8 @@ import ts from "typescript";
  *    when the API gets round to calling its `then`. In a module using the Promise API, `await f()`
  *    awaits the started body's own promise, so the caller resumes one microtask after `f` ends,
  *    as in JavaScript (awaiting the lazy coroutine, a thenable, would take two more), and an
- *    asyncio task awaiting a plain promise parks until it settles (awaitPromise).
+ *    asyncio task awaiting a plain promise parks until it settles (awaitPromise). An async call
+ *    stored in a variable used only as a promise starts at the call too (stored-promise.ts).
  *
  * Module specifiers are also rewritten: `tsmp/<name>` to the shim module file, and relative
  * imports to the emitted `.mjs` files.
@@ -127,6 +129,12 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       // `return f()` from an async function: JavaScript adopts f's running promise.
       if (ts.isReturnStatement(visited) && usesPromiseApi && visited.expression && returnsFromAsync(node)) {
         return f.updateReturnStatement(visited, started(visited.expression));
+      }
+      // `const p = work()` used only as a promise starts at the call, as the transpiled program's does.
+      if (ts.isVariableDeclaration(visited) && ts.isVariableDeclaration(node) && usesPromiseApi && startsAtCall(node)) {
+        let call = visited.initializer!;
+        while (ts.isParenthesizedExpression(call)) call = call.expression;
+        return f.updateVariableDeclaration(visited, visited.name, visited.exclamationToken, visited.type, started(call));
       }
       if (ts.isCatchClause(visited) && !mentionsCancelledError(visited.block)) return exceptException(visited);
       if (!isAsync(visited)) return visited;

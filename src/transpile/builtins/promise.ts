@@ -7,6 +7,7 @@ import { callbackArity } from "./callbacks.js";
 import { isLibrarySymbol } from "./library.js";
 import type { CallMappings } from "./mapping.js";
 import { unsupportedPromise } from "./diagnostics.js";
+import { startsAtCall } from "./stored-promise.js";
 
 /**
  * JavaScript promises are `JsPromise` (runtime/JsPromise.py): callbacks run as microtasks from a
@@ -114,6 +115,26 @@ export function transformAwaitedValue(node: ts.AwaitExpression, context: Transfo
   // `T | Promise<T>`: whichever it is at run time.
   const convert = awaitable.length > 0 ? "of" : "resolve";
   return py.awaitExpr(py.call(py.attribute(context.useHelper("JsPromise"), convert), [context.transformExpression(node.expression)]));
+}
+
+/**
+ * `const p = work()` used only as a promise: started at the call, as JavaScript starts it (see
+ * stored-promise.ts); `value` is the initializer's Python.
+ */
+export function startedAtCall(declaration: ts.VariableDeclaration, value: py.Expression, context: TransformationContext): py.Expression {
+  const call = declaration.initializer && skipParens(declaration.initializer);
+  if (
+    call === undefined ||
+    !ts.isCallExpression(call) ||
+    !usesPromiseApi(declaration.getSourceFile()) ||
+    !isPromiseType(typeOf(context, call)) ||
+    producesJsPromise(call, context) ||
+    isLibraryOrFacadeCall(call, context) ||
+    !startsAtCall(declaration)
+  ) {
+    return value;
+  }
+  return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
 }
 
 /** A call of the Promise API (a JsPromise) or of a facade function (an asyncio awaitable). */

@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
-import { isRecordType, typeOf } from "../types.js";
+import { isAnyLike, isRecordType, typeOf } from "../types.js";
 import { transformAssignmentTarget } from "./assignment-target.js";
 
 /**
@@ -142,9 +142,17 @@ function objectPattern(
 ): py.Statement[] {
   const statements: py.Statement[] = [];
   const source = asName(value, context, statements);
-  const record = isRecordType(context, typeOf(context, valueNode));
+  const type = typeOf(context, valueNode);
+  const record = isRecordType(context, type);
+  // A value typed any may hold anything (a promise, a JSON object): read it as `p.key` would be
+  // read, with js_get, so a property it lacks is undefined as in JavaScript.
+  const dynamic = isAnyLike(type);
   const read = (key: string) =>
-    record ? py.call(py.attribute(source, "get"), [py.str(key)]) : py.attribute(source, pythonSafeAttribute(key));
+    record
+      ? py.call(py.attribute(source, "get"), [py.str(key)])
+      : dynamic
+        ? py.call(context.useHelper("js_get"), [source, py.str(key)])
+        : py.attribute(source, pythonSafeAttribute(key));
   const taken: string[] = [];
   const elements = ts.isObjectBindingPattern(pattern) ? pattern.elements : pattern.properties;
   for (const element of elements) {

@@ -4,7 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
 import { isPromiseType, typeOf } from "../types.js";
-import { producesJsPromise, transformReturnedValue } from "../builtins/promise.js";
+import { producesJsPromise, startedAtCall, transformReturnedValue } from "../builtins/promise.js";
 import { transformAssignmentStatement, isAssignmentOperator } from "./assignment.js";
 import { functionDefinition } from "./function.js";
 import { classDefinition } from "./class.js";
@@ -47,7 +47,9 @@ export function transformVariableDeclarationList(list: ts.VariableDeclarationLis
     }
     const target = py.name(name);
     // `let x;` is undefined in JS: give the Python name a value so reading it works the same.
-    const value = declaration.initializer ? context.transformExpression(declaration.initializer) : py.none();
+    const value = declaration.initializer
+      ? startedAtCall(declaration, context.transformExpression(declaration.initializer), context)
+      : py.none();
     statements.push(py.assign(target, value));
   }
   return statements;

@@ -140,6 +140,47 @@ async function main(): Promise<void> {
 asyncio.run(main());
 `));
 
+  it("an async call stored and used as a promise starts at the call", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+let resolveLater: (value: string) => void = () => {};
+function deferredPromise(): Promise<string> {
+  return new Promise((resolve) => { resolveLater = (v) => resolve(v); });
+}
+async function fn(name: string): Promise<string> {
+  console.log(name, "starts");
+  try { return await deferredPromise(); } finally { console.log(name, "finally"); }
+}
+async function main(): Promise<void> {
+  const stored = fn("stored");
+  resolveLater("ok");
+  stored.then((v) => console.log("then", v));
+  const awaited = fn("awaited");
+  resolveLater("later");
+  async function awaitIt(): Promise<string> { return await awaited; }
+  const all = fn("in all");
+  resolveLater("all");
+  Promise.all([all, awaitIt()]).then((vs) => console.log(vs.join(" ")));
+  console.log("sync end");
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+`));
+
+  it("an async call stored for asyncio stays a coroutine until its task runs", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function lazy(): Promise<number> { console.log("lazy runs"); return 1; }
+async function main(): Promise<void> {
+  const kept = lazy();
+  console.log("before the task");
+  await asyncio.sleep_ms(1);
+  Promise.resolve(2).then((v) => console.log("then", v));
+  console.log("task gave", await asyncio.create_task(kept));
+}
+asyncio.run(main());
+`));
+
   it("Promise as a value is rejected with what to write instead", () => {
     expect(promiseDiagnostics(`const P = Promise;\nconsole.log(P === undefined);`)).toEqual([
       "1: Promise as a value is not supported. Instead, call the Promise API directly (new Promise(…), Promise.all(…), p.then(…)), or await coroutines with asyncio.gather (from tsmp/asyncio).",

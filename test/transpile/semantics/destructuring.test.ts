@@ -9,6 +9,7 @@ describeCases("destructuring, rest, spread and parameters", {
   "object destructuring": `const { x, y } = { x: 1, y: 2 }; console.log(x, y);`,
   "object destructuring rename": `const { x: px, y: py } = { x: 1, y: 2 }; console.log(px, py);`,
   "object destructuring defaults": `const o: { a?: number; b?: number } = { a: 1 }; const { a = 10, b = 20 } = o; console.log(a, b);`,
+  "object destructuring of an any value: a missing property is undefined": `class P { x = 1; } const { x, y } = new P() as any; const { z } = JSON.parse('{"a": 1}'); console.log(x, y === undefined, z === undefined);`,
   "object destructuring rest": `const { a, ...others } = { a: 1, b: 2, c: 3 }; console.log(a, others);`,
   "nested destructuring": `const { p: { q }, list: [first] } = { p: { q: "deep" }, list: [9, 8] }; console.log(q, first);`,
   "destructuring in parameters": `function area({ w, h }: { w: number; h: number }) { return w * h; } console.log(area({ w: 3, h: 4 }));`,
