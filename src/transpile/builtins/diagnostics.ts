@@ -103,3 +103,10 @@ export const normalizeAtRunTime = (node: ts.Node) =>
     "TSMP1131",
     "String.normalize of a value known only at run time is not supported: MicroPython has no Unicode normalization tables. Normalize the text before it reaches the board, or call normalize() on a string literal (tsmp normalizes it when building).",
   );
+
+export const functionPropertyUnknown = (node: ts.PropertyAccessExpression, member: string) =>
+  at(
+    node,
+    "TSMP1140",
+    `\`${node.getText()}\`: a function's ${member} is only supported where the build can tell which function or class it is (one declared by name, a const holding one, or a literal): MicroPython functions carry no JavaScript ${member}.`,
+  );

@@ -6,6 +6,7 @@ import { classChainNames, isNumberType, typeOf } from "../types.js";
 import * as libraryDiagnostics from "./diagnostics.js";
 import { isWrittenTo, transformArgs } from "./arguments.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
+import { transformFunctionProperty } from "./function-members.js";
 import { globalCalls } from "./number.js";
 import { rejectPromiseMember } from "./promise.js";
 import { callMappings, namespaceGlobals, propertyMappings } from "./registry.js";
@@ -70,6 +71,8 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
   if (!member || !isLibrarySymbol(member, context)) return undefined;
   // `this.name = "MyError"`: a write is a plain attribute (reads are mapped).
   if (isWrittenTo(node)) return undefined;
+  if ((node.name.text === "name" || node.name.text === "length") && isFunctionMember(member))
+    return transformFunctionProperty(node, context);
   // `{ value, done }` from an iterator's next() is a JsObject (see iterators.ts).
   const owner = declaringInterface(member);
   if (owner === "IteratorYieldResult" || owner === "IteratorReturnResult") {

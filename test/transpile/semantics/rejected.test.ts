@@ -28,6 +28,8 @@ const cases: [string, string, string][] = [
     "TSMP1108",
   ],
   ["Date objects", `console.log(new Date().getTime() > 0);`, "TSMP1123"],
+  ["length of a function held in a let", `let f = (a: number) => a; f = () => 0; console.log(f.length);`, "TSMP1140"],
+  ["name of a function passed as an argument", `function show(f: () => void) { console.log(f.name); } show(() => {});`, "TSMP1140"],
 ];
 
 describe("rejected constructs", () => {
