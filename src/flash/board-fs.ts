@@ -3,7 +3,7 @@ import { posix } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { TsmpError } from "../errors.js";
 import { BoardHelpers } from "./board-helpers.js";
-import { needsBase64, pythonString, pythonWritable, shortest } from "./python-literal.js";
+import { needsBase64, pythonBytes, pythonString, pythonWritable, shortest } from "./python-literal.js";
 import { BoardExecError, ProtocolError, type RawRepl } from "./raw-repl.js";
 
 /** A filesystem operation failed on the board (missing file, not empty, disk full …). */
@@ -186,9 +186,21 @@ export class BoardFs {
 
   /** The fewest bytes on the wire that make the board write `piece`: compressed if that is shorter. */
   private writableExpression(piece: Uint8Array): string {
-    const plain = pythonWritable(piece);
+    return this.inflatedOr(pythonWritable(piece), piece);
+  }
+
+  /**
+   * A bytes expression for data board-side code takes (a commit plan, a manifest), deflated when
+   * the board can inflate and that is shorter. Whether it can is known from this connection's
+   * first call on.
+   */
+  bytesExpression(data: Uint8Array): string {
+    return this.inflatedOr(pythonBytes(data), data);
+  }
+
+  private inflatedOr(plain: string, data: Uint8Array): string {
     if (!this.canInflate || this.options.compress === false) return plain;
-    const packed = deflateRawSync(piece, { windowBits: INFLATE_WINDOW_BITS, level: 9 }).toString("base64");
+    const packed = deflateRawSync(data, { windowBits: INFLATE_WINDOW_BITS, level: 9 }).toString("base64");
     return shortest([plain, `_tsmp_inflate(b'${packed}')`]);
   }
 

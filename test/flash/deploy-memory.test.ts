@@ -96,6 +96,16 @@ describe("deployFiles", () => {
     expect(await board.listFiles()).not.toContain("/gone.py");
   });
 
+  it("a long commit plan travels deflated; garbled, the board refuses it and the retry installs the build", async () => {
+    const board = await startBoard();
+    const many = build(Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`sensor_${i}.py`, `N = ${i}\n`])));
+    // Only a deflated plan is passed to _tsmp_commit through _tsmp_inflate: the flipped quote breaks that exec.
+    board.setFaults({ corruptReceived: { match: "_tsmp_commit(_tsmp_inflate(b'" } });
+    const { lines } = await deploy(board, many);
+    expect(lines).toContainEqual(expect.stringMatching(/^Retrying the commit/));
+    await expectHolds(board, many);
+  });
+
   it("repairs a file changed behind its back and removes a stale file an interrupted commit meant to remove", async () => {
     const board = await startBoard();
     await deploy(board, newBuild);
