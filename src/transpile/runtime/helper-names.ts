@@ -12,6 +12,7 @@ export const helperNames = [
   "Int32Array",
   "Int8Array",
   "JsAccessors",
+  "JsFunction",
   "JsGenerator",
   "JsMap",
   "JsObject",

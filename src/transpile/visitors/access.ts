@@ -12,6 +12,7 @@ import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformAccessorAccess } from "./class-accessors.js";
+import { isFunctionProperty } from "./function-properties.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
 import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
 
@@ -42,8 +43,13 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
     return py.none();
   }
   // JavaScript functions are objects that can hold properties (`counter.calls = 0`);
-  // MicroPython's functions and closures cannot.
-  if (member && context.isDeclaredByUser(member) && typeOf(context, node.expression).getCallSignatures().length > 0) {
+  // MicroPython's functions and closures cannot: only a JsFunction (function-properties.ts) can.
+  if (
+    member &&
+    context.isDeclaredByUser(member) &&
+    typeOf(context, node.expression).getCallSignatures().length > 0 &&
+    !isFunctionProperty(member, context)
+  ) {
     context.report(diagnostics.functionProperty(node));
     return py.attribute(context.transformExpression(node.expression), pythonSafeAttribute(node.name.text));
   }

@@ -8,6 +8,7 @@ import { awaitedFacadeBytes } from "./facade-bytes.js";
 import { capturedAssignments, isAssignedWithin } from "../scope.js";
 import { takesExplicitThis } from "./this-call.js";
 import { extraArguments } from "./surplus-arguments.js";
+import { holdsProperties } from "./function-properties.js";
 
 type FunctionLike =
   | ts.FunctionDeclaration
@@ -26,8 +27,10 @@ export function transformFunctionDeclaration(node: ts.FunctionDeclaration, conte
   // `export default function f` is `f`, bound as the module's `default` too; unnamed, it is `default`.
   const name = node.name ? context.pythonName(node.name) : "default";
   const definition = functionDefinition(name, node, context);
-  if (!hasModifier(node, ts.SyntaxKind.DefaultKeyword) || name === "default") return [definition];
-  return [definition, py.assign(py.name("default"), py.name(name))];
+  const statements: py.Statement[] = [definition];
+  if (holdsProperties(node, context)) statements.push(py.assign(py.name(name), py.call(context.useHelper("JsFunction"), [py.name(name)])));
+  if (hasModifier(node, ts.SyntaxKind.DefaultKeyword) && name !== "default") statements.push(py.assign(py.name("default"), py.name(name)));
+  return statements;
 }
 
 /** Parameters, with defaults Python evaluates once replaced by a check at each call. */
@@ -144,6 +147,11 @@ export function functionDefinition(
  * needs nothing else; otherwise a `def` hoisted just before the statement that uses it.
  */
 export function transformFunctionExpression(node: ts.ArrowFunction | ts.FunctionExpression, context: TransformationContext): py.Expression {
+  const value = functionValue(node, context);
+  return holdsProperties(node, context) ? py.call(context.useHelper("JsFunction"), [value]) : value;
+}
+
+function functionValue(node: ts.ArrowFunction | ts.FunctionExpression, context: TransformationContext): py.Expression {
   if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && !hasModifier(node, ts.SyntaxKind.AsyncKeyword)) {
     const lambda = asLambda(node, context);
     if (lambda) return lambda;

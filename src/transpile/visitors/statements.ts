@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { holdsProperties } from "./function-properties.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
@@ -37,6 +38,9 @@ export function transformVariableDeclarationList(list: ts.VariableDeclarationLis
       // expression calls itself by its own name, which must exist too.
       const ownName = ts.isFunctionExpression(initializer) && initializer.name ? context.pythonName(initializer.name) : name;
       statements.push(functionDefinition(ownName, initializer, context));
+      if (holdsProperties(initializer, context)) {
+        statements.push(py.assign(py.name(ownName), py.call(context.useHelper("JsFunction"), [py.name(ownName)])));
+      }
       if (ownName !== name) statements.push(py.assign(py.name(name), py.name(ownName)));
       continue;
     }

@@ -53,6 +53,14 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
   it("TSMP1004 top-level await", () => {
     expect(rejection(`async function f() { return 1; }\nawait f();\nexport {};`, "TSMP1004").message).toMatch(/asyncio\.run\(main\(\)\)/);
   });
+  it("TSMP1006 an async call discarded by void (JavaScript would run it up to its first await)", () => {
+    expect(
+      rejection(`let seen = "";\nasync function work() { seen = "ran"; }\nvoid work();\nconsole.log(seen);`, "TSMP1006"),
+    ).toMatchObject({
+      line: 3,
+      column: 6,
+    });
+  });
   it("TSMP1006 an async call that is never awaited", () => {
     expect(rejection(`async function work() {}\nfunction start() { work(); }\nstart();`, "TSMP1006").message).toMatch(
       /un-awaited coroutine never runs/,

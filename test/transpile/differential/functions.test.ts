@@ -56,3 +56,14 @@ describe("callbacks given more arguments than they declare", () => {
 for (const name of ["a", "b"]) { irq(() => { const text = "irq " + name; console.log(text); }); }
 for (const h of handlers) h(7);`));
 });
+
+describe("functions holding properties", () => {
+  it("assigned after a declaration, an arrow and a generator, read inside and outside", () =>
+    expectToMatchJsResult(
+      `function tally(n: number): number { tally.calls++; return n * 2; }\ntally.calls = 0;\nconst label = (s: string) => s + label.suffix;\nlabel.suffix = "!";\nfunction* gen() { yield gen.first; }\ngen.first = 7;\nfunction greet(this: string, s: string) { return this + s + greet.mark; }\ngreet.mark = "?";\nconsole.log([1, 2].map(tally), tally.calls, typeof tally, label("hi"), [...gen()], greet.call("a", "b"));`,
+    ));
+  it("declared by a function type, or copied on by Object.assign", () =>
+    expectToMatchJsResult(
+      `const h: { (s: string): string; tag: string } = (s) => s + h.tag;\nh.tag = "#";\nconst named = Object.assign((n: number) => n + named.step, { step: 10, from: "k" });\nnamed.step++;\nconsole.log(h("x"), h.tag, named(1), named.from);`,
+    ));
+});
