@@ -182,15 +182,10 @@ export class Esp32Session {
       // The ROM changes baud too, so the stub (about 6.7 KB for an ESP32) goes up at the fast
       // rate: at 460800 that is 0.15 s instead of 0.6 s at 115200. The stub keeps the UART's
       // divider (it only re-clocks the CPU when it talks over USB, where baud does not apply).
-      // If the chip stops answering at the new rate, esptool-js reconnects at 115200 and runs
-      // the stub itself.
       // A stub left running by an earlier session is kept (runStub uploads nothing then), and
       // must be told the rate it runs at, which only a stub-mode baud change sends.
       if (stubAlreadyRunning(loader)) await loader.runStub();
-      if (options.baud !== line.baud) {
-        await loader.changeBaud();
-        line.baud = loader.transport.baudrate;
-      }
+      if (options.baud !== line.baud) line.baud = await changeBaud(loader, options.port, line.baud, options.baud, log);
       // The description's eFuse reads go at the fast rate too.
       const description = await loader.chip.getChipDescription(loader);
       if (!loader.IS_STUB) await loader.runStub();
@@ -317,6 +312,51 @@ export class Esp32Session {
 
   async close(): Promise<void> {
     await this.loader.transport.disconnect().catch(() => {});
+  }
+}
+
+/**
+ * How long after the chip's CHANGE_BAUDRATE reply the host waits before talking at the new
+ * rate: esptool's stub sets its UART divider 10 ms after the reply and reads again 1 ms later
+ * (the ROM's timing is not published; the stub's is assumed). esptool.py and esptool-js wait
+ * 50 ms, esptool-js then 100 ms more for silence: 0.1 s of every connect.
+ */
+const BAUD_SETTLE_MS = 20;
+
+/**
+ * Moves chip and host from `from` to `to` baud and returns the rate they talk at. A register
+ * read proves the chip hears the new rate; if it does not after a longer wait either, host and
+ * chip go back to `from` (a chip that never switched answers there) or the connect fails.
+ */
+async function changeBaud(loader: ESPLoader, path: string, from: number, to: number, log: (line: string) => void): Promise<number> {
+  const transport = loader.transport;
+  const args = new Uint8Array(8);
+  const view = new DataView(args.buffer);
+  view.setUint32(0, to, true);
+  // The stub is told the rate it runs at; the ROM takes 0.
+  view.setUint32(4, loader.IS_STUB ? from : 0, true);
+  await loader.command(loader.ESP_CHANGE_BAUDRATE, args);
+  for (const rate of [to, from]) {
+    await transport.changeBaudrate(rate);
+    for (const settle of [BAUD_SETTLE_MS, 100]) {
+      await sleep(settle);
+      // Bytes that arrived while the two ends were at different rates are noise.
+      transport.flushInput();
+      if (await answers(loader)) {
+        if (rate !== to) log(`The chip did not answer at ${to} baud; continuing at ${rate} baud.`);
+        return rate;
+      }
+    }
+  }
+  throw new Esp32NotAnswering(`the ESP32 on ${path} stopped answering after the change to ${to} baud; try a lower --baud`);
+}
+
+async function answers(loader: ESPLoader): Promise<boolean> {
+  try {
+    await loader.readReg(loader.CHIP_DETECT_MAGIC_REG_ADDR, 100);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -97,6 +97,19 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
     expect(log.some((entry) => entry === "stub op=0x0f len=8")).toBe(false);
   });
 
+  it("says so when the chip stops answering after the baud change", async () => {
+    // Where the CHANGE_BAUDRATE request ends on the wire, from a clean run on another chip.
+    const reference = await startChip();
+    await flashFirmware(options(writeImage("firmware.bin", makeEspImage(16 * 1024))));
+    const baudChange = reference.commandLog.indexOf("rom op=0x0f len=8");
+    const endOfBaudChange = reference.packetEnds[baudChange]!;
+    await reference.stop();
+    await startChip({ faults: { dropAfterBytes: endOfBaudChange } });
+    await expect(flashFirmware(options(writeImage("firmware.bin", makeEspImage(16 * 1024))))).rejects.toThrow(
+      /the ESP32 on .* stopped answering after the change to 921600 baud; try a lower --baud/,
+    );
+  });
+
   it("honours --offset and --erase", async () => {
     const virtual = await startChip();
     virtual.flash.fill(0x00, 0x300000, 0x301000);
