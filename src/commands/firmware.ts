@@ -44,6 +44,8 @@ export interface FlashReport {
   offset: number;
   bytes: number;
   seconds: number;
+  /** False when the flash held the image already (checked by MD5), so nothing was written. */
+  written: boolean;
   /** What the REPL answered ("micropython 1.27.0"), when it was checked. */
   repl?: string;
 }
@@ -82,22 +84,29 @@ export async function flashFirmware(options: FlashFirmwareOptions): Promise<Flas
         `${name} (${formatBytes(image.length)}) at 0x${offset.toString(16)} does not fit in the board's ${flashSize} flash`,
       );
     }
-    if (options.eraseAll) options.log("Erasing the whole flash…");
-    const bar = options.progress
-      ? undefined
-      : new ProgressBar(process.stderr, { label: options.compress ? "Writing (compressed)" : "Writing", linesOffTerminal: true });
-    const progress = options.progress ?? ((done: number, total: number) => bar!.update(done, total));
+    const ready = await prepared;
     const started = performance.now();
-    await session.writeFlash(await prepared, offset, { eraseAll: options.eraseAll, onProgress: progress });
-    bar?.finish();
+    // Flashing the same firmware again (to start over, or from a script) then costs two MD5s.
+    const written = options.eraseAll || !(await session.holds(ready.data, offset));
+    if (written) {
+      if (options.eraseAll) options.log("Erasing the whole flash…");
+      const bar = options.progress
+        ? undefined
+        : new ProgressBar(process.stderr, { label: options.compress ? "Writing (compressed)" : "Writing", linesOffTerminal: true });
+      const progress = options.progress ?? ((done: number, total: number) => bar!.update(done, total));
+      await session.writeFlash(ready, offset, { eraseAll: options.eraseAll, onProgress: progress });
+      bar?.finish();
+    }
     const seconds = (performance.now() - started) / 1000;
     options.log(
-      `Wrote ${formatBytes(image.length)} at 0x${offset.toString(16)} in ${seconds.toFixed(2)} s ` +
-        `(${formatBytes(image.length / seconds)}/s), MD5 verified`,
+      written
+        ? `Wrote ${formatBytes(image.length)} at 0x${offset.toString(16)} in ${seconds.toFixed(2)} s ` +
+            `(${formatBytes(image.length / seconds)}/s), MD5 verified`
+        : `The flash already holds ${name} at 0x${offset.toString(16)} (MD5 verified): nothing to write`,
     );
     await session.resetIntoFirmware();
     await session.close();
-    const report: FlashReport = { chip: chipName, offset, bytes: image.length, seconds };
+    const report: FlashReport = { chip: chipName, offset, bytes: image.length, seconds, written };
     if (options.verifyRepl) {
       report.repl = await checkMicroPythonRepl(session.path, options.replAttempts);
       options.log(`MicroPython REPL answers on ${session.path} (${report.repl})`);
@@ -132,7 +141,9 @@ export function describeChipInfo(info: ChipInfo): string {
 
 /** The line `tsmp firmware flash` ends with. */
 export function describeFlashReport(file: string, report: FlashReport): string {
-  return `Flashed ${file} to the ${report.chip} at 0x${report.offset.toString(16)}${report.repl ? ` (${report.repl})` : ""}\n`;
+  const where = `the ${report.chip} at 0x${report.offset.toString(16)}`;
+  const repl = report.repl ? ` (${report.repl})` : "";
+  return report.written ? `Flashed ${file} to ${where}${repl}\n` : `${file} was already on ${where}${repl}\n`;
 }
 
 /** `tsmp firmware erase`: the whole flash, through the stub. */

@@ -99,6 +99,7 @@ export async function prepareImage(image: Uint8Array, compress: boolean): Promis
 }
 
 const ROM_BAUD = 115200;
+const FLASH_SECTOR = 0x1000;
 
 /** The rate the chip's UART was last set to, carried from a failed connect into its retry. */
 interface LineRate {
@@ -224,6 +225,21 @@ export class Esp32Session {
   }
 
   /**
+   * Whether the flash at `offset` already holds `data`, by the chip's MD5: first of the first
+   * sector, one short round trip, which is all that a board holding anything else costs; then
+   * of the whole region.
+   */
+  async holds(data: Uint8Array, offset: number): Promise<boolean> {
+    try {
+      const head = data.subarray(0, Math.min(data.length, FLASH_SECTOR));
+      if ((await this.loader.flashMd5sum(offset, head.length)) !== md5Hex(head)) return false;
+      return (await this.loader.flashMd5sum(offset, data.length)) === md5Hex(data);
+    } catch (error) {
+      throw describeWriteFailure(this.path, error);
+    }
+  }
+
+  /**
    * Writes `image` at `offset` (deflate-compressed unless told otherwise), then compares the
    * chip's MD5 of the written region with the file's. The block loop is esptool-js's own
    * protocol calls (FLASH_(DEFL_)BEGIN/DATA/END, SPI_FLASH_MD5; a block the chip rejects, e.g.
@@ -268,7 +284,7 @@ export class Esp32Session {
         if (compress) await loader.flashDeflFinish(false);
         else await loader.flashFinish(false);
       }
-      const expected = createHash("md5").update(data).digest("hex");
+      const expected = md5Hex(data);
       let actual = await loader.flashMd5sum(offset, data.length);
       // A byte garbled in the question (its address or length) makes the chip hash another
       // region: asked again, a flash that holds the image answers right; a bad cell stays wrong.
@@ -407,6 +423,10 @@ function describeWriteFailure(path: string, error: unknown): TsmpError {
   if (error instanceof TsmpError) return error;
   const message = messageOf(error);
   return new FlashWriteFailed(`writing the flash on ${path} failed: ${message}`);
+}
+
+function md5Hex(data: Uint8Array): string {
+  return createHash("md5").update(data).digest("hex");
 }
 
 function padTo(data: Uint8Array, alignment: number): Uint8Array {

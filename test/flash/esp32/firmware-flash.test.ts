@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eraseChip, flashFirmware, readChipInfo, type FlashFirmwareOptions } from "../../../src/commands/firmware.js";
+import { describeFlashReport, eraseChip, flashFirmware, readChipInfo, type FlashFirmwareOptions } from "../../../src/commands/firmware.js";
 import { VirtualEsp32, type VirtualEsp32Options } from "../../../src/sim/virtual-esp32/index.js";
 import { makeEspImage } from "../../harness/esp-image.js";
 
@@ -108,6 +108,27 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
     await expect(flashFirmware(options(writeImage("firmware.bin", makeEspImage(16 * 1024))))).rejects.toThrow(
       /the ESP32 on .* stopped answering after the change to 921600 baud; try a lower --baud/,
     );
+  });
+
+  it("writes nothing when the flash holds the image already, and everything when one byte differs", async () => {
+    const virtual = await startChip();
+    const image = makeEspImage(64 * 1024);
+    const file = writeImage("firmware.bin", image);
+    expect((await flashFirmware(options(file))).written).toBe(true);
+    // The same first sector, one byte different further on: only the whole region's MD5 tells.
+    const changed = Uint8Array.from(image);
+    changed[40_000]! ^= 0xff;
+    const changedFile = writeImage("changed.bin", changed);
+    expect((await flashFirmware(options(changedFile))).written).toBe(true);
+    expect(Buffer.from(virtual.flash.subarray(0x1000, 0x1000 + image.length)).equals(Buffer.from(changed))).toBe(true);
+
+    const dataPacketsBefore = virtual.commandLog.filter((entry) => entry.includes("op=0x11")).length;
+    logs.length = 0;
+    const again = await flashFirmware(options(changedFile));
+    expect(again.written).toBe(false);
+    expect(virtual.commandLog.filter((entry) => entry.includes("op=0x11")).length).toBe(dataPacketsBefore);
+    expect(logs.join("\n")).toMatch(/The flash already holds changed\.bin at 0x1000 \(MD5 verified\): nothing to write/);
+    expect(describeFlashReport("changed.bin", again)).toBe("changed.bin was already on the ESP32 at 0x1000\n");
   });
 
   it("honours --offset and --erase", async () => {
