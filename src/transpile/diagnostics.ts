@@ -134,9 +134,6 @@ export const unsupportedClassMember = (node: ts.Node, what: string) =>
 
 export const unsupportedAssignmentTarget = (node: ts.Node) => at(node, "TSMP1012", "This assignment target is not supported by tsmp yet.");
 
-export const arrayLengthAssignment = (node: ts.Node) =>
-  at(node, "TSMP1013", "Assigning to an array's length is not supported: use splice or a new array.");
-
 export const superPropertyAccess = (node: ts.Node) =>
   at(node, "TSMP1014", "'super' can only be called (super(...)) or used to call a method (super.method(...)).");
 

@@ -4,6 +4,7 @@
  */
 export const helperNames = [
   "ArrayBuffer",
+  "ArrayLength",
   "DataView",
   "EvalError",
   "Float32Array",

@@ -6,9 +6,9 @@ import { isArrayType, typeOf } from "../types.js";
 
 /** The Python target for an assignment's left side (a name, attribute or subscript). */
 export function transformAssignmentTarget(node: ts.Expression, context: TransformationContext): py.Expression {
+  // A Python list's length is no attribute: `ArrayLength(a)[0]` reads and sets it as a subscript.
   if (ts.isPropertyAccessExpression(node) && node.name.text === "length" && isArrayType(context, typeOf(context, node.expression))) {
-    context.report(diagnostics.arrayLengthAssignment(node));
-    return py.name("_");
+    return py.subscript(py.call(context.useHelper("ArrayLength"), [context.transformExpression(node.expression)]), py.num(0));
   }
   if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) {
     context.report(diagnostics.unsupportedAssignmentTarget(node));
