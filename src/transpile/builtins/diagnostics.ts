@@ -65,7 +65,7 @@ export const objectLiteralMethod = (node: ts.Node) =>
   at(
     node,
     "TSMP1113",
-    "Methods and accessors in object literals are not supported ('this' would not be bound): use a class, or an arrow function property.",
+    "Methods that read 'this' and accessors in object literals are not supported ('this' would not be bound): use a class, or an arrow function property.",
   );
 
 export const logFormatDirective = (node: ts.Node) =>

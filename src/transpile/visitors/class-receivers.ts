@@ -10,7 +10,7 @@ function isStatic(member: ts.Node): boolean {
 }
 
 /** Whether `this` or `super` in this member's body (not in a nested function) refers to its receiver. */
-function readsReceiver(member: ts.ClassElement): boolean {
+export function readsReceiver(member: ts.ClassElement | ts.ObjectLiteralElement): boolean {
   const visit = (node: ts.Node): boolean => {
     if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
     if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;

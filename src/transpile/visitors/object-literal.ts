@@ -5,6 +5,8 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { transformGlobalName } from "../builtins/index.js";
 import { namespaceMemberReference } from "./namespace.js";
+import { functionDefinition } from "./function.js";
+import { readsReceiver } from "./class-receivers.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isRecordType, typeOf } from "../types.js";
 
@@ -72,6 +74,11 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
       });
     } else if (ts.isSpreadAssignment(property)) {
       pieces.push({ spread: inOrder(() => py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)])) });
+    } else if (ts.isMethodDeclaration(property) && !readsReceiver(property)) {
+      // A method that never reads `this` is a function-valued property like an arrow's.
+      const key = inOrder(() => propertyKey(property.name, context));
+      const value = inOrder(() => methodValue(property, context));
+      if (key) pieces.push({ key, value });
     } else {
       context.report(libraryDiagnostics.objectLiteralMethod(property));
     }
@@ -111,6 +118,14 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     context.useHelper("JsObject"),
     entries.flatMap((entry) => [entry.key, entry.value]),
   );
+}
+
+/** The method as a `def` just before the statement building the object (`double() {…}` → `def double_1`). */
+function methodValue(method: ts.MethodDeclaration, context: TransformationContext): py.Expression {
+  const hint = ts.isIdentifier(method.name) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(method.name.text) ? method.name.text : "method";
+  const name = context.temporary(hint);
+  context.addPrecedingStatements(py.at(functionDefinition(name.id, method, context), context.positionOf(method)));
+  return name;
 }
 
 function propertyKey(name: ts.PropertyName, context: TransformationContext): py.Expression | undefined {

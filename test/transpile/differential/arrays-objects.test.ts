@@ -54,4 +54,8 @@ describe("objects", () => {
   it("object identity", () => expectToMatchJsResult(`const a = { v: 1 }; const b = a; b.v = 2; console.log(a.v, a === b);`));
   it("reserved word property names", () =>
     expectToMatchJsResult(`const o = { from: 1, pass: 2, print: 3 }; console.log(o.from + o.pass + o.print);`));
+  it("methods that do not read this, in key order, generator and async ones too", () =>
+    expectToMatchJsResult(
+      `const tools = { n: 1, double(x: number) { return x * 2; }, *count(k: number) { for (let i = 0; i < k; i++) yield i; }, async later() { return 5; }, $$(s: string) { return s + "$"; } };\nconsole.log(Object.keys(tools), tools.double(21), [...tools.count(3)], tools.$$("a"), typeof tools.later, JSON.stringify(tools));`,
+    ));
 });
