@@ -110,6 +110,24 @@ asyncio.run(main());
 console.log("after run");
 `));
 
+  it("a task awaiting a settled promise goes on in the same step; a pending one parks it", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function worker(name: string): Promise<void> {
+  console.log(name, "starts");
+  const v = await Promise.resolve(name.length);
+  console.log(name, "got", v);
+  const w = await Promise.resolve(v).then((x) => x * 10);
+  console.log(name, "then gave", w);
+}
+async function main(): Promise<void> {
+  asyncio.create_task(worker("a"));
+  asyncio.create_task(worker("bb"));
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+`));
+
   it("async calls the Promise API runs wait on asyncio in tasks of their own", () =>
     expectToMatchJsResult(`
 import * as asyncio from "tsmp/asyncio";
