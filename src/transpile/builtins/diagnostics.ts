@@ -110,3 +110,10 @@ export const functionPropertyUnknown = (node: ts.PropertyAccessExpression, membe
     "TSMP1140",
     `\`${node.getText()}\`: a function's ${member} is only supported where the build can tell which function or class it is (one declared by name, a const holding one, or a literal): MicroPython functions carry no JavaScript ${member}.`,
   );
+
+export const callOfUnknownFunction = (node: ts.PropertyAccessExpression) =>
+  at(
+    node,
+    "TSMP1141",
+    `\`${node.getText()}\`: call and apply are only supported on a function the build can identify (one declared by name, or a value of its own type, typeof f), not on a method or a value of a function type: tsmp passes \`this\` only to functions that declare it and cannot tell whether this one does. Call it directly, or keep the function's own type.`,
+  );

@@ -47,6 +47,10 @@ export function transformBuiltinCall(node: ts.CallExpression, context: Transform
   const member = context.symbolOf(callee.name);
   if (!member || !isLibrarySymbol(member, context)) return undefined;
   if (callee.name.text === "bind" && isFunctionMember(member)) return transformBind(node, callee, context);
+  if ((callee.name.text === "call" || callee.name.text === "apply") && isFunctionMember(member)) {
+    context.report(libraryDiagnostics.callOfUnknownFunction(callee));
+    return py.none();
+  }
   if (callee.name.text === "hasOwnProperty" && declaringInterface(member) === "Object") {
     return py.call(context.useHelper("obj_has_own"), [context.transformExpression(callee.expression), ...transformArgs(node, context)]);
   }

@@ -27,7 +27,9 @@ export function takesExplicitThis(node: ts.SignatureDeclaration): boolean {
  * function type it was assigned to): then it is known to take the `this=` keyword.
  */
 function userFunctionOf(callee: ts.Expression, context: TransformationContext): ts.SignatureDeclaration | undefined {
-  const signatures = context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(callee), ts.SignatureKind.Call);
+  // `f?.call(t)` on `typeof f | undefined`: the function's own type once undefined is set aside.
+  const type = context.checker.getNonNullableType(context.checker.getTypeAtLocation(callee));
+  const signatures = context.checker.getSignaturesOfType(type, ts.SignatureKind.Call);
   if (signatures.length !== 1) return undefined;
   const declaration = signatures[0]!.getDeclaration() as ts.SignatureDeclaration | undefined;
   if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)))

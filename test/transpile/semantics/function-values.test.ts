@@ -10,3 +10,9 @@ console.log(named.name, arrow.name, expr.name, inner.name, alias.name, JSON.stri
   "name and length of classes": `class Point { constructor(public x: number, y = 0) {} } class Empty {} class Child extends Point {} const Anonymous = class {}; const Own = class Inner {}; const Again = Anonymous;
 console.log(Point.name, Point.length, Empty.name, Empty.length, Child.name, Child.length, Anonymous.name, Own.name, Again.name, JSON.stringify((class {}).name));`,
 });
+
+describeCases("function values: call, apply and bind through an optional chain", {
+  "a function that may be undefined keeps its own type": `function pair(this: unknown, arg: unknown) { return [this, arg]; } function pick(n: number) { return n > 0 ? pair : undefined; } const some = pick(1); const none = pick(0);
+console.log(JSON.stringify(some?.call(1, 2)), JSON.stringify(some?.apply("t", [3])), none?.call(1, 2), none?.apply(1, [2]), JSON.stringify(some?.bind(5)(6)));`,
+  "an arrow ignores the this argument": `const double = (x: number) => x * 2; const maybe = [double, undefined][0]; console.log(maybe?.call(99, 4), maybe?.apply(undefined, [5]), double.call(null, 1), maybe?.bind(7)(8));`,
+});

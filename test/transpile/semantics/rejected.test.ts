@@ -29,6 +29,16 @@ const cases: [string, string, string][] = [
   ],
   ["Date objects", `console.log(new Date().getTime() > 0);`, "TSMP1123"],
   ["length of a function held in a let", `let f = (a: number) => a; f = () => 0; console.log(f.length);`, "TSMP1140"],
+  [
+    "call of a method on another object",
+    `class A { n = 1; get() { return this.n; } } const a = new A(); console.log(a.get.call(new A()));`,
+    "TSMP1141",
+  ],
+  [
+    "apply of a value of a function type",
+    `function run(f: (x: number) => number) { return f.apply(undefined, [1]); } console.log(run((x) => x));`,
+    "TSMP1141",
+  ],
   ["name of a function passed as an argument", `function show(f: () => void) { console.log(f.name); } show(() => {});`, "TSMP1140"],
 ];
 
