@@ -117,7 +117,7 @@ if (esptool) {
       `Image: ${IMAGE_SIZE / 1024} KiB generated ESP32 image at 0x${OFFSET.toString(16)}, deflating to ${((100 * deflated) / IMAGE_SIZE).toFixed(0)} %. ` +
         "Each command runs to its end in its own process onto a fresh virtual ESP32 that paces its UART at the line rate both ways (10 bits a byte).",
       "esptool.py v4.7 (`--before no_reset --after no_reset write_flash --force -z|-u 0x1000`, stub, hash check) against " +
-        "`tsmp firmware flash --no-verify-repl [--no-compress]` (stub, MD5 check, then a reset into the firmware). Target: ≤ 0.9×.",
+        "`tsmp firmware flash --no-verify-repl [--no-compress]` (stub, the MD5 of the first sector to see whether the flash holds the image already, the write, MD5 check, then a reset into the firmware). Target: ≤ 0.9×.",
       `Each cell is the median of ${ROUNDS} rounds (all runs, seconds: ${allRuns}).`,
       "",
       "Where the time goes (the virtual chip's timestamped trace of every packet, both tools, 512 KB compressed at 460800): both send the same " +
@@ -134,7 +134,7 @@ if (esptool) {
         "cannot be met by sending the same bytes, whatever happens around them. tsmp compresses unless told not to, on every chip (the " +
         "stub and the ROM inflate), so its default is raced against `-u` as well; `--no-compress` against `-u` is the like-for-like row.",
       "",
-      "| baud | tsmp | esptool.py | tsmp | esptool.py | tsmp / esptool.py | line floor, tsmp / esptool.py | 0.9× esptool.py |",
+      "| baud | tsmp command | esptool.py command | tsmp time | esptool.py time | tsmp / esptool.py | line floor, tsmp / esptool.py | 0.9× esptool.py |",
       "|---|---|---|---|---|---|---|---|",
       ...[460800, 921600].flatMap((baud) =>
         rows.map((row) => {
