@@ -25,10 +25,15 @@ export interface Timed {
  * Runs a command to its end and times it wall-clock, as a user at a terminal would. A run that
  * outlives `timeoutSeconds` is killed and fails with what it printed, rather than stall the bench.
  */
-export function timeCommand(command: string, args: string[], options: { cwd?: string; timeoutSeconds?: number } = {}): Promise<Timed> {
+export function timeCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; timeoutSeconds?: number; env?: Record<string, string> } = {},
+): Promise<Timed> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const env = options.env ? { ...process.env, ...options.env } : undefined;
+    const child = spawn(command, args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const timer = setTimeout(() => child.kill("SIGKILL"), (options.timeoutSeconds ?? 120) * 1000);
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

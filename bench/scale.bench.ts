@@ -4,12 +4,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VirtualBoard } from "../src/sim/virtual-board/index.js";
 import { generateProject } from "./generated-project.js";
+import { buildServerWarm } from "./build-server-warm.js";
 import { loadLine, timeCommand } from "./peers.js";
 import { machineLine, writeResultsSection } from "./results-file.js";
 
 // How `tsmp build` and `tsmp flash` grow with the project: generated projects of 10, 50 and 200
 // modules, each built, deployed to a fresh paced virtual board, then re-deployed after one
 // module changed. What a one-module change costs should follow what changed, not the project.
+// The re-deploy is timed twice: with the build server the fresh flash left (as a user gets it),
+// and after another edit with TSMP_BUILD_SERVER=0 (the build in the flash's own process).
 const SIZES = [10, 50, 200];
 const BAUD = 921600;
 const bin = fileURLToPath(new URL("../bin/tsmp.js", import.meta.url));
@@ -23,6 +26,7 @@ interface Point {
   changedDeploy: number;
   changedSent: string;
   changedBuild: number;
+  changedInProcess: number;
 }
 
 /** "58.6 KB" from tsmp flash's "Sent 58.6 KB in 3.8 s" line; "nothing" when no file was sent. */
@@ -37,14 +41,21 @@ async function measure(modules: number, dir: string): Promise<Point> {
     .seconds;
   const board = await VirtualBoard.start({ baud: BAUD });
   try {
-    const flash = () =>
-      timeCommand(process.execPath, [bin, "flash", project, "--port", board.portPath, "--baud", String(BAUD)], { timeoutSeconds: 600 });
+    const flash = (env?: Record<string, string>) =>
+      timeCommand(process.execPath, [bin, "flash", project, "--port", board.portPath, "--baud", String(BAUD)], {
+        timeoutSeconds: 600,
+        env,
+      });
     const fresh = await flash();
+    // The build server's warm-up is a build of the whole project: not timed as part of the next flash.
+    if (!(await buildServerWarm(project))) process.stderr.write("no build server answered after the fresh flash\n");
     const changedModule = join(project, "src", "module3.ts");
     writeFileSync(changedModule, readFileSync(changedModule, "utf8").replace("k < 10", "k < 11"));
     const changed = await flash();
-    // The same edit again, then `tsmp build` alone: the build's share of a one-module change.
     writeFileSync(changedModule, readFileSync(changedModule, "utf8").replace("k < 11", "k < 12"));
+    const changedInProcess = (await flash({ TSMP_BUILD_SERVER: "0" })).seconds;
+    // The same edit again, then `tsmp build` alone: the build's share of a one-module change.
+    writeFileSync(changedModule, readFileSync(changedModule, "utf8").replace("k < 12", "k < 13"));
     const changedBuild = (
       await timeCommand(process.execPath, [bin, "build", project, "-o", join(dir, `out-${modules}`)], { timeoutSeconds: 300 })
     ).seconds;
@@ -57,6 +68,7 @@ async function measure(modules: number, dir: string): Promise<Point> {
       changedDeploy: changed.seconds,
       changedSent: sentBytes(changed.output),
       changedBuild,
+      changedInProcess,
     };
   } finally {
     await board.stop();
@@ -70,7 +82,7 @@ try {
     const point = await measure(modules, dir);
     process.stderr.write(
       `${modules} modules: build ${point.build.toFixed(2)} s, fresh flash ${point.freshDeploy.toFixed(2)} s, one changed ${point.changedDeploy.toFixed(2)} s, ` +
-        `build after one changed ${point.changedBuild.toFixed(2)} s\n`,
+        `without the build server ${point.changedInProcess.toFixed(2)} s, build after one changed ${point.changedBuild.toFixed(2)} s\n`,
     );
     points.push(point);
   }
@@ -81,14 +93,17 @@ try {
     `Command: \`npx tsx bench/scale.bench.ts\` (after \`npm run build\`). ${machineLine()}, ${loadLine(cpus().length)} at the end.`,
     `Projects from bench/generated-project.ts; each command runs in its own process; the board is a fresh virtual board paced at ${BAUD} baud. ` +
       "`tsmp build` is a first build (no stored build); `tsmp flash` includes its build, which continues the stored one. " +
-      "One module changed: one constant edited in module3.ts, then `tsmp flash` again; then the same edit once more and `tsmp build` alone.",
+      "One module changed: one constant edited in module3.ts, then `tsmp flash` again (its build answered by the build server the fresh flash left, " +
+      "once warm: docs/flashing.md, Speed); then the same edit once more and `tsmp flash` with `TSMP_BUILD_SERVER=0` (the build in its own process); " +
+      "then once more and `tsmp build` alone.",
     "",
-    "| modules | TypeScript | tsmp build | tsmp flash, fresh board | sent | tsmp flash, one module changed | sent | changed ÷ 10-module changed | tsmp build, one module changed |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| modules | TypeScript | tsmp build | tsmp flash, fresh board | sent | tsmp flash, one module changed | sent | changed ÷ 10-module changed | same, no build server | tsmp build, one module changed |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...points.map(
       (point) =>
         `| ${point.modules} | ${(point.sourceBytes / 1024).toFixed(0)} KiB | ${point.build.toFixed(2)} s | ${point.freshDeploy.toFixed(2)} s | ${point.freshSent} | ` +
-        `${point.changedDeploy.toFixed(2)} s | ${point.changedSent} | ${(point.changedDeploy / first.changedDeploy).toFixed(2)}× | ${point.changedBuild.toFixed(2)} s |`,
+        `${point.changedDeploy.toFixed(2)} s | ${point.changedSent} | ${(point.changedDeploy / first.changedDeploy).toFixed(2)}× | ` +
+        `${point.changedInProcess.toFixed(2)} s | ${point.changedBuild.toFixed(2)} s |`,
     ),
   ].join("\n");
   writeResultsSection("scale", markdown);

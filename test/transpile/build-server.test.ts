@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DiagnosticsReported } from "../../src/errors.js";
 import { buildStamp } from "../../src/transpile/project/build-cache.js";
-import { buildServerAddress, serveBuilds } from "../../src/transpile/project/build-server.js";
+import { buildServerAddress, serveBuilds, serverListening } from "../../src/transpile/project/build-server.js";
 import { findProjectLayout } from "../../src/transpile/project/project-layout.js";
 import { transpileOrReport } from "../../src/transpile/project/transpile-or-report.js";
 import { transpileProject } from "../../src/transpile/project/transpile-project.js";
@@ -30,7 +30,7 @@ async function startServer(project: string): Promise<() => number> {
   const { server, stop } = await serveBuilds(buildServerAddress(layout, stamp)!, project, stamp);
   stops.push(stop);
   let asked = 0;
-  server.on("connection", () => asked++);
+  server.on("connection", (socket) => socket.once("data", () => asked++));
   return () => asked;
 }
 
@@ -68,6 +68,10 @@ describe("the build server", () => {
     writeSources(project, { "settings.ts": "export const limit = 4;\n" });
     expect((await flashBuild(project))["main.py"]).toContain("limit * 2");
     expect(asked()).toBe(3);
+    // An unchanged flash only checks that a server listens (to start one if none does): no build is asked.
+    expect(await serverListening(buildServerAddress(findProjectLayout(project), buildStamp({}))!)).toBe(true);
+    await flashBuild(project);
+    expect(asked()).toBe(3);
   });
 
   it("resolves imports again: a file added beside the sources can change what an import means", async () => {
@@ -104,6 +108,7 @@ describe("the build server", () => {
     const project = makeProject({ "main.ts": 'console.log("hi");\n' });
     const address = buildServerAddress(findProjectLayout(project), buildStamp({}))!;
     writeFileSync(address, "");
+    expect(await serverListening(address)).toBe(false);
     await flashBuild(project);
     // The dead server's address is cleared for the next one.
     expect(existsSync(address)).toBe(false);

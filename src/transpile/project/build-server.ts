@@ -75,6 +75,18 @@ export function buildOnServer(address: string, input: string, stamp: string): Pr
   });
 }
 
+/** Whether a server listens on `address` (it is asked nothing: a connection that sends nothing gets nothing). */
+export function serverListening(address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection(address);
+    socket.on("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+}
+
 /**
  * Starts a build server for the project in a process of its own that outlives this one (after a
  * build in process found none). Only where the server's module exists as JavaScript (the CLI).
@@ -139,6 +151,7 @@ export async function serveBuilds(address: string, input: string, stamp: string)
     socket.on("error", () => undefined);
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.on("end", () => {
+      if (chunks.length === 0) return;
       queue = queue.then(() => {
         let answer: Answer;
         try {

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { DiagnosticsReported } from "../../errors.js";
-import { buildOnServer, buildServerAddress, spawnBuildServer } from "./build-server.js";
+import { buildOnServer, buildServerAddress, serverListening, spawnBuildServer } from "./build-server.js";
 import { buildStamp, readStoredBuild, unchangedResult, writeStoredBuild } from "./build-cache.js";
 import { formatDiagnostic } from "./format-diagnostic.js";
 import { findProjectLayout } from "./project-layout.js";
@@ -33,11 +33,15 @@ export async function transpileOrReport(
 async function transpileOverLastBuild(input: string, storeBuild: boolean, resident: boolean): Promise<TranspileResult> {
   const layout = findProjectLayout(input);
   const stamp = buildStamp({});
-  const stored = readStoredBuild(layout, stamp);
-  const unchanged = stored && unchangedResult(layout, stored);
-  if (unchanged) return unchanged;
   // TSMP_BUILD_SERVER=0: every build in its own process (the test suite's CLI runs, for one).
   const server = resident && storeBuild && process.env.TSMP_BUILD_SERVER !== "0" ? buildServerAddress(layout, stamp) : undefined;
+  const stored = readStoredBuild(layout, stamp);
+  const unchanged = stored && unchangedResult(layout, stored);
+  if (unchanged) {
+    // Started now, the server is warm for the build after the next edit.
+    if (server && !(await serverListening(server))) spawnBuildServer(server, resolve(input), stamp);
+    return unchanged;
+  }
   const served = server && (await buildOnServer(server, resolve(input), stamp));
   if (served) return served;
   // Loaded only now: the TypeScript compiler takes a good part of a second to load.
