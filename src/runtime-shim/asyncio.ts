@@ -41,9 +41,9 @@ export function create_task<T>(coro: PromiseLike<T>): Task<T> {
   return scheduler().createTask(coro);
 }
 
-/** The task running now; RuntimeError outside a task. */
+/** The task running now (an async call the Promise API runs has its own); RuntimeError outside a task. */
 export function current_task(): Task<unknown> {
-  return scheduler().requireCurrent();
+  return scheduler().parkingTask();
 }
 
 /**

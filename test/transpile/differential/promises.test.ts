@@ -138,7 +138,9 @@ async function blink(): Promise<string> {
   return "blinked";
 }
 async function read(ready: asyncio.Event): Promise<number> {
+  const me = asyncio.current_task();
   await ready.wait();
+  console.log("read is its own task", me === asyncio.current_task());
   console.log("read");
   return 42;
 }
