@@ -15,10 +15,34 @@ function isStatic(member: ts.ClassElement): boolean {
   );
 }
 
+/**
+ * The name a member is written with: an identifier, a string literal, or a computed name whose
+ * value the build knows and reading which runs no code (`["key"]`, `[KEY]` with `const KEY =
+ * "key"`: a string literal type). Only for fields and methods (accessors pair up by name).
+ */
+function writtenName(member: ts.ClassElement, context: TransformationContext): string | undefined {
+  const name = member.name;
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return name.text;
+  if (!ts.isComputedPropertyName(name) || !(ts.isPropertyDeclaration(member) || ts.isMethodDeclaration(member))) return undefined;
+  const key = name.expression;
+  if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) return key.text;
+  if (!ts.isIdentifier(key)) return undefined;
+  const type = context.checker.getTypeAtLocation(key);
+  return type.isStringLiteral() ? type.value : undefined;
+}
+
 function memberName(member: ts.ClassElement, context: TransformationContext): string | undefined {
-  if (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) return pythonSafeAttribute(member.name.text);
+  const written = writtenName(member, context);
+  if (written !== undefined) return pythonSafeAttribute(written);
   if (member.name && ts.isPrivateIdentifier(member.name)) context.report(diagnostics.privateName(member.name));
-  else context.report(diagnostics.unsupportedClassMember(member, "Computed member names"));
+  else {
+    const what =
+      member.name && ts.isNumericLiteral(member.name)
+        ? "Numeric member names"
+        : "Computed member names other than a string constant (and on accessors)";
+    context.report(diagnostics.unsupportedClassMember(member, what));
+  }
   return undefined;
 }
 
@@ -28,9 +52,10 @@ function memberName(member: ts.ClassElement, context: TransformationContext): st
  * the later definition would replace the other.
  */
 function reportSharedNames(node: ts.ClassLikeDeclaration, context: TransformationContext): void {
-  const staticNames = new Set(node.members.filter(isStatic).map((member) => member.name?.getText()));
+  const nameOf = (member: ts.ClassElement) => writtenName(member, context) ?? member.name?.getText();
+  const staticNames = new Set(node.members.filter(isStatic).map(nameOf));
   for (const member of node.members) {
-    if (isStatic(member) || ts.isPropertyDeclaration(member) || !member.name || !staticNames.has(member.name.getText())) continue;
+    if (isStatic(member) || ts.isPropertyDeclaration(member) || !member.name || !staticNames.has(nameOf(member))) continue;
     context.report(diagnostics.unsupportedClassMember(member, "Static members named like an instance method"));
   }
 }

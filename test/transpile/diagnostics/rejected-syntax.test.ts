@@ -93,6 +93,17 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       /in classes are not supported by tsmp yet/,
     );
   });
+  it("TSMP1011 numeric member names and computed names with no known string", () => {
+    expect(rejection(`class A { 1 = 4; }`, "TSMP1011").message).toBe("Numeric member names in classes are not supported by tsmp yet.");
+    expect(rejection(`function key(): string { return "k"; }\nclass A { [key()] = 4; }`, "TSMP1011").message).toBe(
+      "Computed member names other than a string constant (and on accessors) in classes are not supported by tsmp yet.",
+    );
+  });
+  it("TSMP1011 a computed static name shared with an instance method", () => {
+    expect(rejection(`const K = "go";\nclass B { static go = 1; [K]() { return 2; } }`, "TSMP1011").message).toMatch(
+      /Static members named like/,
+    );
+  });
   it("TSMP1011 a static field replacing a base class's static accessor", () => {
     expect(
       rejection(`class A { static _v = 1; static set v(x: number) { this._v = x; } }\nclass B extends A { static v = 2; }`, "TSMP1011")
