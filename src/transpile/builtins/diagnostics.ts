@@ -61,11 +61,18 @@ export const jsonClassInstance = (node: ts.Node, className: string) =>
     `JSON.stringify of a ${className} instance is not supported: its fields would come out in MicroPython's order, not creation order. Give the class a toJSON() method returning an object literal.`,
   );
 
+export const detachedObjectLiteralMethod = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1113",
+    `'${node.getText()}' takes a method that reads 'this' off its object without calling it: JavaScript gives a method the object it is later called on, while tsmp keeps it bound to the object literal that defined it. Call it where it is read, or make it an arrow function property.`,
+  );
+
 export const objectLiteralMethod = (node: ts.Node) =>
   at(
     node,
     "TSMP1113",
-    "Methods that read 'this' and accessors in object literals are not supported ('this' would not be bound): use a class, or an arrow function property.",
+    "Getters and setters in object literals, and methods reading 'this' in a record or with a computed name or reading 'super', are not supported ('this' would not be bound): use a class, or an arrow function property.",
   );
 
 export const logFormatDirective = (node: ts.Node) =>

@@ -12,6 +12,6 @@ def js_typeof(x, nil="undefined"):
         return "number"
     if t is str:
         return "string"
-    if callable(x) and not hasattr(x, "__dict__") or type(x).__name__ in ("function", "closure", "bound_method", "JsFunction"):
+    if callable(x) and not hasattr(x, "__dict__") or type(x).__name__ in ("function", "closure", "bound_method", "JsFunction", "JsMethod"):
         return "function"
     return "object"

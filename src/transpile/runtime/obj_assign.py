@@ -5,5 +5,8 @@ def obj_assign(target, *sources):
         if source is None:
             continue
         for k, v in obj_items(source):
+            if type(v).__name__ == "JsMethod":
+                # A method copied onto the target reads the target as `this`.
+                v = type(v)(v._js_fn, target)
             target[k] = v
     return target

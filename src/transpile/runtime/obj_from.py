@@ -3,5 +3,8 @@ def obj_from(pairs, as_record=False):
     # An object built from (key, value) pairs in order: spreads and computed keys.
     o = OrderedDict() if as_record else JsObject()
     for k, v in pairs:
+        if type(v).__name__ == "JsMethod":
+            # A method copied from another object reads the copy as `this`.
+            v = type(v)(v._js_fn, o)
         o[k] = v
     return o

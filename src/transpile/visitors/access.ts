@@ -13,6 +13,7 @@ import { transformDynamicElement, transformDynamicProperty } from "./dynamic-acc
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformAccessorAccess } from "./class-accessors.js";
 import { isFunctionProperty } from "./function-properties.js";
+import { reportDetachedMethod } from "./object-literal.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
 import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
 
@@ -21,6 +22,7 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   if (chain) return chain;
   const accessor = transformAccessorAccess(node, context);
   if (accessor) return accessor;
+  reportDetachedMethod(node, context);
   if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
     context.report(diagnostics.superPropertyAccess(node));
     return py.none();

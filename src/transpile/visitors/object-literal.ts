@@ -28,6 +28,9 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     (property) => ts.isSpreadAssignment(property) || (property.name !== undefined && ts.isComputedPropertyName(property.name)),
   );
   const pieces: ({ key: py.Expression; value: py.Expression } | { spread: py.Expression })[] = [];
+  const bound: py.Expression[] = [];
+  const withMethods = (object: py.Expression) =>
+    bound.length > 0 ? py.call(context.useHelper("obj_methods"), [object, ...bound]) : object;
   // Keys and values run left to right: when a later one needs statements first
   // (`{ [i += "B"]: i += "C" }`), the earlier ones are read into temporaries ahead of them.
   const settled = (expression: py.Expression) =>
@@ -74,11 +77,14 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
       });
     } else if (ts.isSpreadAssignment(property)) {
       pieces.push({ spread: inOrder(() => py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)])) });
-    } else if (ts.isMethodDeclaration(property) && !readsReceiver(property)) {
-      // A method that never reads `this` is a function-valued property like an arrow's.
+    } else if (ts.isMethodDeclaration(property) && (!readsReceiver(property) || bindable(property, asRecord))) {
+      // A method that never reads `this` is a function-valued property like an arrow's; one
+      // that does takes it first, and is bound to the object once built (obj_methods).
+      const readsThis = readsReceiver(property);
       const key = inOrder(() => propertyKey(property.name, context));
-      const value = inOrder(() => methodValue(property, context));
+      const value = inOrder(() => methodValue(property, readsThis, context));
       if (key) pieces.push({ key, value });
+      if (readsThis) bound.push(py.str(pythonSafeAttribute((property.name as ts.Identifier | ts.StringLiteral).text)));
     } else {
       context.report(libraryDiagnostics.objectLiteralMethod(property));
     }
@@ -101,7 +107,7 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
       }
     }
     flush();
-    return py.call(context.useHelper("obj_from"), [pairs ?? py.list([]), ...(asRecord ? [py.bool(true)] : [])]);
+    return withMethods(py.call(context.useHelper("obj_from"), [pairs ?? py.list([]), ...(asRecord ? [py.bool(true)] : [])]));
   }
   const entries = pieces as { key: py.Expression; value: py.Expression }[];
   if (!asRecord) {
@@ -114,18 +120,37 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     if (entries.length === 0) return py.call(context.useHelper("OrderedDict"));
     return py.call(context.useHelper("OrderedDict"), [py.list(entries.map((entry) => py.tuple([entry.key, entry.value])))]);
   }
-  return py.call(
-    context.useHelper("JsObject"),
-    entries.flatMap((entry) => [entry.key, entry.value]),
+  return withMethods(
+    py.call(
+      context.useHelper("JsObject"),
+      entries.flatMap((entry) => [entry.key, entry.value]),
+    ),
   );
 }
 
-/** The method as a `def` just before the statement building the object (`double() {…}` → `def double_1`). */
-function methodValue(method: ts.MethodDeclaration, context: TransformationContext): py.Expression {
+/**
+ * The method as a `def` just before the statement building the object (`double() {…}` →
+ * `def double_1`), taking `this` first when it reads it.
+ */
+function methodValue(method: ts.MethodDeclaration, readsThis: boolean, context: TransformationContext): py.Expression {
   const hint = ts.isIdentifier(method.name) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(method.name.text) ? method.name.text : "method";
   const name = context.temporary(hint);
-  context.addPrecedingStatements(py.at(functionDefinition(name.id, method, context), context.positionOf(method)));
+  const definition = functionDefinition(name.id, method, context, readsThis ? { leadingParameters: ["this"] } : {});
+  context.addPrecedingStatements(py.at(definition, context.positionOf(method)));
   return name;
+}
+
+/**
+ * A method reading `this` that can be bound to its object: named by an identifier or string
+ * (the attribute to bind), in an object (a record is a dict, which holds no bound attributes),
+ * and not reading `super` (the object's prototype, which tsmp does not model).
+ */
+function bindable(method: ts.MethodDeclaration, asRecord: boolean): boolean {
+  if (asRecord || !(ts.isIdentifier(method.name) || ts.isStringLiteral(method.name))) return false;
+  const readsSuper = (node: ts.Node): boolean =>
+    node.kind === ts.SyntaxKind.SuperKeyword ||
+    (!(ts.isFunctionLike(node) && !ts.isArrowFunction(node)) && (ts.forEachChild(node, readsSuper) ?? false));
+  return !(ts.forEachChild(method, readsSuper) ?? false);
 }
 
 function propertyKey(name: ts.PropertyName, context: TransformationContext): py.Expression | undefined {
@@ -139,4 +164,21 @@ function propertyKey(name: ts.PropertyName, context: TransformationContext): py.
   }
   context.report(diagnostics.unsupportedSyntax(name));
   return undefined;
+}
+
+/**
+ * `o.m` of an object literal's method that reads `this`, other than called (`o.m()`) or looked
+ * at (`typeof o.m`): moved elsewhere, it would keep the object it was bound to.
+ */
+export function reportDetachedMethod(node: ts.PropertyAccessExpression, context: TransformationContext): void {
+  const declarations = context.symbolOf(node.name)?.declarations ?? [];
+  const method = declarations.find(
+    (declaration) => ts.isMethodDeclaration(declaration) && ts.isObjectLiteralExpression(declaration.parent) && readsReceiver(declaration),
+  );
+  if (!method) return;
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if ((ts.isCallExpression(parent) && parent.expression === current) || ts.isTypeOfExpression(parent)) return;
+  context.report(libraryDiagnostics.detachedObjectLiteralMethod(node));
 }

@@ -36,6 +36,7 @@ function mostOffered(node: FunctionLike, context: TransformationContext): number
         : undefined;
     return Math.max(offeredAt(node, context), held ?? 0);
   }
+  if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) return offeredToMethod(node, node.parent, context);
   const symbol = node.name
     ? context.checker.getSymbolAtLocation(node.name)
     : ts.isConstructorDeclaration(node)
@@ -84,6 +85,24 @@ function offeredAt(expression: ts.Expression, context: TransformationContext): n
   if (contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return Infinity;
   const offered = context.checker
     .getNonNullableType(contextual)
+    .getCallSignatures()
+    .map((signature) => {
+      const declaration = signature.getDeclaration();
+      return declaration ? parameterCount(declaration) : signature.parameters.length;
+    });
+  return Math.max(0, ...offered);
+}
+
+/** The most arguments an object literal's method may be called with: what the literal's type declares for it. */
+function offeredToMethod(method: ts.MethodDeclaration, literal: ts.ObjectLiteralExpression, context: TransformationContext): number {
+  const contextual = context.checker.getContextualType(literal);
+  if (!contextual) return 0;
+  if (contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return Infinity;
+  const name = ts.isIdentifier(method.name) || ts.isStringLiteral(method.name) ? method.name.text : undefined;
+  const property = name === undefined ? undefined : context.checker.getNonNullableType(contextual).getProperty(name);
+  if (!property) return 0;
+  const offered = context.checker
+    .getNonNullableType(context.checker.getTypeOfSymbol(property))
     .getCallSignatures()
     .map((signature) => {
       const declaration = signature.getDeclaration();

@@ -54,8 +54,12 @@ describe("objects", () => {
   it("object identity", () => expectToMatchJsResult(`const a = { v: 1 }; const b = a; b.v = 2; console.log(a.v, a === b);`));
   it("reserved word property names", () =>
     expectToMatchJsResult(`const o = { from: 1, pass: 2, print: 3 }; console.log(o.from + o.pass + o.print);`));
-  it("methods that do not read this, in key order, generator and async ones too", () =>
+  it("methods that do not read this, in key order, generator and async ones too, ignoring surplus arguments", () =>
     expectToMatchJsResult(
-      `const tools = { n: 1, double(x: number) { return x * 2; }, *count(k: number) { for (let i = 0; i < k; i++) yield i; }, async later() { return 5; }, $$(s: string) { return s + "$"; } };\nconsole.log(Object.keys(tools), tools.double(21), [...tools.count(3)], tools.$$("a"), typeof tools.later, JSON.stringify(tools));`,
+      `const tools = { n: 1, double(x: number) { return x * 2; }, *count(k: number) { for (let i = 0; i < k; i++) yield i; }, async later() { return 5; }, $$(s: string) { return s + "$"; } };\nconsole.log(Object.keys(tools), tools.double(21), [...tools.count(3)], tools.$$("a"), typeof tools.later, JSON.stringify(tools));\nconst loose: any = { first(a: number) { return a; } };\nconsole.log(loose.first(1, 2));`,
+    ));
+  it("methods reading this: bound to their object, rebound to a copy by spread and Object.assign", () =>
+    expectToMatchJsResult(
+      `const counter = { n: 1, inc(by: number) { this.n += by; return this; }, scaled() { return [1, 2].map((x) => x * this.n); } };\ncounter.inc(2).inc(3);\nconsole.log(counter.n, counter.scaled(), typeof counter.inc, JSON.stringify(counter), Object.keys(counter));\nconst copy = { ...counter, n: 100 };\ncopy.inc(1);\nconst shower = { n: 0, show() { return "n=" + this.n; } };\nconst merged = Object.assign({ n: 7 }, shower);\nmerged.n = 9;\ninterface Greeter { name: string; greet(): string }\nfunction make(name: string): Greeter { return { name, greet() { return "hi " + this.name; } }; }\nconst g = make("a");\ng.name = "b";\nconsole.log(copy.n, counter.n, merged.show(), shower.show(), g.greet(), { ...g, name: "c" }.greet());`,
     ));
 });

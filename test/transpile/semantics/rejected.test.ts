@@ -15,7 +15,16 @@ const cases: [string, string, string][] = [
   ["JSON.parse with a reviver", `console.log(JSON.parse("1", (k, v) => v));`, "TSMP1108"],
   ["new Array(n) with holes", `const a = new Array(3); console.log(a.length);`, "TSMP1109"],
   ["JSON.stringify of a class instance", `class P { x = 1; } console.log(JSON.stringify(new P()));`, "TSMP1112"],
-  ["method in an object literal", `const o = { n: 2, double() { return this.n * 2; } }; console.log(o.double());`, "TSMP1113"],
+  [
+    "an object literal's method reading this, taken off it",
+    `const o = { n: 2, double() { return this.n * 2; } }; const f = o.double; console.log(f());`,
+    "TSMP1113",
+  ],
+  [
+    "a record's method reading this",
+    `const r: Record<string, any> = { n: 2, double() { return this.n * 2; } }; console.log(r.double());`,
+    "TSMP1113",
+  ],
   ["getter in an object literal", `const o = { a: 2, get twice() { return this.a * 2; } }; console.log(o.twice);`, "TSMP1113"],
   ["callback with a rest parameter", `console.log([1, 2].map((...xs: number[]) => xs.length));`, "TSMP1103"],
   ["an unmapped library member", `console.log(Object.getOwnPropertyDescriptor({ a: 1 }, "a"));`, "TSMP1101"],
