@@ -114,7 +114,8 @@ export class NodeWebSerialPort implements EsptoolSerialDevice {
         this.arrivalWaiters.delete(wake);
         resolve();
       };
-      const timer = setTimeout(wake, ms);
+      // A wait left over when the port closes must not keep the process alive.
+      const timer = setTimeout(wake, ms).unref();
       this.arrivalWaiters.add(wake);
     });
   }
