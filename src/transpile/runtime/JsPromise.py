@@ -13,29 +13,32 @@ _drain_queued = False
 _driving = False
 
 
-def _loop_core():
-    # asyncio's core module when a task is running (its loop is on the stack), else None.
-    core = _loop_module()
-    return core if core and core.cur_task is not None else None
-
-
 def _queue(job, *args):
     _jobs.append((job, args))
     _wake()
 
 
 def _wake():
-    # Under asyncio, pending jobs run in a task of their own, queued once.
+    # With asyncio loaded, pending jobs run in a task of their own, queued once. Jobs queued
+    # before the loop runs (`then` before `asyncio.run(main())`) run once the run's first task
+    # has taken its first step, as Node runs them when that step parks; a loop that never runs
+    # leaves them to the module's end.
     global _drain_queued
-    if _jobs and not _drain_queued and _loop_core():
+    if _jobs and not _drain_queued:
+        core = _loop_module()
+        if core:
+            import asyncio
+
+            _drain_queued = True
+            asyncio.create_task(_drain(core.cur_task is None))
+
+
+async def _drain(before_loop):
+    global _drain_queued
+    if before_loop:
         import asyncio
 
-        _drain_queued = True
-        asyncio.create_task(_drain())
-
-
-async def _drain():
-    global _drain_queued
+        await asyncio.sleep(0)
     try:
         JsPromise.jobs()
     finally:

@@ -201,6 +201,21 @@ async function main(): Promise<void> {
 asyncio.run(main());
 `));
 
+  it("callbacks queued before asyncio.run run once its main task first waits", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+Promise.resolve(1).then((v) => console.log("then", v));
+async function main(): Promise<void> {
+  console.log("main starts");
+  await asyncio.sleep_ms(1);
+  Promise.resolve(2).then((v) => console.log("then", v));
+  console.log("main ends");
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+console.log("after run");
+`));
+
   it("Promise as a value is rejected with what to write instead", () => {
     expect(promiseDiagnostics(`const P = Promise;\nconsole.log(P === undefined);`)).toEqual([
       "1: Promise as a value is not supported. Instead, call the Promise API directly (new Promise(…), Promise.all(…), p.then(…)), or await coroutines with asyncio.gather (from tsmp/asyncio).",
