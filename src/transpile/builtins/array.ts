@@ -132,6 +132,27 @@ function returningArray(
   return receiver;
 }
 
+/**
+ * Arguments as one list, spread ones included: MicroPython has no `[*a, 4]`, so spread
+ * arguments are copied with list() and concatenated (every argument evaluated first, in order).
+ */
+function argumentList(args: py.Expression[]): py.Expression {
+  if (!args.some((argument) => argument.kind === "Starred")) return py.list(args);
+  const parts: py.Expression[] = [];
+  let run: py.Expression[] = [];
+  for (const argument of args) {
+    if (argument.kind !== "Starred") {
+      run.push(argument);
+      continue;
+    }
+    if (run.length > 0) parts.push(py.list(run));
+    run = [];
+    parts.push(py.call(py.name("list"), [argument.value]));
+  }
+  if (run.length > 0) parts.push(py.list(run));
+  return parts.reduce((joined, next) => py.binOp(joined, "+", next));
+}
+
 export const arrayCalls: CallMappings = {
   push(node, context, receiver) {
     const args = transformArgs(node, context);
@@ -139,8 +160,7 @@ export const arrayCalls: CallMappings = {
     const call =
       args.length === 1 && !spread
         ? py.call(py.attribute(receiver, "append"), args)
-        : py.call(py.attribute(receiver, "extend"), [spread && args.length === 1 ? (args[0] as py.Starred).value : py.list(args)]);
-    if (spread && args.length > 1) context.report(diagnostics.unsupportedSyntax(node));
+        : py.call(py.attribute(receiver, "extend"), [spread && args.length === 1 ? (args[0] as py.Starred).value : argumentList(args)]);
     if (isStatement(node)) return call;
     if (receiver.kind !== "Name") {
       context.report(diagnostics.unusedReturnValueOnly(node, "Array.push"));
@@ -326,21 +346,6 @@ export const arrayStaticCalls: CallMappings = {
     ]);
   },
   of(node, context) {
-    const args = transformArgs(node, context);
-    if (!args.some((argument) => argument.kind === "Starred")) return py.list(args);
-    // MicroPython has no `[*a, 4]`: spread arguments are copied with list() and concatenated.
-    const parts: py.Expression[] = [];
-    let run: py.Expression[] = [];
-    for (const argument of args) {
-      if (argument.kind !== "Starred") {
-        run.push(argument);
-        continue;
-      }
-      if (run.length > 0) parts.push(py.list(run));
-      run = [];
-      parts.push(py.call(py.name("list"), [argument.value]));
-    }
-    if (run.length > 0) parts.push(py.list(run));
-    return parts.reduce((joined, next) => py.binOp(joined, "+", next));
+    return argumentList(transformArgs(node, context));
   },
 };
