@@ -7,6 +7,7 @@ import { getterMethodName } from "../getter-methods.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { functionDefinition } from "./function.js";
 import { superOf } from "./class-receivers.js";
+import { capturedAssignments } from "../scope.js";
 
 /**
  * Class getters and setters keep their functions under names of their own, `_get_<name>` and
@@ -86,9 +87,19 @@ export function accessorDefinitions(
   }
   if (!staticMember) {
     const functions = setter ? [py.name(getName), py.name(setName)] : [py.name(getName)];
-    statements.push(py.assign(py.name(name), py.call(py.name("property"), functions)));
+    // MicroPython will not compile `nonlocal x` in a method of a class whose body binds `x`
+    // (CPython skips class scopes): a member assigning an outer `x` gets it through locals().
+    const target = assignsOuter(owner, name, context) ? py.subscript(py.call(py.name("locals")), py.str(name)) : py.name(name);
+    statements.push(py.assign(target, py.call(py.name("property"), functions)));
   }
   return statements;
+}
+
+/** Whether a member of the class assigns an enclosing function's variable of this Python name. */
+function assignsOuter(owner: ts.ClassLikeDeclaration, name: string, context: TransformationContext): boolean {
+  return owner.members.some(
+    (member) => ts.isFunctionLike(member) && capturedAssignments(member as ts.SignatureDeclaration, context).nonlocal.includes(name),
+  );
 }
 
 /**

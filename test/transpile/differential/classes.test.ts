@@ -50,6 +50,10 @@ describe("classes", () => {
     expectToMatchJsResult(
       `class C { static _n = 1; static get n() { return this._n; } static set n(v: number) { this._n = v; } } class D extends C { static override get n() { return super.n * 100; } static override set n(v: number) { super.n = v + 1; } } class E extends C {} D.n = 5; E.n = 7; E.n++; C.n += 2; console.log(C.n, D.n, E.n, C._n, D._n, E._n);`,
     ));
+  it("an accessor assigning an outer variable of its own name", () =>
+    expectToMatchJsResult(
+      `function run() { let total = 0; class Tally { get total() { return total; } set total(v: number) { total = v * 2; } } const t = new Tally(); t.total = 4; return [t.total, total]; } console.log(run());`,
+    ));
   it("instanceof", () =>
     expectToMatchJsResult(
       `class A {} class B extends A {} const b: A = new B(); console.log(b instanceof A, b instanceof B, new A() instanceof B);`,
