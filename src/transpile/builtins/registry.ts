@@ -1,6 +1,7 @@
 import { arrayCalls, arrayProperties, arrayStaticCalls } from "./array.js";
 import { mapCalls, setCalls, sizeProperty, weakMapCalls, weakSetCalls } from "./collections.js";
 import { consoleCalls } from "./console.js";
+import { classContextCalls, classContextProperties, methodContextProperties } from "./decorator-context.js";
 import { errorCalls, errorProperties } from "./error.js";
 import { generatorCalls } from "./iterators.js";
 import { jsonCalls } from "./json.js";
@@ -37,6 +38,7 @@ export const callMappings: Record<string, CallMappings> = {
   Error: errorCalls,
   Generator: generatorCalls,
   Promise: promiseCalls,
+  ClassDecoratorContext: classContextCalls,
   PromiseConstructor: promiseStaticCalls,
   ...binaryCallMappings,
 };
@@ -49,6 +51,8 @@ export const propertyMappings: Record<string, PropertyMappings> = {
   Map: sizeProperty,
   Set: sizeProperty,
   Error: errorProperties,
+  ClassDecoratorContext: classContextProperties,
+  ClassMethodDecoratorContext: methodContextProperties,
   TemplateStringsArray: { raw: (_node, context, receiver) => py.call(context.useHelper("tpl_raw"), [receiver]) },
   ...binaryPropertyMappings,
 };

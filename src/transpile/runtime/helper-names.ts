@@ -74,6 +74,8 @@ export const helperNames = [
   "js_char_at",
   "js_clz32",
   "js_compare",
+  "js_decorate_class",
+  "js_decorate_method",
   "js_div",
   "js_fround",
   "js_generator",

@@ -7,6 +7,7 @@ import { functionDefinition } from "./function.js";
 import { rememberClassName } from "./class-names.js";
 import { accessorDefinitions, reportReplacedStaticAccessors } from "./class-accessors.js";
 import { takesClass } from "./class-receivers.js";
+import { decorateClass, hasDecorators, rejectDecorators } from "./decorators.js";
 import { getterMethodName, readsAllResolved, returnedField, usesGetterMethods } from "../getter-methods.js";
 
 function isStatic(member: ts.ClassElement): boolean {
@@ -82,10 +83,12 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
   if (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return [];
   // `export default class C` is `C`, bound as the module's `default` too; unnamed, it is `default`.
   const name = node.name ? context.pythonName(node.name) : "default";
+  const decoration = hasDecorators(node) ? decorateClass(node, name, node.name?.text ?? "default", context) : undefined;
   const definition = classDefinition(node, name, context);
+  const decorated = decoration ? [...decoration.evaluate, definition, ...decoration.apply] : [definition];
   const isDefault = ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
-  if (!isDefault || name === "default") return [definition];
-  return [definition, py.assign(py.name("default"), py.name(name))];
+  if (!isDefault || name === "default") return decorated;
+  return [...decorated, py.assign(py.name("default"), py.name(name))];
 }
 
 /**
@@ -106,12 +109,8 @@ export function transformClassExpression(node: ts.ClassExpression, context: Tran
 
 export function classDefinition(node: ts.ClassLikeDeclaration, className: string, context: TransformationContext): py.ClassDef {
   rememberClassName(node, className);
-  // A decorator may replace the class or its members: never drop one silently.
-  for (const decorated of [node, ...node.members]) {
-    for (const decorator of (ts.canHaveDecorators(decorated) && ts.getDecorators(decorated)) || []) {
-      context.report(diagnostics.unsupportedSyntax(decorator));
-    }
-  }
+  // A class declaration's decorators are applied by transformClassDeclaration.
+  if (!ts.isClassDeclaration(node)) rejectDecorators(node, context);
   const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   const bases = heritage ? [context.transformExpression(heritage.expression)] : [];
   const body: py.Statement[] = [];

@@ -199,13 +199,39 @@ describe("TypeScript's own errors", () => {
   });
 });
 
-describe("decorators are never dropped silently", () => {
-  it("TSMP1001 for a class or member decorator", () => {
-    const source = `function tag<T>(value: T, _context: ClassDecoratorContext | ClassMethodDecoratorContext) { return value; }\n@tag\nclass Probe {\n  @tag read() { return 1; }\n}\nconsole.log(new Probe().read());`;
+describe("decorators tsmp does not apply yet are never dropped silently", () => {
+  it("TSMP1001 names the decorator's kind: field, getter, setter, accessor, on a class expression", () => {
+    const source = `function keep(value: any, _context: ClassMemberDecoratorContext | ClassDecoratorContext) { return value; }
+class Probe {
+  @keep count = 1;
+  @keep get size() { return 1; }
+  @keep set size(_v: number) {}
+  @keep accessor total = 2;
+}
+const Made = @keep class {};
+console.log(new Probe().count, Made);`;
     const found = diagnosticsOf(source).filter((d) => d.code === "TSMP1001");
+    const tail = "are not supported by tsmp yet: class and method decorators are.";
     expect(found.map((d) => [d.line, d.message])).toEqual([
-      [2, "This decorator (`@tag`) is not supported by tsmp yet."],
-      [4, "This decorator (`@tag`) is not supported by tsmp yet."],
+      [3, `Field decorators (\`@keep\`) ${tail}`],
+      [4, `Getter decorators (\`@keep\`) ${tail}`],
+      [5, `Setter decorators (\`@keep\`) ${tail}`],
+      [6, `Auto-accessor (\`accessor\`) decorators (\`@keep\`) ${tail}`],
+      [8, `Class expression decorators (\`@keep\`) ${tail}`],
     ]);
+  });
+  it("TSMP1001 for a method decorator whose result's type does not say whether it declares this", () => {
+    const source = `function loose(method: any, _context: ClassMethodDecoratorContext): any { return method; }
+class Probe { @loose read() { return 1; } }
+console.log(new Probe().read());`;
+    expect(rejection(source, "TSMP1001").message).toBe(
+      "This method decorator (`@loose`) returns a value whose type does not say whether it is a function declaring `this`: give the decorator a return type.",
+    );
+  });
+  it("TSMP1011 for static fields with initializers beside decorators (JavaScript runs them after decorating)", () => {
+    const source = `function seal(value: any, _context: ClassDecoratorContext) {}\n@seal class Probe { static made = 0; }\nconsole.log(Probe.made);`;
+    expect(rejection(source, "TSMP1011").message).toBe(
+      "Static fields with initializers beside decorators in classes are not supported by tsmp yet.",
+    );
   });
 });

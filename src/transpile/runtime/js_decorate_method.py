@@ -1,0 +1,55 @@
+# Standard (ECMAScript) method decorators, applied last written first. Each gets the method as
+# a function in tsmp's calling convention (`this` as the keyword `this=`, undefined in a plain
+# call) and a context { kind, name, static, private }; a function it returns replaces the
+# method. `decorators` holds (decorator, whether the function it returns declares `this`).
+# requires: JsObject
+def js_decorate_method(cls, js_name, name, static, decorators):
+    original = getattr(cls, name)
+    if static:
+
+        def value(*args, this=None):
+            return original(*args)
+
+    else:
+
+        def value(*args, this=None):
+            return original(this, *args)
+
+    replaced = False
+    takes_this = False
+    for decorator, result_takes_this in reversed(decorators):
+        context = JsObject("kind", "method", "name", js_name, "static", static, "private", False)
+        result = decorator(value, context)
+        if result is not None:
+            if not callable(result):
+                raise TypeError("Function expected")
+            value = result
+            replaced = True
+            takes_this = result_takes_this
+    if not replaced:
+        return
+    method = value
+    if static:
+        if takes_this:
+
+            def installed(*args):
+                return method(*args, this=cls)
+
+        else:
+
+            def installed(*args):
+                return method(*args)
+
+        setattr(cls, name, staticmethod(installed))
+    elif takes_this:
+
+        def installed(self, *args):
+            return method(*args, this=self)
+
+        setattr(cls, name, installed)
+    else:
+
+        def installed(self, *args):
+            return method(*args)
+
+        setattr(cls, name, installed)

@@ -1,0 +1,55 @@
+import { describe, it } from "vitest";
+import { expectToMatchJsResult } from "../../harness/differential.js";
+
+describe("standard (ECMAScript) decorators", () => {
+  it("class and method decorators: evaluation top to bottom, application bottom to top, replacement, initializers", () =>
+    expectToMatchJsResult(`
+const order: string[] = [];
+const initialised: unknown[] = [];
+function tag(label: string) {
+  order.push("evaluate " + label);
+  return <T extends new (...args: any[]) => {}>(Base: T, context: ClassDecoratorContext) => {
+    order.push("apply " + label + " to " + String(context.name) + " (" + context.kind + ")");
+    context.addInitializer(function (this: unknown) { order.push("initialised " + label); initialised.push(this); });
+    return class extends Base { label = label; };
+  };
+}
+function logged(method: (x: number) => number, context: ClassMethodDecoratorContext) {
+  order.push("method " + String(context.name) + " " + context.kind + " " + context.static + " " + context.private);
+  return (x: number) => method(x) + 1;
+}
+function bound(method: Function, context: ClassMethodDecoratorContext) {
+  return function (this: Tagged, suffix: string) { return "[" + this.name + suffix + "]"; };
+}
+@tag("outer")
+@tag("inner")
+class Tagged {
+  constructor(readonly name: string) {}
+  @logged double(x: number) { return x * 2; }
+  @logged static triple(x: number) { return x * 3; }
+  @bound show(suffix: string) { return "no"; }
+}
+const t = new Tagged("t");
+console.log(order.join("; "));
+console.log(t.double(5), Tagged.triple(2), t.show("!"), (t as any).label, t instanceof Tagged);
+console.log(initialised.map((each) => each === Tagged));
+`));
+  it("a decorator returning nothing keeps the class or method; several on one method chain", () =>
+    expectToMatchJsResult(`
+const seen: string[] = [];
+function note(value: unknown, context: ClassDecoratorContext) { seen.push(context.kind + ":" + String(context.name)); }
+function mark(value: unknown, context: ClassMethodDecoratorContext) { seen.push(context.kind + ":" + String(context.name)); }
+function plus(n: number) {
+  return (method: (x: number) => number, _context: ClassMethodDecoratorContext) => (x: number) => method(x) + n;
+}
+function times(n: number) {
+  return (method: (x: number) => number, _context: ClassMethodDecoratorContext) => (x: number) => method(x) * n;
+}
+@note
+export class Counter {
+  @plus(1) @times(10) step(x: number) { return x; }
+  @mark total() { return 7; }
+}
+console.log(seen, new Counter().step(2), new Counter().total(), Counter.name);
+`));
+});
