@@ -10,7 +10,7 @@ import * as libraryDiagnostics from "./diagnostics.js";
  * directly, a const holding one (or holding another such const), or a literal written in place.
  */
 
-interface KnownFunction {
+export interface KnownFunction {
   /** The function or class the value surely is. */
   declaration: ts.SignatureDeclaration | ts.ClassLikeDeclaration;
   /** Its JavaScript `name`: its own, else the variable it was first assigned to, else "". */
@@ -26,7 +26,7 @@ function isFunctionValue(node: ts.Node): node is ts.ArrowFunction | ts.FunctionE
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node);
 }
 
-function knownFunction(node: ts.Expression, context: TransformationContext, seen = new Set<ts.Symbol>()): KnownFunction | undefined {
+export function knownFunction(node: ts.Expression, context: TransformationContext, seen = new Set<ts.Symbol>()): KnownFunction | undefined {
   const value = stripParentheses(node);
   if (isFunctionValue(value)) return { declaration: value, name: value.name?.text ?? "" };
   if (!ts.isIdentifier(value)) return undefined;

@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { transformArguments } from "./arguments.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { knownFunction } from "../builtins/function-members.js";
 
 /**
  * Functions declared with a `this` parameter (`function area(this: Shape)`) take `this` as the
@@ -27,6 +28,22 @@ export function takesExplicitThis(node: ts.SignatureDeclaration): boolean {
  * function type it was assigned to): then it is known to take the `this=` keyword.
  */
 function userFunctionOf(callee: ts.Expression, context: TransformationContext): ts.SignatureDeclaration | undefined {
+  return functionOfOwnType(callee, context) ?? functionHeldByConst(callee, context);
+}
+
+/**
+ * `const f: (...args: any) => any = function (this: T, …) {…}`: the type forgot the function,
+ * but the const holds that one function (function-members.ts follows it), so whether it takes
+ * `this` is known.
+ */
+function functionHeldByConst(callee: ts.Expression, context: TransformationContext): ts.SignatureDeclaration | undefined {
+  const declaration = knownFunction(callee, context)?.declaration;
+  if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)))
+    return undefined;
+  return declaration.getSourceFile().isDeclarationFile ? undefined : declaration;
+}
+
+function functionOfOwnType(callee: ts.Expression, context: TransformationContext): ts.SignatureDeclaration | undefined {
   // `f?.call(t)` on `typeof f | undefined`: the function's own type once undefined is set aside.
   const type = context.checker.getNonNullableType(context.checker.getTypeAtLocation(callee));
   const signatures = context.checker.getSignaturesOfType(type, ts.SignatureKind.Call);

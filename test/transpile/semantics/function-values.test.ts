@@ -16,3 +16,11 @@ describeCases("function values: call, apply and bind through an optional chain",
 console.log(JSON.stringify(some?.call(1, 2)), JSON.stringify(some?.apply("t", [3])), none?.call(1, 2), none?.apply(1, [2]), JSON.stringify(some?.bind(5)(6)));`,
   "an arrow ignores the this argument": `const double = (x: number) => x * 2; const maybe = [double, undefined][0]; console.log(maybe?.call(99, 4), maybe?.apply(undefined, [5]), double.call(null, 1), maybe?.bind(7)(8));`,
 });
+
+describeCases("function values: call, apply and bind of a const whose type forgot the function", {
+  "a function declaring this, typed without it": `const greet: (...args: any) => any = function (this: { name: string }, greeting: string, end: string) { return greeting + " " + this.name + end; }; const who = { name: "Ada" };
+console.log(greet.call(who, "hi", "!"), greet.apply(who, ["yo", "?"]), greet.bind(who, "hey")("."));`,
+  "typed Function": `const plus: Function = function (this: number, x: number) { return this + x; }; console.log(plus.call(2, 3), plus.apply(10, [5]), plus.bind(1)(1));`,
+  "an arrow and a plain function ignore the this argument": `const twice: (x: number) => number = (x) => x * 2; const inc = function (x: number) { return x + 1; }; const f: Function = inc;
+console.log(twice.call(9, 3), twice.apply(null, [4]), twice.bind(7, 5)(), f.call(0, 1), f.apply(0, [2]));`,
+});
