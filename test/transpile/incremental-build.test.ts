@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createIncrementalBuild } from "../../src/transpile/project/incremental-build.js";
 import { transpileProject } from "../../src/transpile/project/transpile-project.js";
@@ -41,5 +43,23 @@ describe("incremental build (tsmp dev)", () => {
     expect(build.rebuild().diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["TS2322"]);
     writeSources(project, { "main.ts": "const n: number = 2;\nconsole.log(n);\n" });
     expect(build.rebuild().diagnostics).toEqual([]);
+  });
+
+  it("resolves an unchanged file's imports again when a new file answers them first", () => {
+    // main.ts is not edited: only a new file changes where its import leads.
+    const project = makeProject({
+      "main.ts": 'import { v } from "./values";\nconsole.log(v + 1);\n',
+      "values/index.ts": "export const v = 1;\n",
+    });
+    // Only the entry is a root, so a new file does not change the roots and the program is reused.
+    writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true }, files: ["src/main.ts"] }));
+    const build = createIncrementalBuild(project);
+    const first = build.rebuild();
+    expect(first.diagnostics).toEqual([]);
+    // A string now: `v + 1` concatenates, which main.py must say.
+    writeSources(project, { "values.ts": 'export const v: string = "2";\n' });
+    const result = build.rebuild();
+    expect(outputs(result)["main.py"]).not.toBe(outputs(first)["main.py"]);
+    expect(outputs(result)).toEqual(outputs(transpileProject(project)));
   });
 });

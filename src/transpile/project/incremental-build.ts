@@ -71,6 +71,10 @@ function cachingHost(
   const host = compilerHost(options);
   return {
     ...host,
+    // A new file can change where an unchanged file's import leads (`./values` → values.ts before
+    // values/index.ts); without this TypeScript keeps the old program's resolutions for every
+    // file whose text did not change. Resolving again costs little next to checking.
+    hasInvalidatedResolutions: () => true,
     getSourceFile: (fileName, languageVersion, onError) => {
       const cached = parsed.get(fileName);
       if (cached && unchangingFolders.some((folder) => fileName.startsWith(folder))) return cached.sourceFile;
