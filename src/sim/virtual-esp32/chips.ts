@@ -25,6 +25,12 @@ export interface VirtualChip {
   registers: ReadonlyMap<number, number>;
   /** Printed by the ROM on boot, before the second-stage bootloader. */
   bootBanner: string;
+  /**
+   * ESP32 only: the crystal frequency (Hz) the ROM measured against its drifting internal 8 MHz
+   * clock and sets its UART divider from, so a ROM CHANGE_BAUDRATE to r runs the line at
+   * r × crystal / estimate; esptool scales its request to compensate (ESP32ROM.change_baud).
+   */
+  romCrystalEstimate?: { estimate: number; crystal: number };
 }
 
 export const CHIP_DETECT_MAGIC_REG = 0x40001000;
@@ -60,7 +66,12 @@ function esp32(): VirtualChip {
       [0x3ff66000 + 0x7c, 0x80000000],
       // UART_CLKDIV for a 40 MHz crystal at 115200 baud (esptool derives the crystal from it).
       [0x3ff40014, 347],
+      // The ROM's crystal estimate, 1 % high: calibration 808 (RTCCALICFG1 bits 7..31) and CK8M
+      // 128 (eFuse word 4, bits 0..7) give 808 × 15625 × 128 / 40 = 40.4 MHz.
+      [0x3ff5f06c, 808 << 7],
+      [efuse + 4 * 4, 128],
     ]),
+    romCrystalEstimate: { estimate: 40_400_000, crystal: 40_000_000 },
   };
 }
 

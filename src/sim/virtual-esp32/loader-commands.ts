@@ -155,7 +155,8 @@ export class LoaderCommands {
         );
       case Op.CHANGE_BAUDRATE:
         if (data.length !== 8) return this.done(this.fail(op, RomError.INVALID_MESSAGE, StubError.BAD_DATA_LEN));
-        return { replies: [this.ok(op)], after: { kind: "baud", baud: data.readUInt32LE(0) } };
+        if (data.readUInt32LE(0) === 0) return this.done(this.fail(op, RomError.INVALID_PARAM, StubError.BAD_DATA_LEN));
+        return { replies: [this.ok(op)], after: { kind: "baud", baud: this.lineRateFor(data.readUInt32LE(0)) } };
       case Op.MEM_BEGIN:
         return this.done(this.memBegin(op, data));
       case Op.MEM_DATA:
@@ -194,6 +195,13 @@ export class LoaderCommands {
       }
     }
     return this.done(this.unsupported(op));
+  }
+
+  /** The rate the UART runs at after a CHANGE_BAUDRATE to `requested` (see romCrystalEstimate). */
+  private lineRateFor(requested: number): number {
+    const rom = this.chip.romCrystalEstimate;
+    if (this.mode === "stub" || !rom) return requested;
+    return Math.round((requested * rom.crystal) / rom.estimate);
   }
 
   private done(reply: Buffer): CommandOutcome {

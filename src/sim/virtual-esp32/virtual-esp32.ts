@@ -138,6 +138,11 @@ export class VirtualEsp32 {
     return this.commands.log;
   }
 
+  /** The rate the chip's UART runs at now (what pacing uses). */
+  get baudRate(): number {
+    return this.baud;
+  }
+
   /** True once a MicroPython REPL is answering on the UART. */
   get runningMicroPython(): boolean {
     return this.app !== null;
