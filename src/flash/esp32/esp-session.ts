@@ -190,6 +190,8 @@ export class Esp32Session {
       // The description's eFuse reads go at the fast rate too.
       const description = await loader.chip.getChipDescription(loader);
       if (!loader.IS_STUB) await loader.runStub();
+      // Where the ROM could not be trusted with the rate (see romBaudRequest), the stub sets it.
+      if (options.baud !== line.baud) line.baud = await changeBaud(loader, options.port, line.baud, options.baud, log);
       return new Esp32Session(loader, port, options.port, description);
     } catch (error) {
       await transport.disconnect().catch(() => {});
@@ -346,9 +348,11 @@ const BAUD_SETTLE_MS = 20;
  */
 async function changeBaud(loader: ESPLoader, path: string, from: number, to: number, log: (line: string) => void): Promise<number> {
   const transport = loader.transport;
+  const request = loader.IS_STUB ? to : await romBaudRequest(loader, to);
+  if (request === undefined) return from;
   const args = new Uint8Array(8);
   const view = new DataView(args.buffer);
-  view.setUint32(0, to, true);
+  view.setUint32(0, request, true);
   // The stub is told the rate it runs at; the ROM takes 0.
   view.setUint32(4, loader.IS_STUB ? from : 0, true);
   await loader.command(loader.ESP_CHANGE_BAUDRATE, args);
@@ -366,6 +370,29 @@ async function changeBaud(loader: ESPLoader, path: string, from: number, to: num
   }
   throw new Esp32NotAnswering(`the ESP32 on ${path} stopped answering after the change to ${to} baud; try a lower --baud`);
 }
+
+/**
+ * The rate to ask the ROM for so that its UART runs at `baud`, or undefined when the ROM cannot
+ * be trusted with it. The ESP32's ROM derives its divider from a crystal frequency it measured
+ * against its drifting internal 8 MHz clock; esptool (ESP32ROM.change_baud) reads that estimate
+ * back (RTC calibration register, eFuse CK8M field) and scales the request by estimate / real
+ * crystal. Later chips' ROMs take the rate as it is.
+ */
+async function romBaudRequest(loader: ESPLoader, baud: number): Promise<number | undefined> {
+  if (loader.chip.CHIP_NAME !== "ESP32") return baud;
+  const calibration = ((await loader.readReg(ESP32_RTC_CALI_REG)) >>> 7) & 0x1ffffff;
+  const clock8M = (await loader.readReg(ESP32_EFUSE_WORD4)) & 0xff;
+  const romCrystal = (calibration * 15625 * clock8M) / 40;
+  // A reading no crystal could give: leave the rate to the stub, which keeps the ROM's divider
+  // for 115200 and computes its own.
+  if (romCrystal < 20e6 || romCrystal > 50e6) return undefined;
+  const crystal = romCrystal > 33e6 ? 40e6 : 26e6;
+  return Math.floor((baud * romCrystal) / crystal);
+}
+
+/** RTCCALICFG1 (calibration value in bits 7..31) and eFuse read word 4 (CK8M in bits 0..7). */
+const ESP32_RTC_CALI_REG = 0x3ff5f06c;
+const ESP32_EFUSE_WORD4 = 0x3ff5a000 + 4 * 4;
 
 async function answers(loader: ESPLoader): Promise<boolean> {
   try {

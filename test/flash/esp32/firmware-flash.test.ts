@@ -97,6 +97,14 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
     expect(log.some((entry) => entry === "stub op=0x0f len=8")).toBe(false);
   });
 
+  it("scales the ESP32 ROM's baud request by its crystal estimate, so the line runs at --baud", async () => {
+    // The virtual ESP32's ROM measured its crystal 1 % high; asked for 921600 it would run at 912475.
+    const virtual = await startChip();
+    await readChipInfo({ port: virtual.portPath, chip: "auto", baud: 921600, log: () => {} });
+    expect(virtual.commandLog).toContain("rom op=0x0f len=8");
+    expect(virtual.baudRate).toBe(921600);
+  });
+
   it("says so when the chip stops answering after the baud change", async () => {
     // Where the CHANGE_BAUDRATE request ends on the wire, from a clean run on another chip.
     const reference = await startChip();
