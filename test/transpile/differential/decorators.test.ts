@@ -52,4 +52,28 @@ export class Counter {
 }
 console.log(seen, new Counter().step(2), new Counter().total(), Counter.name);
 `));
+  it("decorated classes in a namespace, in a function, exported by default; a method named like a Python keyword", () =>
+    expectToMatchJsResult({
+      "main.ts": `
+import Made from "./made";
+function wrap<T extends new (...args: any[]) => {}>(Base: T, _context: ClassDecoratorContext) {
+  return class extends Base { wrapped = true; };
+}
+function loud(method: () => string, context: ClassMethodDecoratorContext) { return () => method().toUpperCase() + String(context.name); }
+namespace Shapes {
+  @wrap export class Square { side = 2; @loud def() { return "sq"; } }
+}
+function local() {
+  @wrap class Inner { @loud name() { return "inner"; } }
+  return new Inner();
+}
+const s = new Shapes.Square();
+console.log((s as any).wrapped, s.side, s.def(), local().name(), (local() as any).wrapped, new Made().kind);
+`,
+      "made.ts": `
+let seen = "";
+function named(_value: unknown, context: ClassDecoratorContext) { seen = String(context.name); }
+@named export default class Made { kind = "made " + seen; }
+`,
+    }));
 });
