@@ -83,6 +83,7 @@ export const helperNames = [
   "js_in",
   "js_index",
   "js_inspect",
+  "js_is_object",
   "js_item",
   "js_key",
   "js_log1p",

@@ -79,7 +79,14 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     context.report(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText()));
     return py.none();
   }
-  if (kind === ts.SyntaxKind.InstanceOfKeyword && isGlobalRangeError(node.right, context)) {
+  // Every value but undefined, null and the primitives is an object.
+  if (kind === ts.SyntaxKind.InstanceOfKeyword && isGlobalName(node.right, "Object", context)) {
+    return py.call(context.useHelper("js_is_object"), [context.transformExpression(node.left)]);
+  }
+  // `instanceof RangeError` also takes the ValueError MicroPython's own code raises where
+  // JavaScript throws a RangeError (struct reading past a buffer's end for a plain DataView).
+  // The one difference: a module's own ValueError (machine.Pin(99)) is a RangeError here too.
+  if (kind === ts.SyntaxKind.InstanceOfKeyword && isGlobalName(node.right, "RangeError", context)) {
     return py.call(py.name("isinstance"), [context.transformExpression(node.left), py.name("ValueError")]);
   }
   const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
@@ -93,13 +100,9 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   return py.call(py.name("isinstance"), [left, right]);
 }
 
-/**
- * `instanceof RangeError` also takes the ValueError MicroPython's own code raises where
- * JavaScript throws a RangeError (struct reading past a buffer's end for a plain DataView).
- * The one difference: a module's own ValueError (machine.Pin(99)) is a RangeError here too.
- */
-function isGlobalRangeError(node: ts.Expression, context: TransformationContext): boolean {
-  if (!ts.isIdentifier(node) || node.text !== "RangeError") return false;
+/** Whether `node` names the library's global `name`, not a program's own binding of that name. */
+function isGlobalName(node: ts.Expression, name: string, context: TransformationContext): boolean {
+  if (!ts.isIdentifier(node) || node.text !== name) return false;
   const symbol = context.checker.getSymbolAtLocation(node);
   return symbol !== undefined && isLibrarySymbol(symbol, context);
 }

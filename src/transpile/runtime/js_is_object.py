@@ -1,0 +1,3 @@
+def js_is_object(x):
+    # `x instanceof Object`: every value but undefined, null and the primitives.
+    return x is not None and not isinstance(x, (bool, int, float, str))
