@@ -130,13 +130,13 @@ export const enumReverseMapping = (node: ts.Node) => at(node, "TSMP1009", "Rever
 export const computedEnumMember = (node: ts.Node) => at(node, "TSMP1010", "Enum members must have constant values (numbers or strings).");
 
 export const unsupportedDecorator = (node: ts.Node, kind: string) =>
-  at(node, "TSMP1001", `${kind} decorators (\`${node.getText()}\`) are not supported by tsmp yet: class and method decorators are.`);
+  at(node, "TSMP1001", `${kind} decorators (\`${node.getText()}\`) are not supported by tsmp yet: class, method and field decorators are.`);
 
-export const untypedMethodDecorator = (node: ts.Node) =>
+export const untypedMemberDecorator = (node: ts.Node) =>
   at(
     node,
     "TSMP1001",
-    `This method decorator (\`${node.getText()}\`) returns a value whose type does not say whether it is a function declaring \`this\`: give the decorator a return type.`,
+    `This decorator (\`${node.getText()}\`) returns a value whose type does not say whether it is a function declaring \`this\`: give the decorator a return type.`,
   );
 
 export const unsupportedClassMember = (node: ts.Node, what: string) =>

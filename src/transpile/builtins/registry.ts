@@ -1,7 +1,7 @@
 import { arrayCalls, arrayProperties, arrayStaticCalls } from "./array.js";
 import { mapCalls, setCalls, sizeProperty, weakMapCalls, weakSetCalls } from "./collections.js";
 import { consoleCalls } from "./console.js";
-import { classContextCalls, classContextProperties, methodContextProperties } from "./decorator-context.js";
+import { classContextCalls, classContextProperties, memberContextProperties } from "./decorator-context.js";
 import { errorCalls, errorProperties } from "./error.js";
 import { generatorCalls } from "./iterators.js";
 import { jsonCalls } from "./json.js";
@@ -52,7 +52,8 @@ export const propertyMappings: Record<string, PropertyMappings> = {
   Set: sizeProperty,
   Error: errorProperties,
   ClassDecoratorContext: classContextProperties,
-  ClassMethodDecoratorContext: methodContextProperties,
+  ClassMethodDecoratorContext: memberContextProperties,
+  ClassFieldDecoratorContext: memberContextProperties,
   TemplateStringsArray: { raw: (_node, context, receiver) => py.call(context.useHelper("tpl_raw"), [receiver]) },
   ...binaryPropertyMappings,
 };

@@ -7,7 +7,7 @@ import { functionDefinition } from "./function.js";
 import { rememberClassName } from "./class-names.js";
 import { accessorDefinitions, reportReplacedStaticAccessors } from "./class-accessors.js";
 import { takesClass } from "./class-receivers.js";
-import { decorateClass, hasDecorators, rejectDecorators } from "./decorators.js";
+import { decorateClass, decoratedFieldValue, hasDecorators, isDecoratedField, rejectDecorators } from "./decorators.js";
 import { getterMethodName, readsAllResolved, returnedField, usesGetterMethods } from "../getter-methods.js";
 
 function isStatic(member: ts.ClassElement): boolean {
@@ -121,6 +121,11 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
     if (ts.isPropertyDeclaration(member)) {
       const name = memberName(member, context);
       if (!name || ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) continue;
+      // A decorated field exists from the start, as JavaScript defines every field.
+      if (!member.initializer && isDecoratedField(member)) {
+        const value = decoratedFieldValue(member, py.none(), context);
+        fieldInitializers.push(py.at(py.assign(py.attribute(py.name("self"), name), value), context.positionOf(member)));
+      }
       if (!member.initializer) continue;
       if (isStatic(member) && usesOwnClass(member.initializer, node, context)) {
         // The class body runs before Python binds the class's name.
@@ -129,7 +134,8 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
         body.push(py.at(py.assign(py.name(name), context.transformExpression(member.initializer)), context.positionOf(member)));
       } else {
         const { result, preceding } = context.collectPreceding(() => context.transformExpression(member.initializer!));
-        fieldInitializers.push(...preceding, py.at(py.assign(py.attribute(py.name("self"), name), result), context.positionOf(member)));
+        const value = decoratedFieldValue(member, result, context);
+        fieldInitializers.push(...preceding, py.at(py.assign(py.attribute(py.name("self"), name), value), context.positionOf(member)));
       }
     }
   }

@@ -9,8 +9,10 @@ import { pythonSafeAttribute } from "../reserved-names.js";
  * JavaScript's order: every decorator expression is evaluated first, top to bottom (the class's,
  * then its members' in source order), into temporaries ahead of the class; after the class
  * statement, static methods are decorated, then instance methods, then the class, each list
- * last written first (runtime js_decorate_method, js_decorate_class). Getter, setter, field and
- * `accessor` decorators, and decorators on class expressions, are rejected by kind.
+ * last written first (runtime js_decorate_method, js_decorate_class), and instance fields'
+ * decorators give the functions each new instance's value passes through (js_decorate_field).
+ * Getter, setter, static field and `accessor` decorators, and decorators on class expressions,
+ * are rejected by kind.
  */
 export interface Decoration {
   /** The decorator expressions, evaluated before the class statement. */
@@ -34,9 +36,25 @@ function unsupportedKind(member: ts.ClassElement): string | undefined {
   if (ts.isMethodDeclaration(member)) return undefined;
   if (ts.isGetAccessorDeclaration(member)) return "Getter";
   if (ts.isSetAccessorDeclaration(member)) return "Setter";
-  if (ts.isPropertyDeclaration(member) && ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.AccessorKeyword))
-    return "Auto-accessor (`accessor`)";
-  return "Field";
+  if (!ts.isPropertyDeclaration(member)) return "Member";
+  if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.AccessorKeyword)) return "Auto-accessor (`accessor`)";
+  return isStatic(member) ? "Static field" : undefined;
+}
+
+/** A decorated instance field's initializer list (filled by js_decorate_field), for class.ts. */
+const fieldInitializers = new WeakMap<ts.PropertyDeclaration, py.Name>();
+
+/**
+ * The value a decorated field starts with: its initializer's value (undefined without one)
+ * passed through the functions its decorators returned (runtime js_field_init).
+ */
+export function decoratedFieldValue(member: ts.PropertyDeclaration, value: py.Expression, context: TransformationContext): py.Expression {
+  const initializers = fieldInitializers.get(member);
+  return initializers ? py.call(context.useHelper("js_field_init"), [py.name("self"), initializers, value]) : value;
+}
+
+export function isDecoratedField(member: ts.ClassElement): boolean {
+  return ts.isPropertyDeclaration(member) && fieldInitializers.has(member);
 }
 
 /** Whether anything in the class is decorated. */
@@ -66,7 +84,7 @@ function evaluated(decorator: ts.Decorator, evaluate: py.Statement[], context: T
 }
 
 /**
- * Whether the function a method decorator returns declares `this` (then the installed method
+ * Whether the function a method or field decorator returns declares `this` (then the installed method
  * passes the instance as `this=`, see this-call.ts), false when it returns nothing; undefined
  * when its type does not say.
  */
@@ -84,7 +102,11 @@ function resultTakesThis(decorator: ts.Decorator, context: TransformationContext
 export function decorateClass(node: ts.ClassDeclaration, className: string, jsName: string, context: TransformationContext): Decoration {
   const evaluate: py.Statement[] = [];
   const classDecorators = decoratorsOf(node).map((decorator) => evaluated(decorator, evaluate, context));
-  const methods: { member: ts.MethodDeclaration; decorators: py.Expression[] }[] = [];
+  // As TypeScript's emit: static methods' decorations first, then instance methods', then
+  // fields', each in source order.
+  const staticMembers: py.Statement[] = [];
+  const instanceMembers: py.Statement[] = [];
+  const fields: py.Statement[] = [];
   for (const member of node.members) {
     const decorators = decoratorsOf(member);
     if (decorators.length === 0) continue;
@@ -93,31 +115,37 @@ export function decorateClass(node: ts.ClassDeclaration, className: string, jsNa
       for (const decorator of decorators) context.report(diagnostics.unsupportedDecorator(decorator, kind));
       continue;
     }
-    const method = member as ts.MethodDeclaration;
     const entries = decorators.map((decorator) => {
       const takesThis = resultTakesThis(decorator, context);
-      if (takesThis === undefined) context.report(diagnostics.untypedMethodDecorator(decorator));
+      if (takesThis === undefined) context.report(diagnostics.untypedMemberDecorator(decorator));
       return py.tuple([evaluated(decorator, evaluate, context), py.bool(takesThis ?? false)]);
     });
-    methods.push({ member: method, decorators: entries });
+    if (!member.name || (!ts.isIdentifier(member.name) && !ts.isStringLiteral(member.name))) continue; // reported by class.ts
+    const name = member.name.text;
+    let call: py.Expression;
+    if (ts.isPropertyDeclaration(member)) {
+      const initializers = context.temporary(`${name}_initializers`);
+      evaluate.push(py.assign(initializers, py.list([])));
+      fieldInitializers.set(member, initializers);
+      call = py.call(context.useHelper("js_decorate_field"), [py.str(name), py.list(entries), initializers]);
+    } else {
+      call = py.call(context.useHelper("js_decorate_method"), [
+        py.name(className),
+        py.str(name),
+        py.str(pythonSafeAttribute(name)),
+        py.bool(isStatic(member)),
+        py.list(entries),
+      ]);
+    }
+    (ts.isPropertyDeclaration(member) ? fields : isStatic(member) ? staticMembers : instanceMembers).push(
+      py.at(py.expressionStatement(call), context.positionOf(member)),
+    );
   }
   // JavaScript runs static fields after the decorators; a Python class body runs them before.
   if (node.members.some((member) => ts.isPropertyDeclaration(member) && isStatic(member) && member.initializer)) {
     context.report(diagnostics.unsupportedClassMember(node.name ?? node, "Static fields with initializers beside decorators"));
   }
-  const apply: py.Statement[] = [];
-  const ordered = [...methods.filter(({ member }) => isStatic(member)), ...methods.filter(({ member }) => !isStatic(member))];
-  for (const { member, decorators } of ordered) {
-    if (!ts.isIdentifier(member.name) && !ts.isStringLiteral(member.name)) continue; // reported by class.ts
-    const call = py.call(context.useHelper("js_decorate_method"), [
-      py.name(className),
-      py.str(member.name.text),
-      py.str(pythonSafeAttribute(member.name.text)),
-      py.bool(isStatic(member)),
-      py.list(decorators),
-    ]);
-    apply.push(py.at(py.expressionStatement(call), context.positionOf(member)));
-  }
+  const apply = [...staticMembers, ...instanceMembers, ...fields];
   if (classDecorators.length > 0) {
     const call = py.call(context.useHelper("js_decorate_class"), [py.name(className), py.str(jsName), py.list(classDecorators)]);
     apply.push(py.at(py.assign(py.name(className), call), context.positionOf(node)));

@@ -200,32 +200,32 @@ describe("TypeScript's own errors", () => {
 });
 
 describe("decorators tsmp does not apply yet are never dropped silently", () => {
-  it("TSMP1001 names the decorator's kind: field, getter, setter, accessor, on a class expression", () => {
+  it("TSMP1001 names the decorator's kind: static field, getter, setter, accessor, on a class expression", () => {
     const source = `function keep(value: any, _context: ClassMemberDecoratorContext | ClassDecoratorContext) { return value; }
 class Probe {
-  @keep count = 1;
+  @keep static count: number;
   @keep get size() { return 1; }
   @keep set size(_v: number) {}
   @keep accessor total = 2;
 }
 const Made = @keep class {};
-console.log(new Probe().count, Made);`;
+console.log(Probe.count, Made);`;
     const found = diagnosticsOf(source).filter((d) => d.code === "TSMP1001");
-    const tail = "are not supported by tsmp yet: class and method decorators are.";
+    const tail = "are not supported by tsmp yet: class, method and field decorators are.";
     expect(found.map((d) => [d.line, d.message])).toEqual([
-      [3, `Field decorators (\`@keep\`) ${tail}`],
+      [3, `Static field decorators (\`@keep\`) ${tail}`],
       [4, `Getter decorators (\`@keep\`) ${tail}`],
       [5, `Setter decorators (\`@keep\`) ${tail}`],
       [6, `Auto-accessor (\`accessor\`) decorators (\`@keep\`) ${tail}`],
       [8, `Class expression decorators (\`@keep\`) ${tail}`],
     ]);
   });
-  it("TSMP1001 for a method decorator whose result's type does not say whether it declares this", () => {
+  it("TSMP1001 for a method or field decorator whose result's type does not say whether it declares this", () => {
     const source = `function loose(method: any, _context: ClassMethodDecoratorContext): any { return method; }
 class Probe { @loose read() { return 1; } }
 console.log(new Probe().read());`;
     expect(rejection(source, "TSMP1001").message).toBe(
-      "This method decorator (`@loose`) returns a value whose type does not say whether it is a function declaring `this`: give the decorator a return type.",
+      "This decorator (`@loose`) returns a value whose type does not say whether it is a function declaring `this`: give the decorator a return type.",
     );
   });
   it("TSMP1011 for static fields with initializers beside decorators (JavaScript runs them after decorating)", () => {

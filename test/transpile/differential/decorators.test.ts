@@ -76,4 +76,32 @@ function named(_value: unknown, context: ClassDecoratorContext) { seen = String(
 @named export default class Made { kind = "made " + seen; }
 `,
     }));
+  it("field decorators: initializers chain per instance, fields without a value start undefined, order among methods", () =>
+    expectToMatchJsResult(`
+const order: string[] = [];
+function doubled(_value: undefined, context: ClassFieldDecoratorContext) {
+  order.push("field " + String(context.name) + " " + context.kind + " " + context.static);
+  return (initial: number) => initial * 2;
+}
+function plusOne(_value: undefined, _context: ClassFieldDecoratorContext) {
+  order.push("plusOne");
+  return (initial: number) => initial + 1;
+}
+function owner(_value: undefined, _context: ClassFieldDecoratorContext) {
+  return function (this: Box, initial: string | undefined) { return (initial ?? "none") + " of " + this.id; };
+}
+function method(_value: unknown, context: ClassMethodDecoratorContext) { order.push("method " + String(context.name)); }
+class Box {
+  id = 7;
+  @doubled @plusOne size = 10;
+  @method area() { return 1; }
+  @owner label?: string;
+  @owner title = "box";
+  @doubled count = this.size;
+}
+const a = new Box();
+const b = new Box();
+console.log(order.join("; "));
+console.log(a.size, a.label, a.title, a.count, b.size, JSON.stringify({ size: a.size, count: b.count }));
+`));
 });
