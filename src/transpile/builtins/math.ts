@@ -84,10 +84,7 @@ export const mathCalls: CallMappings = {
   sign(node, context) {
     return py.call(context.useHelper("js_sign"), transformArgs(node, context));
   },
-  hypot(node, context) {
-    const squares = transformArgs(node, context).map((value) => py.binOp(value, "**", py.num(2)));
-    return py.call(math(context, "sqrt"), [squares.reduce((sum, next) => py.binOp(sum, "+", next))]);
-  },
+  hypot: (node, context) => py.call(context.useHelper("js_hypot"), transformArgs(node, context)),
   exp: guardedFunction("exp"),
   log: guardedFunction("log"),
   log2: guardedFunction("log2"),

@@ -82,6 +82,7 @@ export const helperNames = [
   "js_fround",
   "js_generator",
   "js_get",
+  "js_hypot",
   "js_in",
   "js_index",
   "js_inspect",

@@ -12,4 +12,5 @@ console.log(Math.acosh(1), Math.acosh(2), Math.acosh(0.5), Math.acosh(-1), Math.
   clz32: `const xs = [0, 1, 2, 255, -1, 2 ** 31, 2 ** 32, 2 ** 32 + 1, 0.5, 3.9, NaN, Infinity, -0]; console.log(xs.map((x) => Math.clz32(x)).join(" "));`,
   imul: `const pairs = [[2, 3], [-5, 12], [0xffffffff, 5], [0x7fffffff, 0x7fffffff], [2 ** 32 + 3, 2], [1.9, 2.9], [NaN, 3], [Infinity, 2]]; console.log(pairs.map(([a, b]) => Math.imul(a, b)).join(" "));`,
   fround: `const xs = [5.5, 0.1, 1 / 3, 1e300, -1e300, 1e-50, 16777217, NaN, -0]; console.log(xs.map((x) => Math.fround(x)).join(" "), Object.is(Math.fround(-0), -0));`,
+  "hypot scales, keeps Infinity over NaN, takes no arguments": `const big = 1e200; const xs = [3, 4, 12]; console.log(Math.hypot(3, 4), Math.hypot(...xs), Math.hypot(big, big), Math.hypot(1e-200, 1e-200), Math.hypot(), Math.hypot(-3), Math.hypot(Infinity, NaN), Math.hypot(NaN, 1), Math.hypot(0.1, 0.2), Math.hypot(-0));`,
 });
