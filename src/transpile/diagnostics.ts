@@ -130,7 +130,11 @@ export const enumReverseMapping = (node: ts.Node) => at(node, "TSMP1009", "Rever
 export const computedEnumMember = (node: ts.Node) => at(node, "TSMP1010", "Enum members must have constant values (numbers or strings).");
 
 export const unsupportedDecorator = (node: ts.Node, kind: string) =>
-  at(node, "TSMP1001", `${kind} decorators (\`${node.getText()}\`) are not supported by tsmp yet: class, method and field decorators are.`);
+  at(
+    node,
+    "TSMP1001",
+    `${kind} decorators (\`${node.getText()}\`) are not supported by tsmp yet: class, method, getter, setter and field decorators are.`,
+  );
 
 export const untypedMemberDecorator = (node: ts.Node) =>
   at(

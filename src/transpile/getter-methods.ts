@@ -16,6 +16,8 @@ export function usesGetterMethods(owner: ts.ClassDeclaration): boolean {
   const accessors = owner.members.filter((member) => ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member));
   if (accessors.length === 0 || accessors.some((member) => !ts.isGetAccessorDeclaration(member) || isStatic(member))) return false;
   if (owner.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)) return false;
+  // A decorator may replace a getter after the class is made: its reads must go through a property.
+  if (owner.members.some((member) => ts.canHaveDecorators(member) && ts.getDecorators(member)?.length)) return false;
   const taken = new Set(owner.members.map((member) => member.name?.getText()));
   if (accessors.some((member) => taken.has(getterMethodName(member.name.getText())))) return false;
   return isFinalClass(owner);

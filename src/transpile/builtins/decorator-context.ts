@@ -3,8 +3,8 @@ import * as py from "../python-ast.js";
 import type { CallMappings, PropertyMappings } from "./mapping.js";
 
 /**
- * The context a class, method or field decorator gets (runtime js_decorate_class,
- * js_decorate_method, js_decorate_field) is an object literal: its plain properties are attributes. `access` and
+ * The context a class or member decorator gets (runtime js_decorate_class,
+ * js_decorate_method, js_decorate_accessor, js_decorate_field) is an object literal: its plain properties are attributes. `access` and
  * `metadata` are not given, so they stay unsupported members.
  */
 const attribute =
@@ -14,7 +14,7 @@ const attribute =
 
 export const classContextProperties: PropertyMappings = { kind: attribute("kind"), name: attribute("name") };
 
-/** A method's or field's context. */
+/** A method's, accessor's or field's context. */
 export const memberContextProperties: PropertyMappings = {
   ...classContextProperties,
   static: attribute("static"),

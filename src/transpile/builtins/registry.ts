@@ -54,6 +54,8 @@ export const propertyMappings: Record<string, PropertyMappings> = {
   ClassDecoratorContext: classContextProperties,
   ClassMethodDecoratorContext: memberContextProperties,
   ClassFieldDecoratorContext: memberContextProperties,
+  ClassGetterDecoratorContext: memberContextProperties,
+  ClassSetterDecoratorContext: memberContextProperties,
   TemplateStringsArray: { raw: (_node, context, receiver) => py.call(context.useHelper("tpl_raw"), [receiver]) },
   ...binaryPropertyMappings,
 };

@@ -74,6 +74,7 @@ export const helperNames = [
   "js_char_at",
   "js_clz32",
   "js_compare",
+  "js_decorate_accessor",
   "js_decorate_class",
   "js_decorate_field",
   "js_decorate_method",

@@ -9,10 +9,10 @@ import { pythonSafeAttribute } from "../reserved-names.js";
  * JavaScript's order: every decorator expression is evaluated first, top to bottom (the class's,
  * then its members' in source order), into temporaries ahead of the class; after the class
  * statement, static methods are decorated, then instance methods, then the class, each list
- * last written first (runtime js_decorate_method, js_decorate_class), and instance fields'
- * decorators give the functions each new instance's value passes through (js_decorate_field).
- * Getter, setter, static field and `accessor` decorators, and decorators on class expressions,
- * are rejected by kind.
+ * last written first (runtime js_decorate_method, js_decorate_accessor, js_decorate_class), and
+ * instance fields' decorators give the functions each new instance's value passes through
+ * (js_decorate_field). Static getter, setter and field decorators, `accessor` decorators and
+ * decorators on class expressions are rejected by kind.
  */
 export interface Decoration {
   /** The decorator expressions, evaluated before the class statement. */
@@ -34,8 +34,8 @@ function isStatic(member: ts.ClassElement): boolean {
 /** A decorator kind tsmp does not apply yet, named as the proposal names it. */
 function unsupportedKind(member: ts.ClassElement): string | undefined {
   if (ts.isMethodDeclaration(member)) return undefined;
-  if (ts.isGetAccessorDeclaration(member)) return "Getter";
-  if (ts.isSetAccessorDeclaration(member)) return "Setter";
+  if (ts.isGetAccessorDeclaration(member)) return isStatic(member) ? "Static getter" : undefined;
+  if (ts.isSetAccessorDeclaration(member)) return isStatic(member) ? "Static setter" : undefined;
   if (!ts.isPropertyDeclaration(member)) return "Member";
   if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.AccessorKeyword)) return "Auto-accessor (`accessor`)";
   return isStatic(member) ? "Static field" : undefined;
@@ -84,7 +84,7 @@ function evaluated(decorator: ts.Decorator, evaluate: py.Statement[], context: T
 }
 
 /**
- * Whether the function a method or field decorator returns declares `this` (then the installed method
+ * Whether the function a method, accessor or field decorator returns declares `this` (then the installed method
  * passes the instance as `this=`, see this-call.ts), false when it returns nothing; undefined
  * when its type does not say.
  */
@@ -102,8 +102,8 @@ function resultTakesThis(decorator: ts.Decorator, context: TransformationContext
 export function decorateClass(node: ts.ClassDeclaration, className: string, jsName: string, context: TransformationContext): Decoration {
   const evaluate: py.Statement[] = [];
   const classDecorators = decoratorsOf(node).map((decorator) => evaluated(decorator, evaluate, context));
-  // As TypeScript's emit: static methods' decorations first, then instance methods', then
-  // fields', each in source order.
+  // As TypeScript's emit: static methods' decorations first, then instance methods' and
+  // accessors', then fields', each in source order.
   const staticMembers: py.Statement[] = [];
   const instanceMembers: py.Statement[] = [];
   const fields: py.Statement[] = [];
@@ -128,6 +128,19 @@ export function decorateClass(node: ts.ClassDeclaration, className: string, jsNa
       evaluate.push(py.assign(initializers, py.list([])));
       fieldInitializers.set(member, initializers);
       call = py.call(context.useHelper("js_decorate_field"), [py.str(name), py.list(entries), initializers]);
+    } else if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {
+      call = py.call(context.useHelper("js_decorate_accessor"), [
+        py.name(className),
+        py.str(name),
+        py.str(pythonSafeAttribute(name)),
+        py.str(ts.isGetAccessorDeclaration(member) ? "getter" : "setter"),
+        py.bool(
+          node.members.some(
+            (other) => ts.isSetAccessorDeclaration(other) && !isStatic(other) && other.name.getText() === member.name.getText(),
+          ),
+        ),
+        py.list(entries),
+      ]);
     } else {
       call = py.call(context.useHelper("js_decorate_method"), [
         py.name(className),

@@ -200,22 +200,22 @@ describe("TypeScript's own errors", () => {
 });
 
 describe("decorators tsmp does not apply yet are never dropped silently", () => {
-  it("TSMP1001 names the decorator's kind: static field, getter, setter, accessor, on a class expression", () => {
+  it("TSMP1001 names the decorator's kind: static field, static getter and setter, accessor, on a class expression", () => {
     const source = `function keep(value: any, _context: ClassMemberDecoratorContext | ClassDecoratorContext) { return value; }
 class Probe {
   @keep static count: number;
-  @keep get size() { return 1; }
-  @keep set size(_v: number) {}
+  @keep static get size() { return 1; }
+  @keep static set size(_v: number) {}
   @keep accessor total = 2;
 }
 const Made = @keep class {};
 console.log(Probe.count, Made);`;
     const found = diagnosticsOf(source).filter((d) => d.code === "TSMP1001");
-    const tail = "are not supported by tsmp yet: class, method and field decorators are.";
+    const tail = "are not supported by tsmp yet: class, method, getter, setter and field decorators are.";
     expect(found.map((d) => [d.line, d.message])).toEqual([
       [3, `Static field decorators (\`@keep\`) ${tail}`],
-      [4, `Getter decorators (\`@keep\`) ${tail}`],
-      [5, `Setter decorators (\`@keep\`) ${tail}`],
+      [4, `Static getter decorators (\`@keep\`) ${tail}`],
+      [5, `Static setter decorators (\`@keep\`) ${tail}`],
       [6, `Auto-accessor (\`accessor\`) decorators (\`@keep\`) ${tail}`],
       [8, `Class expression decorators (\`@keep\`) ${tail}`],
     ]);

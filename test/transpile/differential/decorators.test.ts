@@ -104,4 +104,37 @@ const b = new Box();
 console.log(order.join("; "));
 console.log(a.size, a.label, a.title, a.count, b.size, JSON.stringify({ size: a.size, count: b.count }));
 `));
+  it("getter and setter decorators replace the accessor's functions; reads and writes go through them", () =>
+    expectToMatchJsResult(`
+const seen: string[] = [];
+function plusTen(getter: () => number, context: ClassGetterDecoratorContext) {
+  seen.push(context.kind + " " + String(context.name) + " " + context.static);
+  return () => getter() + 10;
+}
+function clamped(setter: (value: number) => void, context: ClassSetterDecoratorContext) {
+  seen.push(context.kind + " " + String(context.name));
+  return function (this: Gauge, value: number) { this.raw = Math.min(value, 100); };
+}
+function described(getter: () => string, _context: ClassGetterDecoratorContext) {
+  return function (this: Gauge) { return "gauge at " + this.raw; };
+}
+class Gauge {
+  raw = 1;
+  @plusTen get level() { return 5; }
+  @clamped set value(v: number) { this.raw = v; }
+  get value() { return this.raw; }
+  @described get text() { return ""; }
+}
+function twice(_getter: () => number, _context: ClassGetterDecoratorContext) {
+  return function (this: Counter) { return this.n * 2; };
+}
+class Counter {
+  n = 3;
+  @twice get size() { return this.n; }
+}
+const g = new Gauge();
+g.value = 250;
+const viaAny: any = g;
+console.log(seen.join("; "), g.level, g.value, g.text, viaAny.level, new Counter().size);
+`));
 });
