@@ -61,6 +61,13 @@ export const jsonClassInstance = (node: ts.Node, className: string) =>
     `JSON.stringify of a ${className} instance is not supported: its fields would come out in MicroPython's order, not creation order. Give the class a toJSON() method returning an object literal.`,
   );
 
+export const unorderedInstanceFields = (node: ts.Node, operation: string, className: string) =>
+  at(
+    node,
+    "TSMP1112",
+    `${operation} of a ${className} instance is not supported: its fields would come out in MicroPython's order, not creation order. Name the fields you need, or keep the data in an object literal or a Map.`,
+  );
+
 export const detachedObjectLiteralMethod = (node: ts.Node) =>
   at(
     node,

@@ -5,6 +5,7 @@ import { transformArgs } from "./arguments.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings } from "./mapping.js";
 import { defineProperty } from "./define-property.js";
+import { unorderedInstanceClass } from "./instance-order.js";
 import { enumEntries, enumKeys, enumProperties, enumValues } from "./enum-object.js";
 
 /** An object's keys, values or entries in JavaScript's order (obj_items). */
@@ -12,6 +13,8 @@ const ofObject =
   (helper: HelperName): CallMapping =>
   (node, context) => {
     const [argument] = node.arguments;
+    const className = argument && unorderedInstanceClass(typeOf(context, argument), context);
+    if (className) context.report(diagnostics.unorderedInstanceFields(node, `Object.${helper.slice(4)}`, className));
     const value = context.transformExpression(argument!);
     return py.call(context.useHelper(helper), [value]);
   };

@@ -3,6 +3,8 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isStringType, typeOf } from "../types.js";
+import * as libraryDiagnostics from "../builtins/diagnostics.js";
+import { unorderedInstanceClass } from "../builtins/instance-order.js";
 
 /**
  * `for (const k in o)`: the own keys in insertion order. Records (OrderedDicts) and object
@@ -26,6 +28,8 @@ export function transformForInStatement(node: ts.ForInStatement, context: Transf
   const object = context.transformExpression(node.expression);
   // The keys of an array or a string are its indexes as strings, "0", "1"…, fixed when the loop starts.
   const indexes = isArrayType(context, type) || isStringType(type);
+  const className = indexes ? undefined : unorderedInstanceClass(type, context);
+  if (className) context.report(libraryDiagnostics.unorderedInstanceFields(node.expression, "for…in", className));
   // A snapshot of the keys, integer-like ones first (obj_keys): the body may add or delete properties.
   const iter = indexes
     ? py.call(py.name("map"), [py.name("str"), py.call(py.name("range"), [py.call(py.name("len"), [object])])])

@@ -9,6 +9,7 @@ import { functionDefinition } from "./function.js";
 import { readsReceiver } from "./class-receivers.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isRecordType, typeOf } from "../types.js";
+import { unorderedInstanceClass } from "../builtins/instance-order.js";
 
 /**
  * Object literals keep JavaScript's key order, which Object.keys, JSON.stringify and
@@ -76,6 +77,8 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
         value: (symbol && namespaceMemberReference(property.name, context, symbol)) || library || py.name(value),
       });
     } else if (ts.isSpreadAssignment(property)) {
+      const className = unorderedInstanceClass(typeOf(context, property.expression), context);
+      if (className) context.report(libraryDiagnostics.unorderedInstanceFields(property, "A spread", className));
       pieces.push({ spread: inOrder(() => py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)])) });
     } else if (ts.isMethodDeclaration(property) && (!readsReceiver(property) || bindable(property, asRecord))) {
       // A method that never reads `this` is a function-valued property like an arrow's; one

@@ -15,6 +15,14 @@ const cases: [string, string, string][] = [
   ["JSON.parse with a reviver", `console.log(JSON.parse("1", (k, v) => v));`, "TSMP1108"],
   ["new Array(n) with holes", `const a = new Array(3); console.log(a.length);`, "TSMP1109"],
   ["JSON.stringify of a class instance", `class P { x = 1; } console.log(JSON.stringify(new P()));`, "TSMP1112"],
+  ["Object.keys of a class instance", `class P { x = 1; y = 2; } console.log(Object.keys(new P()));`, "TSMP1112"],
+  [
+    "Object.entries of a union holding a class instance",
+    `class P { x = 1; y = 2; } const v: P | { a: number } = new P(); console.log(Object.entries(v));`,
+    "TSMP1112",
+  ],
+  ["for…in over a class instance", `class P { x = 1; y = 2; } for (const k in new P()) console.log(k);`, "TSMP1112"],
+  ["a spread of a class instance", `class P { x = 1; y = 2; } console.log(JSON.stringify({ ...new P() }));`, "TSMP1112"],
   [
     "an object literal's method reading this, taken off it",
     `const o = { n: 2, double() { return this.n * 2; } }; const f = o.double; console.log(f());`,
@@ -57,4 +65,10 @@ describe("rejected constructs", () => {
       expect(rejectionOf(source)).toContain(`error ${code}:`);
     });
   }
+});
+
+it("says why the fields of a class instance cannot be listed", () => {
+  expect(rejectionOf(`class Box { id = 1; size = 2; } console.log(Object.values(new Box()).length);`)).toContain(
+    "error TSMP1112: Object.values of a Box instance is not supported: its fields would come out in MicroPython's order, not creation order.",
+  );
 });
