@@ -7,16 +7,8 @@ import { transformAwaitedValue, transformReturnedValue } from "../builtins/promi
 import { awaitedFacadeBytes } from "./facade-bytes.js";
 import { capturedAssignments, isAssignedWithin } from "../scope.js";
 import { takesExplicitThis } from "./this-call.js";
-import { extraArguments } from "./surplus-arguments.js";
+import { extraArguments, type FunctionLike } from "./surplus-arguments.js";
 import { holdsProperties } from "./function-properties.js";
-
-type FunctionLike =
-  | ts.FunctionDeclaration
-  | ts.FunctionExpression
-  | ts.ArrowFunction
-  | ts.MethodDeclaration
-  | ts.ConstructorDeclaration
-  | ts.AccessorDeclaration;
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);

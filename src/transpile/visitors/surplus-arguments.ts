@@ -2,7 +2,8 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import type * as py from "../python-ast.js";
 
-type FunctionLike =
+/** Every declaration that has parameters and a body. */
+export type FunctionLike =
   | ts.FunctionDeclaration
   | ts.FunctionExpression
   | ts.ArrowFunction
