@@ -5,6 +5,7 @@ import { realpathSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ClassicReset, ESPLoader, Transport, type IEspLoaderTerminal } from "esptool-js";
 import { TsmpError } from "../../errors.js";
+import { PortUnavailable } from "../port-open-error.js";
 import { listSerialPorts } from "../ports.js";
 import { chipByName, type Esp32Chip } from "./chips.js";
 import { NodeWebSerialPort, type UsbIdentity } from "./web-serial-port.js";
@@ -152,10 +153,26 @@ export class Esp32Session {
       if (error instanceof TsmpError || isNoSync(error)) throw describeConnectFailure(options.port, error);
       options.log?.(`Retrying after: ${messageOf(error)}`);
       try {
-        return await Esp32Session.connectOnce({ ...options, connectAttempts: 2 }, usb, line);
+        return await Esp32Session.reopenOnce({ ...options, connectAttempts: 2 }, usb, line);
       } catch (retryError) {
         // Silence on the retry means the link died: the first failure says where.
         throw describeConnectFailure(options.port, isNoSync(retryError) ? error : retryError);
+      }
+    }
+  }
+
+  /**
+   * The retry's connect. The port was ours a moment ago: on a loaded machine the operating system
+   * can still hold its lock for a little while after the close, so a busy port is tried again
+   * for up to a second before it counts as another program's.
+   */
+  private static async reopenOnce(options: Esp32SessionOptions, usb: UsbIdentity, line: LineRate): Promise<Esp32Session> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Esp32Session.connectOnce(options, usb, line);
+      } catch (error) {
+        if (!(error instanceof PortUnavailable) || attempt === 5) throw error;
+        await sleep(200);
       }
     }
   }
@@ -195,6 +212,8 @@ export class Esp32Session {
       return new Esp32Session(loader, port, options.port, description);
     } catch (error) {
       await transport.disconnect().catch(() => {});
+      // esptool-js's disconnect can fail before it reaches the close; the retry must find the port free.
+      await port.close().catch(() => {});
       throw error;
     }
   }
