@@ -84,7 +84,12 @@ export class SerialTransport extends BufferedByteLink {
   }
 
   async close(): Promise<void> {
-    if (!this.port.isOpen) return;
+    if (!this.port.isOpen) {
+      // A close serialport started on a read error is still releasing the port: wait for it, so
+      // whoever opens the port next does not find it locked.
+      if (this.port.closing) await new Promise<void>((resolveClose) => this.port.once("close", () => resolveClose()));
+      return;
+    }
     this.closing = true;
     // Released lines (both at once) leave an ESP32's auto-reset circuit idle, as mpremote does.
     await this.setSignals({ dtr: false, rts: false });

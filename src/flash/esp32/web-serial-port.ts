@@ -125,7 +125,18 @@ export class NodeWebSerialPort implements EsptoolSerialDevice {
     this.port = null;
     this.readable = null;
     this.writable = null;
-    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+    if (!port) return;
+    if (port.isOpen) {
+      await new Promise<void>((resolve) => port.close(() => resolve()));
+    } else if (port.closing) {
+      // A read error (the chip rebooting, a dropped link) already started the close, and isOpen
+      // says false while the file is still open and locked: the next open of this port (the REPL
+      // check, a connect's retry) would find it busy.
+      await new Promise<void>((resolve) => {
+        port.once("close", () => resolve());
+        port.once("error", () => resolve());
+      });
+    }
   }
 
   async setSignals(signals: WebSerialSignals): Promise<void> {
