@@ -67,6 +67,7 @@ export const helperNames = [
   "is_nan",
   "iter_take",
   "js_add",
+  "js_apply_decorators",
   "js_arity",
   "js_at",
   "js_caught",

@@ -4,7 +4,7 @@
 # returns replaces it. The accessor's functions are the class's `_get_<name>`/`_set_<name>`
 # (see class-accessors.ts), so the property over them is made again. `decorators` holds
 # (decorator, whether the function it returns declares `this`).
-# requires: JsObject
+# requires: js_apply_decorators
 def js_decorate_accessor(cls, js_name, name, kind, has_setter, decorators):
     function_name = ("_get_" if kind == "getter" else "_set_") + name
     original = getattr(cls, function_name)
@@ -12,20 +12,10 @@ def js_decorate_accessor(cls, js_name, name, kind, has_setter, decorators):
     def value(*args, this=None):
         return original(this, *args)
 
-    replaced = False
-    takes_this = False
-    for decorator, result_takes_this in reversed(decorators):
-        context = JsObject("kind", kind, "name", js_name, "static", False, "private", False)
-        result = decorator(value, context)
-        if result is not None:
-            if not callable(result):
-                raise TypeError("Function expected")
-            value = result
-            replaced = True
-            takes_this = result_takes_this
-    if not replaced:
+    replaced = js_apply_decorators(value, kind, js_name, False, decorators)
+    if replaced is None:
         return
-    function = value
+    function, takes_this = replaced
     if takes_this:
 
         def installed(self, *args):

@@ -2,7 +2,7 @@
 # a function in tsmp's calling convention (`this` as the keyword `this=`, undefined in a plain
 # call) and a context { kind, name, static, private }; a function it returns replaces the
 # method. `decorators` holds (decorator, whether the function it returns declares `this`).
-# requires: JsObject
+# requires: js_apply_decorators
 def js_decorate_method(cls, js_name, name, static, decorators):
     original = getattr(cls, name)
     if static:
@@ -15,20 +15,10 @@ def js_decorate_method(cls, js_name, name, static, decorators):
         def value(*args, this=None):
             return original(this, *args)
 
-    replaced = False
-    takes_this = False
-    for decorator, result_takes_this in reversed(decorators):
-        context = JsObject("kind", "method", "name", js_name, "static", static, "private", False)
-        result = decorator(value, context)
-        if result is not None:
-            if not callable(result):
-                raise TypeError("Function expected")
-            value = result
-            replaced = True
-            takes_this = result_takes_this
-    if not replaced:
+    replaced = js_apply_decorators(value, "method", js_name, static, decorators)
+    if replaced is None:
         return
-    method = value
+    method, takes_this = replaced
     if static:
         if takes_this:
 
