@@ -3,10 +3,12 @@ import { deflate } from "node:zlib";
 import { promisify } from "node:util";
 import { realpathSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ClassicReset, ESPLoader, Transport, type IEspLoaderTerminal } from "esptool-js";
+import { ClassicReset, ESPLoader, Transport, type IEspLoaderTerminal, type ROM } from "esptool-js";
+import { ESP32ROM } from "esptool-js/lib/targets/esp32.js";
+import { ESP8266ROM } from "esptool-js/lib/targets/esp8266.js";
 import { TsmpError } from "../../errors.js";
 import { PortUnavailable } from "../port-open-error.js";
-import { listSerialPorts } from "../ports.js";
+import { listSerialPorts, scanLinuxPorts } from "../ports.js";
 import { chipByName, type Esp32Chip } from "./chips.js";
 import { NodeWebSerialPort, type UsbIdentity } from "./web-serial-port.js";
 
@@ -195,6 +197,7 @@ export class Esp32Session {
       debugLogging: false,
       resetConstructors,
     });
+    identifyByMagicFirst(loader);
     try {
       await loader.connect("default_reset", options.connectAttempts ?? 7, true);
       // The ROM changes baud too, so the stub (about 6.7 KB for an ESP32) goes up at the fast
@@ -204,9 +207,13 @@ export class Esp32Session {
       // must be told the rate it runs at, which only a stub-mode baud change sends.
       if (stubAlreadyRunning(loader)) await loader.runStub();
       if (options.baud !== line.baud) line.baud = await changeBaud(loader, options.port, line.baud, options.baud, log);
-      // The description's eFuse reads go at the fast rate too.
-      const description = await loader.chip.getChipDescription(loader);
-      if (!loader.IS_STUB) await loader.runStub();
+      // The description's eFuse reads go at the fast rate too, and runStub's revision check
+      // asks for the same eFuse words again.
+      const description = await withReadsRemembered(loader, async () => {
+        const text = await loader.chip.getChipDescription(loader);
+        if (!loader.IS_STUB) await loader.runStub();
+        return text;
+      });
       // Where the ROM could not be trusted with the rate (see romBaudRequest), the stub sets it.
       if (options.baud !== line.baud) line.baud = await changeBaud(loader, options.port, line.baud, options.baud, log);
       return new Esp32Session(loader, port, options.port, description);
@@ -422,7 +429,65 @@ async function answers(loader: ESPLoader): Promise<boolean> {
   }
 }
 
-/** Web Serial reports the USB IDs; esptool-js chooses the USB-JTAG reset for 303A:1001 from them. */
+/**
+ * The chips whose ROM has no GET_SECURITY_INFO, by the value of their magic register (esptool's
+ * USES_MAGIC_VALUE chips, less the ESP32-S2, whose ROM has the command and may be in secure
+ * download mode, where the register cannot be read).
+ */
+const MAGIC_ONLY_CHIPS = new Map<number, () => ROM>([
+  [0x00f01d83, () => new ESP32ROM()],
+  [0xfff0c101, () => new ESP8266ROM()],
+]);
+
+/**
+ * esptool-js identifies a chip by GET_SECURITY_INFO first, as esptool does. The ESP32's ROM does
+ * not know that command: its refusal is followed by 30 ms of draining (see SETTLED_AFTER_MS)
+ * before the magic register is read anyway. Reading the register first names an ESP32 or an
+ * ESP8266 in one round trip; for any other value (or a register the ROM will not read) the usual
+ * identification follows, one short round trip later than before.
+ */
+function identifyByMagicFirst(loader: ESPLoader): void {
+  const internals = loader as unknown as { identifyChip(): Promise<ROM> };
+  const usual = internals.identifyChip.bind(loader);
+  internals.identifyChip = async () => {
+    let magic: number;
+    try {
+      magic = (await loader.readReg(loader.CHIP_DETECT_MAGIC_REG_ADDR)) >>> 0;
+    } catch {
+      return usual();
+    }
+    return MAGIC_ONLY_CHIPS.get(magic)?.() ?? usual();
+  };
+}
+
+/**
+ * Runs `work` with each register read once: a second read of the same address is answered from
+ * the first. Only for reads of values that cannot change while the loader runs (eFuses, the
+ * chip's revision date): esptool-js's chip description and its stub upload read the same words.
+ */
+async function withReadsRemembered<T>(loader: ESPLoader, work: () => Promise<T>): Promise<T> {
+  const values = new Map<number, number>();
+  const read = loader.readReg.bind(loader);
+  loader.readReg = async (address, timeout) => {
+    const known = values.get(address);
+    if (known !== undefined) return known;
+    const value = await read(address, timeout);
+    values.set(address, value);
+    return value;
+  };
+  try {
+    return await work();
+  } finally {
+    // The prototype's method again.
+    delete (loader as { readReg?: unknown }).readReg;
+  }
+}
+
+/**
+ * Web Serial reports the USB IDs; esptool-js chooses the USB-JTAG reset for 303A:1001 from them.
+ * On Linux they are read from sysfs: serialport's listing runs udevadm over every device the
+ * system knows, a process start before the first byte of every connect.
+ */
 async function usbIdentity(path: string): Promise<UsbIdentity> {
   let real = path;
   try {
@@ -430,7 +495,7 @@ async function usbIdentity(path: string): Promise<UsbIdentity> {
   } catch {
     return {};
   }
-  const ports = await listSerialPorts().catch(() => []);
+  const ports = process.platform === "linux" ? scanLinuxPorts() : await listSerialPorts().catch(() => []);
   const match = ports.find((port) => port.path === path || port.path === real);
   if (!match?.vendorId || !match.productId) return {};
   return { usbVendorId: Number.parseInt(match.vendorId, 16), usbProductId: Number.parseInt(match.productId, 16) };

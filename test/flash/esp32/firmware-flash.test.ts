@@ -232,6 +232,17 @@ describe("tsmp firmware info and erase", () => {
     });
   });
 
+  it("names an ESP32 by its magic register, without the GET_SECURITY_INFO its ROM refuses; an ESP32-S3 is asked", async () => {
+    const esp32 = await startChip();
+    await readChipInfo({ port: esp32.portPath, chip: "auto", baud: 115200, log: () => {} });
+    expect(esp32.commandLog.slice(0, 2)).toEqual(["rom op=0x08 len=36", "rom op=0x0a len=4"]);
+    expect(esp32.commandLog.some((entry) => entry.includes("op=0x14"))).toBe(false);
+    await esp32.stop();
+    const s3 = await startChip({ chip: "esp32s3" });
+    await readChipInfo({ port: s3.portPath, chip: "auto", baud: 115200, log: () => {} });
+    expect(s3.commandLog).toContain("rom op=0x14 len=0");
+  });
+
   it.each([
     ["esp32s2", "ESP32-S2", "7c:df:a1:02:4e:01"],
     ["esp32s3", "ESP32-S3", "34:85:18:4a:2b:01"],
