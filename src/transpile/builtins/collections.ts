@@ -6,7 +6,9 @@ import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 /**
  * Map and Set are the JsMap/JsSet helper classes (insertion-ordered, as MicroPython's dict
- * and set are not). Their methods carry JavaScript's names, so most calls stay calls.
+ * and set are not). Their methods carry JavaScript's names, so most calls stay calls. Their
+ * iterators (for…of, keys(), values(), entries()) are live as JavaScript's are: Python
+ * generators over JsEntries, whose next() gives `{ value, done }` through js_iter_next.
  */
 const same: CallMapping = (node, context, receiver) => {
   const member = (node.expression as ts.PropertyAccessExpression).name.text;
@@ -27,8 +29,8 @@ export const mapCalls: CallMappings = {
   has: same,
   delete: same,
   clear: same,
-  keys: (_node, _context, receiver) => py.call(py.name("iter"), [py.call(py.name("list"), [py.call(py.attribute(receiver, "keys"))])]),
-  values: (_node, _context, receiver) => py.call(py.name("iter"), [py.call(py.name("list"), [py.call(py.attribute(receiver, "values"))])]),
+  keys: same,
+  values: same,
   entries: same,
   forEach: forEach("Map"),
 };
@@ -40,8 +42,7 @@ export const setCalls: CallMappings = {
   clear: same,
   keys: same,
   values: same,
-  entries: (_node, _context, receiver) =>
-    py.call(py.name("iter"), [py.call(py.name("list"), [py.call(py.name("zip"), [receiver, receiver])])]),
+  entries: same,
   forEach: forEach("Set"),
 };
 

@@ -4,13 +4,16 @@ import type { CallMapping, CallMappings } from "./mapping.js";
 
 /**
  * A generator object (a JsGenerator): `next(v)` gives JavaScript's `{ value, done }`, and
- * `return(v)` and `throw(e)` end it early, running its `finally` blocks. The iterators of Map
- * and Set are snapshots in Python, where JavaScript's see later changes, so their `next()` stays
- * unsupported.
+ * `return(v)` and `throw(e)` end it early, running its `finally` blocks.
  */
 const method =
   (name: string): CallMapping =>
   (node, context, receiver) =>
     py.call(py.attribute(receiver, name), transformArgs(node, context).slice(0, 1));
+
+/** The iterators of Map and Set are Python generators, live over their JsEntries. */
+export const collectionIteratorCalls: CallMappings = {
+  next: (_node, context, receiver) => py.call(context.useHelper("js_iter_next"), [receiver]),
+};
 
 export const generatorCalls: CallMappings = { next: method("js_next"), return: method("js_return"), throw: method("js_throw") };

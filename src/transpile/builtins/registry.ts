@@ -3,7 +3,7 @@ import { mapCalls, setCalls, sizeProperty, weakMapCalls, weakSetCalls } from "./
 import { consoleCalls } from "./console.js";
 import { classContextCalls, classContextProperties, memberContextProperties } from "./decorator-context.js";
 import { errorCalls, errorProperties } from "./error.js";
-import { generatorCalls } from "./iterators.js";
+import { collectionIteratorCalls, generatorCalls } from "./iterators.js";
 import { jsonCalls } from "./json.js";
 import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
@@ -37,6 +37,8 @@ export const callMappings: Record<string, CallMappings> = {
   DateConstructor: { now: (_node, context) => py.call(context.useHelper("date_now"), []) },
   Error: errorCalls,
   Generator: generatorCalls,
+  MapIterator: collectionIteratorCalls,
+  SetIterator: collectionIteratorCalls,
   Promise: promiseCalls,
   ClassDecoratorContext: classContextCalls,
   PromiseConstructor: promiseStaticCalls,

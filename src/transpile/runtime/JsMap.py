@@ -1,51 +1,39 @@
-# requires: js_same
-from collections import OrderedDict
-
-
-class JsMap(OrderedDict):
-    # Map keeps insertion order (a plain MicroPython dict does not) and iterates
-    # as [key, value] pairs. Keys are stored as js_same gives them, so that true and 1,
-    # two equal arrays, or NaN and NaN are told apart or not as JavaScript does.
+# requires: JsEntries
+class JsMap(JsEntries):
+    # Map: insertion-ordered entries whose iterators are live (see JsEntries). Keys are stored
+    # as js_same gives them, so that true and 1, two equal arrays, or NaN and NaN are told
+    # apart or not as JavaScript does. It iterates as [key, value] pairs.
     def __init__(self, entries=()):
         super().__init__()
         for k, v in entries:
-            self[js_same(k)] = v
+            self._put(k, v)
 
     def __iter__(self):
-        for k, v in super().items():
-            yield [js_unsame(k), v]
+        return self._walk(2)
 
     def items(self):
-        return [(js_unsame(k), v) for k, v in super().items()]
-
-    def keys(self):
-        return [js_unsame(k) for k in super().keys()]
-
-    @property
-    def size(self):
-        return len(self)
+        return [(js_unsame(k), v) for k, v in zip(self._k, self._v) if k is not _js_hole]
 
     def get(self, key, default=None):
-        return super().get(js_same(key), default)
+        at = self._at.get(js_same(key))
+        return default if at is None else self._v[at]
 
     def set(self, key, value):
-        self[js_same(key)] = value
+        self._put(key, value)
         return self
 
-    def has(self, key):
-        return js_same(key) in self
+    def keys(self):
+        return self._walk(0)
 
-    def delete(self, key):
-        key = js_same(key)
-        if key in self:
-            del self[key]
-            return True
-        return False
+    def values(self):
+        return self._walk(1)
 
-    entries = __iter__
+    def entries(self):
+        return self._walk(2)
 
     def forEach(self, f, arity=2):
-        # Python functions take exactly the arguments they declare: arity is how
-        # many of (value, key) the callback accepts, known when transpiling.
-        for k, v in self.items():
+        # Python functions take exactly the arguments they declare: arity is how many of
+        # (value, key) the callback accepts, known when transpiling. Entries added or deleted
+        # by the callback are seen as in JavaScript.
+        for k, v in self._walk(2):
             f(v, k) if arity > 1 else f(v)

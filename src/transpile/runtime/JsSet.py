@@ -1,50 +1,31 @@
-# requires: js_same
-from collections import OrderedDict
-
-
-class JsSet:
-    # Set keeps insertion order; MicroPython's set does not. Values are stored as js_same
-    # gives them (JavaScript's SameValueZero: true is not 1, arrays by identity, NaN once).
+# requires: JsEntries
+class JsSet(JsEntries):
+    # Set: insertion-ordered values whose iterators are live (see JsEntries). Values are stored
+    # as js_same gives them (JavaScript's SameValueZero: true is not 1, arrays by identity, NaN
+    # once).
     def __init__(self, items=()):
-        self._d = OrderedDict()
+        super().__init__()
         for v in items:
-            self._d[js_same(v)] = True
+            self._put(v, None)
 
     def __iter__(self):
-        return iter([js_unsame(v) for v in self._d])
-
-    def __len__(self):
-        return len(self._d)
+        return self._walk(0)
 
     def __contains__(self, v):
-        return js_same(v) in self._d
-
-    @property
-    def size(self):
-        return len(self._d)
+        return js_same(v) in self._at
 
     def add(self, v):
-        self._d[js_same(v)] = True
+        self._put(v, None)
         return self
 
-    def has(self, v):
-        return js_same(v) in self._d
-
-    def delete(self, v):
-        v = js_same(v)
-        if v in self._d:
-            del self._d[v]
-            return True
-        return False
-
-    def clear(self):
-        self._d.clear()
-
     def values(self):
-        return iter(self)
+        return self._walk(0)
 
     keys = values
 
+    def entries(self):
+        return ([v, v] for v in self._walk(0))
+
     def forEach(self, f, arity=1):
-        for v in list(self):
+        for v in self._walk(0):
             f(v, v) if arity > 1 else f(v)
