@@ -146,6 +146,27 @@ export const untypedMemberDecorator = (node: ts.Node) =>
 export const unsupportedClassMember = (node: ts.Node, what: string) =>
   at(node, "TSMP1011", `${what} in classes are not supported by tsmp yet.`);
 
+export const numericClassMember = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1011",
+    `Numeric member names in classes (\`${node.getText()}\`) are not supported: a Python attribute cannot be named by a number. Give the member a name, or keep numbered values in an array or a Map.`,
+  );
+
+export const arrayHole = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1001",
+    "Array holes (`[1, , 3]`) are not supported: a MicroPython list has no holes. Write undefined in the gap, or build the array with push or fill.",
+  );
+
+export const usingDeclaration = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1001",
+    "`using` declarations are not supported: MicroPython has no Symbol.dispose to call when the block ends. Declare it with const and call its cleanup in a finally block.",
+  );
+
 export const unsupportedAssignmentTarget = (node: ts.Node) => at(node, "TSMP1012", "This assignment target is not supported by tsmp yet.");
 
 export const superPropertyAccess = (node: ts.Node) =>

@@ -131,3 +131,10 @@ export const callOfUnknownFunction = (node: ts.PropertyAccessExpression) =>
     "TSMP1141",
     `\`${node.getText()}\`: call and apply are only supported on a function the build can identify (one declared by name, or a value of its own type, typeof f), not on a method or a value of a function type: tsmp passes \`this\` only to functions that declare it and cannot tell whether this one does. Call it directly, or keep the function's own type.`,
   );
+
+export const symbolValue = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1101",
+    `\`${node.getText()}\`: symbols are not supported: MicroPython has no symbol type, and its attribute names are strings. Use a string constant as the key.`,
+  );

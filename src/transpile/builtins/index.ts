@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { instanceConstructor, instanceConstructorName } from "./constructor-property.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
@@ -76,9 +77,13 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
   // `this.name = "MyError"`: a write is a plain attribute (reads are mapped).
   if (isWrittenTo(node)) return undefined;
   if ((node.name.text === "name" || node.name.text === "length") && isFunctionMember(member))
-    return transformFunctionProperty(node, context);
+    return instanceConstructorName(node, context) ?? transformFunctionProperty(node, context);
   // `{ value, done }` from an iterator's next() is a JsObject (see iterators.ts).
   const owner = declaringInterface(member);
+  if (owner === "Object") {
+    const constructor = instanceConstructor(node, context);
+    if (constructor) return constructor;
+  }
   if (owner === "IteratorYieldResult" || owner === "IteratorReturnResult") {
     return py.attribute(context.transformExpression(node.expression), node.name.text);
   }
@@ -89,6 +94,10 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
   if (owner === "PromiseConstructor" || owner === "Promise") return rejectPromiseMember(node, node.name.text, context);
   if (owner === "Date" || owner === "DateConstructor") {
     context.report(libraryDiagnostics.dateObject(node));
+    return py.none();
+  }
+  if (owner === "SymbolConstructor") {
+    context.report(libraryDiagnostics.symbolValue(node));
     return py.none();
   }
   const kind = receiverKind(node.expression, context);
@@ -162,6 +171,10 @@ export function transformGlobalName(
   if (node.text === "Promise") return rejectPromiseMember(node, "Promise", context);
   if (node.text === "Date") {
     context.report(libraryDiagnostics.dateObject(node));
+    return py.none();
+  }
+  if (node.text === "Symbol") {
+    context.report(libraryDiagnostics.symbolValue(node));
     return py.none();
   }
   context.report(diagnostics.unsupportedLibraryMember(node, node.text));

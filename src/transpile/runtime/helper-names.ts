@@ -74,6 +74,7 @@ export const helperNames = [
   "js_caught",
   "js_cbrt",
   "js_char_at",
+  "js_class_name",
   "js_clz32",
   "js_compare",
   "js_decorate_accessor",

@@ -1,5 +1,6 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
+import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, typeOf } from "../types.js";
 
@@ -9,6 +10,11 @@ import { isArrayType, typeOf } from "../types.js";
  * string, an iterator) is copied with list() first.
  */
 export function transformArrayLiteral(node: ts.ArrayLiteralExpression, context: TransformationContext): py.Expression {
+  const hole = node.elements.find(ts.isOmittedExpression);
+  if (hole) {
+    context.report(diagnostics.arrayHole(hole));
+    return py.list([]);
+  }
   if (!node.elements.some(ts.isSpreadElement)) {
     return py.list(node.elements.map((element) => context.transformExpression(element)));
   }

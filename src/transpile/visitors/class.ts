@@ -5,6 +5,7 @@ import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { functionDefinition } from "./function.js";
 import { rememberClassName } from "./class-names.js";
+import { renamedClassName } from "../builtins/constructor-property.js";
 import { accessorDefinitions, reportReplacedStaticAccessors } from "./class-accessors.js";
 import { takesClass } from "./class-receivers.js";
 import { decorateClass, decoratedFieldValue, hasDecorators, isDecoratedField, rejectDecorators } from "./decorators.js";
@@ -37,14 +38,14 @@ function memberName(member: ts.ClassElement, context: TransformationContext): st
   const written = writtenName(member, context);
   if (written !== undefined) return pythonSafeAttribute(written);
   if (member.name && ts.isPrivateIdentifier(member.name)) context.report(diagnostics.privateName(member.name));
-  else {
-    const what =
-      member.name && ts.isNumericLiteral(member.name)
-        ? "Numeric member names"
-        : "Computed member names other than a string constant (and on accessors)";
-    context.report(diagnostics.unsupportedClassMember(member, what));
-  }
+  else if (member.name && (ts.isNumericLiteral(member.name) || isNumericComputedName(member.name)))
+    context.report(diagnostics.numericClassMember(member.name));
+  else context.report(diagnostics.unsupportedClassMember(member, "Computed member names other than a string constant (and on accessors)"));
   return undefined;
+}
+
+function isNumericComputedName(name: ts.PropertyName): boolean {
+  return ts.isComputedPropertyName(name) && ts.isNumericLiteral(name.expression);
 }
 
 /**
@@ -207,6 +208,9 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
     context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
   }
   if (getterMethods && !resolved) body.push(getterDispatch(node, context));
+  const jsName = renamedClassName(node, className);
+  // Read by js_class_name, for `x.constructor.name`.
+  if (jsName !== undefined) body.unshift(py.assign(py.name("_js_name"), py.str(jsName)));
   return { kind: "ClassDef", name: className, bases, body };
 }
 

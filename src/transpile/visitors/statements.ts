@@ -18,6 +18,11 @@ export function transformVariableStatement(node: ts.VariableStatement, context: 
 }
 
 export function transformVariableDeclarationList(list: ts.VariableDeclarationList, context: TransformationContext): py.Statement[] {
+  // `using` and `await using` (AwaitUsing includes Using's bit).
+  if (list.flags & ts.NodeFlags.Using) {
+    context.report(diagnostics.usingDeclaration(list));
+    return [];
+  }
   const statements: py.Statement[] = [];
   for (const declaration of list.declarations) {
     if (!ts.isIdentifier(declaration.name)) {

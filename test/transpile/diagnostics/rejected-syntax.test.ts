@@ -94,7 +94,7 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
     );
   });
   it("TSMP1011 numeric member names and computed names with no known string", () => {
-    expect(rejection(`class A { 1 = 4; }`, "TSMP1011").message).toBe("Numeric member names in classes are not supported by tsmp yet.");
+    expect(rejection(`class A { 1 = 4; }`, "TSMP1011").message).toMatch(/^Numeric member names in classes \(`1`\) are not supported/);
     expect(rejection(`function key(): string { return "k"; }\nclass A { [key()] = 4; }`, "TSMP1011").message).toBe(
       "Computed member names other than a string constant (and on accessors) in classes are not supported by tsmp yet.",
     );
@@ -143,7 +143,9 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
     );
   });
   it("TSMP1101 a library global with no mapping", () => {
-    expect(rejection(`const s = Symbol("x");\nconsole.log(typeof s);`, "TSMP1101").message).toBe("Symbol is not supported by tsmp yet.");
+    expect(rejection(`const w = new WeakRef({});\nconsole.log(typeof w);`, "TSMP1101").message).toBe(
+      "WeakRef is not supported by tsmp yet.",
+    );
   });
 });
 

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { createTranspiler } from "../../../src/transpile/index.js";
+
+/** Constructs that stay rejected say what they are and what to write instead. */
+function tsmpDiagnostics(source: string): { code: string; line: number | undefined; message: string }[] {
+  const result = createTranspiler({ sourceMaps: false }).transpileSource(source);
+  return result.diagnostics.filter((d) => d.code.startsWith("TSMP")).map(({ code, line, message }) => ({ code, line, message }));
+}
+
+describe("rejection messages", () => {
+  it("names an array hole and says to write undefined", () => {
+    expect(tsmpDiagnostics(`const a = [1, , 3];\nconsole.log(a.length);`)).toEqual([
+      {
+        code: "TSMP1001",
+        line: 1,
+        message:
+          "Array holes (`[1, , 3]`) are not supported: a MicroPython list has no holes. Write undefined in the gap, or build the array with push or fill.",
+      },
+    ]);
+  });
+  it("names numeric class members, plain and computed", () => {
+    const found = tsmpDiagnostics(`class A {\n  1 = "x";\n  [2]() { return 2; }\n}\nconsole.log(String(new A()));`);
+    expect(found.map((d) => [d.code, d.line])).toEqual([
+      ["TSMP1011", 2],
+      ["TSMP1011", 3],
+    ]);
+    expect(found[1]!.message).toBe(
+      "Numeric member names in classes (`[2]`) are not supported: a Python attribute cannot be named by a number. Give the member a name, or keep numbered values in an array or a Map.",
+    );
+  });
+  it("names Symbol.for and Symbol and says to use a string key", () => {
+    const found = tsmpDiagnostics(`const k = Symbol.for("k");\nconst s = Symbol("s");\nconsole.log(String(k), String(s));`);
+    expect(found.map((d) => [d.code, d.line])).toEqual([
+      ["TSMP1101", 1],
+      ["TSMP1101", 2],
+    ]);
+    expect(found[0]!.message).toBe(
+      "`Symbol.for`: symbols are not supported: MicroPython has no symbol type, and its attribute names are strings. Use a string constant as the key.",
+    );
+  });
+  it("names a using declaration and says why", () => {
+    expect(tsmpDiagnostics(`function f() {\n  using r = null;\n  return r;\n}\nf();`)).toEqual([
+      {
+        code: "TSMP1001",
+        line: 2,
+        message:
+          "`using` declarations are not supported: MicroPython has no Symbol.dispose to call when the block ends. Declare it with const and call its cleanup in a finally block.",
+      },
+    ]);
+  });
+});
