@@ -47,6 +47,12 @@ const rows: { tsmp: boolean; esptool: boolean }[] = [
   { tsmp: false, esptool: false },
 ];
 
+/** Bytes on the wire for `payload` sent in 16 KB data packets: SLIP-escaped, with each packet's 24-byte header and two delimiters. */
+function bytesOnWire(payload: Uint8Array): number {
+  const escapes = payload.reduce((count, byte) => count + (byte === 0xc0 || byte === 0xdb ? 1 : 0), 0);
+  return payload.length + escapes + Math.ceil(payload.length / 0x4000) * (24 + 2);
+}
+
 async function onFreshChip(image: Uint8Array, flash: (port: string) => Promise<number>): Promise<number> {
   const chip = await VirtualEsp32.start({ baudPacing: true });
   try {
@@ -108,8 +114,10 @@ if (esptool) {
         ),
       )
       .join("; ");
-    const deflated = deflateSync(image, { level: 9 }).length;
-    const floor = (compress: boolean, baud: number) => ((compress ? deflated : IMAGE_SIZE) * 10) / baud;
+    const stream = deflateSync(image, { level: 9 });
+    const deflated = stream.length;
+    const wire = { compressed: bytesOnWire(stream), plain: bytesOnWire(image) };
+    const floor = (compress: boolean, baud: number) => ((compress ? wire.compressed : wire.plain) * 10) / baud;
     const markdown = [
       "## race: `tsmp firmware flash` vs `esptool.py write_flash`",
       "",
@@ -120,19 +128,23 @@ if (esptool) {
         "`tsmp firmware flash --no-verify-repl [--no-compress]` (stub, the MD5 of the first sector to see whether the flash holds the image already, the write, MD5 check, then a reset into the firmware). Target: ≤ 0.9×.",
       `Each cell is the median of ${ROUNDS} rounds (all runs, seconds: ${allRuns}).`,
       "",
-      "Where the time goes (the virtual chip's timestamped trace of every packet, both tools, 512 KB compressed at 460800): both send the same " +
-        "deflate stream (about 315 KB) in 20 blocks of 16 KB, each after the chip's answer to the one before, one block every 349-355 ms: about " +
-        "7.0 s of either tool's time is the line. Around it: start to first byte 0.09-0.4 s for esptool.py, 0.26-0.6 s for Node (module " +
-        "loading); esptool.py uploads its 3.7 KB stub at 115200 (0.32 s) and then changes baud, tsmp changes baud in the ROM and uploads " +
-        "esptool-js's 6.7 KB stub at the fast rate (0.15 s at 460800). Cut this time: esptool-js's waits for 100 ms of silence after the ESP32 " +
-        "ROM rejects GET_SECURITY_INFO and after the baud change (now 30 ms), its 50 ms before talking at the new rate (tsmp changes baud " +
-        "itself: 20 ms, as the stub switches 11 ms after its answer; 93-157 ms to 27 ms in all), and its 1 ms polling for each answer " +
-        "(2.7 to 0.8 ms from a block's answer to the next block, load 13). zopfli's stream is 0.3 % smaller than zlib level 9's on this " +
-        "image, whose random half does not compress: not used.",
-      "Line floor: the image's bytes as they cross the wire (the deflate stream, or the whole image with `-u`) at 10 bits a byte, before " +
-        "any framing, SYNC, stub, MD5 or process start-up: no tool can flash faster. Where it exceeds 0.9× esptool.py's time, the target " +
-        "cannot be met by sending the same bytes, whatever happens around them. tsmp compresses unless told not to, on every chip (the " +
-        "stub and the ROM inflate), so its default is raced against `-u` as well; `--no-compress` against `-u` is the like-for-like row.",
+      "Where the time goes (the virtual chip's timestamped trace of every packet, and `node --cpu-prof` of the CLI): both tools send the same " +
+        `deflate stream (${deflated} B) in 16 KB blocks, each after the chip's answer to the one before; with SLIP's escapes and each ` +
+        `block's framing that is ${wire.compressed} B on the wire, most of either tool's time. Around it, for tsmp: Node's start (0.1 s of CPU) ` +
+        "and loading the firmware commands (esptool-js, serialport: 150 modules, 130 ms of CPU; one bundled file since, 50 ms); the connect " +
+        "(SYNC; the chip named by its magic register, as the ESP32 ROM refuses the GET_SECURITY_INFO that esptool asks first, which cost a " +
+        "30 ms drain; the baud change in the ROM; the eFuse reads of the chip's description, which esptool-js's stub upload repeats, now " +
+        "answered once: 9 reads became 4; the 6.7 KB stub at the fast rate, 0.15 s at 460800, where esptool.py sends its 3.7 KB stub at " +
+        "115200 in 0.32 s; the flash ID; the MD5 of the first sector), then the MD5 of the image and the reset. Looked at and not used: " +
+        "zopfli (@gfx/zopfli) makes this stream 871 B (0.28 %) smaller, worth 19 ms at 460800, in 8-15 s of CPU; a second block in flight " +
+        "(esptool-js's stub, esp-flasher-stub, has two frame buffers and answers a block before inflating and writing it, so the third block, " +
+        "sent on the first one's answer, can find both buffers taken and be dropped); skipping 0xFF blocks (the image has none, and deflate shrinks " +
+        "them to almost nothing).",
+      "Line floor: the image's bytes as they cross the wire (the deflate stream, or the whole image with `-u`, SLIP-escaped and framed in " +
+        "16 KB blocks) at 10 bits a byte, before SYNC, stub, MD5 or process start-up: no tool sending these bytes can flash faster. tsmp's " +
+        "stub adds 6.9 KB at the fast rate to it. Where the floor plus the stub exceeds 0.9× esptool.py's time, the target cannot be met by " +
+        "sending the same bytes, whatever happens around them. tsmp compresses unless told not to, on every chip (the stub and the ROM " +
+        "inflate), so its default is raced against `-u` as well; `--no-compress` against `-u` is the like-for-like row.",
       "",
       "| baud | tsmp command | esptool.py command | tsmp time | esptool.py time | tsmp / esptool.py | line floor, tsmp / esptool.py | 0.9× esptool.py |",
       "|---|---|---|---|---|---|---|---|",
