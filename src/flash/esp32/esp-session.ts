@@ -249,7 +249,9 @@ export class Esp32Session {
 
   /** The flash size from the SPI flash's JEDEC ID, e.g. "4MB". */
   async flashSize(): Promise<string | undefined> {
-    return this.loader.detectFlashSize();
+    const loader = this.loader;
+    if (!loader.IS_STUB || !loader.chip.SPI_MOSI_DLEN_OFFS) return loader.detectFlashSize();
+    return loader.DETECTED_FLASH_SIZES[((await readFlashId(loader)) >>> 16) & 0xff];
   }
 
   /**
@@ -414,6 +416,53 @@ async function romBaudRequest(loader: ESPLoader, baud: number): Promise<number |
   if (romCrystal < 20e6 || romCrystal > 50e6) return undefined;
   const crystal = romCrystal > 33e6 ? 40e6 : 26e6;
   return Math.floor((baud * romCrystal) / crystal);
+}
+
+/**
+ * The SPI flash's JEDEC ID (command 0x9F, 24 bits back), by the same register writes as
+ * esptool-js's runSpiflashCommand, but with the five writes that start the command, and the two
+ * that restore the controller, each sent as one WRITE_REG: the stub writes every register a
+ * command lists, in order. Six round trips instead of eleven.
+ */
+async function readFlashId(loader: ESPLoader): Promise<number> {
+  const chip = loader.chip;
+  const base = chip.SPI_REG_BASE;
+  const usr = base + chip.SPI_USR_OFFS;
+  const usr2 = base + chip.SPI_USR2_OFFS;
+  const [oldUsr, oldUsr2] = [await loader.readReg(usr), await loader.readReg(usr2)];
+  await writeRegisters(loader, [
+    [base + chip.SPI_MISO_DLEN_OFFS, 24 - 1],
+    [usr, SPI_USR_COMMAND | SPI_USR_MISO],
+    [usr2, (7 << 28) | SPIFLASH_RDID],
+    [base + chip.SPI_W0_OFFS, 0],
+    [base, SPI_CMD_USR],
+  ]);
+  for (let poll = 0; (await loader.readReg(base)) & SPI_CMD_USR; poll++) {
+    if (poll === 10) throw new Esp32NotAnswering("the SPI flash did not answer its ID command in time");
+  }
+  const id = await loader.readReg(base + chip.SPI_W0_OFFS);
+  await writeRegisters(loader, [
+    [usr, oldUsr],
+    [usr2, oldUsr2],
+  ]);
+  return id;
+}
+
+const SPIFLASH_RDID = 0x9f;
+const SPI_CMD_USR = 1 << 18;
+const SPI_USR_COMMAND = 1 << 31;
+const SPI_USR_MISO = 1 << 28;
+
+/** One WRITE_REG of [address, value] pairs (mask all ones, no delay), as the stub takes it. */
+async function writeRegisters(loader: ESPLoader, writes: [number, number][]): Promise<void> {
+  const data = new Uint8Array(16 * writes.length);
+  const view = new DataView(data.buffer);
+  writes.forEach(([address, value], i) => {
+    view.setUint32(16 * i, address >>> 0, true);
+    view.setUint32(16 * i + 4, value >>> 0, true);
+    view.setUint32(16 * i + 8, 0xffffffff, true);
+  });
+  await loader.checkCommand("write target memory", loader.ESP_WRITE_REG, data);
 }
 
 /** RTCCALICFG1 (calibration value in bits 7..31) and eFuse read word 4 (CK8M in bits 0..7). */

@@ -230,6 +230,8 @@ describe("tsmp firmware info and erase", () => {
       mac: "24:0a:c4:1e:57:01",
       flashSize: "8MB",
     });
+    // The flash ID command's five register writes go to the stub as one WRITE_REG.
+    expect(chip!.commandLog).toContain("stub op=0x09 len=80");
   });
 
   it("names an ESP32 by its magic register, without the GET_SECURITY_INFO its ROM refuses; an ESP32-S3 is asked", async () => {
