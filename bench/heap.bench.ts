@@ -81,7 +81,7 @@ function minimumHeap(micropython: string, dir: string, expected: string, endless
 const micropython = findPeer("micropython", "the heap table (native MicroPython)");
 if (micropython) {
   const programs = [
-    ...["string-building", "array-pipeline", "integer-math", "classes", "closures"].map((name) => snippet(name, "programs/")),
+    ...["string-building", "array-pipeline", "integer-math", "classes", "closures", "nullable"].map((name) => snippet(name, "programs/")),
     ...["crc16", "dataview-frames", "hex-dump", "ring-buffer"].map((name) => snippet(name, "programs/binary/")),
     blink(),
   ];

@@ -11,7 +11,7 @@ import { machineLine, writeResultsSection } from "./results-file.js";
 // VM that runs on this machine): whole-process time, start-up included, and the smallest heap
 // each program runs in (`-X heapsize=` bisection), side by side in one run. The helper module
 // `_tsmp.py` is measured on its own too: what importing it costs in time and heap.
-const programs = ["string-building", "array-pipeline", "integer-math", "classes", "closures"];
+const programs = ["string-building", "array-pipeline", "integer-math", "classes", "closures", "nullable"];
 const runs = Number(process.env.TSMP_BENCH_RUNS ?? 15);
 const programDir = fileURLToPath(new URL("./programs/", import.meta.url));
 

@@ -376,7 +376,7 @@ export interface Loop {
   stop(): void;
   close(): void;
   set_exception_handler(handler: ExceptionHandler | null): void;
-  get_exception_handler(): ExceptionHandler | null;
+  get_exception_handler(): ExceptionHandler | undefined;
   /**
    * Prints the context to stderr. MicroPython's docs write `default_exception_handler(context)`,
    * but its code takes `(loop, context)` (the one-argument call raises TypeError on a board).
@@ -415,8 +415,8 @@ const loop: Loop = {
     handlers.set(scheduler(), handler);
     scheduler().exceptionHandler = handler === null ? null : (context) => handler(loop, context);
   },
-  get_exception_handler(): ExceptionHandler | null {
-    return handlers.get(scheduler()) ?? null;
+  get_exception_handler(): ExceptionHandler | undefined {
+    return handlers.get(scheduler()) ?? undefined;
   },
   default_exception_handler(_loop: Loop, context: ExceptionContext): void {
     scheduler().defaultExceptionHandler(context);

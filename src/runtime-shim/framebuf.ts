@@ -185,13 +185,13 @@ export class FrameBuffer {
     this.fillClipped(0, 0, this.width, this.height, int(c));
   }
 
-  /** The colour of pixel (x, y), or `null` (None) outside the buffer. */
-  pixel(x: number, y: number): number | null;
+  /** The colour of pixel (x, y), or `undefined` (None) outside the buffer. */
+  pixel(x: number, y: number): number | undefined;
   /** Sets pixel (x, y) to `c` (nothing outside the buffer). */
   pixel(x: number, y: number, c: number): void;
-  pixel(x: number, y: number, c?: number): number | null | void {
+  pixel(x: number, y: number, c?: number): number | undefined | void {
     [x, y] = [int(x), int(y)];
-    if (!this.inside(x, y)) return c === undefined ? null : undefined;
+    if (!this.inside(x, y)) return undefined;
     if (c === undefined) return this.get(x, y);
     this.set(x, y, int(c));
   }

@@ -486,26 +486,26 @@ export class UART implements PollableStream {
     return this.receive().length;
   }
 
-  /** Reads up to `nbytes` (all available by default); null when nothing arrived within the timeout. */
-  read(nbytes?: number): Uint8Array | null {
+  /** Reads up to `nbytes` (all available by default); undefined (None) when nothing arrived within the timeout. */
+  read(nbytes?: number): Uint8Array | undefined {
     const received = this.waitFor((r) => r.length >= (nbytes ?? 1));
-    if (received.length === 0) return null;
+    if (received.length === 0) return undefined;
     const count = nbytes === undefined ? received.length : Math.min(nbytes, received.length);
     return Uint8Array.from(received.splice(0, count));
   }
 
-  /** Reads into `buf`; returns the count, or null when nothing arrived. */
-  readinto(buf: Uint8Array, nbytes?: number): number | null {
+  /** Reads into `buf`; returns the count, or undefined (None) when nothing arrived. */
+  readinto(buf: Uint8Array, nbytes?: number): number | undefined {
     const bytes = this.read(Math.min(buf.length, nbytes ?? buf.length));
-    if (bytes === null) return null;
+    if (bytes === undefined) return undefined;
     buf.set(bytes);
     return bytes.length;
   }
 
-  /** Reads up to and including a newline; null when nothing arrived. */
-  readline(): Uint8Array | null {
+  /** Reads up to and including a newline; undefined (None) when nothing arrived. */
+  readline(): Uint8Array | undefined {
     const received = this.waitFor((r) => r.includes(10));
-    if (received.length === 0) return null;
+    if (received.length === 0) return undefined;
     const newline = received.indexOf(10);
     return Uint8Array.from(received.splice(0, newline < 0 ? received.length : newline + 1));
   }

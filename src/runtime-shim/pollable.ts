@@ -10,10 +10,10 @@ import type { IoSource } from "./scheduler.js";
 export const pollSource: unique symbol = Symbol.for("tsmp.pollSource");
 
 export interface PollableStream {
-  read(nbytes?: number): Uint8Array | null;
-  readinto(buf: Uint8Array): number | null;
-  readline(): Uint8Array | null;
-  write(buf: Uint8Array | string): number | null;
+  read(nbytes?: number): Uint8Array | undefined;
+  readinto(buf: Uint8Array): number | undefined;
+  readline(): Uint8Array | undefined;
+  write(buf: Uint8Array | string): number | undefined;
   /** @internal what the event loop polls for readiness */
   [pollSource](): IoSource;
 }

@@ -139,20 +139,20 @@ export class socket {
     return this.receive(bufsize, "some");
   }
 
-  /** `size` bytes (all until the peer closes without a size); null on a non-blocking socket with nothing there. */
-  read(size = -1): Uint8Array | null {
+  /** `size` bytes (all until the peer closes without a size); undefined (None) on a non-blocking socket with nothing there. */
+  read(size = -1): Uint8Array | undefined {
     return this.streamRead(size, this.waitMs === 0 ? "some" : "all");
   }
 
-  /** One line, with its newline; null on a non-blocking socket with nothing there. */
-  readline(): Uint8Array | null {
+  /** One line, with its newline; undefined (None) on a non-blocking socket with nothing there. */
+  readline(): Uint8Array | undefined {
     return this.streamRead(-1, "line");
   }
 
-  /** Reads into `buf` what has come (at most `nbytes`); returns the count, or null if nothing is there (non-blocking). */
-  readinto(buf: Uint8Array, nbytes = -1): number | null {
+  /** Reads into `buf` what has come (at most `nbytes`); returns the count, or undefined (None) if nothing is there (non-blocking). */
+  readinto(buf: Uint8Array, nbytes = -1): number | undefined {
     const data = this.streamRead(nbytes < 0 ? buf.length : Math.min(nbytes, buf.length), "some");
-    if (data === null) return null;
+    if (data === undefined) return undefined;
     buf.set(data);
     return data.length;
   }
@@ -182,11 +182,11 @@ export class socket {
     return callHost<Uint8Array>({ op: "recv", id: this.hostId, n, mode, waitMs: this.waitMs });
   }
 
-  private streamRead(n: number, mode: RecvMode): Uint8Array | null {
+  private streamRead(n: number, mode: RecvMode): Uint8Array | undefined {
     try {
       return this.receive(n, mode);
     } catch (error) {
-      if (error instanceof OSError && error.errno === EAGAIN) return null;
+      if (error instanceof OSError && error.errno === EAGAIN) return undefined;
       throw error;
     }
   }

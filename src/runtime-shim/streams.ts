@@ -88,26 +88,26 @@ class SocketSource implements IoSource {
 
 /**
  * A connected socket as MicroPython's stream protocol shows it to asyncio's Stream: reads take
- * what is buffered (null while nothing is), errors surface at the next read or write.
+ * what is buffered (undefined, Python's None, while nothing is), errors surface at the next read or write.
  */
 class SocketStream implements PollableStream {
   constructor(readonly source: SocketSource) {}
 
-  read(nbytes?: number): Uint8Array | null {
+  read(nbytes?: number): Uint8Array | undefined {
     this.source.throwIfFailed();
-    return this.source.readable() ? this.source.take(nbytes ?? -1) : null;
+    return this.source.readable() ? this.source.take(nbytes ?? -1) : undefined;
   }
 
-  readinto(buf: Uint8Array): number | null {
+  readinto(buf: Uint8Array): number | undefined {
     const chunk = this.read(buf.length);
-    if (chunk === null) return null;
+    if (chunk === undefined) return undefined;
     buf.set(chunk);
     return chunk.length;
   }
 
-  readline(): Uint8Array | null {
+  readline(): Uint8Array | undefined {
     this.source.throwIfFailed();
-    return this.source.readable() ? this.source.takeLine() : null;
+    return this.source.readable() ? this.source.takeLine() : undefined;
   }
 
   write(buf: Uint8Array | string): number {
@@ -189,7 +189,7 @@ export class Stream {
       for (;;) {
         await waitReadable(this.source);
         const chunk = this.s.read(n < 0 ? undefined : n);
-        if (chunk === null) continue;
+        if (chunk === undefined) continue;
         if (n >= 0) return chunk;
         if (chunk.length === 0) return result;
         result = concat(result, chunk);
@@ -214,7 +214,7 @@ export class Stream {
       while (remaining > 0) {
         await waitReadable(this.source);
         const chunk = this.s.read(remaining);
-        if (chunk === null) continue;
+        if (chunk === undefined) continue;
         if (chunk.length === 0) throw new EOFError();
         result = concat(result, chunk);
         remaining -= chunk.length;
@@ -230,7 +230,7 @@ export class Stream {
       for (;;) {
         await waitReadable(this.source);
         const chunk = this.s.readline();
-        if (chunk === null) continue;
+        if (chunk === undefined) continue;
         line = concat(line, chunk);
         if (chunk.length === 0 || line[line.length - 1] === 10) return line;
       }
@@ -243,7 +243,7 @@ export class Stream {
     if (this.outBuf.length === 0) {
       const written = this.s.write(bytes);
       if (written === bytes.length) return;
-      if (written !== null) bytes = bytes.subarray(written);
+      if (written !== undefined) bytes = bytes.subarray(written);
     }
     this.outBuf = concat(this.outBuf, bytes);
   }

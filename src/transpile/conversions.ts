@@ -2,6 +2,7 @@ import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import { isIntegerValued } from "./integers.js";
 import * as py from "./python-ast.js";
+import { nullishTestOnce } from "./nullish.js";
 import { isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
 
 /**
@@ -22,7 +23,7 @@ export function asCondition(context: TransformationContext, node: ts.Expression,
       }
       return expression;
     case "not-none":
-      return py.compare(expression, "is not", py.none());
+      return nullishTestOnce(context, node, expression, true);
     case "always":
       return expression.kind === "Name" ? py.bool(true) : py.call(context.useHelper("js_truthy"), [expression]);
     case "dynamic":
@@ -73,7 +74,7 @@ export function negate(condition: py.Expression): py.Expression {
   return py.unaryOp("not", condition);
 }
 
-/** Exactly `null` (not undefined): JS prints "null", and the Python value None cannot tell. */
+/** Exactly `null`: the word is known when building. */
 function isNullOnly(type: ts.Type): boolean {
   return (type.flags & ts.TypeFlags.Null) !== 0;
 }
@@ -81,7 +82,7 @@ function isNullOnly(type: ts.Type): boolean {
 /** "null" for a null-typed value: the word alone when the value is a name or literal, else the value is still evaluated. */
 function nullText(context: TransformationContext, expression: py.Expression): py.Expression {
   if (expression.kind === "Constant" || expression.kind === "Name") return py.str("null");
-  return py.call(context.useHelper("js_str"), [expression, py.str("null")]);
+  return py.call(context.useHelper("js_str"), [expression]);
 }
 
 /** `node` converted as JS `String(x)` would, for concatenation. */

@@ -62,7 +62,7 @@ cs.value(1);
 import { UART } from "tsmp/machine";
 import * as time from "tsmp/time";
 const uart = new UART(1, 115200, { timeout: 50 });
-const text = (b: Uint8Array | null) => (b === null ? "None" : JSON.stringify(new TextDecoder().decode(b)));
+const text = (b: Uint8Array | undefined) => (b === undefined ? "None" : JSON.stringify(new TextDecoder().decode(b)));
 uart.write("ATE0\\r");
 console.log(uart.any());
 console.log(text(uart.read(5)));

@@ -11,7 +11,7 @@ describe("UART IRQs and asyncio streams over a UART, Node shim vs MicroPython VM
 import { UART } from "tsmp/machine";
 import * as time from "tsmp/time";
 const uart = new UART(1, 9600);
-const text = (b: Uint8Array | null) => (b === null ? "None" : JSON.stringify(new TextDecoder().decode(b)));
+const text = (b: Uint8Array | undefined) => (b === undefined ? "None" : JSON.stringify(new TextDecoder().decode(b)));
 const irq = uart.irq((u) => {
   console.log("irq", u.irq().flags(), time.ticks_ms(), u.any());
 }, UART.IRQ_RX | UART.IRQ_RXIDLE);

@@ -901,11 +901,11 @@ asyncio.run(main());
     `
 const loop = asyncio.get_event_loop();
 const handler = (l: asyncio.Loop, context: asyncio.ExceptionContext): void => { console.log("handled"); };
-console.log(loop.get_exception_handler() === null);
+console.log(loop.get_exception_handler() === undefined);
 loop.set_exception_handler(handler);
 console.log(loop.get_exception_handler() === handler);
 loop.set_exception_handler(null);
-console.log(loop.get_exception_handler() === null);
+console.log(loop.get_exception_handler() === undefined);
 `,
   ),
   p(

@@ -42,7 +42,7 @@ console.log(uart.readinto(buf), buf.join(","), uart.read());
       "44 65 65/84/43 26",
       "459 117 195,252,129,201,249,243,39,39,30",
       '"+CSQ: 17,99\\r\\n\\r\\nOK\\r\\n" 19 3',
-      "null 0,0,0,0 null",
+      "undefined 0,0,0,0 undefined",
       "",
     ]);
   });

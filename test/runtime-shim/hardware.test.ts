@@ -118,7 +118,7 @@ console.log("still running");
       `
 import { UART } from "tsmp/machine";
 import * as time from "tsmp/time";
-const text = (b: Uint8Array | null): string => (b === null ? "None" : new TextDecoder().decode(b));
+const text = (b: Uint8Array | undefined): string => (b === undefined ? "None" : new TextDecoder().decode(b));
 const loop = new UART(1, 115200);
 console.log(loop.write("ping"), loop.any(), text(loop.read()));
 const uart = new UART(2, { baudrate: 9600 });

@@ -87,7 +87,7 @@ try {
       "6 hello 10",
       "world true",
       "non-blocking recv: 11 OSError: [Errno 11] EAGAIN",
-      "non-blocking read: null",
+      "non-blocking read: undefined",
       "recv after a timeout: 110 OSError: [Errno 110] ETIMEDOUT",
       "3 1,2,3 4,5",
       "bye 0",

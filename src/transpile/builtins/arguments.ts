@@ -50,8 +50,7 @@ export function valueAsString(node: ts.Expression, context: TransformationContex
   const effectFree = expression.kind === "Constant" || expression.kind === "Name";
   if (effectFree && hasNull && parts.length === 1) return py.str("null");
   if (effectFree && hasUndefined && parts.length === 1) return py.str("undefined");
-  // null and undefined are both None: the declared type says which word JavaScript prints.
-  return py.call(context.useHelper("js_str"), hasNull && !hasUndefined ? [expression, py.str("null")] : [expression]);
+  return py.call(context.useHelper("js_str"), [expression]);
 }
 
 /** A Python `a:b` slice subscript of `receiver`; an omitted bound stays omitted. */

@@ -106,6 +106,17 @@ function formattedAtRunTime(nodes: readonly ts.Expression[], values: py.Expressi
   return py.call(py.name("print"), [py.starred(call)]);
 }
 
+/** `JSON.stringify(v)`, typed string but undefined for undefined and functions. */
+function isJsonStringify(node: ts.Expression): boolean {
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === "stringify" &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === "JSON"
+  );
+}
+
 function held(value: py.Expression, context: TransformationContext): { raw: py.Expression; read: py.Expression } {
   const temporary = context.temporary("value");
   return { raw: py.namedExpr(temporary, value), read: temporary };
@@ -116,8 +127,8 @@ const nullishFlags = ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.N
 function printedArgument(argument: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
   const type = typeOf(context, argument);
   // A value known to be undefined whatever its type says (`s[-1]`, `void f()`).
-  if (value.kind === "Constant" && value.value === null && !(type.flags & ts.TypeFlags.Null)) return py.str("undefined");
-  if (isStringType(type)) return value;
+  if (value.kind === "Constant" && value.value === null) return py.str("undefined");
+  if (isStringType(type)) return isJsonStringify(argument) ? py.call(context.useHelper("js_inspect"), [value]) : value;
   if (isNumberType(type)) return isIntegral(argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
   if (isBooleanType(type)) return py.ifExp(value, py.str("true"), py.str("false"));
   // The word alone only when dropping the value drops nothing (`console.log(f())` still calls f).
@@ -125,17 +136,7 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
   if (effectFree && (type.flags & ts.TypeFlags.Undefined || type.flags & ts.TypeFlags.Void)) return py.str("undefined");
   if (effectFree && type.flags & ts.TypeFlags.Null) return py.str("null");
   rejectUnprintable(argument, type, context, 0);
-  const parts = type.isUnion() ? type.types : [type];
-  // null and undefined are both None: the declared type picks the word. Untyped values
-  // (any, unknown: JSON.parse results, caught errors) print null, JSON's only nullish value.
-  const untyped = (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
-  const onlyNull =
-    untyped ||
-    (parts.some((part) => part.flags & ts.TypeFlags.Null) &&
-      !parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
-  const args = [value];
-  if (onlyNull) args.push(py.str("null"));
-  return py.call(context.useHelper("js_inspect"), args);
+  return py.call(context.useHelper("js_inspect"), [value]);
 }
 
 /** Class instances (other than Map and Set) and Errors print in ways MicroPython cannot match. */

@@ -2,7 +2,6 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import * as diagnostics from "./diagnostics.js";
-import { undefinedShape } from "./json-shape.js";
 import type { CallMappings } from "./mapping.js";
 
 export const jsonCalls: CallMappings = {
@@ -14,8 +13,7 @@ export const jsonCalls: CallMappings = {
     rejectUnordered(value!, context.checker.getTypeAtLocation(value!), context, 0);
     const args = [context.transformExpression(value!)];
     if (indent) args.push(context.transformExpression(indent));
-    const shape = undefinedShape(context.checker.getTypeAtLocation(value!), context);
-    return py.call(context.useHelper("json_stringify"), args, shape ? [{ name: "shape", value: shape }] : []);
+    return py.call(context.useHelper("json_stringify"), args);
   },
   parse(node, context) {
     if (node.arguments.length > 1) context.report(diagnostics.unsupportedArguments(node, "JSON.parse with a reviver"));

@@ -1,4 +1,4 @@
-# requires: any_str_call, any_list_call, js_str, to_fixed, num_to_radix
+# requires: any_str_call, any_list_call, js_str, to_fixed, num_to_radix, null
 def any_call(o, name, n, *args):
     # A library method called on a value typed any: the JavaScript method of what the value
     # holds at run time (a string, an array, a number), else the object's own method.
@@ -11,8 +11,8 @@ def any_call(o, name, n, *args):
         return num_to_radix(o, args[0]) if args and t is not bool else js_str(o)
     if name == "toFixed" and (t is int or t is float):
         return to_fixed(o, *args)
-    if o is None:
-        raise TypeError("Cannot read properties of undefined (reading '" + name + "')")
+    if o is None or o is null:
+        raise TypeError("Cannot read properties of " + str(o).replace("None", "undefined") + " (reading '" + name + "')")
     f = getattr(o, name)
     if n and isinstance(o, memoryview):
         # A typed array's callback methods are told the callback's arity after it.

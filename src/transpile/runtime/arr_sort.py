@@ -1,8 +1,10 @@
 def arr_sort(a, compare):
     # sort(compare) must be stable and MicroPython's list.sort is not, and it has no
-    # cmp_to_key: a bottom-up merge sort that calls compare(x, y) like JavaScript.
-    n = len(a)
-    src = a[:]
+    # cmp_to_key: a bottom-up merge sort that calls compare(x, y) like JavaScript, which
+    # puts undefined elements last without comparing them.
+    src = [v for v in a if v is not None]
+    n = len(src)
+    undefined = len(a) - n
     dst = [None] * n
     width = 1
     while width < n:
@@ -32,5 +34,5 @@ def arr_sort(a, compare):
             lo = hi
         src, dst = dst, src
         width *= 2
-    a[:] = src
+    a[:] = src + [None] * undefined if undefined else src
     return a

@@ -113,6 +113,7 @@ export const helperNames = [
   "json_stringify",
   "math",
   "new_array",
+  "null",
   "num_log",
   "num_str",
   "num_to_radix",

@@ -1,6 +1,13 @@
-# requires: js_str
-# JavaScript `+` when the operand types are not known statically: strings concatenate.
+# requires: js_str, to_num
+# JavaScript `+` when the operand types are not known statically: strings concatenate,
+# numbers add, anything else (null, undefined, booleans) is converted to a number first.
 def js_add(a, b):
     if isinstance(a, str) or isinstance(b, str):
         return js_str(a) + js_str(b)
-    return a + b
+    ta = type(a)
+    tb = type(b)
+    if (ta is int or ta is float) and (tb is int or tb is float):
+        return a + b
+    if ta is list or tb is list:
+        return js_str(a) + js_str(b)
+    return to_num(a) + to_num(b)

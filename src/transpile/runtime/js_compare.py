@@ -1,12 +1,12 @@
 # JavaScript's < <= > >= when the operands have no single static type (a union, a type
 # parameter, any): two strings compare by code points, anything else as numbers, where a NaN
 # (text that is no number) makes every comparison false. Arrays and objects compare as their
-# String() text. None is null here (0): tsmp cannot tell it from undefined (NaN).
-# requires: to_num, js_str
+# String() text; null is 0 and undefined NaN.
+# requires: to_num, js_str, null
 def js_compare(a, op, b):
-    if type(a) not in (str, int, float, bool) and a is not None:
+    if type(a) not in (str, int, float, bool) and a is not None and a is not null:
         a = js_str(a)
-    if type(b) not in (str, int, float, bool) and b is not None:
+    if type(b) not in (str, int, float, bool) and b is not None and b is not null:
         b = js_str(b)
     if type(a) is not str or type(b) is not str:
         a = to_num(a)

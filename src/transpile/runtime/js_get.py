@@ -1,3 +1,4 @@
+# requires: js_str, null
 def js_get(o, k):
     # A property or element of a value typed any, read as JavaScript reads it from whatever
     # the value holds at run time: length of strings and arrays, in-range elements (else
@@ -23,8 +24,8 @@ def js_get(o, k):
         if hasattr(o, "has"):
             return o.size if k == "size" else None
         return o.get(k)
-    if o is None:
-        raise TypeError("Cannot read properties of undefined (reading '" + str(k) + "')")
+    if o is None or o is null:
+        raise TypeError("Cannot read properties of " + js_str(o) + " (reading '" + js_str(k) + "')")
     if type(k) is not str:
         k = str(k)
     return getattr(o, k, None)

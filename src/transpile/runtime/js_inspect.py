@@ -1,10 +1,10 @@
 # requires: num_str, obj_items
-def js_inspect(v, nil="undefined"):
+def js_inspect(v):
     # What console.log prints for a value, following Node's util.inspect defaults
     # (depth 2, breakLength 80, compact 3, arrays over 6 items grouped in columns).
     if type(v) is str:
         return v
-    return _inspect(v, 0, 0, nil)
+    return _inspect(v, 0, 0)
 
 
 def _inspect_quote(s):
@@ -37,10 +37,10 @@ def _inspect_key(k):
     return k if ok else _inspect_quote(k)
 
 
-def _inspect(v, level, indent, nil):
+def _inspect(v, level, indent):
     t = type(v)
     if v is None:
-        return nil if level == 0 else "null"
+        return "undefined"
     if v is True:
         return "true"
     if v is False:
@@ -52,6 +52,8 @@ def _inspect(v, level, indent, nil):
     if t is float:
         return "-0" if v == 0 and str(v)[0] == "-" else num_str(v)
     name = type(v).__name__
+    if name == "JsNull":
+        return "null"
     is_list = t is list or t is tuple
     if name == "ArrayBuffer":
         output = ["[Uint8Contents]: <" + " ".join(["%02x" % b for b in v]) + ">", "byteLength: " + str(len(v))]
@@ -103,20 +105,20 @@ def _inspect(v, level, indent, nil):
     if is_list:
         shown = v if len(v) <= 100 else v[:100]
         for item in shown:
-            output.append(_inspect(item, level + 1, indent, nil))
+            output.append(_inspect(item, level + 1, indent))
         if len(v) > 100:
             rest = len(v) - 100
             output.append("... " + str(rest) + " more item" + ("s" if rest > 1 else ""))
     elif name == "JsMap":
         for k, item in v.items():
-            output.append(_inspect(k, level + 1, indent, nil) + " => " + _inspect(item, level + 1, indent, nil))
+            output.append(_inspect(k, level + 1, indent) + " => " + _inspect(item, level + 1, indent))
     elif name == "JsSet":
         for item in v:
-            output.append(_inspect(item, level + 1, indent, nil))
+            output.append(_inspect(item, level + 1, indent))
     else:
         for k, item in items:
             if not callable(item):
-                output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent, nil))
+                output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent))
     indent -= 2
     entries = len(output)
     if is_list and entries > 6:

@@ -1,4 +1,4 @@
-# requires: js_inspect, js_str, json_stringify, num_log, parse_float, parse_int, to_num
+# requires: js_inspect, js_str, json_stringify, num_log, parse_float, parse_int, to_num, null
 def js_log_format(first, shown, values, rest):
     # console.log(text, ...values) with a text known only when the program runs: Node replaces
     # %s %d %i %f %j %o %O %c in it with the values, in order, and %% with %. What is left of
@@ -31,7 +31,7 @@ def js_log_format(first, shown, values, rest):
 
 def _log_directive(d, v):
     t = type(v)
-    primitive = v is None or t is str or t is int or t is float or t is bool
+    primitive = v is None or v is null or t is str or t is int or t is float or t is bool
     if d == "s":
         return (num_log(v) if t is int or t is float else js_str(v)) if primitive else js_inspect(v)
     if d == "d":
@@ -53,4 +53,4 @@ def _log_text(v):
     # String(v) of an object, as %d, %i and %f read it: arrays join their elements.
     if type(v) is not list:
         return "[object Object]"
-    return ",".join("" if x is None else _log_text(x) if type(x) is list else js_str(x) for x in v)
+    return ",".join("" if x is None or x is null else _log_text(x) if type(x) is list else js_str(x) for x in v)

@@ -1,11 +1,13 @@
-# requires: num_str
-def js_str(x, nil="undefined"):
+# requires: num_str, null
+def js_str(x):
     # String(x): Python's str() would give "True", "None", "2.0" and "[1, 2]".
     t = type(x)
     if t is str:
         return x
     if x is None:
-        return nil
+        return "undefined"
+    if x is null:
+        return "null"
     if x is True:
         return "true"
     if x is False:
@@ -13,7 +15,7 @@ def js_str(x, nil="undefined"):
     if t is int or t is float:
         return num_str(x)
     if t is list or t is tuple:
-        return ",".join(["" if v is None else js_str(v) for v in x])
+        return ",".join(["" if v is None or v is null else js_str(v) for v in x])
     if hasattr(x, "toString"):
         return x.toString()
     if isinstance(x, BaseException):

@@ -1,3 +1,4 @@
+# requires: null
 # JavaScript truthiness for values whose type is not known statically: empty lists and
 # objects are truthy in JS, NaN is falsy.
 def js_truthy(value):
@@ -5,4 +6,4 @@ def js_truthy(value):
         return value != ""
     if isinstance(value, (int, float)):
         return value != 0 and value == value
-    return value is not None and value is not False
+    return value is not None and value is not False and value is not null

@@ -1,8 +1,8 @@
-def js_typeof(x, nil="undefined"):
-    # typeof: the JavaScript type name of a value. None is null ("object") where the static
-    # type says it cannot be undefined; a class is a function.
+def js_typeof(x):
+    # typeof: the JavaScript type name of a value (null, like any object, is "object"); a
+    # class is a function.
     if x is None:
-        return nil
+        return "undefined"
     t = type(x)
     if t is type:
         return "function"

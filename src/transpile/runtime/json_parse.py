@@ -1,4 +1,4 @@
-# requires: JsObject
+# requires: JsObject, null
 def json_parse(text):
     # JSON.parse keeping object key order: MicroPython's json.loads builds plain
     # dicts, which forget insertion order. Objects become JsObjects, readable both as
@@ -66,7 +66,7 @@ def json_parse(text):
                     fail()
         if c == '"':
             return string()
-        for word, result in (("true", True), ("false", False), ("null", None)):
+        for word, result in (("true", True), ("false", False), ("null", null)):
             if s.startswith(word, pos[0]):
                 pos[0] += len(word)
                 return result

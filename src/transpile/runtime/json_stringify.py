@@ -1,22 +1,22 @@
-# requires: num_str, obj_items
-def json_stringify(value, indent=None, shape=None):
+# requires: num_str, obj_items, null
+def json_stringify(value, indent=None):
     # JSON.stringify: compact separators, integral floats without ".0", NaN and
-    # Infinity as null, objects in insertion order, optional pretty indent. `shape` (from the
-    # static type) marks the properties where None is undefined, which JSON leaves out:
-    # {"?": 1} undefined here, {".name": shape} a property, {"[]": shape} array elements.
+    # Infinity as null, objects in insertion order, optional pretty indent. undefined (None)
+    # and functions are left out of objects, null in arrays, and alone give undefined.
+    if value is None or callable(value):
+        return None
     if type(indent) is int:
         indent = " " * min(indent, 10)
     elif indent is not None:
         indent = indent[:10]
     out = []
-    _json_write(value, out, indent or "", "\n" if indent else "", shape)
+    _json_write(value, out, indent or "", "\n" if indent else "")
     return "".join(out)
 
 
-def _json_write(v, out, indent, nl, shape=None):
-    import json
+def _json_write(v, out, indent, nl):
     t = type(v)
-    if v is None:
+    if v is None or v is null:
         out.append("null")
     elif v is True:
         out.append("true")
@@ -33,7 +33,6 @@ def _json_write(v, out, indent, nl, shape=None):
             out.append("[]")
             return
         inner = nl + indent if nl else ""
-        element = shape.get("[]") if shape else None
         out.append("[")
         for i, item in enumerate(v):
             if i:
@@ -42,7 +41,7 @@ def _json_write(v, out, indent, nl, shape=None):
             if item is None or callable(item):
                 out.append("null")
             else:
-                _json_write(item, out, indent, inner if nl else "", element)
+                _json_write(item, out, indent, inner if nl else "")
         out.append(nl + "]" if nl else "]")
     else:
         if hasattr(v, "toJSON"):
@@ -53,14 +52,13 @@ def _json_write(v, out, indent, nl, shape=None):
         first = True
         out.append("{")
         for k, item in items:
-            sub = shape.get("." + str(k)) if shape else None
-            if callable(item) or item is None and sub and "?" in sub:
+            if callable(item) or item is None:
                 continue
             if not first:
                 out.append(",")
             first = False
             out.append(inner + _json_str(str(k)) + (": " if nl else ":"))
-            _json_write(item, out, indent, inner if nl else "", sub)
+            _json_write(item, out, indent, inner if nl else "")
         out.append(("}" if first else nl + "}") if nl else "}")
 
 

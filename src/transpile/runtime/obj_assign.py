@@ -1,8 +1,8 @@
-# requires: obj_items
+# requires: obj_items, null
 def obj_assign(target, *sources):
     # Object.assign copies own properties left to right and returns the target.
     for source in sources:
-        if source is None:
+        if source is None or source is null:
             continue
         for k, v in obj_items(source):
             if type(v).__name__ == "JsMethod":

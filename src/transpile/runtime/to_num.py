@@ -1,9 +1,10 @@
+# requires: null
 def to_num(x):
-    # Number(x): whole strings only (blank is 0), booleans as 0/1, null as 0.
+    # Number(x): whole strings only (blank is 0), booleans as 0/1, null as 0, undefined NaN.
     t = type(x)
     if t is int or t is float:
         return x
-    if x is None:
+    if x is null:
         return 0
     if x is True:
         return 1

@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
+import { isConstantValue, nullishKinds, nullValue } from "../nullish.js";
 
 /**
  * Positional arguments, and keyword arguments for a trailing object literal passed where the
@@ -22,23 +23,56 @@ export function transformArguments(
     } else {
       for (const property of options.properties) {
         if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
-          keywords.push({ name: property.name.text, value: context.transformExpression(property.initializer) });
+          const value = isNull(property.initializer) ? py.none() : context.transformExpression(property.initializer);
+          keywords.push({ name: property.name.text, value: asPythonNone(property.initializer, value, context) });
         } else if (ts.isShorthandPropertyAssignment(property)) {
-          keywords.push({ name: property.name.text, value: context.transformExpression(property.name) });
+          keywords.push({
+            name: property.name.text,
+            value: asPythonNone(property.name, context.transformExpression(property.name), context),
+          });
         } else {
           context.report(diagnostics.keywordArgumentsNotLiteral(property));
         }
       }
     }
   }
-  // Left to right, as JS evaluates arguments (`f(i, i++)`).
-  const values = context.transformInOrder(argumentNodes.map((argument) => (ts.isSpreadElement(argument) ? argument.expression : argument)));
-  const args = values.map((value, index): py.Expression =>
-    ts.isSpreadElement(argumentNodes[index]!)
-      ? { kind: "Starred", value }
-      : asPythonData(node, index, argumentNodes[index]!, withDefault(node, index, argumentNodes[index]!, value, context), context),
+  // Left to right, as JS evaluates arguments (`f(i, i++)`). Python is handed None for a null.
+  const toPython = callsPython(node, context);
+  const evaluated = argumentNodes.filter((argument) => !(toPython && isNull(argument)));
+  const transformed = context.transformInOrder(
+    evaluated.map((argument) => (ts.isSpreadElement(argument) ? argument.expression : argument)),
   );
+  const values = argumentNodes.map((argument) => (toPython && isNull(argument) ? py.none() : transformed[evaluated.indexOf(argument)]!));
+  const args = values.map((value, index): py.Expression => {
+    const argument = argumentNodes[index]!;
+    if (ts.isSpreadElement(argument)) return { kind: "Starred", value };
+    const passed = asPythonData(node, index, argument, withDefault(node, index, argument, value, context), context);
+    return toPython ? asPythonNone(argument, passed, context) : passed;
+  });
   return { args, keywords };
+}
+
+function isNull(node: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return node.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/** A call of a function of the facade (`tsmp/*`) or of a Python module, which know None, not JavaScript's null. */
+export function callsPython(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): boolean {
+  const declaration = context.checker.getResolvedSignature(node)?.getDeclaration();
+  const symbol = declaration && "symbol" in declaration ? (declaration as { symbol?: ts.Symbol }).symbol : undefined;
+  return symbol !== undefined && context.isDeclaredByFacade(symbol);
+}
+
+/**
+ * An argument handed to Python: null becomes None there (`wait_for(t, null)`, `{ handler: null }`),
+ * the literal when building, a value that may be null at run time.
+ */
+function asPythonNone(argument: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
+  if (isNull(argument) || !nullishKinds(context, argument).null) return value;
+  const temporary = value.kind === "Name" ? value : context.temporary("value");
+  const read = value.kind === "Name" ? value : py.namedExpr(temporary, value);
+  return py.ifExp(py.compare(read, "is", nullValue(context)), py.none(), temporary);
 }
 
 /**
@@ -124,7 +158,7 @@ function withDefault(
   if (!mayBeUndefined(context.checker.getTypeAtLocation(argument))) return value;
   const fallback = context.transformExpression(parameter.initializer);
   // Defaults that are not constants are applied inside the function already (see transformParameters).
-  if (fallback.kind !== "Constant") return value;
+  if (!isConstantValue(fallback)) return value;
   if (value.kind === "Constant" && value.value === null) return fallback;
   if (value.kind === "Name") return py.ifExp(py.compare(value, "is not", py.none()), value, fallback);
   const temporary = context.temporary("argument");

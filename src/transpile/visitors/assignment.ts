@@ -6,6 +6,7 @@ import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../operators/bitwise.js";
 import { isNativeRemainder, remainder } from "../operators/numeric.js";
 import * as py from "../python-ast.js";
+import { nullishTestOnce } from "../nullish.js";
 import { asStoredElement, needsIntegerConversion, triedElementStore } from "../builtins/typed-arrays.js";
 import { destructure } from "./destructuring.js";
 import { transformAssignmentTarget } from "./assignment-target.js";
@@ -94,7 +95,7 @@ function assignmentStatements(
     // Statements the value needs run only when the assignment happens.
     const { result: value, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
     let test: py.Expression;
-    if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = py.compare(current, "is", py.none());
+    if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = nullishTestOnce(context, node.left, current);
     else if (operator === ts.SyntaxKind.BarBarEqualsToken) test = negate(asCondition(context, node.left, current));
     else test = asCondition(context, node.left, current);
     const write = element

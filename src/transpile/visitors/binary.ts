@@ -7,6 +7,7 @@ import { remainder } from "../operators/numeric.js";
 import { isLibrarySymbol } from "../builtins/library.js";
 import { power } from "../builtins/math.js";
 import * as py from "../python-ast.js";
+import { nullishTest, nullishTestOnce } from "../nullish.js";
 import {
   comparesByIdentity,
   isBooleanType,
@@ -66,7 +67,11 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   if (kind === ts.SyntaxKind.InKeyword) return transformIn(node, context);
   if (kind === ts.SyntaxKind.PlusToken) return transformPlus(node, context);
   const equal = equality[kind];
-  if (equal !== undefined) return transformEquality(node, equal, context);
+  if (equal !== undefined) {
+    const loose =
+      node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken || node.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken;
+    return transformEquality(node, equal, loose, context);
+  }
   const arithmeticOperator = arithmetic[kind];
   const order = ordering[kind];
   const isOperator =
@@ -151,15 +156,21 @@ function transformPlus(node: ts.BinaryExpression, context: TransformationContext
   return py.call(context.useHelper("js_add"), [left, right]);
 }
 
-function isNullLiteral(node: ts.Expression): boolean {
-  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined");
+/** `null`, `undefined`, or a variable whose type is only null and undefined (`const n = null`). */
+function isNullLiteral(context: TransformationContext, node: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (node.kind === ts.SyntaxKind.NullKeyword) return true;
+  return ts.isIdentifier(node) && (node.text === "undefined" || isNullishType(typeOf(context, node)));
 }
 
-function transformEquality(node: ts.BinaryExpression, equal: boolean, context: TransformationContext): py.Expression {
+function transformEquality(node: ts.BinaryExpression, equal: boolean, loose: boolean, context: TransformationContext): py.Expression {
   const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
-  // null and undefined are both None; `x == null` and `x === undefined` are the same test.
-  if (isNullLiteral(node.left) || isNullLiteral(node.right)) {
-    return py.compare(isNullLiteral(node.left) ? right : left, equal ? "is" : "is not", py.none());
+  // `x === null` is `x is null`, `x === undefined` is `x is None`; `x == null` takes both.
+  const nullOnLeft = isNullLiteral(context, node.left);
+  if (nullOnLeft || isNullLiteral(context, node.right)) {
+    const [other, otherNode, nullish] = nullOnLeft ? [right, node.right, left] : [left, node.left, right];
+    if (!loose) return py.compare(other, equal ? "is" : "is not", nullish);
+    return nullishTestOnce(context, otherNode, other, !equal);
   }
   const leftType = typeOf(context, node.left);
   const rightType = typeOf(context, node.right);
@@ -185,7 +196,7 @@ function transformLogical(node: ts.BinaryExpression, context: TransformationCont
     context.addPrecedingStatements(py.assign(result, context.transformExpression(node.left)));
     const test =
       kind === ts.SyntaxKind.QuestionQuestionToken
-        ? py.compare(result, "is", py.none())
+        ? nullishTest(context, node.left, result)
         : kind === ts.SyntaxKind.AmpersandAmpersandToken
           ? asCondition(context, node.left, result)
           : negate(asCondition(context, node.left, result));
@@ -200,7 +211,9 @@ function transformLogical(node: ts.BinaryExpression, context: TransformationCont
   const value = isSimple(left) ? left : py.namedExpr(context.temporary(), left);
   const reread = value.kind === "NamedExpr" ? value.target : left;
   const test =
-    kind === ts.SyntaxKind.QuestionQuestionToken ? py.compare(value, "is not", py.none()) : asCondition(context, node.left, value);
+    kind === ts.SyntaxKind.QuestionQuestionToken
+      ? nullishTest(context, node.left, value, true, reread)
+      : asCondition(context, node.left, value);
   // Python evaluates the test of `x if test else y` first, so a temporary assigned there is ready.
   return kind === ts.SyntaxKind.AmpersandAmpersandToken ? py.ifExp(test, right, reread) : py.ifExp(test, reread, right);
 }

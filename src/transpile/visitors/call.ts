@@ -9,7 +9,8 @@ import { transformNewPromise } from "../builtins/promise.js";
 import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformThisCall } from "./this-call.js";
-import { transformArguments } from "./arguments.js";
+import { callsPython, transformArguments } from "./arguments.js";
+import { nullValue } from "../nullish.js";
 import { asFacadeBytes } from "./facade-bytes.js";
 
 export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
@@ -30,7 +31,22 @@ export function transformCallExpression(node: ts.CallExpression, context: Transf
   if (dynamic) return dynamic;
   const builtin = transformBuiltinCall(node, context);
   if (builtin) return builtin;
-  return asFacadeBytes(node, callInOrder(node, callee, context), context);
+  return asFacadeBytes(node, fromPythonNone(node, callInOrder(node, callee, context), context), context);
+}
+
+/**
+ * Python gives None, which is undefined: a Python module's function declared to return
+ * `T | null` (and not undefined) has its None made null, so `=== null` finds it. (tsmp's own
+ * facade declares such results `T | undefined`.)
+ */
+function fromPythonNone(node: ts.CallExpression, call: py.Expression, context: TransformationContext): py.Expression {
+  if (!callsPython(node, context)) return call;
+  const type = context.typeOf(node);
+  const parts = type.isUnion() ? type.types : [type];
+  const undefinedFlags = ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+  if (!parts.some((part) => part.flags & ts.TypeFlags.Null) || parts.some((part) => part.flags & undefinedFlags)) return call;
+  const temporary = context.temporary("value");
+  return py.ifExp(py.compare(py.namedExpr(temporary, call), "is", py.none()), nullValue(context), temporary);
 }
 
 /** `new Pin(2, Pin.OUT)` is a plain call in Python. */

@@ -11,7 +11,7 @@ import { transformAssignmentTarget } from "./assignment-target.js";
  * assignments (`[a, b] = [b, a]`). JavaScript tolerates missing elements (undefined) and extra
  * ones, where Python's tuple unpacking demands an exact length, so each element is read on
  * its own from a temporary: `a = t[0]`, or js_item(t, 0) where the length is not known.
- * Defaults apply when the value is undefined (None, so null too).
+ * Defaults apply when the value is undefined (None; null keeps its value).
  */
 
 type Pattern = ts.BindingName | ts.Expression;

@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
+import { isConstantValue } from "../nullish.js";
 import { destructure } from "./destructuring.js";
 import { transformAwaitedValue, transformReturnedValue } from "../builtins/promise.js";
 import { awaitedFacadeBytes } from "./facade-bytes.js";
@@ -69,7 +70,7 @@ export function transformParameters(
     const name = context.pythonName(parameter.name);
     if (parameter.initializer) {
       const value = context.transformExpression(parameter.initializer);
-      if (value.kind === "Constant") {
+      if (isConstantValue(value)) {
         params.push({ name, default: value });
       } else {
         // Python evaluates defaults once, at `def`; JS evaluates them on every call.

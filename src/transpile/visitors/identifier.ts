@@ -11,8 +11,7 @@ import { takesClass } from "./class-receivers.js";
 import { reportEscapingClass } from "./class-accessors.js";
 
 export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
-  // `undefined` is a keyword in all but name (its symbol has no declaration): JS's null and
-  // undefined are both None.
+  // `undefined` is a keyword in all but name (its symbol has no declaration): Python's None.
   if (node.text === "undefined" && !context.symbolOf(node)?.declarations?.length) return py.none();
   // The arguments object (a module is strict code, so the name is never the program's own).
   if (node.text === "arguments" && !context.symbolOf(node)?.declarations?.length) {

@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import { asFormattedValue } from "../conversions.js";
 import * as py from "../python-ast.js";
 import { isStringType, typeOf } from "../types.js";
+import { nullValue } from "../nullish.js";
 
 /** JS has one number type: an integral literal (`2.0`, `1e3`) becomes a Python int. */
 export function transformNumericLiteral(node: ts.NumericLiteral): py.Expression {
@@ -23,7 +24,7 @@ export function transformStringLiteral(node: ts.StringLiteral | ts.NoSubstitutio
 
 export const transformTrue = (): py.Expression => py.bool(true);
 export const transformFalse = (): py.Expression => py.bool(false);
-export const transformNull = (): py.Expression => py.none();
+export const transformNull = (_node: ts.Node, context: TransformationContext): py.Expression => nullValue(context);
 
 /**
  * Template literals become `%` formatting (`"%s #%s" % (level, i)`), the form hand-written

@@ -1,6 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
+import { nullishTest } from "../nullish.js";
 
 type ChainLink = ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression;
 
@@ -29,7 +30,7 @@ export function transformOptionalChain(node: ChainLink, context: TransformationC
   const value = context.transformExpression(base);
   const simple = value.kind === "Name";
   const temporary = simple ? value : context.temporary("value");
-  const test = py.compare(simple ? value : py.namedExpr(temporary, value), "is", py.none());
+  const test = nullishTest(context, base, simple ? value : py.namedExpr(temporary, value), false, temporary);
   const rest = context.withLoweredOptional(question, base, temporary, () => context.transformExpression(node));
   return py.ifExp(test, py.none(), rest);
 }

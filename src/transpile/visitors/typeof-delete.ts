@@ -6,18 +6,9 @@ import { isArrayType, isPromiseType, isRecordType, typeOf } from "../types.js";
 import { producesJsPromise } from "../builtins/promise.js";
 import { skipParentheses } from "./transparent.js";
 
-/**
- * `typeof x`: the JavaScript type name, computed at run time by js_typeof. null and undefined
- * are both None: a type admitting null but not undefined makes None `"object"`.
- */
+/** `typeof x`: the JavaScript type name, computed at run time by js_typeof (null is "object"). */
 export function transformTypeOfExpression(node: ts.TypeOfExpression, context: TransformationContext): py.Expression {
-  const value = context.transformExpression(node.expression);
-  const type = typeOf(context, node.expression);
-  const parts = type.isUnion() ? type.types : [type];
-  const onlyNull =
-    parts.some((part) => part.flags & ts.TypeFlags.Null) &&
-    !parts.some((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown));
-  return py.call(context.useHelper("js_typeof"), onlyNull ? [value, py.str("object")] : [value]);
+  return py.call(context.useHelper("js_typeof"), [context.transformExpression(node.expression)]);
 }
 
 /** `delete o.k` / `delete o[k]`: removes the property; true even when it was absent. */

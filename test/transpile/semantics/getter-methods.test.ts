@@ -32,7 +32,7 @@ describe("getter methods", () => {
     );
     expect(main).toContain("def _get_length(self):");
     expect(main).toContain("def __getattr__(self, name):");
-    expect(main).toContain('print(r.s, js_inspect(js_get(a, "length"), "null"))');
+    expect(main).toContain('print(r.s, js_inspect(js_get(a, "length")))');
     expect(main).not.toContain("@property");
   });
 
