@@ -80,6 +80,9 @@ def _inspect(v, level, indent):
             return "[Array]"
         prefix = ""
         braces = ("[", "]")
+    elif name == "JsWeakMap" or name == "JsWeakSet":
+        # Node cannot list a weak collection's entries either.
+        return name[2:] + " { <items unknown> }"
     elif name == "JsMap" or name == "JsSet":
         braces = (name[2:] + "(" + str(len(v)) + ") {", "}")
         if not len(v):

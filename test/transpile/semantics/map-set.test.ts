@@ -43,5 +43,6 @@ describeCases("Map and Set", {
   "set entries": `const s = new Set(["p", "q"]); console.log(JSON.stringify([...s.entries()])); const it = s.entries(); console.log(JSON.stringify(it.next().value));`,
   "set iterator done stays done": `const s = new Set([1]); const it = s.keys(); it.next(); console.log(it.next().done); s.add(2); console.log(it.next().done);`,
   "set many deletes while iterating": `const s = new Set<number>(); for (let i = 0; i < 30; i++) s.add(i); const out: number[] = []; for (const v of s) { out.push(v); if (v % 3 === 0) for (let j = v; j < v + 3; j++) s.delete(j + 1); } console.log(out, s.size);`,
+  "weak map and set printed": `const k = {}; const wm = new WeakMap<object, number>([[k, 1]]); console.log(wm, { ws: new WeakSet<object>([k]) }, [wm]);`,
   "weak map and set still work": `const k = {}; const wm = new WeakMap<object, number>(); wm.set(k, 1); const ws = new WeakSet<object>(); ws.add(k); console.log(wm.get(k), wm.has({}), ws.has(k), wm.delete(k), wm.has(k));`,
 });
