@@ -24,8 +24,20 @@ export interface WriteOptions {
 export const WRITE_CHUNK = 4096;
 /** File bytes per exec when reading: 48 KiB of base64 answer, well inside a small board's heap. */
 const READ_CHUNK = 36 * 1024;
-/** Matches the window `_tsmp_inflate` gives deflate.DeflateIO on the board (1 KiB). */
+/** The window `_tsmp_inflate` gives deflate.DeflateIO on the board unless told another (1 KiB). */
 const INFLATE_WINDOW_BITS = 10;
+/** A commit plan lists each file's hash twice, a few KB apart: a 4 KiB window finds the second copy. */
+const PLAN_WINDOW_BITS = 12;
+
+/**
+ * The deflate window an upload stream may use on a board with this much free heap: the
+ * decoder holds the window, the exec's source and the piece. Below the smallest, no stream.
+ */
+const STREAM_WINDOWS: { minFree: number; bits: number }[] = [
+  { minFree: 160 * 1024, bits: 15 },
+  { minFree: 64 * 1024, bits: 13 },
+  { minFree: 24 * 1024, bits: 11 },
+];
 
 /**
  * The most a filesystem command's answer may hold (a long listing is a few KiB): a board that
@@ -64,6 +76,8 @@ export class BoardFs {
   private readonly loaded = new Set<string>();
   /** Whether the board can inflate deflate-compressed uploads (learnt when the helpers load). */
   private canInflate = false;
+  /** The board's free heap after a collection, as the preamble reported it (0 if unknown). */
+  private memFree = 0;
 
   constructor(
     readonly repl: RawRepl,
@@ -200,8 +214,24 @@ export class BoardFs {
 
   private inflatedOr(plain: string, data: Uint8Array): string {
     if (!this.canInflate || this.options.compress === false) return plain;
-    const packed = deflateRawSync(data, { windowBits: INFLATE_WINDOW_BITS, level: 9 }).toString("base64");
-    return shortest([plain, `_tsmp_inflate(b'${packed}')`]);
+    return shortest([plain, this.inflated(data)]);
+  }
+
+  /** `_tsmp_inflate(…)` of `data`, with a window as large as the board's heap allows up to PLAN_WINDOW_BITS. */
+  private inflated(data: Uint8Array): string {
+    const bits = Math.min(PLAN_WINDOW_BITS, this.streamWindowBits ?? INFLATE_WINDOW_BITS);
+    const packed = deflateRawSync(data, { windowBits: bits, level: 9 }).toString("base64");
+    return `_tsmp_inflate(b'${packed}'${bits === INFLATE_WINDOW_BITS ? "" : `,${bits}`})`;
+  }
+
+  /**
+   * The deflate window (bits) for one stream carrying a whole upload (stream-upload.ts), or
+   * undefined when the board cannot take one: no deflate module, too little heap, or
+   * compression turned off. Known from this connection's first call on.
+   */
+  get streamWindowBits(): number | undefined {
+    if (!this.canInflate || this.options.compress === false) return undefined;
+    return STREAM_WINDOWS.find((window) => this.memFree >= window.minFree)?.bits;
   }
 
   /**
@@ -239,7 +269,9 @@ export class BoardFs {
    */
   private probed(out: string): string {
     const end = out.indexOf("\n");
-    this.canInflate = out.slice(0, end < 0 ? undefined : end).trim() === "True";
+    const probe = /^(True|False) (\d+)$/.exec(out.slice(0, end < 0 ? undefined : end).trim());
+    this.canInflate = probe?.[1] === "True";
+    this.memFree = Number(probe?.[2] ?? 0);
     this.helpersLoadedAt = this.repl.resetCount;
     return end < 0 ? "" : out.slice(end + 1);
   }
@@ -251,13 +283,12 @@ export class BoardFs {
    */
   private packed(definitions: string): string {
     if (!definitions || !this.canInflate || this.options.compress === false) return definitions;
-    const packed = deflateRawSync(Buffer.from(definitions, "utf8"), { windowBits: INFLATE_WINDOW_BITS, level: 9 }).toString("base64");
-    return shortest([definitions, `exec(_tsmp_inflate(b'${packed}'))`]);
+    return shortest([definitions, `exec(${this.inflated(Buffer.from(definitions, "utf8"))})`]);
   }
 }
 
-/** The helpers' imports and probes, then whether the board can inflate (the answer's first line). */
-const PREAMBLE_PROBE = () => `${helpers().preamble}\nprint("_tsmp_inflate" in globals())`;
+/** The helpers' imports and probes, then whether the board can inflate and its free heap (the answer's first line). */
+const PREAMBLE_PROBE = () => `${helpers().preamble}\nimport gc\ngc.collect()\nprint("_tsmp_inflate" in globals(),gc.mem_free())`;
 
 let fsHelpers: BoardHelpers | undefined;
 function helpers(): BoardHelpers {

@@ -13,6 +13,7 @@ import type { UploadProgress } from "./progress.js";
 import { formatBytes } from "./progress.js";
 import { knownManifest, rememberManifest } from "./manifest-cache.js";
 import { pythonBytes, pythonString } from "./python-literal.js";
+import { uploadStream } from "./stream-upload.js";
 import { ProtocolError } from "./raw-repl.js";
 
 export { MANIFEST_PATH } from "./deploy-record.js";
@@ -112,7 +113,7 @@ export async function deployFiles(fs: BoardFs, buildFiles: DeployFile[], options
   }
 
   progress?.start(changed.reduce((sum, file) => sum + file.data.length, 0));
-  for (const batch of uploadBatches(changed)) {
+  for (const batch of uploadBatches(await uploadStreamed(fs, changed, { progress, signal, log }))) {
     await stopIfAsked(fs, signal, unfinished);
     if (batch.length === 1) await uploadVerified(fs, batch[0]!, progress, log);
     else await uploadBatchVerified(fs, batch, progress, log);
@@ -384,6 +385,28 @@ async function stopIfAsked(fs: BoardFs, signal: AbortSignal | undefined, unfinis
   throw new DeployInterrupted("stopped before installing anything: the board keeps its previous program, complete");
 }
 
+/**
+ * Sends the files as one deflate stream (stream-upload.ts) when the board can inflate and they
+ * are more than one exec's worth, and returns those it could not confirm, for the per-file
+ * upload: all of them when no stream is used, the rest of them when a piece arrived garbled.
+ */
+async function uploadStreamed(
+  fs: BoardFs,
+  files: DeployFile[],
+  options: { progress?: UploadProgress; signal?: AbortSignal; log: (line: string) => void },
+): Promise<DeployFile[]> {
+  const windowBits = fs.streamWindowBits;
+  if (windowBits === undefined || files.reduce((sum, file) => sum + file.data.length, 0) <= WRITE_CHUNK || options.signal?.aborted) {
+    return files;
+  }
+  const confirmed = await uploadStream(fs, files, windowBits, options);
+  const rest = files.filter((file) => !confirmed.has(file.path));
+  if (rest.length > 0 && !options.signal?.aborted) {
+    options.log(`Retrying ${rest.length} of ${files.length} files one at a time (the compressed stream arrived corrupted)`);
+  }
+  return rest;
+}
+
 /** Small files travel several to an exec (at most WRITE_CHUNK bytes of them); a bigger one goes alone. */
 function uploadBatches(files: DeployFile[]): DeployFile[][] {
   const batches: DeployFile[][] = [];
@@ -470,8 +493,9 @@ async function uploadVerified(
 }
 
 /**
- * Runs the commit and checks its effect: the board reports the sha256 of every file it installed
- * and whether each removed file is gone, then the sha256 of the manifest it wrote (`-` if none).
+ * Runs the commit and checks its effect: the board reports a digest of the sha256 of every file
+ * it installed and of whether each removed file is gone, then the sha256 of the manifest it wrote
+ * (`-` if none); when the digest is not the build's, the files are asked about one by one.
  * A refused, failed or unconfirmed commit runs once more (it only renames copies still waiting);
  * then the files that are wrong are named. Returns the manifest's sha256 as the board reported it.
  */
@@ -489,33 +513,40 @@ async function commitVerified(fs: BoardFs, plan: CommitPlan, built: Map<string, 
       problem = error.message;
       continue;
     }
-    const report = commitReport(answer, plan, built);
-    if (report?.wrong.length === 0) return report.manifest;
-    problem = report ? `not as built: ${report.wrong.join(", ")}` : "the board's report arrived garbled";
+    const report = commitReport(answer);
+    if (report === undefined) {
+      problem = "the board's report arrived garbled";
+      continue;
+    }
+    // A digest garbled on the way is told from a wrong file by asking about each.
+    const wrong = report.digest === commitDigest(plan, built) ? [] : await notAsBuilt(fs, plan, built);
+    if (wrong.length === 0) return report.manifest;
+    problem = `not as built: ${wrong.join(", ")}`;
   }
   throw new DeployNotConfirmed(
     `the board does not hold the build after installing it (${problem}); run tsmp flash again, it repairs what is wrong`,
   );
 }
 
-/** Files not as the commit meant them and the manifest's hash, or undefined when the report itself is garbled. */
-function commitReport(answer: string, plan: CommitPlan, built: Map<string, string>): { wrong: string[]; manifest: string } | undefined {
+/** The commit's digest and the manifest's hash as the board reported them, or undefined when garbled. */
+function commitReport(answer: string): { digest: string; manifest: string } | undefined {
   const lines = answer.split(/\r?\n/).filter((line) => line.length > 0);
-  if (lines.length !== plan.put.length + plan.rm.length + 1) return undefined;
-  const hashes = lines.slice(0, plan.put.length);
-  const stillThere = lines.slice(plan.put.length, -1);
-  const manifest = lines.at(-1)!;
-  if (
-    !hashes.every((line) => /^([0-9a-f]{64}|-)$/.test(line)) ||
-    !stillThere.every((line) => line === "0" || line === "1") ||
-    !/^([0-9a-f]{64}|-)$/.test(manifest)
-  )
-    return undefined;
-  const wrong = [
+  if (lines.length !== 2 || !/^[0-9a-f]{64}$/.test(lines[0]!) || !/^([0-9a-f]{64}|-)$/.test(lines[1]!)) return undefined;
+  return { digest: lines[0]!, manifest: lines[1]! };
+}
+
+/** The digest `_tsmp_commit` prints when the board holds every file as built and none it removed. */
+function commitDigest(plan: CommitPlan, built: Map<string, string>): string {
+  return sha256Hex(Buffer.from([...plan.put.map((path) => `${built.get(path)}\n`), ...plan.rm.map(() => "0\n")].join(""), "utf8"));
+}
+
+/** The files the commit touched that the board does not hold as it meant to, asked one by one. */
+async function notAsBuilt(fs: BoardFs, plan: CommitPlan, built: Map<string, string>): Promise<string[]> {
+  const hashes = await fs.sha256([...plan.put, ...plan.rm]);
+  return [
     ...plan.put.filter((path, i) => hashes[i] !== built.get(path)),
-    ...plan.rm.filter((_, i) => stillThere[i] === "1").map((path) => `${path} (still there)`),
+    ...plan.rm.filter((_, i) => hashes[plan.put.length + i] !== undefined).map((path) => `${path} (still there)`),
   ];
-  return { wrong, manifest };
 }
 
 /** Below this a plan (one changed file's: about 500 bytes) would gain a few bytes from deflate: it goes as it is. */

@@ -16,7 +16,7 @@ describe("board helpers", () => {
 
   it("keeps imports and the deflate probe in the preamble", () => {
     expect(helpers.preamble).toMatch(/^import os\ntry:\n import deflate, io\n/);
-    expect(helpers.preamble).toContain("def _tsmp_inflate(b):");
+    expect(helpers.preamble).toContain("def _tsmp_inflate(b, w=10):");
   });
 
   it("minifies by dropping comments and indenting one space per level", () => {

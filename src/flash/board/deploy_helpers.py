@@ -26,6 +26,7 @@ def _tsmp_tidy(p, cut=None):
     # let the board boot a mix of two builds; the next commit brings them back or replaces them.
     if cut is None:
         cut = _tsmp_exists(".tsmp-journal.json")
+        _tsmp_rx_drop()
     for e in list(os.ilistdir(p) if p else os.ilistdir()):
         f = p + e[0]
         if e[1] & 0x4000:
@@ -154,15 +155,21 @@ def _tsmp_commit(j, d):
             except OSError:
                 pass
     # The report covers what the commit touched; the files it left were checked by _tsmp_state.
+    # It is one line, whatever the number of files: the sha256 of each file's sha256 (read back
+    # from the flash) and of 0/1 for each removed file still there, a line each.
+    import hashlib
+
     ok = True
+    g = hashlib.sha256()
     for n in c["put"]:
         h = _tsmp_sha256(n)
         ok = ok and h == c["files"][n]
-        print(h)
+        g.update(h.encode() + b"\n")
     for n in c["rm"]:
-        g = _tsmp_exists(n)
-        ok = ok and not g
-        print(int(g))
+        e = _tsmp_exists(n)
+        ok = ok and not e
+        g.update(b"1\n" if e else b"0\n")
+    print(_tsmp_hex(g.digest()))
     # Only a confirmed commit brings the manifest up to date, from the one it was planned on.
     print(_tsmp_remanifest(c) if ok else "-")
 
@@ -231,3 +238,86 @@ def _tsmp_store(m):
         os.remove(".tsmp-journal.json")
     except OSError:
         pass
+
+
+def _tsmp_rx_open(w, t):
+    # One deflate stream (window w bits) carries every file an upload sends, so what the files
+    # share (imports, helper names, look-alike modules) crosses the line once. It starts with a
+    # JSON table of t bytes, [[path, size], ...]; the files follow in its order. Pieces arrive
+    # one exec each (_tsmp_rx); the host ends each piece with a sync flush, so the bytes it asks
+    # to decode have all arrived. Globals outlive an exec: the decoder keeps its history.
+    global _tsmp_rxs
+    import io
+
+    s = io.BytesIO()
+    # source, bytes of it not yet read, decoder, table (its length until read), next file,
+    # bytes left of the open file, the open file, its hash
+    _tsmp_rxs = [s, 0, deflate.DeflateIO(s, deflate.RAW, w), t, 0, 0, None, None]
+
+
+def _tsmp_rx(b, n):
+    # Adds a piece (base64) behind what is left unread, and writes the next n bytes of the stream
+    # to <path>.tsmp-new. Prints how many files this completed and the sha256 of their sha256s in
+    # order, each hashed as it was written: one line, whatever the number of files.
+    import hashlib, json
+
+    r = _tsmp_rxs
+    s = r[0]
+    rest = s.read(r[1])
+    s.seek(0)
+    s.write(rest)
+    s.write(a2b_base64(b))
+    r[1] = s.tell()
+    s.seek(0)
+    o = bytearray(512)
+    done = hashlib.sha256()
+    c = 0
+    try:
+        if type(r[3]) is int:
+            t = r[2].read(r[3])
+            n -= len(t)
+            r[3] = json.loads(t)
+        fs = r[3]
+        while True:
+            if r[6] is None:
+                if r[4] >= len(fs) or (n == 0 and fs[r[4]][1] > 0):
+                    break
+                p, r[5] = fs[r[4]]
+                r[4] += 1
+                j = p.rfind("/")
+                if j > 0:
+                    _tsmp_mkdirs(p[:j])
+                r[6] = open(p + ".tsmp-new", "wb")
+                r[7] = hashlib.sha256()
+            if r[5] == 0:
+                r[6].close()
+                r[6] = None
+                done.update(r[7].digest())
+                c += 1
+                continue
+            k = min(n, r[5], 512)
+            if k == 0:
+                break
+            m = memoryview(o)[:k]
+            if r[2].readinto(m) != k:
+                raise ValueError("tsmp: the stream ended early")
+            r[6].write(m)
+            r[7].update(m)
+            n -= k
+            r[5] -= k
+        r[1] -= s.tell()
+    except:
+        _tsmp_rx_drop()
+        raise
+    if r[4] >= len(fs) and r[6] is None:
+        _tsmp_rx_drop()
+    print(c, _tsmp_hex(done.digest()))
+
+
+def _tsmp_rx_drop():
+    # A stream cut short (a garbled piece, a stop, a lost link) leaves no file open behind it.
+    global _tsmp_rxs
+    r = globals().get("_tsmp_rxs")
+    if r and r[6]:
+        r[6].close()
+    _tsmp_rxs = None

@@ -4,13 +4,13 @@
 import os
 
 try:
-    # Uploads travel deflate-compressed when the port has the deflate module (1.21+); a
-    # 1 KiB window keeps the board's share of the work small.
+    # Uploads travel deflate-compressed when the port has the deflate module (1.21+). The host
+    # picks the window (w, in bits) from the free heap this preamble reports: 1 KiB by default.
     import deflate, io
     from binascii import a2b_base64
 
-    def _tsmp_inflate(b):
-        return deflate.DeflateIO(io.BytesIO(a2b_base64(b)), deflate.RAW, 10).read()
+    def _tsmp_inflate(b, w=10):
+        return deflate.DeflateIO(io.BytesIO(a2b_base64(b)), deflate.RAW, w).read()
 
 except ImportError:
     pass
