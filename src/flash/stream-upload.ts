@@ -36,7 +36,8 @@ export interface StreamPiece {
  * with how well the stream compresses, up to MAX_SLICE.
  */
 export function streamPieces(files: readonly StreamFile[], windowBits: number): StreamPiece[] {
-  const stream = Buffer.concat([streamTable(files), ...files.map((file) => file.data)]);
+  const table = streamTable(files);
+  const stream = Buffer.concat([table, ...files.map((file) => file.data)]);
   const maxPiece = windowBits >= 13 ? MAX_PIECE_BYTES : MAX_PIECE_BYTES / 2;
   const pieces: StreamPiece[] = [];
   let slice = FIRST_SLICE;
@@ -47,9 +48,10 @@ export function streamPieces(files: readonly StreamFile[], windowBits: number): 
       input = input.subarray(0, Math.floor(input.length / 2));
       compressed = deflateSlice(stream, at, input, windowBits);
     }
-    // Slices that together still make a small piece travel in one exec: fewer round trips.
+    // Slices that together still make a small piece travel in one exec: fewer round trips. The
+    // first exec decodes the whole table, which the board reads in one go.
     const last = pieces.at(-1);
-    if (last && last.compressed.length + compressed.length <= maxPiece) {
+    if (last && (last.compressed.length + compressed.length <= maxPiece || (pieces.length === 1 && last.decodes < table.length))) {
       pieces[pieces.length - 1] = { compressed: Buffer.concat([last.compressed, compressed]), decodes: last.decodes + input.length };
     } else {
       pieces.push({ compressed, decodes: input.length });

@@ -104,6 +104,15 @@ describe("stream upload", () => {
     }
   });
 
+  it("decodes the whole table in the first piece, however many files there are", () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({ path: `lib/module_${i}.mpy`, data: Buffer.from(words(i, 20)) }));
+    const table = JSON.stringify(many.map((file) => [file.path, file.data.length])).length;
+    expect(table).toBeGreaterThan(4096);
+    const pieces = streamPieces(many, 15);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[0]!.decodes).toBeGreaterThanOrEqual(table);
+  });
+
   it("installs a build of several pieces as one stream, with folders and an empty file, and records it", async () => {
     const board = await startWithOldBuild();
     const { lines, sent } = await deploy(board, newBuild);
