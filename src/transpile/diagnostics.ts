@@ -146,6 +146,13 @@ export const untypedMemberDecorator = (node: ts.Node) =>
 export const unsupportedClassMember = (node: ts.Node, what: string) =>
   at(node, "TSMP1011", `${what} in classes are not supported by tsmp yet.`);
 
+export const closingIterator = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1011",
+    "An iterator with a return() method is not supported: JavaScript calls it when a for…of loop ends early, which a Python loop cannot tell it. Drop return() and release what it held after the loop, or write the iterator as a generator (function*).",
+  );
+
 export const numericClassMember = (node: ts.Node) =>
   at(
     node,

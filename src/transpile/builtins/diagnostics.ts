@@ -79,7 +79,14 @@ export const objectLiteralMethod = (node: ts.Node) =>
   at(
     node,
     "TSMP1113",
-    "Getters and setters in object literals, and methods reading 'this' in a record or with a computed name or reading 'super', are not supported ('this' would not be bound): use a class, or an arrow function property.",
+    "Methods reading 'this' in a record, with a computed name or reading 'super', are not supported ('this' would not be bound): use a class, or an arrow function property.",
+  );
+
+export const objectLiteralAccessor = (node: ts.AccessorDeclaration) =>
+  at(
+    node,
+    "TSMP1113",
+    `\`${ts.isGetAccessor(node) ? "get" : "set"} ${node.name.getText()}\`: getters and setters in object literals are only supported under a plain name Python can spell, in a literal with no spread or computed key that is not a record, and not reading 'super'. Use a class, or give the accessor a literal of its own.`,
   );
 
 export const logFormatDirective = (node: ts.Node) =>

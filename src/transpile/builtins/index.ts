@@ -55,6 +55,12 @@ export function transformBuiltinCall(node: ts.CallExpression, context: Transform
   if (callee.name.text === "hasOwnProperty" && declaringInterface(member) === "Object") {
     return py.call(context.useHelper("obj_has_own"), [context.transformExpression(callee.expression), ...transformArgs(node, context)]);
   }
+  // `value.toString()` of a value the checker knows only as an object: which toString runs is
+  // the value's business (its class's own, an array's, Object's "[object Object]").
+  if (callee.name.text === "toString" && declaringInterface(member) === "Object" && node.arguments.length === 0) {
+    if (context.checker.getSignaturesOfType(typeOf(context, callee.expression), ts.SignatureKind.Call).length === 0)
+      return py.call(context.useHelper("obj_to_string"), [context.transformExpression(callee.expression)]);
+  }
   for (const kind of kindsOf(callee.expression, context)) {
     const mapping = own(callMappings[kind], callee.name.text);
     if (!mapping) continue;

@@ -17,3 +17,12 @@ export const collectionIteratorCalls: CallMappings = {
 };
 
 export const generatorCalls: CallMappings = { next: method("js_next"), return: method("js_return"), throw: method("js_throw") };
+
+/**
+ * next() of a value typed only as an iterator (`Iterator`, `IterableIterator`, what a
+ * `[Symbol.iterator]()` returned): a generator, a Python iterator or an object of the
+ * program's, told apart when it runs (js_step). `return` and `throw` stay unmapped.
+ */
+export const iteratorCalls: CallMappings = {
+  next: (node, context, receiver) => py.call(context.useHelper("js_step"), [receiver, ...transformArgs(node, context).slice(0, 1)]),
+};

@@ -3,7 +3,7 @@ import { mapCalls, setCalls, sizeProperty, weakMapCalls, weakSetCalls } from "./
 import { consoleCalls } from "./console.js";
 import { classContextCalls, classContextProperties, memberContextProperties } from "./decorator-context.js";
 import { errorCalls, errorProperties } from "./error.js";
-import { collectionIteratorCalls, generatorCalls } from "./iterators.js";
+import { collectionIteratorCalls, generatorCalls, iteratorCalls } from "./iterators.js";
 import { jsonCalls } from "./json.js";
 import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
@@ -39,6 +39,8 @@ export const callMappings: Record<string, CallMappings> = {
   Generator: generatorCalls,
   MapIterator: collectionIteratorCalls,
   SetIterator: collectionIteratorCalls,
+  Iterator: iteratorCalls,
+  IterableIterator: iteratorCalls,
   Promise: promiseCalls,
   ClassDecoratorContext: classContextCalls,
   PromiseConstructor: promiseStaticCalls,

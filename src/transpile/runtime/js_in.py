@@ -13,5 +13,8 @@ def js_in(key, o):
     own = o.__dict__
     if key in own:
         return key != "_keys"
-    # An object literal (a JsObject, which keeps `_keys`) has no methods of its own to find.
-    return "_keys" not in own and hasattr(type(o), key)
+    # An object literal (a JsObject, which keeps `_keys`) has no methods of its own to find,
+    # only its getters and setters (JsClassObject).
+    if "_keys" in own:
+        return key in getattr(type(o), "_js_accessors", ())
+    return hasattr(type(o), key)

@@ -1,4 +1,4 @@
-# requires: num_str, obj_items
+# requires: num_str, obj_items, js_key
 def js_inspect(v):
     # What console.log prints for a value, following Node's util.inspect defaults
     # (depth 2, breakLength 80, compact 3, arrays over 6 items grouped in columns).
@@ -96,8 +96,10 @@ def _inspect(v, level, indent):
     elif callable(v):
         return "[Function: " + getattr(v, "__name__", "anonymous") + "]"
     else:
-        items = obj_items(v)
-        label = "" if isinstance(v, dict) or name == "JsObject" else name + " "
+        # An object literal's getters and setters are shown as [Getter/Setter], not called.
+        accessors = getattr(t, "_js_accessors", None)
+        items = obj_items(v, False, False)
+        label = "" if isinstance(v, dict) or name == "JsObject" or accessors is not None else name + " "
         braces = (label + "{", "}")
         if not items:
             return label + "{}"
@@ -120,7 +122,9 @@ def _inspect(v, level, indent):
             output.append(_inspect(item, level + 1, indent))
     else:
         for k, item in items:
-            if not callable(item):
+            if accessors and py_key(k) in accessors:
+                output.append(_inspect_key(k) + ": " + item)
+            elif not callable(item):
                 output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent))
     indent -= 2
     entries = len(output)

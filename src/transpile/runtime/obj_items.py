@@ -1,9 +1,11 @@
 # requires: js_key
-def obj_items(o, hidden_too=False):
+def obj_items(o, hidden_too=False, getters=True):
     # An object's own enumerable (key, value) pairs in JavaScript's order: integer-like keys
     # first, ascending, then the others as inserted (dicts keep theirs, object literals list
     # theirs in _keys, and attributes added later come after). Keys Object.defineProperty made
     # non-enumerable (_js_hidden) only with hidden_too (Object.getOwnPropertyNames).
+    # An object literal's accessor (JsClassObject) gives its getter's value, or with
+    # getters=False, for what only needs the keys, its console.log label without calling it.
     # Spreading an array gives its indexes; null, undefined, booleans and numbers have no own
     # properties.
     if isinstance(o, dict):
@@ -16,7 +18,15 @@ def obj_items(o, hidden_too=False):
         d = o.__dict__
         order = d.get("_keys", ())
         hidden = () if hidden_too else d.get("_js_hidden", ())
-        pairs = [(js_key(k), d[k]) for k in order if k in d and k not in hidden]
+        accessors = getattr(type(o), "_js_accessors", None)
+        if accessors:
+            pairs = [
+                (js_key(k), d[k] if k in d else getattr(o, k) if getters else accessors[k])
+                for k in order
+                if (k in d or k in accessors) and k not in hidden
+            ]
+        else:
+            pairs = [(js_key(k), d[k]) for k in order if k in d and k not in hidden]
         for k in d:
             if k != "_keys" and k != "_js_hidden" and k not in order and k not in hidden and not callable(d[k]):
                 pairs.append((js_key(k), d[k]))

@@ -4,4 +4,4 @@
 def obj_own_names(o):
     if isinstance(o, (list, str)):
         return [str(i) for i in range(len(o))] + ["length"]
-    return [k for k, v in obj_items(o, True)]
+    return [k for k, v in obj_items(o, True, False)]

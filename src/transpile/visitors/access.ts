@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { ownIteratorMethod } from "./symbol-iterator.js";
 import { getterMethodName, getterMethodOf, returnedField } from "../getter-methods.js";
 import { transformBuiltinProperty } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
@@ -82,6 +83,8 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
 export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
   if (chain) return chain;
+  const iterator = ownIteratorMethod(node, context);
+  if (iterator) return iterator;
   const dynamic = transformDynamicElement(node, context);
   if (dynamic) return dynamic;
   const receiverType = typeOf(context, node.expression);

@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { isSymbolIterator, iteratorDefinition, pythonIteration } from "./symbol-iterator.js";
 import { functionDefinition } from "./function.js";
 import { rememberClassName } from "./class-names.js";
 import { renamedClassName } from "../builtins/constructor-property.js";
@@ -178,6 +179,10 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
     if (ts.isIndexSignatureDeclaration(member)) continue;
     if (ts.isMethodDeclaration(member)) {
       if (!member.body) continue;
+      if (!isStatic(member) && isSymbolIterator(member.name, context)) {
+        body.push(py.at(iteratorDefinition(member, "self", context), context.positionOf(member)), pythonIteration(context));
+        continue;
+      }
       const name = memberName(member, context);
       if (!name) continue;
       const method = takesClass(member)

@@ -63,8 +63,9 @@ export function transformThis(node: ts.ThisExpression, context: TransformationCo
   while (!ts.isSourceFile(current)) {
     if ((ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) && takesExplicitThis(current)) return py.name("this");
     if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isClassStaticBlockDeclaration(current)) break;
-    // An object literal's method takes its object as `this` (object-literal.ts binds it).
-    if (ts.isMethodDeclaration(current) && ts.isObjectLiteralExpression(current.parent)) return py.name("this");
+    // An object literal's method takes its object as `this` (object-literal.ts binds it), and
+    // so do its getters and setters (properties of the literal's own class).
+    if ((ts.isMethodDeclaration(current) || ts.isAccessor(current)) && ts.isObjectLiteralExpression(current.parent)) return py.name("this");
     if (
       (ts.isMethodDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isGetAccessor(current) || ts.isSetAccessor(current)) &&
       ts.isClassLike(current.parent)

@@ -10,6 +10,7 @@ import { readsReceiver } from "./class-receivers.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isRecordType, typeOf } from "../types.js";
 import { unorderedInstanceClass } from "../builtins/instance-order.js";
+import { isSymbolIterator, iteratorMethodName, pythonIteration, reportClosingIterator } from "./symbol-iterator.js";
 
 /**
  * Object literals keep JavaScript's key order, which Object.keys, JSON.stringify and
@@ -26,10 +27,15 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
   const shapeType = destructured ? typeOf(context, node) : (context.checker.getContextualType(node) ?? typeOf(context, node));
   const asRecord = isRecordType(context, shapeType);
   const dynamic = node.properties.some(
-    (property) => ts.isSpreadAssignment(property) || (property.name !== undefined && ts.isComputedPropertyName(property.name)),
+    (property) =>
+      ts.isSpreadAssignment(property) ||
+      (property.name !== undefined && ts.isComputedPropertyName(property.name) && !isSymbolIterator(property.name, context)),
   );
   const pieces: ({ key: py.Expression; value: py.Expression } | { spread: py.Expression })[] = [];
   const bound: py.Expression[] = [];
+  // Getters and setters by attribute name, in the order their names first appear.
+  const accessors = new Map<string, { getter?: py.Name; setter?: py.Name }>();
+  let iterator: py.Name | undefined;
   const withMethods = (object: py.Expression) =>
     bound.length > 0 ? py.call(context.useHelper("obj_methods"), [object, ...bound]) : object;
   // Keys and values run left to right: when a later one needs statements first
@@ -80,6 +86,16 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
       const className = unorderedInstanceClass(typeOf(context, property.expression), context);
       if (className) context.report(libraryDiagnostics.unorderedInstanceFields(property, "A spread", className));
       pieces.push({ spread: inOrder(() => py.call(context.useHelper("obj_items"), [context.transformExpression(property.expression)])) });
+    } else if (
+      ts.isMethodDeclaration(property) &&
+      isSymbolIterator(property.name, context) &&
+      !dynamic &&
+      !asRecord &&
+      !readsSuper(property)
+    ) {
+      // Not a key: a method of the literal's own class, which Python's iter() finds.
+      iterator = inOrder(() => methodValue(property, true, context));
+      reportClosingIterator(property, context);
     } else if (ts.isMethodDeclaration(property) && (!readsReceiver(property) || bindable(property, asRecord))) {
       // A method that never reads `this` is a function-valued property like an arrow's; one
       // that does takes it first, and is bound to the object once built (obj_methods).
@@ -88,6 +104,19 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
       const value = inOrder(() => methodValue(property, readsThis, context));
       if (key) pieces.push({ key, value });
       if (readsThis) bound.push(py.str(pythonSafeAttribute((property.name as ts.Identifier | ts.StringLiteral).text)));
+    } else if (ts.isAccessor(property) && !dynamic && accessorName(property, asRecord) !== undefined) {
+      const name = accessorName(property, asRecord)!;
+      let pair = accessors.get(name);
+      if (!pair) {
+        pair = {};
+        accessors.set(name, pair);
+        pieces.push({ key: py.str((property.name as ts.Identifier | ts.StringLiteral).text), value: py.none() });
+      }
+      const definition = inOrder(() => methodValue(property, true, context));
+      if (ts.isGetAccessor(property)) pair.getter = definition;
+      else pair.setter = definition;
+    } else if (ts.isAccessor(property)) {
+      context.report(libraryDiagnostics.objectLiteralAccessor(property));
     } else {
       context.report(libraryDiagnostics.objectLiteralMethod(property));
     }
@@ -123,6 +152,12 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     if (entries.length === 0) return py.call(context.useHelper("OrderedDict"));
     return py.call(context.useHelper("OrderedDict"), [py.list(entries.map((entry) => py.tuple([entry.key, entry.value])))]);
   }
+  if (accessors.size > 0 || iterator) {
+    const data = entries.filter((entry) => !(entry.key.kind === "Constant" && accessors.has(entry.key.value as string)));
+    const keys = py.list(entries.map((entry) => entry.key));
+    const built = py.call(literalClass(accessors, iterator, context), [keys, ...data.flatMap((entry) => [entry.key, entry.value])]);
+    return withMethods(built);
+  }
   return withMethods(
     py.call(
       context.useHelper("JsObject"),
@@ -132,10 +167,52 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
 }
 
 /**
+ * The class of an object literal with getters and setters or a `[Symbol.iterator]()` method,
+ * just before the statement building it: Python runs a `property` or an `__iter__` only from
+ * a class, so each such literal has its own (JsClassObject.py).
+ */
+function literalClass(
+  accessors: Map<string, { getter?: py.Name; setter?: py.Name }>,
+  iterator: py.Name | undefined,
+  context: TransformationContext,
+): py.Name {
+  const name = context.temporary("JsClassObject");
+  const labels = py.dict(
+    [...accessors].map(([key, pair]) => ({
+      key: py.str(key),
+      value: py.str(pair.getter && pair.setter ? "[Getter/Setter]" : pair.getter ? "[Getter]" : "[Setter]"),
+    })),
+  );
+  // A property with only a setter reads as undefined, as JavaScript reads it.
+  const getter = (pair: { getter?: py.Name }) => pair.getter ?? py.lambda([{ name: "this" }], py.none());
+  const body: py.Statement[] = [
+    py.assign(py.name("_js_accessors"), labels),
+    ...[...accessors].map(([key, pair]) =>
+      py.assign(py.name(key), py.call(py.name("property"), [getter(pair), ...(pair.setter ? [pair.setter] : [])])),
+    ),
+    ...(iterator ? [py.assign(py.name(iteratorMethodName), iterator), pythonIteration(context)] : []),
+  ];
+  context.addPrecedingStatements({ kind: "ClassDef", name: name.id, bases: [context.useHelper("JsClassObject")], body });
+  return name;
+}
+
+/**
+ * The attribute a getter or setter defines: named by an identifier or a string that is a
+ * Python name once made safe (it is assigned in the class body), in an object (a record is a
+ * dict, which runs no accessors), and not reading `super` (the object's prototype, which tsmp
+ * does not model).
+ */
+function accessorName(accessor: ts.AccessorDeclaration, asRecord: boolean): string | undefined {
+  if (!(ts.isIdentifier(accessor.name) || ts.isStringLiteral(accessor.name)) || !bindable(accessor, asRecord)) return undefined;
+  const name = pythonSafeAttribute(accessor.name.text);
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !name.startsWith("_js_") && name !== "_keys" ? name : undefined;
+}
+
+/**
  * The method as a `def` just before the statement building the object (`double() {…}` →
  * `def double_1`), taking `this` first when it reads it.
  */
-function methodValue(method: ts.MethodDeclaration, readsThis: boolean, context: TransformationContext): py.Expression {
+function methodValue(method: ts.MethodDeclaration | ts.AccessorDeclaration, readsThis: boolean, context: TransformationContext): py.Name {
   const hint = ts.isIdentifier(method.name) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(method.name.text) ? method.name.text : "method";
   const name = context.temporary(hint);
   const definition = functionDefinition(name.id, method, context, readsThis ? { leadingParameters: ["this"] } : {});
@@ -148,12 +225,16 @@ function methodValue(method: ts.MethodDeclaration, readsThis: boolean, context: 
  * (the attribute to bind), in an object (a record is a dict, which holds no bound attributes),
  * and not reading `super` (the object's prototype, which tsmp does not model).
  */
-function bindable(method: ts.MethodDeclaration, asRecord: boolean): boolean {
+function bindable(method: ts.MethodDeclaration | ts.AccessorDeclaration, asRecord: boolean): boolean {
   if (asRecord || !(ts.isIdentifier(method.name) || ts.isStringLiteral(method.name))) return false;
-  const readsSuper = (node: ts.Node): boolean =>
+  return !readsSuper(method);
+}
+
+function readsSuper(method: ts.MethodDeclaration | ts.AccessorDeclaration): boolean {
+  const visit = (node: ts.Node): boolean =>
     node.kind === ts.SyntaxKind.SuperKeyword ||
-    (!(ts.isFunctionLike(node) && !ts.isArrowFunction(node)) && (ts.forEachChild(node, readsSuper) ?? false));
-  return !(ts.forEachChild(method, readsSuper) ?? false);
+    (!(ts.isFunctionLike(node) && !ts.isArrowFunction(node)) && (ts.forEachChild(node, visit) ?? false));
+  return ts.forEachChild(method, visit) ?? false;
 }
 
 function propertyKey(name: ts.PropertyName, context: TransformationContext): py.Expression | undefined {

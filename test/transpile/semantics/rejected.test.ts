@@ -33,7 +33,11 @@ const cases: [string, string, string][] = [
     `const r: Record<string, any> = { n: 2, double() { return this.n * 2; } }; console.log(r.double());`,
     "TSMP1113",
   ],
-  ["getter in an object literal", `const o = { a: 2, get twice() { return this.a * 2; } }; console.log(o.twice);`, "TSMP1113"],
+  [
+    "getter in an object literal with a spread",
+    `const base = { a: 2 }; const o = { ...base, get twice() { return this.a * 2; } }; console.log(o.twice);`,
+    "TSMP1113",
+  ],
   ["callback with a rest parameter", `console.log([1, 2].map((...xs: number[]) => xs.length));`, "TSMP1103"],
   ["an unmapped library member", `console.log(Object.getOwnPropertyDescriptor({ a: 1 }, "a"));`, "TSMP1101"],
   ["normalize of a run-time string", `const s: string = "e"; console.log(s.normalize());`, "TSMP1131"],

@@ -48,4 +48,29 @@ describe("rejection messages", () => {
       },
     ]);
   });
+  it("names an object literal's accessor it cannot give a class, and says which literals take them", () => {
+    const found = tsmpDiagnostics(
+      `const k = "dyn";\nconst r: Record<string, number> = {\n  get a() { return 1; },\n};\nconst o = {\n  [k]: 1,\n  get "b-c"() { return 2; },\n};\nconsole.log(r, o);`,
+    );
+    expect(found.map((d) => [d.code, d.line])).toEqual([
+      ["TSMP1113", 3],
+      ["TSMP1113", 7],
+    ]);
+    expect(found[1]!.message).toBe(
+      "`get \"b-c\"`: getters and setters in object literals are only supported under a plain name Python can spell, in a literal with no spread or computed key that is not a record, and not reading 'super'. Use a class, or give the accessor a literal of its own.",
+    );
+  });
+  it("rejects an iterator with return(), which a for…of left early would not call", () => {
+    const found = tsmpDiagnostics(
+      `class Once {\n  [Symbol.iterator]() { return this; }\n  next() { return { value: 1, done: false }; }\n  return() { return { value: 0, done: true }; }\n}\nfor (const x of new Once()) break;`,
+    );
+    expect(found).toEqual([
+      {
+        code: "TSMP1011",
+        line: 2,
+        message:
+          "An iterator with a return() method is not supported: JavaScript calls it when a for…of loop ends early, which a Python loop cannot tell it. Drop return() and release what it held after the loop, or write the iterator as a generator (function*).",
+      },
+    ]);
+  });
 });
