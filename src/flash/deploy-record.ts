@@ -10,6 +10,11 @@ import { sha256Hex } from "./board-fs.js";
 export const MANIFEST_PATH = ".tsmp-manifest.json";
 /** Written by a commit before it renames anything and removed once the manifest is recorded. */
 export const JOURNAL_PATH = ".tsmp-journal.json";
+/**
+ * The size and mtime each file had when the board last found its hash as the manifest lists it
+ * (deploy_helpers.py, `_tsmp_check`): files that kept them are not hashed again. A hint only.
+ */
+export const SEEN_PATH = ".tsmp-seen.json";
 
 /** File → sha256 (hex) of the copy tsmp installed. */
 export type InstalledFiles = Record<string, string>;
@@ -67,7 +72,7 @@ export function readInstalledFiles(stored: Buffer): InstalledFiles | undefined {
 export function isDeployablePath(path: string): boolean {
   if (path.length === 0 || path.length > 255 || path.startsWith("/") || /[\x00-\x1f\x7f\\]/.test(path)) return false;
   if (path.split("/").some((part) => part === "" || part === "." || part === "..")) return false;
-  if (path === MANIFEST_PATH || path === JOURNAL_PATH) return false;
+  if (path === MANIFEST_PATH || path === JOURNAL_PATH || path === SEEN_PATH) return false;
   return !/\.tsmp-(new|old)$/.test(path);
 }
 

@@ -3,6 +3,7 @@ import { BoardFsError, sha256Hex, WRITE_CHUNK, type BoardFs } from "./board-fs.j
 import {
   JOURNAL_PATH,
   MANIFEST_PATH,
+  SEEN_PATH,
   readInstalledFiles,
   sealCommit,
   sealManifest,
@@ -128,6 +129,9 @@ export async function deployFiles(fs: BoardFs, buildFiles: DeployFile[], options
     const sealed = sealManifest(manifest);
     if (recorded === sealed.sha256) rememberManifest(sealed.bytes);
     else await recordManifest(fs, manifest);
+  } else if (state.unrecorded) {
+    // No commit writes the board's record of checked files: the files it had to hash are added now.
+    await fs.call(`_tsmp_seen('${state.manifestSha256}','${state.manifestSha256}')`, SEEN_PATH);
   }
   const repaired = changed.filter((file) => state.manifest?.[file.path] === built.get(file.path)).map((file) => file.path);
   for (const file of changed) log(`${repaired.includes(file.path) ? "Repaired" : "Updated"}: ${file.path}`);
@@ -175,6 +179,8 @@ interface BoardState {
   manifestSha256: string | undefined;
   /** Files the manifest lists that the board does not hold as listed; undefined when it could not check. */
   differing: Set<string> | undefined;
+  /** Whether the board hashed files its record of checked files (SEEN_PATH) does not vouch for yet. */
+  unrecorded: boolean;
   /** What a commit that never finished meant to install and remove. */
   journal: InstalledFiles | undefined;
 }
@@ -193,8 +199,8 @@ async function readBoardState(fs: BoardFs, log: (line: string) => void): Promise
     const journal = lines.length >= 4 ? storedRecord(lines[2]!) : undefined;
     const manifest = stored === undefined ? undefined : stored === "absent" ? "absent" : await manifestBody(fs, stored);
     const installed = manifest === undefined || manifest === "absent" ? undefined : readInstalledFiles(manifest);
-    const differing = installed ? differingFiles(lines.slice(3), installed) : "unknown";
-    if (space === undefined || manifest === undefined || journal === undefined || differing === undefined) {
+    const checked = installed ? differingFiles(lines.slice(3), installed) : "unknown";
+    if (space === undefined || manifest === undefined || journal === undefined || checked === undefined) {
       if (attempt < 2) continue;
       throw new ProtocolError("the board's answer about its files arrived garbled three times");
     }
@@ -205,7 +211,8 @@ async function readBoardState(fs: BoardFs, log: (line: string) => void): Promise
       space: space === "unknown" ? undefined : space,
       manifest: installed,
       manifestSha256: installed && manifest !== "absent" ? sha256Hex(manifest) : undefined,
-      differing: differing === "unknown" ? undefined : differing,
+      differing: checked === "unknown" ? undefined : checked.differing,
+      unrecorded: checked !== "unknown" && checked.unrecorded,
       journal: journal === "absent" ? undefined : readInstalledFiles(journal),
     };
   }
@@ -230,15 +237,20 @@ async function manifestBody(fs: BoardFs, stored: { sha256: string; size: number 
 }
 
 /**
- * The board's count of manifest files it does not hold as listed, then their names in hex; `?`
- * where it could not check. Undefined when garbled: a count that does not match, or a name the
- * manifest does not list.
+ * The board's count of manifest files it does not hold as listed and whether it hashed files
+ * its record of checked files does not list (1 or 0), then their names in hex; `?` where it
+ * could not check. Undefined when garbled: a count that does not match, or a name the manifest
+ * does not list.
  */
-function differingFiles(lines: string[], installed: InstalledFiles): Set<string> | "unknown" | undefined {
+function differingFiles(
+  lines: string[],
+  installed: InstalledFiles,
+): { differing: Set<string>; unrecorded: boolean } | "unknown" | undefined {
   if (lines[0] === "?" && lines.length === 1) return "unknown";
-  if (!/^\d+$/.test(lines[0] ?? "") || Number(lines[0]) !== lines.length - 1) return undefined;
+  const count = /^(\d+) ([01])$/.exec(lines[0] ?? "");
+  if (!count || Number(count[1]) !== lines.length - 1) return undefined;
   const names = lines.slice(1).map((line) => (/^(?:[0-9a-f]{2})+$/.test(line) ? Buffer.from(line, "hex").toString("utf8") : ""));
-  return names.every((name) => installed[name] !== undefined) ? new Set(names) : undefined;
+  return names.every((name) => installed[name] !== undefined) ? { differing: new Set(names), unrecorded: count[2] === "1" } : undefined;
 }
 
 interface FreeSpace {

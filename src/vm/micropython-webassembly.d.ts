@@ -12,6 +12,7 @@ declare module "@micropython/micropython-webassembly-pyscript" {
     unlink(path: string): void;
     rmdir(path: string): void;
     rename(from: string, to: string): void;
+    utime(path: string, atime: number, mtime: number): void;
     analyzePath(path: string): { exists: boolean };
   }
 

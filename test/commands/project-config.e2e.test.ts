@@ -34,6 +34,7 @@ describe.skipIf(!cliBuilt)("a project's tsmp settings", () => {
     expect(flash.stdout).toBe("42\n");
     expect(await board.listFiles()).toEqual([
       "/.tsmp-manifest.json",
+      "/.tsmp-seen.json",
       "/_tsmp.mpy",
       "/_tsmp_float_str.mpy",
       "/boot.py",

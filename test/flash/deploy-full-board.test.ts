@@ -67,13 +67,13 @@ describe("a deploy on a nearly full board", () => {
     const { log, error } = await deploy(board, newBuild);
     expect(error).toBeUndefined();
     expect(log).toContain(
-      "The board has 108.0 KB free, too little to keep the old program until the new one is complete: " +
+      "The board has 104.0 KB free, too little to keep the old program until the new one is complete: " +
         "replacing its files in place (the board runs no program until this flash ends; if it is cut short, flash again)",
     );
     expect(await holds(board, newBuild)).toBe(true);
     expect(await board.listFiles()).not.toContain("/gone.py");
     expect(sha256Hex(await board.readFile("data/log.bin"))).toBe(sha256Hex(userData));
-    expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json"]);
+    expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json", "/.tsmp-seen.json"]);
   });
 
   it("changes nothing when even that is not enough, and says how much is missing", async () => {
@@ -81,7 +81,7 @@ describe("a deploy on a nearly full board", () => {
     const tooBig = build({ "main.py": "print('big')\n", "util.py": filler("# c", 60) });
     const { error } = await deploy(board, tooBig);
     expect(error).toBe(
-      "the board is too full for this build: it needs 260.0 KB, the board has 108.0 KB free and 120.0 KB more in the files " +
+      "the board is too full for this build: it needs 260.0 KB, the board has 104.0 KB free and 120.0 KB more in the files " +
         "it replaces; make room (tsmp fs rm …) and flash again — nothing was changed",
     );
     expect(await holds(board, oldBuild)).toBe(true);

@@ -3,7 +3,7 @@ import type { ByteLink } from "../../src/flash/byte-link.js";
 import { connectOverLink, type BoardConnection } from "../../src/flash/connection.js";
 import { DeployInterrupted, deployFiles, type DeployFile, type DeployOptions } from "../../src/flash/deploy.js";
 import { SAFE_BOOT, SAFE_BOOT_PY } from "../../src/flash/safe-boot.js";
-import { JOURNAL_PATH, MANIFEST_PATH, readInstalledFiles, sealManifest } from "../../src/flash/deploy-record.js";
+import { JOURNAL_PATH, MANIFEST_PATH, SEEN_PATH, readInstalledFiles, sealManifest } from "../../src/flash/deploy-record.js";
 import { sha256Hex } from "../../src/flash/board-fs.js";
 import { VirtualBoard, type VirtualBoardOptions } from "../../src/sim/virtual-board/index.js";
 
@@ -79,7 +79,7 @@ describe("deployFiles", () => {
     const { lines } = await deploy(board, newBuild);
     expect(lines).toEqual(["Updated: main.py", "Updated: util.py", "Updated: extra.py", "Removed: gone.py"]);
     await expectHolds(board, newBuild);
-    expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/boot.py", "/extra.py", "/main.py", "/util.py"]);
+    expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/.tsmp-seen.json", "/boot.py", "/extra.py", "/main.py", "/util.py"]);
     const manifest = readInstalledFiles(Buffer.from(await board.readFile(MANIFEST_PATH)));
     expect(manifest).toEqual(Object.fromEntries(newBuild.map((file) => [file.path, sha256Hex(file.data)])));
     expect((await deploy(board, newBuild)).lines).toEqual(["Up to date: main.py", "Up to date: util.py", "Up to date: extra.py"]);
@@ -157,7 +157,7 @@ describe("deployFiles", () => {
       files: { "main.py.tsmp-old": "print('old')\n", "lib/x.py.tsmp-new": "junk", "util.py": "V = 1\n", "util.py.tsmp-old": "V = 0\n" },
     });
     await deploy(board, build({ "other.py": "O = 1\n" }));
-    expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/main.py", "/other.py", "/util.py"]);
+    expect(await board.listFiles()).toEqual(["/.tsmp-manifest.json", "/.tsmp-seen.json", "/main.py", "/other.py", "/util.py"]);
     expect(await boardText(board, "main.py")).toBe("print('old')\n");
   });
 
@@ -171,7 +171,7 @@ describe("deployFiles", () => {
       new DeployInterrupted("stopped before installing anything: the board keeps its previous program, complete"),
     );
     await expectHolds(board, oldBuild);
-    expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json"]);
+    expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json", "/.tsmp-seen.json"]);
   });
 
   it("reads a manifest another computer wrote, and after it sends only the file that changed", async () => {
@@ -224,5 +224,96 @@ describe("deployFiles", () => {
     await expectHolds(board, oldBuild);
     expect((await deploy(board, newBuild)).lines).toContain("Removed: gone.py");
     await expectHolds(board, newBuild);
+  });
+});
+
+// The board's record of checked files (SEEN_PATH): files that kept the size and mtime it gives
+// them are not hashed again. What it may never do is hide a file that differs from the build,
+// except the documented case: the same size, stamped with the second the record holds.
+describe("deployFiles with the board's record of checked files", () => {
+  type Seen = { m: string; f: Record<string, [number, number]> };
+  const seen = async (board: VirtualBoard): Promise<Seen> => JSON.parse(new TextDecoder().decode(await board.readFile(SEEN_PATH))) as Seen;
+
+  /**
+   * Rewrites util.py with as many bytes (V = 2 becomes V = 9), then writes a record vouching for
+   * every file as it now is: for manifest `manifest`, stamped a later second than util.py's
+   * mtime (`later`) or the same one.
+   */
+  async function editBehindRecord(board: VirtualBoard, options: { later: boolean; manifest?: string; cutShort?: boolean }): Promise<void> {
+    const manifest = options.manifest ?? sha256Hex(await board.readFile(MANIFEST_PATH));
+    const later = options.later ? "True" : "False";
+    const connection = await connect(board);
+    await connection.repl.execOrThrow(
+      [
+        "import os, json, time",
+        "while True:",
+        "  open('util.py', 'w').write('V = 9\\n')",
+        "  u = os.stat('util.py')[8]",
+        `  r = json.dumps({'m': '${manifest}', 'f': {n: [os.stat(n)[6], os.stat(n)[8]] for n in ('main.py', 'util.py', 'extra.py')}})`,
+        options.cutShort ? "  r = r[: len(r) // 2]" : "",
+        "  open('.tsmp-seen.json', 'w').write(r)",
+        `  while ${later} and os.stat('.tsmp-seen.json')[8] <= u:`,
+        "    time.sleep_ms(50)",
+        "    open('.tsmp-seen.json', 'w').write(r)",
+        `  if (os.stat('.tsmp-seen.json')[8] > u) == ${later}:`,
+        "    break",
+      ].join("\n"),
+    );
+    await connection.close();
+  }
+
+  it("records each installed file's size and mtime for the manifest it belongs to", async () => {
+    const board = await startBoard();
+    await deploy(board, newBuild);
+    const record = await seen(board);
+    expect(record.m).toBe(sha256Hex(await board.readFile(MANIFEST_PATH)));
+    expect(Object.keys(record.f).sort()).toEqual(["extra.py", "main.py", "util.py"]);
+    for (const file of newBuild) expect(record.f[file.path]![0]).toBe(file.data.length);
+  });
+
+  it("a deploy with nothing to install records the files it had to hash", async () => {
+    const board = await startBoard();
+    await deploy(board, newBuild);
+    const connection = await connect(board);
+    await connection.fs.remove(SEEN_PATH);
+    await connection.close();
+    expect((await deploy(board, newBuild)).lines).toEqual(["Up to date: main.py", "Up to date: util.py", "Up to date: extra.py"]);
+    expect(Object.keys((await seen(board)).f).sort()).toEqual(["extra.py", "main.py", "util.py"]);
+  });
+
+  it("repairs a file rewritten with the same size right after the deploy", async () => {
+    const board = await startBoard();
+    await deploy(board, newBuild);
+    const connection = await connect(board);
+    await connection.fs.writeFile("util.py", Buffer.from("V = 9\n"));
+    await connection.close();
+    expect((await deploy(board, newBuild)).lines).toContain("Repaired: util.py");
+    await expectHolds(board, newBuild);
+  });
+
+  it("hashes a file stamped with the second its record was written in", async () => {
+    const board = await startBoard();
+    await deploy(board, newBuild);
+    await editBehindRecord(board, { later: false });
+    expect((await deploy(board, newBuild)).lines).toContain("Repaired: util.py");
+    await expectHolds(board, newBuild);
+  });
+
+  it("a record of another manifest, or one cut short, vouches for nothing", async () => {
+    const board = await startBoard();
+    await deploy(board, newBuild);
+    await editBehindRecord(board, { later: true, manifest: sha256Hex(Buffer.from("another manifest")) });
+    expect((await deploy(board, newBuild)).lines).toContain("Repaired: util.py");
+    await editBehindRecord(board, { later: true, cutShort: true });
+    expect((await deploy(board, newBuild)).lines).toContain("Repaired: util.py");
+    await expectHolds(board, newBuild);
+  });
+
+  it("takes a file that kept the size and mtime its record gives as it was (the documented limit)", async () => {
+    const board = await startBoard();
+    await deploy(board, newBuild);
+    await editBehindRecord(board, { later: true });
+    expect((await deploy(board, newBuild)).lines).toContain("Up to date: util.py");
+    expect(await boardText(board, "util.py")).toBe("V = 9\n");
   });
 });

@@ -91,7 +91,7 @@ describe("power lost during the commit", () => {
       expect(await deploy(board, newBuild, log)).toBeUndefined();
       expect(await bootable(board)).toBe("new");
       expect(log).toContain("Finishing an update that was cut short on the board");
-      expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json"]);
+      expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json", "/.tsmp-seen.json"]);
     });
   }
 

@@ -160,7 +160,7 @@ describe("stream upload", () => {
       new DeployInterrupted("stopped before installing anything: the board keeps its previous program, complete"),
     );
     await expectHolds(board, oldBuild);
-    expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json"]);
+    expect((await board.listFiles()).filter((path) => path.includes(".tsmp-"))).toEqual(["/.tsmp-manifest.json", "/.tsmp-seen.json"]);
   });
 
   it("without compression (as on a board with no deflate module) the files go one at a time", async () => {

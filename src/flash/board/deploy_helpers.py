@@ -54,25 +54,98 @@ def _tsmp_state():
     # project: the manifest goes by its hash (the host keeps the bodies it has seen), and the
     # files it lists are checked here against it; only those that differ are named.
     _tsmp_tidy("")
+    global _tsmp_known
+    _tsmp_known = None
     try:
         s = os.statvfs(".")
         print(s[0], s[4])
     except (OSError, AttributeError):
         print(-1)
     m = ".tsmp-manifest.json"
+    d = _tsmp_sha256(m)
     try:
-        print(_tsmp_sha256(m), os.stat(m)[6])
+        print(d, os.stat(m)[6])
     except OSError:
         print("-")
     print(_tsmp_record_line(".tsmp-journal.json"))
     try:
-        fs = _tsmp_listed(m)
-        bad = [n for n in sorted(fs) if _tsmp_sha256(n) != fs[n]]
-        print(len(bad))
+        bad, new = _tsmp_check(_tsmp_listed(m), d)
+        # The count, and whether the seen record would learn files it cannot vouch for yet.
+        print(len(bad), 1 if new else 0)
         for n in bad:
             print(_tsmp_hex(n.encode()))
     except Exception:
         print("?")
+
+
+def _tsmp_stamp(n):
+    # (size, mtime) of a file; None for a folder or nothing.
+    try:
+        s = os.stat(n)
+    except OSError:
+        return None
+    return None if s[0] & 0x4000 else [s[6], s[8]]
+
+
+def _tsmp_check(fs, d):
+    # The files of manifest fs (sha256 d) that the board does not hold as listed. Hashing them
+    # all grows with the project, so .tsmp-seen.json keeps, for manifest d, the (size, mtime) of
+    # each file when its hash last matched: a file that still has them is taken as it was, the
+    # others are hashed. A write changes the mtime, so what passes is what nobody rewrote since,
+    # except an edit of the same size stamped with the same second. Stamps not older than the
+    # record itself are hashed anyway (a write in the second the record was written would keep
+    # them), which also covers ports that give every file one mtime or none (0). The record is
+    # only a hint: missing, cut short, of another manifest or garbled, every file is hashed.
+    global _tsmp_known
+    import json
+
+    try:
+        u = os.stat(".tsmp-seen.json")[8]
+        with open(".tsmp-seen.json", "rb") as f:
+            r = json.loads(f.read())
+        t = r["f"] if r["m"] == d and type(r["f"]) is dict else {}
+    except Exception:
+        u, t = 0, {}
+    ok = {}
+    bad = []
+    new = 0
+    for n in sorted(fs):
+        e = _tsmp_stamp(n)
+        if e and e[1] < u and t.get(n) == e:
+            ok[n] = e
+        elif _tsmp_sha256(n) == fs[n]:
+            ok[n] = e
+            new += 1
+        else:
+            bad.append(n)
+    # What the commit builds the next record from: files checked against the manifest d.
+    _tsmp_known = [d, ok]
+    return bad, new
+
+
+def _tsmp_seen(b, m, put=(), out=()):
+    # Writes the record for the manifest of sha256 m: what _tsmp_check vouched for when it
+    # checked manifest b (the one the commit started from), less the files the commit changed or
+    # dropped (out), plus those it installed and read back (put: [name, stamp]). Failing to
+    # write it only costs the next deploy a full check; a stale one is of another manifest, or
+    # holds stamps the files no longer have.
+    import json
+
+    k = globals().get("_tsmp_known")
+    try:
+        t = dict(k[1]) if k and k[0] == b else {}
+        for n in out:
+            t.pop(n, None)
+        for n, e in put:
+            if e:
+                t[n] = e
+        with open(".tsmp-seen.json", "wb") as f:
+            f.write(json.dumps({"m": m, "f": t}))
+    except Exception:
+        try:
+            os.remove(".tsmp-seen.json")
+        except OSError:
+            pass
 
 
 def _tsmp_listed(m):
@@ -161,17 +234,22 @@ def _tsmp_commit(j, d):
 
     ok = True
     g = hashlib.sha256()
+    p = []
     for n in c["put"]:
         h = _tsmp_sha256(n)
         ok = ok and h == c["files"][n]
         g.update(h.encode() + b"\n")
+        p.append((n, _tsmp_stamp(n)))
     for n in c["rm"]:
         e = _tsmp_exists(n)
         ok = ok and not e
         g.update(b"1\n" if e else b"0\n")
     print(_tsmp_hex(g.digest()))
     # Only a confirmed commit brings the manifest up to date, from the one it was planned on.
-    print(_tsmp_remanifest(c) if ok else "-")
+    r = _tsmp_remanifest(c) if ok else "-"
+    if r != "-":
+        _tsmp_seen(c["base"], r, p, c["drop"] + c["rm"] + list(c["set"]))
+    print(r)
 
 
 def _tsmp_remanifest(c):

@@ -8,11 +8,13 @@ export interface FlashContents {
   files: Map<string, Uint8Array>;
   /** Every folder, parents before children ("/lib", "/lib/sub"). */
   dirs: string[];
+  /** When each file was last written (ms since 1970): a board's flash keeps it through a reset. */
+  mtimes?: Map<string, number>;
 }
 
 /** Reads the whole flash: paths are from the board's root ("/main.py"). */
 export function readFlash(fs: EmscriptenFs): FlashContents {
-  const contents: FlashContents = { files: new Map(), dirs: [] };
+  const contents: FlashContents = { files: new Map(), dirs: [], mtimes: new Map() };
   const visit = (boardPath: string): void => {
     for (const name of fs.readdir(FLASH_ROOT + boardPath)) {
       if (name === "." || name === "..") continue;
@@ -22,6 +24,7 @@ export function readFlash(fs: EmscriptenFs): FlashContents {
         visit(child);
       } else {
         contents.files.set(child, fs.readFile(FLASH_ROOT + child));
+        contents.mtimes!.set(child, fs.stat(FLASH_ROOT + child).mtime.getTime());
       }
     }
   };
@@ -29,13 +32,16 @@ export function readFlash(fs: EmscriptenFs): FlashContents {
   return contents;
 }
 
-export function writeFlash(fs: EmscriptenFs, files: BoardFiles, dirs: string[]): void {
+/** Lays the flash out in a new VM; files keep the mtimes given (a reset does not rewrite the flash). */
+export function writeFlash(fs: EmscriptenFs, files: BoardFiles, dirs: string[], mtimes?: Map<string, number>): void {
   fs.mkdirTree(FLASH_ROOT);
   for (const dir of dirs) fs.mkdirTree(FLASH_ROOT + dir);
   for (const [path, content] of files) {
     const folder = path.slice(0, path.lastIndexOf("/"));
     if (folder) fs.mkdirTree(FLASH_ROOT + folder);
     fs.writeFile(FLASH_ROOT + path, content);
+    const mtime = mtimes?.get(path);
+    if (mtime !== undefined) fs.utime(FLASH_ROOT + path, mtime, mtime);
   }
 }
 

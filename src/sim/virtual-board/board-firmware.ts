@@ -311,7 +311,7 @@ export class BoardFirmware {
         this.output.flush();
         flash = this.readFlash();
       }
-      await this.startVm({ files: [...flash.files], dirs: flash.dirs });
+      await this.startVm({ files: [...flash.files], dirs: flash.dirs, mtimes: "mtimes" in flash ? flash.mtimes : undefined });
       const bootRan = this.runFile("boot.py", RunContext.bootPy);
       // A port runs main.py only when it will come up in the friendly REPL and boot.py raised
       // nothing (ports/esp32/main.c, ports/rp2/main.c): Ctrl-C during boot.py skips main.py.
@@ -397,13 +397,13 @@ export class BoardFirmware {
     return 29;
   }
 
-  private async startVm(flash: { files: BoardFiles; dirs: string[] }): Promise<void> {
+  private async startVm(flash: { files: BoardFiles; dirs: string[]; mtimes?: Map<string, number> }): Promise<void> {
     this.paste = undefined;
     this.rawLine = [];
     this.output.flush();
     const vm = await MicroPythonVm.load({ stdout: (text) => this.pythonOutput(text), stderr: (text) => this.pythonOutput(text) });
     this.vm = vm;
-    writeFlash(vm.module.FS, flash.files, flash.dirs);
+    writeFlash(vm.module.FS, flash.files, flash.dirs, flash.mtimes);
     limitFlashSize(vm.module.FS, FLASH_SIZE);
     // machine, pyb, time and a blocking asyncio.run; their waits see Ctrl-C through the shared words.
     // One board clock for the board's life: its RTC and RTC memory outlive resets and deep sleep;
