@@ -9,14 +9,38 @@ function isStatic(member: ts.Node): boolean {
   );
 }
 
-/** Whether `this` or `super` in this member's body (not in a nested function) refers to its receiver. */
-export function readsReceiver(member: ts.ClassElement | ts.ObjectLiteralElement): boolean {
+/** Whether `this` or `super` in this member's (or function's) body, not in a nested function, refers to its receiver. */
+export function readsReceiver(member: ts.ClassElement | ts.ObjectLiteralElement | ts.FunctionExpression): boolean {
   const visit = (node: ts.Node): boolean => {
     if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
     if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
     return ts.forEachChild(node, visit) ?? false;
   };
   return ts.forEachChild(member, visit) ?? false;
+}
+
+/**
+ * `f: function () { … }` in an object literal, unnamed and without a `this` parameter of its
+ * own: JavaScript gives it the object it is called on as `this`, as it gives a method.
+ */
+export function literalFunctionProperty(node: ts.FunctionExpression): boolean {
+  const parent = node.parent;
+  const [first] = node.parameters;
+  const ownThis = first !== undefined && ts.isIdentifier(first.name) && first.name.text === "this";
+  return (
+    node.name === undefined &&
+    !ownThis &&
+    ts.isPropertyAssignment(parent) &&
+    parent.initializer === node &&
+    ts.isObjectLiteralExpression(parent.parent)
+  );
+}
+
+/** The function expression of `f: function () { … this … }`, which is bound to its object as a method is. */
+export function thisReadingFunction(property: ts.ObjectLiteralElement): ts.FunctionExpression | undefined {
+  if (!ts.isPropertyAssignment(property) || !ts.isFunctionExpression(property.initializer)) return undefined;
+  const fn = property.initializer;
+  return literalFunctionProperty(fn) && readsReceiver(fn) ? fn : undefined;
 }
 
 /**

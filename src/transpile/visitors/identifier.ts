@@ -7,7 +7,7 @@ import { takesExplicitThis } from "./this-call.js";
 import { enumProperties } from "../builtins/enum-object.js";
 import { namespaceMemberReference } from "./namespace.js";
 import { classPythonName } from "./class-names.js";
-import { takesClass } from "./class-receivers.js";
+import { literalFunctionProperty, takesClass } from "./class-receivers.js";
 import { reportEscapingClass } from "./class-accessors.js";
 
 export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
@@ -62,6 +62,8 @@ export function transformThis(node: ts.ThisExpression, context: TransformationCo
   let current: ts.Node = node.parent;
   while (!ts.isSourceFile(current)) {
     if ((ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) && takesExplicitThis(current)) return py.name("this");
+    // `f: function () { … this … }` in an object literal is a method as far as `this` goes.
+    if (ts.isFunctionExpression(current) && literalFunctionProperty(current)) return py.name("this");
     if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isClassStaticBlockDeclaration(current)) break;
     // An object literal's method takes its object as `this` (object-literal.ts binds it), and
     // so do its getters and setters (properties of the literal's own class).

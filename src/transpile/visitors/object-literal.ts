@@ -6,7 +6,7 @@ import * as py from "../python-ast.js";
 import { transformGlobalName } from "../builtins/index.js";
 import { namespaceMemberReference } from "./namespace.js";
 import { functionDefinition } from "./function.js";
-import { readsReceiver } from "./class-receivers.js";
+import { readsReceiver, thisReadingFunction } from "./class-receivers.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isRecordType, typeOf } from "../types.js";
 import { unorderedInstanceClass } from "../builtins/instance-order.js";
@@ -63,7 +63,17 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     return result;
   };
   for (const property of node.properties) {
-    if (ts.isPropertyAssignment(property)) {
+    const thisFunction = thisReadingFunction(property);
+    if (thisFunction && !bindable(property as ts.PropertyAssignment, asRecord)) {
+      context.report(libraryDiagnostics.objectLiteralMethod(property));
+    } else if (thisFunction) {
+      // `f: function () { … this … }` is a method reading `this`, bound as one.
+      const name = property.name as ts.Identifier | ts.StringLiteral;
+      const key = inOrder(() => propertyKey(name, context));
+      const value = inOrder(() => methodValue(thisFunction, true, context, name));
+      if (key) pieces.push({ key, value });
+      bound.push(py.str(pythonSafeAttribute(name.text)));
+    } else if (ts.isPropertyAssignment(property)) {
       const key = inOrder(() => propertyKey(property.name, context));
       if (key) pieces.push({ key, value: py.none() });
       const value = inOrder(() => context.transformExpression(property.initializer));
@@ -212,8 +222,14 @@ function accessorName(accessor: ts.AccessorDeclaration, asRecord: boolean): stri
  * The method as a `def` just before the statement building the object (`double() {…}` →
  * `def double_1`), taking `this` first when it reads it.
  */
-function methodValue(method: ts.MethodDeclaration | ts.AccessorDeclaration, readsThis: boolean, context: TransformationContext): py.Name {
-  const hint = ts.isIdentifier(method.name) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(method.name.text) ? method.name.text : "method";
+function methodValue(
+  method: ts.MethodDeclaration | ts.AccessorDeclaration | ts.FunctionExpression,
+  readsThis: boolean,
+  context: TransformationContext,
+  propertyName: ts.PropertyName | undefined = method.name,
+): py.Name {
+  const hint =
+    propertyName && ts.isIdentifier(propertyName) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(propertyName.text) ? propertyName.text : "method";
   const name = context.temporary(hint);
   const definition = functionDefinition(name.id, method, context, readsThis ? { leadingParameters: ["this"] } : {});
   context.addPrecedingStatements(py.at(definition, context.positionOf(method)));
@@ -225,12 +241,12 @@ function methodValue(method: ts.MethodDeclaration | ts.AccessorDeclaration, read
  * (the attribute to bind), in an object (a record is a dict, which holds no bound attributes),
  * and not reading `super` (the object's prototype, which tsmp does not model).
  */
-function bindable(method: ts.MethodDeclaration | ts.AccessorDeclaration, asRecord: boolean): boolean {
+function bindable(method: ts.MethodDeclaration | ts.AccessorDeclaration | ts.PropertyAssignment, asRecord: boolean): boolean {
   if (asRecord || !(ts.isIdentifier(method.name) || ts.isStringLiteral(method.name))) return false;
   return !readsSuper(method);
 }
 
-function readsSuper(method: ts.MethodDeclaration | ts.AccessorDeclaration): boolean {
+function readsSuper(method: ts.MethodDeclaration | ts.AccessorDeclaration | ts.PropertyAssignment): boolean {
   const visit = (node: ts.Node): boolean =>
     node.kind === ts.SyntaxKind.SuperKeyword ||
     (!(ts.isFunctionLike(node) && !ts.isArrowFunction(node)) && (ts.forEachChild(node, visit) ?? false));
@@ -257,7 +273,9 @@ function propertyKey(name: ts.PropertyName, context: TransformationContext): py.
 export function reportDetachedMethod(node: ts.PropertyAccessExpression, context: TransformationContext): void {
   const declarations = context.symbolOf(node.name)?.declarations ?? [];
   const method = declarations.find(
-    (declaration) => ts.isMethodDeclaration(declaration) && ts.isObjectLiteralExpression(declaration.parent) && readsReceiver(declaration),
+    (declaration) =>
+      (ts.isMethodDeclaration(declaration) && ts.isObjectLiteralExpression(declaration.parent) && readsReceiver(declaration)) ||
+      (ts.isPropertyAssignment(declaration) && thisReadingFunction(declaration) !== undefined),
   );
   if (!method) return;
   let current: ts.Node = node;

@@ -24,3 +24,13 @@ const c = counter(5); console.log(c.next, c.next); c.reset(); console.log(c.next
 console.log(acc.add(5), acc.total, JSON.stringify(acc));`,
   "a getter typed through an interface": `interface Sized { readonly size: number; name: string } const s: Sized = { name: "n", get size() { return this.name.length * 10; } }; s.name = "four"; console.log(s.size, s);`,
 });
+
+describeCases("object literals: function expressions reading this", {
+  "bound to their object as methods are, and to a copy": `const counter = { n: 1, bump: function () { this.n += 1; return this.n; }, show: function (p: string) { return p + this.n; } };
+counter.bump(); console.log(counter.show("n="), counter.bump()); const copy = { ...counter, n: 10 }; console.log(copy.bump(), counter.n, Object.keys(copy), JSON.stringify(copy));`,
+  "beside an arrow that keeps the method's this": `class Box { label = "box"; make() { return { label: "inner", own: function () { return this.label; }, outer: () => this.label }; } }
+const o = new Box().make(); console.log(o.own(), o.outer());`,
+  "an object replaced while its function is being called": `let o = { val: 3, add: function (x: null, y: number) { return y + this.val; } };
+function swap() { o = { val: 5, add: function (x: null, y: number) { return (y + this.val) * 10; } }; return null; }
+let i = 1; const first = o.add(swap(), i++); console.log(first, o.add(null, i), i);`,
+});

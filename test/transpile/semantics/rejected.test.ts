@@ -29,6 +29,11 @@ const cases: [string, string, string][] = [
     "TSMP1113",
   ],
   [
+    "an object literal's function expression reading this, taken off it",
+    `const o = { n: 2, get: function () { return this.n; } }; const f = o.get; console.log(f());`,
+    "TSMP1113",
+  ],
+  [
     "a record's method reading this",
     `const r: Record<string, any> = { n: 2, double() { return this.n * 2; } }; console.log(r.double());`,
     "TSMP1113",
