@@ -71,3 +71,13 @@ export const promiseDriven = new AsyncLocalStorage<PromiseDrivenCall>();
 export function startCoroutine<T>(value: T): T {
   return isCoroutine(value) ? (promiseDriven.run({ coroutine: value, task: null }, () => value.start()) as T) : value;
 }
+
+/**
+ * The iterable handed to `Promise.all`/`race`/`allSettled`/`any` when it is not an array literal
+ * (`Promise.all(ids.map(async (id) => …))`): its async calls start at the combinator's call, as
+ * JsPromise starts each item there on MicroPython.
+ */
+export function startCoroutines<T>(value: T): T {
+  if (typeof value !== "object" || value === null || !(Symbol.iterator in value)) return value;
+  return Array.from(value as Iterable<unknown>, startCoroutine) as T;
+}

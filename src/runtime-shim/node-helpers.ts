@@ -4,7 +4,7 @@
  */
 import { BaseException } from "./exceptions.js";
 
-export { coroutine, startCoroutine } from "./coroutine.js";
+export { coroutine, startCoroutine, startCoroutines } from "./coroutine.js";
 export { awaitPromise } from "./await-promise.js";
 
 /**

@@ -39,6 +39,8 @@ const BLOCKING_CALLS = new Set(["run", "run_forever", "run_until_complete"]);
 const HELPER = "__tsmp_coroutine";
 const EXCEPT_HELPER = "__tsmp_except_exception";
 const START_HELPER = "__tsmp_start_coroutine";
+const START_ALL_HELPER = "__tsmp_start_coroutines";
+const COMBINATORS = new Set(["all", "allSettled", "any", "race"]);
 const AWAIT_HELPER = "__tsmp_await_promise";
 
 /** `Promise.all(…)`, `Promise.resolve(…)`: a static of the global Promise. */
@@ -87,6 +89,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     let usesExceptHelper = false;
     let usesStartHelper = false;
     let usesAwaitHelper = false;
+    let usesStartAllHelper = false;
     const usesPromiseApi = mentionsPromiseApi(sourceFile);
 
     const isAsync = (node: ts.Node) =>
@@ -194,17 +197,21 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       usesStartHelper = true;
       return f.createCallExpression(f.createIdentifier(START_HELPER), undefined, [argument]);
     };
-    const startArguments = (call: ts.CallExpression): ts.CallExpression =>
-      f.updateCallExpression(
+    // A combinator's items are started one by one: written out, or by a helper over its iterable.
+    const startItems = (argument: ts.Expression): ts.Expression => {
+      if (ts.isArrayLiteralExpression(argument)) return f.updateArrayLiteralExpression(argument, argument.elements.map(started));
+      usesStartAllHelper = true;
+      return f.createCallExpression(f.createIdentifier(START_ALL_HELPER), undefined, [argument]);
+    };
+    const startArguments = (call: ts.CallExpression): ts.CallExpression => {
+      const combinator = COMBINATORS.has((call.expression as ts.PropertyAccessExpression).name.text);
+      return f.updateCallExpression(
         call,
         call.expression,
         call.typeArguments,
-        call.arguments.map((argument) =>
-          ts.isArrayLiteralExpression(argument)
-            ? f.updateArrayLiteralExpression(argument, argument.elements.map(started))
-            : started(argument),
-        ),
+        call.arguments.map((argument) => (combinator || ts.isArrayLiteralExpression(argument) ? startItems(argument) : started(argument))),
       );
+    };
 
     const exceptException = (clause: ts.CatchClause): ts.CatchClause => {
       usesExceptHelper = true;
@@ -290,6 +297,9 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
         : []),
       ...(usesStartHelper ? [f.createImportSpecifier(false, f.createIdentifier("startCoroutine"), f.createIdentifier(START_HELPER))] : []),
       ...(usesAwaitHelper ? [f.createImportSpecifier(false, f.createIdentifier("awaitPromise"), f.createIdentifier(AWAIT_HELPER))] : []),
+      ...(usesStartAllHelper
+        ? [f.createImportSpecifier(false, f.createIdentifier("startCoroutines"), f.createIdentifier(START_ALL_HELPER))]
+        : []),
     ];
     if (helpers.length > 0) {
       statements.unshift(
