@@ -14,6 +14,7 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
     return isIntegerValued(node.expression, context, visiting);
   }
   if (ts.isNumericLiteral(node)) return Number.isInteger(Number(node.text));
+  if (isNegativeZeroLiteral(node)) return false;
   if (ts.isPrefixUnaryExpression(node)) {
     return (
       [ts.SyntaxKind.MinusToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.TildeToken].includes(node.operator) &&
@@ -45,6 +46,17 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
   if (ts.isIdentifier(node)) return isIntegerVariable(node, context, visiting);
   if (ts.isCallExpression(node)) return isIntegerCall(node, context, visiting);
   return false;
+}
+
+/**
+ * `-0` (also `-(0)`, `-0.0`): JavaScript's negative zero, which only a Python float can hold
+ * (`-0.0`), so it is not one of the integer-valued expressions.
+ */
+export function isNegativeZeroLiteral(node: ts.Expression): boolean {
+  if (!ts.isPrefixUnaryExpression(node) || node.operator !== ts.SyntaxKind.MinusToken) return false;
+  let operand: ts.Expression = node.operand;
+  while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
+  return ts.isNumericLiteral(operand) && Number(operand.text) === 0;
 }
 
 const bitwiseResults = new Set([

@@ -8,6 +8,7 @@ import { runOnNode } from "../../src/run/node/run-on-node.js";
 import { installBoardModules, type SimulatedBoard } from "../../src/vm/board-modules.js";
 import { MicroPythonError, MicroPythonVm } from "../../src/vm/micropython-vm.js";
 import { createTranspiler, formatDiagnostic, type TranspileResult, type Transpiler } from "../../src/transpile/index.js";
+import { runCli } from "./cli-process.js";
 
 /**
  * Differential testing in the spirit of TypeScriptToLua's `expectToMatchJsResult`: a snippet
@@ -83,6 +84,28 @@ export function emittedMain(result: TranspileResult): string {
 
 export async function expectToMatchJsResult(tsSource: string | Record<string, string>): Promise<void> {
   expectSameOutput(await runOnBoth(tsSource));
+}
+
+/**
+ * Like expectToMatchJsResult, but Node runs the files as ES modules in a process of its own
+ * (`tsmp run --target node`), for what neither CommonJS nor vitest's module runner shows as
+ * Node does: a module namespace object, its keys and how it prints.
+ */
+export async function expectToMatchEsModules(files: Record<string, string>): Promise<void> {
+  const result = transpileSnippet(files);
+  const folder = mkdtempSync(join(tmpdir(), "tsmp-es-modules-"));
+  let node: string;
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+    const run = await runCli(["run", "--target", "node", join(folder, "main.ts")]);
+    node = run.code === 0 ? run.stdout : `${run.stdout}(exit ${run.code}) ${run.stderr}`;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  expectSameOutput({ node, micropython: await runMicroPython(result), python: emittedMain(result) });
 }
 
 /** Each file compiled to CommonJS and evaluated in-process, with console.log captured. */

@@ -19,6 +19,7 @@ export const helperNames = [
   "JsGenerator",
   "JsMap",
   "JsMethod",
+  "JsModule",
   "JsObject",
   "JsPromise",
   "JsSet",

@@ -93,16 +93,24 @@ def _inspect(v, level, indent):
         n = getattr(v, "name", name)
         m = getattr(v, "message", "")
         return "[" + n + (": " + m if m else "") + "]"
+    elif isinstance(v, type):
+        bases = [b for b in getattr(v, "__bases__", ()) if b is not object]
+        base = bases[0].__dict__.get("_js_name", bases[0].__name__) if bases else ""
+        return "[class " + v.__dict__.get("_js_name", v.__name__) + (" extends " + ("Error" if base == "Exception" else base) if base else "") + "]"
     elif callable(v):
         return "[Function: " + getattr(v, "__name__", "anonymous") + "]"
     else:
         # An object literal's getters and setters are shown as [Getter/Setter], not called.
         accessors = getattr(t, "_js_accessors", None)
         items = obj_items(v, False, False)
-        label = "" if isinstance(v, dict) or name == "JsObject" or accessors is not None else name + " "
+        if isinstance(v, dict) or name == "JsObject" or accessors is not None:
+            label = ""
+        else:
+            label = "[Module: null prototype] " if name == "JsModule" else name + " "
         braces = (label + "{", "}")
         if not items:
-            return label + "{}"
+            # (Node writes an empty namespace with two spaces.)
+            return label + ("{  }" if name == "JsModule" else "{}")
         if level > 2:
             return "[" + (name if label else "Object") + "]"
     output = []
@@ -121,10 +129,12 @@ def _inspect(v, level, indent):
         for item in v:
             output.append(_inspect(item, level + 1, indent))
     else:
+        # A module's functions and classes are among its exports; an object's methods are not listed.
+        module = name == "JsModule"
         for k, item in items:
             if accessors and py_key(k) in accessors:
                 output.append(_inspect_key(k) + ": " + item)
-            elif not callable(item):
+            elif module or not callable(item):
                 output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent))
     indent -= 2
     entries = len(output)

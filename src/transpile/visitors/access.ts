@@ -16,6 +16,8 @@ import { transformAccessorAccess } from "./class-accessors.js";
 import { isFunctionProperty } from "./function-properties.js";
 import { reportDetachedMethod } from "./object-literal.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
+import { liveNamespaceMemberRead } from "./live-bindings.js";
+import { isNegativeZeroLiteral } from "../integers.js";
 import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
 
 export function transformPropertyAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
@@ -36,6 +38,8 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   if (dynamic) return dynamic;
   const builtin = transformBuiltinProperty(node, context);
   if (builtin) return builtin;
+  const live = liveNamespaceMemberRead(node, context);
+  if (live) return live;
   const member = context.symbolOf(node.name);
   const undeclared = !member?.declarations?.length;
   // Tuples (and mapped tuples such as gather's results) synthesize `length` without a
@@ -106,7 +110,8 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
     return enumReverseLookup(properties, context.transformExpression(node.argumentExpression));
   }
   const receiver = context.transformExpression(node.expression);
-  const index = context.transformExpression(node.argumentExpression);
+  // `a[-0]` is `a[0]`: the key is String(-0), "0" (and a Python list takes no float index).
+  const index = isNegativeZeroLiteral(node.argumentExpression) ? py.num(0) : context.transformExpression(node.argumentExpression);
   if (isPythonItemsType(context, receiverType) && isNumberType(typeOf(context, node.argumentExpression)))
     return py.subscript(receiver, index);
   // `s[-1]` is undefined in JavaScript (a property named "-1"), the last item in Python.

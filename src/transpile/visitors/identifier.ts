@@ -9,6 +9,8 @@ import { namespaceMemberReference } from "./namespace.js";
 import { classPythonName } from "./class-names.js";
 import { literalFunctionProperty, takesClass } from "./class-receivers.js";
 import { reportEscapingClass } from "./class-accessors.js";
+import { liveBindingRead } from "./live-bindings.js";
+import { namespaceObject } from "./namespace-objects.js";
 
 export function transformIdentifier(node: ts.Identifier, context: TransformationContext): py.Expression {
   // `undefined` is a keyword in all but name (its symbol has no declaration): Python's None.
@@ -25,6 +27,8 @@ export function transformIdentifier(node: ts.Identifier, context: Transformation
   }
   return (
     transformBuiltinIdentifier(node, context) ??
+    liveBindingRead(node, context) ??
+    namespaceObject(node, context) ??
     namespaceMemberReference(node, context) ??
     enumAsObject(node, context) ??
     py.name(context.pythonName(node))

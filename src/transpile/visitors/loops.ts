@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import { negate } from "../conversions.js";
 import * as py from "../python-ast.js";
-import { isIntegerValued as isIntegerInferred } from "../integers.js";
+import { isIntegerValued as isIntegerInferred, isNegativeZeroLiteral } from "../integers.js";
 import { isAssignedWithin } from "../scope.js";
 import { isTypedArrayName } from "../typed-array-names.js";
 import { isArrayType, isStringType, typeOf } from "../types.js";
@@ -161,7 +161,8 @@ function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
 /** Integer literals, and `const` names initialised with one. */
 function isIntegerValued(node: ts.Expression, context: TransformationContext): boolean {
   if (ts.isNumericLiteral(node)) return Number.isInteger(Number(node.text));
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return isIntegerValued(node.operand, context);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken)
+    return !isNegativeZeroLiteral(node) && isIntegerValued(node.operand, context);
   if (ts.isIdentifier(node)) {
     const declaration = context.symbolOf(node)?.valueDeclaration;
     return (

@@ -6,6 +6,7 @@ import * as py from "../python-ast.js";
 import { BOARD_MODULE_PREFIX, boardModuleName } from "../python-modules.js";
 import { isPythonModuleName, pythonSafeName } from "../reserved-names.js";
 import { transformNamespace } from "./namespace.js";
+import { liveBindingOf, liveExportsElsewhere, liveModuleImports, type LiveBinding } from "./live-bindings.js";
 
 /** The Python module an import specifier names, or undefined (after reporting why). */
 function pythonModuleFor(
@@ -84,30 +85,45 @@ export function transformImportDeclaration(node: ts.ImportDeclaration, context: 
   if (!module) return [];
   if (!clause) return [{ kind: "Import", names: [{ name: module }] }];
   const statements: py.Statement[] = [];
+  // Live variables are read through their own module (live-bindings.ts), not copied here.
+  const live: LiveBinding[] = [];
   if (clause.name) {
     // A default export is the exporting module's `default` (see exports below); Python modules have none.
     if (keepsExportedNames(node, specifier, context)) {
       context.report(diagnostics.unsupportedImportForm(clause.name, "A default import from a Python module"));
       return [];
     }
-    statements.push({ kind: "ImportFrom", module, names: [{ name: "default", asname: context.pythonName(clause.name) }] });
-    if (!clause.namedBindings) return statements;
+    const binding = liveBindingOf(context.symbolOf(clause.name), context);
+    if (binding) live.push(binding);
+    else statements.push({ kind: "ImportFrom", module, names: [{ name: "default", asname: context.pythonName(clause.name) }] });
   }
   const bindings = clause.namedBindings;
   if (bindings && ts.isNamespaceImport(bindings)) {
     const local = context.pythonName(bindings.name);
-    return [...statements, { kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
+    statements.push({ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] });
+    return [...statements, ...liveModuleImports([...live, ...liveExportsElsewhere(context.symbolOf(bindings.name), context)], context)];
   }
   const keepsNames = keepsExportedNames(node, specifier, context);
-  const names = named.map((element) => {
+  const names = named.flatMap((element) => {
+    const symbol = context.symbolOf(element.name);
+    // `import { util }` of an `export * as util`: a namespace, read as `ns.counter` is.
+    live.push(...liveExportsElsewhere(symbol, context));
+    const binding = keepsNames ? undefined : liveBindingOf(symbol, context);
+    if (binding) {
+      live.push(binding);
+      return [];
+    }
     const imported = (element.propertyName ?? element.name).text;
     // The exporting module renamed a reserved name the same way.
     const exported = keepsNames ? imported : pythonSafeName(imported);
     const local = context.pythonName(element.name);
-    return { name: exported, asname: local === exported ? undefined : local };
+    return [{ name: exported, asname: local === exported ? undefined : local }];
   });
-  if (names.length === 0) return statements;
-  return [...statements, { kind: "ImportFrom", module, names }];
+  if (names.length > 0) statements.push({ kind: "ImportFrom", module, names });
+  if (live.length === 0) return statements;
+  // The imported module still loads first, in its place, when nothing else is taken from it.
+  const loads = statements.length === 0 && live.every((binding) => binding.module !== module) ? [{ module, name: "" }] : [];
+  return [...statements, ...liveModuleImports([...loads, ...live], context)];
 }
 
 export function transformExportDeclaration(node: ts.ExportDeclaration, context: TransformationContext): py.Statement[] {
@@ -116,7 +132,14 @@ export function transformExportDeclaration(node: ts.ExportDeclaration, context: 
   // needs the second name bound too.
   if (!node.moduleSpecifier && node.exportClause && ts.isNamedExports(node.exportClause)) {
     return node.exportClause.elements
-      .filter((element) => !element.isTypeOnly && element.propertyName && isValueExport(element, context))
+      .filter(
+        (element) =>
+          !element.isTypeOnly &&
+          element.propertyName &&
+          isValueExport(element, context) &&
+          // An imported live variable is not bound here: importers read it from its own module.
+          !liveBindingOf(context.checker.getExportSpecifierLocalTargetSymbol(element), context),
+      )
       .map((element) =>
         py.assign(py.name(pythonSafeName(element.name.text)), py.name(context.pythonName(element.propertyName as ts.Identifier))),
       );
@@ -143,15 +166,18 @@ function reexport(node: ts.ExportDeclaration, specifier: string, context: Transf
     return [{ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
   }
   const keepsNames = keepsExportedNames(node, specifier, context);
-  const names = clause.elements
-    .filter((element) => !element.isTypeOnly && isValueReexport(element, context))
-    .map((element) => {
-      const imported = (element.propertyName ?? element.name).text;
-      const exported = keepsNames ? imported : pythonSafeName(imported);
-      const local = pythonSafeName(element.name.text);
-      return { name: exported, asname: local === exported ? undefined : local };
-    });
-  return names.length > 0 ? [{ kind: "ImportFrom", module, names }] : [];
+  const values = clause.elements.filter((element) => !element.isTypeOnly && isValueReexport(element, context));
+  // A live variable is not bound here either: importers read it from its own module.
+  const copied = values.filter((element) => !liveBindingOf(context.symbolOf(element.name), context));
+  const names = copied.map((element) => {
+    const imported = (element.propertyName ?? element.name).text;
+    const exported = keepsNames ? imported : pythonSafeName(imported);
+    const local = pythonSafeName(element.name.text);
+    return { name: exported, asname: local === exported ? undefined : local };
+  });
+  if (names.length > 0) return [{ kind: "ImportFrom", module, names }];
+  // The module still loads here, in its place.
+  return values.length > 0 ? liveModuleImports([{ module, name: "" }], context) : [];
 }
 
 function isValueReexport(specifier: ts.ExportSpecifier, context: TransformationContext): boolean {

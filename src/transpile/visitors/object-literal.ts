@@ -5,6 +5,8 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { transformGlobalName } from "../builtins/index.js";
 import { namespaceMemberReference } from "./namespace.js";
+import { liveBindingRead } from "./live-bindings.js";
+import { namespaceObject } from "./namespace-objects.js";
 import { functionDefinition } from "./function.js";
 import { readsReceiver, thisReadingFunction } from "./class-receivers.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
@@ -90,7 +92,13 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
         transformGlobalName(property.name, symbol.declarations?.length ? symbol : undefined, context);
       pieces.push({
         key: py.str(property.name.text),
-        value: (symbol && namespaceMemberReference(property.name, context, symbol)) || library || py.name(value),
+        value:
+          (symbol &&
+            (liveBindingRead(property.name, context) ??
+              namespaceObject(property.name, context) ??
+              namespaceMemberReference(property.name, context, symbol))) ||
+          library ||
+          py.name(value),
       });
     } else if (ts.isSpreadAssignment(property)) {
       const className = unorderedInstanceClass(typeOf(context, property.expression), context);

@@ -4,6 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import { bitwiseNot } from "../operators/bitwise.js";
 import * as py from "../python-ast.js";
 import { isNumberType, typeOf } from "../types.js";
+import { isNegativeZeroLiteral } from "../integers.js";
 import { evaluatedOnce } from "./assignment.js";
 import { transformAssignmentTarget } from "./assignment-target.js";
 import { conditionOf } from "./condition.js";
@@ -37,6 +38,8 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       return isBooleanValued(condition) ? condition : py.call(py.name("bool"), [condition]);
     }
     case ts.SyntaxKind.MinusToken: {
+      // A Python int has no negative zero: `-0` is the float `-0.0` (Object.is, 1 / -0, console.log).
+      if (isNegativeZeroLiteral(node)) return py.num("-0.0");
       let operand = context.transformExpression(node.operand);
       // `-"5"` and `-anyValue` convert as Number() does first; Python's `-` takes numbers only.
       if (!isNumberType(typeOf(context, node.operand))) operand = py.call(context.useHelper("to_num"), [operand]);
