@@ -119,15 +119,15 @@ if (mpremote) {
         "the flash's own process, as when no server runs (a new project, 10 idle minutes after the last flash).",
       `Each cell is the median of ${ROUNDS} rounds on fresh boards (all runs, tsmp/mpremote seconds, fresh, then one changed, then tsmp building in its own process: ${allRuns}).`,
       "",
-      "Where tsmp's time went after one module changed, before the build server (timestamps in `tsmp flash` and on the serial line, " +
-        "28 modules, 921600 baud, load average about 2 on 2 cores, 0.85 s in all): Node and the CLI's modules 0.13 s; the build 0.45 s " +
-        "(loading TypeScript 0.08 s, creating the program: parsing the 57 lib files of `lib: ES2022` and the project 0.125 s, binding " +
-        "0.055 s, the builder's state 0.06 s; checking the affected modules 0.05 s, transforming them 0.03 s); the board 0.25 s " +
-        "(interrupt and raw REPL 0.09 s, state, upload, commit and reset 0.15 s). At load 16 the same build took 2.3–3.3 s: it is the part " +
-        "that grows with the machine's load. With the build server the flash loads neither TypeScript nor the transformer and the build " +
-        "is 0.05–0.1 s (0.53–0.58 s in all at load 6). At 115200 baud the board's share is 0.67 s: the helpers (1.9 KB), the changed " +
-        "module (1 KB) and the commit (1.5 KB) at about 11 bytes a millisecond. mpremote spends no CPU on a build." +
-        " A fresh board's flash here is also a new project's first build, in the flash's own process (no server knows the project yet): at load 3 it was 1.3 s of 6.9 s at 115200 baud (the upload of 33 KB of deflated .mpy, in base64, 4.1 s of the rest), and it grows with the load.",
+      "Where tsmp's time went (timestamps in a scratch copy of `tsmp flash`, 28 modules, one run at each baud, load average about 20 on 2 cores, " +
+        "so every figure is several times an idle machine's). One module changed, 2.0 s at 921600 baud and 2.7 s at 115200: Node and the CLI's " +
+        "modules 0.45–0.6 s, on to the build 0.25–0.35 s, the build server's build 0.66–0.71 s (TypeScript's builder program over every file, " +
+        "then the check and transform of the changed module), connecting 0.11–0.14 s, the board's state 0.2–0.3 s, the changed module's upload " +
+        "0.09–0.18 s, the commit 0.06–0.34 s, the reset 0.02–0.06 s. A fresh board, 7.0 s at 921600 and 7.4 s at 115200: the project's first " +
+        "build, in the flash's own process (no build server knows the project yet), 4.5–5.0 s; the board's state and the hash check of 33 files " +
+        "0.14–0.47 s; the upload " +
+        "of 32.9 KB of .mpy as one deflate stream 0.36–0.44 s; the commit 0.4–0.6 s; the build server the flash starts afterwards warms up " +
+        "while the upload and commit run. The TypeScript build is most of a fresh flash and grows with the load; mpremote spends no CPU on a build.",
       "",
       "| baud | deploy | tsmp flash | mpremote fs cp | tsmp / mpremote |",
       "|---|---|---|---|---|",
