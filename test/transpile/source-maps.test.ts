@@ -51,20 +51,24 @@ describe("source maps", () => {
   it("point into class methods and multi-line statements", async () => {
     const traceback = await mappedTraceback({
       "main.ts": [
+        `function reading(index: number): number {`,
+        `  throw new Error("no reading " + index);`,
+        `}`,
         `class Meter {`,
         `  private readings: number[] = [];`,
         ``,
         `  last(): number {`,
-        `    const value = this.readings[`,
+        `    const value = reading(`,
         `      this.readings.length - 1`,
-        `    ];`,
+        `    );`,
         `    return value;`,
         `  }`,
         `}`,
         `console.log(new Meter().last());`,
       ].join("\n"),
     });
-    expect(traceback).toContain(`File "main.ts", line 5, in last`);
-    expect(traceback).toContain(`File "main.ts", line 11, in <module>`);
+    expect(traceback).toContain(`File "main.ts", line 2, in reading`);
+    expect(traceback).toContain(`File "main.ts", line 8, in last`);
+    expect(traceback).toContain(`File "main.ts", line 14, in <module>`);
   });
 });

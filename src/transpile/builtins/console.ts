@@ -5,6 +5,7 @@ import { isBooleanType, isErrorType, isNumberType, isStringType, typeOf } from "
 import * as diagnostics from "./diagnostics.js";
 import { isIntegral } from "../operators/numeric.js";
 import type { CallMappings } from "./mapping.js";
+import { elementAsText, mayReadPastEnd } from "../element-bounds.js";
 
 export const consoleCalls: CallMappings = {
   /**
@@ -128,6 +129,12 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
   const type = typeOf(context, argument);
   // A value known to be undefined whatever its type says (`s[-1]`, `void f()`).
   if (value.kind === "Constant" && value.value === null) return py.str("undefined");
+  // An element read past the end is undefined whatever its type says.
+  if (mayReadPastEnd(argument, context)) {
+    if (isStringType(type)) return elementAsText(argument, value, context)!;
+    rejectUnprintable(argument, type, context, 0);
+    return py.call(context.useHelper("js_inspect"), [value]);
+  }
   if (isStringType(type)) return isJsonStringify(argument) ? py.call(context.useHelper("js_inspect"), [value]) : value;
   if (isNumberType(type)) return isIntegral(argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
   if (isBooleanType(type)) return py.ifExp(value, py.str("true"), py.str("false"));

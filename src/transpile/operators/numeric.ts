@@ -121,8 +121,13 @@ export function isNonNegative(node: ts.Expression, context: TransformationContex
     // A JavaScript remainder takes the dividend's sign.
     if (kind === ts.SyntaxKind.PercentToken) return isNonNegative(node.left, context, visiting);
     if (kind === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken) return true;
+    // A mask below 2^31 keeps the sign bit clear; `>>` keeps a non-negative number's sign.
+    if (kind === ts.SyntaxKind.AmpersandToken) return isMask(node.left) || isMask(node.right);
+    if (kind === ts.SyntaxKind.GreaterThanGreaterThanToken) return isNonNegative(node.left, context, visiting);
     return false;
   }
+  if (ts.isPropertyAccessExpression(node) && isNonNegativeField(node, context, visiting)) return true;
+  if (ts.isElementAccessExpression(node)) return unsignedElementMaximum(node, context) !== undefined;
   if (ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)) {
     const target = ts.isCallExpression(node) ? node.expression : node;
     if (!ts.isPropertyAccessExpression(target) || !nonNegativeResults.has(target.name.text)) return false;
@@ -133,6 +138,49 @@ export function isNonNegative(node: ts.Expression, context: TransformationContex
   }
   if (ts.isIdentifier(node)) return isNonNegativeVariable(node, context, visiting);
   return false;
+}
+
+const unsignedMaximum: Record<string, number> = { Uint8Array: 255, Uint8ClampedArray: 255, Uint16Array: 65535, Uint32Array: 2 ** 32 - 1 };
+
+/** The largest element of an unsigned typed array (`bytes[i]` of a Uint8Array is at most 255). */
+export function unsignedElementMaximum(node: ts.ElementAccessExpression, context: TransformationContext): number | undefined {
+  const name = context.typeOf(node.expression).getSymbol()?.getName();
+  return name === undefined ? undefined : unsignedMaximum[name];
+}
+
+function isMask(node: ts.Expression): boolean {
+  const value = literalValue(node);
+  return value !== undefined && Number.isInteger(value) && value >= 0 && value < 2 ** 31;
+}
+
+/**
+ * A private instance field of this module (`this.head`) whose initializer and every write keep
+ * it ≥ 0: `= v`, `+= v`, `*= v` with v ≥ 0, `++` (a ring buffer's `(this.head + 1) & 255`).
+ */
+function isNonNegativeField(node: ts.PropertyAccessExpression, context: TransformationContext, visiting: Set<ts.Symbol>): boolean {
+  const symbol = context.symbolOf(node.name);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isPropertyDeclaration(declaration) || !declaration.initializer) return false;
+  const modifiers = ts.getCombinedModifierFlags(declaration);
+  if (!(modifiers & ts.ModifierFlags.Private) && !ts.isPrivateIdentifier(declaration.name)) return false;
+  if (modifiers & ts.ModifierFlags.Static || declaration.getSourceFile() !== context.sourceFile) return false;
+  if (visiting.has(symbol)) return true;
+  visiting.add(symbol);
+  try {
+    if (!isNonNegative(declaration.initializer, context, visiting)) return false;
+    const file = declaration.getSourceFile();
+    if (destructuringTargets(file).some((text) => text.includes(node.name.text))) return false;
+    return writesTo(symbol, file, context).every((write) => {
+      if (!ts.isBinaryExpression(write)) return write.operator === ts.SyntaxKind.PlusPlusToken;
+      const kind = write.operatorToken.kind;
+      if (kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.AsteriskEqualsToken) {
+        return isNonNegative(write.right, context, visiting);
+      }
+      return false;
+    });
+  } finally {
+    visiting.delete(symbol);
+  }
 }
 
 /** A local variable whose initializer and every later write keep it ≥ 0 (a loop counter). */

@@ -49,6 +49,7 @@ export const helperNames = [
   "arr_for_each",
   "arr_from",
   "arr_includes",
+  "arr_index",
   "arr_index_of",
   "arr_join",
   "arr_last_index_of",

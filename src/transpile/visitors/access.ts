@@ -18,6 +18,7 @@ import { reportDetachedMethod } from "./object-literal.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
 import { liveNamespaceMemberRead } from "./live-bindings.js";
 import { isNegativeZeroLiteral } from "../integers.js";
+import { elementRead, isWritten } from "../element-bounds.js";
 import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
 
 export function transformPropertyAccess(node: ts.PropertyAccessExpression, context: TransformationContext): py.Expression {
@@ -126,17 +127,16 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   if (isRecordType(context, receiverType) && !isArrayType(context, receiverType) && !isWrittenTo(node)) {
     return py.call(py.attribute(receiver, "get"), [index]);
   }
-  if ((isArrayType(context, receiverType) || isStringType(receiverType)) && !isWrittenTo(node) && expectsMissing(node)) {
-    return py.call(context.useHelper("js_item"), [receiver, index]);
+  const isSequence = isArrayType(context, receiverType) || isStringType(receiverType) || isTypedArrayName(receiverSymbol?.getName());
+  if (isSequence && !isWritten(node)) {
+    if (expectsMissing(node)) return py.call(context.useHelper("js_item"), [receiver, index]);
+    return elementRead(node, receiver, index, context);
   }
-  if (isArrayType(context, receiverType) || isStringType(receiverType) || isRecordType(context, receiverType)) {
-    return py.subscript(receiver, index);
-  }
+  if (isSequence || isRecordType(context, receiverType)) return py.subscript(receiver, index);
   // Other objects are attribute bags (class instances, object literals): `o["x"]` is `o.x`.
   if (ts.isStringLiteral(node.argumentExpression) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(node.argumentExpression.text)) {
     return py.attribute(receiver, pythonSafeAttribute(node.argumentExpression.text));
   }
-  if (isTypedArrayName(receiverSymbol?.getName())) return py.subscript(receiver, index);
   // Attribute names are strings: a number key (`o[5]`) names the property "5".
   const key = ts.isNumericLiteral(node.argumentExpression)
     ? py.str(String(Number(node.argumentExpression.text)))

@@ -3,9 +3,18 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, typeOf } from "../types.js";
+import { isIndexInRange } from "../element-bounds.js";
+import { isIntegerValued } from "../integers.js";
+import { isNonNegative } from "../operators/numeric.js";
+import { isTypedArrayName } from "../typed-array-names.js";
 
-/** The Python target for an assignment's left side (a name, attribute or subscript). */
-export function transformAssignmentTarget(node: ts.Expression, context: TransformationContext): py.Expression {
+/**
+ * The Python target for an assignment's left side (a name, attribute or subscript). An array
+ * element's index that may be negative or fractional goes through `arr_index`, which throws
+ * where JavaScript would make a property a list cannot hold (Python would count a negative
+ * index from the end); `checkIndex: false` leaves that to a caller that stores with `arr_set`.
+ */
+export function transformAssignmentTarget(node: ts.Expression, context: TransformationContext, checkIndex = true): py.Expression {
   // A Python list's length is no attribute: `ArrayLength(a)[0]` reads and sets it as a subscript.
   if (ts.isPropertyAccessExpression(node) && node.name.text === "length" && isArrayType(context, typeOf(context, node.expression))) {
     return py.subscript(py.call(context.useHelper("ArrayLength"), [context.transformExpression(node.expression)]), py.num(0));
@@ -19,5 +28,16 @@ export function transformAssignmentTarget(node: ts.Expression, context: Transfor
     context.report(diagnostics.unsupportedAssignmentTarget(node));
     return py.name("_");
   }
+  if (checkIndex && target.kind === "Subscript" && ts.isElementAccessExpression(node) && mayNameProperty(node, context)) {
+    return py.subscript(target.value, py.call(context.useHelper("arr_index"), [target.index]));
+  }
   return target;
+}
+
+/** An array or typed array element whose index is not provably a whole number ≥ 0. */
+function mayNameProperty(node: ts.ElementAccessExpression, context: TransformationContext): boolean {
+  const type = typeOf(context, node.expression);
+  if (!isArrayType(context, type) && !isTypedArrayName(type.getSymbol()?.getName())) return false;
+  if (isIndexInRange(node, context)) return false;
+  return !isIntegerValued(node.argumentExpression, context) || !isNonNegative(node.argumentExpression, context);
 }

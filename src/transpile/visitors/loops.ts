@@ -5,6 +5,7 @@ import * as py from "../python-ast.js";
 import { isIntegerValued as isIntegerInferred, isNegativeZeroLiteral } from "../integers.js";
 import { isAssignedWithin } from "../scope.js";
 import { isTypedArrayName } from "../typed-array-names.js";
+import { stepOf } from "../element-bounds.js";
 import { isArrayType, isStringType, typeOf } from "../types.js";
 import { conditionOf } from "./condition.js";
 import { transformExpressionAsStatements, transformVariableDeclarationList } from "./statements.js";
@@ -98,27 +99,6 @@ function rangeLoop(node: ts.ForStatement, context: TransformationContext): py.St
 
 function isZero(expression: py.Expression): boolean {
   return expression.kind === "Constant" && typeof expression.value === "object" && expression.value?.number === "0";
-}
-
-function stepOf(node: ts.Expression, counter: ts.Symbol, context: TransformationContext): number | undefined {
-  if ((ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) && ts.isIdentifier(node.operand)) {
-    if (context.symbolOf(node.operand) !== counter) return undefined;
-    if (node.operator === ts.SyntaxKind.PlusPlusToken) return 1;
-    if (node.operator === ts.SyntaxKind.MinusMinusToken) return -1;
-    return undefined;
-  }
-  if (
-    ts.isBinaryExpression(node) &&
-    ts.isIdentifier(node.left) &&
-    context.symbolOf(node.left) === counter &&
-    ts.isNumericLiteral(node.right)
-  ) {
-    const amount = Number(node.right.text);
-    if (!Number.isInteger(amount) || amount === 0) return undefined;
-    if (node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return amount;
-    if (node.operatorToken.kind === ts.SyntaxKind.MinusEqualsToken) return -amount;
-  }
-  return undefined;
 }
 
 /**
