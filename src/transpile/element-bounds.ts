@@ -107,26 +107,96 @@ function isBelowConstantLength(index: ts.Expression, receiverNode: ts.Expression
   return length !== undefined && most !== undefined && most < length && isNonNegative(index, context);
 }
 
-/** The length of a `const` holding a string literal or `new Uint8Array(n)` (a typed array never resizes). */
+/**
+ * The length of a `const` holding a string literal or `new Uint8Array(n)` (a typed array never
+ * resizes), or the least length of a `const` array made by `new Array(n).fill(v)` or an array
+ * literal whose length nothing can shrink (`onlyGrows`).
+ */
 function constantLength(receiver: ts.Expression, context: TransformationContext): number | undefined {
-  const declaration = ts.isIdentifier(receiver) ? context.symbolOf(receiver)?.valueDeclaration : undefined;
+  const symbol = ts.isIdentifier(receiver) ? context.symbolOf(receiver) : undefined;
+  const declaration = symbol?.valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
   if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
   const value = declaration.initializer;
   if (ts.isStringLiteralLike(value)) return [...value.text].length;
+  const arrayLength = initialArrayLength(value, context);
+  if (arrayLength !== undefined) return onlyGrows(symbol, declaration, context) ? arrayLength : undefined;
   if (!ts.isNewExpression(value) || !ts.isIdentifier(value.expression) || !isTypedArrayName(value.expression.text)) return undefined;
   const [size, ...rest] = value.arguments ?? [];
   const length = size && rest.length === 0 ? integerLiteral(size) : undefined;
   return length !== undefined && length >= 0 ? length : undefined;
 }
 
-/** The largest value a whole-number index can take, where its form bounds it (`x & k`, `x % k`). */
+/** `new Array(n).fill(v)` or an array literal without spreads: its length. */
+function initialArrayLength(value: ts.Expression, context: TransformationContext): number | undefined {
+  if (ts.isArrayLiteralExpression(value)) return value.elements.some(ts.isSpreadElement) ? undefined : value.elements.length;
+  if (!ts.isCallExpression(value) || !ts.isPropertyAccessExpression(value.expression) || value.expression.name.text !== "fill")
+    return undefined;
+  const made = value.expression.expression;
+  if (value.arguments.length !== 1 || !ts.isNewExpression(made) || !ts.isIdentifier(made.expression) || made.expression.text !== "Array") {
+    return undefined;
+  }
+  const [size, ...rest] = made.arguments ?? [];
+  const length = size && rest.length === 0 ? constantInteger(size, context) : undefined;
+  return length !== undefined && length >= 0 ? length : undefined;
+}
+
+/**
+ * Whether an array variable keeps at least its first length: its module does not export it and
+ * uses it only to read its length and to read and write elements (a write past the end grows
+ * it; nothing else — a method, a call it is passed to — can reach it).
+ */
+function onlyGrows(symbol: ts.Symbol, declaration: ts.VariableDeclaration, context: TransformationContext): boolean {
+  const statement = declaration.parent.parent;
+  if (ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+    return false;
+  }
+  let escapes = false;
+  const visit = (node: ts.Node): void => {
+    if (escapes) return;
+    if (ts.isIdentifier(node) && node !== declaration.name && context.symbolOf(node) === symbol) {
+      const parent = node.parent;
+      const readsLength = ts.isPropertyAccessExpression(parent) && parent.name.text === "length" && !isWritten(parent);
+      const usesElement = ts.isElementAccessExpression(parent) && parent.expression === node && !ts.isDeleteExpression(parent.parent);
+      if (!readsLength && !usesElement) escapes = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.getSourceFile());
+  return !escapes;
+}
+
+/** An integer the build knows: a literal, a `const` holding one, and sums, differences and products of those. */
+function constantInteger(node: ts.Expression, context: TransformationContext, depth = 0): number | undefined {
+  const value = skipParentheses(node);
+  const literal = integerLiteral(value);
+  if (literal !== undefined || depth > 8) return literal;
+  if (ts.isIdentifier(value)) {
+    const declaration = context.symbolOf(value)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+    return ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const
+      ? constantInteger(declaration.initializer, context, depth + 1)
+      : undefined;
+  }
+  if (!ts.isBinaryExpression(value)) return undefined;
+  const left = constantInteger(value.left, context, depth + 1);
+  const right = constantInteger(value.right, context, depth + 1);
+  if (left === undefined || right === undefined) return undefined;
+  const kind = value.operatorToken.kind;
+  if (kind === ts.SyntaxKind.PlusToken) return left + right;
+  if (kind === ts.SyntaxKind.MinusToken) return left - right;
+  return kind === ts.SyntaxKind.AsteriskToken ? left * right : undefined;
+}
+
+/** The largest value a whole-number index can take, where its form bounds it (`x & k`, `x % k`, a loop counter below a constant). */
 function largestValue(node: ts.Expression, context: TransformationContext): number | undefined {
   const index = skipParentheses(node);
   const literal = integerLiteral(index);
   if (literal !== undefined) return literal;
   if (ts.isElementAccessExpression(index)) return unsignedElementMaximum(index, context);
   if (ts.isIdentifier(index)) {
+    const counted = counterMaximum(index, context);
+    if (counted !== undefined) return counted;
     // A const holding such a value (`const b = bytes[i]!`).
     const declaration = context.symbolOf(index)?.valueDeclaration;
     if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
@@ -182,7 +252,27 @@ interface CounterLoop {
 /** The `for` loop whose `let` counter the index reads, when the read is inside its body. */
 function counterLoop(node: ts.ElementAccessExpression, context: TransformationContext): CounterLoop | undefined {
   const linear = linearIndex(node.argumentExpression);
-  const counter = linear && context.symbolOf(linear.counter);
+  return linear && loopOfCounter(node, linear.counter, context);
+}
+
+/**
+ * The largest value of a `for` loop's counter read in its body, when the loop counts up to a
+ * constant (`for (let i = 2; i <= limit; i++)`, `limit` a `const` the build knows).
+ */
+function counterMaximum(use: ts.Identifier, context: TransformationContext): number | undefined {
+  const loop = loopOfCounter(use, use, context);
+  const condition = loop?.statement.condition && skipParentheses(loop.statement.condition);
+  if (!loop || loop.step <= 0 || !condition || !ts.isBinaryExpression(condition) || !ts.isIdentifier(condition.left)) return undefined;
+  if (context.symbolOf(condition.left) !== loop.counter) return undefined;
+  const bound = constantInteger(condition.right, context);
+  if (bound === undefined) return undefined;
+  if (condition.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken) return bound;
+  return condition.operatorToken.kind === ts.SyntaxKind.LessThanToken ? bound - 1 : undefined;
+}
+
+/** The `for` loop declaring `counterName`'s `let` counter, when `node` is inside its body. */
+function loopOfCounter(node: ts.Node, counterName: ts.Identifier, context: TransformationContext): CounterLoop | undefined {
+  const counter = context.symbolOf(counterName);
   const declaration = counter?.valueDeclaration;
   if (!counter || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
   const list = declaration.parent;

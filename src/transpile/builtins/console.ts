@@ -132,6 +132,11 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
   // An element read past the end is undefined whatever its type says.
   if (mayReadPastEnd(argument, context)) {
     if (isStringType(type)) return elementAsText(argument, value, context)!;
+    // A number tested inline (`a[i] if i < len(a) else None`) prints as a number or the word.
+    if (isNumberType(type) && value.kind === "IfExp" && value.orelse.kind === "Constant" && value.orelse.value === null) {
+      const number = isIntegral(argument, context) ? value.body : py.call(context.useHelper("num_log"), [value.body]);
+      return py.ifExp(value.test, number, py.str("undefined"));
+    }
     rejectUnprintable(argument, type, context, 0);
     return py.call(context.useHelper("js_inspect"), [value]);
   }

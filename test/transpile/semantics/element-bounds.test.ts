@@ -8,5 +8,7 @@ describeCases("array and string elements past the ends", {
   "a rest array read past its end": `function pick(...args: string[]): string { return args[1]; } console.log(pick("a") === undefined, pick("p", "q"));`,
   "the last element, of an empty array too": `const a: number[] = []; console.log(a[a.length - 1]); a.push(3, 4); console.log(a[a.length - 1], a[a.length - 2], a[a.length - 3]);`,
   "a write past the end grows the array": `const squares: number[] = []; for (let i = 0; i < 4; i++) squares[i] = i * i; const b: number[] = []; let k = 0; b[k] = 7; k = 2; b[k] = 9; console.log(JSON.stringify(squares), b.length, JSON.stringify(b), b[1]);`,
+  "a const array that only grows, read by a counter up to a constant": `const limit = 6; const seen: boolean[] = new Array(limit + 1).fill(false); let count = 0; for (let i = 2; i <= limit; i++) { if (seen[i]) continue; count++; for (let j = i * i; j <= limit; j += i) seen[j] = true; } seen[9] = true; console.log(count, seen.length, seen[limit], seen[8]);`,
+  "a const array something shrinks is tested": `const a = new Array(3).fill(0); a.pop(); for (let i = 0; i <= 2; i++) console.log(a[i]); const b = [1, 2, 3]; b.length = 1; console.log(b[2]); const c = [4, 5]; const d = c; d.pop(); console.log(c[1]);`,
   "a negative index read is undefined, not an element counted from the end": `const a = [1, 2, 3]; let i = -1; console.log(a[i], a[i - 1]); console.log(JSON.stringify(a));`,
 });
