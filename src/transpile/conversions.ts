@@ -4,7 +4,7 @@ import { isIntegerValued } from "./integers.js";
 import * as py from "./python-ast.js";
 import { nullishTestOnce } from "./nullish.js";
 import { isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
-import { elementAsText } from "./element-bounds.js";
+import { maybeUndefinedAsText } from "./undefined-text.js";
 
 /**
  * The conversions where JS and Python disagree, decided from the checker's types so that
@@ -89,9 +89,9 @@ function nullText(context: TransformationContext, expression: py.Expression): py
 /** `node` converted as JS `String(x)` would, for concatenation. */
 export function asString(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
-  // An element read past the end is undefined whatever its type says.
-  const element = elementAsText(node, expression, context);
-  if (element) return element;
+  // An element read past the end, JSON.stringify's result: undefined whatever the type says.
+  const text = maybeUndefinedAsText(node, expression, context);
+  if (text) return text;
   if (isStringType(type)) return expression;
   if (isNullOnly(type)) return nullText(context, expression);
   if (isNumberType(type) && isIntegerValued(node, context)) return py.call(py.name("str"), [expression]);
@@ -109,8 +109,8 @@ function asNumberText(context: TransformationContext, node: ts.Expression, expre
 /** `node` as an f-string part: `{n}` formats ints like JS; booleans and the rest need js_str. */
 export function asFormattedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
-  const element = elementAsText(node, expression, context);
-  if (element) return element;
+  const text = maybeUndefinedAsText(node, expression, context);
+  if (text) return text;
   if (isStringType(type) || (isNumberType(type) && isIntegerValued(node, context))) return expression;
   if (isNullOnly(type)) return nullText(context, expression);
   return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);

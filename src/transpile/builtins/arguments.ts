@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
-import { elementAsText } from "../element-bounds.js";
+import { maybeUndefinedAsText } from "../undefined-text.js";
 import { isIntegral } from "../operators/numeric.js";
 
 /** The call's arguments, transformed in JS's left-to-right order (context.transformInOrder). */
@@ -42,9 +42,9 @@ export function numberAsString(node: ts.Expression, context: TransformationConte
 /** Any value converted as String(x) would. */
 export function valueAsString(node: ts.Expression, context: TransformationContext, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
-  // An element read past the end is undefined whatever its type says.
-  const element = elementAsText(node, expression, context);
-  if (element) return element;
+  // An element read past the end, JSON.stringify's result: undefined whatever the type says.
+  const text = maybeUndefinedAsText(node, expression, context);
+  if (text) return text;
   if (isStringType(type)) return expression;
   if (isNumberType(type)) return numberAsString(node, context, expression);
   const parts = type.isUnion() ? type.types : [type];

@@ -6,6 +6,8 @@ import * as diagnostics from "./diagnostics.js";
 import { isIntegral } from "../operators/numeric.js";
 import type { CallMappings } from "./mapping.js";
 import { elementAsText, mayReadPastEnd } from "../element-bounds.js";
+import { isJsonStringify } from "../undefined-text.js";
+import { mayHaveEffects } from "../effects.js";
 
 export const consoleCalls: CallMappings = {
   /**
@@ -19,17 +21,65 @@ export const consoleCalls: CallMappings = {
     if (node.arguments.length > 1 && first && ts.isStringLiteralLike(first) && /%[sdifjoOc%]/.test(first.text)) {
       context.report(diagnostics.logFormatDirective(first));
     }
-    const values = context.transformInOrder(node.arguments);
-    if (first && node.arguments.length > 1 && mayHoldFormat(first, context)) return formattedAtRunTime(node.arguments, values, context);
-    return py.call(
-      py.name("print"),
-      node.arguments.map((argument, index) => printedArgument(argument, values[index]!, context)),
-    );
+    const { values, before } = evaluatedFirst(node, context.transformInOrder(node.arguments), context);
+    const print =
+      first && node.arguments.length > 1 && mayHoldFormat(first, context)
+        ? formattedAtRunTime(node.arguments, values, context)
+        : py.call(
+            py.name("print"),
+            node.arguments.map((argument, index) => printedArgument(argument, values[index]!, context)),
+          );
+    return before ? py.boolOp(before, "and", print) : print;
   },
 };
 consoleCalls.info = consoleCalls.log!;
 consoleCalls.error = consoleCalls.log!;
 consoleCalls.warn = consoleCalls.log!;
+
+/**
+ * Node evaluates every argument before it formats any: `console.log(a, a.sort())` prints the
+ * sorted array twice, where print would format `a` before the sort runs. So when an argument
+ * may have effects (effects.ts) and one before it may be an object, every argument up to it is
+ * evaluated into a temporary first: as statements before a console.log statement, else as a
+ * tuple ahead of the print (`((t := a), (u := sort(a))) and print(…)`, a non-empty tuple being
+ * true). A const name, a literal and an argument after the last effect read the same when
+ * printed, and a primitive formats the same whenever it is formatted, so the usual print stays
+ * as it is.
+ */
+function evaluatedFirst(
+  node: ts.CallExpression,
+  values: py.Expression[],
+  context: TransformationContext,
+): { values: py.Expression[]; before?: py.Expression } {
+  const nodes = node.arguments;
+  const last = nodes.findLastIndex((argument) => mayHaveEffects(argument, context));
+  if (last < 1 || !nodes.slice(0, last).some((argument) => mayBeObject(typeOf(context, argument)))) return { values };
+  const held: py.NamedExpr[] = [];
+  const settled = values.map((value, index) => {
+    if (index > last || value.kind === "Constant" || context.namesFixedValue(nodes[index]!)) return value;
+    const temporary = context.temporary("value");
+    held.push(py.namedExpr(temporary, value));
+    return temporary;
+  });
+  if (!ts.isExpressionStatement(node.parent)) return { values: settled, before: py.tuple(held) };
+  context.addPrecedingStatements(...held.map((assignment) => py.assign(assignment.target, assignment.value)));
+  return { values: settled };
+}
+
+const primitiveFlags =
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.EnumLike |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Null;
+
+/** Whether a value of this type may be an object, whose printed form a later effect can change. */
+function mayBeObject(type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).some((part) => !(part.flags & primitiveFlags));
+}
 
 /** A first argument other than a literal that may be a string holding `%` when it runs. */
 function mayHoldFormat(first: ts.Expression, context: TransformationContext): boolean {
@@ -105,17 +155,6 @@ function formattedAtRunTime(nodes: readonly ts.Expression[], values: py.Expressi
     py.list(printed.slice(1)),
   ]);
   return py.call(py.name("print"), [py.starred(call)]);
-}
-
-/** `JSON.stringify(v)`, typed string but undefined for undefined and functions. */
-function isJsonStringify(node: ts.Expression): boolean {
-  return (
-    ts.isCallExpression(node) &&
-    ts.isPropertyAccessExpression(node.expression) &&
-    node.expression.name.text === "stringify" &&
-    ts.isIdentifier(node.expression.expression) &&
-    node.expression.expression.text === "JSON"
-  );
 }
 
 function held(value: py.Expression, context: TransformationContext): { raw: py.Expression; read: py.Expression } {

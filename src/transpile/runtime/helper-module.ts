@@ -25,9 +25,16 @@ function requirementsOf(name: HelperName): HelperName[] {
   });
 }
 
-/** The helpers asked for plus everything they require, dependencies first, in a stable order. */
+/**
+ * The helpers asked for plus everything they require, dependencies first, in a stable order.
+ * js_new builds a typed array through typed_view, needed only when the program has a typed
+ * array class a value could hold (requiring it always would load the typed arrays into every
+ * program with a `new` of an `any`).
+ */
 export function resolveHelpers(used: Iterable<HelperName>): HelperName[] {
-  return withDependencies([...used].sort(), requirementsOf);
+  const names = withDependencies([...used].sort(), requirementsOf);
+  const typedViewWanted = names.includes("js_new") && names.includes("TypedArray") && !names.includes("typed_view");
+  return typedViewWanted ? resolveHelpers([...names, "typed_view"]) : names;
 }
 
 /**

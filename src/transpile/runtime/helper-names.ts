@@ -103,6 +103,7 @@ export const helperNames = [
   "js_math",
   "js_math_special",
   "js_mod",
+  "js_new",
   "js_pow",
   "js_round",
   "js_same",

@@ -1,4 +1,4 @@
-# requires: js_str, null
+# requires: js_str, null, error_message, error_name
 def js_get(o, k):
     # A property or element of a value typed any, read as JavaScript reads it from whatever
     # the value holds at run time: length of strings and arrays, in-range elements (else
@@ -28,4 +28,7 @@ def js_get(o, k):
         raise TypeError("Cannot read properties of " + js_str(o) + " (reading '" + js_str(k) + "')")
     if type(k) is not str:
         k = str(k)
+    # An Error's message and name are Python's exception argument and class unless assigned.
+    if isinstance(o, BaseException) and (k == "message" or k == "name"):
+        return error_message(o) if k == "message" else error_name(o)
     return getattr(o, k, None)

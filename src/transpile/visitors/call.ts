@@ -12,6 +12,7 @@ import { transformThisCall } from "./this-call.js";
 import { callsPython, transformArguments } from "./arguments.js";
 import { nullValue } from "../nullish.js";
 import { asFacadeBytes } from "./facade-bytes.js";
+import { isUnresolvedConstructor } from "./dynamic-new.js";
 
 export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
@@ -49,11 +50,16 @@ function fromPythonNone(node: ts.CallExpression, call: py.Expression, context: T
   return py.ifExp(py.compare(py.namedExpr(temporary, call), "is", py.none()), nullValue(context), temporary);
 }
 
-/** `new Pin(2, Pin.OUT)` is a plain call in Python. */
+/**
+ * `new Pin(2, Pin.OUT)` is a plain call in Python; `new C(...)` of a constructor the checker
+ * cannot resolve is `js_new(C, ...)`, which does what JavaScript's `new` does at run time.
+ */
 export function transformNewExpression(node: ts.NewExpression, context: TransformationContext): py.Expression {
   const binary = transformBinaryNew(node, context) ?? transformNewPromise(node, context);
   if (binary) return binary;
-  return callInOrder(node, node.expression, context);
+  const call = callInOrder(node, node.expression, context);
+  if (!isUnresolvedConstructor(context.typeOf(node.expression), context)) return call;
+  return py.call(context.useHelper("js_new"), [call.func, ...call.args], call.keywords);
 }
 
 /**
@@ -61,7 +67,7 @@ export function transformNewExpression(node: ts.NewExpression, context: Transfor
  * argument that needs statements (`boxes[i].add(i++)`) gets it evaluated first. A declared
  * function, class, import or const is not re-read: no argument can change what it names.
  */
-function callInOrder(node: ts.CallExpression | ts.NewExpression, callee: ts.Expression, context: TransformationContext): py.Expression {
+function callInOrder(node: ts.CallExpression | ts.NewExpression, callee: ts.Expression, context: TransformationContext): py.Call {
   const func = context.transformExpression(callee);
   if (context.namesFixedValue(callee)) {
     const { args, keywords } = transformArguments(node, context);

@@ -10,7 +10,14 @@ import { renamedClassName } from "../builtins/constructor-property.js";
 import { accessorDefinitions, reportReplacedStaticAccessors } from "./class-accessors.js";
 import { takesClass } from "./class-receivers.js";
 import { decorateClass, decoratedFieldValue, hasDecorators, isDecoratedField, rejectDecorators } from "./decorators.js";
+import { isSetBeforeRead } from "./unset-fields.js";
 import { getterMethodName, readsAllResolved, returnedField, usesGetterMethods } from "../getter-methods.js";
+
+function isAbstract(member: ts.ClassElement): boolean {
+  return (
+    ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.AbstractKeyword) ?? false)
+  );
+}
 
 function isStatic(member: ts.ClassElement): boolean {
   return (
@@ -123,12 +130,20 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
     if (ts.isPropertyDeclaration(member)) {
       const name = memberName(member, context);
       if (!name || ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) continue;
-      // A decorated field exists from the start, as JavaScript defines every field.
-      if (!member.initializer && isDecoratedField(member)) {
-        const value = decoratedFieldValue(member, py.none(), context);
-        fieldInitializers.push(py.at(py.assign(py.attribute(py.name("self"), name), value), context.positionOf(member)));
+      if (!member.initializer) {
+        // An abstract field is a declaration only. Any other exists from the start, undefined,
+        // as JavaScript defines every field (unset-fields.ts).
+        if (isAbstract(member)) continue;
+        const self = py.attribute(py.name("self"), name);
+        if (isDecoratedField(member)) {
+          fieldInitializers.push(py.at(py.assign(self, decoratedFieldValue(member, py.none(), context)), context.positionOf(member)));
+        } else if (isStatic(member)) {
+          body.push(py.at(py.assign(py.name(name), py.none()), context.positionOf(member)));
+        } else if (!isSetBeforeRead(member, node)) {
+          fieldInitializers.push(py.at(py.assign(self, py.none()), context.positionOf(member)));
+        }
+        continue;
       }
-      if (!member.initializer) continue;
       if (isStatic(member) && usesOwnClass(member.initializer, node, context)) {
         // The class body runs before Python binds the class's name.
         context.report(diagnostics.unsupportedClassMember(member, "Static properties initialised from their own class"));
