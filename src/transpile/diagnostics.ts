@@ -146,6 +146,13 @@ export const untypedMemberDecorator = (node: ts.Node) =>
 export const unsupportedClassMember = (node: ts.Node, what: string) =>
   at(node, "TSMP1011", `${what} in classes are not supported by tsmp yet.`);
 
+export const unorderedComputedPattern = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1001",
+    `\`${node.getText()}\`: a pattern with computed keys is only supported where its defaults and targets are plain (names, properties of names, calls without assignments inside): tsmp could not keep JavaScript's order here. Read the value into a variable first, then take the properties one by one.`,
+  );
+
 export const closingIterator = (node: ts.Node) =>
   at(
     node,

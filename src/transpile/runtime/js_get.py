@@ -1,4 +1,4 @@
-# requires: js_str, null, error_message, error_name
+# requires: js_str, null, error_message, error_name, js_key
 def js_get(o, k):
     # A property or element of a value typed any, read as JavaScript reads it from whatever
     # the value holds at run time: length of strings and arrays, in-range elements (else
@@ -31,4 +31,5 @@ def js_get(o, k):
     # An Error's message and name are Python's exception argument and class unless assigned.
     if isinstance(o, BaseException) and (k == "message" or k == "name"):
         return error_message(o) if k == "message" else error_name(o)
-    return getattr(o, k, None)
+    # The attribute's Python-safe spelling (`class` → `class_`), as a literal's key has it.
+    return getattr(o, py_key(k), None)

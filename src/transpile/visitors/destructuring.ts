@@ -147,14 +147,41 @@ function objectPattern(
   // A value typed any may hold anything (a promise, a JSON object): read it as `p.key` would be
   // read, with js_get, so a property it lacks is undefined as in JavaScript.
   const dynamic = isAnyLike(type);
-  const read = (key: string) =>
-    record
-      ? py.call(py.attribute(source, "get"), [py.str(key)])
-      : dynamic
-        ? py.call(context.useHelper("js_get"), [source, py.str(key)])
-        : py.attribute(source, pythonSafeAttribute(key));
-  const taken: string[] = [];
+  const read = (key: string | py.Name) =>
+    typeof key !== "string"
+      ? // A computed key, known when it runs: read as a value typed any would be.
+        record
+        ? py.call(py.attribute(source, "get"), [key])
+        : py.call(context.useHelper("js_get"), [source, key])
+      : record
+        ? py.call(py.attribute(source, "get"), [py.str(key)])
+        : dynamic
+          ? py.call(context.useHelper("js_get"), [source, py.str(key)])
+          : py.attribute(source, pythonSafeAttribute(key));
+  // Keys run in order, each before its property is read: a computed one into a temporary.
+  const keyOf = (node: ts.Node): string | py.Name | undefined => {
+    const text = propertyKeyText(node);
+    if (text !== undefined || !ts.isComputedPropertyName(node)) return text;
+    const { result, preceding } = context.collectPreceding(() => context.transformExpression(node.expression));
+    const isString = (typeOf(context, node.expression).flags & ts.TypeFlags.StringLike) !== 0;
+    const temporary = context.temporary("key");
+    statements.push(...preceding, py.assign(temporary, isString ? result : py.call(context.useHelper("js_str"), [result])));
+    return temporary;
+  };
+  const taken: (string | py.Name)[] = [];
   const elements = ts.isObjectBindingPattern(pattern) ? pattern.elements : pattern.properties;
+  // With a computed key, an element's default or target that needs statements first would run
+  // them ahead of the keys (they go before the whole statement): only plain ones are accepted.
+  const computed = elements.some((element) => {
+    const name = ts.isBindingElement(element) ? element.propertyName : element.name;
+    return name !== undefined && ts.isComputedPropertyName(name);
+  });
+  const inOrder = (element: ts.Node, build: () => py.Statement[]) => {
+    if (!computed) return statements.push(...build());
+    const { result, preceding } = context.collectPreceding(build);
+    if (preceding.length > 0) context.report(diagnostics.unorderedComputedPattern(element));
+    else statements.push(...result);
+  };
   for (const element of elements) {
     if (ts.isBindingElement(element)) {
       if (element.dotDotDotToken) {
@@ -162,18 +189,18 @@ function objectPattern(
         continue;
       }
       const keyNode = element.propertyName ?? element.name;
-      const key = propertyKeyText(keyNode);
+      const key = keyOf(keyNode);
       if (key === undefined) {
         context.report(diagnostics.unsupportedSyntax(element));
         continue;
       }
       taken.push(key);
-      statements.push(...withDefault(element.name, element.initializer, read(key), element, context));
+      inOrder(element, () => withDefault(element.name, element.initializer, read(key), element, context));
     } else if (ts.isShorthandPropertyAssignment(element)) {
       taken.push(element.name.text);
-      statements.push(...withDefault(element.name, element.objectAssignmentInitializer, read(element.name.text), element, context));
+      inOrder(element, () => withDefault(element.name, element.objectAssignmentInitializer, read(element.name.text), element, context));
     } else if (ts.isPropertyAssignment(element)) {
-      const key = propertyKeyText(element.name);
+      const key = keyOf(element.name);
       if (key === undefined) {
         context.report(diagnostics.unsupportedSyntax(element));
         continue;
@@ -181,9 +208,9 @@ function objectPattern(
       taken.push(key);
       const target = element.initializer;
       if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        statements.push(...withDefault(target.left, target.right, read(key), element, context));
+        inOrder(element, () => withDefault(target.left, target.right, read(key), element, context));
       } else {
-        statements.push(...destructure(target, read(key), element, context));
+        inOrder(element, () => destructure(target, read(key), element, context));
       }
     } else if (ts.isSpreadAssignment(element)) {
       statements.push(...destructure(element.expression, restOf(source, taken, record, context), element, context));
@@ -200,8 +227,8 @@ function propertyKeyText(node: ts.Node): string | undefined {
 }
 
 /** `...rest` of an object pattern: the other own properties, in order. */
-function restOf(source: py.Expression, taken: string[], record: boolean, context: TransformationContext): py.Expression {
-  const keys = py.list(taken.map((key) => py.str(key)));
+function restOf(source: py.Expression, taken: (string | py.Name)[], record: boolean, context: TransformationContext): py.Expression {
+  const keys = py.list(taken.map((key) => (typeof key === "string" ? py.str(key) : key)));
   return py.call(context.useHelper("obj_rest"), [source, keys, ...(record ? [py.bool(true)] : [])]);
 }
 

@@ -37,3 +37,13 @@ describeCases("destructuring, rest, spread and parameters", {
   "destructuring in arrow parameters": `const pts = [{ x: 1 }, { x: 5 }]; console.log(pts.map(({ x }) => x * 2));`,
   "destructure array of tuples with index": `const entries: [string, number][] = [["a", 1]]; entries.forEach(([k, v], i) => console.log(i, k, v));`,
 });
+
+describeCases("destructuring with computed keys", {
+  "keys run in order, before their property is read, with defaults and a rest": `let log = ""; const k = (s: string) => { log += s; return s; }; const src: Record<string, number> = { a: 1, b: 2, c: 3 };
+const { [k("a")]: first, [k("b")]: second = 9, [k("z")]: missing = 7, ...others } = src; console.log(first, second, missing, others, log);`,
+  "the source before the first key": `let s = "A"; const o: Record<string, string> = { "A!B": "hit" }; function src() { s += "!"; return o; } function key() { s += "B"; return s; }
+const { [key()]: got } = src(); console.log(got, s);`,
+  "a shaped object, a name Python reserves and a number key": `const obj = { x: 1, class: 2, 3: "three" }; const key = "class"; const n = 3; const { [key]: c, [n]: t } = obj; console.log(c, t);`,
+  "in an assignment, nested": `let y: boolean | undefined; const r = ({ x: { [(3).toString()]: y } } = { x: { [(3).toString()]: true } }); console.log(y, JSON.stringify(r));`,
+  "from a value typed any": `const v: any = { deep: { k2: "v" } }; const name = "k" + 2; const { deep: { [name]: found, [name + "x"]: none } } = v; console.log(found, none);`,
+});
