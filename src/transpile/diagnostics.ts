@@ -125,7 +125,13 @@ export const sideEffectInShortCircuit = (node: ts.Node) =>
 export const privateName = (node: ts.Node) =>
   at(node, "TSMP1008", "ECMAScript private names (#name) are not supported: use the 'private' modifier instead.");
 
-export const enumReverseMapping = (node: ts.Node) => at(node, "TSMP1009", "Reverse enum mapping (Enum[value]) is not supported.");
+export const enumReverseMapping = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1009",
+    `Indexing the enum ${name} with a value that may name none of its members (or writing to it) is not supported: ` +
+      `index it with a value of type ${name} (a member, or a variable declared as ${name}) or with a name typed keyof typeof ${name}.`,
+  );
 
 export const computedEnumMember = (node: ts.Node) => at(node, "TSMP1010", "Enum members must have constant values (numbers or strings).");
 

@@ -87,9 +87,16 @@ export function classChainNames(type: ts.Type): string[] {
   return names;
 }
 
-/** Error, or a class deriving from it: these become Python exceptions. */
+/**
+ * Error, or a class deriving from it: these become Python exceptions. Only a class or an
+ * interface counts: an enum member may be named `Error` too.
+ */
 export function isErrorType(type: ts.Type): boolean {
-  return every(type, (part) => classChainNames(part).includes("Error"));
+  return every(
+    type,
+    (part) =>
+      ((part.getSymbol()?.flags ?? 0) & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) !== 0 && classChainNames(part).includes("Error"),
+  );
 }
 
 /** Whether a call's result is a promise (so dropping it would never run the coroutine). */

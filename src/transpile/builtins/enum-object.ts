@@ -53,3 +53,9 @@ export function enumReverseLookup(properties: [string, string | number][], index
     [index],
   );
 }
+
+/** `E[name]` for a name typed as one of the members' names: the member's value. */
+export function enumForwardLookup(properties: [string, string | number][], index: py.Expression): py.Expression {
+  const forward = properties.filter(([key]) => Number.isNaN(Number(key)));
+  return py.subscript(py.dict(forward.map(([key, value]) => ({ key: py.str(key), value: constant(value) }))), index);
+}

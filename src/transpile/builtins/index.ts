@@ -90,7 +90,14 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     const constructor = instanceConstructor(node, context);
     if (constructor) return constructor;
   }
-  if (owner === "IteratorYieldResult" || owner === "IteratorReturnResult") {
+  // So are Promise.allSettled's results, and Promise.any's AggregateError holds its reasons in `errors`.
+  if (
+    owner === "IteratorYieldResult" ||
+    owner === "IteratorReturnResult" ||
+    owner === "PromiseFulfilledResult" ||
+    owner === "PromiseRejectedResult" ||
+    (owner === "AggregateError" && node.name.text === "errors")
+  ) {
     return py.attribute(context.transformExpression(node.expression), node.name.text);
   }
   for (const kind of kindsOf(node.expression, context)) {
@@ -106,7 +113,8 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     context.report(libraryDiagnostics.symbolValue(node));
     return py.none();
   }
-  const kind = receiverKind(node.expression, context);
+  // An anonymous class or object type (`__class`, `__object`) names nothing the programmer wrote.
+  const kind = receiverKind(node.expression, context)?.replace(/^__\w*$/, "") || undefined;
   // A receiver of no single library type (a union) is named by the expression as written.
   context.report(
     diagnostics.unsupportedLibraryMember(
@@ -130,6 +138,7 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
   ReferenceError: (_node, context) => context.useHelper("ReferenceError"),
   URIError: (_node, context) => context.useHelper("URIError"),
   EvalError: (_node, context) => context.useHelper("EvalError"),
+  AggregateError: (_node, context) => context.useHelper("AggregateError"),
   Map: (_node, context) => context.useHelper("JsMap"),
   Set: (_node, context) => context.useHelper("JsSet"),
   WeakMap: (_node, context) => context.useHelper("JsWeakMap"),

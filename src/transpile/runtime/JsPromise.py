@@ -3,7 +3,7 @@
 # queued when the first job arrives. Reasons are JavaScript values: a caught exception is
 # unwrapped with js_caught, and a reason is raised again with js_throwable.
 # An async function's coroutine becomes a promise through JsPromise.of (see _start).
-# requires: js_caught, js_throwable, JsObject
+# requires: js_caught, js_throwable, JsObject, AggregateError
 import sys
 
 _jobs = []
@@ -265,13 +265,6 @@ def _combine(items, on_value, on_reason):
         )
     done()
     return promise
-
-
-class AggregateError(Exception):
-    def __init__(self, errors):
-        super().__init__("All promises were rejected")
-        self.message = "All promises were rejected"
-        self.errors = errors
 
 
 def _react(reaction, state, value):

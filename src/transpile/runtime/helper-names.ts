@@ -3,6 +3,7 @@
  * the folder equal), so a helper a visitor asks for by a misspelt name is a type error.
  */
 export const helperNames = [
+  "AggregateError",
   "ArrayBuffer",
   "ArrayLength",
   "DataView",

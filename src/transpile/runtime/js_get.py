@@ -7,14 +7,15 @@ def js_get(o, k):
     if t is str or t is list or t is tuple or t is bytearray or t is bytes or isinstance(o, memoryview):
         if k == "length":
             return len(o)
-        if t is str and type(k) is str:
-            return None
         if type(k) is float and k == int(k):
             k = int(k)
         if type(k) is int and 0 <= k < len(o):
             return o[k]
-        if type(k) is str and k.isdigit():
+        # A canonical index key ("0", "12", as for…in gives them) names an element.
+        if type(k) is str and k.isdigit() and (k[0] != "0" or k == "0"):
             return js_get(o, int(k))
+        if t is str and type(k) is str:
+            return None
         # A typed array's own properties (byteLength, buffer, BYTES_PER_ELEMENT) and methods.
         if type(k) is str and isinstance(o, memoryview):
             return getattr(o, k, None)

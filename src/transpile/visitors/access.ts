@@ -8,7 +8,7 @@ import * as diagnostics from "../diagnostics.js";
 import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
-import { enumProperties, enumReverseLookup } from "../builtins/enum-object.js";
+import { enumForwardLookup, enumProperties, enumReverseLookup } from "../builtins/enum-object.js";
 import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
@@ -100,19 +100,31 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
     if (properties && ts.isStringLiteralLike(node.argumentExpression)) {
       return py.attribute(context.transformExpression(node.expression), pythonSafeAttribute(node.argumentExpression.text));
     }
-    // Only an enum-typed index is sure to name a member: a plain number may be none (undefined,
-    // which TypeScript types as string).
+    // Only an enum-typed index, or a number constant one of the members has, is sure to name a
+    // member: another number may be none (undefined, which TypeScript types as string).
     const indexType = typeOf(context, node.argumentExpression);
-    const isMember = (part: ts.Type) => (part.flags & ts.TypeFlags.EnumLike) !== 0 && (part.flags & ts.TypeFlags.NumberLike) !== 0;
-    if (!properties || !(indexType.isUnion() ? indexType.types.every(isMember) : isMember(indexType)) || isWrittenTo(node)) {
-      context.report(diagnostics.enumReverseMapping(node));
-      return py.none();
+    const reverseKeys = new Set((properties ?? []).filter(([, value]) => typeof value === "string").map(([key]) => key));
+    const isMember = (part: ts.Type) =>
+      ((part.flags & ts.TypeFlags.EnumLike) !== 0 && (part.flags & ts.TypeFlags.NumberLike) !== 0) ||
+      (part.isNumberLiteral() && reverseKeys.has(String(part.value)));
+    const every = (test: (part: ts.Type) => boolean) => (indexType.isUnion() ? indexType.types.every(test) : test(indexType));
+    if (properties && !isWrittenTo(node) && every(isMember)) {
+      return enumReverseLookup(properties, context.transformExpression(node.argumentExpression));
     }
-    return enumReverseLookup(properties, context.transformExpression(node.argumentExpression));
+    // `E[name as keyof typeof E]`: a name typed as one of the members' names.
+    const names = new Set((properties ?? []).filter(([key]) => Number.isNaN(Number(key))).map(([key]) => key));
+    if (properties && !isWrittenTo(node) && every((part) => part.isStringLiteral() && names.has(part.value))) {
+      return enumForwardLookup(properties, context.transformExpression(node.argumentExpression));
+    }
+    context.report(diagnostics.enumReverseMapping(node, node.expression.getText()));
+    return py.none();
   }
   const receiver = context.transformExpression(node.expression);
   // `a[-0]` is `a[0]`: the key is String(-0), "0" (and a Python list takes no float index).
-  const index = isNegativeZeroLiteral(node.argumentExpression) ? py.num(0) : context.transformExpression(node.argumentExpression);
+  let index = isNegativeZeroLiteral(node.argumentExpression) ? py.num(0) : context.transformExpression(node.argumentExpression);
+  // `a[k]` with a string key (`for (const k in a)` gives "0", "1", …) reads the index it names.
+  if ((isArrayType(context, receiverType) || isStringType(receiverType)) && isStringType(typeOf(context, node.argumentExpression)))
+    index = py.call(py.name("int"), [index]);
   if (isPythonItemsType(context, receiverType) && isNumberType(typeOf(context, node.argumentExpression)))
     return py.subscript(receiver, index);
   // `s[-1]` is undefined in JavaScript (a property named "-1"), the last item in Python.

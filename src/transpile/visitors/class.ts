@@ -266,12 +266,15 @@ function constructorDefinition(
       const name = parameter.name as ts.Identifier;
       return py.assign(py.attribute(py.name("self"), pythonSafeAttribute(name.text)), py.name(context.pythonName(name)));
     });
-  const definition = functionDefinition("__init__", node, context, { leadingParameters: ["self"] });
-  const initialization = [...parameterProperties, ...fieldInitializers];
   if (!derived) {
-    definition.body.splice(leadingDeclarations(definition.body), 0, ...initialization);
+    // JavaScript initialises the fields before the parameters' defaults run, and a parameter
+    // property once its default has (`constructor(public items: T[] = [])`).
+    const definition = functionDefinition("__init__", node, context, { leadingParameters: ["self"], prologue: parameterProperties });
+    definition.body.splice(leadingDeclarations(definition.body), 0, ...fieldInitializers);
     return definition;
   }
+  const definition = functionDefinition("__init__", node, context, { leadingParameters: ["self"] });
+  const initialization = [...parameterProperties, ...fieldInitializers];
   // In a derived class, JS initialises fields right after super(...) returns.
   const superIndex = definition.body.findIndex(isSuperCall);
   definition.body.splice(superIndex + 1, 0, ...initialization);

@@ -60,22 +60,22 @@ export function transformParameters(
           : { name: argument.id },
       );
       if (parameter.initializer) {
-        prologue.push(
-          py.ifStatement(py.compare(argument, "is", py.none()), [py.assign(argument, context.transformExpression(parameter.initializer))]),
-        );
+        const { result, preceding } = context.collectPreceding(() => context.transformExpression(parameter.initializer!));
+        prologue.push(py.ifStatement(py.compare(argument, "is", py.none()), [...preceding, py.assign(argument, result)]));
       }
       prologue.push(...destructure(parameter.name, argument, parameter, context));
       continue;
     }
     const name = context.pythonName(parameter.name);
     if (parameter.initializer) {
-      const value = context.transformExpression(parameter.initializer);
-      if (isConstantValue(value)) {
+      // A default with statements of its own (`x = (log("default"), 2)`) runs them at each call.
+      const { result: value, preceding } = context.collectPreceding(() => context.transformExpression(parameter.initializer!));
+      if (isConstantValue(value) && preceding.length === 0) {
         params.push({ name, default: value });
       } else {
         // Python evaluates defaults once, at `def`; JS evaluates them on every call.
         params.push({ name, default: py.none() });
-        prologue.push(py.ifStatement(py.compare(py.name(name), "is", py.none()), [py.assign(py.name(name), value)]));
+        prologue.push(py.ifStatement(py.compare(py.name(name), "is", py.none()), [...preceding, py.assign(py.name(name), value)]));
       }
     } else if (parameter.questionToken || params.some((earlier) => earlier.default)) {
       params.push({ name, default: py.none() });

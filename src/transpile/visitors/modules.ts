@@ -59,7 +59,10 @@ function isValueImport(specifier: ts.ImportSpecifier, context: TransformationCon
 
 function isValueExport(specifier: ts.ExportSpecifier, context: TransformationContext): boolean {
   const symbol = context.checker.getExportSpecifierLocalTargetSymbol(specifier);
-  return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Value) !== 0;
+  if (!symbol) return false;
+  // An imported name exported again (`import { a } from "./m"; export { a as b }`) is an alias.
+  const target = symbol.flags & ts.SymbolFlags.Alias ? context.checker.getAliasedSymbol(symbol) : symbol;
+  return (target.flags & ts.SymbolFlags.Value) !== 0;
 }
 
 export function transformImportDeclaration(node: ts.ImportDeclaration, context: TransformationContext): py.Statement[] {
@@ -160,7 +163,7 @@ function reexport(node: ts.ExportDeclaration, specifier: string, context: Transf
   const module = pythonModuleFor(node, specifier, context);
   if (!module) return [];
   const clause = node.exportClause;
-  if (!clause) return [{ kind: "ImportFrom", module, names: [{ name: "*" }] }];
+  if (!clause) return exportStar(node, module, specifier, context);
   if (ts.isNamespaceExport(clause)) {
     const local = pythonSafeName(clause.name.text);
     return [{ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
@@ -178,6 +181,25 @@ function reexport(node: ts.ExportDeclaration, specifier: string, context: Transf
   if (names.length > 0) return [{ kind: "ImportFrom", module, names }];
   // The module still loads here, in its place.
   return values.length > 0 ? liveModuleImports([{ module, name: "" }], context) : [];
+}
+
+/**
+ * `export * from "./m"` imports m's exported values by name: Python's `import *` would leave out
+ * names starting with `_` and bring in m's `default` and imports, which JavaScript does not.
+ * A Python module's exports are its own business, so those keep `import *`.
+ */
+function exportStar(node: ts.ExportDeclaration, module: string, specifier: string, context: TransformationContext): py.Statement[] {
+  const moduleSymbol = context.checker.getSymbolAtLocation(node.moduleSpecifier!);
+  if (!moduleSymbol || keepsExportedNames(node, specifier, context)) return [{ kind: "ImportFrom", module, names: [{ name: "*" }] }];
+  const names = context.checker
+    .getExportsOfModule(moduleSymbol)
+    .filter((symbol) => symbol.escapedName !== "default")
+    .filter((symbol) => {
+      const target = symbol.flags & ts.SymbolFlags.Alias ? context.checker.getAliasedSymbol(symbol) : symbol;
+      return (target.flags & ts.SymbolFlags.Value) !== 0;
+    })
+    .map((symbol) => ({ name: pythonSafeName(symbol.getName()) }));
+  return names.length > 0 ? [{ kind: "ImportFrom", module, names }] : [];
 }
 
 function isValueReexport(specifier: ts.ExportSpecifier, context: TransformationContext): boolean {

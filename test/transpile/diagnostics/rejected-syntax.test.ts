@@ -81,7 +81,10 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
     expect(rejection(`class A { #secret = 1; get() { return this.#secret; } }`, "TSMP1008").message).toMatch(/private names \(#name\)/);
   });
   it("TSMP1009 reverse enum mapping", () => {
-    expect(rejection(`enum E { A }\nconsole.log(E[0]);`, "TSMP1009").message).toBe("Reverse enum mapping (Enum[value]) is not supported.");
+    expect(rejection(`enum E { A }\nconst n: number = 0;\nconsole.log(E[n]);`, "TSMP1009").message).toBe(
+      "Indexing the enum E with a value that may name none of its members (or writing to it) is not supported: " +
+        "index it with a value of type E (a member, or a variable declared as E) or with a name typed keyof typeof E.",
+    );
   });
   it("TSMP1010 computed enum members", () => {
     expect(rejection(`const s = "abc";\nenum E { A = s.length }`, "TSMP1010").message).toBe(
