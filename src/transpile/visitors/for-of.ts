@@ -38,7 +38,26 @@ export function transformForOfStatement(node: ts.ForOfStatement, context: Transf
     target = context.transformExpression(head);
   }
   const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
-  return [{ kind: "For", target, iter, body: [...prologue, ...body] }];
+  if (!isGenerator(node.expression, context)) return [{ kind: "For", target, iter, body: [...prologue, ...body] }];
+  // A loop left early (break, return, a throw) closes the generator, as JavaScript calls its
+  // return(): its `finally` blocks run, and next() is done from then on. A generator the loop
+  // ran to its end is done already, and return() does nothing.
+  const generator = iter.kind === "Name" ? iter : context.temporary("generator");
+  return [
+    ...(generator === iter ? [] : [py.assign(generator, iter)]),
+    {
+      kind: "Try",
+      body: [{ kind: "For", target, iter: generator, body: [...prologue, ...body] }],
+      handlers: [],
+      finalbody: [py.expressionStatement(py.call(py.attribute(generator, "js_return")))],
+    },
+  ];
+}
+
+/** Whether the iterated value is a generator object (a JsGenerator, see function.ts). */
+function isGenerator(node: ts.Expression, context: TransformationContext): boolean {
+  const type = context.typeOf(node);
+  return !type.isUnion() && type.getSymbol()?.getName() === "Generator";
 }
 
 /** The node whose type is an element's: the head's declaration (typed by the checker). */

@@ -16,6 +16,8 @@ describeCases("everyday programs: constructors, enums, for…in", {
   "an enum read by a member's name": `enum Level { Debug, Info = 5 } function parse(s: string) { return Level[s as keyof typeof Level]; } console.log(parse("Info"), parse("Debug")); enum Dir { Up = "UP", Down = "DOWN" } const d = "Down" as keyof typeof Dir; console.log(Dir[d]);`,
   "an enum member named Error": `enum Outcome { Ok, Error } console.log(Object.values(Outcome), Outcome[Outcome.Error], Outcome.Error);`,
   "for…in over an array reads each index": `const arr = ["a", "b", "c"]; for (const k in arr) console.log(k, typeof k, arr[k]); const out = [...arr]; for (const i in arr) out[i] = arr[i].toUpperCase(); console.log(out);`,
+  "a loop left early closes its generator": `function* count(): Generator<number> { try { let i = 0; while (true) yield i++; } finally { console.log("closed"); } } const g = count(); for (const v of g) { if (v > 2) break; console.log(v); } const r = g.next(); console.log(r.done, r.value === undefined); for (const v of count()) { console.log("once", v); break; } function firstOver(n: number) { for (const v of count()) if (v > n) return v; return -1; } console.log(firstOver(1));`,
+  "a throw out of the loop closes the generator, a finished loop leaves it done": `function* two(): Generator<number> { try { yield 1; yield 2; } finally { console.log("cleanup"); } } try { for (const v of two()) throw new Error("at " + v); } catch (e) { console.log((e as Error).message); } const g = two(); for (const v of g) console.log(v); console.log(g.next().done);`,
   "for…in over a string": `const word: any = "hey"; for (const k in word) console.log(k, word[k]);`,
 });
 
