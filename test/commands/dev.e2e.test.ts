@@ -122,7 +122,8 @@ describe("tsmp dev on a virtual board over a pty", () => {
     await dev.waitFor(() => dev.stdout().includes("while away\n"), "the build made while the board was away");
     expect(dev.stderr()).toContain(`[tsmp] reconnected to ${link}`);
     expect(text(await second.readFile("main.py"))).toContain("while away");
-  });
+    // Two boards, two builds and a reconnect: 14 s alone, past the 60 s default beside a full suite.
+  }, 120_000);
 });
 
 describe("tsmp dev and a program that ignores every Ctrl-C", () => {
