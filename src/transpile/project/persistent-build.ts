@@ -62,6 +62,9 @@ export function buildOverStored(
   });
   result.diagnostics.unshift(...setup.configDiagnostics.map(fromTypeScript).filter((diagnostic) => diagnostic.category === "error"));
 
+  // A resident build has time between edits: it learns the shapes the next edit is compared with.
+  if (warm) learnShapes(builder, host);
+
   // With noEmit the builder's emit writes only the build info.
   let buildInfo = "";
   builder.emit(undefined, (fileName, text) => {
@@ -115,6 +118,45 @@ function keepWarm(
     return sourceFile;
   };
   return warm.builder;
+}
+
+/** The part of TypeScript's builder state that learnShapes reads and writes (internal to TypeScript 6.0). */
+interface BuilderShapes {
+  fileInfos: Map<string, { version: string; signature?: string }>;
+}
+
+type ComputeDtsSignature = (
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+  cancellationToken: ts.CancellationToken | undefined,
+  host: ts.CompilerHost,
+  onNewSignature: (signature: string) => void,
+) => void;
+
+/**
+ * Records the exported shape (the hash of its declaration output, as TypeScript's builder makes
+ * it) of every file the builder knows only by its version. A build without a previous one (the
+ * first, or one started from a store whose files were never edited) takes each file's version for
+ * its shape, so the first edit of any file looks like a change of its exports, and every importer
+ * is checked and transformed again: the entry of a 200-module project, a second or more. With the
+ * shapes known, an edit inside a function body re-checks that file alone; one that changes an
+ * exported type still re-checks its importers. Each file's shape is computed once, by the build
+ * server between edits. Uses TypeScript's internal builder state: where that is missing (another
+ * TypeScript), nothing is learned and builds stay correct, only slower on a first edit.
+ */
+function learnShapes(builder: ts.EmitAndSemanticDiagnosticsBuilderProgram, host: ts.CompilerHost): void {
+  const compute = (ts as unknown as { BuilderState?: { computeDtsSignature?: ComputeDtsSignature } }).BuilderState?.computeDtsSignature;
+  const state = (builder as unknown as { state?: BuilderShapes }).state;
+  if (typeof compute !== "function" || !(state?.fileInfos instanceof Map)) return;
+  const program = builder.getProgram();
+  for (const sourceFile of program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile) continue;
+    const { resolvedPath, version } = sourceFile as ts.SourceFile & { resolvedPath: string; version?: string };
+    const info = state.fileInfos.get(resolvedPath);
+    if (info && (info.signature === undefined || info.signature === version)) {
+      compute(program, sourceFile, undefined, host, (signature) => (info.signature = signature));
+    }
+  }
 }
 
 /** What the build read that can change between runs; TypeScript's own lib files change only with its version. */
