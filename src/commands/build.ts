@@ -22,7 +22,8 @@ export async function buildProject(
   // Loaded on use: the TypeScript compiler is heavy and other commands do not need it.
   const { transpileOrReport } = await import("../transpile/project/transpile-or-report.js");
   const { writeBuild } = await import("../transpile/project/write-build.js");
-  const result = await transpileOrReport(input, (text) => log(text.replace(/\n$/, "")));
+  // A build server a `tsmp flash` of the project left answers with its warm program; none is started for a build.
+  const result = await transpileOrReport(input, (text) => log(text.replace(/\n$/, "")), { server: "use" });
   writeBuild(result, outDir);
   log(`Built ${result.files.length} file${result.files.length === 1 ? "" : "s"} into ${outDir}`);
   if (options.mpy) {

@@ -63,7 +63,7 @@ export async function flashProject(project: string, options: FlashOptions): Prom
 
 /** The build a flash installs: transpiled once, its Python kept beside the project for `tsmp monitor`'s source maps. */
 export async function buildForBoard(project: string, stderr: (text: string) => void): Promise<TranspileResult> {
-  const build = await transpileOrReport(project, stderr, { resident: true });
+  const build = await transpileOrReport(project, stderr, { server: "start" });
   writeBuild(build, buildFolder(projectFolder(project)));
   return build;
 }

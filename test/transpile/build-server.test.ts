@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DiagnosticsReported } from "../../src/errors.js";
@@ -36,14 +36,14 @@ async function startServer(project: string): Promise<() => number> {
 
 /** Builds as `tsmp flash` does, and checks the answer against a fresh build of the project as it is now. */
 async function flashBuild(project: string): Promise<Record<string, string>> {
-  const built = outputs(await transpileOrReport(project, quiet, { resident: true }));
+  const built = outputs(await transpileOrReport(project, quiet, { server: "start" }));
   expect(built).toEqual(outputs(transpileProject(project)));
   return built;
 }
 
 async function reportedErrors(project: string): Promise<string> {
   let reported = "";
-  await expect(transpileOrReport(project, (text) => (reported += text), { resident: true })).rejects.toBeInstanceOf(DiagnosticsReported);
+  await expect(transpileOrReport(project, (text) => (reported += text), { server: "start" })).rejects.toBeInstanceOf(DiagnosticsReported);
   return reported;
 }
 
@@ -101,6 +101,25 @@ describe("the build server", () => {
     const asked = await startServer(project);
     writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true }, include: ["src"] }));
     expect(await reportedErrors(project)).toContain("TS7006");
+    expect(asked()).toBe(1);
+  });
+
+  it("answers tsmp build too when it runs, and tsmp build leaves none behind", async () => {
+    const project = makeProject({ "main.ts": 'import { n } from "./value";\nconsole.log(`${n}`);\n', "value.ts": "export const n = 1;\n" });
+    const address = buildServerAddress(findProjectLayout(project), buildStamp({}))!;
+    const build = async () => {
+      const built = outputs(await transpileOrReport(project, quiet, { server: "use" }));
+      expect(built).toEqual(outputs(transpileProject(project)));
+      return built;
+    };
+    // A dead server's socket: a build that starts no server leaves it for the flash that does.
+    writeFileSync(address, "");
+    await build();
+    expect(existsSync(address)).toBe(true);
+    unlinkSync(address);
+    const asked = await startServer(project);
+    writeSources(project, { "value.ts": "export const n = 2;\n" });
+    expect((await build())["value.py"]).toContain("n = 2");
     expect(asked()).toBe(1);
   });
 

@@ -16,11 +16,14 @@ export async function transpileOrReport(
   stderr: (text: string) => void,
   options: {
     storeBuild?: boolean;
-    /** Build on the project's build server, and leave one behind when there is none (`tsmp flash`). */
-    resident?: boolean;
+    /**
+     * "start": build on the project's build server, and leave one behind when there is none
+     * (`tsmp flash`); "use": build on it when one is running (`tsmp build`); none by default.
+     */
+    server?: "start" | "use";
   } = {},
 ): Promise<TranspileResult> {
-  const result = await transpileOverLastBuild(input, options.storeBuild ?? true, options.resident ?? false);
+  const result = await transpileOverLastBuild(input, options.storeBuild ?? true, options.server);
   for (const diagnostic of result.diagnostics) stderr(`${formatDiagnostic(diagnostic)}\n`);
   const errors = result.diagnostics.filter((d) => d.category === "error").length;
   if (errors > 0) throw new DiagnosticsReported(errors);
@@ -31,16 +34,21 @@ export async function transpileOrReport(
  * Transpiles, reusing what the project's last build (in any process) stored: nothing is parsed
  * when no input changed, and only what an edit affects is checked and transformed otherwise.
  */
-async function transpileOverLastBuild(input: string, storeBuild: boolean, resident: boolean): Promise<TranspileResult> {
+async function transpileOverLastBuild(
+  input: string,
+  storeBuild: boolean,
+  serverUse: "start" | "use" | undefined,
+): Promise<TranspileResult> {
   const layout = findProjectLayout(input);
   const stamp = buildStamp({});
   // TSMP_BUILD_SERVER=0: every build in its own process (the test suite's CLI runs, for one).
-  const server = resident && storeBuild && process.env.TSMP_BUILD_SERVER !== "0" ? buildServerAddress(layout, stamp) : undefined;
+  const server = serverUse && storeBuild && process.env.TSMP_BUILD_SERVER !== "0" ? buildServerAddress(layout, stamp) : undefined;
+  const resident = serverUse === "start";
   const stored = readStoredBuild(layout, stamp);
   const unchanged = stored && unchangedResult(layout, stored);
   if (unchanged) {
     // Started now, the server is warm for the build after the next edit.
-    if (server && !(await serverListening(server))) spawnBuildServer(server, resolve(input), stamp);
+    if (server && resident && !(await serverListening(server))) spawnBuildServer(server, resolve(input), stamp);
     return unchanged;
   }
   const served = server && (await buildOnServer(server, resolve(input), stamp));
@@ -48,7 +56,7 @@ async function transpileOverLastBuild(input: string, storeBuild: boolean, reside
   const { buildOverStored } = await loadTranspiler();
   const built = buildOverStored(layout, {}, stamp, stored);
   if (storeBuild && built.result.diagnostics.length === 0) writeStoredBuild(layout, built.stored);
-  if (server) spawnBuildServer(server, resolve(input), stamp);
+  if (server && resident) spawnBuildServer(server, resolve(input), stamp);
   return built.result;
 }
 
