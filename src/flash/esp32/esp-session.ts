@@ -3,13 +3,14 @@ import { deflate } from "node:zlib";
 import { promisify } from "node:util";
 import { realpathSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ClassicReset, ESPLoader, Transport, type IEspLoaderTerminal, type ROM } from "esptool-js";
+import { ClassicReset, ESPError, ESPLoader, Transport, type IEspLoaderTerminal, type ROM } from "esptool-js";
 import { ESP32ROM } from "esptool-js/lib/targets/esp32.js";
 import { ESP8266ROM } from "esptool-js/lib/targets/esp8266.js";
 import { TsmpError } from "../../errors.js";
 import { PortUnavailable } from "../port-open-error.js";
 import { listSerialPorts, scanLinuxPorts } from "../ports.js";
 import { chipByName, type Esp32Chip } from "./chips.js";
+import { flashDataFrame } from "./data-frames.js";
 import { NodeWebSerialPort, type UsbIdentity } from "./web-serial-port.js";
 
 export class Esp32NotAnswering extends TsmpError {}
@@ -48,6 +49,18 @@ class QuietTransport extends Transport {
       await this.port.bytesArrive(left);
     }
     return super.read(timeout);
+  }
+
+  /** Writes bytes framed already (see data-frames.ts), bypassing esptool-js's per-byte SLIP encoder. */
+  async writeFrame(frame: Uint8Array): Promise<void> {
+    const writable = this.port.writable;
+    if (!writable) throw new Error("the serial port is closed");
+    const writer = writable.getWriter();
+    try {
+      await writer.write(frame);
+    } finally {
+      writer.releaseLock();
+    }
   }
 
   override trace(message: string): void {
@@ -271,11 +284,12 @@ export class Esp32Session {
 
   /**
    * Writes `image` at `offset` (deflate-compressed unless told otherwise), then compares the
-   * chip's MD5 of the written region with the file's. The block loop is esptool-js's own
-   * protocol calls (FLASH_(DEFL_)BEGIN/DATA/END, SPI_FLASH_MD5; a block the chip rejects, e.g.
-   * for a bad checksum, is sent up to three times) with Node's native zlib doing the
-   * compression: esptool-js's `writeFlash` re-inflates every block in JavaScript, byte by byte,
-   * only to count progress, which costs more than the line time of a compressed block.
+   * chip's MD5 of the written region with the file's. esptool-js's protocol calls around the
+   * blocks (FLASH_(DEFL_)BEGIN/END, SPI_FLASH_MD5); the data packets built ahead by
+   * data-frames.ts (see sendDataFrame; a block the chip rejects, e.g. for a bad checksum, is sent
+   * up to three times); Node's native zlib doing the compression: esptool-js's `writeFlash`
+   * re-inflates every block in JavaScript, byte by byte, only to count progress, which costs
+   * more than the line time of a compressed block.
    */
   async writeFlash(
     image: PreparedImage,
@@ -295,19 +309,23 @@ export class Esp32Session {
       if (compress) await loader.flashDeflBegin(data.length, payload.length, offset);
       else await loader.flashBegin(data.length, offset);
       options.onProgress(0, data.length);
+      const op = compress ? loader.ESP_FLASH_DEFL_DATA : loader.ESP_FLASH_DATA;
+      const count = Math.ceil(payload.length / blockSize);
+      const frameOf = (seq: number): Uint8Array => {
+        let block = payload.subarray(seq * blockSize, (seq + 1) * blockSize);
+        // The ROM and stub take plain blocks of exactly the announced size, padded with 0xFF.
+        if (!compress && block.length < blockSize) block = padTo(block, blockSize);
+        return flashDataFrame(op, block, seq);
+      };
       const plainPerByte = data.length / payload.length;
-      for (let seq = 0, at = 0; at < payload.length; seq++, at += blockSize) {
-        const block = payload.subarray(at, at + blockSize);
+      let frame: Uint8Array | undefined = frameOf(0);
+      for (let seq = 0; frame; seq++) {
+        const sent = Math.min(payload.length, (seq + 1) * blockSize);
         // The ROM writes a block before it answers (the stub answers first): allow for that.
-        const timeout = loader.timeoutPerMb(loader.ERASE_WRITE_TIMEOUT_PER_MB, block.length * plainPerByte);
-        if (compress) {
-          await loader.flashDeflBlock(block, seq, timeout);
-        } else {
-          const padded = new Uint8Array(blockSize).fill(0xff);
-          padded.set(block);
-          await loader.flashBlock(padded, seq, timeout);
-        }
-        options.onProgress(Math.min(data.length, Math.round((at + block.length) * plainPerByte)), data.length);
+        const timeout = loader.timeoutPerMb(loader.ERASE_WRITE_TIMEOUT_PER_MB, (sent - seq * blockSize) * plainPerByte);
+        const next = (): Uint8Array | undefined => (seq + 1 < count ? frameOf(seq + 1) : undefined);
+        frame = await sendDataFrame(loader, { op, frame, seq, timeout, next });
+        options.onProgress(Math.min(data.length, Math.round(sent * plainPerByte)), data.length);
       }
       // Only the stub needs the END: to the ROM it means "leave the loader and run the app".
       if (loader.IS_STUB) {
@@ -358,6 +376,46 @@ export class Esp32Session {
 
   async close(): Promise<void> {
     await this.loader.transport.disconnect().catch(() => {});
+  }
+}
+
+/** One data packet of a flash write, ready for the wire, and how to build the one after it. */
+interface DataFrame {
+  op: number;
+  frame: Uint8Array;
+  seq: number;
+  timeout: number;
+  next: () => Uint8Array | undefined;
+}
+
+/**
+ * Sends one data packet and waits for the chip's answer, building the next packet while this one
+ * crosses the line; returns the next packet. A packet the chip rejects (a bad checksum) or does
+ * not answer in time is sent again after a pause, as esptool-js's flashDeflBlock does
+ * (WRITE_BLOCK_ATTEMPTS tries, WRITE_BLOCK_RETRY_DELAY_MS apart).
+ */
+async function sendDataFrame(loader: ESPLoader, packet: DataFrame): Promise<Uint8Array | undefined> {
+  const transport = loader.transport as QuietTransport;
+  let following: (() => Uint8Array | undefined) | Uint8Array | undefined = packet.next;
+  for (let attemptsLeft = loader.WRITE_BLOCK_ATTEMPTS - 1; ; attemptsLeft--) {
+    try {
+      // An answer left over from an earlier try must not pass for this one's.
+      transport.flushInput();
+      await transport.writeFrame(packet.frame);
+      const answer = loader.readPacket(packet.op, packet.timeout);
+      if (typeof following === "function") following = following();
+      const [, body] = await answer;
+      // The status follows the (empty) body: ROM and stub both put the error flag first.
+      if (body.length < 2 || body[0] !== 0) {
+        throw new ESPError(
+          `Failed to write to target Flash after seq ${packet.seq} failed with status ${Array.from(body.subarray(0, 2)).join(",")}`,
+        );
+      }
+      return following;
+    } catch (error) {
+      if (attemptsLeft === 0) throw error;
+      await sleep(loader.WRITE_BLOCK_RETRY_DELAY_MS);
+    }
   }
 }
 
