@@ -222,7 +222,7 @@ export class Esp32Session {
       if (options.baud !== line.baud) line.baud = await changeBaud(loader, options.port, line.baud, options.baud, log);
       // The description's eFuse reads go at the fast rate too, and runStub's revision check
       // asks for the same eFuse words again.
-      const description = await withReadsRemembered(loader, async () => {
+      const description = await withReadsRemembered(loader, DESCRIPTION_REGISTERS.get(loader.chip.CHIP_NAME) ?? [], async () => {
         const text = await loader.chip.getChipDescription(loader);
         if (!loader.IS_STUB) await loader.runStub();
         return text;
@@ -466,8 +466,9 @@ async function changeBaud(loader: ESPLoader, path: string, from: number, to: num
  */
 async function romBaudRequest(loader: ESPLoader, baud: number): Promise<number | undefined> {
   if (loader.chip.CHIP_NAME !== "ESP32") return baud;
-  const calibration = ((await loader.readReg(ESP32_RTC_CALI_REG)) >>> 7) & 0x1ffffff;
-  const clock8M = (await loader.readReg(ESP32_EFUSE_WORD4)) & 0xff;
+  const [rtcCalibration, efuseWord4] = await readRegisters(loader, [ESP32_RTC_CALI_REG, ESP32_EFUSE_WORD4]);
+  const calibration = (rtcCalibration! >>> 7) & 0x1ffffff;
+  const clock8M = efuseWord4! & 0xff;
   const romCrystal = (calibration * 15625 * clock8M) / 40;
   // A reading no crystal could give: leave the rate to the stub, which keeps the ROM's divider
   // for 115200 and computes its own.
@@ -480,14 +481,15 @@ async function romBaudRequest(loader: ESPLoader, baud: number): Promise<number |
  * The SPI flash's JEDEC ID (command 0x9F, 24 bits back), by the same register writes as
  * esptool-js's runSpiflashCommand, but with the five writes that start the command, and the two
  * that restore the controller, each sent as one WRITE_REG: the stub writes every register a
- * command lists, in order. Six round trips instead of eleven.
+ * command lists, in order; and the reads go in pairs (see readRegisters). Four round trips
+ * instead of eleven.
  */
 async function readFlashId(loader: ESPLoader): Promise<number> {
   const chip = loader.chip;
   const base = chip.SPI_REG_BASE;
   const usr = base + chip.SPI_USR_OFFS;
   const usr2 = base + chip.SPI_USR2_OFFS;
-  const [oldUsr, oldUsr2] = [await loader.readReg(usr), await loader.readReg(usr2)];
+  const [oldUsr, oldUsr2] = await readRegisters(loader, [usr, usr2]);
   await writeRegisters(loader, [
     [base + chip.SPI_MISO_DLEN_OFFS, 24 - 1],
     [usr, SPI_USR_COMMAND | SPI_USR_MISO],
@@ -495,15 +497,17 @@ async function readFlashId(loader: ESPLoader): Promise<number> {
     [base + chip.SPI_W0_OFFS, 0],
     [base, SPI_CMD_USR],
   ]);
-  for (let poll = 0; (await loader.readReg(base)) & SPI_CMD_USR; poll++) {
+  // The ID register is read with the busy flag; it counts only once the flag reads clear.
+  let [command, id] = await readRegisters(loader, [base, base + chip.SPI_W0_OFFS]);
+  for (let poll = 0; command! & SPI_CMD_USR; poll++) {
     if (poll === 10) throw new Esp32NotAnswering("the SPI flash did not answer its ID command in time");
+    [command, id] = await readRegisters(loader, [base, base + chip.SPI_W0_OFFS]);
   }
-  const id = await loader.readReg(base + chip.SPI_W0_OFFS);
   await writeRegisters(loader, [
-    [usr, oldUsr],
-    [usr2, oldUsr2],
+    [usr, oldUsr!],
+    [usr2, oldUsr2!],
   ]);
-  return id;
+  return id!;
 }
 
 const SPIFLASH_RDID = 0x9f;
@@ -568,12 +572,47 @@ function identifyByMagicFirst(loader: ESPLoader): void {
 }
 
 /**
- * Runs `work` with each register read once: a second read of the same address is answered from
- * the first. Only for reads of values that cannot change while the loader runs (eFuses, the
- * chip's revision date): esptool-js's chip description and its stub upload read the same words.
+ * READ_REGs sent back to back, their answers read after: one round trip for all of them instead
+ * of one each. The ROM and the stub answer commands in the order they came; a few 14-byte
+ * requests fit the ROM's 128-byte UART FIFO, and the stub takes each frame from its receive
+ * buffer as soon as it is complete, long before the next one (its second buffer) is. Values as
+ * esptool-js's readReg returns them.
  */
-async function withReadsRemembered<T>(loader: ESPLoader, work: () => Promise<T>): Promise<T> {
+async function readRegisters(loader: ESPLoader, addresses: number[]): Promise<number[]> {
+  loader.transport.flushInput();
+  for (const address of addresses) {
+    const request = new Uint8Array(12);
+    const view = new DataView(request.buffer);
+    request[1] = loader.ESP_READ_REG;
+    view.setUint16(2, 4, true);
+    view.setUint32(8, address >>> 0, true);
+    await loader.transport.write(request);
+  }
+  const values: number[] = [];
+  for (let i = 0; i < addresses.length; i++) values.push((await loader.readPacket(loader.ESP_READ_REG))[0]);
+  return values;
+}
+
+/**
+ * The registers esptool-js's chip description reads (ROM class getChipDescription, with
+ * getPkgVersion and getChipRevision), by chip name: read together first, they cost one round
+ * trip instead of one each. A chip left out, or a register missing here, is read as before.
+ */
+const DESCRIPTION_REGISTERS = new Map<string, number[]>([
+  // eFuse read words 3 and 5, APB_CTRL_DATE.
+  ["ESP32", [0x3ff5a000 + 4 * 3, 0x3ff5a000 + 4 * 5, 0x3ff66000 + 0x7c]],
+]);
+
+/**
+ * Runs `work` with each register read once: a second read of the same address is answered from
+ * the first, and the `known` registers are read together before it starts. Only for values that
+ * cannot change while the loader runs (eFuses, the chip's revision date): esptool-js's chip
+ * description and its stub upload read the same words.
+ */
+async function withReadsRemembered<T>(loader: ESPLoader, known: number[], work: () => Promise<T>): Promise<T> {
   const values = new Map<number, number>();
+  const prefetched = await readRegisters(loader, known);
+  known.forEach((address, i) => values.set(address, prefetched[i]!));
   const read = loader.readReg.bind(loader);
   loader.readReg = async (address, timeout) => {
     const known = values.get(address);

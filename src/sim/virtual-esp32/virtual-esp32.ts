@@ -40,6 +40,19 @@ export interface VirtualEsp32Options {
    */
   baudPacing?: boolean;
   faults?: VirtualEsp32Faults;
+  /** Record every packet in `packetTrace`, with the time it crossed the line (for timelines and tests). */
+  tracePackets?: boolean;
+}
+
+/** One packet in the trace: a request received whole, or a reply (or other output) put on the line. */
+export interface TracedPacket {
+  /** performance.now() in this process when the last byte arrived (in) or was handed to the pty (out). */
+  at: number;
+  direction: "in" | "out";
+  /** The command's opcode; undefined for output outside the protocol (boot messages, REPL). */
+  op: number | undefined;
+  /** The packet's length, unframed (in), or the bytes written (out). */
+  bytes: number;
 }
 
 const ROM_BAUD = 115200;
@@ -69,6 +82,8 @@ export class VirtualEsp32 {
   /** Bytes handed to the SLIP decoder so far (after pacing). */
   private consumed = 0;
   private readonly packetEndOffsets: number[] = [];
+  /** Every packet in and out, when started with tracePackets. */
+  readonly packetTrace: TracedPacket[] = [];
   private app: MicroPythonApp | null = null;
   private booting: Promise<void> | null = null;
   private stopped = false;
@@ -230,6 +245,7 @@ export class VirtualEsp32 {
   private onPacket(packet: Buffer): void {
     // The host waits for each reply before it sends the next command: a packet ends its chunk.
     this.packetEndOffsets.push(this.consumed);
+    if (this.options.tracePackets) this.packetTrace.push({ at: performance.now(), direction: "in", op: packet[1], bytes: packet.length });
     this.workChain = this.workChain
       .then(() => this.handlePacket(packet))
       .catch((error: unknown) => {
@@ -327,7 +343,7 @@ export class VirtualEsp32 {
   private send(bytes: Buffer): void {
     if (this.stopped) return;
     if (!this.options.baudPacing) {
-      this.device.write(bytes);
+      this.write(bytes);
       return;
     }
     const done = Math.max(performance.now(), this.txFreeAt) + lineTimeMs(bytes.length, this.baud);
@@ -335,8 +351,16 @@ export class VirtualEsp32 {
     this.txChain = this.txChain.then(async () => {
       const wait = done - performance.now();
       if (wait > 0) await sleep(wait);
-      if (!this.stopped) this.device.write(bytes);
+      if (!this.stopped) this.write(bytes);
     });
+  }
+
+  private write(bytes: Buffer): void {
+    if (this.options.tracePackets) {
+      const op = bytes[0] === 0xc0 && bytes[1] === 0x01 ? bytes[2] : undefined;
+      this.packetTrace.push({ at: performance.now(), direction: "out", op, bytes: bytes.length });
+    }
+    this.device.write(bytes);
   }
 }
 

@@ -105,6 +105,24 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
     expect(virtual.baudRate).toBe(921600);
   });
 
+  it("sends register reads back to back where it can: ROM calibration, chip description, flash ID", async () => {
+    // Each READ_REG answer held back 50 ms: a read sent back to back with the one before it
+    // arrives while that one's answer is still pending.
+    const virtual = await startChip({ tracePackets: true, faults: { slowReply: { op: 0x0a, ms: 50 } } });
+    const image = makeEspImage(16 * 1024);
+    await flashFirmware(options(writeImage("firmware.bin", image)));
+    let pending = 0;
+    let backToBack = 0;
+    for (const packet of virtual.packetTrace.filter((entry) => entry.op === 0x0a)) {
+      if (packet.direction === "out") pending--;
+      else if (pending++ > 0) backToBack++;
+    }
+    // One behind the RTC calibration read, two behind the first eFuse word, one in each of the flash ID's pairs.
+    expect(backToBack).toBe(5);
+    expect(logs).toContain("Chip: ESP32-D0WD-V3 (revision 3)");
+    expect(Buffer.from(virtual.flash.subarray(0x1000, 0x1000 + image.length)).equals(Buffer.from(image))).toBe(true);
+  });
+
   it("says so when the chip stops answering after the baud change", async () => {
     // Where the CHANGE_BAUDRATE request ends on the wire, from a clean run on another chip.
     const reference = await startChip();
