@@ -136,7 +136,14 @@ export const callOfUnknownFunction = (node: ts.PropertyAccessExpression) =>
   at(
     node,
     "TSMP1141",
-    `\`${node.getText()}\`: call and apply are only supported on a function the build can identify (one declared by name, or a value of its own type, typeof f), not on a method or a value of a function type: tsmp passes \`this\` only to functions that declare it and cannot tell whether this one does. Call it directly, or keep the function's own type.`,
+    `\`${node.getText()}\`: call and apply of a method read off its object are not supported where the build cannot follow which one it is (a static method, one an interface or a type literal declares, a class method reading \`this\` held in a variable): its Python value is a method bound to its object or class, which cannot be given another \`this\`. Call it on its object (o.m(…)), or name the class's method where you call it (a.m.call(b)).`,
+  );
+
+export const detachedClassMethod = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1142",
+    `'${node.getText()}' takes a class method that reads 'this' off its object without calling it: JavaScript gives such a method the object it is later called on (undefined in a plain call), while tsmp's Python method stays bound to this object. Call it where it is read, bind it to its object (o.m.bind(o)), or wrap it in an arrow function.`,
   );
 
 export const symbolValue = (node: ts.Node) =>

@@ -4,7 +4,7 @@
 # returns replaces it. The accessor's functions are the class's `_get_<name>`/`_set_<name>`
 # (see class-accessors.ts), so the property over them is made again. `decorators` holds
 # (decorator, whether the function it returns declares `this`).
-# requires: js_apply_decorators
+# requires: js_apply_decorators, JsThisFunction
 def js_decorate_accessor(cls, js_name, name, kind, has_setter, decorators):
     function_name = ("_get_" if kind == "getter" else "_set_") + name
     original = getattr(cls, function_name)
@@ -12,7 +12,8 @@ def js_decorate_accessor(cls, js_name, name, kind, has_setter, decorators):
     def value(*args, this=None):
         return original(this, *args)
 
-    replaced = js_apply_decorators(value, kind, js_name, False, decorators)
+    # Marked as declaring `this`, so a decorator's `setter.call(this, …)` passes it.
+    replaced = js_apply_decorators(JsThisFunction(value), kind, js_name, False, decorators)
     if replaced is None:
         return
     function, takes_this = replaced

@@ -2,7 +2,7 @@
 # a function in tsmp's calling convention (`this` as the keyword `this=`, undefined in a plain
 # call) and a context { kind, name, static, private }; a function it returns replaces the
 # method. `decorators` holds (decorator, whether the function it returns declares `this`).
-# requires: js_apply_decorators
+# requires: js_apply_decorators, JsThisFunction
 def js_decorate_method(cls, js_name, name, static, decorators):
     original = getattr(cls, name)
     if static:
@@ -15,7 +15,8 @@ def js_decorate_method(cls, js_name, name, static, decorators):
         def value(*args, this=None):
             return original(this, *args)
 
-    replaced = js_apply_decorators(value, "method", js_name, static, decorators)
+    # Marked as declaring `this`, so a decorator's `method.call(this, …)` passes it.
+    replaced = js_apply_decorators(JsThisFunction(value), "method", js_name, static, decorators)
     if replaced is None:
         return
     method, takes_this = replaced

@@ -21,7 +21,8 @@ export function transformFunctionDeclaration(node: ts.FunctionDeclaration, conte
   const name = node.name ? context.pythonName(node.name) : "default";
   const definition = functionDefinition(name, node, context);
   const statements: py.Statement[] = [definition];
-  if (holdsProperties(node, context)) statements.push(py.assign(py.name(name), py.call(context.useHelper("JsFunction"), [py.name(name)])));
+  const wrapper = functionWrapper(node, context);
+  if (wrapper) statements.push(py.assign(py.name(name), py.call(context.useHelper(wrapper), [py.name(name)])));
   if (hasModifier(node, ts.SyntaxKind.DefaultKeyword) && name !== "default") statements.push(py.assign(py.name("default"), py.name(name)));
   return statements;
 }
@@ -141,7 +142,21 @@ export function functionDefinition(
  */
 export function transformFunctionExpression(node: ts.ArrowFunction | ts.FunctionExpression, context: TransformationContext): py.Expression {
   const value = functionValue(node, context);
-  return holdsProperties(node, context) ? py.call(context.useHelper("JsFunction"), [value]) : value;
+  const wrapper = functionWrapper(node, context);
+  return wrapper ? py.call(context.useHelper(wrapper), [value]) : value;
+}
+
+/**
+ * A function declaring `this` is made a JsThisFunction where it is defined, the mark by which
+ * `f.call(t)` of a function value the build cannot identify (js_call) knows to pass `t`; a
+ * JsThisFunction holds properties too. A function holding properties is a JsFunction.
+ */
+export function functionWrapper(
+  node: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction,
+  context: TransformationContext,
+): "JsThisFunction" | "JsFunction" | undefined {
+  if (takesExplicitThis(node)) return "JsThisFunction";
+  return holdsProperties(node, context) ? "JsFunction" : undefined;
 }
 
 function functionValue(node: ts.ArrowFunction | ts.FunctionExpression, context: TransformationContext): py.Expression {

@@ -280,15 +280,30 @@ function propertyKey(name: ts.PropertyName, context: TransformationContext): py.
  */
 export function reportDetachedMethod(node: ts.PropertyAccessExpression, context: TransformationContext): void {
   const declarations = context.symbolOf(node.name)?.declarations ?? [];
+  const classMethod = declarations.find(
+    (declaration) =>
+      ts.isMethodDeclaration(declaration) &&
+      ts.isClassLike(declaration.parent) &&
+      !ts.getModifiers(declaration)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) &&
+      readsReceiver(declaration),
+  );
   const method = declarations.find(
     (declaration) =>
       (ts.isMethodDeclaration(declaration) && ts.isObjectLiteralExpression(declaration.parent) && readsReceiver(declaration)) ||
       (ts.isPropertyAssignment(declaration) && thisReadingFunction(declaration) !== undefined),
   );
-  if (!method) return;
+  if (!method && !classMethod) return;
   let current: ts.Node = node;
   while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
   const parent = current.parent;
   if ((ts.isCallExpression(parent) && parent.expression === current) || ts.isTypeOfExpression(parent)) return;
-  context.report(libraryDiagnostics.detachedObjectLiteralMethod(node));
+  // `o.m.call(t)`, `o.m.apply(t, …)`, `o.m.bind(t)`: this-call.ts gives the method `t` (or rejects).
+  if (
+    ts.isPropertyAccessExpression(parent) &&
+    ["call", "apply", "bind"].includes(parent.name.text) &&
+    ts.isCallExpression(parent.parent) &&
+    parent.parent.expression === parent
+  )
+    return;
+  context.report(method ? libraryDiagnostics.detachedObjectLiteralMethod(node) : libraryDiagnostics.detachedClassMethod(node));
 }

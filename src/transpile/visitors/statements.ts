@@ -1,5 +1,4 @@
 import { ts } from "../typescript.js";
-import { holdsProperties } from "./function-properties.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
@@ -7,7 +6,7 @@ import { destructure } from "./destructuring.js";
 import { isPromiseType, typeOf } from "../types.js";
 import { producesJsPromise, startedAtCall, transformReturnedValue } from "../builtins/promise.js";
 import { transformAssignmentStatement, isAssignmentOperator } from "./assignment.js";
-import { functionDefinition } from "./function.js";
+import { functionDefinition, functionWrapper } from "./function.js";
 import { classDefinition } from "./class.js";
 import { skipParentheses } from "./transparent.js";
 import { transformUpdateStatement } from "./unary.js";
@@ -43,9 +42,8 @@ export function transformVariableDeclarationList(list: ts.VariableDeclarationLis
       // expression calls itself by its own name, which must exist too.
       const ownName = ts.isFunctionExpression(initializer) && initializer.name ? context.pythonName(initializer.name) : name;
       statements.push(functionDefinition(ownName, initializer, context));
-      if (holdsProperties(initializer, context)) {
-        statements.push(py.assign(py.name(ownName), py.call(context.useHelper("JsFunction"), [py.name(ownName)])));
-      }
+      const wrapper = functionWrapper(initializer, context);
+      if (wrapper) statements.push(py.assign(py.name(ownName), py.call(context.useHelper(wrapper), [py.name(ownName)])));
       if (ownName !== name) statements.push(py.assign(py.name(name), py.name(ownName)));
       continue;
     }

@@ -4,6 +4,7 @@ import * as py from "../python-ast.js";
 import { transformArguments } from "./arguments.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { knownFunction } from "../builtins/function-members.js";
+import { readsReceiver } from "./class-receivers.js";
 
 /**
  * Functions declared with a `this` parameter (`function area(this: Shape)`) take `this` as the
@@ -86,9 +87,9 @@ export function transformThisCall(node: ts.CallExpression, context: Transformati
     isFunctionPrototypeMember(callee, context)
   ) {
     const target = userFunctionOf(callee.expression, context);
-    if (!target) return undefined;
+    if (!target) return transformCallOfValue(node, callee, context);
     const explicit = takesExplicitThis(target);
-    const func = context.transformExpression(callee.expression);
+    const func = direct(context.transformExpression(callee.expression), explicit);
     const [thisArg, ...rest] = node.arguments;
     const thisValue = thisArg ? context.transformExpression(thisArg) : py.none();
     const thisKeyword: py.Keyword[] = explicit ? [{ name: "this", value: thisValue }] : [];
@@ -108,7 +109,93 @@ export function transformThisCall(node: ts.CallExpression, context: Transformati
   const owner = isEffectFree(receiver) ? receiver : context.temporary("owner");
   if (owner !== receiver) context.addPrecedingStatements(py.assign(owner as py.Name, receiver));
   const { args, keywords } = transformArguments(node, context);
-  return py.call(py.attribute(owner, pythonSafeAttribute(callee.name.text)), args, [...keywords, { name: "this", value: owner }]);
+  return py.call(direct(py.attribute(owner, pythonSafeAttribute(callee.name.text)), true), args, [
+    ...keywords,
+    { name: "this", value: owner },
+  ]);
+}
+
+/**
+ * A function declaring `this` is a JsThisFunction (function.ts): called where the build knows
+ * it, its Python function is called directly, sparing the wrapper's `__call__`.
+ */
+function direct(func: py.Expression, declaresThis: boolean): py.Expression {
+  return declaresThis ? py.attribute(func, "_js_fn") : func;
+}
+
+/**
+ * `f.call(t, …)`, `f.apply(t, args)`, `f.bind(t, …)` where the build cannot tell which function
+ * `f` holds: js_call decides when it runs, by the mark a function declaring `this` got where it
+ * was defined (JsThisFunction) or an object literal's method bound to its object (JsMethod);
+ * any other function ignores `this` as it would in JavaScript (an arrow function, a bound one,
+ * one that never reads it). `a.m.call(b)` of a class's method runs the class's function with
+ * `b` as `self`. A method taken off an interface or through a union stays rejected (TSMP1141):
+ * its Python value is a bound method, whose object cannot be replaced.
+ */
+function transformCallOfValue(
+  node: ts.CallExpression,
+  callee: ts.PropertyAccessExpression,
+  context: TransformationContext,
+): py.Expression | undefined {
+  const target = callee.expression;
+  const name = callee.name.text;
+  if (ts.isPropertyAccessExpression(target) && namesMethod(target, context)) {
+    const owner = methodOwner(target, context);
+    if (owner === "class" && name !== "bind") return transformCallOfClassMethod(node, target, context);
+    if (owner !== "object literal") return undefined;
+  }
+  if (name === "bind" && boundToItsOwner(node, target)) return undefined;
+  if (mayHoldBoundMethod(target, context)) return undefined;
+  const [func, thisValue = py.none(), ...restArgs] = context.transformInOrder([target, ...node.arguments]);
+  if (name === "apply") return py.call(context.useHelper("js_call"), [func!, thisValue, restArgs[0] ?? py.tuple([])]);
+  return py.call(context.useHelper(name === "call" ? "js_call" : "js_bind"), [func!, thisValue, py.tuple(restArgs)]);
+}
+
+/**
+ * A value typed as a method's own type (`const { get } = counter`, `const g: typeof i.m`) holds
+ * that method read off its object: a Python bound method, unless it is an object literal's
+ * (a JsMethod or a plain function) or a class's that never reads `this` (its object is moot).
+ */
+function mayHoldBoundMethod(target: ts.Expression, context: TransformationContext): boolean {
+  const type = context.checker.getNonNullableType(context.checker.getTypeAtLocation(target));
+  return context.checker.getSignaturesOfType(type, ts.SignatureKind.Call).some((signature) => {
+    const declaration = signature.getDeclaration() as ts.Declaration | undefined;
+    if (!declaration || !(ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration))) return false;
+    if (ts.isMethodDeclaration(declaration) && ts.isObjectLiteralExpression(declaration.parent)) return false;
+    return !(ts.isMethodDeclaration(declaration) && ts.isClassLike(declaration.parent) && !readsReceiver(declaration));
+  });
+}
+
+/** `o.m.bind(o)`: builtins' transformBind keeps Python's bound method `o.m`. */
+function boundToItsOwner(node: ts.CallExpression, target: ts.Expression): boolean {
+  const [thisArg] = node.arguments;
+  return node.arguments.length === 1 && ts.isPropertyAccessExpression(target) && target.expression.getText() === thisArg!.getText();
+}
+
+/** Where a method named by `o.m` is declared: all in classes (not static), all in object literals, or mixed/elsewhere. */
+function methodOwner(node: ts.PropertyAccessExpression, context: TransformationContext): "class" | "object literal" | undefined {
+  const declarations = context.symbolOf(node.name)?.declarations ?? [];
+  const inClass = (declaration: ts.Declaration) =>
+    ts.isMethodDeclaration(declaration) &&
+    ts.isClassLike(declaration.parent) &&
+    !ts.getModifiers(declaration)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) &&
+    ts.isIdentifier(declaration.name);
+  if (declarations.every(inClass)) return "class";
+  if (declarations.every((declaration) => ts.isMethodDeclaration(declaration) && ts.isObjectLiteralExpression(declaration.parent)))
+    return "object literal";
+  return undefined;
+}
+
+/** `a.m.call(b, x)` → `type(a).m(b, x)`: the class's function, found from `a` as JavaScript finds it, with `b` as `self`. */
+function transformCallOfClassMethod(
+  node: ts.CallExpression,
+  target: ts.PropertyAccessExpression,
+  context: TransformationContext,
+): py.Expression {
+  const [owner, thisValue = py.none(), ...restArgs] = context.transformInOrder([target.expression, ...node.arguments]);
+  const method = py.attribute(py.call(py.name("type"), [owner!]), pythonSafeAttribute(target.name.text));
+  if ((node.expression as ts.PropertyAccessExpression).name.text === "call") return py.call(method, [thisValue, ...restArgs]);
+  return py.call(method, [thisValue, ...(restArgs[0] ? [py.starred(restArgs[0])] : [])]);
 }
 
 function isEffectFree(expression: py.Expression): boolean {

@@ -137,4 +137,22 @@ g.value = 250;
 const viaAny: any = g;
 console.log(seen.join("; "), g.level, g.value, g.text, viaAny.level, new Counter().size);
 `));
+  it("a decorator calls the method or setter it replaces with call and apply", () =>
+    expectToMatchJsResult(`
+function plusOne(setter: (v: number) => void, context: ClassSetterDecoratorContext) {
+  return function (this: Meter, v: number) { setter.call(this, v + 1); };
+}
+function twice(method: (x: number) => number, context: ClassMethodDecoratorContext) {
+  return function (this: Meter, x: number) { return method.apply(this, [method.call(this, x)]); };
+}
+class Meter {
+  value = 0;
+  scale = 3;
+  @plusOne set reading(v: number) { this.value = v; }
+  @twice times(x: number) { return x * this.scale; }
+}
+const m = new Meter();
+m.reading = 4;
+console.log(m.value, m.times(2));
+`));
 });

@@ -24,3 +24,34 @@ console.log(greet.call(who, "hi", "!"), greet.apply(who, ["yo", "?"]), greet.bin
   "an arrow and a plain function ignore the this argument": `const twice: (x: number) => number = (x) => x * 2; const inc = function (x: number) { return x + 1; }; const f: Function = inc;
 console.log(twice.call(9, 3), twice.apply(null, [4]), twice.bind(7, 5)(), f.call(0, 1), f.apply(0, [2]));`,
 });
+
+describeCases("function values: call, apply and bind of a value the build cannot identify", {
+  "a parameter of a function type declaring this gets the this argument": `function area(this: { w: number }, k: number) { return this.w * k; }
+const scale = function (this: { w: number }, k: number) { return this.w - k; };
+function run(fn: (this: { w: number }, k: number) => number, k: number) { return [fn.call({ w: 5 }, k), fn.apply({ w: 2 }, [k]), fn.bind({ w: 3 })(k)]; }
+console.log(JSON.stringify([run(area, 2), run(scale, 1), run((k) => k + 1, 2), run(function (k) { return k * 10; }, 3)]));`,
+  "functions in an array, a property and a Map": `function who(this: { name: string } | undefined, greeting: string) { return greeting + " " + (this === undefined ? "nobody" : this.name); }
+const table: Array<(this: { name: string } | undefined, g: string) => string> = [who, (g) => g + "!"];
+const holder = { fn: who as (this: { name: string } | undefined, g: string) => string };
+const byName = new Map([["who", who]]);
+console.log(table[0]!.call({ name: "Ada" }, "hi"), table[1]!.call({ name: "Ada" }, "hi"), holder.fn.call(undefined, "yo"), byName.get("who")!.apply({ name: "Bo" }, ["hey"]));`,
+  "a bound function keeps its this, its bound arguments come first": `function sum(this: { base: number }, ...ks: number[]) { return this.base + ks.reduce((a, b) => a + b, 0); }
+function later(fn: (this: { base: number }, ...ks: number[]) => number) { const b = fn.bind({ base: 7 }, 1); return [b(2), b.call({ base: 1000 }, 3), b.apply({ base: 1000 }, [4, 5]), fn.apply({ base: 3 }, [4, 5]), fn.call({ base: 0 })]; }
+const pre = sum.bind({ base: 100 });
+console.log(JSON.stringify([later(sum), later(pre)]));`,
+  "arrows keep their lexical this": `class Box { v = 4; arrow() { return (k: number) => this.v * k; } }
+function twice(f: (k: number) => number) { return f.call({ v: 1000 }, 2) + f.apply(null, [3]) + f.bind(undefined)(1); }
+console.log(twice(new Box().arrow()));`,
+  "a class's method run on another object": `class Counter { n = 1; add(x: number, y = 0) { return this.n + x + y; } pure(x: number) { return x * 2; } }
+class Big extends Counter { n = 50; add(x: number) { return -x; } }
+const c = new Counter(); const other = new Counter(); other.n = 10; const big: Counter = new Big();
+const pure = c.pure;
+console.log(c.add.call(other, 2), c.add.apply(other, [3, 4]), c.add.call(c, 1), big.add.call(other, 5), pure.call(other, 3), pure.apply(undefined, [4]));`,
+  "an object literal's method run on another object": `const o = { w: 9, plus(k: number) { return this.w + k; }, plain(k: number) { return k; } };
+const p = { w: 1 };
+console.log(o.plus.call(p, 1), o.plus.apply(p, [2]), o.plus.bind(p)(3), o.plus.call(o, 0), o.plain.call(p, 4));`,
+  "the this argument and the arguments are evaluated in order": `const log: string[] = []; const mark = <T>(label: string, value: T) => { log.push(label); return value; };
+function pick(this: { tag: string }, x: number) { return this.tag + x; }
+const fns: Array<(this: { tag: string }, x: number) => number | string> = [pick];
+console.log(mark("fn", fns[0]!).call(mark("this", { tag: "t" }), mark("arg", 1)), log.join(","));`,
+});

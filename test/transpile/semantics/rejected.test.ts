@@ -56,14 +56,20 @@ const cases: [string, string, string][] = [
   ["Date objects", `console.log(new Date().getTime() > 0);`, "TSMP1123"],
   ["length of a function held in a let", `let f = (a: number) => a; f = () => 0; console.log(f.length);`, "TSMP1140"],
   [
-    "call of a method on another object",
-    `class A { n = 1; get() { return this.n; } } const a = new A(); console.log(a.get.call(new A()));`,
+    "call of a method an interface declares",
+    `interface Getter { get(): number } class A implements Getter { n = 1; get() { return this.n; } } const a: Getter = new A(); console.log(a.get.call(new A()));`,
+    "TSMP1141",
+  ],
+  ["call of a static method", `class A { static n = 1; static get() { return this.n; } } console.log(A.get.call({ n: 2 }));`, "TSMP1141"],
+  [
+    "call of a class method reading this, destructured off its object",
+    `class A { n = 1; get() { return this.n; } } const { get } = new A(); console.log(get.call({ n: 2 }));`,
     "TSMP1141",
   ],
   [
-    "apply of a value of a function type",
-    `function run(f: (x: number) => number) { return f.apply(undefined, [1]); } console.log(run((x) => x));`,
-    "TSMP1141",
+    "a class method reading this, taken off its object",
+    `class A { n = 1; get() { return this.n; } } const a = new A(); const get = a.get; console.log(get.call({ n: 2 }));`,
+    "TSMP1142",
   ],
   ["name of a function passed as an argument", `function show(f: () => void) { console.log(f.name); } show(() => {});`, "TSMP1140"],
 ];

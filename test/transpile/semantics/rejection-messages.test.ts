@@ -48,6 +48,25 @@ describe("rejection messages", () => {
       },
     ]);
   });
+  it("names a class method taken off its object, and one an interface declares given another this", () => {
+    const found = tsmpDiagnostics(
+      `interface Named { name(): string }\nclass A implements Named { n = "a"; name() { return this.n; } }\nconst a = new A();\nconst f = a.name;\nconst i: Named = a;\nconsole.log(f(), i.name.call(a));`,
+    );
+    expect(found).toEqual([
+      {
+        code: "TSMP1142",
+        line: 4,
+        message:
+          "'a.name' takes a class method that reads 'this' off its object without calling it: JavaScript gives such a method the object it is later called on (undefined in a plain call), while tsmp's Python method stays bound to this object. Call it where it is read, bind it to its object (o.m.bind(o)), or wrap it in an arrow function.",
+      },
+      {
+        code: "TSMP1141",
+        line: 6,
+        message:
+          "`i.name.call`: call and apply of a method read off its object are not supported where the build cannot follow which one it is (a static method, one an interface or a type literal declares, a class method reading `this` held in a variable): its Python value is a method bound to its object or class, which cannot be given another `this`. Call it on its object (o.m(…)), or name the class's method where you call it (a.m.call(b)).",
+      },
+    ]);
+  });
   it("names an object literal's accessor it cannot give a class, and says which literals take them", () => {
     const found = tsmpDiagnostics(
       `const k = "dyn";\nconst r: Record<string, number> = {\n  get a() { return 1; },\n};\nconst o = {\n  [k]: 1,\n  get "b-c"() { return 2; },\n};\nconsole.log(r, o);`,
