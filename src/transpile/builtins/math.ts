@@ -51,14 +51,19 @@ const rounding =
     return py.call(context.useHelper("js_whole"), [math(context, name), ...transformArgs(node, context)]);
   };
 
-/** min/max over one spread array are Python's min/max of the list. */
+/**
+ * min/max of ints are Python's; anything else (a float, which may be NaN or -0, a spread array,
+ * which may be empty, or no arguments) goes through js_min/js_max, which order -0 below +0 and
+ * let NaN win as JavaScript does.
+ */
 const extreme =
   (name: "min" | "max"): CallMapping =>
   (node, context) => {
     const args = transformArgs(node, context);
-    if (args.length === 1 && args[0]!.kind === "Starred") return py.call(py.name(name), [(args[0] as py.Starred).value]);
-    if (args.length === 1) return args[0]!;
-    return py.call(py.name(name), args);
+    if (args.length === 1 && !ts.isSpreadElement(node.arguments[0]!)) return args[0]!;
+    const integral = args.length > 0 && node.arguments.every((arg) => !ts.isSpreadElement(arg) && isIntegral(arg, context));
+    if (integral) return py.call(py.name(name), args);
+    return py.call(context.useHelper(name === "min" ? "js_min" : "js_max"), args);
   };
 
 export const mathCalls: CallMappings = {

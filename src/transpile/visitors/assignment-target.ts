@@ -41,3 +41,33 @@ function mayNameProperty(node: ts.ElementAccessExpression, context: Transformati
   if (isIndexInRange(node, context)) return false;
   return !isIntegerValued(node.argumentExpression, context) || !isNonNegative(node.argumentExpression, context);
 }
+
+/**
+ * `a[i] = v`. An array element past the end grows the array, as in JavaScript (`arr_set`, which
+ * also refuses a negative or fractional index, a property a list cannot hold), unless the index
+ * is provably in range. A whole number ≥ 0 stored as a name or constant into a named array tries
+ * Python's store first: the common case costs nothing more, and only an IndexError (past the
+ * end) calls arr_set. Typed arrays and other receivers store natively.
+ */
+export function elementStore(
+  node: ts.ElementAccessExpression,
+  stored: py.Subscript,
+  value: py.Expression,
+  context: TransformationContext,
+): py.Statement {
+  const plain = py.assign(stored, value);
+  if (!isArrayType(context, typeOf(context, node.expression)) || isIndexInRange(node, context)) return plain;
+  const grow = py.expressionStatement(py.call(context.useHelper("arr_set"), [stored.value, stored.index, value]));
+  const index = node.argumentExpression;
+  const isPlain = (part: py.Expression) => part.kind === "Name" || part.kind === "Constant";
+  if (
+    stored.value.kind === "Name" &&
+    isPlain(stored.index) &&
+    isPlain(value) &&
+    isIntegerValued(index, context) &&
+    isNonNegative(index, context)
+  ) {
+    return { kind: "Try", body: [plain], handlers: [{ type: py.name("IndexError"), body: [grow] }], finalbody: [] } as py.Try;
+  }
+  return grow;
+}

@@ -4,18 +4,16 @@ import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../operators/bitwise.js";
-import { isNativeRemainder, isNonNegative, remainder } from "../operators/numeric.js";
+import { isNativeRemainder, remainder } from "../operators/numeric.js";
 import * as py from "../python-ast.js";
 import { nullishTestOnce } from "../nullish.js";
 import { asStoredElement, needsIntegerConversion, triedElementStore } from "../builtins/typed-arrays.js";
 import { destructure } from "./destructuring.js";
-import { transformAssignmentTarget } from "./assignment-target.js";
+import { elementStore, transformAssignmentTarget } from "./assignment-target.js";
 import { power } from "../builtins/math.js";
 import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { isAssignedWithin } from "../scope.js";
 import { skipParentheses } from "./transparent.js";
-import { isIndexInRange } from "../element-bounds.js";
-import { isIntegerValued } from "../integers.js";
 
 const compoundOperators: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
   [ts.SyntaxKind.PlusEqualsToken]: "+",
@@ -188,36 +186,6 @@ function simpleAssignment(
     return { statements: [...statements, py.assign(temporary, value), store(stored, temporary)], result: temporary };
   }
   return { statements: [...statements, store(stored, value)], result: value };
-}
-
-/**
- * `a[i] = v`. An array element past the end grows the array, as in JavaScript (`arr_set`, which
- * also refuses a negative or fractional index, a property a list cannot hold), unless the index
- * is provably in range. A whole number ≥ 0 stored as a name or constant into a named array tries
- * Python's store first: the common case costs nothing more, and only an IndexError (past the
- * end) calls arr_set. Typed arrays and other receivers store natively.
- */
-function elementStore(
-  node: ts.ElementAccessExpression,
-  stored: py.Subscript,
-  value: py.Expression,
-  context: TransformationContext,
-): py.Statement {
-  const plain = py.assign(stored, value);
-  if (!isArrayType(context, typeOf(context, node.expression)) || isIndexInRange(node, context)) return plain;
-  const grow = py.expressionStatement(py.call(context.useHelper("arr_set"), [stored.value, stored.index, value]));
-  const index = node.argumentExpression;
-  const isPlain = (part: py.Expression) => part.kind === "Name" || part.kind === "Constant";
-  if (
-    stored.value.kind === "Name" &&
-    isPlain(stored.index) &&
-    isPlain(value) &&
-    isIntegerValued(index, context) &&
-    isNonNegative(index, context)
-  ) {
-    return { kind: "Try", body: [plain], handlers: [{ type: py.name("IndexError"), body: [grow] }], finalbody: [] } as py.Try;
-  }
-  return grow;
 }
 
 /** `a[a.length]` on an array, `a` a name or a chain of property reads (read twice alike). */

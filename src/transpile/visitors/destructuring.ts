@@ -4,7 +4,8 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isAnyLike, isRecordType, typeOf } from "../types.js";
-import { transformAssignmentTarget } from "./assignment-target.js";
+import { elementStore, transformAssignmentTarget } from "./assignment-target.js";
+import { asStoredElement } from "../builtins/typed-arrays.js";
 
 /**
  * Destructuring, in declarations (`const [a, b] = …`), parameters, `for…of` heads and
@@ -18,14 +19,7 @@ type Pattern = ts.BindingName | ts.Expression;
 
 /** Statements binding `pattern` to `value`. */
 export function destructure(pattern: Pattern, value: py.Expression, valueNode: ts.Node, context: TransformationContext): py.Statement[] {
-  if (ts.isIdentifier(pattern)) return [py.assign(py.name(context.pythonName(pattern)), value)];
-  if (ts.isArrayBindingPattern(pattern) || ts.isArrayLiteralExpression(pattern)) return arrayPattern(pattern, value, valueNode, context);
-  if (ts.isObjectBindingPattern(pattern) || ts.isObjectLiteralExpression(pattern)) return objectPattern(pattern, value, valueNode, context);
-  // An assignment target such as `o.x` or `a[i]` inside `[o.x, a[i]] = …`.
-  const target = ts.isPropertyAccessExpression(pattern)
-    ? transformAssignmentTarget(pattern, context)
-    : context.transformExpression(pattern as ts.Expression);
-  return [py.assign(target, value)];
+  return withDefault(pattern, undefined, value, valueNode, context);
 }
 
 /** `value` as a name, so the elements can be read from it without evaluating it again. */
@@ -36,26 +30,94 @@ function asName(value: py.Expression, context: TransformationContext, statements
   return temporary;
 }
 
+/**
+ * One element: `target = read`, or with a default, `target = read` and, when that is
+ * undefined, `target = default`. As in JavaScript, an assignment target's reference (`o[f()]`)
+ * is evaluated first, then the value read, then the default (statements it needs included) runs
+ * only if the value is undefined, then the value stored.
+ */
 function withDefault(
   target: Pattern,
   initializer: ts.Expression | undefined,
-  value: py.Expression,
+  read: py.Expression,
   valueNode: ts.Node,
   context: TransformationContext,
 ): py.Statement[] {
-  if (!initializer) return destructure(target, value, valueNode, context);
+  const statements: py.Statement[] = [];
+  const defaulted = (name: py.Name): py.Statement[] => {
+    if (!initializer) return [];
+    const { result, preceding } = context.collectPreceding(() => context.transformExpression(initializer));
+    return [py.ifStatement(py.compare(name, "is", py.none()), [...preceding, py.assign(name, result)])];
+  };
   if (ts.isIdentifier(target)) {
     const name = py.name(context.pythonName(target));
-    return [
-      py.assign(name, value),
-      py.ifStatement(py.compare(name, "is", py.none()), [py.assign(name, context.transformExpression(initializer))]),
-    ];
+    // `[x = x + 1] = [undefined]` reads x's old value in its default: the value waits in a temporary.
+    if (!initializer || !mentions(initializer, target)) return [py.assign(name, read), ...defaulted(name)];
+    const temporary = context.temporary("element");
+    return [py.assign(temporary, read), ...defaulted(temporary), py.assign(name, temporary)];
   }
-  const statements: py.Statement[] = [];
+  if (
+    ts.isArrayBindingPattern(target) ||
+    ts.isArrayLiteralExpression(target) ||
+    ts.isObjectBindingPattern(target) ||
+    ts.isObjectLiteralExpression(target)
+  ) {
+    let value = read;
+    if (initializer) {
+      value = context.temporary("element");
+      statements.push(py.assign(value, read), ...defaulted(value));
+    }
+    const nested =
+      ts.isArrayBindingPattern(target) || ts.isArrayLiteralExpression(target)
+        ? arrayPattern(target, value, valueNode, context)
+        : objectPattern(target, value, valueNode, context);
+    return [...statements, ...nested];
+  }
+  // An assignment target such as `o.x` or `a[i]` inside `[o.x, a[i]] = …`.
+  const store = targetReference(target as ts.Expression, initializer, context, statements);
+  if (!initializer) return [...statements, ...store(read)];
   const temporary = context.temporary("element");
-  statements.push(py.assign(temporary, value));
-  statements.push(py.ifStatement(py.compare(temporary, "is", py.none()), [py.assign(temporary, context.transformExpression(initializer))]));
-  return [...statements, ...destructure(target, temporary, valueNode, context)];
+  return [...statements, py.assign(temporary, read), ...defaulted(temporary), ...store(temporary)];
+}
+
+/** Whether `node` names the variable `name` refers to (syntactically: the same identifier text). */
+function mentions(node: ts.Node, name: ts.Identifier): boolean {
+  if (ts.isIdentifier(node) && node.text === name.text) return true;
+  return ts.forEachChild(node, (child) => mentions(child, name)) ?? false;
+}
+
+/**
+ * The reference of a plain assignment target, evaluated now (its receiver and index into
+ * temporaries when they run code or the default reassigns them); returns the store into it.
+ * An array element past the end grows the array; an integer typed array's element is stored
+ * as ToInt32 converts it, as `a[i] = v` stores it.
+ */
+function targetReference(
+  node: ts.Expression,
+  initializer: ts.Expression | undefined,
+  context: TransformationContext,
+  statements: py.Statement[],
+): (value: py.Expression) => py.Statement[] {
+  const { result: target, preceding } = context.collectPreceding(() => transformAssignmentTarget(node, context, false));
+  statements.push(...preceding);
+  const stable = (part: py.Expression, source: ts.Expression): py.Expression => {
+    if (part.kind === "Constant") return part;
+    if (part.kind === "Name" && !(initializer && ts.isIdentifier(source) && mentions(initializer, source))) return part;
+    const temporary = context.temporary("target");
+    statements.push(py.assign(temporary, part));
+    return temporary;
+  };
+  const element = ts.isElementAccessExpression(node) ? node : undefined;
+  if (target.kind === "Subscript" && element) {
+    const stored = py.subscript(stable(target.value, element.expression), stable(target.index, element.argumentExpression));
+    // The value comes from the pattern, whose node (the parent) no checker proves integral.
+    return (value) => [elementStore(element, stored, asStoredElement(element, node.parent as ts.Expression, value, context), context)];
+  }
+  if (target.kind === "Attribute" && ts.isPropertyAccessExpression(node)) {
+    const stored = py.attribute(stable(target.value, node.expression), target.attr);
+    return (value) => [py.assign(stored, value)];
+  }
+  return (value) => [py.assign(target, value)];
 }
 
 /** The tuple length when `node`'s type is a tuple (so indexing within it is safe). */
@@ -89,49 +151,69 @@ function arrayPattern(
   valueNode: ts.Node,
   context: TransformationContext,
 ): py.Statement[] {
-  const statements: py.Statement[] = [];
   const type = typeOf(context, valueNode);
   const indexable = context.checker.isArrayType(type) || context.checker.isTupleType(type) || (type.flags & ts.TypeFlags.StringLike) !== 0;
-  // From an iterator (a generator), only the items the pattern names are pulled, as in JS.
-  const hasRest = pattern.elements.some(
-    (element) => (ts.isBindingElement(element) && element.dotDotDotToken) || ts.isSpreadElement(element),
-  );
-  const items = hasRest
-    ? py.call(py.name("list"), [value])
-    : py.call(context.useHelper("iter_take"), [value, py.num(pattern.elements.length)]);
-  const source = asName(indexable ? value : items, context, statements);
+  if (!indexable) return iteratorPattern(pattern, value, valueNode, context);
+  const statements: py.Statement[] = [];
+  const source = asName(value, context, statements);
   const knownLength = tupleLength(valueNode, context) ?? 0;
+  const rest = (index: number) => py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression);
   pattern.elements.forEach((element, index) => {
-    if (ts.isOmittedExpression(element)) return;
     const read = index < knownLength ? py.subscript(source, py.num(index)) : py.call(context.useHelper("js_item"), [source, py.num(index)]);
-    if (ts.isBindingElement(element)) {
-      if (element.dotDotDotToken) {
-        statements.push(
-          ...destructure(element.name, py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression), valueNode, context),
-        );
-        return;
-      }
-      statements.push(...withDefault(element.name, element.initializer, read, element, context));
-      return;
-    }
-    if (ts.isSpreadElement(element)) {
-      statements.push(
-        ...destructure(
-          element.expression,
-          py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression),
-          valueNode,
-          context,
-        ),
-      );
-      return;
-    }
-    if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      statements.push(...withDefault(element.left, element.right, read, element, context));
-      return;
-    }
-    statements.push(...destructure(element, read, element, context));
+    statements.push(...arrayElement(element, read, () => rest(index), context, valueNode));
   });
   return statements;
+}
+
+/** One element of an array pattern, given how to read it and how to read the rest from it. */
+function arrayElement(
+  element: ts.ArrayBindingElement | ts.Expression,
+  read: py.Expression,
+  rest: () => py.Expression,
+  context: TransformationContext,
+  valueNode: ts.Node,
+): py.Statement[] {
+  if (ts.isOmittedExpression(element)) return [];
+  if (ts.isBindingElement(element)) {
+    if (element.dotDotDotToken) return destructure(element.name, rest(), valueNode, context);
+    return withDefault(element.name, element.initializer, read, element, context);
+  }
+  if (ts.isSpreadElement(element)) return destructure(element.expression, rest(), valueNode, context);
+  if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return withDefault(element.left, element.right, read, element, context);
+  }
+  return destructure(element, read, element, context);
+}
+
+/**
+ * An array pattern over an iterator (a generator, a Map, a Set): each element takes one step,
+ * in order with the other elements' defaults and targets, and only as many steps as the
+ * pattern names are taken (an endless generator is fine). A generator left before its end is
+ * closed (its `finally` blocks run), as JavaScript calls its return().
+ */
+function iteratorPattern(
+  pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression,
+  value: py.Expression,
+  valueNode: ts.Node,
+  context: TransformationContext,
+): py.Statement[] {
+  const iterator = context.temporary("iterator");
+  const steps: py.Statement[] = [];
+  for (const element of pattern.elements) {
+    const step = py.call(py.name("next"), [iterator, py.none()]);
+    if (ts.isOmittedExpression(element)) steps.push(py.expressionStatement(step));
+    else steps.push(...arrayElement(element, step, () => py.call(py.name("list"), [iterator]), context, valueNode));
+  }
+  const start = py.assign(iterator, py.call(py.name("iter"), [value]));
+  if (!isGeneratorType(valueNode, context)) return [start, ...steps];
+  const close = py.expressionStatement(py.call(py.attribute(iterator, "js_return")));
+  return [start, { kind: "Try", body: steps.length > 0 ? steps : [py.pass()], handlers: [], finalbody: [close] } as py.Try];
+}
+
+/** Whether a value is a generator object (a JsGenerator, which has js_return). */
+function isGeneratorType(node: ts.Node, context: TransformationContext): boolean {
+  const type = typeOf(context, node);
+  return !type.isUnion() && type.getSymbol()?.getName() === "Generator";
 }
 
 function objectPattern(
