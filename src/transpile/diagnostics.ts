@@ -135,6 +135,13 @@ export const enumReverseMapping = (node: ts.Node, name: string) =>
 
 export const computedEnumMember = (node: ts.Node) => at(node, "TSMP1010", "Enum members must have constant values (numbers or strings).");
 
+export const mergedEnumAsValue = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1053",
+    `Using the enum ${name} as a value of its own (printed, listed, passed on) is not supported: a namespace adds members to it, which tsmp keeps on its class, not in JavaScript's enum object. Read its members (${name}.X), or move the namespace's members elsewhere.`,
+  );
+
 export const unsupportedDecorator = (node: ts.Node, kind: string) =>
   at(
     node,

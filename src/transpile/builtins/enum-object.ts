@@ -1,6 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
+import * as diagnostics from "../diagnostics.js";
 
 /**
  * An enum is a Python class of constants, but in JavaScript it is an object whose numeric
@@ -9,7 +10,14 @@ import * as py from "../python-ast.js";
  * lookups are built from them.
  */
 export function enumProperties(node: ts.Expression, context: TransformationContext): [string, string | number][] | undefined {
-  const symbol = context.checker.getTypeAtLocation(node).getSymbol();
+  return enumSymbolProperties(context.checker.getTypeAtLocation(node).getSymbol(), context);
+}
+
+/** The enum object's properties of an enum's symbol, in JavaScript's key order. */
+export function enumSymbolProperties(
+  symbol: ts.Symbol | undefined,
+  context: TransformationContext,
+): [string, string | number][] | undefined {
   if (!symbol || !(symbol.flags & ts.SymbolFlags.Enum) || symbol.flags & ts.SymbolFlags.EnumMember) return undefined;
   const created: [string, string | number][] = [];
   for (const declaration of symbol.declarations ?? []) {
@@ -58,4 +66,33 @@ export function enumReverseLookup(properties: [string, string | number][], index
 export function enumForwardLookup(properties: [string, string | number][], index: py.Expression): py.Expression {
   const forward = properties.filter(([key]) => Number.isNaN(Number(key)));
   return py.subscript(py.dict(forward.map(([key, value]) => ({ key: py.str(key), value: constant(value) }))), index);
+}
+
+/**
+ * JavaScript's object of an enum (its members and reverse mappings) where the enum is used as a
+ * value of its own (printed, passed on, stored in a namespace object): enum.ts's class holds
+ * only the members, and Python's class attributes besides.
+ */
+export function enumObject(properties: [string, string | number][], context: TransformationContext): py.Expression {
+  return py.call(
+    context.useHelper("JsObject"),
+    properties.flatMap(([key, value]) => [py.str(key), constant(value)]),
+  );
+}
+
+/** An enum named by `node` (`E`, `NS.E`) used as a value: not `E.A`, `E[x]` or a merged namespace's object. */
+export function enumUsedAsValue(
+  node: ts.Expression,
+  symbol: ts.Symbol | undefined,
+  context: TransformationContext,
+): [string, string | number][] | undefined {
+  const parent = node.parent;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) return undefined;
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
+  if (!symbol || !(symbol.flags & ts.SymbolFlags.Enum)) return undefined;
+  if (symbol.flags & ts.SymbolFlags.ValueModule) {
+    context.report(diagnostics.mergedEnumAsValue(node, symbol.name));
+    return undefined;
+  }
+  return enumProperties(node, context);
 }

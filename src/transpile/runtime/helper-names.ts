@@ -21,6 +21,7 @@ export const helperNames = [
   "JsMap",
   "JsMethod",
   "JsModule",
+  "JsNamespace",
   "JsObject",
   "JsPromise",
   "JsSet",

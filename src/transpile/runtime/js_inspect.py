@@ -103,7 +103,7 @@ def _inspect(v, level, indent):
         # An object literal's getters and setters are shown as [Getter/Setter], not called.
         accessors = getattr(t, "_js_accessors", None)
         items = obj_items(v, False, False)
-        if isinstance(v, dict) or name == "JsObject" or accessors is not None:
+        if isinstance(v, dict) or name == "JsObject" or name == "JsNamespace" or accessors is not None:
             label = ""
         else:
             label = "[Module: null prototype] " if name == "JsModule" else name + " "
@@ -129,8 +129,9 @@ def _inspect(v, level, indent):
         for item in v:
             output.append(_inspect(item, level + 1, indent))
     else:
-        # A module's functions and classes are among its exports; an object's methods are not listed.
-        module = name == "JsModule"
+        # A module's or namespace's functions and classes are among its exports; an object's
+        # methods are not listed.
+        module = name == "JsModule" or name == "JsNamespace"
         for k, item in items:
             if accessors and py_key(k) in accessors:
                 output.append(_inspect_key(k) + ": " + item)

@@ -8,7 +8,7 @@ import * as diagnostics from "../diagnostics.js";
 import { isWrittenTo } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
-import { enumForwardLookup, enumProperties, enumReverseLookup } from "../builtins/enum-object.js";
+import { enumForwardLookup, enumObject, enumProperties, enumReverseLookup, enumUsedAsValue } from "../builtins/enum-object.js";
 import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
@@ -42,6 +42,9 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   const live = liveNamespaceMemberRead(node, context);
   if (live) return live;
   const member = context.symbolOf(node.name);
+  // `NS.E` printed or passed on: the enum's object, as for a bare `E`.
+  const enumMembers = enumUsedAsValue(node, member, context);
+  if (enumMembers) return enumObject(enumMembers, context);
   const undeclared = !member?.declarations?.length;
   // Tuples (and mapped tuples such as gather's results) synthesize `length` without a
   // declaration, so the library lookup does not see it: it is still the array's length.

@@ -4,7 +4,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { takesExplicitThis } from "./this-call.js";
-import { enumProperties } from "../builtins/enum-object.js";
+import { enumObject, enumUsedAsValue } from "../builtins/enum-object.js";
 import { namespaceMemberReference } from "./namespace.js";
 import { classPythonName } from "./class-names.js";
 import { literalFunctionProperty, takesClass } from "./class-receivers.js";
@@ -41,24 +41,10 @@ function isLibraryGlobal(node: ts.Identifier, context: TransformationContext): b
   return declarations.every((declaration) => declaration.getSourceFile().hasNoDefaultLib);
 }
 
-/**
- * An enum used as a value of its own (`for (const k in E)`, `E as any`, passed to a function)
- * is JavaScript's object of members and reverse mappings, built from its constant members
- * (enum.ts's class holds only the members, and Python's class attributes besides).
- */
+/** An enum used as a value of its own (`for (const k in E)`, `E as any`, passed to a function). */
 function enumAsObject(node: ts.Identifier, context: TransformationContext): py.Expression | undefined {
-  const parent = node.parent;
-  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) return undefined;
-  let symbol = context.symbolOf(node);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
-  if (!symbol || !(symbol.flags & ts.SymbolFlags.Enum)) return undefined;
-  const properties = enumProperties(node, context);
-  if (!properties) return undefined;
-  const constant = (value: string | number) => (typeof value === "string" ? py.str(value) : py.num(value));
-  return py.call(
-    context.useHelper("JsObject"),
-    properties.flatMap(([key, value]) => [py.str(key), constant(value)]),
-  );
+  const properties = enumUsedAsValue(node, context.symbolOf(node), context);
+  return properties && enumObject(properties, context);
 }
 
 /** `this` is `self` in methods; in a static member the class it is called on (`cls`), or the class itself. */

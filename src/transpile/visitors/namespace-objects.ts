@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute, pythonSafeName } from "../reserved-names.js";
+import { enumObject, enumSymbolProperties } from "../builtins/enum-object.js";
 import { liveBindingOf, liveModuleName, namespaceModule } from "./live-bindings.js";
 
 /**
@@ -24,6 +25,10 @@ export function namespaceObject(node: ts.Identifier, context: TransformationCont
     .filter((exported) => isValue(exported, context))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const pairs = exports.flatMap((exported) => {
+    // An enum is JavaScript's enum object there, as where it is used as a value of its own.
+    const target = exported.flags & ts.SymbolFlags.Alias ? context.checker.getAliasedSymbol(exported) : exported;
+    const members = target.flags & ts.SymbolFlags.ValueModule ? undefined : enumSymbolProperties(target, context);
+    if (members) return [py.str(pythonSafeAttribute(exported.name)), enumObject(members, context)];
     const binding = liveBindingOf(exported, context);
     const value = !binding
       ? py.attribute(self, pythonSafeName(exported.name))

@@ -3,6 +3,7 @@ import { hoistFunctionDeclarations, type TransformationContext } from "../contex
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { enumObject, enumSymbolProperties } from "../builtins/enum-object.js";
 import { capturedAssignments, exportingNamespace, hasExport } from "../scope.js";
 
 /**
@@ -64,7 +65,7 @@ function namespaceObject(node: ts.ModuleDeclaration, symbol: ts.Symbol, name: py
       ? node.parent.parent
       : undefined;
   if (!first) return outer ? [py.assign(name, py.attribute(namespaceReference(outer, context), pythonSafeAttribute(name.id)))] : [];
-  const created = [py.assign(name, py.call(context.useHelper("JsObject"), []))];
+  const created = [py.assign(name, py.call(context.useHelper("JsNamespace"), []))];
   if (outer) created.push(py.assign(memberTarget(outer, node.name.text, context), name));
   return created;
 }
@@ -101,10 +102,23 @@ function namespaceBody(node: ts.ModuleDeclaration, statements: readonly ts.State
         ? statement.name
         : undefined;
     if (declared && hasExport(statement) && !isDeclare(statement)) {
-      emitted.push(...exportBinding(declared, node, context));
+      // An enum's property is JavaScript's enum object (printed, listed as one); a merged
+      // namespace's members live on the class, read as `NS.E.f`.
+      const members =
+        ts.isEnumDeclaration(statement) && !isMergedEnum(statement, context)
+          ? enumSymbolProperties(context.symbolOf(statement.name), context)
+          : undefined;
+      if (members) emitted.push(py.assign(memberTarget(node, declared.text, context), enumObject(members, context)));
+      else emitted.push(...exportBinding(declared, node, context));
     }
   }
   return emitted;
+}
+
+/** An enum that a namespace of the same name adds members to. */
+function isMergedEnum(node: ts.EnumDeclaration, context: TransformationContext): boolean {
+  const symbol = context.symbolOf(node.name);
+  return symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0;
 }
 
 /** `NS["f"] = f` right after an exported declaration, as TypeScript's `NS.f = f`. */

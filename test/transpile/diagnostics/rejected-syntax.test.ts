@@ -86,6 +86,17 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
         "index it with a value of type E (a member, or a variable declared as E) or with a name typed keyof typeof E.",
     );
   });
+  it("TSMP1053 an enum merged with a namespace, used as a value of its own", () => {
+    const source = `enum Level { Low = 1 }\nnamespace Level { export const top = 9; }\nconsole.log(Level);`;
+    const diagnostic = rejection(source, "TSMP1053");
+    expect(diagnostic).toMatchObject({ line: 3, column: 13 });
+    expect(diagnostic.message).toBe(
+      "Using the enum Level as a value of its own (printed, listed, passed on) is not supported: a namespace adds members to it, which tsmp keeps on its class, not in JavaScript's enum object. Read its members (Level.X), or move the namespace's members elsewhere.",
+    );
+    expect(diagnosticsOf(`enum Level { Low = 1 }\nnamespace Level { export const top = 9; }\nconsole.log(Level.Low, Level.top);`)).toEqual(
+      [],
+    );
+  });
   it("TSMP1010 computed enum members", () => {
     expect(rejection(`const s = "abc";\nenum E { A = s.length }`, "TSMP1010").message).toBe(
       "Enum members must have constant values (numbers or strings).",
