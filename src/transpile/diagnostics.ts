@@ -180,6 +180,13 @@ export const numericClassMember = (node: ts.Node) =>
     `Numeric member names in classes (\`${node.getText()}\`) are not supported: a Python attribute cannot be named by a number. Give the member a name, or keep numbered values in an array or a Map.`,
   );
 
+export const nonIdentifierClassMember = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1054",
+    `A class member named ${JSON.stringify(name)} is not supported: a Python class attribute must be named like an identifier. Give the member an identifier name, or keep such keys in an object literal or a Map.`,
+  );
+
 export const arrayHole = (node: ts.Node) =>
   at(
     node,

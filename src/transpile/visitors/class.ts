@@ -44,6 +44,10 @@ function writtenName(member: ts.ClassElement, context: TransformationContext): s
 
 function memberName(member: ts.ClassElement, context: TransformationContext): string | undefined {
   const written = writtenName(member, context);
+  if (written !== undefined && !/^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(written)) {
+    context.report(diagnostics.nonIdentifierClassMember(member.name!, written));
+    return undefined;
+  }
   if (written !== undefined) return pythonSafeAttribute(written);
   if (member.name && ts.isPrivateIdentifier(member.name)) context.report(diagnostics.privateName(member.name));
   else if (member.name && (ts.isNumericLiteral(member.name) || isNumericComputedName(member.name)))

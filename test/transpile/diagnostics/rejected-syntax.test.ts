@@ -97,6 +97,16 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       [],
     );
   });
+  it("TSMP1054 a class member named by a string that is not an identifier", () => {
+    const source = `class Keys {\n  "with-dash"() { return 1; }\n  static "a b" = 2;\n}`;
+    rejection(source, "TSMP1054");
+    const found = diagnosticsOf(source).filter((each) => each.code === "TSMP1054");
+    expect(found.map(({ line, column }) => `${line}:${column}`).sort()).toEqual(["2:3", "3:10"]);
+    expect(found.find((each) => each.line === 2)!.message).toBe(
+      'A class member named "with-dash" is not supported: a Python class attribute must be named like an identifier. Give the member an identifier name, or keep such keys in an object literal or a Map.',
+    );
+    expect(diagnosticsOf(`class Fine { "plain" = 1; naïve = 2; $cash = 3; "class" = 4 }`)).toEqual([]);
+  });
   it("TSMP1010 computed enum members", () => {
     expect(rejection(`const s = "abc";\nenum E { A = s.length }`, "TSMP1010").message).toBe(
       "Enum members must have constant values (numbers or strings).",
