@@ -161,6 +161,21 @@ describe("tsmp dev on the host", () => {
     expect(dev.stdout()).toBe("first\nsecond\n");
   });
 
+  it("sees a new value of a const exported behind export { } from and export *", async () => {
+    const project = makeProject({
+      "main.ts": 'import { limit, label } from "./barrel";\nconsole.log(`run ${label} ${limit}`);\n',
+      "barrel.ts": 'export { limit } from "./limits";\nexport * from "./labels";\n',
+      "limits.ts": "export const limit = 1;\n",
+      "labels.ts": 'export const label = "a";\n',
+    });
+    const dev = startDev(project, { target: "micropython" });
+    await dev.waitFor(() => dev.stdout().includes("run a 1\n"), "the first run");
+    writeSources(project, { "limits.ts": "export const limit = 2;\n" });
+    await dev.waitFor(() => dev.stdout().includes("run a 2\n"), "the run after editing the re-exported const");
+    writeSources(project, { "labels.ts": 'export const label = "b";\n' });
+    await dev.waitFor(() => dev.stdout().includes("run b 2\n"), "the run after editing the module behind export *");
+  });
+
   it.skipIf(!existsSync(packagePath("dist/cli/main.js")))("restarts a program that runs forever on Node", async () => {
     const project = makeProject({
       "main.ts": 'import * as time from "tsmp/time";\nwhile (true) {\n  console.log("tick a");\n  time.sleep(0.2);\n}\n',
