@@ -127,20 +127,27 @@ export async function serveBuilds(address: string, input: string, stamp: string)
   const { buildOverStored } = await import("./persistent-build.js");
   const warm = { parsed: new Map() };
   let last: StoredBuild | undefined;
-  const build = (input: string): TranspileResult => {
+  /**
+   * Builds, and returns the result with a function that stores it for builds in other processes.
+   * The store is as big as the project: it is written once the answer is on its way, and only
+   * while no later build has replaced it.
+   */
+  const build = (input: string): { result: TranspileResult; store(): void } => {
     const layout = findProjectLayout(input);
     if (projectFolder(layout) !== folder) throw new Error(`this server builds ${folder}`);
     // The store on disk is the baseline only for the first build; after it, the server's own last
     // build is, so that the modules it reuses were emitted against the program its builder knows.
     const built = buildOverStored(layout, {}, stamp, last ?? readStoredBuild(layout, stamp), warm);
     last = built.stored;
-    if (built.result.diagnostics.length === 0) writeStoredBuild(layout, built.stored);
-    return built.result;
+    const store = () => {
+      if (last === built.stored && built.result.diagnostics.length === 0) writeStoredBuild(layout, built.stored);
+    };
+    return { result: built.result, store };
   };
   // The first build warms the program up before anyone asks (one who asks meanwhile waits for it).
   let queue = Promise.resolve().then(() => {
     try {
-      build(input);
+      build(input).store();
     } catch {
       // Asked builds meet the same error, and the asking process then builds on its own.
     }
@@ -154,17 +161,22 @@ export async function serveBuilds(address: string, input: string, stamp: string)
       if (chunks.length === 0) return;
       queue = queue.then(() => {
         let answer: Answer;
+        let store: () => void = () => undefined;
         try {
           const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { input: string; stamp: string };
           if (request.stamp !== stamp) {
             answer = { error: "another transpiler" };
             setImmediate(() => stop());
           } else {
-            answer = { result: build(request.input) };
+            const built = build(request.input);
+            answer = { result: built.result };
+            store = built.store;
           }
         } catch (error) {
           answer = { error: error instanceof Error ? error.message : String(error) };
         }
+        // Closed once the asking side has the whole answer (or went away).
+        socket.once("close", () => store());
         socket.end(JSON.stringify(answer));
         idle.refresh();
       });
