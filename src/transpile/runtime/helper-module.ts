@@ -74,6 +74,8 @@ interface ClassChunk {
 /** Keeps, of each prunable class, its special methods and every member named anywhere else: in the program or kept code. */
 function pruneClassMembers(chunks: string[], program: readonly string[]): string[] {
   const parsed = chunks.map(parseClassChunk);
+  // Nothing to prune: the program's text (all of it, on every build) need not be read.
+  if (!parsed.some((chunk) => chunk !== undefined)) return chunks;
   const tokens = new Set<string>();
   const addTokens = (text: string) => {
     for (const token of text.match(/\w+/g) ?? []) tokens.add(token);
