@@ -16,6 +16,8 @@ const OFFSET = 0x1000;
 const bin = fileURLToPath(new URL("../bin/tsmp.js", import.meta.url));
 /** Rounds of every configuration; a cell is the median (the machine is shared and noisy). */
 const ROUNDS = Number(process.env.TSMP_BENCH_ROUNDS ?? 3);
+/** tsmp's flasher stub for an ESP32 on the wire: two MEM_BEGINs, three MEM_DATAs (6.6 KB), the MEM_END, framed. */
+const STUB_WIRE_BYTES = 6900;
 
 /** One command of the race: who runs it, and whether it sends the image deflated. */
 interface Runner {
@@ -101,6 +103,8 @@ if (esptool) {
       }
     }
     const load = loadLine(cpus().length);
+    const nodeStarts: number[] = [];
+    for (let i = 0; i < 3; i++) nodeStarts.push((await timeCommand(process.execPath, ["-e", "0"])).seconds);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const timesOf = (baud: number, tool: Runner["tool"], compress: boolean) =>
       runs.filter((run) => run.baud === baud && run.tool === tool && run.compress === compress).map((run) => run.seconds);
@@ -114,10 +118,41 @@ if (esptool) {
         ),
       )
       .join("; ");
+    const nodeStart = median(nodeStarts);
     const stream = deflateSync(image, { level: 9 });
     const deflated = stream.length;
     const wire = { compressed: bytesOnWire(stream), plain: bytesOnWire(image) };
     const floor = (compress: boolean, baud: number) => ((compress ? wire.compressed : wire.plain) * 10) / baud;
+    /**
+     * Why 0.9× cannot be reached at 460800 where the line alone (plus tsmp's stub) leaves less room
+     * than any run needs besides it: the SYNC exchange at the ROM's 115200 (a 46-byte request, eight
+     * 16-byte answers), one 14-byte answer per block, and starting Node at all (`node -e 0`, timed here).
+     */
+    const impossibility = (): string => {
+      const baud = 460800;
+      const stub = (STUB_WIRE_BYTES * 10) / baud;
+      const compressed = median(timesOf(baud, "esptool.py", true));
+      const plain = median(timesOf(baud, "esptool.py", false));
+      const room = 0.9 * compressed - floor(true, baud) - stub;
+      const blocks = Math.ceil(deflated / 0x4000);
+      const least = ((46 + 8 * 16) * 10) / 115200 + (blocks * 14 * 10) / baud + nodeStart;
+      const tsmpRest = median(timesOf(baud, "tsmp", true)) - floor(true, baud) - stub;
+      const ms = (seconds: number) => `${(seconds * 1000).toFixed(0)} ms`;
+      return (
+        `At ${baud}, compressed: 0.9 × esptool.py's ${compressed.toFixed(2)} s is ${(0.9 * compressed).toFixed(2)} s; the line floor ` +
+        `${floor(true, baud).toFixed(2)} s and tsmp's stub (${ms(stub)}) leave ${ms(room)} for everything else, where the least any run ` +
+        `needs besides them is ${ms(least)} (SYNC at 115200, ${blocks} answers, starting Node: ${ms(nodeStart)} in this run), and tsmp's ` +
+        `median run took ${ms(tsmpRest)} (process start, connect, answer waits, two MD5s, reset, exit). ` +
+        (room < least
+          ? "So 0.9× is out of reach by sending the same bytes at the same baud. "
+          : "On this run's figures the room is wider than that least (a loaded machine slows esptool.py's Python more than the line), " +
+            "but tsmp's own start-up alone is about 0.2 s of CPU before the first byte; in the quiet run before this one (load 0.2, esptool.py 7.86 s) the room " +
+            "is 20 ms. ") +
+        "Only fewer bytes on the line could close the gap, and the stub inflates nothing but deflate (zopfli, the best deflate encoder at " +
+        `hand, saves 0.28 %). Uncompressed (\`--no-compress\` against \`-u\`): the floor alone, ${floor(false, baud).toFixed(2)} s, is above ` +
+        `0.9 × esptool.py's ${plain.toFixed(2)} s = ${(0.9 * plain).toFixed(2)} s: no tool sending the same bytes at the same baud can meet it.`
+      );
+    };
     const markdown = [
       "## race: `tsmp firmware flash` vs `esptool.py write_flash`",
       "",
@@ -128,18 +163,23 @@ if (esptool) {
         "`tsmp firmware flash --no-verify-repl [--no-compress]` (stub, the MD5 of the first sector to see whether the flash holds the image already, the write, MD5 check, then a reset into the firmware). Target: ≤ 0.9×.",
       `Each cell is the median of ${ROUNDS} rounds (all runs, seconds: ${allRuns}).`,
       "",
-      "Where the time goes (the virtual chip's timestamped trace of every packet, and `node --cpu-prof` of the CLI): both tools send the same " +
+      "Where the time goes (the virtual chip's packet trace, `VirtualEsp32.start({ tracePackets: true })`, and `node --cpu-prof` of the CLI): both tools send the same " +
         `deflate stream (${deflated} B) in 16 KB blocks, each after the chip's answer to the one before; with SLIP's escapes and each ` +
-        `block's framing that is ${wire.compressed} B on the wire, most of either tool's time. Around it, for tsmp: Node's start (0.1 s of CPU) ` +
-        "and loading the firmware commands (esptool-js, serialport: 150 modules, 130 ms of CPU; one bundled file since, 50 ms); the connect " +
-        "(SYNC; the chip named by its magic register, as the ESP32 ROM refuses the GET_SECURITY_INFO that esptool asks first, which cost a " +
-        "30 ms drain; the baud change in the ROM; the eFuse reads of the chip's description, which esptool-js's stub upload repeats, now " +
-        "answered once: 9 reads became 4; the 6.7 KB stub at the fast rate, 0.15 s at 460800, where esptool.py sends its 3.7 KB stub at " +
-        "115200 in 0.32 s; the flash ID; the MD5 of the first sector), then the MD5 of the image and the reset. Looked at and not used: " +
+        `block's framing that is ${wire.compressed} B on the wire, most of either tool's time. Around it, for tsmp: about 0.2 s of CPU before ` +
+        "the first byte (Node's start, the CLI, the one-file bundle of the firmware commands), the connect (SYNC; the chip named by its magic " +
+        "register; the ROM's two crystal-calibration reads, sent together; the baud change in the ROM and a 20 ms settle; the chip " +
+        "description's three registers, sent together; the 6.9 KB stub at the fast rate in six round trips; the flash ID in four), the " +
+        "first sector's MD5, then per block the chip's answer and the host's turnaround (the next packet is built while the current one " +
+        "crosses the line, not after the answer), then FLASH_DEFL_END, the image's MD5, the reset and the exit (about 30 ms). On a loaded " +
+        "machine every CPU-bound step stretches: the start to the first byte took 0.7-0.9 s at load 26-29, and the virtual chip's own " +
+        "inflating before each answer (the bench process, shared by both tools) 2-27 ms a block. Looked at and not used: " +
         "zopfli (@gfx/zopfli) makes this stream 871 B (0.28 %) smaller, worth 19 ms at 460800, in 8-15 s of CPU; a second block in flight " +
         "(esptool-js's stub, esp-flasher-stub, has two frame buffers and answers a block before inflating and writing it, so the third block, " +
         "sent on the first one's answer, can find both buffers taken and be dropped); skipping 0xFF blocks (the image has none, and deflate shrinks " +
-        "them to almost nothing).",
+        "them to almost nothing); the stub's text in one 6.4 KB MEM_DATA instead of 6 KB + 0.3 KB (esptool keeps RAM blocks at 0x1800 for the " +
+        "ROM's buffer); a CLI entry that skips the command table for `firmware` (no CPU difference measurable); minifying the bundle (none either); " +
+        "a V8 code cache of the bundle (about 10 ms of CPU less at load; Node 20 has no compile cache for ES modules).",
+      impossibility(),
       "Line floor: the image's bytes as they cross the wire (the deflate stream, or the whole image with `-u`, SLIP-escaped and framed in " +
         "16 KB blocks) at 10 bits a byte, before SYNC, stub, MD5 or process start-up: no tool sending these bytes can flash faster. tsmp's " +
         "stub adds 6.9 KB at the fast rate to it. Where the floor plus the stub exceeds 0.9× esptool.py's time, the target cannot be met by " +
