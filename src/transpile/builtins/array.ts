@@ -1,6 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
+import * as libraryDiagnostics from "./diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isBooleanType, isNumberType, isStringType, typeOf } from "../types.js";
 import { asIndex, asIndexes, slice, transformArgs } from "./arguments.js";
@@ -153,6 +154,13 @@ function argumentList(args: py.Expression[]): py.Expression {
   return parts.reduce((joined, next) => py.binOp(joined, "+", next));
 }
 
+/** A copy of the receiver in a temporary, made before the arguments are evaluated, as JavaScript reads the array first. */
+function copyOf(receiver: py.Expression, context: TransformationContext): py.Name {
+  const copy = context.temporary("items");
+  context.addPrecedingStatements(py.assign(copy, py.call(py.name("list"), [receiver])));
+  return copy;
+}
+
 export const arrayCalls: CallMappings = {
   push(node, context, receiver) {
     const args = transformArgs(node, context);
@@ -286,6 +294,30 @@ export const arrayCalls: CallMappings = {
       return returningArray(node, context, receiver, (array) => py.call(py.attribute(array, "sort"), [], keywords));
     }
     return py.call(context.useHelper("arr_sort"), [receiver, context.transformExpression(comparator)]);
+  },
+  // ES2023's copying methods: the in-place one on a copy (`list(a)`), which is the result.
+  toReversed(node, context, receiver) {
+    return arrayCalls.reverse!(node, context, copyOf(receiver, context));
+  },
+  toSorted(node, context, receiver) {
+    // The copy is made before the comparator is evaluated: only a comparator written in place
+    // or named can be evaluated then without the difference showing.
+    const [comparator] = node.arguments;
+    if (comparator && !(ts.isIdentifier(comparator) || ts.isArrowFunction(comparator) || ts.isFunctionExpression(comparator))) {
+      context.report(
+        libraryDiagnostics.unsupportedArguments(node, "Array.toSorted with a comparator computed in the call (give it a name first)"),
+      );
+    }
+    const copy = copyOf(receiver, context);
+    const sorted = arrayCalls.sort!(node, context, copy);
+    if (sorted !== copy) context.addPrecedingStatements(py.expressionStatement(sorted));
+    return copy;
+  },
+  toSpliced(node, context, receiver) {
+    return py.call(context.useHelper("arr_to_spliced"), [receiver, ...transformArgs(node, context)]);
+  },
+  with(node, context, receiver) {
+    return py.call(context.useHelper("arr_with"), [receiver, ...transformArgs(node, context)]);
   },
   fill(node, context, receiver) {
     const arrayNode = (node.expression as ts.PropertyAccessExpression).expression;

@@ -74,3 +74,13 @@ describeCases("arrays", {
   "writing at the length appends": `const a: number[] = [1]; a[a.length] = 2; const box = { items: ["x"] }; box.items[box.items.length] = "y"; const n = (a[a.length] = 3); console.log(a, box.items, n);`,
   "logical assignment of an element past the end grows the array": `const a: number[] = []; a[0] ??= 3; a[2] ||= 5; const b = [0, 1]; b[0] ||= 7; b[1] &&= 8; const r = (b[2] ??= 9); console.log(JSON.stringify(a), a[1], a.length, b, r);`,
 });
+
+describeCases("arrays: ES2023 copying methods", {
+  "toReversed, toSorted, toSpliced and with leave the array as it was": `const original = [5, 2, 1, 4, 3]; const words = ["b", "a", "c"]; const desc = (x: string, y: string) => (x < y ? 1 : -1);
+console.log(JSON.stringify([original.toReversed(), original.toSorted(), original.toSorted((a, b) => b - a), original.toSorted(function (a, b) { return a % 2 - b % 2; }), [1, 10, 2].toSorted(), words.toSorted(), words.toSorted(desc), original]));
+console.log(JSON.stringify([original.toSpliced(1, 2, 10, 11), original.toSpliced(2), original.toSpliced(-2, 1), original.toSpliced(1, undefined as any, 6), original.toSpliced(9, 0, 7), original]));`,
+  "with counts a negative index from the end, truncates fractions and throws outside": `const a = [1, 2, 3];
+console.log(JSON.stringify([a.with(0, 9), a.with(-1, 7), a.with(1.7, 8), a.with(-0.5, 6), a.with(NaN, 5), a]));
+for (const i of [3, -4, Infinity, -Infinity]) { try { a.with(i, 0); } catch (e) { console.log(e instanceof RangeError, (e as Error).message); } }`,
+  "the copy is of the array as it was when read": `const log: number[] = [3, 1, 2]; const sorted = log.toSorted(); log.push(0); const spliced = log.toSpliced(0, 1, log.length); console.log(JSON.stringify([sorted, spliced, log]));`,
+});

@@ -60,6 +60,11 @@ const cases: [string, string, string][] = [
     `interface Getter { get(): number } class A implements Getter { n = 1; get() { return this.n; } } const a: Getter = new A(); console.log(a.get.call(new A()));`,
     "TSMP1141",
   ],
+  [
+    "toSorted with a comparator computed in the call",
+    `const order = (up: boolean) => (a: number, b: number) => (up ? a - b : b - a); console.log([2, 1].toSorted(order(true)));`,
+    "TSMP1108",
+  ],
   ["call of a static method", `class A { static n = 1; static get() { return this.n; } } console.log(A.get.call({ n: 2 }));`, "TSMP1141"],
   [
     "call of a class method reading this, destructured off its object",
