@@ -17,6 +17,9 @@ const SIZES = [10, 50, 200];
 const BAUD = 921600;
 /** One-module changes timed with the build server at each size; the table gives their median (the machine is shared and noisy). */
 const CHANGES = 3;
+/** What the profiles showed when this bench last changed what it measures (kept with the figures, dated). */
+const PROFILE =
+  "Where the time went (CPU profiles, 2026-12-03, `node --cpu-prof` on the flash and an inspector profile of the build server's builds): before, the first edit after the server's warm-up re-checked and re-transformed every importer of the edited module (TypeScript's builder, started without an earlier one, takes each file's version for its exported shape), so the 200-import main.ts cost about 1 s of the 200-module re-flash, and the server wrote its 1.5 MB store before answering (40-150 ms); `tsmp build` parsed and bound the whole project in its own process. After: the server learns each module's shape once during its warm-up, stores after answering, and answers `tsmp build` too; what still grows is small: TypeScript's program and builder state re-created over all files (~0.1 s at 200 modules), the 0.5 MB answer and the client writing/comparing every output (~0.1 s), and the board's manifest and seen-record rewrite in the commit (58 → 129 ms).";
 const bin = fileURLToPath(new URL("../bin/tsmp.js", import.meta.url));
 
 interface Point {
@@ -114,6 +117,7 @@ try {
       `${points.map((point) => `${point.modules}: ${point.changedRuns.map((run) => run.toFixed(2)).join(", ")}`).join("; ")} s); ` +
       "then the same edit once more and `tsmp flash` with `TSMP_BUILD_SERVER=0` (the build in its own process); " +
       "then once more and `tsmp build` alone (answered by that build server), and once more with `TSMP_BUILD_SERVER=0`.",
+    PROFILE,
     "",
     "| modules | TypeScript | tsmp build | tsmp flash, fresh board | sent | tsmp flash, one module changed | sent | changed ÷ 10-module changed | same, no build server | tsmp build, one module changed | ÷ 10-module | same, no build server |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
