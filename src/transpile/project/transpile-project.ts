@@ -51,7 +51,7 @@ export function transpileProject(input: string, options: TranspileOptions = {}):
  * The user's files to emit: the entry and the local modules it imports (tests beside the
  * sources are not firmware), or every non-test source when there is no entry.
  */
-function filesToEmit(program: ts.Program, info: ProgramInfo, layout: ProjectLayout): ts.SourceFile[] {
+function filesToEmit(program: ts.Program, info: ProgramInfo, layout: ProjectLayout, importsOf: ImportedFiles): ts.SourceFile[] {
   if (!layout.entry) {
     return program.getSourceFiles().filter((file) => info.isUserFile(file) && !/\.(test|spec)\.ts$/.test(file.fileName));
   }
@@ -61,7 +61,7 @@ function filesToEmit(program: ts.Program, info: ProgramInfo, layout: ProjectLayo
   const pending = [entry];
   while (pending.length > 0) {
     const file = pending.pop()!;
-    for (const target of importedFiles(file, info)) {
+    for (const target of importsOf(file)) {
       if (info.isUserFile(target) && !reached.has(target)) {
         reached.add(target);
         pending.push(target);
@@ -69,6 +69,22 @@ function filesToEmit(program: ts.Program, info: ProgramInfo, layout: ProjectLayo
     }
   }
   return [...reached];
+}
+
+/** The source files a module's imports and re-exports name. */
+type ImportedFiles = (file: ts.SourceFile) => readonly ts.SourceFile[];
+
+/** Asked twice per module (what to emit, which `.py` to copy): the checker resolves each specifier once. */
+function rememberedImports(info: ProgramInfo): ImportedFiles {
+  const imports = new Map<ts.SourceFile, readonly ts.SourceFile[]>();
+  return (file) => {
+    let targets = imports.get(file);
+    if (!targets) {
+      targets = importedFiles(file, info);
+      imports.set(file, targets);
+    }
+    return targets;
+  };
 }
 
 /** The source file each import and re-export of `file` names. */
@@ -83,8 +99,14 @@ function importedFiles(file: ts.SourceFile, info: ProgramInfo): ts.SourceFile[] 
 }
 
 /** The local `.py` modules (with a `.d.ts` beside them) the emitted files import, copied as they are. */
-function pythonModulesImported(emitted: ts.SourceFile[], info: ProgramInfo, rootDir: string, sources: SourceReader): EmittedFile[] {
-  const paths = new Set(emitted.flatMap((file) => importedFiles(file, info)).map((target) => info.pythonSourceOf(target)));
+function pythonModulesImported(
+  emitted: ts.SourceFile[],
+  info: ProgramInfo,
+  importsOf: ImportedFiles,
+  rootDir: string,
+  sources: SourceReader,
+): EmittedFile[] {
+  const paths = new Set(emitted.flatMap(importsOf).map((target) => info.pythonSourceOf(target)));
   return [...paths]
     .filter((path): path is string => path !== undefined && info.pythonModuleOf(path) !== undefined)
     .map((path) => ({ path: relative(rootDir, path).split(sep).join("/"), text: sources.readFile(path) ?? "" }));
@@ -191,7 +213,8 @@ export function emitProgram(
   for (const diagnostic of program.getOptionsDiagnostics()) diagnostics.push(fromTypeScript(diagnostic));
   const files: EmittedFile[] = [];
   const usedHelpers = new Set<HelperName>();
-  const emitted = filesToEmit(program, info, layout);
+  const importsOf = rememberedImports(info);
+  const emitted = filesToEmit(program, info, layout, importsOf);
   for (const sourceFile of emitted) {
     let emit = reuse?.previous(sourceFile);
     if (!emit) {
@@ -208,7 +231,7 @@ export function emitProgram(
     for (const helper of emit.usedHelpers) usedHelpers.add(helper);
     files.push(emit.file);
   }
-  files.push(...pythonModulesImported(emitted, info, rootDir, sources));
+  files.push(...pythonModulesImported(emitted, info, importsOf, rootDir, sources));
   const programTexts = files.map((file) => file.text);
   if (usedHelpers.size > 0) files.push(...emitHelperModules(usedHelpers, programTexts));
   const entry = layout.entry ? outputPathOf(rootDir, layout.entry) : undefined;

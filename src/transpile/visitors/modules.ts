@@ -32,7 +32,7 @@ function pythonModuleFor(
     context.report(diagnostics.packageImport(node.moduleSpecifier!, specifier));
     return undefined;
   }
-  const target = context.checker.getSymbolAtLocation(node.moduleSpecifier!)?.valueDeclaration;
+  const target = context.symbolOf(node.moduleSpecifier!)?.valueDeclaration;
   const source = target && ts.isSourceFile(target) ? (context.program.pythonSourceOf(target) ?? target.fileName) : undefined;
   const module = source ? context.program.pythonModuleOf(source) : undefined;
   const fileName = source?.replace(/^.*[\\/]/, "").replace(/\.(d\.)?(ts|py)$/, "");
@@ -45,7 +45,7 @@ function pythonModuleFor(
 /** Names a Python module exports are imported as they are; tsmp's own modules renamed reserved ones. */
 function keepsExportedNames(node: ts.ImportDeclaration | ts.ExportDeclaration, specifier: string, context: TransformationContext): boolean {
   if (specifier.startsWith("tsmp/") || specifier.startsWith(BOARD_MODULE_PREFIX)) return true;
-  const target = context.checker.getSymbolAtLocation(node.moduleSpecifier!)?.valueDeclaration;
+  const target = context.symbolOf(node.moduleSpecifier!)?.valueDeclaration;
   return target !== undefined && ts.isSourceFile(target) && context.program.pythonSourceOf(target) !== undefined;
 }
 
@@ -189,7 +189,7 @@ function reexport(node: ts.ExportDeclaration, specifier: string, context: Transf
  * A Python module's exports are its own business, so those keep `import *`.
  */
 function exportStar(node: ts.ExportDeclaration, module: string, specifier: string, context: TransformationContext): py.Statement[] {
-  const moduleSymbol = context.checker.getSymbolAtLocation(node.moduleSpecifier!);
+  const moduleSymbol = context.symbolOf(node.moduleSpecifier!);
   if (!moduleSymbol || keepsExportedNames(node, specifier, context)) return [{ kind: "ImportFrom", module, names: [{ name: "*" }] }];
   const names = context.checker
     .getExportsOfModule(moduleSymbol)
