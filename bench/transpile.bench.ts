@@ -166,6 +166,16 @@ ${row("transpileProject + writeBuild in-process", inProcessTsmp)}
   once per loop counter or looking for a \`.py\` on disk per library member: first pass 566 → 501 ms CPU
   (in-process, median of 8 alternating runs), the CLI ratio 1.51× → 1.48× CPU side by side (8 alternating
   rounds, load 14–17; see the note issue-16-coldbuild.md).
+- On 2026-12-03 a profile of the transform alone, taken in-process after two warm-up rounds
+  (\`inspector\` Profiler, 0.1 ms samples), showed the helper module's member pruning reading every
+  word of the emitted program though no prunable class (typed arrays) was in use: about a tenth of
+  the warm transform, skipped since e63122f (found at the same time by the scale bench). Counting the
+  checker's queries showed each import specifier resolved four times per build; now twice (512 → 256
+  queries here). Both are within the noise of a machine at load 25–30 (±10 %). What remains over tsc
+  is the first transform pass: about 1 s CPU in a cold CLI process, about 0.5 s on a freshly checked
+  program once the JIT is warm, about 0.3 s on the same program again. So about half is tsmp's and the
+  checker's code running cold, and a quarter is the checker answering queries the full check did not
+  keep (flow analysis again); see issue-16-coldbuild.md.
 - Emitted code size: ${emitted} bytes of .py for ${bytes} bytes of .ts = **${(emitted / bytes).toFixed(2)} bytes of Python per byte of TypeScript** (_tsmp.py helpers included, .py.map excluded)
 
 Command: \`npx tsx bench/transpile.bench.ts\` (or \`npm run bench -- transpile\`).`;
