@@ -119,8 +119,12 @@ export function isDynamicValue(receiver: ts.Expression, context: TransformationC
   );
 }
 
-/** A type parameter, except the `this` type of a class's own members (its fields are known). */
+/**
+ * A type parameter, except the `this` type of a class's own members (its fields are known), or
+ * an intersection with one (`T & {}`, which TypeScript writes for a non-nullable `T`).
+ */
 function isTypeParameter(type: ts.Type): boolean {
+  if (type.isIntersection()) return type.types.some(isTypeParameter);
   return (type.flags & ts.TypeFlags.TypeParameter) !== 0 && !(type as { isThisType?: boolean }).isThisType;
 }
 

@@ -49,6 +49,7 @@ describeCases("any values", {
 describeCases("values of open types", {
   "type parameter": `function len<T extends string | number[]>(x: T) { return x.length; } console.log(len("abc"), len([1, 2]));`,
   "type parameter method": `function up<T extends string>(x: T) { return x.toUpperCase() + x.length; } console.log(up("ab"));`,
+  "a type parameter made non-nullable (T & {})": `function total<T extends number[]>(xs: T & {}) { let s = 0; xs.forEach((x) => { s += x; }); return s + xs.length; } function first<T extends string | number[]>(x: T & {}) { return [x.length, x.slice(1)]; } console.log(total([1, 2, 3]), JSON.stringify(first("abc")), JSON.stringify(first([4, 5])));`,
   "type parameter object": `function get<T extends { n: number }>(x: T) { x.n += 1; return x.n; } class N { n = 4; } const o = { n: 1, m: 0 }; console.log(get(o), get(new N()), JSON.stringify(o));`,
   "union of string and array": `function f(x: string | number[]) { return [x.length, x.slice(1).length, x.at(-1)]; } console.log(f("abc"), f([1, 2]));`,
   "union indexing": `function f(x: string | number[], i: number) { return x[i]; } console.log(f("abc", 1), f([4, 5], 0));`,
