@@ -42,11 +42,16 @@ function withDefault(
   read: py.Expression,
   valueNode: ts.Node,
   context: TransformationContext,
+  keyed?: ts.Node,
 ): py.Statement[] {
   const statements: py.Statement[] = [];
   const defaulted = (name: py.Name): py.Statement[] => {
     if (!initializer) return [];
     const { result, preceding } = context.collectPreceding(() => context.transformExpression(initializer));
+    // Statements a default needs first (`g(s += "F")[s += "H"]`) do not keep JavaScript's order
+    // with the rest of the expression: in a pattern whose computed keys read the names they
+    // assign, that would show, so it stays rejected there.
+    if (keyed && preceding.length > 0) context.report(diagnostics.unorderedComputedPattern(keyed));
     return [py.ifStatement(py.compare(name, "is", py.none()), [...preceding, py.assign(name, result)])];
   };
   if (ts.isIdentifier(target)) {
@@ -277,10 +282,19 @@ function objectPattern(
         continue;
       }
       taken.push(key);
-      inOrder(element, () => withDefault(element.name, element.initializer, read(key), element, context));
+      inOrder(element, () => withDefault(element.name, element.initializer, read(key), element, context, computed ? element : undefined));
     } else if (ts.isShorthandPropertyAssignment(element)) {
       taken.push(element.name.text);
-      inOrder(element, () => withDefault(element.name, element.objectAssignmentInitializer, read(element.name.text), element, context));
+      inOrder(element, () =>
+        withDefault(
+          element.name,
+          element.objectAssignmentInitializer,
+          read(element.name.text),
+          element,
+          context,
+          computed ? element : undefined,
+        ),
+      );
     } else if (ts.isPropertyAssignment(element)) {
       const key = keyOf(element.name);
       if (key === undefined) {
@@ -290,7 +304,7 @@ function objectPattern(
       taken.push(key);
       const target = element.initializer;
       if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        inOrder(element, () => withDefault(target.left, target.right, read(key), element, context));
+        inOrder(element, () => withDefault(target.left, target.right, read(key), element, context, computed ? element : undefined));
       } else {
         inOrder(element, () => destructure(target, read(key), element, context));
       }

@@ -32,14 +32,6 @@ const list: number[] = [];
 ({ a: box["k" + note("key", 1)] = note("default a", 1), b: box.plain = note("default b", 2) } = { a: undefined, b: 5 } as { a?: number; b?: number });
 [list[note("index 0", 0)] = note("default 0", 10), list[note("index 1", 1)] = note("default 1", 11)] = [undefined, 5];
 console.log(box, list, seen.join(", "));`,
-  "computed keys with defaults that assign the names the keys read": `let s = "A";
-const o: Record<string, string> = {};
-function g(x: string) { s = x; return o; }
-const { [s + "B"]: r = g(s += "C")[s += "D"] } = o;
-let t = "A";
-const p: Record<string, string> = { AB: "hit" };
-const { [t + "B"]: q = (t += "X"), [t]: z = (t += "Y") } = p;
-console.log(r === undefined, s, q, z, t);`,
   "targets that grow an array, convert for a typed array or set a length": `const bytes = new Uint8Array(2);
 [bytes[0], bytes[1]] = [300, 2.7];
 const list = [1, 2, 3];

@@ -92,4 +92,17 @@ describe("rejection messages", () => {
       },
     ]);
   });
+  it("keeps a computed-key pattern whose default needs statements first rejected, saying what to write", () => {
+    const found = tsmpDiagnostics(
+      `let s = "A";\nconst o: Record<string, string> = {};\nfunction g(x: string) { s = x; return o; }\nconst { [s + "B"]: r = g(s += "C")[s += "D"] } = o;\nconsole.log(r, s);`,
+    );
+    expect(found).toEqual([
+      {
+        code: "TSMP1001",
+        line: 4,
+        message:
+          '`[s + "B"]: r = g(s += "C")[s += "D"]`: a pattern with computed keys is only supported where its defaults and targets are plain (names, properties of names, calls without assignments inside): tsmp could not keep JavaScript\'s order here. Read the value into a variable first, then take the properties one by one.',
+      },
+    ]);
+  });
 });
