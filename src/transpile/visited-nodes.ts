@@ -23,6 +23,7 @@ export type VisitedExpression =
   | ts.NonNullExpression
   | ts.TypeAssertion
   | ts.SatisfiesExpression
+  | ts.ExpressionWithTypeArguments
   | ts.BinaryExpression
   | ts.PrefixUnaryExpression
   | ts.PostfixUnaryExpression

@@ -72,6 +72,7 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.NonNullExpression]: transformTransparentExpression,
     [ts.SyntaxKind.TypeAssertionExpression]: transformTransparentExpression,
     [ts.SyntaxKind.SatisfiesExpression]: transformTransparentExpression,
+    [ts.SyntaxKind.ExpressionWithTypeArguments]: transformTransparentExpression,
     [ts.SyntaxKind.BinaryExpression]: transformBinaryExpression,
     [ts.SyntaxKind.PrefixUnaryExpression]: transformPrefixUnary,
     [ts.SyntaxKind.PostfixUnaryExpression]: transformPostfixUnary,

@@ -19,9 +19,15 @@ export function skipParentheses(node: ts.Expression): ts.Expression {
   return current;
 }
 
-/** `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T`: only the value remains. */
+/** `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T`, `f<T>` (an instantiation expression): only the value remains. */
 export function transformTransparentExpression(
-  node: ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.TypeAssertion | ts.SatisfiesExpression,
+  node:
+    | ts.ParenthesizedExpression
+    | ts.AsExpression
+    | ts.NonNullExpression
+    | ts.TypeAssertion
+    | ts.SatisfiesExpression
+    | ts.ExpressionWithTypeArguments,
   context: TransformationContext,
 ): py.Expression {
   if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !ts.isConstTypeReference(node.type)) {

@@ -1,6 +1,7 @@
 import { describeCases } from "../../harness/cases.js";
 
 describeCases("functions and closures", {
+  "an instantiation expression is the function itself": `function wrap<T>(x: T): T[] { return [x]; } const wrapNumber = wrap<number>; const same = wrapNumber === wrap; console.log(JSON.stringify(wrapNumber(3)), same, [1, 2].map(wrap<number>).length);`,
   "function declaration": `function add(a: number, b: number) { return a + b; } console.log(add(2, 3));`,
   "function hoisting": `console.log(later()); function later() { return "hoisted"; }`,
   "arrow expression body": `const sq = (x: number) => x * x; console.log(sq(7));`,
