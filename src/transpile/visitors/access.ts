@@ -122,9 +122,15 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
     context.report(diagnostics.enumReverseMapping(node, node.expression.getText()));
     return py.none();
   }
-  const receiver = context.transformExpression(node.expression);
   // `a[-0]` is `a[0]`: the key is String(-0), "0" (and a Python list takes no float index).
-  let index = isNegativeZeroLiteral(node.argumentExpression) ? py.num(0) : context.transformExpression(node.argumentExpression);
+  const transformIndex = () =>
+    isNegativeZeroLiteral(node.argumentExpression) ? py.num(0) : context.transformExpression(node.argumentExpression);
+  let receiver = context.transformExpression(node.expression);
+  let index: py.Expression;
+  // JavaScript reads the receiver before the index: when the index needs statements first
+  // (`g(s += "F")[s += "H"]`, `a[(a = b, 0)]`), the receiver is evaluated into a temporary ahead of them.
+  if (context.namesFixedValue(node.expression)) index = transformIndex();
+  else ({ first: receiver, result: index } = context.transformAfter(receiver, transformIndex));
   // `a[k]` with a string key (`for (const k in a)` gives "0", "1", …) reads the index it names.
   if ((isArrayType(context, receiverType) || isStringType(receiverType)) && isStringType(typeOf(context, node.argumentExpression)))
     index = py.call(py.name("int"), [index]);

@@ -17,6 +17,8 @@ describeCases("evaluation order", {
   "logical assignment target once": `let calls = 0; const o: { p: number | undefined; q: number; r: number } = { p: undefined, q: 0, r: 1 }; function get() { calls += 1; return o; } get().p ??= 4; get().q ||= 5; get().r &&= 6; console.log(calls, o);`,
   "logical assignment of a record key once": `let calls = 0; const r: Record<string, number> = {}; function get() { calls += 1; return r; } get()["k"] ??= 1; get()["k"] ??= 2; console.log(calls, r);`,
   "compound assignment used as a value after the value changed the index": `let i = 0; const a = [9, 8]; const r = (a[i] += i++); console.log(r, a, i);`,
+  "element receiver before an index that assigns": `let s = "A"; function g(x: string): Record<string, string> { s += "G"; return { [x]: "old", [x + "GH"]: "new" }; } const r = g(s += "F")[s += "H"]; console.log(r, s);`,
+  "array receiver read before an index that reassigns it": `let a = [1, 2]; const v = a[((a = [7, 8]), 0)]; let t = 1; function h(n: number) { t *= 10; return [n, t]; } const u = h(t += 1)[t += 2]; console.log(v, a, u, t);`,
   "object literal keys and values in order": `let i = "A"; const o = { [i += "B"]: i += "C", [i += "D"]: i += "E" }; console.log(i, o);`,
   "switch case test before a shared default": `let y = 0; function next() { return y++; } const x = 5 as number; switch (x) { case next(): default: console.log("default"); } console.log(y);`,
   "switch function declared in a later case": `const x = 1 as number; let r = ""; switch (x) { case 1: r = later(); break; case 2: function later() { return "hoisted"; } break; } console.log(r);`,
