@@ -16,6 +16,8 @@ describeCases("console.log formatting", {
   "objects on one line": `console.log({ a: 1, b: "x", c: [1, 2] });`,
   "objects break when long": `console.log({ a: "x".repeat(30), b: "y".repeat(30), c: 1 });`,
   "deep nesting shows [Object]": `console.log({ a: { b: { c: { d: 1 } } } }, [[[[1]]]]);`,
+  "a record's missing key prints undefined": `const r: Record<string, string> = { a: "x" }; const n: Record<string, number> = { one: 1.5 }; const f: Record<string, boolean> = {}; console.log(r["b"], r.c, r["a"], n["two"], n.one, f["x"]); const held = r["z"]; console.log(held, [held]);`,
+  "a const holding an element past the end prints undefined": `const a = ["x"]; const w = a[5]; const d = [2.5]; const e = d[3]; console.log(w, e, a[0]);`,
   "keys needing quotes": `const o: Record<string, number> = { "a-b": 1, c_d: 2, "9x": 3 }; console.log(o);`,
   "array of objects": `console.log([{ a: 1, b: 2 }, { a: 3, b: 4 }]);`,
   "array of many objects": `console.log(Array.from({ length: 8 }, (_, i) => ({ id: i, name: "n" + i })));`,
