@@ -6,10 +6,11 @@
  * machine, several on a busy one), while the line stands idle.
  */
 
-const END = 0xc0;
-const ESC = 0xdb;
-const ESC_END = 0xdc;
-const ESC_ESC = 0xdd;
+/** SLIP's bytes (RFC 1055): the frame delimiter, the escape, and what follows an escape for each. */
+export const END = 0xc0;
+export const ESC = 0xdb;
+export const ESC_END = 0xdc;
+export const ESC_ESC = 0xdd;
 /** The checksum's seed; it covers the block only, not the 16 bytes before it (esptool's serial protocol). */
 const CHECKSUM_SEED = 0xef;
 

@@ -2,28 +2,12 @@
  * SLIP framing (RFC 1055) as the ESP32 ROM bootloader and flasher stub use it: every packet
  * starts and ends with 0xC0; 0xC0 and 0xDB inside a packet become 0xDB 0xDC and 0xDB 0xDD.
  */
-const END = 0xc0;
-const ESC = 0xdb;
-const ESC_END = 0xdc;
-const ESC_ESC = 0xdd;
+import { END, ESC, ESC_END, ESC_ESC, slipFrame } from "../../flash/esp32/data-frames.js";
 
+/** A reply framed for the line: the same encoder tsmp's flasher uses (checked against esptool-js's). */
 export function encodeSlipFrame(packet: Uint8Array): Buffer {
-  const out = Buffer.alloc(packet.length * 2 + 2);
-  let n = 0;
-  out[n++] = END;
-  for (const byte of packet) {
-    if (byte === END) {
-      out[n++] = ESC;
-      out[n++] = ESC_END;
-    } else if (byte === ESC) {
-      out[n++] = ESC;
-      out[n++] = ESC_ESC;
-    } else {
-      out[n++] = byte;
-    }
-  }
-  out[n++] = END;
-  return out.subarray(0, n);
+  const frame = slipFrame(packet);
+  return Buffer.from(frame.buffer, frame.byteOffset, frame.length);
 }
 
 /**
