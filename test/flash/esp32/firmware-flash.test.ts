@@ -186,7 +186,7 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
   });
 
   it("recovers when the jump into the stub is acknowledged too late for esptool-js (200 ms)", async () => {
-    const virtual = await startChip({ faults: { slowReply: { op: 0x06, ms: 400 } } });
+    const virtual = await startChip({ faults: { slowReply: { op: 0x06, ms: 1000 } } });
     const image = makeEspImage(32 * 1024);
     await flashFirmware(options(writeImage("firmware.bin", image)));
     expect(Buffer.from(virtual.flash.subarray(0x1000, 0x1000 + image.length)).equals(Buffer.from(image))).toBe(true);
