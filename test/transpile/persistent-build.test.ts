@@ -87,4 +87,13 @@ describe("builds that continue the last one (tsmp build, flash and run)", () => 
     );
     expect(join(project, "build", ".tsmp-build-cache.json")).toBe(storePath(project));
   });
+
+  it("builds the file asked for, not the last one built in the same folder", async () => {
+    const project = makeProject({ "first.ts": 'console.log("first");\n', "second.ts": 'console.log("second");\n' });
+    const first = await transpileOrReport(join(project, "src", "first.ts"), quiet);
+    expect(Object.keys(outputs(first))).toContain("first.py");
+    const second = outputs(await transpileOrReport(join(project, "src", "second.ts"), quiet));
+    expect(second["second.py"]).toContain('print("second")');
+    expect(Object.keys(second)).not.toContain("first.py");
+  });
 });

@@ -20,6 +20,8 @@ import { packageRoot } from "../../package-paths.js";
 export interface StoredBuild {
   /** The transpiler and options that made it: another stamp means another output. */
   stamp: string;
+  /** The entry module it was built for: single-file builds of two files in one folder share the store. */
+  entry?: string;
   /** Every file the build read that can change (the user's sources, tsconfig files, copied .py), by content hash. */
   inputs: Record<string, string>;
   /** The project folder's source files by name, so a new or removed file is seen without parsing. */
@@ -145,6 +147,7 @@ export function writeStoredBuild(layout: ProjectLayout, stored: StoredBuild): vo
 
 /** The stored result when no input changed and no source file came or went. */
 export function unchangedResult(layout: ProjectLayout, stored: StoredBuild): TranspileResult | undefined {
+  if (stored.entry !== layout.entry) return undefined;
   for (const [path, hash] of Object.entries(stored.inputs)) {
     let text: Buffer;
     try {

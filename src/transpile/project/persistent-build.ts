@@ -71,7 +71,10 @@ export function buildOverStored(
     if (fileName === buildInfoFile) buildInfo = text;
   });
   const inputs = inputsOf(builder.getProgram(), setup.configFiles, result);
-  return { result, stored: { stamp, inputs, listing: sourceListing(projectFolder(layout)) ?? [], buildInfo, modules, result } };
+  return {
+    result,
+    stored: { stamp, entry: layout.entry, inputs, listing: sourceListing(projectFolder(layout)) ?? [], buildInfo, modules, result },
+  };
 }
 
 /**
