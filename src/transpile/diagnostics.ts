@@ -260,6 +260,13 @@ export const invalidModuleName = (node: ts.Node, segment: string) =>
     `'${segment}' cannot be a Python module name (Python imports identifiers that are not keywords); rename the file or folder, e.g. '${segment.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "_")}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) ? "_" : ""}'.`,
   );
 
+export const importAliasOfModule = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1211",
+    `An import alias through the module namespace '${name}' (import * as ${name}) is not supported: read ${name}.x where you need it, or import the member by name (import { x } from …).`,
+  );
+
 export const badBoardModuleName = (node: ts.Node, specifier: string) =>
   at(node, "TSMP1209", `'${specifier}' does not name a Python module: write 'board:' and the module's dotted name ('board:umqtt.simple').`);
 

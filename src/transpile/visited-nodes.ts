@@ -63,6 +63,7 @@ export type VisitedStatement =
   | ts.TryStatement
   | ts.ThrowStatement
   | ts.ImportDeclaration
+  | ts.ImportEqualsDeclaration
   | ts.ExportDeclaration
   | ts.ExportAssignment
   | ts.ModuleDeclaration

@@ -39,6 +39,7 @@ import {
   transformVariableStatement,
 } from "./statements.js";
 import { transformTransparentExpression } from "./transparent.js";
+import { transformImportAlias } from "./import-alias.js";
 import { transformArrayLiteral } from "./array-literal.js";
 import { transformObjectLiteral } from "./object-literal.js";
 import { transformSwitchStatement } from "./switch.js";
@@ -112,6 +113,7 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.TryStatement]: transformTryStatement,
     [ts.SyntaxKind.ThrowStatement]: transformThrowStatement,
     [ts.SyntaxKind.ImportDeclaration]: transformImportDeclaration,
+    [ts.SyntaxKind.ImportEqualsDeclaration]: transformImportAlias,
     [ts.SyntaxKind.ExportDeclaration]: transformExportDeclaration,
     [ts.SyntaxKind.ExportAssignment]: transformExportAssignment,
     [ts.SyntaxKind.ModuleDeclaration]: transformModuleDeclaration,

@@ -66,7 +66,7 @@ function namespaceObject(node: ts.ModuleDeclaration, symbol: ts.Symbol, name: py
       : undefined;
   if (!first) return outer ? [py.assign(name, py.attribute(namespaceReference(outer, context), pythonSafeAttribute(name.id)))] : [];
   const created = [py.assign(name, py.call(context.useHelper("JsNamespace"), []))];
-  if (outer) created.push(py.assign(memberTarget(outer, node.name.text, context), name));
+  if (outer) created.push(py.assign(namespaceMemberTarget(outer, node.name.text, context), name));
   return created;
 }
 
@@ -108,7 +108,7 @@ function namespaceBody(node: ts.ModuleDeclaration, statements: readonly ts.State
         ts.isEnumDeclaration(statement) && !isMergedEnum(statement, context)
           ? enumSymbolProperties(context.symbolOf(statement.name), context)
           : undefined;
-      if (members) emitted.push(py.assign(memberTarget(node, declared.text, context), enumObject(members, context)));
+      if (members) emitted.push(py.assign(namespaceMemberTarget(node, declared.text, context), enumObject(members, context)));
       else emitted.push(...exportBinding(declared, node, context));
     }
   }
@@ -123,7 +123,7 @@ function isMergedEnum(node: ts.EnumDeclaration, context: TransformationContext):
 
 /** `NS["f"] = f` right after an exported declaration, as TypeScript's `NS.f = f`. */
 function exportBinding(name: ts.Identifier, namespace: ts.ModuleDeclaration, context: TransformationContext): py.Statement[] {
-  return [py.assign(memberTarget(namespace, name.text, context), py.name(context.pythonName(name)))];
+  return [py.assign(namespaceMemberTarget(namespace, name.text, context), py.name(context.pythonName(name)))];
 }
 
 function exportedVariables(
@@ -140,7 +140,7 @@ function exportedVariables(
     // `export let x;` assigns nothing: reading NS.x is undefined until it is set.
     if (!declaration.initializer) continue;
     const { result, preceding } = context.collectPreceding(() => context.transformExpression(declaration.initializer!));
-    emitted.push(...preceding, py.assign(memberTarget(namespace, declaration.name.text, context), result));
+    emitted.push(...preceding, py.assign(namespaceMemberTarget(namespace, declaration.name.text, context), result));
   }
   return emitted;
 }
@@ -149,7 +149,7 @@ function exportedVariables(
  * Where an exported member is first stored: an item of the namespace object (so Object.keys
  * sees it in order), or an attribute of a class or enum it merges with.
  */
-function memberTarget(namespace: ts.ModuleDeclaration, member: string, context: TransformationContext): py.Expression {
+export function namespaceMemberTarget(namespace: ts.ModuleDeclaration, member: string, context: TransformationContext): py.Expression {
   const object = namespaceReference(namespace, context);
   const symbol = context.symbolOf(namespace.name);
   if (symbol && symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) return py.attribute(object, pythonSafeAttribute(member));
@@ -163,19 +163,20 @@ function namespaceReference(namespace: ts.ModuleDeclaration, context: Transforma
 
 /**
  * A name that, as TypeScript emits it, is read through its namespace object: an exported
- * namespace variable anywhere, another exported member outside the body declaring it.
+ * namespace variable or alias anywhere, another exported member outside the body declaring it.
  */
 export function namespaceMemberReference(
   identifier: ts.Identifier,
   context: TransformationContext,
   symbol = context.symbolOf(identifier),
 ): py.Expression | undefined {
-  const declaration = symbol?.valueDeclaration;
-  if (!declaration || !context.isDeclaredByUser(symbol)) return undefined;
+  // An alias (`export import R = A.B`) has no value declaration of its own.
+  const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.find(ts.isImportEqualsDeclaration);
+  if (!symbol || !declaration || !context.isDeclaredByUser(symbol)) return undefined;
   const namespace = exportingNamespace(declaration);
   if (!namespace || (declaration as ts.NamedDeclaration).name === identifier) return undefined;
   const body = namespace.body!;
   const local = identifier.pos >= body.pos && identifier.end <= body.end;
-  if (local && !ts.isVariableDeclaration(declaration)) return undefined;
+  if (local && !ts.isVariableDeclaration(declaration) && !ts.isImportEqualsDeclaration(declaration)) return undefined;
   return py.attribute(namespaceReference(namespace, context), pythonSafeAttribute(identifier.text));
 }

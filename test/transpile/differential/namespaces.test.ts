@@ -85,3 +85,62 @@ console.log(p.x + n);
     ]);
   });
 });
+
+describe("import aliases (import R = NS.member)", () => {
+  it("a function, a nested namespace, a class, an enum and an enum member, copied where declared", () =>
+    expectToMatchJsResult(`
+namespace Geo {
+  export namespace Units { export let scale = 10; export function km(n: number) { return n * scale; } }
+  export class Point { static count = 0; static get made() { return Point.count; } constructor(readonly x = 1) { Point.count++; } }
+  export enum Dir { Up = 1, Down = "down" }
+}
+import km = Geo.Units.km;
+import U = Geo.Units;
+import P = Geo.Point;
+import D = Geo.Dir;
+import up = Geo.Dir.Up;
+import scaleThen = Geo.Units.scale;
+Geo.Units.scale = 3;
+class Labelled extends P { label() { return "p" + this.x; } }
+console.log(km(2), U.km(1), U.scale, scaleThen, up, D.Down, D[1], JSON.stringify(D));
+console.log(new P(5).x, new Labelled(7).label(), P.made, new P() instanceof Geo.Point);
+`));
+  it("exported from a namespace: read and written through its object, merged bodies too", () =>
+    expectToMatchJsResult(`
+namespace Source { export function twice(n: number) { return n * 2; } export const base = 5; }
+namespace Tools { export import double = Source.twice; import b = Source.base; export function run() { return double(b); } }
+namespace Tools { export function again() { return double(1); } }
+console.log(Tools.run(), Tools.again(), Tools.double(4), Object.keys(Tools));
+Tools.double = (n: number) => n * 100;
+console.log(Tools.run(), Tools.again());
+`));
+  it("an alias of an alias, and ones used only as types", () =>
+    expectToMatchJsResult(`
+namespace Outer { export namespace Inner { export const deep = "deep"; export interface Shape { side: number } } }
+import In = Outer.Inner;
+import deep = In.deep;
+import Shape = Outer.Inner.Shape;
+import unusedType = In;
+const s: Shape = { side: 2 };
+const t: unusedType.Shape = s;
+console.log(deep, s.side + t.side);
+`));
+  it("exported from a module and imported by name elsewhere", () =>
+    expectToMatchJsResult({
+      "main.ts": `import { area, Shapes } from "./shapes"; import Poly = Shapes.Poly; console.log(area(3), new Poly().sides);`,
+      "shapes.ts": `export namespace Shapes { export function square(n: number) { return n * n; } export class Poly { sides = 4; } }\nexport import area = Shapes.square;`,
+    }));
+  it("TSMP1211 an alias through a module namespace (import * as M)", () => {
+    const result = createTranspiler({ sourceMaps: false }).transpileFiles({
+      "main.ts": `import * as shapes from "./shapes";\nimport S = shapes.Shapes;\nconsole.log(S.n);`,
+      "shapes.ts": `export namespace Shapes { export const n = 1; }`,
+    });
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      [
+        "TSMP1211",
+        2,
+        "An import alias through the module namespace 'shapes' (import * as shapes) is not supported: read shapes.x where you need it, or import the member by name (import { x } from …).",
+      ],
+    ]);
+  });
+});
