@@ -5,6 +5,7 @@ import struct
 class DataView:
     # DataView over an ArrayBuffer (a bytearray): struct reads and writes the shared bytes in
     # place, big-endian unless littleEndian is true, as JavaScript does.
+    _js_no_keys = True  # Object.keys and JSON.stringify see no properties (obj_items)
     def __init__(self, buffer, offset=0, length=None):
         if not isinstance(buffer, ArrayBuffer):
             raise TypeError("First argument to DataView constructor must be an ArrayBuffer")

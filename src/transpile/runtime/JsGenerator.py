@@ -4,6 +4,7 @@
 # with send(), so `yield from` passes sent values through and keeps the return value.
 # requires: JsObject
 class JsGenerator:
+    _js_no_keys = True  # Object.keys and JSON.stringify see no properties (obj_items)
     def __init__(self, gen):
         self._gen = gen
         self._started = False

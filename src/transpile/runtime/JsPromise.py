@@ -46,6 +46,7 @@ async def _drain(before_loop):
 
 
 class JsPromise:
+    _js_no_keys = True  # Object.keys and JSON.stringify see no properties (obj_items)
     def __init__(self, executor=None):
         self._state = 0  # 0 pending, 1 fulfilled, 2 rejected
         self._value = None

@@ -1,6 +1,7 @@
 # requires: RangeError
 class TextDecoder:
     # TextDecoder: UTF-8 bytes (any typed array or ArrayBuffer) to a string.
+    _js_no_keys = True  # Object.keys and JSON.stringify see no properties (obj_items)
     encoding = "utf-8"
 
     def __init__(self, label="utf-8"):

@@ -7,8 +7,9 @@ def js_in(key, o):
         key = js_str(key)
     if isinstance(o, dict):
         return key in o
-    if isinstance(o, (list, tuple)):
-        return key == "length" or key.isdigit() and int(key) < len(o)
+    if isinstance(o, (list, tuple, memoryview)) or type(o) is bytearray:
+        # An array or typed array: its indexes ("01" is no index) and `length`.
+        return key == "length" or key.isdigit() and (key[0] != "0" or key == "0") and int(key) < len(o)
     key = py_key(key)
     own = o.__dict__
     if key in own:

@@ -78,6 +78,8 @@ def json_parse(text):
             fail()
         pos[0] = i
         token = s[start:i]
+        if token == "-0":
+            return -0.0
         try:
             return float(token) if "." in token or "e" in token or "E" in token else int(token)
         except ValueError:

@@ -6,13 +6,15 @@ def obj_items(o, hidden_too=False, getters=True):
     # non-enumerable (_js_hidden) only with hidden_too (Object.getOwnPropertyNames).
     # An object literal's accessor (JsClassObject) gives its getter's value, or with
     # getters=False, for what only needs the keys, its console.log label without calling it.
-    # Spreading an array gives its indexes; null, undefined, booleans and numbers have no own
-    # properties.
+    # Spreading an array or a typed array gives its indexes; null, undefined, booleans and
+    # numbers have no own properties.
     if isinstance(o, dict):
         pairs = list(o.items())
-    elif isinstance(o, (list, tuple, str)):
+    elif isinstance(o, (list, tuple, str, memoryview)) or type(o) is bytearray:
+        # A typed array (a memoryview, or a bytearray standing for a Uint8Array) has its indexes.
         return [(str(i), v) for i, v in enumerate(o)]
-    elif not hasattr(o, "__dict__"):
+    elif not hasattr(o, "__dict__") or hasattr(type(o), "_js_no_keys"):
+        # A DataView, Promise … keeps its state in attributes JavaScript does not show.
         return []
     else:
         d = o.__dict__

@@ -90,4 +90,6 @@ describeCases("TextEncoder and TextDecoder", {
   "UTF-8 round trip": `const e = new TextEncoder().encode("hé€😀"); console.log(e, e.length, new TextDecoder().decode(e));`,
   "decode part of a buffer": `const bytes = new TextEncoder().encode("hello"); console.log(new TextDecoder().decode(bytes.subarray(1, 3)), new TextDecoder("utf-8").decode(new Uint8Array([104, 105])));`,
   encoding: `console.log(new TextEncoder().encoding, new TextDecoder().encoding);`,
+  "typed arrays' own keys are their indexes": `const u8 = new Uint8Array([1, 2]); const i16 = new Int16Array([-1, 300]); const dv = new DataView(new ArrayBuffer(2)); console.log(Object.keys(u8), Object.entries(i16), Object.values(u8), Object.keys(dv)); for (const k in i16) console.log("key", k); console.log({ ...u8 }, Object.assign({}, i16));`,
+  "in on typed arrays and arrays": `const u8 = new Uint8Array([1, 2]); console.log("0" in u8, "2" in u8, "01" in u8, "length" in u8, "01" in [1, 2], "1" in [1, 2]);`,
 });

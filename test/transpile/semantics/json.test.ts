@@ -27,4 +27,6 @@ describeCases("json", {
   "parse then print": `console.log(JSON.parse('{"a":1,"b":{"c":[1,2]}}'));`,
   "stringify map-free nested arrays": `console.log(JSON.stringify([[1, 2], [3, [4, [5]]]]));`,
   "stringify negative numbers": `console.log(JSON.stringify({ t: -12.5, n: -3 }));`,
+  "parse negative zero": `const v: number[] = JSON.parse("[-0, 0, -0.0]"); console.log(v, Object.is(v[0], -0), 1 / v[0]);`,
+  "stringify typed arrays and views": `const u8 = new Uint8Array([1, 2]); const buf = new ArrayBuffer(2); console.log(JSON.stringify({ frame: u8, f: new Float32Array([0.5]), i: new Int16Array([-1]) }), JSON.stringify(buf), JSON.stringify(new DataView(buf)), JSON.stringify(Promise.resolve(1)));`,
 });
