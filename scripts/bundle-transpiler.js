@@ -10,7 +10,11 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
-const errors = `${dist}errors.js`;
+// Modules whose state the CLI shares with the bundle: each stays one module, outside it.
+const shared = new Map([
+  [`${dist}errors.js`, "../../errors.js"],
+  [`${dist}transpile/short-run.js`, "../short-run.js"],
+]);
 const outfile = `${dist}transpile/project/persistent-build.bundle.js`;
 
 await build({
@@ -26,12 +30,14 @@ await build({
   plugins: [
     {
       // The CLI reports an error as one `tsmp: …` line by `instanceof TsmpError`: the bundle must
-      // throw the CLI's own error classes, not copies of them.
-      name: "shared-errors",
+      // throw the CLI's own error classes, not copies of them. The code cache must know whether
+      // the CLI tuned V8 (short-run.js).
+      name: "shared-modules",
       setup(bundler) {
-        bundler.onResolve({ filter: /\/errors\.js$/ }, (args) =>
-          resolve(args.resolveDir, args.path) === errors ? { path: "../../errors.js", external: true } : undefined,
-        );
+        bundler.onResolve({ filter: /\/(errors|short-run)\.js$/ }, (args) => {
+          const path = shared.get(resolve(args.resolveDir, args.path));
+          return path === undefined ? undefined : { path, external: true };
+        });
       },
     },
     {

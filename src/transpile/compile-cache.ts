@@ -3,6 +3,7 @@ import { createRequire, Module } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { codeCacheFlavour } from "./short-run.js";
 
 /** Where compiled code is kept between runs, as Node 22's `module.enableCompileCache()` keeps it. */
 const cacheFolder = join(tmpdir(), "tsmp-compile-cache");
@@ -18,7 +19,7 @@ const cacheFolder = join(tmpdir(), "tsmp-compile-cache");
 export function loadWithCodeCache(require: NodeJS.Require, id: string, version: string): void {
   const filename = require.resolve(id);
   if (require.cache[filename]) return;
-  const cacheFile = join(cacheFolder, `${id}-${version}-${process.version}-${process.arch}.bin`);
+  const cacheFile = join(cacheFolder, `${id}-${version}-${process.version}-${process.arch}${codeCacheFlavour()}.bin`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
