@@ -112,7 +112,14 @@ export const floatingPromise = (node: ts.Node) =>
   at(
     node,
     "TSMP1006",
-    "The result of an async call must be awaited (or handed to asyncio.create_task / asyncio.run): in MicroPython an un-awaited coroutine never runs.",
+    "This async call's promise is dropped. JavaScript starts it here, and tsmp does the same only for an async function, method or arrow function declared in this module (a MicroPython coroutine never awaited never runs): await it, hand it to asyncio.create_task, or call it through an async function of this module.",
+  );
+
+export const asyncCallBesideAsyncio = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1006",
+    "An async call at the top level of a module using asyncio: MicroPython runs asyncio's loop only inside asyncio.run, so the call would stop at its first asyncio wait. Write asyncio.run(main()) instead.",
   );
 
 export const sideEffectInShortCircuit = (node: ts.Node) =>

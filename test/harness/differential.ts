@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -106,6 +107,46 @@ export async function expectToMatchEsModules(files: Record<string, string>): Pro
     rmSync(folder, { recursive: true, force: true });
   }
   expectSameOutput({ node, micropython: await runMicroPython(result), python: emittedMain(result) });
+}
+
+/**
+ * For programs whose output hangs on JavaScript's event loop (async calls started and left
+ * running, a rejection nobody handles): plain Node runs the snippet as an ES module in a process
+ * of its own, so the loop runs to its end as it does for a user; the Node runner (`tsmp run
+ * --target node`, through the shim's rewrite) and MicroPython must both print what it prints.
+ */
+export async function expectToMatchNodeEventLoop(tsSource: string): Promise<void> {
+  const result = transpileSnippet(tsSource);
+  const folder = mkdtempSync(join(tmpdir(), "tsmp-event-loop-"));
+  try {
+    const { outputText } = ts.transpileModule(tsSource, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    writeFileSync(join(folder, "main.mjs"), outputText);
+    writeFileSync(join(folder, "main.ts"), tsSource);
+    const plain = await runProcess(process.execPath, [join(folder, "main.mjs")]);
+    const node = plain.code === 0 ? plain.stdout : `${plain.stdout}uncaught: ${uncaughtMessage(plain.stderr)}\n`;
+    const runner = await runCli(["run", "--target", "node", join(folder, "main.ts")]);
+    const shim = runner.code === 0 ? runner.stdout : `${runner.stdout}uncaught: ${uncaughtMessage(runner.stderr)}\n`;
+    expect(shim, "tsmp run --target node").toBe(node);
+    expectSameOutput({ node, micropython: await runMicroPython(result), python: emittedMain(result) });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The message of the error a Node process died of: `Error: message` in its report. */
+function uncaughtMessage(stderr: string): string {
+  return /^(?:\w*Error|Exception): (.*)$/m.exec(stderr)?.[1] ?? stderr.trim();
+}
+
+function runProcess(command: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
 }
 
 /** Each file compiled to CommonJS and evaluated in-process, with console.log captured. */

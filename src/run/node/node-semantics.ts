@@ -1,5 +1,5 @@
 import ts from "typescript";
-import { startsAtCall } from "../../transpile/builtins/stored-promise.js";
+import { isCollectedAsyncCall, isDroppedAsyncCall, runsAsPromises, startsStoredCall } from "../../transpile/builtins/async-start.js";
 
 /**
  * The rewrite that makes a user's TypeScript behave on Node as the transpiled Python behaves on
@@ -23,7 +23,8 @@ import { startsAtCall } from "../../transpile/builtins/stored-promise.js";
  *    awaits the started body's own promise, so the caller resumes one microtask after `f` ends,
  *    as in JavaScript (awaiting the lazy coroutine, a thenable, would take two more), and an
  *    asyncio task awaiting a plain promise parks until it settles (awaitPromise). An async call
- *    stored in a variable used only as a promise starts at the call too (stored-promise.ts).
+ *    not awaited at once (dropped, stored in a variable used only as a promise, collected into
+ *    an array) starts at the call too, decided by the transpiler's own rule (async-start.ts).
  *
  * Module specifiers are also rewritten: `tsmp/<name>` to the shim module file, and relative
  * imports to the emitted `.mjs` files.
@@ -70,11 +71,9 @@ function returnsFromAsync(node: ts.Node): boolean {
   );
 }
 
-/** Names `Promise` or `.then/.catch/.finally` (the transpiler's test for JsPromise.awaited). */
-function mentionsPromiseApi(node: ts.Node): boolean {
-  if (ts.isIdentifier(node) && node.text === "Promise" && !ts.isTypeReferenceNode(node.parent)) return true;
-  if (ts.isPropertyAccessExpression(node) && ["then", "catch", "finally"].includes(node.name.text)) return true;
-  return ts.forEachChild(node, mentionsPromiseApi) ?? false;
+function isDroppedCall(expression: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
+  return ts.isCallExpression(expression) && isDroppedAsyncCall(expression);
 }
 
 function mentionsCancelledError(node: ts.Node): boolean {
@@ -90,7 +89,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     let usesStartHelper = false;
     let usesAwaitHelper = false;
     let usesStartAllHelper = false;
-    const usesPromiseApi = mentionsPromiseApi(sourceFile);
+    const usesPromiseApi = runsAsPromises(sourceFile);
 
     const isAsync = (node: ts.Node) =>
       ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
@@ -116,6 +115,8 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return rewriteSpecifier(node);
       const visited = ts.visitEachChild(node, visit, context);
       if (isPromiseApiCall(visited)) return startArguments(visited);
+      // `[work(1), work(2)]`, `list.push(work(i))`: started where collected (async-start.ts).
+      if (ts.isCallExpression(visited) && ts.isCallExpression(node) && isCollectedAsyncCall(node)) return started(visited);
       // `work().then(…)`: the Promise API runs the coroutine, not an asyncio task.
       if (ts.isPropertyAccessExpression(visited) && ts.isPropertyAccessExpression(node) && isThenCallee(node)) {
         usesStartHelper = true;
@@ -134,10 +135,17 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
         return f.updateReturnStatement(visited, started(visited.expression));
       }
       // `const p = work()` used only as a promise starts at the call, as the transpiled program's does.
-      if (ts.isVariableDeclaration(visited) && ts.isVariableDeclaration(node) && usesPromiseApi && startsAtCall(node)) {
+      if (ts.isVariableDeclaration(visited) && ts.isVariableDeclaration(node) && startsStoredCall(node)) {
         let call = visited.initializer!;
         while (ts.isParenthesizedExpression(call)) call = call.expression;
         return f.updateVariableDeclaration(visited, visited.name, visited.exclamationToken, visited.type, started(call));
+      }
+      // `work();`, `void work();`: JavaScript starts a dropped async call at the call (async-start.ts).
+      if (ts.isExpressionStatement(visited) && ts.isExpressionStatement(node) && isDroppedCall(node.expression)) {
+        return f.updateExpressionStatement(visited, started(visited.expression));
+      }
+      if (ts.isVoidExpression(visited) && ts.isVoidExpression(node) && isDroppedCall(node.expression)) {
+        return f.updateVoidExpression(visited, started(visited.expression));
       }
       if (ts.isCatchClause(visited) && !mentionsCancelledError(visited.block)) return exceptException(visited);
       if (!isAsync(visited)) return visited;
@@ -193,6 +201,7 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
     };
 
     const started = (argument: ts.Expression): ts.Expression => {
+      while (ts.isParenthesizedExpression(argument)) argument = argument.expression;
       if (!ts.isCallExpression(argument)) return argument;
       usesStartHelper = true;
       return f.createCallExpression(f.createIdentifier(START_HELPER), undefined, [argument]);

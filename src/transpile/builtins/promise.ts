@@ -7,14 +7,16 @@ import { callbackArity } from "./callbacks.js";
 import { isLibrarySymbol } from "./library.js";
 import type { CallMappings } from "./mapping.js";
 import { unsupportedPromise } from "./diagnostics.js";
-import { startsAtCall } from "./stored-promise.js";
+import { importsAsyncio, isCollectedAsyncCall, isDroppedAsyncCall, runsAsPromises, startsStoredCall } from "./async-start.js";
+import { asyncCallBesideAsyncio, floatingPromise } from "../diagnostics.js";
 
 /**
  * JavaScript promises are `JsPromise` (runtime/JsPromise.py): callbacks run as microtasks from a
  * queue that runs when the module's top-level code ends and, under asyncio, in a task of its
  * own. tsmp's async functions stay MicroPython coroutines (they start when awaited or made a
- * task); a coroutine handed to the Promise API (`work().then(…)`, `Promise.all([a(), b()])`)
- * is started there and run as JavaScript runs an async function, see docs/semantics.md.
+ * task); a coroutine handed to the Promise API (`work().then(…)`, `Promise.all([a(), b()])`),
+ * or not awaited at once (async-start.ts), is started there and run as JavaScript runs an async
+ * function, see docs/semantics.md.
  */
 
 /** The number of arguments JsPromise passes each callback: (value), (reason), (resolve, reject). */
@@ -100,7 +102,7 @@ export function transformAwaitedValue(node: ts.AwaitExpression, context: Transfo
   const type = typeOf(context, node.expression);
   const operand = skipParens(node.expression);
   if (
-    usesPromiseApi(node.getSourceFile()) &&
+    runsAsPromises(node.getSourceFile()) &&
     ts.isCallExpression(operand) &&
     isPromiseType(type) &&
     !isLibraryOrFacadeCall(operand, context)
@@ -126,42 +128,52 @@ export function startedAtCall(declaration: ts.VariableDeclaration, value: py.Exp
   if (
     call === undefined ||
     !ts.isCallExpression(call) ||
-    !usesPromiseApi(declaration.getSourceFile()) ||
     !isPromiseType(typeOf(context, call)) ||
     producesJsPromise(call, context) ||
     isLibraryOrFacadeCall(call, context) ||
-    !startsAtCall(declaration)
+    !startsStoredCall(declaration)
   ) {
     return value;
   }
   return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
 }
 
+/**
+ * An async call whose promise is dropped (`work();`, `void work();`): started at the call, as
+ * JavaScript starts it, when async-start.ts can keep JavaScript's order; rejected otherwise
+ * (TSMP1006), since a MicroPython coroutine nobody awaits never runs. `value` is the call's Python.
+ */
+export function startDroppedCall(call: ts.CallExpression, value: py.Expression, context: TransformationContext): py.Expression {
+  if (!isDroppedAsyncCall(call)) {
+    context.report(floatingPromise(call));
+    return value;
+  }
+  if (importsAsyncio(call.getSourceFile()) && isAtTopLevel(call)) {
+    context.report(asyncCallBesideAsyncio(call));
+    return value;
+  }
+  return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
+}
+
+/** Written outside every function and class: runs while the module loads. */
+function isAtTopLevel(node: ts.Node): boolean {
+  for (let owner = node.parent; !ts.isSourceFile(owner); owner = owner.parent) {
+    if (ts.isFunctionLike(owner) || ts.isClassLike(owner)) return false;
+  }
+  return true;
+}
+
+/** `[work(1), work(2)]`, `list.push(work(i))`: started where it is collected (async-start.ts). */
+export function startCollectedCall(call: ts.CallExpression, value: py.Expression, context: TransformationContext): py.Expression {
+  if (!isCollectedAsyncCall(call) || !isPromiseType(typeOf(context, call)) || producesJsPromise(call, context)) return value;
+  return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
+}
+
 /** A call of the Promise API (a JsPromise) or of a facade function (an asyncio awaitable). */
-function isLibraryOrFacadeCall(node: ts.CallExpression, context: TransformationContext): boolean {
+export function isLibraryOrFacadeCall(node: ts.CallExpression, context: TransformationContext): boolean {
   const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
   const symbol = context.symbolOf(callee);
   return symbol !== undefined && (isLibrarySymbol(symbol, context) || context.isDeclaredByFacade(symbol));
-}
-
-const promiseApiUse = new WeakMap<ts.SourceFile, boolean>();
-
-/**
- * Whether a module names the Promise API (`Promise`, `.then/.catch/.finally`): only then can an
- * async function of it run under JsPromise, where awaiting a call needs JavaScript's extra
- * microtask (JsPromise.awaited); other modules keep Python's plain await.
- */
-function usesPromiseApi(sourceFile: ts.SourceFile): boolean {
-  let uses = promiseApiUse.get(sourceFile);
-  if (uses === undefined) {
-    const visit = (node: ts.Node): boolean =>
-      (ts.isIdentifier(node) && node.text === "Promise" && !ts.isTypeReferenceNode(node.parent)) ||
-      (ts.isPropertyAccessExpression(node) && ["then", "catch", "finally"].includes(node.name.text)) ||
-      (ts.forEachChild(node, visit) ?? false);
-    uses = visit(sourceFile);
-    promiseApiUse.set(sourceFile, uses);
-  }
-  return uses;
 }
 
 /** A facade awaitable (`Task<T>`, `Event.wait()`'s result) declares `then`; awaiting it is native. */
@@ -195,7 +207,7 @@ export function transformReturnedValue(node: ts.Expression, context: Transformat
   const type = typeOf(context, node);
   const parts = type.isUnion() ? type.types : [type];
   if (!parts.every((part) => isPromiseType(part))) return value;
-  return usesPromiseApi(node.getSourceFile())
+  return runsAsPromises(node.getSourceFile())
     ? py.awaitExpr(py.call(py.attribute(context.useHelper("JsPromise"), "returned"), [value]))
     : py.awaitExpr(value);
 }

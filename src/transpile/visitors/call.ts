@@ -5,7 +5,7 @@ import * as py from "../python-ast.js";
 import { superOf } from "./class-receivers.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { transformBinaryNew } from "../builtins/typed-arrays.js";
-import { transformNewPromise } from "../builtins/promise.js";
+import { startCollectedCall, transformNewPromise } from "../builtins/promise.js";
 import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformThisCall } from "./this-call.js";
@@ -15,6 +15,10 @@ import { asFacadeBytes } from "./facade-bytes.js";
 import { isUnresolvedConstructor } from "./dynamic-new.js";
 
 export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
+  return startCollectedCall(node, transformCall(node, context), context);
+}
+
+function transformCall(node: ts.CallExpression, context: TransformationContext): py.Expression {
   const chain = transformOptionalChain(node, context);
   if (chain) return chain;
   const callee = node.expression;

@@ -4,7 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { destructure } from "./destructuring.js";
 import { isPromiseType, typeOf } from "../types.js";
-import { producesJsPromise, startedAtCall, transformReturnedValue } from "../builtins/promise.js";
+import { producesJsPromise, startDroppedCall, startedAtCall, transformReturnedValue } from "../builtins/promise.js";
 import { transformAssignmentStatement, isAssignmentOperator } from "./assignment.js";
 import { functionDefinition, functionWrapper } from "./function.js";
 import { classDefinition } from "./class.js";
@@ -87,7 +87,7 @@ export function transformExpressionAsStatements(node: ts.Expression, context: Tr
     !isTopLevelBlockingRun(expression, context) &&
     !producesJsPromise(expression, context)
   ) {
-    context.report(diagnostics.floatingPromise(expression));
+    return [py.expressionStatement(startDroppedCall(expression, context.transformExpression(expression), context))];
   }
   return [py.expressionStatement(context.transformExpression(expression))];
 }

@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isPromiseType, isRecordType, typeOf } from "../types.js";
-import { producesJsPromise } from "../builtins/promise.js";
+import { producesJsPromise, startDroppedCall } from "../builtins/promise.js";
 import { skipParentheses } from "./transparent.js";
 
 /** `typeof x`: the JavaScript type name, computed at run time by js_typeof (null is "object"). */
@@ -39,13 +39,12 @@ export function transformDeleteExpression(node: ts.DeleteExpression, context: Tr
 
 /** `void expr`: the operand runs for its effects (a statement of its own); the value is undefined. */
 export function transformVoidExpression(node: ts.VoidExpression, context: TransformationContext): py.Expression {
-  // `void run()` of an async function: JavaScript runs it up to its first await there and then;
-  // a MicroPython coroutine never awaited never runs at all.
+  // `void run()` of an async function: JavaScript runs it up to its first await there and then.
   const discarded = skipParentheses(node.expression);
+  let operand = context.transformExpression(node.expression);
   if (ts.isCallExpression(discarded) && isPromiseType(typeOf(context, discarded)) && !producesJsPromise(discarded, context)) {
-    context.report(diagnostics.floatingPromise(discarded));
+    operand = startDroppedCall(discarded, operand, context);
   }
-  const operand = context.transformExpression(node.expression);
   if (operand.kind !== "Constant" && operand.kind !== "Name") context.addPrecedingStatements(py.expressionStatement(operand));
   return py.none();
 }

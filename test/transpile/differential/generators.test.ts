@@ -85,7 +85,6 @@ console.log(s.next(), s.next().done);
     expect(codes).toEqual([
       ["TSMP1021", 1],
       ["TSMP1021", 2],
-      ["TSMP1006", 3],
     ]);
     expect(result.diagnostics[0]!.message).toBe(
       "Async generators (async function*) and for await…of are not supported: MicroPython has no async generators. Return an array from an async function, or pass values through an asyncio queue or a callback.",

@@ -1,0 +1,158 @@
+import { ts } from "../typescript.js";
+import { startsAtCall } from "./stored-promise.js";
+
+/**
+ * Where an async call starts at the call, as JavaScript starts every async function, instead of
+ * staying a MicroPython coroutine that runs only once awaited or made a task (issue #16):
+ *
+ * - a call whose promise is dropped: `work();`, `void work();`, `(async () => { … })();`;
+ * - a call stored in a variable that the module uses only as a promise (stored-promise.ts);
+ * - a call collected into an array (`[a(), b()]`, `list.push(a())`) in a module without asyncio.
+ *
+ * The call is started the way the Promise API starts one (`JsPromise.of` on MicroPython,
+ * `startCoroutine` on Node): its body runs at once up to its first `await`, then on from
+ * microtasks, or from asyncio's loop when it waits on an asyncio primitive. For that to keep
+ * JavaScript's order, every `await` of the module's own async functions must take JavaScript's
+ * microtask too (`JsPromise.awaited`), so the whole module switches to promise mode
+ * (`runsAsPromises`).
+ *
+ * Decided on the syntax alone, so that the transpiler and the Node runner (which has no type
+ * checker) agree. The callee must be an async function, method or arrow function declared in
+ * the same module, whose awaits that switch covers; a dropped call of anything else typed as a
+ * promise stays rejected (TSMP1006).
+ */
+
+const asyncNamesOf = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+const modeOf = new WeakMap<ts.SourceFile, boolean>();
+
+/** Whether a module's async code runs under JavaScript's promise rules (see above). */
+export function runsAsPromises(sourceFile: ts.SourceFile): boolean {
+  let mode = modeOf.get(sourceFile);
+  if (mode === undefined) {
+    mode = mentionsPromiseApi(sourceFile) || hasEagerStart(sourceFile);
+    modeOf.set(sourceFile, mode);
+  }
+  return mode;
+}
+
+/** `work()` as a statement or `void work()`, where `work` is an async function of this module. */
+export function isDroppedAsyncCall(call: ts.CallExpression): boolean {
+  let use: ts.Node = call;
+  while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
+  return (ts.isExpressionStatement(use.parent) || ts.isVoidExpression(use.parent)) && callsModuleAsyncFunction(call);
+}
+
+/**
+ * `[work(1), work(2)]`, `started.push(work(i))`: an async call collected into an array, which
+ * JavaScript starts there, in a module that does not use asyncio (whose `gather` and
+ * `create_task` need the coroutines themselves, so there they stay coroutines).
+ */
+export function isCollectedAsyncCall(call: ts.CallExpression): boolean {
+  let use: ts.Node = call;
+  while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
+  const parent = use.parent;
+  const collected =
+    (ts.isArrayLiteralExpression(parent) && !isPromiseApiArgument(parent)) ||
+    (ts.isCallExpression(parent) &&
+      parent.arguments.includes(use as ts.Expression) &&
+      ts.isPropertyAccessExpression(parent.expression) &&
+      ["push", "unshift"].includes(parent.expression.name.text));
+  return collected && !importsAsyncio(call.getSourceFile()) && callsModuleAsyncFunction(call);
+}
+
+/** `const p = work()` started at the call: used only as a promise, calling the Promise API's way. */
+export function startsStoredCall(declaration: ts.VariableDeclaration): boolean {
+  if (!startsAtCall(declaration)) return false;
+  const sourceFile = declaration.getSourceFile();
+  if (mentionsPromiseApi(sourceFile)) return true;
+  const call = skipParens(declaration.initializer!);
+  return ts.isCallExpression(call) && callsModuleAsyncFunction(call);
+}
+
+/** Names `Promise` (not as a type) or `.then/.catch/.finally`. */
+function mentionsPromiseApi(node: ts.Node): boolean {
+  if (ts.isIdentifier(node) && node.text === "Promise" && !ts.isTypeReferenceNode(node.parent)) return true;
+  if (ts.isPropertyAccessExpression(node) && ["then", "catch", "finally"].includes(node.name.text)) return true;
+  return ts.forEachChild(node, mentionsPromiseApi) ?? false;
+}
+
+function hasEagerStart(sourceFile: ts.SourceFile): boolean {
+  const visit = (node: ts.Node): boolean =>
+    (ts.isCallExpression(node) && (isDroppedAsyncCall(node) || isCollectedAsyncCall(node))) ||
+    (ts.isVariableDeclaration(node) && startsStoredCall(node)) ||
+    (ts.forEachChild(node, visit) ?? false);
+  return visit(sourceFile);
+}
+
+/** `Promise.all([…])`: the Promise API starts its items itself. */
+function isPromiseApiArgument(node: ts.Expression): boolean {
+  const call = node.parent;
+  return (
+    ts.isCallExpression(call) &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    ts.isIdentifier(call.expression.expression) &&
+    call.expression.expression.text === "Promise"
+  );
+}
+
+export function importsAsyncio(sourceFile: ts.SourceFile): boolean {
+  return sourceFile.statements.some(
+    (statement) =>
+      ts.isImportDeclaration(statement) &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      statement.moduleSpecifier.text === "tsmp/asyncio",
+  );
+}
+
+/** `work(…)`, `this.work(…)`, `job?.work(…)` with `work` declared async here, or `(async () => …)()`. */
+function callsModuleAsyncFunction(call: ts.CallExpression): boolean {
+  const callee = skipParens(call.expression);
+  if (isAsyncFunctionLike(callee)) return true;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name !== undefined && asyncNames(call.getSourceFile()).has(name);
+}
+
+/** The async functions, methods and function-valued variables and properties a module declares, by name. */
+function asyncNames(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  let names = asyncNamesOf.get(sourceFile);
+  if (names === undefined) {
+    const found = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (
+        (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) &&
+        isAsync(node) &&
+        node.asteriskToken === undefined &&
+        node.name !== undefined &&
+        ts.isIdentifier(node.name)
+      ) {
+        found.add(node.name.text);
+      }
+      if (
+        (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) &&
+        ts.isIdentifier(node.name) &&
+        node.initializer !== undefined &&
+        isAsyncFunctionLike(skipParens(node.initializer))
+      ) {
+        found.add(node.name.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    names = found;
+    asyncNamesOf.set(sourceFile, names);
+  }
+  return names;
+}
+
+function isAsyncFunctionLike(node: ts.Expression): boolean {
+  return (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && isAsync(node) && node.asteriskToken === undefined;
+}
+
+function isAsync(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
+function skipParens(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  return node;
+}
