@@ -1,13 +1,17 @@
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import * as py from "./python-ast.js";
-import { elementAsText } from "./element-bounds.js";
+import { elementAsText, mayReadPastEnd } from "./element-bounds.js";
+import { writesTo } from "./integers.js";
+import { isArrayType, isRecordType, typeOf } from "./types.js";
+import { skipParentheses } from "./visitors/transparent.js";
 
 /**
  * A value the checker types as a string that may be undefined when it runs, converted to text
  * (concatenated, in a template, `String(x)`): "undefined" for undefined, as JavaScript gives.
- * Such values are an element read past the end and JSON.stringify's result (undefined for
- * undefined and functions). Undefined for any other value.
+ * Such values are an element read past the end, a record's missing key, JSON.stringify's result
+ * (undefined for undefined and functions), and what holds one (see mayHoldUndefined).
+ * Undefined for any other value.
  */
 export function maybeUndefinedAsText(
   node: ts.Expression,
@@ -16,7 +20,7 @@ export function maybeUndefinedAsText(
 ): py.Expression | undefined {
   const element = elementAsText(node, expression, context);
   if (element) return element;
-  return isJsonStringify(node) ? py.call(context.useHelper("js_str"), [expression]) : undefined;
+  return isJsonStringify(node) || mayHoldUndefined(node, context) ? py.call(context.useHelper("js_str"), [expression]) : undefined;
 }
 
 /** `JSON.stringify(v)`, typed string but undefined for undefined and functions. */
@@ -28,4 +32,148 @@ export function isJsonStringify(node: ts.Expression): boolean {
     ts.isIdentifier(node.expression.expression) &&
     node.expression.expression.text === "JSON"
   );
+}
+
+/** How far a value is followed through variables, parameters and returns. */
+const followLimit = 6;
+
+/**
+ * A value TypeScript types without `undefined` that may be undefined when it runs: an element
+ * read past an array's end, a record's missing key (`r["b"]`, `r.b` of a `Record<string, T>`),
+ * `JSON.stringify`'s result, an element an array pattern takes past the end (`const [cmd, arg] =
+ * line.split(" ")`), and, followed within the module, a variable or field any of whose writes is
+ * one, a parameter some call passes one, and a call of a function returning one. Such a value
+ * printed or converted to text natively would show `None`, or raise where JavaScript concatenates.
+ */
+export function mayHoldUndefined(node: ts.Expression, context: TransformationContext, depth = 0): boolean {
+  if (depth > followLimit) return false;
+  const value = skipParentheses(node);
+  if (mayReadPastEnd(value, context) || isJsonStringify(value) || isRecordRead(value, context)) return true;
+  if (ts.isConditionalExpression(value)) {
+    return mayHoldUndefined(value.whenTrue, context, depth + 1) || mayHoldUndefined(value.whenFalse, context, depth + 1);
+  }
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+      return mayHoldUndefined(value.right, context, depth + 1);
+    }
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.EqualsToken) {
+      return (
+        (operator === ts.SyntaxKind.AmpersandAmpersandToken && mayHoldUndefined(value.left, context, depth + 1)) ||
+        mayHoldUndefined(value.right, context, depth + 1)
+      );
+    }
+    return false;
+  }
+  if (ts.isIdentifier(value) || (ts.isPropertyAccessExpression(value) && value.expression.kind === ts.SyntaxKind.ThisKeyword)) {
+    return holderMayHoldUndefined(value, context, depth);
+  }
+  if (ts.isCallExpression(value)) return returnsUndefined(value, context, depth);
+  return false;
+}
+
+/** `r[k]` or `r.name` through an index signature: a missing key reads undefined. */
+function isRecordRead(value: ts.Expression, context: TransformationContext): boolean {
+  if (!ts.isElementAccessExpression(value) && !ts.isPropertyAccessExpression(value)) return false;
+  if (value.questionDotToken) return false;
+  const receiverType = typeOf(context, value.expression);
+  if (!isRecordType(context, receiverType)) return false;
+  // A property the type declares besides its index signature is there.
+  return !ts.isPropertyAccessExpression(value) || receiverType.getProperty(value.name.text) === undefined;
+}
+
+/** A variable, parameter or `this` field declared in this module, and what is written to it. */
+function holderMayHoldUndefined(node: ts.Identifier | ts.PropertyAccessExpression, context: TransformationContext, depth: number): boolean {
+  const symbol = context.symbolOf(ts.isIdentifier(node) ? node : node.name);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || declaration.getSourceFile() !== node.getSourceFile()) return false;
+  const file = declaration.getSourceFile();
+  const written = () =>
+    writesTo(symbol, file, context).some(
+      (write) =>
+        ts.isBinaryExpression(write) && assignments.has(write.operatorToken.kind) && mayHoldUndefined(write.right, context, depth + 1),
+    );
+  if (ts.isVariableDeclaration(declaration)) {
+    if (ts.isIdentifier(declaration.name) && declaration.initializer && mayHoldUndefined(declaration.initializer, context, depth + 1))
+      return true;
+    return !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && written();
+  }
+  if (ts.isPropertyDeclaration(declaration)) {
+    return (declaration.initializer !== undefined && mayHoldUndefined(declaration.initializer, context, depth + 1)) || written();
+  }
+  if (ts.isBindingElement(declaration)) return patternMayGiveUndefined(declaration, context, depth) || written();
+  if (ts.isParameter(declaration)) return parameterMayGetUndefined(declaration, context, depth) || written();
+  return false;
+}
+
+const assignments = new Set([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
+
+/**
+ * `const [cmd, arg] = parts` takes undefined past the end of an array (a tuple's elements are
+ * there); `const { host } = settings` a record's missing key. A default takes undefined's place.
+ */
+function patternMayGiveUndefined(element: ts.BindingElement, context: TransformationContext, depth: number): boolean {
+  if (element.initializer) return mayHoldUndefined(element.initializer, context, depth + 1);
+  if (element.dotDotDotToken) return false;
+  const pattern = element.parent;
+  const source = context.checker.getTypeAtLocation(pattern);
+  if (ts.isArrayBindingPattern(pattern)) return isArrayType(context, source) && !context.checker.isTupleType(source);
+  const key = element.propertyName ?? element.name;
+  return isRecordType(context, source) && !(ts.isIdentifier(key) && source.getProperty(key.text) !== undefined);
+}
+
+/** A parameter without a default that some call in this module passes such a value. */
+function parameterMayGetUndefined(parameter: ts.ParameterDeclaration, context: TransformationContext, depth: number): boolean {
+  if (parameter.initializer || parameter.dotDotDotToken) return false;
+  const index = parameter.parent.parameters.indexOf(parameter);
+  return argumentsPassedTo(parameter.parent, context).some(
+    (args) => index < args.length && mayHoldUndefined(args[index]!, context, depth + 1),
+  );
+}
+
+/** `f(…)` of a function of this module whose `return` gives such a value. */
+function returnsUndefined(call: ts.CallExpression, context: TransformationContext, depth: number): boolean {
+  const declaration = context.checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration) || declaration.getSourceFile() !== call.getSourceFile()) return false;
+  const body = (declaration as ts.FunctionLikeDeclaration).body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return mayHoldUndefined(body, context, depth + 1);
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression && mayHoldUndefined(node.expression, context, depth + 1)) found = true;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+// Symbols and signatures belong to one checker: the index is kept per checker.
+const callsByFile = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, Map<ts.Node, ts.NodeArray<ts.Expression>[]>>>();
+
+/** The argument lists of the calls (and `new`) in the declaration's module that resolve to it. */
+function argumentsPassedTo(declaration: ts.SignatureDeclaration, context: TransformationContext): ts.NodeArray<ts.Expression>[] {
+  const file = declaration.getSourceFile();
+  const files = callsByFile.get(context.checker) ?? new WeakMap<ts.SourceFile, Map<ts.Node, ts.NodeArray<ts.Expression>[]>>();
+  callsByFile.set(context.checker, files);
+  let index = files.get(file);
+  if (!index) {
+    const built = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
+    const visit = (node: ts.Node): void => {
+      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments && node.arguments.length > 0) {
+        const callee = context.checker.getResolvedSignature(node)?.declaration;
+        if (callee) built.set(callee, [...(built.get(callee) ?? []), node.arguments]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    index = built;
+    files.set(file, index);
+  }
+  return index.get(declaration) ?? [];
 }

@@ -1,13 +1,12 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
-import { isBooleanType, isErrorType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
-import { skipParentheses } from "../visitors/transparent.js";
+import { isBooleanType, isErrorType, isNumberType, isStringType, typeOf } from "../types.js";
 import * as diagnostics from "./diagnostics.js";
 import { isIntegral } from "../operators/numeric.js";
 import type { CallMappings } from "./mapping.js";
 import { elementAsText, mayReadPastEnd } from "../element-bounds.js";
-import { isJsonStringify } from "../undefined-text.js";
+import { isJsonStringify, mayHoldUndefined } from "../undefined-text.js";
 import { mayHaveEffects } from "../effects.js";
 
 export const consoleCalls: CallMappings = {
@@ -180,8 +179,8 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
     rejectUnprintable(argument, type, context, 0);
     return py.call(context.useHelper("js_inspect"), [value]);
   }
-  // A record's missing key (or a const holding an element past the end) is undefined whatever the type says.
-  if (mayBeMissingKey(argument, context) && (isStringType(type) || isNumberType(type) || isBooleanType(type))) {
+  // A record's missing key (or what holds it or an element past the end) is undefined whatever the type says.
+  if (mayHoldUndefined(argument, context) && (isStringType(type) || isNumberType(type) || isBooleanType(type))) {
     return py.call(context.useHelper(isStringType(type) ? "js_str" : "js_inspect"), [value]);
   }
   if (isStringType(type)) return isJsonStringify(argument) ? py.call(context.useHelper("js_inspect"), [value]) : value;
@@ -193,26 +192,6 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
   if (effectFree && type.flags & ts.TypeFlags.Null) return py.str("null");
   rejectUnprintable(argument, type, context, 0);
   return py.call(context.useHelper("js_inspect"), [value]);
-}
-
-/**
- * A read through an index signature (`r[k]`, `r.name` of a `Record<string, string>`), or a
- * `const` holding one or an element read past an array's end: TypeScript types it as the
- * element type, but a missing key reads undefined, which a native print would show as `None`.
- */
-function mayBeMissingKey(node: ts.Expression, context: TransformationContext, depth = 0): boolean {
-  const value = skipParentheses(node);
-  if (ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) {
-    const receiverType = typeOf(context, value.expression);
-    if (!isRecordType(context, receiverType)) return false;
-    // A property the type declares besides its index signature is there.
-    return !ts.isPropertyAccessExpression(value) || receiverType.getProperty(value.name.text) === undefined;
-  }
-  if (!ts.isIdentifier(value) || depth > 4) return false;
-  const declaration = context.symbolOf(value)?.valueDeclaration;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
-  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
-  return mayReadPastEnd(declaration.initializer, context) || mayBeMissingKey(declaration.initializer, context, depth + 1);
 }
 
 /** Class instances (other than Map and Set) and Errors print in ways MicroPython cannot match. */
