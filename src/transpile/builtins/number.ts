@@ -57,7 +57,7 @@ export const numberStaticCalls: CallMappings = {
   isNaN: isNumberNaN,
   isFinite: isNumberFinite,
   isInteger: (node, context) => py.call(context.useHelper("is_integer"), transformArgs(node, context)),
-  isSafeInteger: (node, context) => py.call(context.useHelper("is_integer"), transformArgs(node, context)),
+  isSafeInteger: (node, context) => py.call(context.useHelper("is_safe_integer"), transformArgs(node, context)),
   parseInt: globalCalls.parseInt!,
   parseFloat: globalCalls.parseFloat!,
 };

@@ -73,6 +73,7 @@ export const helperNames = [
   "float_str",
   "is_finite",
   "is_integer",
+  "is_safe_integer",
   "is_nan",
   "js_add",
   "js_apply_decorators",

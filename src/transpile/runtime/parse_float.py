@@ -29,4 +29,6 @@ def parse_float(s):
     if text[-1] in "eE+-":
         text = text.rstrip("eE+-")
     f = float(text)
-    return int(f) if f == int(f) and "." not in text and "e" not in text and "E" not in text else f
+    if f == 0 and text[0] == "-":
+        return -0.0
+    return int(f) if f - f == 0 and f == int(f) and "." not in text and "e" not in text and "E" not in text else f

@@ -1,4 +1,4 @@
-def parse_int(s, radix=10):
+def parse_int(s, radix=0):
     # parseInt: skips leading whitespace, reads the longest valid prefix and gives
     # NaN (not ValueError) when there is none.
     s = str(s).strip()
@@ -7,12 +7,15 @@ def parse_int(s, radix=10):
         if s[0] == "-":
             sign = -1
         s = s[1:]
-    if not radix:
+    # A "0x" prefix counts without a radix (or 0) and with 16, not with an explicit 10.
+    if radix != radix or radix in (None, float("inf"), float("-inf")):
+        radix = 0
+    radix = int(radix)
+    if (radix == 0 or radix == 16) and s[:2] in ("0x", "0X"):
+        s = s[2:]
+        radix = 16
+    elif radix == 0:
         radix = 10
-    if radix == 16 or radix == 10 and s[:2] in ("0x", "0X"):
-        if s[:2] in ("0x", "0X"):
-            s = s[2:]
-            radix = 16
     if radix < 2 or radix > 36:
         return float("nan")
     n = 0
@@ -24,4 +27,7 @@ def parse_int(s, radix=10):
             break
         n = n * radix + d
         i += 1
-    return sign * n if i else float("nan")
+    if not i:
+        return float("nan")
+    # "-0" is JavaScript's -0 (a float: a Python int has no sign of zero).
+    return n if sign > 0 else -n if n else -0.0

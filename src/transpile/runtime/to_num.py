@@ -14,20 +14,29 @@ def to_num(x):
         s = x.strip()
         if not s:
             return 0
+        # Python's int() and float() also take "1_000", "inf", "nan" and "infinity": JavaScript none.
+        if "_" in s:
+            return float("nan")
         if s in ("Infinity", "+Infinity"):
             return float("inf")
         if s == "-Infinity":
             return float("-inf")
         try:
-            if s[:2] in ("0x", "0X"):
-                return int(s[2:], 16)
-            if s[:2] in ("0b", "0B"):
-                return int(s[2:], 2)
-            if s[:2] in ("0o", "0O"):
-                return int(s[2:], 8)
-            if "." in s or "e" in s or "E" in s or "n" in s or "N" in s:
+            radix = _to_num_radix.get(s[:2])
+            if radix:
+                # int() would take a sign or spaces after the prefix ("0x-5"): JavaScript does not.
+                if s[2:3] in ("+", "-", " ", "\t", "\n", "\r"):
+                    return float("nan")
+                return int(s[2:], radix)
+            if "." in s or "e" in s or "E" in s:
+                if "n" in s or "N" in s:
+                    return float("nan")
                 return float(s)
-            return int(s)
+            n = int(s)
+            return -0.0 if n == 0 and s[0] == "-" else n
         except ValueError:
             return float("nan")
     return float("nan")
+
+
+_to_num_radix = {"0x": 16, "0X": 16, "0b": 2, "0B": 2, "0o": 8, "0O": 8}

@@ -65,4 +65,7 @@ describeCases("numbers", {
   "a literal past the largest double is Infinity": `const big = 1e309; console.log(big, -1e400, big > 1e308, [2e308]);`,
   "unary minus converts as Number() does": `const s = "123"; const a: any = "7"; const u: string | number = "2.5"; console.log(-s, -"456", -a, -"x", -u, -true, -" 0x10 ");`,
   "a number-typed value that is not a number in a template": `// @ts-ignore\nconst lie = "text" as number; const b: number = true as any; console.log(\`\${lie}|\${b}\`);`,
+  "Number() takes only JavaScript's number text": `const inputs = ["1_000", "inf", "-infinity", "nan", "Infinity", "-0", " 12 ", "0x1F", "0x-5", "0x 5", "1e3", "1.5e", "5.", ".5", "+7", "-0x10", "0b2", "1e1000", "12abc", "", "00012", "-"]; for (const s of inputs) console.log(JSON.stringify(s), Number(s), +s, Object.is(Number(s), -0));`,
+  "parseInt and parseFloat at the edges": `const inputs = ["-0", "-0x10", "1e1000", "12abc", "0x1f", "  -42px", "-.5e-3x"]; for (const s of inputs) console.log(JSON.stringify(s), parseFloat(s), parseInt(s), Object.is(parseFloat(s), -0), Object.is(parseInt(s), -0)); const h = "0x1f"; console.log(parseInt(h, 10), parseInt(h, 16), parseInt(h, 0), parseInt("z", 36), parseInt("12", 1));`,
+  "Number.isSafeInteger stops at 2 ** 53 - 1": `const edge = 2 ** 53; console.log(Number.isSafeInteger(edge), Number.isSafeInteger(edge - 1), Number.isSafeInteger(-edge), Number.isSafeInteger(1.5), Number.isSafeInteger(1e300), Number.isInteger(edge));`,
 });
