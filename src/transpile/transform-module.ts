@@ -5,6 +5,7 @@ import * as py from "./python-ast.js";
 import { helperModuleName } from "./runtime/helper-module.js";
 import type { HelperName } from "./runtime/helper-names.js";
 import { visitors } from "./visitors/index.js";
+import { reportSymbolKeys } from "./symbol-keys.js";
 
 export interface TransformedModule {
   module: py.Module;
@@ -15,6 +16,7 @@ export interface TransformedModule {
 /** One TypeScript source file → one Python module (plus the runtime helpers it asked for). */
 export function transformSourceFile(sourceFile: ts.SourceFile, program: ProgramInfo): TransformedModule {
   const context = new TransformationContext(program, sourceFile, visitors);
+  reportSymbolKeys(sourceFile, context);
   // An ES module's imports (and re-exports) run before any statement of its body, wherever
   // they are written; a Python import runs where it stands.
   const isImport = (statement: ts.Statement) =>

@@ -150,5 +150,12 @@ export const symbolValue = (node: ts.Node) =>
   at(
     node,
     "TSMP1101",
-    `\`${node.getText()}\`: symbols are not supported: MicroPython has no symbol type, and its attribute names are strings. Use a string constant as the key.`,
+    `\`${node.getText()}\`: tsmp supports symbols made by Symbol(…) and Symbol.for(…), and Symbol.iterator as a method's name, not the library's other symbols or Symbol itself as a value.`,
+  );
+
+export const symbolKey = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1101",
+    `\`${node.getText()}\`: a symbol as a property key is not supported: tsmp keys the properties of objects and classes by strings, so Object.keys and JSON.stringify would list it. Key a Map by the symbol, or use a string constant as the key.`,
   );

@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import { isArrayType, isNumberType, isStringType, isTemplateStringsArray, typeOf } from "../types.js";
 
 /** Global classes whose static members are mapped (`Array.from`, `Object.keys`). */
-const constructorGlobals = new Set(["Array", "String", "Number", "Object", "Date", "Promise"]);
+const constructorGlobals = new Set(["Array", "String", "Number", "Object", "Date", "Promise", "Symbol"]);
 
 /**
  * Which JavaScript library a receiver belongs to, for looking up mappings: `Array`, `String`,
@@ -20,6 +20,7 @@ export function receiverKind(node: ts.Expression, context: TransformationContext
   if (isNumberType(type)) return "Number";
   if (isTemplateStringsArray(type)) return "TemplateStringsArray";
   if (isArrayType(context, type)) return "Array";
+  if (type.flags & ts.TypeFlags.ESSymbolLike) return "Symbol";
   return type.getSymbol()?.getName();
 }
 

@@ -5,6 +5,7 @@ import { asCondition } from "../conversions.js";
 import { isNumberType, typeOf } from "../types.js";
 import { isIntegral, isNonNegative } from "../operators/numeric.js";
 import { transformArgs, valueAsString } from "./arguments.js";
+import { maySymbol, symbolAsString, symbolCall } from "./symbol.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 const isNaN: CallMapping = (node, context) => {
@@ -44,8 +45,11 @@ export const globalCalls: CallMappings = {
   String(node, context) {
     const [argument] = node.arguments;
     if (!argument) return py.str("");
-    return valueAsString(argument, context, context.transformExpression(argument));
+    const value = context.transformExpression(argument);
+    if (maySymbol(typeOf(context, argument))) return symbolAsString(context, value);
+    return valueAsString(argument, context, value);
   },
+  Symbol: symbolCall,
   Boolean(node, context) {
     const [argument] = node.arguments;
     if (!argument) return py.bool(false);

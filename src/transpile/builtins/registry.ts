@@ -10,6 +10,7 @@ import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number
 import { objectStaticCalls } from "./object.js";
 import { promiseCalls, promiseStaticCalls } from "./promise.js";
 import { stringCalls, stringProperties, stringStaticCalls } from "./string.js";
+import { symbolCalls, symbolProperties, symbolStaticCalls } from "./symbol.js";
 import { binaryCallMappings, binaryPropertyMappings } from "./typed-arrays.js";
 import type { CallMappings, PropertyMappings } from "./mapping.js";
 import * as py from "../python-ast.js";
@@ -44,6 +45,8 @@ export const callMappings: Record<string, CallMappings> = {
   Promise: promiseCalls,
   ClassDecoratorContext: classContextCalls,
   PromiseConstructor: promiseStaticCalls,
+  Symbol: symbolCalls,
+  SymbolConstructor: symbolStaticCalls,
   ...binaryCallMappings,
 };
 
@@ -60,6 +63,7 @@ export const propertyMappings: Record<string, PropertyMappings> = {
   ClassFieldDecoratorContext: memberContextProperties,
   ClassGetterDecoratorContext: memberContextProperties,
   ClassSetterDecoratorContext: memberContextProperties,
+  Symbol: symbolProperties,
   TemplateStringsArray: { raw: (_node, context, receiver) => py.call(context.useHelper("tpl_raw"), [receiver]) },
   ...binaryPropertyMappings,
 };
@@ -75,4 +79,5 @@ export const namespaceGlobals = new Set([
   "StringConstructor",
   "DateConstructor",
   "PromiseConstructor",
+  "SymbolConstructor",
 ]);

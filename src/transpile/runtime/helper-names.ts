@@ -25,6 +25,7 @@ export const helperNames = [
   "JsObject",
   "JsPromise",
   "JsSet",
+  "JsSymbol",
   "JsThisFunction",
   "JsThrown",
   "JsWeakMap",

@@ -54,6 +54,8 @@ def _inspect(v, level, indent):
     name = type(v).__name__
     if name == "JsNull":
         return "null"
+    if name == "JsSymbol":
+        return v.text()
     is_list = t is list or t is tuple
     if name == "ArrayBuffer":
         output = ["[Uint8Contents]: <" + " ".join(["%02x" % b for b in v]) + ">", "byteLength: " + str(len(v))]

@@ -12,6 +12,8 @@ def js_typeof(x):
         return "number"
     if t is str:
         return "string"
+    if t.__name__ == "JsSymbol":
+        return "symbol"
     if callable(x) and not hasattr(x, "__dict__") or type(x).__name__ in ("function", "closure", "bound_method", "JsFunction", "JsMethod"):
         return "function"
     return "object"

@@ -3,7 +3,7 @@ def json_stringify(value, indent=None):
     # JSON.stringify: compact separators, integral floats without ".0", NaN and
     # Infinity as null, objects in insertion order, optional pretty indent. undefined (None)
     # and functions are left out of objects, null in arrays, and alone give undefined.
-    if value is None or callable(value):
+    if _json_skipped(value):
         return None
     if type(indent) is int:
         indent = " " * min(indent, 10)
@@ -38,7 +38,7 @@ def _json_write(v, out, indent, nl):
             if i:
                 out.append(",")
             out.append(inner)
-            if item is None or callable(item):
+            if _json_skipped(item):
                 out.append("null")
             else:
                 _json_write(item, out, indent, inner if nl else "")
@@ -52,7 +52,7 @@ def _json_write(v, out, indent, nl):
         first = True
         out.append("{")
         for k, item in items:
-            if callable(item) or item is None:
+            if _json_skipped(item):
                 continue
             if not first:
                 out.append(",")
@@ -60,6 +60,11 @@ def _json_write(v, out, indent, nl):
             out.append(inner + _json_str(str(k)) + (": " if nl else ":"))
             _json_write(item, out, indent, inner if nl else "")
         out.append(("}" if first else nl + "}") if nl else "}")
+
+
+def _json_skipped(v):
+    # undefined, functions and symbols: left out of objects, null in arrays.
+    return v is None or callable(v) or type(v).__name__ == "JsSymbol"
 
 
 def _json_str(s):

@@ -28,15 +28,32 @@ describe("rejection messages", () => {
       "Numeric member names in classes (`[2]`) are not supported: a Python attribute cannot be named by a number. Give the member a name, or keep numbered values in an array or a Map.",
     );
   });
-  it("names Symbol.for and Symbol and says to use a string key", () => {
-    const found = tsmpDiagnostics(`const k = Symbol.for("k");\nconst s = Symbol("s");\nconsole.log(String(k), String(s));`);
+  it("names a symbol used as a property key, and a library symbol other than Symbol.iterator", () => {
+    const found = tsmpDiagnostics(
+      `const k: symbol = Symbol("k");\nconst o = { [k]: 1 };\nconsole.log(k in o, Symbol.hasInstance, JSON.stringify(o));`,
+    );
     expect(found.map((d) => [d.code, d.line])).toEqual([
-      ["TSMP1101", 1],
       ["TSMP1101", 2],
+      ["TSMP1101", 3],
+      ["TSMP1101", 3],
     ]);
     expect(found[0]!.message).toBe(
-      "`Symbol.for`: symbols are not supported: MicroPython has no symbol type, and its attribute names are strings. Use a string constant as the key.",
+      "`k`: a symbol as a property key is not supported: tsmp keys the properties of objects and classes by strings, so Object.keys and JSON.stringify would list it. Key a Map by the symbol, or use a string constant as the key.",
     );
+    expect(found[2]!.message).toBe(
+      "`Symbol.hasInstance`: tsmp supports symbols made by Symbol(…) and Symbol.for(…), and Symbol.iterator as a method's name, not the library's other symbols or Symbol itself as a value.",
+    );
+  });
+  it("names every place a key may be a symbol: element access, in, library key parameters, K extends PropertyKey", () => {
+    const found = tsmpDiagnostics(
+      `const k: symbol = Symbol();\nconst o: any = {};\no[k] = 1;\nconst { [k]: v } = o;\nconsole.log(({ a: 1 }).hasOwnProperty(k), v);\nfunction put<K extends PropertyKey>(r: Record<K, number>, key: K) { return r[key]; }\nfunction get<T, K extends keyof T>(r: T, key: K) { return r[key]; }\nconsole.log(put({ a: 1 }, "a"), get({ a: 1 }, "a"));`,
+    );
+    expect(found.map((d) => [d.code, d.line])).toEqual([
+      ["TSMP1101", 3],
+      ["TSMP1101", 4],
+      ["TSMP1101", 5],
+      ["TSMP1101", 6],
+    ]);
   });
   it("names a using declaration and says why", () => {
     expect(tsmpDiagnostics(`function f() {\n  using r = null;\n  return r;\n}\nf();`)).toEqual([
