@@ -52,6 +52,7 @@ function isWellKnownSymbol(node: ts.Expression, context: TransformationContext):
 
 /** The arguments a library function takes as property keys (`PropertyKey` parameters: hasOwnProperty, defineProperty, Reflect.get…). */
 function propertyKeyArguments(node: ts.CallExpression, context: TransformationContext): ts.Expression[] {
+  if (!node.arguments.some((argument) => maySymbol(context.typeOf(argument)))) return [];
   const declaration = context.checker.getResolvedSignature(node)?.getDeclaration();
   if (!declaration || context.program.isUserFile(declaration.getSourceFile())) return [];
   return node.arguments.filter((_argument, index) => {
