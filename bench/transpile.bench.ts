@@ -165,13 +165,14 @@ ${row("transpileProject + writeBuild in-process", inProcessTsmp)}
   - tsmp loads the compiler with V8's code cache, written after the first run with the functions it compiled (Node 22's
     \`module.enableCompileCache()\` does this, and tsc turns it on there; Node 20 has no such switch, so tsc here
     compiles its bundle every run).
-  - \`bin/tsmp.js\` raises V8's interrupt budget fourfold before anything loads (src/transpile/short-run.ts).
-    With V8's default, most of the checker and the transform became hot enough within the first second to be
-    compiled again by TurboFan on background threads, and the process ended before that code paid back:
-    per-thread CPU on this project (2026-12-03) was main thread 1.34–1.56 s, V8's four worker threads 1.1–1.2 s.
-    With the budget raised, the workers take about 0.4 s (tsc's take 0.75–0.8 s) and the main thread is no
-    slower. The same budget in \`tsmp dev\`'s in-process rebuilds (12 one-line edits, 3 alternating rounds) gave
-    rebuilds no slower than V8's default. The build server and the tests keep V8's defaults.
+  - \`bin/tsmp.js\` doubles V8's interrupt budget before anything loads (src/transpile/short-run.ts). With V8's
+    default, most of the checker and the transform became hot enough within the first second to be compiled
+    again by TurboFan on background threads, and the process ended soon after. Per-thread CPU, 9 alternating
+    rounds at load 6–12 on 2026-12-03 (main thread / V8's worker threads / total, ms): V8's default
+    1448 / 1214 / 2679; 1.5× budget 1363 / 835 / 2198; 2× (chosen) 1404 / 724 / 2084; 4× 1561 / 438 / 1981.
+    Beyond 2× the main thread, which is what a user waits for where cores are spare, runs longer in the
+    interpreter. A 4× budget in \`tsmp dev\`'s in-process rebuilds (12 one-line edits, 3 alternating
+    rounds) left rebuilds no slower. The build server and the tests keep V8's defaults.
   - Compiling tsmp's own bundle with a code cache, and the V8 flags \`--max-semi-space-size\`,
     \`--single-threaded-gc\`, \`--always-sparkplug\`, \`--maglev\` (experimental in Node 20) and \`--no-opt\`
     (CPU as low, wall time higher) were measured and not kept (issue-16 notes).
