@@ -144,7 +144,7 @@ export function startedAtCall(declaration: ts.VariableDeclaration, value: py.Exp
  * (TSMP1006), since a MicroPython coroutine nobody awaits never runs. `value` is the call's Python.
  */
 export function startDroppedCall(call: ts.CallExpression, value: py.Expression, context: TransformationContext): py.Expression {
-  if (!isDroppedAsyncCall(call)) {
+  if (!isDroppedAsyncCall(call) || !calleeIsAsyncHere(call, context)) {
     context.report(floatingPromise(call));
     return value;
   }
@@ -153,6 +153,39 @@ export function startDroppedCall(call: ts.CallExpression, value: py.Expression, 
     return value;
   }
   return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
+}
+
+/**
+ * The checker's word on what async-start.ts matched by name: the callee really is an async
+ * function of this module (not another module's function that shares a name with one).
+ */
+function calleeIsAsyncHere(call: ts.CallExpression, context: TransformationContext): boolean {
+  const callee = skipParens(call.expression);
+  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return true;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  const declarations = context.symbolOf(name)?.declarations ?? [];
+  const here = call.getSourceFile();
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => declaration.getSourceFile() === here) &&
+    declarations.some((declaration) => isAsyncDeclaration(declaration))
+  );
+}
+
+function isAsyncDeclaration(declaration: ts.Declaration): boolean {
+  const isAsync = (node: ts.Node) =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) return isAsync(declaration);
+  if (
+    (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) &&
+    declaration.initializer
+  ) {
+    let initializer = declaration.initializer;
+    while (ts.isParenthesizedExpression(initializer) || ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer))
+      initializer = initializer.expression;
+    return (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && isAsync(initializer);
+  }
+  return false;
 }
 
 /** Written outside every function and class: runs while the module loads. */

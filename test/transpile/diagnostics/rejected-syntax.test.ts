@@ -57,6 +57,13 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
     ["an imported async function", { "main.ts": `import { work } from "./work";\nwork();`, "work.ts": `export async function work() {}` }],
     ["a callback typed as returning a promise", `function start(job: () => Promise<void>) { job(); }\nstart(async () => {});`],
     ["an interface's method", `function start(job?: { run(): Promise<void> }) { void job?.run(); }\nstart();`],
+    [
+      "another module's method named like an async method of this module",
+      {
+        "main.ts": `import { Other } from "./other";\nclass Job { async run() {} }\nfunction go(o: Other) { o.run(); }\ngo(new Other());\nnew Job().run();`,
+        "other.ts": `export class Other { run(): Promise<void> { return work(); } }\nasync function work() {}`,
+      },
+    ],
     ["a call inside a comma expression", `async function work() {}\nfunction start() { work(), 1; }\nstart();`],
   ])("TSMP1006 %s called and never awaited (only this module's async functions start at the call)", (_name, source) => {
     expect(rejection(source, "TSMP1006").message).toMatch(

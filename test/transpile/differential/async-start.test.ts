@@ -164,4 +164,29 @@ async function main() {
 }
 asyncio.run(main());
 `));
+  it("started calls awaiting async helpers that sleep, beside create_task and gather", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function pulse(name: string, ms: number) { console.log("pulse", name); await asyncio.sleep_ms(ms); return ms; }
+async function blink(name: string, base: number) {
+  let total = 0;
+  for (let i = 0; i < 2; i++) total += await pulse(name, base * (i + 1));
+  console.log("blink done", name, total);
+  return total;
+}
+async function quick() { console.log("quick"); return 1; }
+async function main() {
+  const a = blink("a", 5);
+  blink("b", 7);
+  const t = asyncio.create_task(blink("task", 9));
+  console.log("main sync part", await quick());
+  await asyncio.sleep_ms(1);
+  console.log("main after 1ms");
+  console.log("a gives", await a);
+  await t;
+  const g = await asyncio.gather(blink("g1", 3), blink("g2", 4));
+  console.log("gathered", g[0], g[1]);
+}
+asyncio.run(main());
+`));
 });
