@@ -184,14 +184,14 @@ export const numericClassMember = (node: ts.Node) =>
   at(
     node,
     "TSMP1011",
-    `Numeric member names in classes (\`${node.getText()}\`) are not supported: a Python attribute cannot be named by a number. Give the member a name, or keep numbered values in an array or a Map.`,
+    `Numeric names on getters, setters and decorated members (\`${node.getText()}\`) are not supported: tsmp names their Python functions after the member, which a number cannot name. Give the member a name (fields and methods may be numbered).`,
   );
 
 export const nonIdentifierClassMember = (node: ts.Node, name: string) =>
   at(
     node,
     "TSMP1054",
-    `A class member named ${JSON.stringify(name)} is not supported: a Python class attribute must be named like an identifier. Give the member an identifier name, or keep such keys in an object literal or a Map.`,
+    `A getter, setter or decorated member named ${JSON.stringify(name)} is not supported: tsmp names their Python functions after the member, which must be an identifier for that. Give the member an identifier name (fields and methods may have any name).`,
   );
 
 export const arrayHole = (node: ts.Node) =>

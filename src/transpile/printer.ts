@@ -184,6 +184,8 @@ class Printer {
         return this.line(`global ${node.names.join(", ")}`, depth, source);
       case "Nonlocal":
         return this.line(`nonlocal ${node.names.join(", ")}`, depth, source);
+      case "Delete":
+        return this.line(`del ${node.targets.map((target) => this.expression(target, 0)).join(", ")}`, depth, source);
       default:
         return unhandled(node);
     }

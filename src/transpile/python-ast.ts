@@ -299,6 +299,11 @@ export interface Nonlocal extends Located {
   names: string[];
 }
 
+export interface Delete extends Located {
+  kind: "Delete";
+  targets: Expression[];
+}
+
 /** A `#` comment line carried over from the TypeScript source. */
 export interface Comment extends Located {
   kind: "Comment";
@@ -324,7 +329,8 @@ export type Statement =
   | Try
   | Raise
   | Global
-  | Nonlocal;
+  | Nonlocal
+  | Delete;
 
 export interface Module {
   body: Statement[];

@@ -44,20 +44,38 @@ function writtenName(member: ts.ClassElement, context: TransformationContext): s
 
 function memberName(member: ts.ClassElement, context: TransformationContext): string | undefined {
   const written = writtenName(member, context);
-  if (written !== undefined && !/^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(written)) {
+  if (written !== undefined && !isIdentifierName(written)) {
     context.report(diagnostics.nonIdentifierClassMember(member.name!, written));
     return undefined;
   }
   if (written !== undefined) return pythonSafeAttribute(written);
   if (member.name && ts.isPrivateIdentifier(member.name)) context.report(diagnostics.privateName(member.name));
-  else if (member.name && (ts.isNumericLiteral(member.name) || isNumericComputedName(member.name)))
-    context.report(diagnostics.numericClassMember(member.name));
+  else if (member.name && numericName(member.name) !== undefined) context.report(diagnostics.numericClassMember(member.name));
   else context.report(diagnostics.unsupportedClassMember(member, "Computed member names other than a string constant (and on accessors)"));
   return undefined;
 }
 
-function isNumericComputedName(name: ts.PropertyName): boolean {
-  return ts.isComputedPropertyName(name) && ts.isNumericLiteral(name.expression);
+function isIdentifierName(name: string): boolean {
+  return /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(name);
+}
+
+/** `1`, `[2]`, `0x10`: the property key a number names ("1", "2", "16"). */
+function numericName(name: ts.PropertyName): string | undefined {
+  const literal = ts.isComputedPropertyName(name) ? name.expression : name;
+  return ts.isNumericLiteral(literal) ? String(Number(literal.text)) : undefined;
+}
+
+/**
+ * The key of a field or method named by a number or by a string that is no identifier
+ * (`1 = 4`, `"my-key"() {}`): Python cannot spell such an attribute, but stores and finds it
+ * by its string (`setattr`, `getattr`, the class body's `locals()`), where `o[1]` and
+ * `o["my-key"]` read it. Accessors and decorated members keep their rejections.
+ */
+function keyedMemberName(member: ts.ClassElement, context: TransformationContext): string | undefined {
+  if (!member.name || !(ts.isPropertyDeclaration(member) || ts.isMethodDeclaration(member))) return undefined;
+  if (ts.getDecorators(member)?.length) return undefined;
+  const written = writtenName(member, context) ?? numericName(member.name);
+  return written !== undefined && !isIdentifierName(written) ? written : undefined;
 }
 
 /**
@@ -132,6 +150,11 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
   reportReplacedStaticAccessors(node, heritage, context);
   for (const member of node.members) {
     if (ts.isPropertyDeclaration(member)) {
+      const key = keyedMemberName(member, context);
+      if (key !== undefined) {
+        keyedField(member, key, node, body, fieldInitializers, context);
+        continue;
+      }
       const name = memberName(member, context);
       if (!name || ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) continue;
       if (!member.initializer) {
@@ -202,7 +225,8 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
         body.push(py.at(iteratorDefinition(member, "self", context), context.positionOf(member)), pythonIteration(context));
         continue;
       }
-      const name = memberName(member, context);
+      const key = keyedMemberName(member, context);
+      const name = key === undefined ? memberName(member, context) : context.temporary("_js_member").id;
       if (!name) continue;
       const method = takesClass(member)
         ? functionDefinition(name, member, context, { leadingParameters: ["cls"], decorators: [py.name("classmethod")] })
@@ -210,6 +234,7 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
           ? functionDefinition(name, member, context, { decorators: [py.name("staticmethod")] })
           : functionDefinition(name, member, context, { leadingParameters: ["self"] });
       body.push(py.at(method, context.positionOf(member)));
+      if (key !== undefined) body.push(py.assign(classNamespaceItem(key), py.name(name)), { kind: "Delete", targets: [py.name(name)] });
       continue;
     }
     if ((ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body) {
@@ -236,6 +261,38 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
   // Read by js_class_name, for `x.constructor.name`.
   if (jsName !== undefined) body.unshift(py.assign(py.name("_js_name"), py.str(jsName)));
   return { kind: "ClassDef", name: className, bases, body };
+}
+
+/** The class body's own namespace, where an attribute Python cannot spell is stored by its key. */
+function classNamespaceItem(key: string): py.Subscript {
+  return py.subscript(py.call(py.name("locals")), py.str(key));
+}
+
+/** A field named by a key Python cannot spell: `setattr(self, "1", v)` in `__init__`, or the class namespace's item. */
+function keyedField(
+  member: ts.PropertyDeclaration,
+  key: string,
+  node: ts.ClassLikeDeclaration,
+  body: py.Statement[],
+  fieldInitializers: py.Statement[],
+  context: TransformationContext,
+): void {
+  if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword) || isAbstract(member)) return;
+  if (isStatic(member)) {
+    if (member.initializer && usesOwnClass(member.initializer, node, context)) {
+      context.report(diagnostics.unsupportedClassMember(member, "Static properties initialised from their own class"));
+      return;
+    }
+    const value = member.initializer ? context.transformExpression(member.initializer) : py.none();
+    body.push(py.at(py.assign(classNamespaceItem(key), value), context.positionOf(member)));
+    return;
+  }
+  if (!member.initializer && isSetBeforeRead(member, node)) return;
+  const { result, preceding } = member.initializer
+    ? context.collectPreceding(() => context.transformExpression(member.initializer!))
+    : { result: py.none() as py.Expression, preceding: [] };
+  const store = py.expressionStatement(py.call(py.name("setattr"), [py.name("self"), py.str(key), result]));
+  fieldInitializers.push(...preceding, py.at(store, context.positionOf(member)));
 }
 
 /** `__getattr__`, reached only for a missing attribute: the getters, by name, for reads tsmp could not resolve. */

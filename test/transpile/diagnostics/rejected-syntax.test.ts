@@ -102,13 +102,13 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       [],
     );
   });
-  it("TSMP1054 a class member named by a string that is not an identifier", () => {
-    const source = `class Keys {\n  "with-dash"() { return 1; }\n  static "a b" = 2;\n}`;
+  it("TSMP1054 a getter or setter named by a string that is not an identifier", () => {
+    const source = `class Keys {\n  get "with-dash"() { return 1; }\n  static set "a b"(v: number) {}\n  "fine-method"() { return 2; }\n}`;
     rejection(source, "TSMP1054");
     const found = diagnosticsOf(source).filter((each) => each.code === "TSMP1054");
-    expect(found.map(({ line, column }) => `${line}:${column}`).sort()).toEqual(["2:3", "3:10"]);
+    expect(found.map(({ line, column }) => `${line}:${column}`).sort()).toEqual(["2:7", "3:14"]);
     expect(found.find((each) => each.line === 2)!.message).toBe(
-      'A class member named "with-dash" is not supported: a Python class attribute must be named like an identifier. Give the member an identifier name, or keep such keys in an object literal or a Map.',
+      'A getter, setter or decorated member named "with-dash" is not supported: tsmp names their Python functions after the member, which must be an identifier for that. Give the member an identifier name (fields and methods may have any name).',
     );
     expect(diagnosticsOf(`class Fine { "plain" = 1; naïve = 2; $cash = 3; "class" = 4 }`)).toEqual([]);
   });
@@ -122,8 +122,10 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       /in classes are not supported by tsmp yet/,
     );
   });
-  it("TSMP1011 numeric member names and computed names with no known string", () => {
-    expect(rejection(`class A { 1 = 4; }`, "TSMP1011").message).toMatch(/^Numeric member names in classes \(`1`\) are not supported/);
+  it("TSMP1011 numeric accessor names and computed names with no known string", () => {
+    expect(rejection(`class A { get 1() { return 4; } }`, "TSMP1011").message).toMatch(
+      /^Numeric names on getters, setters and decorated members \(`1`\) are not supported/,
+    );
     expect(rejection(`function key(): string { return "k"; }\nclass A { [key()] = 4; }`, "TSMP1011").message).toBe(
       "Computed member names other than a string constant (and on accessors) in classes are not supported by tsmp yet.",
     );

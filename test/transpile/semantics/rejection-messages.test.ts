@@ -18,14 +18,16 @@ describe("rejection messages", () => {
       },
     ]);
   });
-  it("names numeric class members, plain and computed", () => {
-    const found = tsmpDiagnostics(`class A {\n  1 = "x";\n  [2]() { return 2; }\n}\nconsole.log(String(new A()));`);
+  it("names numeric getters and setters, plain and computed (numbered fields and methods compile)", () => {
+    const found = tsmpDiagnostics(
+      `class A {\n  get 1() { return "x"; }\n  set [2](v: number) {}\n  3 = 3;\n}\nconsole.log(String(new A()));`,
+    );
     expect(found.map((d) => [d.code, d.line])).toEqual([
       ["TSMP1011", 2],
       ["TSMP1011", 3],
     ]);
     expect(found[1]!.message).toBe(
-      "Numeric member names in classes (`[2]`) are not supported: a Python attribute cannot be named by a number. Give the member a name, or keep numbered values in an array or a Map.",
+      "Numeric names on getters, setters and decorated members (`[2]`) are not supported: tsmp names their Python functions after the member, which a number cannot name. Give the member a name (fields and methods may be numbered).",
     );
   });
   it("names a symbol used as a property key, and a library symbol other than Symbol.iterator", () => {
