@@ -105,7 +105,7 @@ export function importsAsyncio(sourceFile: ts.SourceFile): boolean {
 }
 
 /** `work(…)`, `this.work(…)`, `job?.work(…)` with `work` declared async here, or `(async () => …)()`. */
-function callsModuleAsyncFunction(call: ts.CallExpression): boolean {
+export function callsModuleAsyncFunction(call: ts.CallExpression): boolean {
   const callee = skipParens(call.expression);
   if (isAsyncFunctionLike(callee)) return true;
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;

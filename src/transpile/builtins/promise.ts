@@ -7,7 +7,14 @@ import { callbackArity } from "./callbacks.js";
 import { isLibrarySymbol } from "./library.js";
 import type { CallMappings } from "./mapping.js";
 import { unsupportedPromise } from "./diagnostics.js";
-import { importsAsyncio, isCollectedAsyncCall, isDroppedAsyncCall, runsAsPromises, startsStoredCall } from "./async-start.js";
+import {
+  callsModuleAsyncFunction,
+  importsAsyncio,
+  isCollectedAsyncCall,
+  isDroppedAsyncCall,
+  runsAsPromises,
+  startsStoredCall,
+} from "./async-start.js";
 import { asyncCallBesideAsyncio, floatingPromise } from "../diagnostics.js";
 
 /**
@@ -58,6 +65,11 @@ function isPromiseGlobal(node: ts.Identifier, context: TransformationContext): b
 
 function thenCall(method: string, expected: readonly number[]) {
   return (node: ts.CallExpression, context: TransformationContext, receiver: py.Expression): py.Expression => {
+    // `main().catch(…)` at the top level beside asyncio stops at main's first asyncio wait, as `main();` would.
+    const started = skipParens((node.expression as ts.PropertyAccessExpression).expression);
+    if (ts.isCallExpression(started) && callsModuleAsyncFunction(started) && importsAsyncio(node.getSourceFile()) && isAtTopLevel(node)) {
+      context.report(asyncCallBesideAsyncio(started));
+    }
     const promise = asPromise((node.expression as ts.PropertyAccessExpression).expression, receiver, context);
     const args = node.arguments.map((argument, index) => adaptArity(argument, expected[index] ?? 1, method, context));
     return py.call(py.attribute(promise, method), args);

@@ -70,6 +70,14 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       /^This async call's promise is dropped\. JavaScript starts it here, and tsmp does the same only for an async function, method or arrow function declared in this module/,
     );
   });
+  it("TSMP1006 main().catch(…) at the top level of a module using asyncio", () => {
+    const source = `import * as asyncio from "tsmp/asyncio";\nasync function main() { await asyncio.sleep_ms(5); }\nmain().catch((e) => console.log(e));`;
+    expect(rejection(source, "TSMP1006")).toMatchObject({
+      line: 3,
+      column: 1,
+      message: expect.stringMatching(/Write asyncio\.run\(main\(\)\) instead\.$/),
+    });
+  });
   it("TSMP1006 an async call at the top level of a module using asyncio (asyncio's loop runs only inside asyncio.run)", () => {
     const source = `import * as asyncio from "tsmp/asyncio";\nasync function main() { await asyncio.sleep_ms(5); }\nmain();`;
     expect(rejection(source, "TSMP1006")).toMatchObject({
