@@ -100,7 +100,7 @@ def _inspect(v, level, indent):
         base = bases[0].__dict__.get("_js_name", bases[0].__name__) if bases else ""
         return "[class " + v.__dict__.get("_js_name", v.__name__) + (" extends " + ("Error" if base == "Exception" else base) if base else "") + "]"
     elif callable(v):
-        return "[Function: " + getattr(v, "__name__", "anonymous") + "]"
+        return "[Function: " + (getattr(v, "_js_name", None) or getattr(v, "__name__", "anonymous")) + "]"
     else:
         # An object literal's getters and setters are shown as [Getter/Setter], not called.
         accessors = getattr(t, "_js_accessors", None)

@@ -14,6 +14,6 @@ def js_typeof(x):
         return "string"
     if t.__name__ == "JsSymbol":
         return "symbol"
-    if callable(x) and not hasattr(x, "__dict__") or type(x).__name__ in ("function", "closure", "bound_method", "JsFunction", "JsMethod"):
+    if callable(x) and not hasattr(x, "__dict__") or type(x).__name__ in ("function", "closure", "bound_method", "JsFunction", "JsMethod", "JsClassMethod"):
         return "function"
     return "object"

@@ -15,6 +15,7 @@ import { transformOptionalChain } from "./optional-chain.js";
 import { transformAccessorAccess } from "./class-accessors.js";
 import { isFunctionProperty } from "./function-properties.js";
 import { reportDetachedMethod } from "./object-literal.js";
+import { classMethodValue } from "./method-values.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
 import { liveNamespaceMemberRead } from "./live-bindings.js";
 import { isNegativeZeroLiteral } from "../integers.js";
@@ -85,7 +86,7 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   // their `__len__` or `__setitem__` are the Python object's own.
   const declaredInPython = member !== undefined && context.isDeclaredByFacade(member);
   if (declaredInPython) return facadePropertyBytes(node, py.attribute(receiver, node.name.text), context);
-  return py.attribute(receiver, pythonSafeAttribute(node.name.text));
+  return classMethodValue(node, member, receiver, context) ?? py.attribute(receiver, pythonSafeAttribute(node.name.text));
 }
 
 export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {
