@@ -205,6 +205,13 @@ export function rejectUnprintable(node: ts.Expression, type: ts.Type, context: T
   }
   const symbol = type.getSymbol();
   if (symbol && symbol.flags & ts.SymbolFlags.Class && context.isDeclaredByUser(symbol)) {
+    // The class itself prints as `[class K extends B]` (js_inspect), unless it has static fields
+    // (or a namespace's members), which Node lists after it in an order MicroPython does not keep.
+    if (type.getConstructSignatures().length > 0) {
+      if (!hasStaticProperties(symbol)) return false;
+      context.report(diagnostics.logClassWithStatics(node, symbol.getName()));
+      return true;
+    }
     context.report(diagnostics.logClassInstance(node, symbol.getName()));
     return true;
   }
@@ -214,4 +221,18 @@ export function rejectUnprintable(node: ts.Expression, type: ts.Type, context: T
       .some((element) => rejectUnprintable(node, element, context, depth + 1));
   }
   return false;
+}
+
+/** A class with static fields, or merged with a namespace whose members become its attributes. */
+function hasStaticProperties(symbol: ts.Symbol): boolean {
+  if (symbol.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) return true;
+  return (symbol.declarations ?? []).some(
+    (declaration) =>
+      ts.isClassLike(declaration) &&
+      declaration.members.some(
+        (member) =>
+          (ts.isPropertyDeclaration(member) || ts.isAutoAccessorPropertyDeclaration(member)) &&
+          ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword),
+      ),
+  );
 }

@@ -27,6 +27,13 @@ export const logClassInstance = (node: ts.Node, className: string) =>
     `console.log of a ${className} instance is not supported: Node prints its fields in creation order, which MicroPython does not keep. Log the fields, or String(value) with a toString() method.`,
   );
 
+export const logClassWithStatics = (node: ts.Node, className: string) =>
+  at(
+    node,
+    "TSMP1104",
+    `console.log of the class ${className} is not supported: Node lists its static fields after \`[class ${className}]\` in declaration order, which MicroPython does not keep. Log the fields, or ${className}.name.`,
+  );
+
 export const regularExpression = (node: ts.Node, member: string) =>
   at(
     node,

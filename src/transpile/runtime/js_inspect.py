@@ -132,12 +132,12 @@ def _inspect(v, level, indent):
             output.append(_inspect(item, level + 1, indent))
     else:
         # A module's or namespace's functions and classes are among its exports; an object's
-        # methods are not listed.
+        # methods are not listed, its classes are.
         module = name == "JsModule" or name == "JsNamespace"
         for k, item in items:
             if accessors and py_key(k) in accessors:
                 output.append(_inspect_key(k) + ": " + item)
-            elif module or not callable(item):
+            elif module or not callable(item) or isinstance(item, type):
                 output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent))
     indent -= 2
     entries = len(output)

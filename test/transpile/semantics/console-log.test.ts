@@ -38,4 +38,5 @@ describeCases("console.log formatting", {
   "map with object values": `console.log(new Map([[1, { on: true }], [2, { on: false }]]));`,
   "string only argument not quoted": `console.log("it's plain");`,
   "optional value printed": `const o: { v?: number } = {}; console.log(o.v, o);`,
+  "a class printed as itself": `class K { m() { return 1; } static s() { return 2; } } class B extends K {} class Err extends Error {} const Anon = class {}; const Named = class Inner {}; console.log(K, B, Err, [K, B], { k: K, n: 1 }, Anon, Named);`,
 });

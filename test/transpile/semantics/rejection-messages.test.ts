@@ -124,4 +124,14 @@ describe("rejection messages", () => {
       },
     ]);
   });
+  it("says a class with static fields cannot be printed, and prints one without", () => {
+    expect(tsmpDiagnostics(`class S {\n  static count = 0;\n}\nclass K {}\nconsole.log(K, S);`)).toEqual([
+      {
+        code: "TSMP1104",
+        line: 5,
+        message:
+          "console.log of the class S is not supported: Node lists its static fields after `[class S]` in declaration order, which MicroPython does not keep. Log the fields, or S.name.",
+      },
+    ]);
+  });
 });
