@@ -10,6 +10,7 @@ import {
   transformArgs,
   valueAsString,
 } from "./arguments.js";
+import { isIntegral, isNonNegative } from "../operators/numeric.js";
 import * as diagnostics from "./diagnostics.js";
 import { zeroPaddedRadix } from "./number.js";
 import type { HelperName } from "../runtime/helper-names.js";
@@ -124,12 +125,17 @@ export const stringCalls: CallMappings = {
   },
   includes(node, context, receiver) {
     const [search, position] = transformArgs(node, context);
-    return py.compare(search!, "in", position ? slice(receiver, position) : receiver);
+    return py.compare(search!, "in", position ? slice(receiver, clampedPosition(node.arguments[1]!, position, context)) : receiver);
   },
-  startsWith: rejectRegExp("String.startsWith", method("startswith")),
+  startsWith: rejectRegExp("String.startsWith", (node, context, receiver) => {
+    const [search, position] = transformArgs(node, context);
+    const from = position ? slice(receiver, clampedPosition(node.arguments[1]!, position, context)) : receiver;
+    return py.call(py.attribute(from, "startswith"), [search!]);
+  }),
   endsWith(node, context, receiver) {
     const [search, length] = transformArgs(node, context);
-    return py.call(py.attribute(length ? slice(receiver, undefined, length) : receiver, "endswith"), [search!]);
+    const upTo = length ? slice(receiver, undefined, clampedPosition(node.arguments[1]!, length, context, true)) : receiver;
+    return py.call(py.attribute(upTo, "endswith"), [search!]);
   },
   split: rejectRegExp("String.split", (node, context, receiver) => {
     const [separator] = node.arguments;
@@ -186,3 +192,20 @@ export const stringStaticCalls: CallMappings = {
     return codes.length === 0 ? py.str("") : codes.reduce<py.Expression>((joined, next) => py.binOp(joined, "+", next), codes.shift()!);
   },
 };
+
+/**
+ * A position argument (`includes(s, p)`, `startsWith(s, p)`, `endsWith(s, n)`) as JavaScript
+ * takes it: clamped to 0 from below (Python would count a negative one from the end), NaN 0,
+ * fractions truncated; undefined is 0, or for endsWith the whole length.
+ */
+function clampedPosition(
+  node: ts.Expression,
+  expression: py.Expression,
+  context: TransformationContext,
+  undefinedIsEnd = false,
+): py.Expression {
+  if (isIntegral(node, context)) return isNonNegative(node, context) ? expression : py.call(py.name("max"), [expression, py.num(0)]);
+  // js_index gives Infinity as a bound past any length, which a slice takes as the end.
+  const absent = py.num(undefinedIsEnd ? 0x3fffffff : 0);
+  return py.call(py.name("max"), [py.call(context.useHelper("js_index"), [expression, absent]), py.num(0)]);
+}

@@ -7,4 +7,10 @@ def str_split(s, sep=None, limit=None):
         parts = list(s)
     else:
         parts = s.split(sep)
-    return parts if limit is None else parts[: max(int(limit), 0)]
+    if limit is None:
+        return parts
+    # The limit is a uint32 (ToUint32): -1 is 4294967295, NaN and Infinity are 0.
+    if limit != limit or limit - limit != 0:
+        return []
+    # (min: a 32-bit port's slice takes no bound past its small ints.)
+    return parts[: min(int(limit) & 0xFFFFFFFF, len(parts))]

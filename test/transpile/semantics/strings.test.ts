@@ -54,4 +54,6 @@ line2\`; console.log(t);`,
   "trimStart trimEnd only one side": `console.log("[" + "  x  ".trimStart() + "]" + "[" + "  x  ".trimEnd() + "]");`,
   "split on multi-char separator": `console.log("a::b::c".split("::"));`,
   "lastIndexOf missing": `console.log("abc".lastIndexOf("z"));`,
+  "positions of startsWith, endsWith and includes are clamped": `const s = "abc"; const big = 10, frac = 1.7, nan = NaN; let u: number | undefined; console.log(s.startsWith("c", -1), s.startsWith("a", -5), s.startsWith("b", frac), s.startsWith("", big), s.startsWith("a", nan), s.startsWith("a", u)); console.log(s.endsWith("a", -1), s.endsWith("b", -1), s.endsWith("b", 2), s.endsWith("c", big), s.endsWith("a", frac), s.endsWith("c", u), s.endsWith("c", Infinity)); console.log(s.includes("a", -2), s.includes("b", frac), s.includes("", big), s.includes("a", u), s.includes("a", 1)); for (const p of [-3, 0, 2]) console.log(p, s.startsWith("a", p), s.endsWith("c", p + 3), s.includes("c", p));`,
+  "split's limit is a uint32": `const nan = NaN; let u: number | undefined; console.log("a,b,c".split(",", 0), "a,b,c".split(",", -1), "a,b,c".split(",", 2.9), "a,b,c".split(",", nan), "a,b,c".split(",", u), "abc".split("", 2), "a,b".split(",", Infinity));`,
 });
