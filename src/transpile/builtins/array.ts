@@ -283,7 +283,9 @@ export const arrayCalls: CallMappings = {
   sort(node, context, receiver) {
     const arrayNode = (node.expression as ts.PropertyAccessExpression).expression;
     const element = elementType(arrayNode, context);
-    const [comparator] = node.arguments;
+    const [given] = node.arguments;
+    // `sort(undefined)` sorts as `sort()` does.
+    const comparator = given && !(ts.isIdentifier(given) && given.text === "undefined") ? given : undefined;
     if (!comparator) {
       if (element && isStringType(element)) return returningArray(node, context, receiver, (array) => py.call(py.attribute(array, "sort")));
       return py.call(context.useHelper("arr_sort_default"), [receiver]);
@@ -293,7 +295,14 @@ export const arrayCalls: CallMappings = {
       const keywords = order === "descending" ? [{ name: "reverse", value: py.bool(true) }] : [];
       return returningArray(node, context, receiver, (array) => py.call(py.attribute(array, "sort"), [], keywords));
     }
-    return py.call(context.useHelper("arr_sort"), [receiver, context.transformExpression(comparator)]);
+    // arr_sort calls compare(a, b): a comparator declaring fewer parameters gets only those.
+    const typed = typeOf(context, comparator).getCallSignatures().length > 0;
+    const arity = typed ? callbackArity(comparator, context, "Array.sort", 2) : 2;
+    const compare = context.transformExpression(comparator);
+    return py.call(context.useHelper("arr_sort"), [
+      receiver,
+      arity >= 2 ? compare : py.call(context.useHelper("js_arity"), [compare, py.num(arity)]),
+    ]);
   },
   // ES2023's copying methods: the in-place one on a copy (`list(a)`), which is the result.
   toReversed(node, context, receiver) {

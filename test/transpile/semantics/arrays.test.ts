@@ -83,4 +83,5 @@ console.log(JSON.stringify([original.toSpliced(1, 2, 10, 11), original.toSpliced
 console.log(JSON.stringify([a.with(0, 9), a.with(-1, 7), a.with(1.7, 8), a.with(-0.5, 6), a.with(NaN, 5), a]));
 for (const i of [3, -4, Infinity, -Infinity]) { try { a.with(i, 0); } catch (e) { console.log(e instanceof RangeError, (e as Error).message); } }`,
   "the copy is of the array as it was when read": `const log: number[] = [3, 1, 2]; const sorted = log.toSorted(); log.push(0); const spliced = log.toSpliced(0, 1, log.length); console.log(JSON.stringify([sorted, spliced, log]));`,
+  "sort with a comparator declaring fewer parameters, or undefined": `const cmpAny: any = (a: number, b: number) => b - a; console.log([3, 1, 2].sort(() => 0), [2, 1, 3].sort((a) => a - 2), [1, 3, 2].sort(cmpAny), [3, 1, 2].sort(undefined), [5, 1, 4].toSorted(() => 0));`,
 });
