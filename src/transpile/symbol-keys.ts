@@ -50,13 +50,19 @@ function isWellKnownSymbol(node: ts.Expression, context: TransformationContext):
   return symbol !== undefined && isLibrarySymbol(symbol, context);
 }
 
-/** The arguments a library function takes as property keys (`PropertyKey` parameters: hasOwnProperty, defineProperty, Reflect.get…). */
+/**
+ * The arguments a library function takes as property keys (`PropertyKey` parameters:
+ * hasOwnProperty, defineProperty, Reflect.get…). The signature comes first: the full check left
+ * every call's signature in the checker's cache, while typing an argument runs flow analysis
+ * again, for every argument of every call in the program.
+ */
 function propertyKeyArguments(node: ts.CallExpression, context: TransformationContext): ts.Expression[] {
-  if (!node.arguments.some((argument) => maySymbol(context.typeOf(argument)))) return [];
   const declaration = context.checker.getResolvedSignature(node)?.getDeclaration();
   if (!declaration || context.program.isUserFile(declaration.getSourceFile())) return [];
-  return node.arguments.filter((_argument, index) => {
+  const keys = node.arguments.filter((_argument, index) => {
     const type = declaration.parameters[index]?.type;
     return type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === "PropertyKey";
   });
+  if (keys.length === 0 || !node.arguments.some((argument) => maySymbol(context.typeOf(argument)))) return [];
+  return keys;
 }
