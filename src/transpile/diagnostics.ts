@@ -91,6 +91,13 @@ export const classWithStaticAccessorsAsValue = (node: ts.Node, name: string) =>
     `'${name}' has static getters or setters, and is used here as a value: tsmp calls a static accessor by name where it reads 'Class.x' (MicroPython classes cannot have class-level properties), not through another type. Read its members where the class is named.`,
   );
 
+export const classWithStaticsStoredApartAsValue = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1045",
+    `'${name}' has a static member named like an instance method, and is used here as a value: tsmp stores such a static under a name of its own (a Python class has one namespace for both), which it uses where it reads 'Class.x', not through another type. Read its members where the class is named.`,
+  );
+
 export const dictAssertedAsObject = (node: ts.Node) =>
   at(
     node,

@@ -18,6 +18,7 @@ import { reportDetachedMethod } from "./object-literal.js";
 import { classMethodValue } from "./method-values.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
 import { liveNamespaceMemberRead } from "./live-bindings.js";
+import { memberAttribute } from "./static-names.js";
 import { isNegativeZeroLiteral } from "../integers.js";
 import { elementRead, isWritten } from "../element-bounds.js";
 import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
@@ -86,7 +87,7 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   // their `__len__` or `__setitem__` are the Python object's own.
   const declaredInPython = member !== undefined && context.isDeclaredByFacade(member);
   if (declaredInPython) return facadePropertyBytes(node, py.attribute(receiver, node.name.text), context);
-  return classMethodValue(node, member, receiver, context) ?? py.attribute(receiver, pythonSafeAttribute(node.name.text));
+  return classMethodValue(node, member, receiver, context) ?? py.attribute(receiver, memberAttribute(node.name, node.name.text, context));
 }
 
 export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {
@@ -157,7 +158,7 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   if (isSequence || isRecordType(context, receiverType)) return py.subscript(receiver, index);
   // Other objects are attribute bags (class instances, object literals): `o["x"]` is `o.x`.
   if (ts.isStringLiteral(node.argumentExpression) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(node.argumentExpression.text)) {
-    return py.attribute(receiver, pythonSafeAttribute(node.argumentExpression.text));
+    return py.attribute(receiver, memberAttribute(node.argumentExpression, node.argumentExpression.text, context));
   }
   // Attribute names are strings: a number key (`o[5]`) names the property "5".
   const key = ts.isNumericLiteral(node.argumentExpression)

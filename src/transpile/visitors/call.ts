@@ -3,7 +3,7 @@ import { transformBuiltinCall } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { superOf } from "./class-receivers.js";
-import { pythonSafeAttribute } from "../reserved-names.js";
+import { memberAttribute } from "./static-names.js";
 import { transformBinaryNew } from "../builtins/typed-arrays.js";
 import { startCollectedCall, transformNewPromise } from "../builtins/promise.js";
 import { transformDynamicCall } from "./dynamic-access.js";
@@ -28,7 +28,7 @@ function transformCall(node: ts.CallExpression, context: TransformationContext):
   }
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
     const { args, keywords } = transformArguments(node, context);
-    return py.call(py.attribute(superOf(callee, context), pythonSafeAttribute(callee.name.text)), args, keywords);
+    return py.call(py.attribute(superOf(callee, context), memberAttribute(callee.name, callee.name.text, context)), args, keywords);
   }
   const thisCall = transformThisCall(node, context);
   if (thisCall) return thisCall;

@@ -8,6 +8,7 @@ import { pythonSafeAttribute } from "../reserved-names.js";
 import { functionDefinition } from "./function.js";
 import { superOf } from "./class-receivers.js";
 import { capturedAssignments } from "../scope.js";
+import { hasStaticsStoredApart } from "./static-names.js";
 
 /**
  * Class getters and setters keep their functions under names of their own, `_get_<name>` and
@@ -188,8 +189,16 @@ export function reportEscapingClass(node: ts.Identifier | ts.ThisExpression, con
     // `this` in an instance member is an instance, not the class.
     if (context.checker.getTypeOfSymbol(symbol) !== classType) return;
   }
-  if (isNamedOnly(node) || !hasStaticAccessors(symbol, context)) return;
-  context.report(diagnostics.classWithStaticAccessorsAsValue(node, node.getText()));
+  if (isNamedOnly(node)) return;
+  if (hasStaticAccessors(symbol, context)) context.report(diagnostics.classWithStaticAccessorsAsValue(node, node.getText()));
+  // `C["x"]` with a literal key is resolved as `C.x` is.
+  else if (!isReadByLiteralKey(node) && hasStaticsStoredApart(symbol, context))
+    context.report(diagnostics.classWithStaticsStoredApartAsValue(node, node.getText()));
+}
+
+function isReadByLiteralKey(node: ts.Expression): boolean {
+  const parent = node.parent;
+  return ts.isElementAccessExpression(parent) && parent.expression === node && ts.isStringLiteralLike(parent.argumentExpression);
 }
 
 function isNamedOnly(node: ts.Expression): boolean {

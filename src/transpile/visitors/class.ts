@@ -11,6 +11,8 @@ import { accessorDefinitions, reportReplacedStaticAccessors } from "./class-acce
 import { takesClass } from "./class-receivers.js";
 import { decorateClass, decoratedFieldValue, hasDecorators, isDecoratedField, rejectDecorators } from "./decorators.js";
 import { isSetBeforeRead } from "./unset-fields.js";
+import { isIdentifierName, numericName, writtenName } from "./member-names.js";
+import { reportSharedNames, staticStorageName } from "./static-names.js";
 import { getterMethodName, readsAllResolved, returnedField, usesGetterMethods } from "../getter-methods.js";
 
 function isAbstract(member: ts.ClassElement): boolean {
@@ -23,23 +25,6 @@ function isStatic(member: ts.ClassElement): boolean {
   return (
     ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false)
   );
-}
-
-/**
- * The name a member is written with: an identifier, a string literal, or a computed name whose
- * value the build knows and reading which runs no code (`["key"]`, `[KEY]` with `const KEY =
- * "key"`: a string literal type). Only for fields and methods (accessors pair up by name).
- */
-function writtenName(member: ts.ClassElement, context: TransformationContext): string | undefined {
-  const name = member.name;
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return name.text;
-  if (!ts.isComputedPropertyName(name) || !(ts.isPropertyDeclaration(member) || ts.isMethodDeclaration(member))) return undefined;
-  const key = name.expression;
-  if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) return key.text;
-  if (!ts.isIdentifier(key)) return undefined;
-  const type = context.checker.getTypeAtLocation(key);
-  return type.isStringLiteral() ? type.value : undefined;
 }
 
 function memberName(member: ts.ClassElement, context: TransformationContext): string | undefined {
@@ -55,16 +40,6 @@ function memberName(member: ts.ClassElement, context: TransformationContext): st
   return undefined;
 }
 
-function isIdentifierName(name: string): boolean {
-  return /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(name);
-}
-
-/** `1`, `[2]`, `0x10`: the property key a number names ("1", "2", "16"). */
-function numericName(name: ts.PropertyName): string | undefined {
-  const literal = ts.isComputedPropertyName(name) ? name.expression : name;
-  return ts.isNumericLiteral(literal) ? String(Number(literal.text)) : undefined;
-}
-
 /**
  * The key of a field or method named by a number or by a string that is no identifier
  * (`1 = 4`, `"my-key"() {}`): Python cannot spell such an attribute, but stores and finds it
@@ -76,20 +51,6 @@ function keyedMemberName(member: ts.ClassElement, context: TransformationContext
   if (ts.getDecorators(member)?.length) return undefined;
   const written = writtenName(member, context) ?? numericName(member.name);
   return written !== undefined && !isIdentifierName(written) ? written : undefined;
-}
-
-/**
- * A static member and an instance method or accessor of the same name: JavaScript keeps them
- * apart (the constructor's property, the prototype's); a Python class has one namespace, where
- * the later definition would replace the other.
- */
-function reportSharedNames(node: ts.ClassLikeDeclaration, context: TransformationContext): void {
-  const nameOf = (member: ts.ClassElement) => writtenName(member, context) ?? member.name?.getText();
-  const staticNames = new Set(node.members.filter(isStatic).map(nameOf));
-  for (const member of node.members) {
-    if (isStatic(member) || ts.isPropertyDeclaration(member) || !member.name || !staticNames.has(nameOf(member))) continue;
-    context.report(diagnostics.unsupportedClassMember(member, "Static members named like an instance method"));
-  }
 }
 
 /** Whether a static initializer refers to the class being defined (by name or as `this`). */
@@ -155,7 +116,8 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
         keyedField(member, key, node, body, fieldInitializers, context);
         continue;
       }
-      const name = memberName(member, context);
+      const written = memberName(member, context);
+      const name = written && (staticStorageName(member, context) ?? written);
       if (!name || ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) continue;
       if (!member.initializer) {
         // An abstract field is a declaration only. Any other exists from the start, undefined,
@@ -226,7 +188,8 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
         continue;
       }
       const key = keyedMemberName(member, context);
-      const name = key === undefined ? memberName(member, context) : context.temporary("_js_member").id;
+      const written = key === undefined ? memberName(member, context) : context.temporary("_js_member").id;
+      const name = written && (staticStorageName(member, context) ?? written);
       if (!name) continue;
       const method = takesClass(member)
         ? functionDefinition(name, member, context, { leadingParameters: ["cls"], decorators: [py.name("classmethod")] })

@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { transformArguments } from "./arguments.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { memberAttribute } from "./static-names.js";
 import { knownFunction } from "../builtins/function-members.js";
 import { readsReceiver } from "./class-receivers.js";
 
@@ -109,7 +110,7 @@ export function transformThisCall(node: ts.CallExpression, context: Transformati
   const owner = isEffectFree(receiver) ? receiver : context.temporary("owner");
   if (owner !== receiver) context.addPrecedingStatements(py.assign(owner as py.Name, receiver));
   const { args, keywords } = transformArguments(node, context);
-  return py.call(direct(py.attribute(owner, pythonSafeAttribute(callee.name.text)), true), args, [
+  return py.call(direct(py.attribute(owner, memberAttribute(callee.name, callee.name.text, context)), true), args, [
     ...keywords,
     { name: "this", value: owner },
   ]);

@@ -138,9 +138,20 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       "Computed member names other than a string constant (and on accessors) in classes are not supported by tsmp yet.",
     );
   });
-  it("TSMP1011 a computed static name shared with an instance method", () => {
-    expect(rejection(`const K = "go";\nclass B { static go = 1; [K]() { return 2; } }`, "TSMP1011").message).toMatch(
-      /Static members named like/,
+  it("TSMP1011 static and instance names a Python class cannot keep apart", () => {
+    // A static accessor and an instance accessor both keep their functions as _get_<name>.
+    expect(rejection(`class C { get v() { return 1; } static get v() { return 2; } }`, "TSMP1011").message).toBe(
+      "Static members named like an instance method or accessor in classes are not supported by tsmp yet.",
+    );
+    // Sub.m() resolves to A's static, which Python would find as B's method.
+    expect(rejection(`class A { static m() { return 1; } }\nclass B extends A { m() { return 2; } }`, "TSMP1011").message).toBe(
+      "Instance methods and accessors named like a base class's static member in classes are not supported by tsmp yet.",
+    );
+    expect(rejection(`class D { static "a-b" = 1; "a-b"() { return 2; } }`, "TSMP1011").message).toMatch(/^Static members named like/);
+  });
+  it("TSMP1045 a class whose static is stored apart from an instance method, used as a value", () => {
+    expect(rejection(`class D { static k = 1; k() { return 2; } }\nconst holder: { k: number } = D;`, "TSMP1045").message).toBe(
+      "'D' has a static member named like an instance method, and is used here as a value: tsmp stores such a static under a name of its own (a Python class has one namespace for both), which it uses where it reads 'Class.x', not through another type. Read its members where the class is named.",
     );
   });
   it("TSMP1011 a static field replacing a base class's static accessor", () => {

@@ -75,3 +75,32 @@ describe("classes", () => {
       `abstract class A { abstract v(): number; twice() { return this.v() * 2; } } class B extends A { v() { return 21; } } console.log(new B().twice());`,
     ));
 });
+
+describe("a static member named like an instance method or accessor", () => {
+  it("both kept apart, read through the class, this, super and a literal key", () =>
+    expectToMatchJsResult(`
+class Shape {
+  static count = 0;
+  count() { return "instance count"; }
+  static describe() { return "static describe " + this.count; }
+  describe() { return "instance describe"; }
+  get label() { return "instance label"; }
+  static label = "static label";
+  static make() { Shape.count += 1; return new this(); }
+}
+class Circle extends Shape {
+  static describe() { return "circle " + super.describe(); }
+  describe() { return "circle " + super.describe(); }
+}
+const s = Shape.make();
+console.log(s.count(), Shape.count, Shape.describe(), s.describe(), s.label, Shape.label, Shape["describe"]());
+Circle.make();
+console.log(Circle.describe(), new Circle().describe(), Circle.count, Shape.count, typeof Circle.count);
+`));
+  it("a static in a derived class named like a base class's instance method", () =>
+    expectToMatchJsResult(`
+class Base { greet() { return "hello from an instance"; } static id() { return "base id"; } }
+class Derived extends Base { static greet() { return "hello from the class"; } }
+console.log(new Derived().greet(), Derived.greet(), Derived.id(), new Base().greet());
+`));
+});
