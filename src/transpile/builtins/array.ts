@@ -233,26 +233,27 @@ export const arrayCalls: CallMappings = {
   ),
   some(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.some");
-    if (count === 1 && returnsBoolean(node.arguments[0]!, context))
+    if (count === 1 && !mayChangeItsArray(node, context) && returnsBoolean(node.arguments[0]!, context))
       return py.call(py.name("any"), [py.call(py.name("map"), [fn, receiver])]);
     return py.call(context.useHelper("arr_some"), [receiver, fn, arity]);
   },
   every(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.every");
-    if (count === 1 && returnsBoolean(node.arguments[0]!, context))
+    if (count === 1 && !mayChangeItsArray(node, context) && returnsBoolean(node.arguments[0]!, context))
       return py.call(py.name("all"), [py.call(py.name("map"), [fn, receiver])]);
     return py.call(context.useHelper("arr_some"), [receiver, fn, arity], [{ name: "every", value: py.bool(true) }]);
   },
   map(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.map");
-    const inline = count === 1 ? inlineCallback(fn) : undefined;
+    const native = count === 1 && !mayChangeItsArray(node, context);
+    const inline = native ? inlineCallback(fn) : undefined;
     if (inline) return py.listComp(inline.body, inline.parameter, receiver);
-    if (count === 1) return py.call(py.name("list"), [py.call(py.name("map"), [fn, receiver])]);
+    if (native) return py.call(py.name("list"), [py.call(py.name("map"), [fn, receiver])]);
     return py.call(context.useHelper("arr_map"), [receiver, fn, arity]);
   },
   filter(node, context, receiver) {
     const { fn, arity, count } = callback(node, context, "Array.filter");
-    if (count === 1 && returnsBoolean(node.arguments[0]!, context)) {
+    if (count === 1 && !mayChangeItsArray(node, context) && returnsBoolean(node.arguments[0]!, context)) {
       const inline = inlineCallback(fn);
       if (inline) return py.listComp(inline.parameter, inline.parameter, receiver, inline.body);
       return py.call(py.name("list"), [py.call(py.name("filter"), [fn, receiver])]);
@@ -390,3 +391,27 @@ export const arrayStaticCalls: CallMappings = {
     return argumentList(transformArgs(node, context));
   },
 };
+
+/**
+ * Whether `a.map(f)` (some, every, filter) may change `a` while it runs: the callback written
+ * there, or a function of this module it names, mentions the array's variable or field. Python's
+ * `map`/`filter` and comprehensions would then see elements pushed meanwhile, where JavaScript
+ * stops at the length it started with (the helpers do too, arr_for_each).
+ */
+function mayChangeItsArray(node: ts.CallExpression, context: TransformationContext): boolean {
+  let array: ts.Expression = (node.expression as ts.PropertyAccessExpression).expression;
+  while (ts.isParenthesizedExpression(array) || ts.isNonNullExpression(array)) array = array.expression;
+  const root = ts.isIdentifier(array) ? array : ts.isPropertyAccessExpression(array) ? array.name : undefined;
+  const symbol = root && context.symbolOf(root);
+  if (!symbol) return false;
+  let callback: ts.Node | undefined = node.arguments[0];
+  if (callback && ts.isIdentifier(callback)) {
+    const declaration = context.symbolOf(callback)?.valueDeclaration;
+    callback = declaration && declaration.getSourceFile() === node.getSourceFile() ? declaration : undefined;
+    if (callback && ts.isVariableDeclaration(callback)) callback = callback.initializer;
+  }
+  if (!callback || !ts.isFunctionLike(callback)) return false;
+  const mentions = (current: ts.Node): boolean =>
+    (ts.isIdentifier(current) && context.symbolOf(current) === symbol) || (ts.forEachChild(current, mentions) ?? false);
+  return ts.forEachChild(callback, mentions) ?? false;
+}

@@ -15,5 +15,8 @@ def arr_reduce(a, f, n, initial=_NO_INITIAL, from_end=False):
         acc = a[count - 1] if from_end else a[0]
         skip = 1
     for i in range(count - 1 - skip, -1, -1) if from_end else range(skip, count):
+        # An element the callback removed is skipped (JavaScript skips indexes no longer there).
+        if i >= len(a):
+            continue
         acc = f(acc, a[i]) if n == 2 else f(acc, a[i], i) if n == 3 else f(acc, a[i], i, a) if n == 4 else f(acc)
     return acc
