@@ -25,7 +25,8 @@ export function enumSymbolProperties(
     for (const member of declaration.members) {
       const value = context.checker.getConstantValue(member);
       if (value === undefined) return undefined;
-      const name = member.name.getText().replace(/^["']|["']$/g, "");
+      const name = enumMemberName(member);
+      if (name === undefined) return undefined;
       created.push([name, value]);
       if (typeof value === "number") created.push([String(value), name]);
     }
@@ -37,6 +38,12 @@ export function enumSymbolProperties(
   const keys = [...byKey.keys()];
   const ordered = [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isIndex(key))];
   return ordered.map((key) => [key, byKey.get(key)!]);
+}
+
+/** A member's key: `A`, `"my key"`, `["A"]` (the only computed name TypeScript allows in an enum). */
+export function enumMemberName(member: ts.EnumMember): string | undefined {
+  const name = ts.isComputedPropertyName(member.name) ? member.name.expression : member.name;
+  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined;
 }
 
 const constant = (value: string | number): py.Expression => (typeof value === "string" ? py.str(value) : py.num(value));

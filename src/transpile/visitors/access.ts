@@ -19,6 +19,7 @@ import { classMethodValue } from "./method-values.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
 import { liveNamespaceMemberRead } from "./live-bindings.js";
 import { memberAttribute } from "./static-names.js";
+import { isIdentifierName } from "./member-names.js";
 import { isNegativeZeroLiteral } from "../integers.js";
 import { elementRead, isWritten } from "../element-bounds.js";
 import { isArrayType, isFacadeDictType, isNumberType, isPythonItemsType, isRecordType, isStringType, typeOf } from "../types.js";
@@ -103,7 +104,10 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
     // `E[value]`: the name of a numeric member (reverse mapping); `E["A"]` the member.
     const properties = enumProperties(node.expression, context);
     if (properties && ts.isStringLiteralLike(node.argumentExpression)) {
-      return py.attribute(context.transformExpression(node.expression), pythonSafeAttribute(node.argumentExpression.text));
+      const key = node.argumentExpression.text;
+      const receiver = context.transformExpression(node.expression);
+      if (!isIdentifierName(key)) return py.call(py.name("getattr"), [receiver, py.str(key)]);
+      return py.attribute(receiver, pythonSafeAttribute(key));
     }
     // Only an enum-typed index, or a number constant one of the members has, is sure to name a
     // member: another number may be none (undefined, which TypeScript types as string).

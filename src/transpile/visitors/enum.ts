@@ -3,6 +3,8 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { enumMemberName } from "../builtins/enum-object.js";
+import { isIdentifierName } from "./member-names.js";
 
 /** An enum is a class of constants: `Color.Red` reads the same in Python. */
 export function transformEnumDeclaration(node: ts.EnumDeclaration, context: TransformationContext): py.Statement[] {
@@ -10,12 +12,15 @@ export function transformEnumDeclaration(node: ts.EnumDeclaration, context: Tran
   const body: py.Statement[] = [];
   for (const member of node.members) {
     const value = context.checker.getConstantValue(member);
-    if (value === undefined || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) {
+    const name = enumMemberName(member);
+    if (value === undefined || name === undefined) {
       context.report(diagnostics.computedEnumMember(member));
       continue;
     }
     const pythonValue = typeof value === "string" ? py.str(value) : py.num(value);
-    body.push(py.at(py.assign(py.name(pythonSafeAttribute(member.name.text)), pythonValue), context.positionOf(member)));
+    // A name Python cannot spell (`"my key"`) is stored by its string, read as `E["my key"]` by getattr.
+    const target = isIdentifierName(name) ? py.name(pythonSafeAttribute(name)) : py.subscript(py.call(py.name("locals")), py.str(name));
+    body.push(py.at(py.assign(target, pythonValue), context.positionOf(member)));
   }
   return [{ kind: "ClassDef", name: context.pythonName(node.name), bases: [], body }];
 }

@@ -38,3 +38,13 @@ describe("names", () => {
   it("self as a variable in a method", () =>
     expectToMatchJsResult(`class A { v = 2; m() { const self = 3; return this.v + self; } } console.log(new A().m());`));
 });
+
+describe("enum member names", () => {
+  it("a computed string name, names Python cannot spell, and members referring to them", () =>
+    expectToMatchJsResult(`
+enum Key { ["Start"], "Same" = Start, After = Same, "with space" = 5, "class" = 7, "a-b" = "dash" }
+const dyn: any = Key;
+console.log(Key.Start, Key.Same, Key.After, Key["with space"], Key[5], Key.class, Key["a-b"], dyn["with space"]);
+console.log(Object.keys(Key), Object.values(Key), Key);
+`));
+});
