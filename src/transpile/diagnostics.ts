@@ -119,7 +119,7 @@ export const floatingPromise = (node: ts.Node) =>
   at(
     node,
     "TSMP1006",
-    "This async call's promise is dropped. JavaScript starts it here, and tsmp does the same only for an async function, method or arrow function declared in this module (a MicroPython coroutine never awaited never runs): await it, hand it to asyncio.create_task, or call it through an async function of this module.",
+    "This async call's promise is dropped. JavaScript starts it here, and tsmp does the same only for an async function, method or arrow function declared in this module (a MicroPython coroutine never awaited never runs): await it where it is called, or hand it to asyncio.create_task.",
   );
 
 export const asyncCallBesideAsyncio = (node: ts.Node) =>
