@@ -30,3 +30,16 @@ describe("optional chaining on library values", () => {
   it("length of a possibly undefined array", () =>
     expectToMatchJsResult(`function n(xs?: number[]) { return xs?.length ?? 0; } console.log(n([1, 2]), n());`));
 });
+
+describe("optional call of a base class's method through super", () => {
+  it("instance and static methods, the method given its this", () =>
+    expectToMatchJsResult(`
+class Parent { protected tag = "parent"; describe(n: number) { return this.tag + ":" + n; } static kind() { return "parent kind"; } }
+class Child extends Parent {
+  protected tag = "child";
+  describe(n: number) { return "child(" + super.describe?.(n * 2) + ")"; }
+  static kind() { return "child of " + super.kind?.(); }
+}
+console.log(new Child().describe(3), Child.kind(), new Parent().describe(1));
+`));
+});
