@@ -100,6 +100,20 @@ export function currentValueOf(node: ts.Expression, context: TransformationConte
     isRecordType(context, typeOf(context, node.expression)) &&
     !isArrayType(context, typeOf(context, node.expression));
   if (!isRecordKey) return context.transformExpression(node);
-  const key = ts.isElementAccessExpression(node) ? context.transformExpression(node.argumentExpression) : py.str(node.name.getText());
+  const key = ts.isElementAccessExpression(node)
+    ? recordKey(node.argumentExpression, context.transformExpression(node.argumentExpression), context)
+    : py.str(node.name.getText());
   return py.call(py.attribute(context.transformExpression(node.expression), "get"), [key]);
+}
+
+/**
+ * A record's key: keys are strings in JavaScript, so `r[1]` and `r["1"]` are one key, and
+ * `Object.keys` gives "1". A number key becomes its text (a Python dict would keep the int 1,
+ * a key apart from "1"): `str(i)` for an integer, `js_str` for any other number ("1.5", "0" for -0).
+ */
+export function recordKey(node: ts.Expression, key: py.Expression, context: TransformationContext): py.Expression {
+  if (!isNumberType(typeOf(context, node))) return key;
+  if (ts.isNumericLiteral(node)) return py.str(String(Number(node.text)));
+  if (isIntegral(node, context)) return py.call(py.name("str"), [key]);
+  return py.call(context.useHelper("js_str"), [key]);
 }

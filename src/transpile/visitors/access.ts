@@ -5,7 +5,7 @@ import { transformBuiltinProperty } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import { asString } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
-import { isWrittenTo } from "../builtins/arguments.js";
+import { isWrittenTo, recordKey } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { enumForwardLookup, enumObject, enumProperties, enumReverseLookup, enumUsedAsValue } from "../builtins/enum-object.js";
@@ -151,8 +151,9 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
     if (receiver.kind !== "Name") context.addPrecedingStatements(py.expressionStatement(receiver));
     return py.none();
   }
-  if (isRecordType(context, receiverType) && !isArrayType(context, receiverType) && !isWrittenTo(node)) {
-    return py.call(py.attribute(receiver, "get"), [index]);
+  if (isRecordType(context, receiverType) && !isArrayType(context, receiverType)) {
+    index = recordKey(node.argumentExpression, index, context);
+    if (!isWrittenTo(node)) return py.call(py.attribute(receiver, "get"), [index]);
   }
   const isSequence = isArrayType(context, receiverType) || isStringType(receiverType) || isTypedArrayName(receiverSymbol?.getName());
   if (isSequence && !isWritten(node)) {

@@ -5,6 +5,7 @@ import * as py from "../python-ast.js";
 import { isArrayType, isPromiseType, isRecordType, typeOf } from "../types.js";
 import { producesJsPromise, startDroppedCall } from "../builtins/promise.js";
 import { skipParentheses } from "./transparent.js";
+import { recordKey } from "../builtins/arguments.js";
 
 /** `typeof x`: the JavaScript type name, computed at run time by js_typeof (null is "object"). */
 export function transformTypeOfExpression(node: ts.TypeOfExpression, context: TransformationContext): py.Expression {
@@ -31,6 +32,9 @@ export function transformDeleteExpression(node: ts.DeleteExpression, context: Tr
     return py.none();
   }
   const object = context.transformExpression(receiver);
+  if (ts.isElementAccessExpression(target) && isRecordType(context, typeOf(context, receiver))) {
+    key = recordKey(target.argumentExpression, key, context);
+  }
   if (isRecordType(context, typeOf(context, receiver)) && ts.isExpressionStatement(node.parent)) {
     return py.call(py.attribute(object, "pop"), [key, py.none()]);
   }

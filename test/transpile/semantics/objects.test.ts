@@ -40,4 +40,6 @@ describeCases("objects", {
   "object literal in template": `const o = { x: 1 }; console.log(\`\${o}\`);`,
   "hasOwnProperty-free in check": `const cfg: { debug?: boolean } = { debug: false }; console.log("debug" in cfg, cfg.debug);`,
   "shorthand properties of NaN, Infinity and undefined": `const o = { NaN, Infinity, undefined }; console.log(JSON.stringify(o), o.NaN, o.Infinity, o.undefined, Object.keys(o).join());`,
+  "a record's number keys are strings": `const o: Record<string, number> = { "1": 5 }; const id = 1; o[id] += 2; o[id]++; o[2] ??= 7; o[2] ||= 8; o[-0] = 4; o[1.5] = 3; const n: number = 3; o[n * 0.5] = 9; console.log(o, Object.keys(o), o["2"], o[0], 2 in o); for (const k in o) console.log(k, typeof k, k + 1); delete o[1]; delete o[1.5]; console.log(Object.keys(o), JSON.stringify(o));`,
+  "a record used as a set of numbers": `const seen: { [k: string]: boolean } = {}; for (const v of [3, 1, 3, 2.5]) { if (seen[v]) console.log("dup", v); seen[v] = true; } console.log(Object.keys(seen), JSON.stringify(seen)); const m: Record<string, string[]> = {}; (m[4] ??= []).push("x"); m[4].push("y"); console.log(m, m["4"].length);`,
 });
