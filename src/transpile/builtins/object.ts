@@ -1,9 +1,11 @@
+import { ts } from "../typescript.js";
+import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import * as diagnostics from "./diagnostics.js";
 import { isArrayType, typeOf } from "../types.js";
 import { transformArgs } from "./arguments.js";
 import type { HelperName } from "../runtime/helper-names.js";
-import type { CallMapping, CallMappings } from "./mapping.js";
+import type { CallMapping, CallMappings, PropertyMapping, PropertyMappings } from "./mapping.js";
 import { defineProperty } from "./define-property.js";
 import { unorderedInstanceClass } from "./instance-order.js";
 import { enumEntries, enumKeys, enumProperties, enumValues } from "./enum-object.js";
@@ -45,4 +47,44 @@ export const objectStaticCalls: CallMappings = {
   hasOwn: (node, context) => py.call(context.useHelper("obj_has_own"), transformArgs(node, context)),
   defineProperty,
   getOwnPropertyNames: (node, context) => py.call(context.useHelper("obj_own_names"), transformArgs(node, context)),
+  getOwnPropertyDescriptors,
 };
+
+/**
+ * A data descriptor's fields (Object.getOwnPropertyDescriptors gives JsObjects): attributes.
+ * Not `get`/`set`: a JsObject's `get` is its record read.
+ */
+const descriptorField: PropertyMapping = (node, _context, receiver) => py.attribute(receiver, node.name.text);
+
+export const descriptorProperties: PropertyMappings = {
+  value: descriptorField,
+  writable: descriptorField,
+  enumerable: descriptorField,
+  configurable: descriptorField,
+};
+
+/**
+ * Object.getOwnPropertyDescriptors of an object literal or a record, whose properties tsmp keeps
+ * as writable, configurable data properties (obj_descriptors). Other values have properties
+ * tsmp does not model (an array's length, a literal's getters, a class instance's field order).
+ */
+function getOwnPropertyDescriptors(node: ts.CallExpression, context: TransformationContext): py.Expression {
+  const [argument] = node.arguments;
+  if (node.arguments.length !== 1 || !argument || !isPlainObjectType(typeOf(context, argument), context)) {
+    context.report(
+      diagnostics.unsupportedArguments(node, "Object.getOwnPropertyDescriptors of a value other than an object literal or a record"),
+    );
+    return py.none();
+  }
+  return py.call(context.useHelper("obj_descriptors"), [context.transformExpression(argument)]);
+}
+
+function isPlainObjectType(type: ts.Type, context: TransformationContext): boolean {
+  if (!(type.flags & ts.TypeFlags.Object) || type.isUnion() || isArrayType(context, type)) return false;
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+  if (unorderedInstanceClass(type, context) !== undefined) return false;
+  const symbol = type.getSymbol();
+  if (symbol && symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.Function)) return false;
+  if (symbol && !context.isDeclaredByUser(symbol) && symbol.name !== "__object" && symbol.name !== "__type") return false;
+  return type.getProperties().every((property) => !property.declarations?.some((declaration) => ts.isAccessor(declaration)));
+}

@@ -7,7 +7,7 @@ import { collectionIteratorCalls, generatorCalls, iteratorCalls } from "./iterat
 import { jsonCalls } from "./json.js";
 import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
-import { objectStaticCalls } from "./object.js";
+import { descriptorProperties, objectStaticCalls } from "./object.js";
 import { promiseCalls, promiseStaticCalls } from "./promise.js";
 import { stringCalls, stringProperties, stringStaticCalls } from "./string.js";
 import { symbolCalls, symbolProperties, symbolStaticCalls } from "./symbol.js";
@@ -64,6 +64,8 @@ export const propertyMappings: Record<string, PropertyMappings> = {
   ClassGetterDecoratorContext: memberContextProperties,
   ClassSetterDecoratorContext: memberContextProperties,
   Symbol: symbolProperties,
+  PropertyDescriptor: descriptorProperties,
+  TypedPropertyDescriptor: descriptorProperties,
   TemplateStringsArray: { raw: (_node, context, receiver) => py.call(context.useHelper("tpl_raw"), [receiver]) },
   ...binaryPropertyMappings,
 };

@@ -139,6 +139,7 @@ export const helperNames = [
   "obj_bad_descriptor",
   "obj_define",
   "obj_delete",
+  "obj_descriptors",
   "obj_entries",
   "obj_from",
   "obj_has_own",

@@ -40,3 +40,24 @@ describe("Object.defineProperty that MicroPython cannot keep is rejected", () =>
     });
   }
 });
+
+describeCases("Object.getOwnPropertyDescriptors", {
+  "of an object literal, a hidden key and a reserved name included": `const o = { on: true, class: 2 }; Object.defineProperty(o, "on", {}); Object.defineProperty(o, "extra", { value: [1], writable: true, configurable: true }); const d = Object.getOwnPropertyDescriptors(o); console.log(JSON.stringify(d), d.on.value, d.extra.enumerable, Object.keys(d));`,
+  "of a record and of an empty literal": `const r: Record<string, number> = { b: 2, a: 1, 3: 0 }; console.log(Object.getOwnPropertyDescriptors(r), Object.getOwnPropertyDescriptors({}));`,
+});
+
+describe("Object.getOwnPropertyDescriptors of values whose properties tsmp does not model is rejected", () => {
+  const cases: [string, string][] = [
+    ["an array", `console.log(Object.getOwnPropertyDescriptors([1, 2]));`],
+    ["a class instance", `class P { x = 1; } console.log(Object.getOwnPropertyDescriptors(new P()));`],
+    ["a literal with a getter", `console.log(Object.getOwnPropertyDescriptors({ get v() { return 1; } }));`],
+    ["a value typed any", `const a: any = {}; console.log(Object.getOwnPropertyDescriptors(a));`],
+  ];
+  for (const [name, source] of cases) {
+    it(name, () => {
+      expect(rejectionOf(source)).toContain(
+        "error TSMP1108: Object.getOwnPropertyDescriptors of a value other than an object literal or a record is not supported with these arguments.",
+      );
+    });
+  }
+});
