@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { mayHoldUndefined } from "../undefined-text.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
@@ -155,7 +156,9 @@ function withDefault(
 ): py.Expression {
   const parameter = context.checker.getResolvedSignature(node)?.getDeclaration()?.parameters?.[index];
   if (!parameter || !ts.isParameter(parameter) || !parameter.initializer || parameter.dotDotDotToken) return value;
-  if (!mayBeUndefined(context.checker.getTypeAtLocation(argument))) return value;
+  // Also a value typed without undefined that may be undefined (`r["k"]` of a record, an element
+  // past the end): undefined-text.ts.
+  if (!mayBeUndefined(context.checker.getTypeAtLocation(argument)) && !mayHoldUndefined(argument, context)) return value;
   const fallback = context.transformExpression(parameter.initializer);
   // Defaults that are not constants are applied inside the function already (see transformParameters).
   if (!isConstantValue(fallback)) return value;

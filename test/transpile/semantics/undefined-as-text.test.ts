@@ -13,4 +13,5 @@ describeCases("undefined typed as a string, turned into text", {
   "appending a missing key": `const r: Record<string, string> = {}; const parts = ["p"]; let s = ""; s += r["zz"]; s += parts[3]; s += "|" + parts[0]; console.log(s, s.length);`,
   "object destructuring of a record": `const r: Record<string, string> = { host: "h" }; const { host, port } = r; console.log(host + ":" + port);`,
   "a default or ?? replaces undefined": `const r: Record<string, string> = {}; const [a = "d"] = "".split(",").slice(1); let w = r["a"] ?? "dflt"; console.log("a=" + a, "w=" + w);`,
+  "a parameter's default takes the place of a missing key": `function g(s: string, t = "d") { return s + "/" + t; } function f(a = 1) { return a; } const r: Record<string, string> = {}; const arr: number[] = []; console.log(g("a", r["x"]), g(r["y"]), f(arr[3]), f(arr.length));`,
 });
