@@ -21,6 +21,8 @@ export function holdsProperties(
       : undefined;
   const symbol = holder && context.symbolOf(holder);
   if (symbol && context.checker.getTypeOfSymbol(symbol).getProperties().some(isAssignedProperty)) return true;
+  // `function f() {}` + `namespace f { export const x = 1 }`: the namespace's object is the function.
+  if (symbol && ts.isFunctionDeclaration(node) && symbol.flags & ts.SymbolFlags.ValueModule) return true;
   if (ts.isFunctionDeclaration(node)) return false;
   if (isAssignedTo(node, context)) return true;
   const written = context.checker.getContextualType(node);
@@ -53,7 +55,25 @@ function declaresOwnProperty(property: ts.Symbol, context: TransformationContext
  * for: assigned to a function of the program, or declared by a function type of the program.
  */
 export function isFunctionProperty(property: ts.Symbol, context: TransformationContext): boolean {
-  return isAssignedProperty(property) || declaresOwnProperty(property, context) || isCopiedOnto(property, context);
+  return (
+    isAssignedProperty(property) ||
+    declaresOwnProperty(property, context) ||
+    isCopiedOnto(property, context) ||
+    isMergedNamespaceMember(property, context)
+  );
+}
+
+/** An export of a namespace merged with a function (`namespace f { export const x }`). */
+function isMergedNamespaceMember(property: ts.Symbol, context: TransformationContext): boolean {
+  const declarations = property.declarations ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => {
+      const namespace = ts.findAncestor(declaration, ts.isModuleDeclaration);
+      const symbol = namespace && context.symbolOf(namespace.name);
+      return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Function) !== 0;
+    })
+  );
 }
 
 /** A property of `{ … }` in `Object.assign(() => …, { … })`, which `holdsProperties` made a JsFunction. */

@@ -17,8 +17,8 @@ import { capturedAssignments, exportingNamespace, hasExport } from "../scope.js"
 export function transformNamespace(node: ts.ModuleDeclaration, context: TransformationContext): py.Statement[] {
   const symbol = context.symbolOf(node.name);
   if (!symbol || !isInstantiated(node)) return [];
-  if (symbol.flags & ts.SymbolFlags.Function) {
-    // MicroPython functions take no attributes.
+  if (symbol.flags & ts.SymbolFlags.Function && !isMergeableFunction(symbol, context)) {
+    // MicroPython functions take no attributes; a function declared here with a body is a JsFunction.
     context.report(diagnostics.namespaceMergedWithFunction(node));
     return [];
   }
@@ -43,6 +43,18 @@ export function transformNamespace(node: ts.ModuleDeclaration, context: Transfor
   return statements;
 }
 
+/** A function declared with a body in this file: made a JsFunction (function-properties.ts), which holds the namespace's members. */
+function isMergeableFunction(symbol: ts.Symbol, context: TransformationContext): boolean {
+  const declaration = symbol.valueDeclaration;
+  return (
+    declaration !== undefined &&
+    ts.isFunctionDeclaration(declaration) &&
+    declaration.body !== undefined &&
+    declaration.getSourceFile() === context.sourceFile &&
+    !(declaration.asteriskToken || ts.getModifiers(declaration)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword))
+  );
+}
+
 function scopeDeclarations(node: ts.ModuleDeclaration, context: TransformationContext): py.Statement[] {
   const { global, nonlocal } = capturedAssignments(node as unknown as ts.SignatureDeclaration, context);
   const statements: py.Statement[] = [];
@@ -57,7 +69,7 @@ function scopeDeclarations(node: ts.ModuleDeclaration, context: TransformationCo
  * namespace fetches it from the outer object; a class or an enum is its own namespace object.
  */
 function namespaceObject(node: ts.ModuleDeclaration, symbol: ts.Symbol, name: py.Name, context: TransformationContext): py.Statement[] {
-  if (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) return [];
+  if (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.Function)) return [];
   const first = symbol.declarations?.find((declaration) => ts.isModuleDeclaration(declaration) && isInstantiated(declaration)) === node;
   const outer = ts.isModuleDeclaration(node.parent)
     ? node.parent
@@ -152,7 +164,8 @@ function exportedVariables(
 export function namespaceMemberTarget(namespace: ts.ModuleDeclaration, member: string, context: TransformationContext): py.Expression {
   const object = namespaceReference(namespace, context);
   const symbol = context.symbolOf(namespace.name);
-  if (symbol && symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) return py.attribute(object, pythonSafeAttribute(member));
+  if (symbol && symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.Function))
+    return py.attribute(object, pythonSafeAttribute(member));
   return py.subscript(object, py.str(member));
 }
 
