@@ -122,6 +122,13 @@ export const floatingPromise = (node: ts.Node) =>
     "This async call's promise is dropped. JavaScript starts it here, and tsmp does the same only for an async function, method or arrow function declared in this module (a MicroPython coroutine never awaited never runs): await it where it is called, or hand it to asyncio.create_task.",
   );
 
+export const asyncCallStartedLate = (node: ts.Node, kept: "stored in a variable" | "collected into an array") =>
+  at(
+    node,
+    "TSMP1006",
+    `This async call is ${kept} to be awaited later. JavaScript starts it here, at the call; tsmp starts it here only for an async function, method or arrow function declared in this module, and would start this one only where it is awaited, after the code in between. Await the call where it is made, or start it explicitly with asyncio.create_task (it then starts at asyncio's next scheduling pass, not here).`,
+  );
+
 export const asyncCallBesideAsyncio = (node: ts.Node) =>
   at(
     node,

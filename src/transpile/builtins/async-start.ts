@@ -19,7 +19,9 @@ import { startsAtCall } from "./stored-promise.js";
  * Decided on the syntax alone, so that the transpiler and the Node runner (which has no type
  * checker) agree. The callee must be an async function, method or arrow function declared in
  * the same module, whose awaits that switch covers; a dropped call of anything else typed as a
- * promise stays rejected (TSMP1006).
+ * promise stays rejected (TSMP1006), and so does a stored or collected one (`isCollectedCall`,
+ * `storesCallForLater`), which as a coroutine would start only where it is awaited. The Node
+ * runner needs no rule for those: it runs only programs `tsmp build` accepts.
  */
 
 const asyncNamesOf = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
@@ -48,6 +50,14 @@ export function isDroppedAsyncCall(call: ts.CallExpression): boolean {
  * `create_task` need the coroutines themselves, so there they stay coroutines).
  */
 export function isCollectedAsyncCall(call: ts.CallExpression): boolean {
+  return isCollectedCall(call) && callsModuleAsyncFunction(call);
+}
+
+/**
+ * A call collected into an array (`[f()]`, `list.push(f())`, not `Promise.all([f()])`) in a module
+ * without asyncio: where JavaScript starts an async call and tsmp can start only its own.
+ */
+export function isCollectedCall(call: ts.CallExpression): boolean {
   let use: ts.Node = call;
   while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
   const parent = use.parent;
@@ -57,7 +67,7 @@ export function isCollectedAsyncCall(call: ts.CallExpression): boolean {
       parent.arguments.includes(use as ts.Expression) &&
       ts.isPropertyAccessExpression(parent.expression) &&
       ["push", "unshift"].includes(parent.expression.name.text));
-  return collected && !importsAsyncio(call.getSourceFile()) && callsModuleAsyncFunction(call);
+  return collected && !importsAsyncio(call.getSourceFile());
 }
 
 /** `const p = work()` started at the call: used only as a promise, calling the Promise API's way. */
@@ -67,6 +77,14 @@ export function startsStoredCall(declaration: ts.VariableDeclaration): boolean {
   if (mentionsPromiseApi(sourceFile)) return true;
   const call = skipParens(declaration.initializer!);
   return ts.isCallExpression(call) && callsModuleAsyncFunction(call);
+}
+
+/**
+ * `const p = f()` used only as a promise in a module not naming the Promise API: started at the
+ * call when `f` is this module's async function, else it would start only where it is awaited.
+ */
+export function storesCallForLater(declaration: ts.VariableDeclaration): boolean {
+  return startsAtCall(declaration) && !mentionsPromiseApi(declaration.getSourceFile());
 }
 
 /** Names `Promise` (not as a type) or `.then/.catch/.finally`. */

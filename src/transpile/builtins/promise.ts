@@ -10,12 +10,13 @@ import { unsupportedPromise } from "./diagnostics.js";
 import {
   callsModuleAsyncFunction,
   importsAsyncio,
-  isCollectedAsyncCall,
+  isCollectedCall,
   isDroppedAsyncCall,
   runsAsPromises,
   startsStoredCall,
+  storesCallForLater,
 } from "./async-start.js";
-import { asyncCallBesideAsyncio, floatingPromise } from "../diagnostics.js";
+import { asyncCallBesideAsyncio, asyncCallStartedLate, floatingPromise } from "../diagnostics.js";
 
 /**
  * JavaScript promises are `JsPromise` (runtime/JsPromise.py): callbacks run as microtasks from a
@@ -142,12 +143,21 @@ export function startedAtCall(declaration: ts.VariableDeclaration, value: py.Exp
     !ts.isCallExpression(call) ||
     !isPromiseType(typeOf(context, call)) ||
     producesJsPromise(call, context) ||
-    isLibraryOrFacadeCall(call, context) ||
-    !startsStoredCall(declaration)
+    isLibraryOrFacadeCall(call, context)
   ) {
     return value;
   }
+  if (storesCallForLater(declaration) && !startsHere(call, context)) {
+    context.report(asyncCallStartedLate(call, "stored in a variable"));
+    return value;
+  }
+  if (!startsStoredCall(declaration)) return value;
   return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
+}
+
+/** async-start.ts's syntactic rule, confirmed by the checker: a call tsmp can start at the call. */
+function startsHere(call: ts.CallExpression, context: TransformationContext): boolean {
+  return callsModuleAsyncFunction(call) && calleeIsAsyncHere(call, context);
 }
 
 /**
@@ -210,7 +220,11 @@ function isAtTopLevel(node: ts.Node): boolean {
 
 /** `[work(1), work(2)]`, `list.push(work(i))`: started where it is collected (async-start.ts). */
 export function startCollectedCall(call: ts.CallExpression, value: py.Expression, context: TransformationContext): py.Expression {
-  if (!isCollectedAsyncCall(call) || !isPromiseType(typeOf(context, call)) || producesJsPromise(call, context)) return value;
+  if (!isCollectedCall(call) || !isPromiseType(typeOf(context, call)) || producesJsPromise(call, context)) return value;
+  if (!startsHere(call, context)) {
+    if (!isLibraryOrFacadeCall(call, context)) context.report(asyncCallStartedLate(call, "collected into an array"));
+    return value;
+  }
   return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
 }
 

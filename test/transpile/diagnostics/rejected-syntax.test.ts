@@ -70,6 +70,99 @@ describe("constructs tsmp rejects (never mistranslates)", () => {
       /^This async call's promise is dropped\. JavaScript starts it here, and tsmp does the same only for an async function, method or arrow function declared in this module .*: await it where it is called, or hand it to asyncio\.create_task\.$/,
     );
   });
+  const startedLate = (kept: string) =>
+    `This async call is ${kept} to be awaited later. JavaScript starts it here, at the call; tsmp starts it here only for an async function, method or arrow function declared in this module, and would start this one only where it is awaited, after the code in between. Await the call where it is made, or start it explicitly with asyncio.create_task (it then starts at asyncio's next scheduling pass, not here).`;
+  const fetchThing = `export async function fetchThing(n = 1) { console.log("fetching", n); await null; return n; }`;
+  it("TSMP1006 another module's async call stored in a variable to be awaited later (it would start late)", () => {
+    const main = `import { fetchThing } from "./fetch";
+async function main() {
+  const p = fetchThing();
+  console.log("started");
+  console.log(await p);
+}
+void main();`;
+    expect(rejection({ "main.ts": main, "fetch.ts": fetchThing }, "TSMP1006")).toMatchObject({
+      line: 3,
+      column: 13,
+      message: startedLate("stored in a variable"),
+    });
+  });
+  it("TSMP1006 another module's async call collected into an array to be awaited later (it would start late)", () => {
+    const main = `import { fetchThing } from "./fetch";
+async function main() {
+  const started: Promise<number>[] = [];
+  for (let i = 0; i < 2; i++) started.push(fetchThing(i));
+  console.log("started");
+  for (const p of started) console.log(await p);
+}
+void main();`;
+    expect(rejection({ "main.ts": main, "fetch.ts": fetchThing }, "TSMP1006")).toMatchObject({
+      line: 4,
+      column: 44,
+      message: startedLate("collected into an array"),
+    });
+  });
+  it.each([
+    [
+      "a parameter's call stored in a variable",
+      `async function run(job: () => Promise<number>) { const p = job(); console.log("started"); return await p; }
+void run(async () => 1);`,
+    ],
+    [
+      "an array literal of a parameter's calls",
+      `async function run(job: () => Promise<number>) { const all = [job(), job()]; console.log("started"); return all; }
+void run(async () => 1);`,
+    ],
+    [
+      "another module's method named like an async method of this module, stored",
+      {
+        "main.ts": `import { Other } from "./other";
+class Job { async run() {} }
+async function go(o: Other) { const p = o.run(); await p; }
+void go(new Other());
+void new Job().run();`,
+        "other.ts": `export class Other { run(): Promise<void> { return work(); } }
+async function work() {}`,
+      },
+    ],
+  ])("TSMP1006 %s (only this module's async functions start at the call)", (_name, source) => {
+    expect(rejection(source, "TSMP1006").message).toMatch(
+      /^This async call is (stored in a variable|collected into an array) to be awaited later\./,
+    );
+  });
+  it.each([
+    [
+      "awaited where it is called",
+      `import { fetchThing } from "./fetch";
+async function main() { const n = await fetchThing(); console.log(n); }
+void main();`,
+    ],
+    [
+      "handed to the Promise API",
+      `import { fetchThing } from "./fetch";
+async function main() { console.log(await Promise.all([fetchThing(1), fetchThing(2)])); }
+void main();`,
+    ],
+    [
+      "stored in a module naming the Promise API (started at the call)",
+      `import { fetchThing } from "./fetch";
+async function main() { const p = fetchThing(); console.log("started"); await p.then((n) => console.log(n)); }
+void main();`,
+    ],
+    [
+      "handed to asyncio.create_task and gather",
+      `import * as asyncio from "tsmp/asyncio";
+import { fetchThing } from "./fetch";
+async function main() {
+  const t = asyncio.create_task(fetchThing(1));
+  const jobs = [fetchThing(2), fetchThing(3)];
+  await asyncio.gather(t, ...jobs);
+}
+asyncio.run(main());`,
+    ],
+  ])("another module's async call %s compiles", (_name, main) => {
+    expect(diagnosticsOf({ "main.ts": main, "fetch.ts": fetchThing })).toEqual([]);
+  });
   it("TSMP1006 main().catch(…) at the top level of a module using asyncio", () => {
     const source = `import * as asyncio from "tsmp/asyncio";\nasync function main() { await asyncio.sleep_ms(5); }\nmain().catch((e) => console.log(e));`;
     expect(rejection(source, "TSMP1006")).toMatchObject({
