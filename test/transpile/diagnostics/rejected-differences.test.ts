@@ -24,10 +24,12 @@ describe("constructs MicroPython would run differently are rejected", () => {
       "Object.assign to an array is not supported with these arguments.",
     );
   });
-  it("TSMP1011 a static member named like an instance method (one Python class namespace)", () => {
-    expect(messageOf(`class C { m() { return 1; } static m() { return 2; } }\nconsole.log(new C().m());`, "TSMP1011")).toBe(
-      "Static members named like an instance method in classes are not supported by tsmp yet.",
+  it("TSMP1011 a static accessor named like an instance accessor (both keep their functions as _get_<name>)", () => {
+    expect(messageOf(`class C { get m() { return 1; } static get m() { return 2; } }\nconsole.log(new C().m, C.m);`, "TSMP1011")).toBe(
+      "Static members named like an instance method or accessor in classes are not supported by tsmp yet.",
     );
+    // A static method beside an instance method of its name is stored apart (_js_static_m).
+    expect(messageOf(`class C { m() { return 1; } static m() { return 2; } }\nconsole.log(new C().m());`, "TSMP1011")).toBeUndefined();
   });
   it("TSMP1011 a static property initialised from its own class", () => {
     expect(messageOf(`class C { static one = new C(); }\nconsole.log(C.one);`, "TSMP1011")).toBe(
