@@ -149,6 +149,11 @@ export function isFacadeDictType(context: TransformationContext, type: ts.Type):
   return every(type, (part) => isFacadeDictPart(context, part));
 }
 
+/** A dict the facade declares (`errno.errorcode`): a Python dict, whose keys are what Python gives it. */
+export function isFacadeDict(context: TransformationContext, type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).some((part) => isFacadeDictPart(context, part));
+}
+
 function isFacadeDictPart(context: TransformationContext, part: ts.Type): boolean {
   const symbol = part.getSymbol();
   const declaration = symbol?.declarations?.[0];

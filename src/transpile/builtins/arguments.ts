@@ -1,7 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
-import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isFacadeDict, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { maybeUndefinedAsText } from "../undefined-text.js";
 import { isIntegral } from "../operators/numeric.js";
 
@@ -113,6 +113,8 @@ export function currentValueOf(node: ts.Expression, context: TransformationConte
  */
 export function recordKey(node: ts.Expression, key: py.Expression, context: TransformationContext): py.Expression {
   if (!isNumberType(typeOf(context, node))) return key;
+  // A dict the facade declares keeps Python's keys: `errno.errorcode[2]` looks up the int 2.
+  if (ts.isElementAccessExpression(node.parent) && isFacadeDict(context, typeOf(context, node.parent.expression))) return key;
   if (ts.isNumericLiteral(node)) return py.str(String(Number(node.text)));
   if (isIntegral(node, context)) return py.call(py.name("str"), [key]);
   return py.call(context.useHelper("js_str"), [key]);
