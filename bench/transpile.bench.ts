@@ -101,16 +101,14 @@ try {
   const unchangedTimes: Timing[] = [];
   const oneChangedTimes: Timing[] = [];
   // A cold build: the build tsmp stored in <project>/build last time is removed first.
-  const coldBuild = () => {
+  const coldBuildBy = (cli: string[]) => {
     rmSync(join(out, ".tsmp-build-cache.json"), { force: true });
-    return timeCommand([tsmp, "build", root, "-o", out]);
+    return timeCommand([...cli, "build", root, "-o", out]);
   };
+  const coldBuild = () => coldBuildBy([tsmp]);
   // The same CLI without bin/tsmp.js's V8 tuning (src/transpile/short-run.ts): what it saves.
   const untunedCli = `const { main } = await import(${JSON.stringify(join(repoRoot, "dist/cli/main.js"))}); process.exitCode = await main(process.argv);`;
-  const coldUntunedBuild = () => {
-    rmSync(join(out, ".tsmp-build-cache.json"), { force: true });
-    return timeCommand(["--input-type=module", "-e", untunedCli, "tsmp", "build", root, "-o", out]);
-  };
+  const coldUntunedBuild = () => coldBuildBy(["--input-type=module", "-e", untunedCli, "tsmp"]);
   const changedModule = join(root, "src", "module3.ts");
   // One untimed run of each warms the disk cache; then they alternate so drift hits both.
   timeCommand([tsc, "-p", root, "--noEmit"]);

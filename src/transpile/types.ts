@@ -151,7 +151,7 @@ export function isFacadeDictType(context: TransformationContext, type: ts.Type):
 
 /** A dict the facade declares (`errno.errorcode`): a Python dict, whose keys are what Python gives it. */
 export function isFacadeDict(context: TransformationContext, type: ts.Type): boolean {
-  return (type.isUnion() ? type.types : [type]).some((part) => isFacadeDictPart(context, part));
+  return some(type, (part) => isFacadeDictPart(context, part));
 }
 
 function isFacadeDictPart(context: TransformationContext, part: ts.Type): boolean {

@@ -112,23 +112,19 @@ function assignmentStatements(
   // `o[f()] += 1` evaluates `o` and `f()` once: Python's `+=` does too, but a helper call
   // (`t = js_add(t, v)`) names the target twice, so its parts go to temporaries first.
   const { statements, readAndWrite, read } = evaluatedOnce(node.left, target, context, node.right);
-  let current = () => read ?? context.transformExpression(node.left);
+  const reread = () => read ?? context.transformExpression(node.left);
   const { result: right, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
   const result = read;
   // JavaScript reads the target before it evaluates the value: when the value needs statements
   // first (`o.n += o.n++ * 2`), the target's parts and its current value go to temporaries
   // ahead of them, and the operation uses that value, not the target read again.
-  let readFirst = false;
-  if (preceding.length > 0) {
-    const before = context.temporary("current");
-    statements.push(py.assign(before, read ?? context.transformExpression(node.left)), ...preceding);
-    current = () => before;
-    readFirst = true;
-  }
+  const before = preceding.length > 0 ? context.temporary("current") : undefined;
+  if (before) statements.push(py.assign(before, reread()), ...preceding);
+  const current = () => before ?? reread();
   const assign = (value: py.Expression) => ({ statements: [...statements, py.assign(readAndWrite, value)], result });
   const update = (operator: py.BinaryOperator, value: py.Expression) =>
-    readFirst
-      ? assign(py.binOp(current(), operator, value))
+    before
+      ? assign(py.binOp(before, operator, value))
       : { statements: [...statements, py.augAssign(readAndWrite, operator, value)], result };
   if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, node.left, node.right, current(), right, context));
   const leftType = typeOf(context, node.left);
