@@ -100,7 +100,7 @@ def _inspect(v, level, indent):
         base = bases[0].__dict__.get("_js_name", bases[0].__name__) if bases else ""
         return "[class " + v.__dict__.get("_js_name", v.__name__) + (" extends " + ("Error" if base == "Exception" else base) if base else "") + "]"
     elif callable(v):
-        return "[Function: " + (getattr(v, "_js_name", None) or getattr(v, "__name__", "anonymous")) + "]"
+        return _inspect_function(v)
     else:
         # An object literal's getters and setters are shown as [Getter/Setter], not called.
         accessors = getattr(t, "_js_accessors", None)
@@ -131,13 +131,12 @@ def _inspect(v, level, indent):
         for item in v:
             output.append(_inspect(item, level + 1, indent))
     else:
-        # A module's or namespace's functions and classes are among its exports; an object's
-        # methods are not listed, its classes are.
-        module = name == "JsModule" or name == "JsNamespace"
+        # Functions are listed too: an object literal's are its own properties, as a module's
+        # exports are (a class's methods live on the class, and obj_items leaves them out).
         for k, item in items:
             if accessors and py_key(k) in accessors:
                 output.append(_inspect_key(k) + ": " + item)
-            elif module or not callable(item) or isinstance(item, type):
+            else:
                 output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent))
     indent -= 2
     entries = len(output)
@@ -159,6 +158,31 @@ def _inspect(v, level, indent):
                 return braces[0] + " " + joined + " " + braces[1]
     pad = "\n" + " " * indent
     return braces[0] + pad + "  " + ("," + pad + "  ").join(output) + pad + braces[1]
+
+
+def _inspect_function(f):
+    # [Function: name], [Function (anonymous)], [AsyncFunction: name]. A class method read as a
+    # value (JsClassMethod) keeps its name; a wrapper (JsMethod, JsFunction) shows its function.
+    name = getattr(f, "_js_name", None)
+    if name is None:
+        f = f.__dict__.get("_js_fn", f) if hasattr(f, "__dict__") else f
+        name = _inspect_function_name(getattr(f, "__name__", "<lambda>"))
+    kind = "AsyncFunction" if type(f).__name__ == "generator" else "Function"
+    return "[" + kind + (": " + name if name else " (anonymous)") + "]"
+
+
+def _inspect_function_name(name):
+    # A lambda is anonymous. A def the build named `<name>_<n>` is a function JavaScript names
+    # `<name>` (`{ f: () => 1 }`, `x = function () {}`); `fn_<n>` and `<call>_callback_<n>`
+    # stand for anonymous ones (`[() => { … }]`, `run(() => { … })`).
+    if name == "<lambda>":
+        return ""
+    i = name.rfind("_")
+    if i > 0 and name[i + 1 :].isdigit():
+        name = name[:i]
+        if name == "fn" or name.endswith("_callback"):
+            return ""
+    return name
 
 
 def _inspect_group(output, v, indent):

@@ -160,7 +160,11 @@ export function functionWrapper(
 }
 
 function functionValue(node: ts.ArrowFunction | ts.FunctionExpression, context: TransformationContext): py.Expression {
-  if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && !hasModifier(node, ts.SyntaxKind.AsyncKeyword)) {
+  // A lambda has no name of its own, so only a function JavaScript leaves anonymous is one:
+  // console.log shows a def's name (js_inspect reads `f_2` as `f`).
+  const jsName = functionName(node);
+  const nameless = jsName === undefined || !pythonIdentifier.test(jsName);
+  if (nameless && ts.isArrowFunction(node) && !ts.isBlock(node.body) && !hasModifier(node, ts.SyntaxKind.AsyncKeyword)) {
     const lambda = asLambda(node, context);
     if (lambda) return lambda;
   }
@@ -185,10 +189,47 @@ function asLambda(node: ts.ArrowFunction, context: TransformationContext): py.La
 /** A JavaScript name usable in a Python `def` name (`$tag` and non-ASCII names are not). */
 const pythonIdentifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function functionNameHint(node: ts.Node): string {
+const assigning = new Set([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+/**
+ * The name JavaScript gives a function expression: its own, else the one of what it is
+ * assigned to where it is written (`{ f: () => 1 }`, `f = () => 1`, `(f = () => 1) => …`);
+ * undefined for an anonymous one (an argument, an element, a computed key).
+ */
+export function functionName(node: ts.ArrowFunction | ts.FunctionExpression): string | undefined {
+  if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+  let inner: ts.Node = node;
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent)) {
+    inner = parent;
+    parent = parent.parent;
+  }
+  if (ts.isPropertyAssignment(parent) && parent.initializer === inner) {
+    const key = parent.name;
+    return ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : undefined;
+  }
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent)) && parent.initializer === inner) {
+    return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  }
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === inner && ts.isIdentifier(parent.name)) {
+    // A static field's def would be hoisted into the class body, as a method of its own.
+    return ts.getModifiers(parent)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ? undefined : parent.name.text;
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === inner && ts.isIdentifier(parent.left) && assigning.has(parent.operatorToken.kind)) {
+    return parent.left.text;
+  }
+  return undefined;
+}
+
+function functionNameHint(node: ts.ArrowFunction | ts.FunctionExpression): string {
   const parent = node.parent;
-  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) && pythonIdentifier.test(parent.name.text)) return parent.name.text;
-  if (ts.isFunctionExpression(node) && node.name && pythonIdentifier.test(node.name.text)) return node.name.text;
+  const name = functionName(node);
+  if (name !== undefined && pythonIdentifier.test(name)) return name;
   // `pin.irq(() => { … })` hoists `def irq_callback_1():`.
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) {
     const callee = parent.expression;
