@@ -112,10 +112,31 @@ export function isPromiseType(type: ts.Type): boolean {
  * MicroPython itself passes as a dict (see isFacadeDictType).
  */
 export function isRecordType(context: TransformationContext, type: ts.Type): boolean {
+  return every(type, (part) => isDictPart(context, part)) && !isArrayType(context, type);
+}
+
+function isDictPart(context: TransformationContext, part: ts.Type): boolean {
   return (
-    every(type, (part) => context.checker.getIndexInfoOfType(part, ts.IndexKind.String) !== undefined || isFacadeDictPart(context, part)) &&
-    !isArrayType(context, type)
+    context.checker.getIndexInfoOfType(part, ts.IndexKind.String) !== undefined ||
+    isNumberKeyedRecordPart(context, part) ||
+    isFacadeDictPart(context, part)
   );
+}
+
+/**
+ * `Record<number, T>`, `{ [n: number]: T }`, an interface with only such a signature: a lookup
+ * table whose keys are strings in JavaScript (`t[3]` and `t["3"]` are one key), so a dict like
+ * a string-keyed record. A type with any property (`ArrayLike`, `String`, an enum object), a
+ * call signature or a class's instances is something else, and so are arrays and the Python
+ * objects the facade declares with `[index: number]` (isPythonItemsType).
+ */
+function isNumberKeyedRecordPart(context: TransformationContext, part: ts.Type): boolean {
+  if ((part.flags & ts.TypeFlags.Object) === 0 || context.checker.getIndexInfoOfType(part, ts.IndexKind.Number) === undefined) return false;
+  if (part.getProperties().length > 0 || part.getCallSignatures().length > 0 || part.getConstructSignatures().length > 0) return false;
+  if (context.checker.isArrayType(part) || context.checker.isTupleType(part)) return false;
+  const symbol = part.getSymbol();
+  if (symbol && (symbol.flags & ts.SymbolFlags.Class) !== 0) return false;
+  return !(symbol && (symbol.flags & ts.SymbolFlags.Interface) !== 0 && context.isDeclaredByFacade(symbol));
 }
 
 /**
@@ -124,9 +145,7 @@ export function isRecordType(context: TransformationContext, type: ts.Type): boo
  * an object type's properties are attributes, and the assertion changes no value.
  */
 export function assertsDictAsObject(context: TransformationContext, from: ts.Type, to: ts.Type): boolean {
-  const isDict = (part: ts.Type) =>
-    (context.checker.getIndexInfoOfType(part, ts.IndexKind.String) !== undefined || isFacadeDictPart(context, part)) &&
-    !isArrayType(context, part);
+  const isDict = (part: ts.Type) => isDictPart(context, part) && !isArrayType(context, part);
   const isAttributeObject = (part: ts.Type) =>
     (part.flags & ts.TypeFlags.Object) !== 0 &&
     !isDict(part) &&

@@ -116,6 +116,9 @@ export function recordKey(node: ts.Expression, key: py.Expression, context: Tran
   // A dict the facade declares keeps Python's keys: `errno.errorcode[2]` looks up the int 2.
   if (ts.isElementAccessExpression(node.parent) && isFacadeDict(context, typeOf(context, node.parent.expression))) return key;
   if (ts.isNumericLiteral(node)) return py.str(String(Number(node.text)));
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+    return py.str(String(-Number(node.operand.text)));
+  }
   if (isIntegral(node, context)) return py.call(py.name("str"), [key]);
   return py.call(context.useHelper("js_str"), [key]);
 }

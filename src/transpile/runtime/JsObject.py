@@ -40,6 +40,12 @@ class JsObject:
         if key in self.__dict__:
             delattr(self, key)
 
+    def pop(self, key, default=None):
+        # `delete r[k]` of a record is emitted as pop(): a JSON.parse object answers it too.
+        value = self.get(key, default)
+        self.__delitem__(key)
+        return value
+
     def __iter__(self):
         # Not hasattr: __getattr__ answers for absent (deleted, optional) keys too.
         d = self.__dict__

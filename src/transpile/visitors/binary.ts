@@ -11,6 +11,7 @@ import { nullishTest, nullishTestOnce } from "../nullish.js";
 import {
   comparesByIdentity,
   isBooleanType,
+  isFacadeDict,
   isNullishType,
   isNumberType,
   isRecordType,
@@ -18,6 +19,7 @@ import {
   truthinessOf,
   typeOf,
 } from "../types.js";
+import { recordKey } from "../builtins/arguments.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
 import { conditionOf } from "./condition.js";
 
@@ -118,8 +120,13 @@ function isGlobalName(node: ts.Expression, name: string, context: Transformation
  */
 function transformIn(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
   const [key, object] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
-  if (isStringType(typeOf(context, node.left)) && isRecordType(context, typeOf(context, node.right))) {
+  const rightType = typeOf(context, node.right);
+  if (isStringType(typeOf(context, node.left)) && isRecordType(context, rightType)) {
     return py.compare(key, "in", object);
+  }
+  // `3 in table`: a record's number key is its text, as `table[3]` stores it.
+  if (isNumberType(typeOf(context, node.left)) && isRecordType(context, rightType) && !isFacadeDict(context, rightType)) {
+    return py.compare(recordKey(node.left, key, context), "in", object);
   }
   return py.call(context.useHelper("js_in"), [key, object]);
 }
