@@ -161,6 +161,20 @@ function copyOf(receiver: py.Expression, context: TransformationContext): py.Nam
   return copy;
 }
 
+/**
+ * `new Array(n).fill(v)`, the idiom for a filled array, is `[v] * n` and its receiver is never
+ * built: the length's node when `node` is that call. Not for `fill(v, start)` (holes stay before
+ * `start`), `new Array(a, b)`, `new Array()` or a typed array's `fill`.
+ */
+export function filledNewArrayLength(node: ts.CallExpression, context: TransformationContext): ts.Expression | undefined {
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "fill" || node.arguments.length !== 1) return undefined;
+  const made = callee.expression;
+  if (!ts.isNewExpression(made) || !ts.isIdentifier(made.expression) || made.expression.text !== "Array") return undefined;
+  const length = made.arguments?.length === 1 ? made.arguments[0]! : undefined;
+  return length && isNumberType(typeOf(context, length)) ? length : undefined;
+}
+
 export const arrayCalls: CallMappings = {
   push(node, context, receiver) {
     const args = transformArgs(node, context);
@@ -330,11 +344,8 @@ export const arrayCalls: CallMappings = {
     return py.call(context.useHelper("arr_with"), [receiver, ...transformArgs(node, context)]);
   },
   fill(node, context, receiver) {
-    const arrayNode = (node.expression as ts.PropertyAccessExpression).expression;
-    // `new Array(n).fill(v)` is the idiom for a filled array: `[v] * n`.
-    if (ts.isNewExpression(arrayNode) && arrayNode.arguments?.length === 1 && node.arguments.length === 1) {
-      return py.binOp(py.list([context.transformExpression(node.arguments[0]!)]), "*", asIndex(arrayNode.arguments[0]!, context));
-    }
+    const made = filledNewArrayLength(node, context);
+    if (made) return py.binOp(py.list([context.transformExpression(node.arguments[0]!)]), "*", asIndex(made, context));
     return py.call(context.useHelper("arr_fill"), [receiver, ...transformArgs(node, context)]);
   },
   flat(node, context, receiver) {

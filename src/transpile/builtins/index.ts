@@ -8,6 +8,7 @@ import * as libraryDiagnostics from "./diagnostics.js";
 import { isWrittenTo, transformArgs } from "./arguments.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
 import { transformFunctionProperty } from "./function-members.js";
+import { filledNewArrayLength } from "./array.js";
 import { globalCalls } from "./number.js";
 import { rejectPromiseMember } from "./promise.js";
 import { callMappings, namespaceGlobals, propertyMappings } from "./registry.js";
@@ -66,9 +67,7 @@ export function transformBuiltinCall(node: ts.CallExpression, context: Transform
     if (!mapping) continue;
     // `new Array(n).fill(v)` becomes `[v] * n`: the receiver is never built.
     const receiver =
-      ts.isNewExpression(callee.expression) && callee.name.text === "fill"
-        ? py.none()
-        : transformReceiver(callee.expression, kind, context);
+      kind === "Array" && filledNewArrayLength(node, context) ? py.none() : transformReceiver(callee.expression, kind, context);
     // Namespaces (Math, console) and consts are names no argument can rebind.
     if (namespaceGlobals.has(kind) || context.namesFixedValue(callee.expression)) return mapping(node, context, receiver);
     return context.transformAround(receiver, () => mapping(node, context, receiver));
@@ -158,9 +157,9 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
 /** `new Array(n)` alone leaves holes; only `new Array(n).fill(v)` (mapped by fill) is accepted. */
 function transformNewArrayCallee(node: ts.NewExpression, context: TransformationContext): py.Expression {
   const parent = node.parent;
-  const filled = ts.isPropertyAccessExpression(parent) && parent.name.text === "fill";
+  const filled = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
   const single = node.arguments?.length === 1 && isNumberType(typeOf(context, node.arguments[0]!));
-  if (single && !filled) context.report(libraryDiagnostics.arrayWithHoles(node));
+  if (single && !(filled && filledNewArrayLength(parent.parent, context))) context.report(libraryDiagnostics.arrayWithHoles(node));
   return context.useHelper("new_array");
 }
 

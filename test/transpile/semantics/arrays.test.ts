@@ -36,6 +36,7 @@ describeCases("arrays", {
   "sort returns the array": `const a = [3, 1, 2]; const b = a.sort((x, y) => x - y); console.log(b === a, b);`,
   "sort by string key": `const names = ["bob", "alice", "carol"]; names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); console.log(names);`,
   fill: `console.log(new Array(3).fill(0), [1, 2, 3, 4].fill(9, 1, -1), [1, 2, 3].fill(7, 1));`,
+  "fill of an array made by new Array with no length or several items": `const n = 2; console.log(new Array(n).fill("x"), new Array(2, 3).fill(0), new Array<number>().fill(1), new Array("a").fill("b"));`,
   flat: `console.log([1, [2, [3, [4]]]].flat(), [1, [2, [3, [4]]]].flat(2), [[1], [2]].flat());`,
   flatMap: `console.log([1, 2].flatMap((x) => [x, x * 10]));`,
   "Array.from iterable": `console.log(Array.from("abc"), Array.from([1, 2], (x) => x * 3), Array.from(new Set([1, 1, 2])));`,

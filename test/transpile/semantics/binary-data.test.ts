@@ -10,6 +10,7 @@ describeCases("Uint8Array", {
   "subarray shares memory": `const a = new Uint8Array([1, 2, 3, 4, 5]); const s = a.subarray(1, 4); s[0] = 20; a[3] = 40; console.log(a, s, s.byteOffset, s.buffer === a.buffer, a.subarray(-2), a.subarray(3, 1).length);`,
   "slice copies": `const a = new Uint8Array([1, 2, 3, 4]); const c = a.slice(1, 3); c[0] = 99; console.log(a, c, a.slice(-1), a.slice());`,
   "set from array and typed array": `const a = new Uint8Array(6); a.set([1, 2, 300]); a.set(new Uint8Array([7, 8]), 4); console.log(a); try { a.set([1, 2], 5); } catch (e) { console.log("range"); }`,
+  "fill of a typed array made in place": `const n = 3; console.log(new Uint8Array(4).fill(7), new Int16Array(n).fill(-2, 1), new Float32Array([1, 2, 3]).fill(0.5, 1), new Uint8Array(2).fill(300).length);`,
   "fill with ranges": `const a = new Uint8Array(6); a.fill(1); a.fill(2, 2); a.fill(3, 1, 2); a.fill(300, -1); console.log(a);`,
   search: `const a = new Uint8Array([1, 2, 3, 2, 1]); console.log(a.indexOf(2), a.lastIndexOf(2), a.indexOf(9), a.includes(3), a.includes(7), a.indexOf(2, 2), a.at(-1), a.at(9) === undefined);`,
   "find, findIndex, every, some": `const a = new Uint8Array([1, 5, 10]); console.log(a.find((v) => v > 3), a.findIndex((v) => v > 3), a.find((v) => v > 30) === undefined, a.findIndex((v) => v > 30), a.every((v) => v > 0), a.some((v, i) => i > 1 && v > 5));`,

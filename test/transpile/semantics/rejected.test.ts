@@ -14,6 +14,7 @@ const cases: [string, string, string][] = [
   ["JSON.stringify with a replacer", `console.log(JSON.stringify({ a: 1 }, ["a"]));`, "TSMP1107"],
   ["JSON.parse with a reviver", `console.log(JSON.parse("1", (k, v) => v));`, "TSMP1108"],
   ["new Array(n) with holes", `const a = new Array(3); console.log(a.length);`, "TSMP1109"],
+  ["new Array(n) filled from an index on", `console.log(new Array<number>(3).fill(1, 1));`, "TSMP1109"],
   ["JSON.stringify of a class instance", `class P { x = 1; } console.log(JSON.stringify(new P()));`, "TSMP1112"],
   ["Object.keys of a class instance", `class P { x = 1; y = 2; } console.log(Object.keys(new P()));`, "TSMP1112"],
   [
