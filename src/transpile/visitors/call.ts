@@ -13,6 +13,7 @@ import { callsPython, transformArguments } from "./arguments.js";
 import { nullValue } from "../nullish.js";
 import { asFacadeBytes } from "./facade-bytes.js";
 import { isUnresolvedConstructor } from "./dynamic-new.js";
+import { mayHaveEffects } from "../effects.js";
 
 export function transformCallExpression(node: ts.CallExpression, context: TransformationContext): py.Expression {
   return startCollectedCall(node, transformCall(node, context), context);
@@ -24,7 +25,7 @@ function transformCall(node: ts.CallExpression, context: TransformationContext):
   const callee = node.expression;
   if (callee.kind === ts.SyntaxKind.SuperKeyword) {
     const { args, keywords } = transformArguments(node, context);
-    return py.call(py.attribute(py.call(py.name("super")), "__init__"), args, keywords);
+    return withoutErrorOptions(node, py.call(py.attribute(py.call(py.name("super")), "__init__"), args, keywords), context);
   }
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
     const { args, keywords } = transformArguments(node, context);
@@ -36,7 +37,29 @@ function transformCall(node: ts.CallExpression, context: TransformationContext):
   if (dynamic) return dynamic;
   const builtin = transformBuiltinCall(node, context);
   if (builtin) return builtin;
-  return asFacadeBytes(node, fromPythonNone(node, callInOrder(node, callee, context), context), context);
+  const call = withoutErrorOptions(node, callInOrder(node, callee, context), context);
+  return asFacadeBytes(node, fromPythonNone(node, call, context), context);
+}
+
+/**
+ * `new Error(message, { cause })`, `super(message, options)` in an Error subclass: a Python
+ * exception would keep the options as a second argument, and its text would be the tuple's
+ * (`('boom', <JsObject …>)`). tsmp does not read `cause` (TSMP1101), so the options are only
+ * evaluated, in order, when they may have effects: `Exception((message, options)[0])`.
+ */
+function withoutErrorOptions(node: ts.CallExpression | ts.NewExpression, call: py.Call, context: TransformationContext): py.Call {
+  const declaration = context.checker.getResolvedSignature(node)?.getDeclaration();
+  if (!declaration || !ts.isInterfaceDeclaration(declaration.parent) || !declaration.parent.name.text.endsWith("ErrorConstructor"))
+    return call;
+  if (context.program.isUserFile(declaration.getSourceFile())) return call;
+  const index = declaration.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === "options");
+  const argumentNodes = node.arguments ?? [];
+  if (index < 1 || argumentNodes.length <= index || argumentNodes.some(ts.isSpreadElement) || call.args.length !== argumentNodes.length)
+    return call;
+  const kept = call.args.slice(0, index);
+  if (!argumentNodes.slice(index).some((argument) => mayHaveEffects(argument, context))) return py.call(call.func, kept, call.keywords);
+  const last = py.subscript(py.tuple([kept[index - 1]!, ...call.args.slice(index)]), py.num(0));
+  return py.call(call.func, [...kept.slice(0, -1), last], call.keywords);
 }
 
 /**
@@ -61,7 +84,7 @@ function fromPythonNone(node: ts.CallExpression, call: py.Expression, context: T
 export function transformNewExpression(node: ts.NewExpression, context: TransformationContext): py.Expression {
   const binary = transformBinaryNew(node, context) ?? transformNewPromise(node, context);
   if (binary) return binary;
-  const call = callInOrder(node, node.expression, context);
+  const call = withoutErrorOptions(node, callInOrder(node, node.expression, context), context);
   if (!isUnresolvedConstructor(context.typeOf(node.expression), context)) return call;
   return py.call(context.useHelper("js_new"), [call.func, ...call.args], call.keywords);
 }
