@@ -139,12 +139,15 @@ function mayHoldPercent(node: ts.Expression, context: TransformationContext, vis
 /**
  * `console.log(text, ...values)` where `text` may hold format directives: js_log_format
  * substitutes them when the program runs. Each value is evaluated once, into a temporary
- * unless it is a plain name or constant, because it is passed both as itself (for the
+ * unless it is a constant, or a plain name no later value can reassign (`g(), k, g(), k`: the
+ * printed list is read after every value is), because it is passed both as itself (for the
  * directives) and printed (for the values left over).
  */
 function formattedAtRunTime(nodes: readonly ts.Expression[], values: py.Expression[], context: TransformationContext): py.Expression {
-  const settled = values.map((value) =>
-    value.kind === "Name" || value.kind === "Constant" ? { raw: value, read: value } : held(value, context),
+  const settled = values.map((value, index) =>
+    value.kind === "Constant" || (value.kind === "Name" && !nodes.slice(index + 1).some((node) => mayHaveEffects(node, context)))
+      ? { raw: value, read: value }
+      : held(value, context),
   );
   const [first, ...rest] = settled;
   const printed = settled.map((value, index) => printedArgument(nodes[index]!, value.read, context));
