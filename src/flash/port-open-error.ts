@@ -3,6 +3,9 @@ import { TsmpError } from "../errors.js";
 /** The serial device could not be opened (missing, busy, no permission, not a serial port). */
 export class PortUnavailable extends TsmpError {}
 
+/** Another holder has the port locked (or, for a moment after our own close, we still do). */
+export class PortBusy extends PortUnavailable {}
+
 /** Says in a user's words why `serialport` could not open `path`: one description for every opener. */
 export function describeOpenError(path: string, error: Error): PortUnavailable {
   const message = error.message;
@@ -12,7 +15,7 @@ export function describeOpenError(path: string, error: Error): PortUnavailable {
     });
   }
   if (/Cannot lock port|Resource temporarily unavailable|EBUSY|busy|access denied/i.test(message)) {
-    return new PortUnavailable(`serial port ${path} is busy: another program (a serial monitor, mpremote, an IDE) has it open`, {
+    return new PortBusy(`serial port ${path} is busy: another program (a serial monitor, mpremote, an IDE) has it open`, {
       cause: error,
     });
   }

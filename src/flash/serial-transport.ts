@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { SerialPort } from "serialport";
 import { BufferedByteLink, LinkLost, type ReadTimeout } from "./byte-link.js";
-import { describeOpenError } from "./port-open-error.js";
+import { openPort } from "./open-port.js";
 
 /** How long RTS holds an ESP32 in reset: esptool's hard reset waits 100 ms. */
 const RESET_PULSE_MS = 100;
@@ -33,9 +33,7 @@ export class SerialTransport extends BufferedByteLink {
     // An exclusive lock: a second tsmp (or mpremote) on the same port gets "busy" instead of
     // interleaving its bytes with ours.
     const port = new SerialPort({ path, baudRate: options.baudRate ?? 115200, autoOpen: false, lock: true });
-    await new Promise<void>((resolveOpen, rejectOpen) =>
-      port.open((error) => (error ? rejectOpen(describeOpenError(path, error)) : resolveOpen())),
-    );
+    await openPort(port, path);
     const transport = new SerialTransport(port, path);
     await transport.setSignals({ dtr: true, rts: true });
     return transport;

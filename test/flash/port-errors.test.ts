@@ -49,6 +49,16 @@ describe("ports that are not a usable board", () => {
     expect(stderr).toBe(`tsmp: serial port ${pair.host} is busy: another program (a serial monitor, mpremote, an IDE) has it open\n`);
   });
 
+  it("a port freed within a second (as our own port is, just after we close it) opens instead", async () => {
+    pair = await startPtyPair();
+    device = await openDeviceSide(pair.host);
+    const holder = device;
+    setTimeout(() => holder.close(), 300);
+    const transport = await SerialTransport.open(pair.host);
+    expect(transport.isOpen).toBe(true);
+    await transport.close();
+  });
+
   it("a file that is not a serial port", async () => {
     await expect(connectToBoard({ port: "/etc/hostname" })).rejects.toThrow("/etc/hostname is not a serial port");
   });

@@ -7,7 +7,6 @@ import { ClassicReset, ESPError, ESPLoader, Transport, type IEspLoaderTerminal, 
 import { ESP32ROM } from "esptool-js/lib/targets/esp32.js";
 import { ESP8266ROM } from "esptool-js/lib/targets/esp8266.js";
 import { TsmpError } from "../../errors.js";
-import { PortUnavailable } from "../port-open-error.js";
 import { listSerialPorts, scanLinuxPorts } from "../ports.js";
 import { chipByName, type Esp32Chip } from "./chips.js";
 import { flashDataFrame } from "./data-frames.js";
@@ -168,26 +167,11 @@ export class Esp32Session {
       if (error instanceof TsmpError || isNoSync(error)) throw describeConnectFailure(options.port, error);
       options.log?.(`Retrying after: ${messageOf(error)}`);
       try {
-        return await Esp32Session.reopenOnce({ ...options, connectAttempts: 2 }, usb, line);
+        // The port was ours a moment ago: openPort waits out the lock a close can leave behind.
+        return await Esp32Session.connectOnce({ ...options, connectAttempts: 2 }, usb, line);
       } catch (retryError) {
         // Silence on the retry means the link died: the first failure says where.
         throw describeConnectFailure(options.port, isNoSync(retryError) ? error : retryError);
-      }
-    }
-  }
-
-  /**
-   * The retry's connect. The port was ours a moment ago: on a loaded machine the operating system
-   * can still hold its lock for a little while after the close, so a busy port is tried again
-   * for up to a second before it counts as another program's.
-   */
-  private static async reopenOnce(options: Esp32SessionOptions, usb: UsbIdentity, line: LineRate): Promise<Esp32Session> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await Esp32Session.connectOnce(options, usb, line);
-      } catch (error) {
-        if (!(error instanceof PortUnavailable) || attempt === 5) throw error;
-        await sleep(200);
       }
     }
   }

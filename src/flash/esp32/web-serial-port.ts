@@ -1,6 +1,6 @@
 import type { SerialOptions } from "esptool-js";
 import { SerialPort } from "serialport";
-import { describeOpenError } from "../port-open-error.js";
+import { openPort } from "../open-port.js";
 
 /** The USB identity Web Serial reports in `getInfo()`; esptool-js picks its reset strategy from it. */
 export interface UsbIdentity {
@@ -69,7 +69,7 @@ export class NodeWebSerialPort implements EsptoolSerialDevice {
       rtscts: options.flowControl === "hardware",
       autoOpen: false,
     });
-    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(describeOpenError(this.path, error)) : resolve())));
+    await openPort(port, this.path);
     this.port = port;
     const arrivalWaiters = this.arrivalWaiters;
     this.readable = new ReadableStream<Uint8Array>({
