@@ -4,7 +4,7 @@ def js_inspect(v):
     # (depth 2, breakLength 80, compact 3, arrays over 6 items grouped in columns).
     if type(v) is str:
         return v
-    return _inspect(v, 0, 0)
+    return _inspect(v, 0, 0, [[], []])
 
 
 def _inspect_quote(s):
@@ -37,7 +37,9 @@ def _inspect_key(k):
     return k if ok else _inspect_quote(k)
 
 
-def _inspect(v, level, indent):
+def _inspect(v, level, indent, refs):
+    # refs: the containers being printed (v's ancestors), and those found inside themselves,
+    # numbered by when they were found: <ref *1> { self: [Circular *1] }.
     t = type(v)
     if v is None:
         return "undefined"
@@ -57,6 +59,13 @@ def _inspect(v, level, indent):
     if name == "JsSymbol":
         return v.text()
     is_list = t is list or t is tuple
+    for ancestor in refs[0]:
+        if ancestor is v:
+            for i, found in enumerate(refs[1]):
+                if found is v:
+                    return "[Circular *" + str(i + 1) + "]"
+            refs[1].append(v)
+            return "[Circular *" + str(len(refs[1])) + "]"
     if name == "ArrayBuffer":
         output = ["[Uint8Contents]: <" + " ".join(["%02x" % b for b in v]) + ">", "byteLength: " + str(len(v))]
         # The same line-breaking rule as below, for these two entries.
@@ -117,19 +126,20 @@ def _inspect(v, level, indent):
             return "[" + (name if label else "Object") + "]"
     output = []
     indent += 2
+    refs[0].append(v)
     if is_list:
         shown = v if len(v) <= 100 else v[:100]
         for item in shown:
-            output.append(_inspect(item, level + 1, indent))
+            output.append(_inspect(item, level + 1, indent, refs))
         if len(v) > 100:
             rest = len(v) - 100
             output.append("... " + str(rest) + " more item" + ("s" if rest > 1 else ""))
     elif name == "JsMap":
         for k, item in v.items():
-            output.append(_inspect(k, level + 1, indent) + " => " + _inspect(item, level + 1, indent))
+            output.append(_inspect(k, level + 1, indent, refs) + " => " + _inspect(item, level + 1, indent, refs))
     elif name == "JsSet":
         for item in v:
-            output.append(_inspect(item, level + 1, indent))
+            output.append(_inspect(item, level + 1, indent, refs))
     else:
         # Functions are listed too: an object literal's are its own properties, as a module's
         # exports are (a class's methods live on the class, and obj_items leaves them out).
@@ -137,13 +147,19 @@ def _inspect(v, level, indent):
             if accessors and py_key(k) in accessors:
                 output.append(_inspect_key(k) + ": " + item)
             else:
-                output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent))
+                output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent, refs))
+    refs[0].pop()
     indent -= 2
+    base = ""
+    for i, found in enumerate(refs[1]):
+        if found is v:
+            base = "<ref *" + str(i + 1) + "> "
     entries = len(output)
     if is_list and entries > 6:
         output = _inspect_group(output, v, indent)
     if entries == len(output):
-        start = len(output) + indent + len(braces[0]) + 10
+        # (Node counts the reference without the space after it.)
+        start = len(output) + indent + len(braces[0]) + max(len(base) - 1, 0) + 10
         total = len(output) + start
         fits = total + len(output) <= 80
         if fits:
@@ -155,9 +171,9 @@ def _inspect(v, level, indent):
         if fits:
             joined = ", ".join(output)
             if "\n" not in joined:
-                return braces[0] + " " + joined + " " + braces[1]
+                return base + braces[0] + " " + joined + " " + braces[1]
     pad = "\n" + " " * indent
-    return braces[0] + pad + "  " + ("," + pad + "  ").join(output) + pad + braces[1]
+    return base + braces[0] + pad + "  " + ("," + pad + "  ").join(output) + pad + braces[1]
 
 
 def _inspect_function(f):

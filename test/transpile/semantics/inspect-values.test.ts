@@ -1,0 +1,12 @@
+import { describeCases } from "../../harness/cases.js";
+
+// console.log of values whose printed form Node builds from more than the value alone.
+describeCases("console.log of circular structures", {
+  "an object holding itself": `const o: { n: number; self?: unknown } = { n: 1 }; o.self = o; console.log(o);`,
+  "an array holding itself": `const a: unknown[] = [1]; a.push(a); console.log(a);`,
+  "two references numbered in the order found": `type T = { name: string; next?: T; parent?: T; kids: T[] }; const root: T = { name: "root", kids: [] }; const kid: T = { name: "kid", parent: root, kids: [] }; root.kids.push(kid, kid); kid.next = kid; console.log(root); console.log([root]);`,
+  "a map and a set holding themselves": `const m = new Map<string, unknown>(); m.set("me", m); const s = new Set<unknown>(); s.add(s); console.log(m, s);`,
+  "the reference counts toward the line width": `const o: { a: string; b: string; self?: unknown } = { a: "x".repeat(10), b: "y".repeat(16) }; o.self = o; console.log(o); const p: { a: string; b: string; self?: unknown } = { a: "x".repeat(10), b: "y".repeat(17) }; p.self = p; console.log(p);`,
+  "a long array holding itself": `const a: unknown[] = [1, 2, 3, 4, 5, 6, 7]; a.push(a); console.log(a);`,
+  "the same object twice is not circular": `const shared = { k: 1 }; console.log([shared, shared], { a: shared, b: [shared] });`,
+});
