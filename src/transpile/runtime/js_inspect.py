@@ -1,4 +1,4 @@
-# requires: num_str, obj_items, js_key
+# requires: num_str, obj_items, js_key, error_name, error_message
 def js_inspect(v):
     # What console.log prints for a value, following Node's util.inspect defaults
     # (depth 2, breakLength 80, compact 3, arrays over 6 items grouped in columns).
@@ -101,9 +101,13 @@ def _inspect(v, level, indent, refs):
         if level > 2:
             return "[" + name[2:] + "]"
     elif isinstance(v, BaseException):
-        n = getattr(v, "name", name)
-        m = getattr(v, "message", "")
-        return "[" + n + (": " + m if m else "") + "]"
+        # The first line of the stack Node prints (a board has no stack): `Error: boom`, and the
+        # class too when it names the error otherwise (`class E extends Error {}`: `E [Error]`).
+        n = error_name(v)
+        m = error_message(v)
+        c = type(v).__dict__.get("_js_name", type(v).__name__)
+        c = "Error" if c == "Exception" else c
+        return (c + " [" + n + "]" if n[-5:] == "Error" and c != n else n) + (": " + m if m else "")
     elif isinstance(v, type):
         bases = [b for b in getattr(v, "__bases__", ()) if b is not object]
         base = bases[0].__dict__.get("_js_name", bases[0].__name__) if bases else ""

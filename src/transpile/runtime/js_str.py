@@ -1,4 +1,4 @@
-# requires: num_str, null
+# requires: num_str, null, error_name, error_message
 def js_str(x):
     # String(x): Python's str() would give "True", "None", "2.0" and "[1, 2]".
     t = type(x)
@@ -19,10 +19,8 @@ def js_str(x):
     if hasattr(x, "toString"):
         return x.toString()
     if isinstance(x, BaseException):
-        name = getattr(x, "name", None)
-        if name is None:
-            name = {"Exception": "Error"}.get(type(x).__name__, type(x).__name__)
-        message = str(x)
+        name = error_name(x)
+        message = error_message(x)
         return name + ": " + message if message else name
     if callable(x):
         return "function"

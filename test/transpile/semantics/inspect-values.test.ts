@@ -1,4 +1,6 @@
+import { expect, it } from "vitest";
 import { describeCases } from "../../harness/cases.js";
+import { runOnBoth } from "../../harness/differential.js";
 
 // console.log of values whose printed form Node builds from more than the value alone.
 describeCases("console.log of circular structures", {
@@ -9,4 +11,22 @@ describeCases("console.log of circular structures", {
   "the reference counts toward the line width": `const o: { a: string; b: string; self?: unknown } = { a: "x".repeat(10), b: "y".repeat(16) }; o.self = o; console.log(o); const p: { a: string; b: string; self?: unknown } = { a: "x".repeat(10), b: "y".repeat(17) }; p.self = p; console.log(p);`,
   "a long array holding itself": `const a: unknown[] = [1, 2, 3, 4, 5, 6, 7]; a.push(a); console.log(a);`,
   "the same object twice is not circular": `const shared = { k: 1 }; console.log([shared, shared], { a: shared, b: [shared] });`,
+});
+
+describeCases("an error's name and text", {
+  "a subclass that sets no name has its base class's": `class MyErr extends Error {} class Wide extends RangeError {} const e = new MyErr("x"); console.log(e.name, String(e), \`\${new Wide("w")}\`, new Wide("w").name);`,
+  "a subclass that sets its name": `class Named extends Error { constructor(m: string) { super(m); this.name = "Custom"; } } console.log(String(new Named("y")), new Named("y").name);`,
+});
+
+// Node prints an error's stack; a board has none, so tsmp prints the stack's first line.
+it("console.log of an error prints Node's first line, without the stack", async () => {
+  const { node, micropython } = await runOnBoth(
+    `class MyErr extends Error {} class Named extends Error { constructor(m: string) { super(m); this.name = "Custom"; } } const list: unknown[] = [new Error("boom"), new MyErr("x"), new Named("y"), new TypeError("t"), new RangeError("r")]; for (const e of list) console.log(e); try { const n: any = null; n.x; } catch (e) { console.log(e); }`,
+  );
+  const withoutStack = node
+    .split("\n")
+    .filter((line) => !line.startsWith("    at "))
+    .join("\n");
+  expect(withoutStack).toContain("MyErr [Error]: x");
+  expect(micropython).toBe(withoutStack);
 });
