@@ -5,6 +5,7 @@ import * as py from "./python-ast.js";
 import { nullishTestOnce } from "./nullish.js";
 import { isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
 import { maybeUndefinedAsText } from "./undefined-text.js";
+import * as diagnostics from "./builtins/diagnostics.js";
 
 /**
  * The conversions where JS and Python disagree, decided from the checker's types so that
@@ -86,9 +87,21 @@ function nullText(context: TransformationContext, expression: py.Expression): py
   return py.call(context.useHelper("js_str"), [expression]);
 }
 
+/**
+ * JavaScript converts a function or a class to its source text, which the board does not have
+ * (js_str raises TypeError for one the types did not show).
+ */
+export function rejectFunctionText(context: TransformationContext, node: ts.Expression, type: ts.Type): void {
+  const parts = type.isUnion() ? type.types : [type];
+  if (parts.some((part) => part.getCallSignatures().length > 0 || part.getConstructSignatures().length > 0)) {
+    context.report(diagnostics.functionText(node));
+  }
+}
+
 /** `node` converted as JS `String(x)` would, for concatenation. */
 export function asString(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
+  rejectFunctionText(context, node, type);
   // An element read past the end, JSON.stringify's result: undefined whatever the type says.
   const text = maybeUndefinedAsText(node, expression, context);
   if (text) return text;
@@ -109,6 +122,7 @@ function asNumberText(context: TransformationContext, node: ts.Expression, expre
 /** `node` as an f-string part: `{n}` formats ints like JS; booleans and the rest need js_str. */
 export function asFormattedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
+  rejectFunctionText(context, node, type);
   const text = maybeUndefinedAsText(node, expression, context);
   if (text) return text;
   if (isStringType(type) || (isNumberType(type) && isIntegerValued(node, context))) return expression;

@@ -4,6 +4,7 @@ import * as py from "../python-ast.js";
 import { isArrayType, isFacadeDict, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { maybeUndefinedAsText } from "../undefined-text.js";
 import { isIntegral } from "../operators/numeric.js";
+import { rejectFunctionText } from "../conversions.js";
 
 /** The call's arguments, transformed in JS's left-to-right order (context.transformInOrder). */
 export function transformArgs(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): py.Expression[] {
@@ -42,6 +43,7 @@ export function numberAsString(node: ts.Expression, context: TransformationConte
 /** Any value converted as String(x) would. */
 export function valueAsString(node: ts.Expression, context: TransformationContext, expression: py.Expression): py.Expression {
   const type = typeOf(context, node);
+  rejectFunctionText(context, node, type);
   // An element read past the end, JSON.stringify's result: undefined whatever the type says.
   const text = maybeUndefinedAsText(node, expression, context);
   if (text) return text;

@@ -47,6 +47,13 @@ export const jsonReplacer = (node: ts.Node) =>
 export const unsupportedArguments = (node: ts.Node, member: string) =>
   at(node, "TSMP1108", `${member} is not supported with these arguments.`);
 
+export const functionText = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1115",
+    'A function or class converted to a string (String(f), `${f}`, "" + f) gives its source text in JavaScript, which a board does not have: print its name (f.name) instead.',
+  );
+
 export const arrayWithHoles = (node: ts.Node) =>
   at(
     node,

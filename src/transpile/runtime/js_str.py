@@ -23,5 +23,6 @@ def js_str(x):
         message = error_message(x)
         return name + ": " + message if message else name
     if callable(x):
-        return "function"
+        # JavaScript gives a function's (or a class's) source text, which the board does not have.
+        raise TypeError("tsmp: a function's text (its source) is not available")
     return "[object Object]"

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { describeCases } from "../../harness/cases.js";
-import { runOnBoth } from "../../harness/differential.js";
+import { rejectionOf, runOnBoth } from "../../harness/differential.js";
 
 // console.log of values whose printed form Node builds from more than the value alone.
 describeCases("console.log of circular structures", {
@@ -29,4 +29,22 @@ it("console.log of an error prints Node's first line, without the stack", async 
     .join("\n");
   expect(withoutStack).toContain("MyErr [Error]: x");
   expect(micropython).toBe(withoutStack);
+});
+
+// A function's text is its source code in JavaScript, which a board does not have.
+it("rejects a function or class converted to a string", () => {
+  const message =
+    'error TSMP1115: A function or class converted to a string (String(f), `${f}`, "" + f) gives its source text in JavaScript, which a board does not have: print its name (f.name) instead.';
+  expect(rejectionOf(`const f = () => 1; console.log(String(f));`)).toContain(message);
+  expect(rejectionOf(`class A {} console.log(\`\${A}\`);`)).toContain(message);
+  expect(rejectionOf(`function g() { return 1; } const s = "x" + g; console.log(s);`)).toContain(message);
+  expect(rejectionOf(`function show(f: (() => number) | string) { console.log(String(f)); } show("s");`)).toContain(message);
+  expect(rejectionOf(`const o = { f: () => 1 }; console.log(String(o), \`\${[1, 2]}\`);`)).toBe("(accepted)");
+});
+
+it("raises TypeError for the text of a function the types did not show", async () => {
+  const { micropython } = await runOnBoth(
+    `const u: unknown = () => 1; try { console.log(String(u)); } catch (e) { console.log(e instanceof TypeError); }`,
+  );
+  expect(micropython).toBe("true\n");
 });
