@@ -174,7 +174,7 @@ export const stringCalls: CallMappings = {
     return py.call(context.useHelper("js_char_at"), [receiver, asIndex(index, context)]);
   },
   charCodeAt: helper("char_code_at"),
-  codePointAt: helper("char_code_at"),
+  codePointAt: helper("code_point_at"),
   at: helper("js_at"),
   concat(node, context, receiver) {
     return node.arguments.reduce<py.Expression>(

@@ -69,6 +69,7 @@ export const helperNames = [
   "arr_unshift",
   "arr_with",
   "char_code_at",
+  "code_point_at",
   "date_now",
   "error_message",
   "error_name",
