@@ -31,6 +31,14 @@ def to_num(x):
             if "." in s or "e" in s or "E" in s:
                 if "n" in s or "N" in s:
                     return float("nan")
+                # MicroPython's float() reads a mantissa without digits (".", "e5", "-.e1") as 0.
+                for c in s:
+                    if "0" <= c <= "9":
+                        break
+                    if c in "eE":
+                        return float("nan")
+                else:
+                    return float("nan")
                 return float(s)
             n = int(s)
             return -0.0 if n == 0 and s[0] == "-" else n

@@ -15,6 +15,7 @@ describeCases("numbers", {
   "remainder compared with zero": `let even = 0; for (let i = -5; i <= 5; i++) { if (i % 2 === 0) even++; } console.log(even);`,
   "Math.floor ceil trunc": `console.log(Math.floor(2.7), Math.floor(-2.7), Math.ceil(2.1), Math.ceil(-2.1), Math.trunc(-2.7), Math.trunc(2.7));`,
   "Math.round halves": `console.log(Math.round(2.5), Math.round(-2.5), Math.round(0.5), Math.round(1.5), Math.round(-0.6), Math.round(3.49));`,
+  "Number() of text with no digit before the exponent": `const ss = [".", "-.", "+.", "e5", ".e1", "-.e1", "E1", "1.e2", ".5", "5.", "-.5e1", "1e", " . "]; console.log(ss.map((s) => Number(s)).join(" "), ss.map((s) => +s).join(" "), ss.map((s) => parseFloat(s)).join(" "));`,
   "Math.round where x + 0.5 is inexact": `const xs = [0.49999999999999994, 4503599627370497, -4503599627370497, 2 ** 52 + 0.5, -(2 ** 52) - 0.5, 4503599627370497 / 1, -4503599627370497 / 1, -1.5]; console.log(xs.map((x) => Math.round(x)).join(" "));`,
   "Math.abs min max": `console.log(Math.abs(-3), Math.abs(-3.5), Math.min(3, 1, 2), Math.max(3, 1, 2), Math.max(1.5, 2));`,
   "Math.pow and **": `console.log(Math.pow(2, 10), 2 ** 8, Math.pow(2, -1), 2 ** 0.5);`,
