@@ -64,6 +64,27 @@ export function comparesByIdentity(left: ts.Type, right: ts.Type): boolean {
   return objectOnly(left) && objectOnly(right);
 }
 
+/** A value of this type may be anything, or may hold a part with these flags. */
+function mayHold(type: ts.Type, flags: ts.TypeFlags, objects = false): boolean {
+  const anything = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter;
+  return some(type, (part) => (part.flags & (flags | anything)) !== 0 || (objects && isObjectPart(part)));
+}
+
+/**
+ * Whether `a === b` needs js_eq rather than Python's `==`: when one side may be a boolean and
+ * the other a number (`True == 1` in Python), or both may be arrays (Python compares lists by
+ * their items). Values typed `unknown`, `any` or by a type parameter may be either.
+ */
+export function needsStrictEquality(left: ts.Type, right: ts.Type): boolean {
+  const boolean = ts.TypeFlags.BooleanLike;
+  const number = ts.TypeFlags.NumberLike | ts.TypeFlags.EnumLike;
+  return (
+    (mayHold(left, boolean) && mayHold(right, number)) ||
+    (mayHold(left, number) && mayHold(right, boolean)) ||
+    (mayHold(left, ts.TypeFlags.Never, true) && mayHold(right, ts.TypeFlags.Never, true))
+  );
+}
+
 export function isArrayType(context: TransformationContext, type: ts.Type): boolean {
   return every(type, (part) => context.checker.isArrayType(part) || context.checker.isTupleType(part) || isTemplateStringsArray(part));
 }

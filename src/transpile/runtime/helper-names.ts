@@ -119,6 +119,7 @@ export const helperNames = [
   "js_new",
   "js_pow",
   "js_round",
+  "js_eq",
   "js_same",
   "js_sign",
   "js_space",

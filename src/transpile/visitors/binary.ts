@@ -10,6 +10,7 @@ import * as py from "../python-ast.js";
 import { nullishTest, nullishTestOnce } from "../nullish.js";
 import {
   comparesByIdentity,
+  needsStrictEquality,
   isBooleanType,
   isFacadeDict,
   isNullishType,
@@ -183,6 +184,10 @@ function transformEquality(node: ts.BinaryExpression, equal: boolean, loose: boo
   const rightType = typeOf(context, node.right);
   if (comparesByIdentity(leftType, rightType) && !isNullishType(leftType) && !isNullishType(rightType)) {
     return py.compare(left, equal ? "is" : "is not", right);
+  }
+  if (!loose && needsStrictEquality(leftType, rightType)) {
+    const same = py.call(context.useHelper("js_eq"), [left, right]);
+    return equal ? same : py.unaryOp("not", same);
   }
   return py.compare(left, equal ? "==" : "!=", right);
 }

@@ -1,7 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
-import { comparesByIdentity, typeOf } from "../types.js";
+import { comparesByIdentity, needsStrictEquality, typeOf } from "../types.js";
 
 /**
  * `switch`. When every case ends in break/return/throw/continue, default comes last and no
@@ -21,8 +21,13 @@ export function transformSwitchStatement(node: ts.SwitchStatement, context: Tran
   const subject = context.temporary("switch");
   const statements: py.Statement[] = [...hoisted, py.assign(subject, discriminant)];
   const byIdentity = (clause: ts.CaseClause) => comparesByIdentity(typeOf(context, node.expression), typeOf(context, clause.expression));
-  const test = (clause: ts.CaseClause) =>
-    py.compare(subject, byIdentity(clause) ? "is" : "==", context.transformConditionalExpression(clause.expression));
+  // Cases compare with ===: js_eq where Python's == would take true for 1 (types.ts).
+  const strict = (clause: ts.CaseClause) => needsStrictEquality(typeOf(context, node.expression), typeOf(context, clause.expression));
+  const test = (clause: ts.CaseClause) => {
+    const value = context.transformConditionalExpression(clause.expression);
+    if (!byIdentity(clause) && strict(clause)) return py.call(context.useHelper("js_eq"), [subject, value]);
+    return py.compare(subject, byIdentity(clause) ? "is" : "==", value);
+  };
 
   if (isSimple(node)) {
     let chain: py.Statement[] | undefined;
