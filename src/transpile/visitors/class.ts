@@ -59,7 +59,8 @@ function usesOwnClass(initializer: ts.Expression, node: ts.ClassLikeDeclaration,
   const visit = (child: ts.Node): boolean => {
     if (child.kind === ts.SyntaxKind.ThisKeyword) return true;
     if (ts.isIdentifier(child) && own !== undefined && context.symbolOf(child) === own) return true;
-    if (ts.isFunctionLike(child)) return false;
+    // Types are erased: `static all = new Map<string, C>()` does not run C.
+    if (ts.isFunctionLike(child) || ts.isTypeNode(child)) return false;
     return ts.forEachChild(child, visit) ?? false;
   };
   return visit(initializer);

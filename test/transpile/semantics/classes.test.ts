@@ -28,6 +28,7 @@ describeCases(
     "object identity of instances": `class A {} const a = new A(); const b = a; console.log(a === b, a === new A());`,
     "class with map field": `class Reg { private m = new Map<string, number>(); put(k: string, v: number) { this.m.set(k, v); } get size() { return this.m.size; } } const r = new Reg(); r.put("a", 1); r.put("b", 2); console.log(r.size);`,
     "setter side effects": `class L { private v = 0; log: number[] = []; set value(n: number) { this.v = n; this.log.push(n); } get value() { return this.v; } } const l = new L(); l.value = 3; l.value = l.value + 1; console.log(l.value, l.log);`,
+    "a static registry typed by its own class": `class Dev { static all = new Map<string, Dev>(); static list: Dev[] = [] as Dev[]; constructor(public id: string) { Dev.all.set(id, this); Dev.list.push(this); } } new Dev("a"); new Dev("b"); console.log(Dev.all.size, Dev.all.get("b")?.id, Dev.list.map((d) => d.id));`,
     "static field used in instance": `class Id { static next = 1; id = Id.next++; } const a = new Id(); const b = new Id(); console.log(a.id, b.id, Id.next);`,
     "getter in subclass overrides": `class A { get name() { return "A"; } } class B extends A { get name() { return "B" + super.name; } } console.log(new B().name);`,
     "generic class": `class Box<T> { constructor(private v: T) {} map<U>(f: (v: T) => U) { return new Box(f(this.v)); } get() { return this.v; } } console.log(new Box(2).map((x) => x * 5).map(String).get());`,
