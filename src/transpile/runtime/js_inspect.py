@@ -1,10 +1,11 @@
 # requires: num_str, obj_items, js_key, error_name, error_message
-def js_inspect(v):
+def js_inspect(v, depth=2, hidden=False):
     # What console.log prints for a value, following Node's util.inspect defaults
-    # (depth 2, breakLength 80, compact 3, arrays over 6 items grouped in columns).
+    # (depth 2, breakLength 80, compact 3, arrays over 6 items grouped in columns). The
+    # format directives ask for other depths (%s: 0, %o: 4) and %o for arrays' [length].
     if type(v) is str:
         return v
-    return _inspect(v, 0, 0, [[], []])
+    return _inspect(v, 0, 0, [[], [], depth, hidden])
 
 
 def _inspect_quote(s):
@@ -79,15 +80,15 @@ def _inspect(v, level, indent, refs):
     if typed:
         is_list = True
         name = name if name.endswith("Array") else "Uint8Array"
-        if level > 2:
+        if level > refs[2]:
             return "[" + name + "]"
         braces = (name + "(" + str(len(v)) + ") [", "]")
         if not len(v):
             return braces[0] + "]"
     elif is_list:
         if not v:
-            return "[]"
-        if level > 2:
+            return "[ [length]: 0 ]" if refs[3] else "[]"
+        if level > refs[2]:
             return "[Array]"
         prefix = ""
         braces = ("[", "]")
@@ -98,7 +99,7 @@ def _inspect(v, level, indent, refs):
         braces = (name[2:] + "(" + str(len(v)) + ") {", "}")
         if not len(v):
             return braces[0] + "}"
-        if level > 2:
+        if level > refs[2]:
             return "[" + name[2:] + "]"
     elif isinstance(v, BaseException):
         # The first line of the stack Node prints (a board has no stack): `Error: boom`, and the
@@ -108,11 +109,15 @@ def _inspect(v, level, indent, refs):
         c = type(v).__dict__.get("_js_name", type(v).__name__)
         c = "Error" if c == "Exception" else c
         return (c + " [" + n + "]" if n[-5:] == "Error" and c != n else n) + (": " + m if m else "")
-    elif isinstance(v, type):
+    elif isinstance(v, type) and not refs[3]:
         bases = [b for b in getattr(v, "__bases__", ()) if b is not object]
         base = bases[0].__dict__.get("_js_name", bases[0].__name__) if bases else ""
         return "[class " + v.__dict__.get("_js_name", v.__name__) + (" extends " + ("Error" if base == "Exception" else base) if base else "") + "]"
     elif callable(v):
+        if refs[3]:
+            # %o lists a function's hidden properties ([prototype], [arguments] …), which tell
+            # an arrow from a function: a board knows neither.
+            raise TypeError("tsmp: %o of a function is not available")
         return _inspect_function(v)
     else:
         # An object literal's getters and setters are shown as [Getter/Setter], not called.
@@ -126,7 +131,7 @@ def _inspect(v, level, indent, refs):
         if not items:
             # (Node writes an empty namespace with two spaces.)
             return label + ("{  }" if name == "JsModule" else "{}")
-        if level > 2:
+        if level > refs[2]:
             return "[" + (name if label else "Object") + "]"
     output = []
     indent += 2
@@ -138,6 +143,8 @@ def _inspect(v, level, indent, refs):
         if len(v) > 100:
             rest = len(v) - 100
             output.append("... " + str(rest) + " more item" + ("s" if rest > 1 else ""))
+        if refs[3] and not typed:
+            output.append("[length]: " + str(len(v)))
     elif name == "JsMap":
         for k, item in v.items():
             output.append(_inspect(k, level + 1, indent, refs) + " => " + _inspect(item, level + 1, indent, refs))
@@ -235,7 +242,7 @@ def _inspect_group(output, v, indent):
                 width = max(width, lengths[j])
             widths.append(width + 2)
         numbers = True
-        for item in v[: len(output)]:
+        for item in v[: len(output)] if len(output) <= len(v) else [None]:
             if type(item) is not int and type(item) is not float:
                 numbers = False
                 break

@@ -33,7 +33,11 @@ def _log_directive(d, v):
     t = type(v)
     primitive = v is None or v is null or t is str or t is int or t is float or t is bool
     if d == "s":
-        return (num_log(v) if t is int or t is float else js_str(v)) if primitive else js_inspect(v)
+        # An object without a toString of its own is inspected to depth 0; a function's text
+        # (its source) raises in js_str.
+        if primitive or callable(v) or hasattr(v, "toString"):
+            return num_log(v) if t is int or t is float else js_str(v)
+        return js_inspect(v, 0)
     if d == "d":
         return num_log(to_num(v if primitive else _log_text(v)))
     if d == "i":
@@ -42,11 +46,11 @@ def _log_directive(d, v):
         return num_log(parse_float(js_str(v) if primitive else _log_text(v)))
     if d == "j":
         return json_stringify(v)
-    shown = js_inspect(v)
-    # %o shows hidden properties too: an array's length.
-    if d == "o" and t is list:
-        return "[ [length]: 0 ]" if not v else shown[:-2] + ", [length]: " + str(len(v)) + " ]"
-    return shown
+    # %O inspects as console.log does, strings quoted; %o to depth 4 with hidden properties
+    # (an array's [length]).
+    if t is str:
+        return js_inspect([v])[2:-2]
+    return js_inspect(v, 4, True) if d == "o" else js_inspect(v)
 
 
 def _log_text(v):

@@ -48,3 +48,17 @@ it("raises TypeError for the text of a function the types did not show", async (
   );
   expect(micropython).toBe("true\n");
 });
+
+// A first argument known only when the program runs goes through js_log_format.
+describeCases("format directives of a text known when the program runs", {
+  "%o shows every array's length, to depth 4": `function show(f: string, v: unknown) { console.log(f, v); } show("%o", [1, [2, [3, [4, [5, [6]]]]]]); show("%o", []); show("%o", { a: [1], b: { c: [] } }); show("%o", [1, 2, 3, 4, 5, 6, 7]);`,
+  "%o and %O quote a string": `function show(f: string, v: unknown, w: unknown) { console.log(f, v, w); } show("%o %O", "it's", "x"); show("%O", [1, [2, [3, [4]]]], 0);`,
+  "%s inspects an object to depth 0": `function show(f: string, v: unknown) { console.log(f, v); } show("%s", { a: { b: 1 } }); show("%s", [1, [2]]); show("%s", new Map([[1, [2]]])); show("%s", -0); show("%s", [-0]);`,
+});
+
+it("raises TypeError for %o of a function and %s of one", async () => {
+  const { micropython } = await runOnBoth(
+    `function show(f: string, v: unknown) { try { console.log(f, v); } catch (e) { console.log(e instanceof TypeError); } } show("%o", { f: () => 1 }); show("%s", () => 1); show("%o", class {});`,
+  );
+  expect(micropython).toBe("true\ntrue\ntrue\n");
+});
