@@ -6,7 +6,7 @@ import { isNonNegative, unsignedElementMaximum } from "./operators/numeric.js";
 import { isAssignedWithin } from "./scope.js";
 import { isTypedArrayName } from "./typed-array-names.js";
 import { isArrayType, isStringType, typeOf } from "./types.js";
-import { skipParentheses } from "./visitors/transparent.js";
+import { isTransparentWrapper, skipParentheses } from "./visitors/transparent.js";
 
 /**
  * Element reads of arrays, strings and typed arrays. JavaScript reads `undefined` before the
@@ -352,7 +352,7 @@ function keepsLength(array: ts.Symbol, receiver: ts.Identifier, loop: CounterLoo
  */
 export function isWritten(node: ts.Expression): boolean {
   let current: ts.Node = node;
-  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+  while (isTransparentWrapper(current.parent)) current = current.parent;
   const parent = current.parent;
   if (ts.isBinaryExpression(parent) && parent.left === current) {
     const kind = parent.operatorToken.kind;

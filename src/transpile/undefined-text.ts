@@ -77,9 +77,20 @@ function isRecordRead(value: ts.Expression, context: TransformationContext): boo
   if (!ts.isElementAccessExpression(value) && !ts.isPropertyAccessExpression(value)) return false;
   if (value.questionDotToken) return false;
   const receiverType = typeOf(context, value.expression);
+  // A class instance with a number index signature (`t[3]` of `class T { [n: number]: string }`).
+  if (ts.isElementAccessExpression(value) && isClassWithNumberIndex(receiverType, context)) return true;
   if (!isRecordType(context, receiverType)) return false;
   // A property the type declares besides its index signature is there.
   return !ts.isPropertyAccessExpression(value) || receiverType.getProperty(value.name.text) === undefined;
+}
+
+function isClassWithNumberIndex(type: ts.Type, context: TransformationContext): boolean {
+  const symbol = type.getSymbol();
+  return (
+    symbol !== undefined &&
+    (symbol.flags & ts.SymbolFlags.Class) !== 0 &&
+    context.checker.getIndexInfoOfType(type, ts.IndexKind.Number) !== undefined
+  );
 }
 
 /** A variable, parameter or `this` field declared in this module, and what is written to it. */

@@ -5,6 +5,7 @@ import { isArrayType, isFacadeDict, isNumberType, isRecordType, isStringType, ty
 import { maybeUndefinedAsText } from "../undefined-text.js";
 import { isIntegral } from "../operators/numeric.js";
 import { rejectFunctionText } from "../conversions.js";
+import { isTransparentWrapper } from "../visitors/transparent.js";
 
 /** The call's arguments, transformed in JS's left-to-right order (context.transformInOrder). */
 export function transformArgs(node: ts.CallExpression | ts.NewExpression, context: TransformationContext): py.Expression[] {
@@ -80,7 +81,7 @@ export function isRegularExpression(node: ts.Expression | undefined): boolean {
 /** Whether `node` is written to (an assignment's target, `x++`, a `delete` operand). */
 export function isWrittenTo(node: ts.Expression): boolean {
   let current: ts.Node = node;
-  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+  while (isTransparentWrapper(current.parent)) current = current.parent;
   const parent = current.parent;
   if (ts.isBinaryExpression(parent) && parent.left === current) {
     const kind = parent.operatorToken.kind;

@@ -1,8 +1,16 @@
+# requires: js_key
 def obj_delete(o, key):
     # delete o[key]: true even when the key was absent, or when an optional chain
     # (`delete o?.k`) found no object.
     if isinstance(o, dict):
         o.pop(key, None)
-    elif o is not None and key in o:
-        del o[key]
+    elif o is not None:
+        d = getattr(o, "__dict__", None)
+        if d is not None and "_keys" not in d:
+            # A class instance: its properties are attributes, and it has no items.
+            key = py_key(key)
+            if key in d:
+                delattr(o, key)
+        elif key in o:
+            del o[key]
     return True

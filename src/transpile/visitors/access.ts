@@ -165,11 +165,41 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   if (ts.isStringLiteral(node.argumentExpression) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(node.argumentExpression.text)) {
     return py.attribute(receiver, memberAttribute(node.argumentExpression, node.argumentExpression.text, context));
   }
-  // Attribute names are strings: a number key (`o[5]`) names the property "5".
-  const key = ts.isNumericLiteral(node.argumentExpression)
-    ? py.str(String(Number(node.argumentExpression.text)))
-    : asString(context, node.argumentExpression, index);
+  const key = propertyKeyText(node.argumentExpression, index, context);
+  // An object literal's property written by key (`o[1] = v`, `o["my-key"] += 1`, `o[pin]++`):
+  // a JsObject (or a dict) takes the key as an item, keeping its key order.
+  if (isWrittenTo(node) && isLiteralObjectType(receiverType)) return py.subscript(receiver, key);
+  // A class instance with a number index signature (`class T { [n: number]: string }`) may lack
+  // the key: undefined, as in JavaScript, not an AttributeError.
+  if (!isWrittenTo(node) && context.checker.getIndexInfoOfType(receiverType, ts.IndexKind.Number)) {
+    return py.call(py.name("getattr"), [receiver, key, py.none()]);
+  }
   return py.call(py.name("getattr"), [receiver, key]);
+}
+
+/** Attribute names are strings: a number key (`o[5]`, `o[-1]`, `o[i]`) names the property "5". */
+export function propertyKeyText(node: ts.Expression, key: py.Expression, context: TransformationContext): py.Expression {
+  if (ts.isNumericLiteral(node)) return py.str(String(Number(node.text)));
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+    return py.str(String(-Number(node.operand.text)));
+  }
+  return asString(context, node, key);
+}
+
+/**
+ * An object literal's type, or one written like it (`{ 1: string }`, `Record<Pin, string>` of a
+ * numeric enum): a JsObject, whose items are its properties. A class's instances have no items,
+ * so `c[1] = v` is stored with setattr (simpleAssignment) and other writes are rejected.
+ */
+function isLiteralObjectType(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => {
+    if ((part.flags & ts.TypeFlags.Object) === 0 || part.getCallSignatures().length > 0) return false;
+    const objectFlags = (part as ts.ObjectType).objectFlags;
+    if ((objectFlags & (ts.ObjectFlags.Anonymous | ts.ObjectFlags.Mapped | ts.ObjectFlags.ObjectLiteral)) === 0) return false;
+    const symbol = part.getSymbol();
+    return !symbol || (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Function | ts.SymbolFlags.Enum | ts.SymbolFlags.Module)) === 0;
+  });
 }
 
 /**

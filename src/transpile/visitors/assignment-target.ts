@@ -7,6 +7,7 @@ import { isIndexInRange } from "../element-bounds.js";
 import { isIntegerValued } from "../integers.js";
 import { isNonNegative } from "../operators/numeric.js";
 import { isTypedArrayName } from "../typed-array-names.js";
+import { isTransparentWrapper, skipParentheses } from "./transparent.js";
 
 /**
  * The Python target for an assignment's left side (a name, attribute or subscript). An array
@@ -14,7 +15,13 @@ import { isTypedArrayName } from "../typed-array-names.js";
  * where JavaScript would make a property a list cannot hold (Python would count a negative
  * index from the end); `checkIndex: false` leaves that to a caller that stores with `arr_set`.
  */
-export function transformAssignmentTarget(node: ts.Expression, context: TransformationContext, checkIndex = true): py.Expression {
+export function transformAssignmentTarget(
+  node: ts.Expression,
+  context: TransformationContext,
+  checkIndex = true,
+  byKey = false,
+): py.Expression {
+  if (isTransparentWrapper(node)) return transformAssignmentTarget(skipParentheses(node), context, checkIndex, byKey);
   // A Python list's length is no attribute: `ArrayLength(a)[0]` reads and sets it as a subscript.
   if (ts.isPropertyAccessExpression(node) && node.name.text === "length" && isArrayType(context, typeOf(context, node.expression))) {
     return py.subscript(py.call(context.useHelper("ArrayLength"), [context.transformExpression(node.expression)]), py.num(0));
@@ -24,14 +31,22 @@ export function transformAssignmentTarget(node: ts.Expression, context: Transfor
     return py.name("_");
   }
   const target = context.transformExpression(node);
+  // `c[1] = v` on a class instance: a property named by a number or a computed key has no
+  // Python target; a plain store (byKey) writes it with setattr (see attributeByKey).
+  if (byKey && attributeByKey(target)) return target;
   if (target.kind !== "Name" && target.kind !== "Attribute" && target.kind !== "Subscript") {
-    context.report(diagnostics.unsupportedAssignmentTarget(node));
+    context.report(attributeByKey(target) ? diagnostics.instancePropertyUpdatedByKey(node) : diagnostics.unsupportedAssignmentTarget(node));
     return py.name("_");
   }
   if (checkIndex && target.kind === "Subscript" && ts.isElementAccessExpression(node) && mayNameProperty(node, context)) {
     return py.subscript(target.value, py.call(context.useHelper("arr_index"), [target.index]));
   }
   return target;
+}
+
+/** `getattr(o, key)`: how a class instance's property named by a number or a computed key is read. */
+export function attributeByKey(target: py.Expression): target is py.Call {
+  return target.kind === "Call" && target.func.kind === "Name" && target.func.id === "getattr" && target.args.length === 2;
 }
 
 /** An array or typed array element whose index is not provably a whole number ≥ 0. */

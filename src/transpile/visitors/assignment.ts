@@ -9,7 +9,7 @@ import * as py from "../python-ast.js";
 import { nullishTestOnce } from "../nullish.js";
 import { asStoredElement, needsIntegerConversion, triedElementStore } from "../builtins/typed-arrays.js";
 import { destructure } from "./destructuring.js";
-import { elementStore, transformAssignmentTarget } from "./assignment-target.js";
+import { attributeByKey, elementStore, transformAssignmentTarget } from "./assignment-target.js";
 import { power } from "../builtins/math.js";
 import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { isAssignedWithin } from "../scope.js";
@@ -62,11 +62,12 @@ function assignmentStatements(
   context: TransformationContext,
 ): py.Statement[] | { statements: py.Statement[]; result?: py.Expression } {
   const operator = node.operatorToken.kind;
-  if (operator === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left))) {
-    return destructure(node.left, context.transformExpression(node.right), node.right, context);
+  const left = skipParentheses(node.left);
+  if (operator === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left))) {
+    return destructure(left, context.transformExpression(node.right), node.right, context);
   }
   if (operator === ts.SyntaxKind.EqualsToken && !isChained(node)) return simpleAssignment(node, context);
-  const target = transformAssignmentTarget(node.left, context);
+  const target = transformAssignmentTarget(left, context);
   if (operator === ts.SyntaxKind.EqualsToken) {
     // `a = b = 1` chains the same way in Python.
     const targets = [target];
@@ -75,13 +76,13 @@ function assignmentStatements(
       targets.push(transformAssignmentTarget(value.left, context));
       value = value.right;
     }
-    const stored = asStoredElement(node.left, value, context.transformExpression(value), context);
+    const stored = asStoredElement(left, value, context.transformExpression(value), context);
     return [{ kind: "Assign", targets, value: stored }];
   }
   if (logicalAssignments.has(operator)) {
     // `get().p ||= v` calls get() once: the target's parts go to temporaries when they run code.
-    const { statements, readAndWrite, read } = evaluatedOnce(node.left, target, context);
-    const receiverType = ts.isElementAccessExpression(node.left) ? typeOf(context, node.left.expression) : undefined;
+    const { statements, readAndWrite, read } = evaluatedOnce(left, target, context);
+    const receiverType = ts.isElementAccessExpression(left) ? typeOf(context, left.expression) : undefined;
     // An array element past the end (`a[i] ??= v` on a short array) reads as undefined and is
     // written by growing the array, as in JavaScript.
     const element = readAndWrite.kind === "Subscript" && receiverType && isArrayType(context, receiverType) ? readAndWrite : undefined;
@@ -91,13 +92,13 @@ function assignmentStatements(
         ? py.call(py.attribute(read.value, "get"), [read.index])
         : element
           ? py.call(context.useHelper("js_item"), [element.value, element.index])
-          : (read ?? currentValueOf(node.left, context));
+          : (read ?? currentValueOf(left, context));
     // Statements the value needs run only when the assignment happens.
     const { result: value, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
     let test: py.Expression;
-    if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = nullishTestOnce(context, node.left, current);
-    else if (operator === ts.SyntaxKind.BarBarEqualsToken) test = negate(asCondition(context, node.left, current));
-    else test = asCondition(context, node.left, current);
+    if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken) test = nullishTestOnce(context, left, current);
+    else if (operator === ts.SyntaxKind.BarBarEqualsToken) test = negate(asCondition(context, left, current));
+    else test = asCondition(context, left, current);
     const write = element
       ? py.expressionStatement(py.call(context.useHelper("arr_set"), [element.value, element.index, value]))
       : py.assign(readAndWrite, value);
@@ -111,8 +112,8 @@ function assignmentStatements(
   }
   // `o[f()] += 1` evaluates `o` and `f()` once: Python's `+=` does too, but a helper call
   // (`t = js_add(t, v)`) names the target twice, so its parts go to temporaries first.
-  const { statements, readAndWrite, read } = evaluatedOnce(node.left, target, context, node.right);
-  const reread = () => read ?? context.transformExpression(node.left);
+  const { statements, readAndWrite, read } = evaluatedOnce(left, target, context, node.right);
+  const reread = () => read ?? context.transformExpression(left);
   const { result: right, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
   const result = read;
   // JavaScript reads the target before it evaluates the value: when the value needs statements
@@ -126,18 +127,18 @@ function assignmentStatements(
     before
       ? assign(py.binOp(before, operator, value))
       : { statements: [...statements, py.augAssign(readAndWrite, operator, value)], result };
-  if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, node.left, node.right, current(), right, context));
-  const leftType = typeOf(context, node.left);
+  if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, left, node.right, current(), right, context));
+  const leftType = typeOf(context, left);
   if (op === "+" && isStringType(leftType)) return update("+", asString(context, node.right, right));
   if (op === "+" && !isNumberType(leftType)) return assign(py.call(context.useHelper("js_add"), [current(), right]));
   // An integer typed array's element: `a[i] += 0.5` gives a float, which MicroPython will not
   // store, so anything not provably integral is stored through to_int32 as `=` stores it.
-  const stored = (value: py.Expression) => assign(asStoredElement(node.left, node, value, context));
+  const stored = (value: py.Expression) => assign(asStoredElement(left, node, value, context));
   if (op === "**") return stored(power(node.right, current(), right, context));
   if (op === "/") return stored(py.call(context.useHelper("js_div"), [current(), right]));
-  const fractional = needsIntegerConversion(node.left, node.right, context);
-  if (op === "%" && isNativeRemainder(node.left, node.right, context) && !fractional) return update("%", right);
-  if (op === "%") return stored(remainder(node.left, node.right, current(), right, context));
+  const fractional = needsIntegerConversion(left, node.right, context);
+  if (op === "%" && isNativeRemainder(left, node.right, context) && !fractional) return update("%", right);
+  if (op === "%") return stored(remainder(left, node.right, current(), right, context));
   if (fractional) return stored(py.binOp(current(), op!, right));
   return update(op!, right);
 }
@@ -158,11 +159,12 @@ function simpleAssignment(
   context: TransformationContext,
   usedAsValue = false,
 ): { statements: py.Statement[]; result: py.Expression } {
+  const left = skipParentheses(node.left);
   const { result: target, preceding: targetPreceding } = context.collectPreceding(() =>
-    transformAssignmentTarget(node.left, context, false),
+    transformAssignmentTarget(left, context, false, true),
   );
   const { result: rawValue, preceding: valuePreceding } = context.collectPreceding(() => context.transformExpression(node.right));
-  const value = asStoredElement(node.left, node.right, rawValue, context);
+  const value = asStoredElement(left, node.right, rawValue, context);
   const statements = [...targetPreceding];
   // A value that reads a variable can see what a call in the target changed (`get().x = n`).
   const valueMayChange = value.kind !== "Constant" && value.kind !== "Lambda" && !(value.kind === "Name" && context.isTemporary(value.id));
@@ -175,17 +177,20 @@ function simpleAssignment(
     return temporary;
   };
   let stored = target;
-  if (target.kind === "Subscript" && ts.isElementAccessExpression(node.left)) {
-    stored = py.subscript(stable(target.value, node.left.expression), stable(target.index, node.left.argumentExpression));
-  } else if (target.kind === "Attribute" && ts.isPropertyAccessExpression(node.left)) {
-    stored = py.attribute(stable(target.value, node.left.expression), target.attr);
+  if (target.kind === "Subscript" && ts.isElementAccessExpression(left)) {
+    stored = py.subscript(stable(target.value, left.expression), stable(target.index, left.argumentExpression));
+  } else if (target.kind === "Attribute" && ts.isPropertyAccessExpression(left)) {
+    stored = py.attribute(stable(target.value, left.expression), target.attr);
+  } else if (attributeByKey(target) && ts.isElementAccessExpression(left)) {
+    stored = py.call(target.func, [stable(target.args[0]!, left.expression), stable(target.args[1]!, left.argumentExpression)]);
   }
   statements.push(...valuePreceding);
   // `a[a.length] = v` grows the array in JavaScript; a list index past the end raises.
   const store = (stored: py.Expression, value: py.Expression): py.Statement => {
-    if (stored.kind !== "Subscript" || !ts.isElementAccessExpression(node.left)) return py.assign(stored, value);
-    if (isAppend(node.left, context)) return py.expressionStatement(py.call(py.attribute(stored.value, "append"), [value]));
-    return elementStore(node.left, stored, value, context);
+    if (attributeByKey(stored)) return py.expressionStatement(py.call(py.name("setattr"), [...stored.args, value]));
+    if (stored.kind !== "Subscript" || !ts.isElementAccessExpression(left)) return py.assign(stored, value);
+    if (isAppend(left, context)) return py.expressionStatement(py.call(py.attribute(stored.value, "append"), [value]));
+    return elementStore(left, stored, value, context);
   };
   if (usedAsValue && value.kind !== "Constant" && value.kind !== "Name") {
     const temporary = context.temporary("value");

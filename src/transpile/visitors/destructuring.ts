@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
+import { isIdentifierName } from "./member-names.js";
 import { isAnyLike, isRecordType, typeOf } from "../types.js";
 import { elementStore, transformAssignmentTarget } from "./assignment-target.js";
 import { asStoredElement } from "../builtins/typed-arrays.js";
@@ -244,7 +245,10 @@ function objectPattern(
         ? py.call(py.attribute(source, "get"), [py.str(key)])
         : dynamic
           ? py.call(context.useHelper("js_get"), [source, py.str(key)])
-          : py.attribute(source, pythonSafeAttribute(key));
+          : isIdentifierName(key)
+            ? py.attribute(source, pythonSafeAttribute(key))
+            : // `const { 1: one, "my-key": k } = o`: a property Python cannot spell, read as `o[1]` is.
+              py.call(py.name("getattr"), [source, py.str(key)]);
   // Keys run in order, each before its property is read: a computed one into a temporary.
   const keyOf = (node: ts.Node): string | py.Name | undefined => {
     const text = propertyKeyText(node);

@@ -4,18 +4,23 @@ import * as diagnostics from "../diagnostics.js";
 import type * as py from "../python-ast.js";
 import { assertsDictAsObject, typeOf } from "../types.js";
 
+/** Parentheses, `!` and type assertions: they only wrap a value (an assignment's target too: `(x as T) = v`). */
+export function isTransparentWrapper(
+  node: ts.Node,
+): node is ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.TypeAssertion | ts.SatisfiesExpression {
+  return (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isSatisfiesExpression(node)
+  );
+}
+
 /** The value inside parentheses and type assertions, which only wrap it. */
 export function skipParentheses(node: ts.Expression): ts.Expression {
   let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isSatisfiesExpression(current)
-  ) {
-    current = current.expression;
-  }
+  while (isTransparentWrapper(current)) current = current.expression;
   return current;
 }
 

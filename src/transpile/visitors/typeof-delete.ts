@@ -2,7 +2,8 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isArrayType, isPromiseType, isRecordType, typeOf } from "../types.js";
+import { isArrayType, isNumberType, isPromiseType, isRecordType, typeOf } from "../types.js";
+import { propertyKeyText } from "./access.js";
 import { producesJsPromise, startDroppedCall } from "../builtins/promise.js";
 import { skipParentheses } from "./transparent.js";
 import { recordKey } from "../builtins/arguments.js";
@@ -34,6 +35,8 @@ export function transformDeleteExpression(node: ts.DeleteExpression, context: Tr
   const object = context.transformExpression(receiver);
   if (ts.isElementAccessExpression(target) && isRecordType(context, typeOf(context, receiver))) {
     key = recordKey(target.argumentExpression, key, context);
+  } else if (ts.isElementAccessExpression(target) && isNumberType(typeOf(context, target.argumentExpression))) {
+    key = propertyKeyText(target.argumentExpression, key, context);
   }
   if (isRecordType(context, typeOf(context, receiver)) && ts.isExpressionStatement(node.parent)) {
     return py.call(py.attribute(object, "pop"), [key, py.none()]);

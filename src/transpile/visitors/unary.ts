@@ -8,12 +8,13 @@ import { isNegativeZeroLiteral } from "../integers.js";
 import { evaluatedOnce } from "./assignment.js";
 import { transformAssignmentTarget } from "./assignment-target.js";
 import { conditionOf } from "./condition.js";
+import { skipParentheses } from "./transparent.js";
 
 type UpdateExpression = ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
 
 /** `x++` / `--x` as a statement: the value is not needed. */
 export function transformUpdateStatement(node: UpdateExpression, context: TransformationContext): py.Statement[] {
-  const target = transformAssignmentTarget(node.operand, context);
+  const target = transformAssignmentTarget(skipParentheses(node.operand), context);
   return [py.augAssign(target, node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-", py.num(1))];
 }
 
@@ -61,7 +62,7 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
 /** `(i := i + 1)` for an update of a plain variable; undefined for properties and elements. */
 function updateInPlace(node: UpdateExpression, context: TransformationContext): py.Expression | undefined {
   if (!ts.isIdentifier(node.operand)) return undefined;
-  const target = transformAssignmentTarget(node.operand, context);
+  const target = transformAssignmentTarget(skipParentheses(node.operand), context);
   if (target.kind !== "Name") return undefined;
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   return py.namedExpr(target, py.binOp(target, op, py.num(1)));
@@ -73,7 +74,7 @@ function updateOnce(
   context: TransformationContext,
 ): { statements: py.Statement[]; target: py.Expression; update: py.Statement } | undefined {
   if (ts.isIdentifier(node.operand)) return undefined;
-  const { statements, read } = evaluatedOnce(node.operand, transformAssignmentTarget(node.operand, context), context);
+  const { statements, read } = evaluatedOnce(node.operand, transformAssignmentTarget(skipParentheses(node.operand), context), context);
   if (!read) return undefined;
   return { statements, target: read, update: py.augAssign(read, node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-", py.num(1)) };
 }

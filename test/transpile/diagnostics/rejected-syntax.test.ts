@@ -266,10 +266,12 @@ asyncio.run(main());`,
       "'A' has static getters or setters, and is used here as a value: tsmp calls a static accessor by name where it reads 'Class.x' (MicroPython classes cannot have class-level properties), not through another type. Read its members where the class is named.",
     );
   });
-  it("TSMP1012 an assignment target with no Python form", () => {
-    expect(
-      rejection(`class A {}\nconst a: any = new A();\nconst key = "k";\n(a as A & { [k: number]: number })[1] = 2;`, "TSMP1012").message,
-    ).toBe("This assignment target is not supported by tsmp yet.");
+  it("TSMP1012 a class instance's property named by a key, updated in place", () => {
+    const message =
+      "'c[1]' names a class instance's property by a number or a computed key, which tsmp stores with setattr: only a plain assignment (o[k] = value) can write it, not an update in place (+=, ++, ??=, a chained =). Write it out: o[k] = o[k] + 1, or keep such keys in a Record or a Map.";
+    expect(rejection(`class C { 1 = 4; }\nconst c = new C();\nc[1] += 1;`, "TSMP1012").message).toBe(message);
+    expect(rejection(`class C { 1 = 4; }\nconst c = new C();\nc[1]++;`, "TSMP1012").message).toBe(message);
+    expect(rejection(`class C { [n: number]: number }\nconst c = new C();\nc[1] ??= 3;`, "TSMP1012").message).toBe(message);
   });
   it("TSMP1014 super property access without a call", () => {
     expect(rejection(`class A { m() { return 1; } }\nclass B extends A { f() { return super.m; } }`, "TSMP1014").message).toMatch(
