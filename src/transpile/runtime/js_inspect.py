@@ -60,6 +60,7 @@ def _inspect(v, level, indent, refs):
     if name == "JsSymbol":
         return v.text()
     is_list = t is list or t is tuple
+    kind = ""
     for ancestor in refs[0]:
         if ancestor is v:
             for i, found in enumerate(refs[1]):
@@ -113,7 +114,7 @@ def _inspect(v, level, indent, refs):
         bases = [b for b in getattr(v, "__bases__", ()) if b is not object]
         base = bases[0].__dict__.get("_js_name", bases[0].__name__) if bases else ""
         return "[class " + v.__dict__.get("_js_name", v.__name__) + (" extends " + ("Error" if base == "Exception" else base) if base else "") + "]"
-    elif callable(v):
+    elif callable(v) and (refs[3] or not (name in ("JsFunction", "JsThisFunction") and obj_items(v))):
         if refs[3]:
             # %o lists a function's hidden properties ([prototype], [arguments] …), which tell
             # an arrow from a function: a board knows neither.
@@ -125,6 +126,12 @@ def _inspect(v, level, indent, refs):
         items = obj_items(v, False, False)
         if isinstance(v, dict) or name == "JsObject" or name == "JsNamespace" or accessors is not None:
             label = ""
+        elif callable(v):
+            # A function holding properties (JsFunction): [Function: tally] { calls: 0 }.
+            if level > refs[2]:
+                return "[Function]"
+            label = ""
+            kind = _inspect_function(v) + " "
         else:
             label = "[Module: null prototype] " if name == "JsModule" else name + " "
         braces = (label + "{", "}")
@@ -161,10 +168,10 @@ def _inspect(v, level, indent, refs):
                 output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent, refs))
     refs[0].pop()
     indent -= 2
-    base = ""
+    base = kind
     for i, found in enumerate(refs[1]):
         if found is v:
-            base = "<ref *" + str(i + 1) + "> "
+            base = "<ref *" + str(i + 1) + "> " + base
     entries = len(output)
     if is_list and entries > 6:
         output = _inspect_group(output, v, indent)

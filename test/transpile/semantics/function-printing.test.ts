@@ -16,4 +16,7 @@ describeCases("console.log of functions", {
   "a function in a nested object": `console.log({ handlers: { click: () => 1, key: { down: () => 2 } } });`,
   "async functions": `async function af() { return 1; } const aa = async () => 1; console.log(af, aa, { aa, m: async () => 2 });`,
   "a class and a function in one object": `class K {} console.log({ K, make: () => new K() });`,
+  "a function holding a property lists it": `function tally() { return 1; } tally.calls = 0; console.log(tally, { tally }, [tally]);`,
+  "a function's property nested and past the depth": `function deep() { return 0; } deep.info = { a: { b: { c: 1 } } }; console.log(deep, { x: { y: { deep } } });`,
+  "a function's long property breaks the line": `function longer() { return 0; } longer.text = "z".repeat(60); console.log(longer);`,
 });
