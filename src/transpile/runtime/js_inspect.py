@@ -132,8 +132,22 @@ def _inspect(v, level, indent, refs):
                 return "[Function]"
             label = ""
             kind = _inspect_function(v) + " "
+        elif name == "JsGenerator":
+            return "Object [Generator] {}"
+        elif name == "JsPromise":
+            # Promise { 1 }, Promise { <pending> }, Promise { <rejected> 1 }.
+            if level > refs[2]:
+                return "[Promise]"
+            label = "Promise "
+            items = [(None, v._value)] if v._state else [(None, "<pending>")]
+        elif name == "JsModule":
+            label = "[Module: null prototype] "
+        elif hasattr(t, "_js_no_keys") or name == "TextEncoder" or len(items) > 1:
+            # A DataView's or TextDecoder's own view, or a class instance's fields in creation
+            # order (a MicroPython instance does not keep it; typed, it is TSMP1104).
+            raise TypeError("tsmp: console.log of a " + name + " is not available")
         else:
-            label = "[Module: null prototype] " if name == "JsModule" else name + " "
+            label = name + " "
         braces = (label + "{", "}")
         if not items:
             # (Node writes an empty namespace with two spaces.)
@@ -162,7 +176,10 @@ def _inspect(v, level, indent, refs):
         # Functions are listed too: an object literal's are its own properties, as a module's
         # exports are (a class's methods live on the class, and obj_items leaves them out).
         for k, item in items:
-            if accessors and py_key(k) in accessors:
+            if k is None:
+                shown = item if v._state == 0 else _inspect(item, level + 1, indent, refs)
+                output.append(("<rejected> " if v._state == 2 else "") + shown)
+            elif accessors and py_key(k) in accessors:
                 output.append(_inspect_key(k) + ": " + item)
             else:
                 output.append(_inspect_key(k) + ": " + _inspect(item, level + 1, indent, refs))

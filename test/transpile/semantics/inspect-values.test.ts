@@ -62,3 +62,16 @@ it("raises TypeError for %o of a function and %s of one", async () => {
   );
   expect(micropython).toBe("true\ntrue\ntrue\n");
 });
+
+describeCases("console.log of library objects through unknown", {
+  "promises in each state": `const vals: unknown[] = [Promise.resolve(1), Promise.resolve({ a: [1] }), new Promise(() => {})]; const rejected = Promise.reject(5); rejected.catch(() => {}); vals.push(rejected); for (const v of vals) console.log(v); console.log([Promise.resolve("s")], { p: Promise.resolve([1, 2]) }, Promise.resolve(2));`,
+  "a generator object": `function* gen() { yield 1; } const g: unknown = gen(); console.log(g, [g]);`,
+  "class instances with one field or none": `class One { x = 1; } class Zero {} const u: unknown[] = [new One(), new Zero()]; for (const v of u) console.log(v);`,
+});
+
+it("raises TypeError for a class instance whose fields' order MicroPython does not keep", async () => {
+  const { micropython } = await runOnBoth(
+    `class P { x = 1; y = 2; } const w: unknown = new P(); try { console.log(w); } catch (e) { console.log(e instanceof TypeError); } const d: unknown = new DataView(new ArrayBuffer(2)); try { console.log(d); } catch (e) { console.log(e instanceof TypeError); }`,
+  );
+  expect(micropython).toBe("true\ntrue\n");
+});
