@@ -1,4 +1,5 @@
 import { ts } from "./typescript.js";
+import { hasPythonText } from "./magnitudes.js";
 import type { TransformationContext } from "./context.js";
 import { isIntegerValued } from "./integers.js";
 import * as py from "./python-ast.js";
@@ -107,7 +108,7 @@ export function asString(context: TransformationContext, node: ts.Expression, ex
   if (text) return text;
   if (isStringType(type)) return expression;
   if (isNullOnly(type)) return nullText(context, expression);
-  if (isNumberType(type) && isIntegerValued(node, context)) return py.call(py.name("str"), [expression]);
+  if (isNumberType(type) && hasPythonText(isIntegerValued(node, context), node, context)) return py.call(py.name("str"), [expression]);
   return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);
 }
 
@@ -125,7 +126,7 @@ export function asFormattedValue(context: TransformationContext, node: ts.Expres
   rejectFunctionText(context, node, type);
   const text = maybeUndefinedAsText(node, expression, context);
   if (text) return text;
-  if (isStringType(type) || (isNumberType(type) && isIntegerValued(node, context))) return expression;
+  if (isStringType(type) || (isNumberType(type) && hasPythonText(isIntegerValued(node, context), node, context))) return expression;
   if (isNullOnly(type)) return nullText(context, expression);
   return asNumberText(context, node, expression) ?? py.call(context.useHelper("js_str"), [expression]);
 }

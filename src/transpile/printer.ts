@@ -258,7 +258,7 @@ class Printer {
       }
       case "Compare":
         // Python chains comparisons (`a < b < c`), so a comparison operand is never a bare comparison.
-        return `${this.expression(node.left, Precedence.Compare + 1)} ${node.op} ${this.expression(node.right, Precedence.Compare + 1)}`;
+        return `${this.expression(node.left, node.chained ? Precedence.Compare : Precedence.Compare + 1)} ${node.op} ${this.expression(node.right, Precedence.Compare + 1)}`;
       case "UnaryOp":
         return node.op === "not"
           ? `not ${this.expression(node.operand, Precedence.Not)}`

@@ -75,6 +75,8 @@ export interface Compare extends Located {
   op: CompareOperator;
   left: Expression;
   right: Expression;
+  /** `left` is itself a comparison that this one continues: `a <= b <= c` (b evaluated once). */
+  chained?: true;
 }
 
 export interface UnaryOp extends Located {
@@ -361,6 +363,14 @@ export const compare = (left: Expression, op: CompareOperator, right: Expression
   op,
   left,
   right,
+});
+/** `low <= value <= high`: Python evaluates `value` once. */
+export const between = (low: Expression, value: Expression, high: Expression): Compare => ({
+  kind: "Compare",
+  op: "<=",
+  left: compare(low, "<=", value),
+  right: high,
+  chained: true,
 });
 export const unaryOp = (op: UnaryOperator, operand: Expression): UnaryOp => ({ kind: "UnaryOp", op, operand });
 export const ifExp = (test: Expression, body: Expression, orelse: Expression): IfExp => ({ kind: "IfExp", test, body, orelse });

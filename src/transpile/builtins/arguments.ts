@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { hasPythonText } from "../magnitudes.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isFacadeDict, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
@@ -38,7 +39,9 @@ export function asIndexes(nodes: readonly ts.Expression[], context: Transformati
 
 /** A number converted as JavaScript's String(n) would. */
 export function numberAsString(node: ts.Expression, context: TransformationContext, expression: py.Expression): py.Expression {
-  return isIntegral(node, context) ? py.call(py.name("str"), [expression]) : py.call(context.useHelper("num_str"), [expression]);
+  return hasPythonText(isIntegral(node, context), node, context)
+    ? py.call(py.name("str"), [expression])
+    : py.call(context.useHelper("num_str"), [expression]);
 }
 
 /** Any value converted as String(x) would. */
@@ -122,6 +125,6 @@ export function recordKey(node: ts.Expression, key: py.Expression, context: Tran
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
     return py.str(String(-Number(node.operand.text)));
   }
-  if (isIntegral(node, context)) return py.call(py.name("str"), [key]);
+  if (hasPythonText(isIntegral(node, context), node, context)) return py.call(py.name("str"), [key]);
   return py.call(context.useHelper("js_str"), [key]);
 }

@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { hasPythonText } from "../magnitudes.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isBooleanType, isErrorType, isNumberType, isStringType, typeOf } from "../types.js";
@@ -176,7 +177,9 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
     if (isStringType(type)) return elementAsText(argument, value, context)!;
     // A number tested inline (`a[i] if i < len(a) else None`) prints as a number or the word.
     if (isNumberType(type) && value.kind === "IfExp" && value.orelse.kind === "Constant" && value.orelse.value === null) {
-      const number = isIntegral(argument, context) ? value.body : py.call(context.useHelper("num_log"), [value.body]);
+      const number = hasPythonText(isIntegral(argument, context), argument, context)
+        ? value.body
+        : py.call(context.useHelper("num_log"), [value.body]);
       return py.ifExp(value.test, number, py.str("undefined"));
     }
     rejectUnprintable(argument, type, context, 0);
@@ -187,7 +190,8 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
     return py.call(context.useHelper(isStringType(type) ? "js_str" : "js_inspect"), [value]);
   }
   if (isStringType(type)) return isJsonStringify(argument) ? py.call(context.useHelper("js_inspect"), [value]) : value;
-  if (isNumberType(type)) return isIntegral(argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
+  if (isNumberType(type))
+    return hasPythonText(isIntegral(argument, context), argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
   if (isBooleanType(type)) return py.ifExp(value, py.str("true"), py.str("false"));
   // The word alone only when dropping the value drops nothing (`console.log(f())` still calls f).
   const effectFree = value.kind === "Constant" || value.kind === "Name";

@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { transformArgs } from "./arguments.js";
 import { isIntegral } from "../operators/numeric.js";
+import { exactArithmetic } from "../operators/exact-integers.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 /** `math.<name>(...)`: the module is imported at the top of the file by the import hook. */
@@ -80,7 +81,15 @@ export const mathCalls: CallMappings = {
   max: extreme("max"),
   pow(node, context) {
     const [base, exponent] = transformArgs(node, context);
-    return power(node.arguments[1]!, base!, exponent!, context);
+    const [baseNode, exponentNode] = node.arguments;
+    if (!baseNode || !exponentNode || node.arguments.some(ts.isSpreadElement)) return power(exponentNode!, base!, exponent!, context);
+    return exactArithmetic(
+      ts.SyntaxKind.AsteriskAsteriskToken,
+      baseNode,
+      exponentNode,
+      power(exponentNode, base!, exponent!, context),
+      context,
+    );
   },
   sqrt: guardedFunction("sqrt"),
   cbrt(node, context) {

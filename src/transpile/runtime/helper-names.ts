@@ -101,6 +101,7 @@ export const helperNames = [
   "js_get",
   "js_hypot",
   "js_in",
+  "js_int",
   "js_index",
   "js_inspect",
   "js_is_object",

@@ -11,6 +11,8 @@ import { asStoredElement, needsIntegerConversion, triedElementStore } from "../b
 import { destructure } from "./destructuring.js";
 import { attributeByKey, elementStore, transformAssignmentTarget } from "./assignment-target.js";
 import { power } from "../builtins/math.js";
+import { exactArithmetic } from "../operators/exact-integers.js";
+import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
 import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { isAssignedWithin } from "../scope.js";
 import { skipParentheses } from "./transparent.js";
@@ -134,14 +136,28 @@ function assignmentStatements(
   // An integer typed array's element: `a[i] += 0.5` gives a float, which MicroPython will not
   // store, so anything not provably integral is stored through to_int32 as `=` stores it.
   const stored = (value: py.Expression) => assign(asStoredElement(left, node, value, context));
-  if (op === "**") return stored(power(node.right, current(), right, context));
+  // A variable whose every value is bounded within 2^53 needs no rounding of its own writes.
+  const exact = (kind: ts.SyntaxKind, value: py.Expression) =>
+    isWithinExactRange(magnitudeOf(left, context)) ? value : exactArithmetic(kind, left, node.right, value, context);
+  if (op === "**") return stored(exact(ts.SyntaxKind.AsteriskAsteriskToken, power(node.right, current(), right, context)));
   if (op === "/") return stored(py.call(context.useHelper("js_div"), [current(), right]));
   const fractional = needsIntegerConversion(left, node.right, context);
   if (op === "%" && isNativeRemainder(left, node.right, context) && !fractional) return update("%", right);
   if (op === "%") return stored(remainder(left, node.right, current(), right, context));
+  const arithmetic = arithmeticKinds[op!];
+  if (arithmetic !== undefined) {
+    const value = exact(arithmetic, py.binOp(current(), op!, right));
+    if (value.kind !== "BinOp") return stored(value);
+  }
   if (fractional) return stored(py.binOp(current(), op!, right));
   return update(op!, right);
 }
+
+const arithmeticKinds: Partial<Record<py.BinaryOperator, ts.SyntaxKind>> = {
+  "+": ts.SyntaxKind.PlusToken,
+  "-": ts.SyntaxKind.MinusToken,
+  "*": ts.SyntaxKind.AsteriskToken,
+};
 
 function isChained(node: ts.BinaryExpression): boolean {
   return ts.isBinaryExpression(node.right) && node.right.operatorToken.kind === ts.SyntaxKind.EqualsToken;

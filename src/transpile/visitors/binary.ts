@@ -4,6 +4,7 @@ import { asCondition, asString, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../operators/bitwise.js";
 import { remainder } from "../operators/numeric.js";
+import { exactArithmetic } from "../operators/exact-integers.js";
 import { isLibrarySymbol } from "../builtins/library.js";
 import { power } from "../builtins/math.js";
 import * as py from "../python-ast.js";
@@ -98,8 +99,8 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
     return py.call(py.name("isinstance"), [context.transformExpression(node.left), py.name("ValueError")]);
   }
   const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
-  if (arithmeticOperator === "**") return power(node.right, left, right, context);
-  if (arithmeticOperator) return py.binOp(left, arithmeticOperator, right);
+  if (arithmeticOperator === "**") return exactArithmetic(kind, node.left, node.right, power(node.right, left, right, context), context);
+  if (arithmeticOperator) return exactArithmetic(kind, node.left, node.right, py.binOp(left, arithmeticOperator, right), context);
   if (order) return ordered(context, node, left, order, right);
   if (kind === ts.SyntaxKind.SlashToken) return py.call(context.useHelper("js_div"), [left, right]);
   if (kind === ts.SyntaxKind.PercentToken) {
@@ -160,7 +161,8 @@ function transformPlus(node: ts.BinaryExpression, context: TransformationContext
   if (isStringType(leftType) || isStringType(rightType)) {
     return py.binOp(asString(context, node.left, left), "+", asString(context, node.right, right));
   }
-  if (isNumberType(leftType) && isNumberType(rightType)) return py.binOp(left, "+", right);
+  if (isNumberType(leftType) && isNumberType(rightType))
+    return exactArithmetic(ts.SyntaxKind.PlusToken, node.left, node.right, py.binOp(left, "+", right), context);
   return py.call(context.useHelper("js_add"), [left, right]);
 }
 

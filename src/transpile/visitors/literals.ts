@@ -15,6 +15,9 @@ export function transformNumericLiteral(node: ts.NumericLiteral): py.Expression 
   }
   // A literal past the largest double (`1e309`) is Infinity in JS: Python's spelling of it.
   if (!Number.isFinite(value)) return py.call(py.name("float"), [py.str("inf")]);
+  // Past 2^53 the literal is the double it rounds to (`9007199254740993` is 2^53): the int of
+  // its exact value, as integer arithmetic past 2^53 gives (js_int), so `===` agrees.
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return py.num(BigInt(value).toString());
   return py.num(String(value));
 }
 

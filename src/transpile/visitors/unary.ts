@@ -9,13 +9,27 @@ import { evaluatedOnce } from "./assignment.js";
 import { transformAssignmentTarget } from "./assignment-target.js";
 import { conditionOf } from "./condition.js";
 import { skipParentheses } from "./transparent.js";
+import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
+import { roundedToDouble } from "../operators/exact-integers.js";
 
 type UpdateExpression = ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
 
 /** `x++` / `--x` as a statement: the value is not needed. */
 export function transformUpdateStatement(node: UpdateExpression, context: TransformationContext): py.Statement[] {
   const target = transformAssignmentTarget(skipParentheses(node.operand), context);
-  return [py.augAssign(target, node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-", py.num(1))];
+  const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
+  if (target.kind === "Name" && mayPassExactRange(node, context))
+    return [py.assign(target, roundedToDouble(py.binOp(target, op, py.num(1)), context))];
+  return [py.augAssign(target, op, py.num(1))];
+}
+
+/**
+ * A variable that may hold ±2^53 or more (`let x = 2 ** 53; x++`): JavaScript's step is rounded
+ * (x stays 2^53). A variable with a bound (magnitudes.ts, counters included) steps natively.
+ */
+function mayPassExactRange(node: UpdateExpression, context: TransformationContext): boolean {
+  const operand = skipParentheses(node.operand);
+  return ts.isIdentifier(operand) && !isWithinExactRange(magnitudeOf(operand, context));
 }
 
 export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: TransformationContext): py.Expression {
@@ -65,7 +79,8 @@ function updateInPlace(node: UpdateExpression, context: TransformationContext): 
   const target = transformAssignmentTarget(skipParentheses(node.operand), context);
   if (target.kind !== "Name") return undefined;
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
-  return py.namedExpr(target, py.binOp(target, op, py.num(1)));
+  const stepped = py.binOp(target, op, py.num(1));
+  return py.namedExpr(target, mayPassExactRange(node, context) ? roundedToDouble(stepped, context) : stepped);
 }
 
 /** `o[f()]++` as a value: the receiver and index evaluated once, into temporaries. */
@@ -81,7 +96,8 @@ function updateOnce(
 
 /** `x++` whose value is used: `(i := i + 1) - 1`, or the old value kept in a temporary first. */
 export function transformPostfixUnary(node: ts.PostfixUnaryExpression, context: TransformationContext): py.Expression {
-  const walrus = updateInPlace(node, context);
+  // A rounded step cannot be undone by stepping back: the old value is kept instead.
+  const walrus = mayPassExactRange(node, context) ? undefined : updateInPlace(node, context);
   if (walrus) return py.binOp(walrus, node.operator === ts.SyntaxKind.PlusPlusToken ? "-" : "+", py.num(1));
   const old = context.temporary(ts.isIdentifier(node.operand) ? node.operand.text : "old");
   const once = updateOnce(node, context);

@@ -20,7 +20,7 @@ class Scaler {
   apply(xs: number[]) { return xs.map((x) => x * this.factor); }
 }
 const x = [3, 1, 2];
-const doubled = x.map((x) => x * 2);
+const doubled = x.map((x) => -x);
 const even = [1, 2, 3, 4].filter((n) => n % 2 === 0);
 const grid = [1, 2].map((r) => [10, 20].map((c) => r + c));
 const getters = x.map((v) => () => v);
@@ -29,7 +29,7 @@ const seen = growing.map((v) => growing.length + v);
 console.log(doubled.join(), even.join(), JSON.stringify(grid), getters.map((g) => g()).join(), seen.join(), new Scaler(5).apply(x).join());
 `);
     expectSameOutput(outputs);
-    expect(outputs.python).toContain("doubled = [x * 2 for x in x]\n");
+    expect(outputs.python).toContain("doubled = [-x for x in x]\n");
     expect(outputs.python).toContain("even = [n for n in [1, 2, 3, 4] if n % 2 == 0]\n");
     expect(outputs.python).toContain("grid = [[r + c for c in [10, 20]] for r in [1, 2]]\n");
     expect(outputs.python).toContain("getters = list(map(lambda v: lambda: v, x))\n");
