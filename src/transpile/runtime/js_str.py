@@ -1,4 +1,4 @@
-# requires: num_str, null, error_name, error_message
+# requires: num_str, null
 def js_str(x):
     # String(x): Python's str() would give "True", "None", "2.0" and "[1, 2]".
     t = type(x)
@@ -19,8 +19,15 @@ def js_str(x):
     if hasattr(x, "toString"):
         return x.toString()
     if isinstance(x, BaseException):
-        name = error_name(x)
-        message = error_message(x)
+        # error_name's and error_message's rules, inline: js_str is in most programs.
+        name = getattr(x, "name", None)
+        if name is None:
+            t = type(x)
+            while getattr(t, "__module__", "_tsmp") != "_tsmp" and t.__bases__:
+                t = t.__bases__[0]
+            name = {"Exception": "Error"}.get(t.__name__, t.__name__)
+        message = getattr(x, "message", None)
+        message = str(x) if message is None else message
         return name + ": " + message if message else name
     if callable(x):
         # JavaScript gives a function's (or a class's) source text, which the board does not have.
