@@ -65,11 +65,18 @@ export function mayHoldUndefined(node: ts.Expression, context: TransformationCon
     }
     return false;
   }
+  if (ts.isPropertyAccessExpression(value) && isDefinitelyAssignedField(value, context)) return true;
   if (ts.isIdentifier(value) || (ts.isPropertyAccessExpression(value) && value.expression.kind === ts.SyntaxKind.ThisKeyword)) {
     return holderMayHoldUndefined(value, context, depth);
   }
   if (ts.isCallExpression(value)) return returnsUndefined(value, context, depth);
   return false;
+}
+
+/** A field declared `name!: T` without an initializer: undefined until something stores it. */
+function isDefinitelyAssignedField(value: ts.PropertyAccessExpression, context: TransformationContext): boolean {
+  const declaration = context.symbolOf(value.name)?.valueDeclaration;
+  return declaration !== undefined && ts.isPropertyDeclaration(declaration) && declaration.exclamationToken !== undefined && !declaration.initializer;
 }
 
 /** `r[k]` or `r.name` through an index signature: a missing key reads undefined. */

@@ -53,6 +53,39 @@ function keyedMemberName(member: ts.ClassElement, context: TransformationContext
   return written !== undefined && !isIdentifierName(written) ? written : undefined;
 }
 
+/**
+ * A derived class's fields and parameter properties are defined when super(...) returns: a base
+ * constructor calling a method this class overrides reads them as undefined in JavaScript, where
+ * Python would have no attribute yet (AttributeError). A class attribute None answers until the
+ * instance stores its own. Only in a class with instance methods or accessors (what a base
+ * constructor could reach), and not for a name a static member of the class also has.
+ */
+function undefinedUntilSuperReturns(node: ts.ClassLikeDeclaration, context: TransformationContext): py.Statement[] {
+  const reachable = node.members.some(
+    (member) => (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && !isStatic(member),
+  );
+  if (!reachable) return [];
+  const plainName = (member: ts.ClassElement) => {
+    const written = writtenName(member, context);
+    return written !== undefined && isIdentifierName(written) ? written : undefined;
+  };
+  const statics = new Set(node.members.filter(isStatic).map(plainName));
+  const names: string[] = [];
+  for (const member of node.members) {
+    if (!ts.isPropertyDeclaration(member) || isStatic(member) || isAbstract(member) || ts.getDecorators(member)?.length) continue;
+    if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) continue;
+    const name = plainName(member);
+    if (name !== undefined && !statics.has(name)) names.push(name);
+  }
+  const constructor = node.members.find(ts.isConstructorDeclaration);
+  for (const parameter of constructor?.parameters ?? []) {
+    if (ts.isIdentifier(parameter.name) && ts.isParameterPropertyDeclaration(parameter, constructor!) && !statics.has(parameter.name.text)) {
+      names.push(parameter.name.text);
+    }
+  }
+  return [...new Set(names)].map((name) => py.assign(py.name(pythonSafeAttribute(name)), py.none()));
+}
+
 /** Whether a static initializer refers to the class being defined (by name or as `this`). */
 function usesOwnClass(initializer: ts.Expression, node: ts.ClassLikeDeclaration, context: TransformationContext): boolean {
   const own = node.name ? context.symbolOf(node.name) : undefined;
@@ -146,6 +179,7 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
       }
     }
   }
+  if (heritage) body.push(...undefinedUntilSuperReturns(node, context));
   const constructor = node.members.find(
     (member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined,
   );
