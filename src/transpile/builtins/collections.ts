@@ -19,7 +19,7 @@ const forEach =
   (kind: string): CallMapping =>
   (node, context, receiver) => {
     const callback = node.arguments[0]!;
-    const arity = callbackArity(callback, context, `${kind}.forEach`, 2);
+    const arity = callbackArity(callback, context, `${kind}.forEach`, 3);
     return py.call(py.attribute(receiver, "forEach"), [context.transformExpression(callback), py.num(arity)]);
   };
 

@@ -33,7 +33,7 @@ class JsMap(JsEntries):
 
     def forEach(self, f, arity=2):
         # Python functions take exactly the arguments they declare: arity is how many of
-        # (value, key) the callback accepts, known when transpiling. Entries added or deleted
+        # (value, key, map) the callback accepts, known when transpiling. Entries added or deleted
         # by the callback are seen as in JavaScript.
         for k, v in self._walk(2):
-            f(v, k) if arity > 1 else f(v)
+            f(v, k, self) if arity > 2 else f(v, k) if arity > 1 else f(v)

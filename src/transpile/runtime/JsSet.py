@@ -28,4 +28,4 @@ class JsSet(JsEntries):
 
     def forEach(self, f, arity=1):
         for v in self._walk(0):
-            f(v, v) if arity > 1 else f(v)
+            f(v, v, self) if arity > 2 else f(v, v) if arity > 1 else f(v)

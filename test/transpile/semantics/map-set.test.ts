@@ -1,6 +1,7 @@
 import { describeCases } from "../../harness/cases.js";
 
 describeCases("Map and Set", {
+  "forEach callbacks taking the collection as a third argument": `const m = new Map([["a", 1], ["b", 2], ["c", 3]]); m.forEach((v, k, map) => { if (k === "a") map.delete("b"); console.log(k, v, map.size, map === m); }); const s = new Set(["x", "y"]); s.forEach((v, v2, set) => console.log(v, v2, set.size, set === s));`,
   "map set get has size": `const m = new Map<string, number>(); m.set("a", 1).set("b", 2); console.log(m.get("a"), m.get("z"), m.has("b"), m.has("z"), m.size);`,
   "map insertion order": `const m = new Map<string, number>(); for (const k of ["zeta", "alpha", "mid"]) m.set(k, k.length); console.log([...m.keys()]);`,
   "map re-set keeps position": `const m = new Map([["a", 1], ["b", 2]]); m.set("a", 9); console.log([...m.entries()]);`,
