@@ -188,6 +188,12 @@ export const stringCalls: CallMappings = {
 
 export const stringStaticCalls: CallMappings = {
   fromCharCode(node, context) {
+    // A spread, or a code that may be a fraction or negative (chr() raises): str_from_char_codes.
+    const native = (argument: ts.Expression) =>
+      !ts.isSpreadElement(argument) && isIntegral(argument, context) && isNonNegative(argument, context);
+    if (!node.arguments.every(native)) {
+      return py.call(context.useHelper("str_from_char_codes"), transformArgs(node, context));
+    }
     const codes = transformArgs(node, context).map((code) => py.call(py.name("chr"), [code]));
     return codes.length === 0 ? py.str("") : codes.reduce<py.Expression>((joined, next) => py.binOp(joined, "+", next), codes.shift()!);
   },

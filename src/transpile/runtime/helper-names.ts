@@ -167,6 +167,7 @@ export const helperNames = [
   "str_repeat",
   "str_replace",
   "str_replace_fn",
+  "str_from_char_codes",
   "str_split",
   "str_substr",
   "str_substring",

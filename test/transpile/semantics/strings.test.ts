@@ -20,6 +20,7 @@ describeCases("strings", {
   "repeat of a count that is not a whole number from 0 up": `const counts = [2, 2.7, NaN, 0]; console.log(counts.map((n) => "ab".repeat(n)).join("|")); const v: any = "xy"; console.log(v.repeat(2)); for (const bad of [-1, Infinity]) { try { "ab".repeat(bad); } catch (e) { console.log(e instanceof RangeError, (e as Error).message); } } try { v.repeat(-2); } catch (e) { console.log(e instanceof RangeError); }`,
   charAt: `const s = "abc"; console.log(s.charAt(0), s.charAt(2), "[" + s.charAt(5) + "]");`,
   charCodeAt: `const s = "AZaz09"; console.log(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(5));`,
+  "String.fromCharCode of a spread and of fractions": `const bytes = new Uint8Array([72, 105, 33]); const x = 65.7; console.log(String.fromCharCode(...bytes), String.fromCharCode(...[1, 2].map((n) => n + 64)), String.fromCharCode(x, 66.2, x * 1000), String.fromCharCode(NaN, -1).length, String.fromCharCode(-1).charCodeAt(0));`,
   "codePointAt outside the string is undefined": `const s = "AZ"; const cp = s.codePointAt(5); console.log(s.codePointAt(1), cp, cp === undefined, s.codePointAt(-1), \`\${s.codePointAt(9)}\`, (s.codePointAt(7) ?? 0) + 1, s.charCodeAt(5));`,
   "charCodeAt out of range": `console.log("a".charCodeAt(3));`,
   "charAt and charCodeAt at the edges": `const s = "héllo"; const k = s.length / 2; console.log(s.charCodeAt(-1), s.charCodeAt(5), s.charCodeAt(4), s.charCodeAt(k), "[" + s.charAt(-1) + s.charAt(5) + "]", s.charAt(4), s.charAt(k));`,
