@@ -76,7 +76,12 @@ export function mayHoldUndefined(node: ts.Expression, context: TransformationCon
 /** A field declared `name!: T` without an initializer: undefined until something stores it. */
 function isDefinitelyAssignedField(value: ts.PropertyAccessExpression, context: TransformationContext): boolean {
   const declaration = context.symbolOf(value.name)?.valueDeclaration;
-  return declaration !== undefined && ts.isPropertyDeclaration(declaration) && declaration.exclamationToken !== undefined && !declaration.initializer;
+  return (
+    declaration !== undefined &&
+    ts.isPropertyDeclaration(declaration) &&
+    declaration.exclamationToken !== undefined &&
+    !declaration.initializer
+  );
 }
 
 /** `r[k]` or `r.name` through an index signature: a missing key reads undefined. */

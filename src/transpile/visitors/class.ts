@@ -62,7 +62,8 @@ function keyedMemberName(member: ts.ClassElement, context: TransformationContext
  */
 function undefinedUntilSuperReturns(node: ts.ClassLikeDeclaration, context: TransformationContext): py.Statement[] {
   const reachable = node.members.some(
-    (member) => (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && !isStatic(member),
+    (member) =>
+      (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && !isStatic(member),
   );
   if (!reachable) return [];
   const plainName = (member: ts.ClassElement) => {
@@ -79,7 +80,11 @@ function undefinedUntilSuperReturns(node: ts.ClassLikeDeclaration, context: Tran
   }
   const constructor = node.members.find(ts.isConstructorDeclaration);
   for (const parameter of constructor?.parameters ?? []) {
-    if (ts.isIdentifier(parameter.name) && ts.isParameterPropertyDeclaration(parameter, constructor!) && !statics.has(parameter.name.text)) {
+    if (
+      ts.isIdentifier(parameter.name) &&
+      ts.isParameterPropertyDeclaration(parameter, constructor!) &&
+      !statics.has(parameter.name.text)
+    ) {
       names.push(parameter.name.text);
     }
   }
