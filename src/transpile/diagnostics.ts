@@ -229,13 +229,6 @@ export const unsupportedAssignmentTarget = (node: ts.Node) =>
     `Assigning to '${node.getText()}' is not supported by tsmp: assign to a variable, a property (o.p) or an element (o[k]).`,
   );
 
-export const instancePropertyUpdatedByKey = (node: ts.Node) =>
-  at(
-    node,
-    "TSMP1012",
-    `'${node.getText()}' names a class instance's property by a number or a computed key, which tsmp stores with setattr: only a plain assignment (o[k] = value) can write it, not an update in place (+=, ++, ??=, a chained =). Write it out: o[k] = o[k] + 1, or keep such keys in a Record or a Map.`,
-  );
-
 export const superPropertyAccess = (node: ts.Node) =>
   at(node, "TSMP1014", "'super' can only be called (super(...)) or used to call a method (super.method(...)).");
 

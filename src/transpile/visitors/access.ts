@@ -171,7 +171,7 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   if (isWrittenTo(node) && isLiteralObjectType(receiverType)) return py.subscript(receiver, key);
   // A class instance with a number index signature (`class T { [n: number]: string }`) may lack
   // the key: undefined, as in JavaScript, not an AttributeError.
-  if (!isWrittenTo(node) && context.checker.getIndexInfoOfType(receiverType, ts.IndexKind.Number)) {
+  if (context.checker.getIndexInfoOfType(receiverType, ts.IndexKind.Number)) {
     return py.call(py.name("getattr"), [receiver, key, py.none()]);
   }
   return py.call(py.name("getattr"), [receiver, key]);

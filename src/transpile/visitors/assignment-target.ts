@@ -30,12 +30,14 @@ export function transformAssignmentTarget(
     context.report(diagnostics.unsupportedAssignmentTarget(node));
     return py.name("_");
   }
+  const reported = context.diagnostics.length;
   const target = context.transformExpression(node);
   // `c[1] = v` on a class instance: a property named by a number or a computed key has no
   // Python target; a plain store (byKey) writes it with setattr (see attributeByKey).
   if (byKey && attributeByKey(target)) return target;
   if (target.kind !== "Name" && target.kind !== "Attribute" && target.kind !== "Subscript") {
-    context.report(attributeByKey(target) ? diagnostics.instancePropertyUpdatedByKey(node) : diagnostics.unsupportedAssignmentTarget(node));
+    // A target already reported (`super.x`, `this.#x`) needs no second diagnostic.
+    if (context.diagnostics.length === reported) context.report(diagnostics.unsupportedAssignmentTarget(node));
     return py.name("_");
   }
   if (checkIndex && target.kind === "Subscript" && ts.isElementAccessExpression(node) && mayNameProperty(node, context)) {
@@ -46,7 +48,19 @@ export function transformAssignmentTarget(
 
 /** `getattr(o, key)`: how a class instance's property named by a number or a computed key is read. */
 export function attributeByKey(target: py.Expression): target is py.Call {
-  return target.kind === "Call" && target.func.kind === "Name" && target.func.id === "getattr" && target.args.length === 2;
+  return target.kind === "Call" && target.func.kind === "Name" && target.func.id === "getattr" && target.args.length >= 2;
+}
+
+/** `target = value`: through setattr for a property read by getattr (attributeByKey). */
+export function storeTo(target: py.Expression, value: py.Expression): py.Statement {
+  if (!attributeByKey(target)) return py.assign(target, value);
+  return py.expressionStatement(py.call(py.name("setattr"), [target.args[0]!, target.args[1]!, value]));
+}
+
+/** `target op= value`; a property read by getattr is read and stored again (its parts are plain names or constants). */
+export function updateOf(target: py.Expression, operator: py.BinaryOperator, value: py.Expression): py.Statement {
+  if (!attributeByKey(target)) return py.augAssign(target, operator, value);
+  return storeTo(target, py.binOp(target, operator, value));
 }
 
 /** An array or typed array element whose index is not provably a whole number ≥ 0. */

@@ -9,7 +9,7 @@ import * as py from "../python-ast.js";
 import { nullishTestOnce } from "../nullish.js";
 import { asStoredElement, needsIntegerConversion, triedElementStore } from "../builtins/typed-arrays.js";
 import { destructure } from "./destructuring.js";
-import { attributeByKey, elementStore, transformAssignmentTarget } from "./assignment-target.js";
+import { attributeByKey, elementStore, storeTo, transformAssignmentTarget, updateOf } from "./assignment-target.js";
 import { power } from "../builtins/math.js";
 import { exactArithmetic } from "../operators/exact-integers.js";
 import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
@@ -69,17 +69,21 @@ function assignmentStatements(
     return destructure(left, context.transformExpression(node.right), node.right, context);
   }
   if (operator === ts.SyntaxKind.EqualsToken && !isChained(node)) return simpleAssignment(node, context);
-  const target = transformAssignmentTarget(left, context);
+  // A class instance's property named by a key (`c[1] += 1`) is read with getattr and stored with setattr.
+  const target = transformAssignmentTarget(left, context, true, true);
   if (operator === ts.SyntaxKind.EqualsToken) {
     // `a = b = 1` chains the same way in Python.
     const targets = [target];
     let value = node.right;
     while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      targets.push(transformAssignmentTarget(value.left, context));
+      targets.push(transformAssignmentTarget(skipParentheses(value.left), context, true, true));
       value = value.right;
     }
     const stored = asStoredElement(left, value, context.transformExpression(value), context);
-    return [{ kind: "Assign", targets, value: stored }];
+    if (!targets.some(attributeByKey)) return [{ kind: "Assign", targets, value: stored }];
+    // `a = c[1] = v`: setattr is no target, so the value is named once and stored into each.
+    const shared = context.temporary("value");
+    return [py.assign(shared, stored), ...targets.map((each) => storeTo(each, shared))];
   }
   if (logicalAssignments.has(operator)) {
     // `get().p ||= v` calls get() once: the target's parts go to temporaries when they run code.
@@ -103,7 +107,7 @@ function assignmentStatements(
     else test = asCondition(context, left, current);
     const write = element
       ? py.expressionStatement(py.call(context.useHelper("arr_set"), [element.value, element.index, value]))
-      : py.assign(readAndWrite, value);
+      : storeTo(readAndWrite, value);
     return { statements: [...statements, py.ifStatement(test, [...preceding, write])], result: element ? current : read };
   }
   const bitwiseKind = bitwiseAssignments.get(operator);
@@ -124,11 +128,9 @@ function assignmentStatements(
   const before = preceding.length > 0 ? context.temporary("current") : undefined;
   if (before) statements.push(py.assign(before, reread()), ...preceding);
   const current = () => before ?? reread();
-  const assign = (value: py.Expression) => ({ statements: [...statements, py.assign(readAndWrite, value)], result });
+  const assign = (value: py.Expression) => ({ statements: [...statements, storeTo(readAndWrite, value)], result });
   const update = (operator: py.BinaryOperator, value: py.Expression) =>
-    before
-      ? assign(py.binOp(before, operator, value))
-      : { statements: [...statements, py.augAssign(readAndWrite, operator, value)], result };
+    before ? assign(py.binOp(before, operator, value)) : { statements: [...statements, updateOf(readAndWrite, operator, value)], result };
   if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, left, node.right, current(), right, context));
   const leftType = typeOf(context, left);
   if (op === "+" && isStringType(leftType)) return update("+", asString(context, node.right, right));
@@ -281,6 +283,12 @@ export function evaluatedOnce(
   }
   if (target.kind === "Attribute" && !isRepeatable(target.value, receiver) && ts.isPropertyAccessExpression(left)) {
     const readAndWrite = py.attribute(stable(target.value, receiver), target.attr);
+    return { statements, readAndWrite, read: readAndWrite };
+  }
+  // getattr(o, k): read, then stored with setattr, so both parts are named once.
+  if (attributeByKey(target)) {
+    const [object, name, ...rest] = target.args as [py.Expression, py.Expression, ...py.Expression[]];
+    const readAndWrite = py.call(target.func, [stable(object, receiver), stable(name, key), ...rest]);
     return { statements, readAndWrite, read: readAndWrite };
   }
   return { statements, readAndWrite: target };

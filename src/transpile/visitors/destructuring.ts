@@ -5,7 +5,7 @@ import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isIdentifierName } from "./member-names.js";
 import { isAnyLike, isRecordType, typeOf } from "../types.js";
-import { elementStore, transformAssignmentTarget } from "./assignment-target.js";
+import { attributeByKey, elementStore, storeTo, transformAssignmentTarget } from "./assignment-target.js";
 import { asStoredElement } from "../builtins/typed-arrays.js";
 
 /**
@@ -104,7 +104,7 @@ function targetReference(
   context: TransformationContext,
   statements: py.Statement[],
 ): (value: py.Expression) => py.Statement[] {
-  const { result: target, preceding } = context.collectPreceding(() => transformAssignmentTarget(node, context, false));
+  const { result: target, preceding } = context.collectPreceding(() => transformAssignmentTarget(node, context, false, true));
   statements.push(...preceding);
   const stable = (part: py.Expression, source: ts.Expression): py.Expression => {
     if (part.kind === "Constant") return part;
@@ -122,6 +122,11 @@ function targetReference(
   if (target.kind === "Attribute" && ts.isPropertyAccessExpression(node)) {
     const stored = py.attribute(stable(target.value, node.expression), target.attr);
     return (value) => [py.assign(stored, value)];
+  }
+  // `[c[1], c[k]] = pair` on a class instance: stored with setattr.
+  if (attributeByKey(target) && element) {
+    const stored = py.call(target.func, [stable(target.args[0]!, element.expression), stable(target.args[1]!, element.argumentExpression)]);
+    return (value) => [storeTo(stored, value)];
   }
   return (value) => [py.assign(target, value)];
 }

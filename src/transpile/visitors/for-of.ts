@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { destructure, nativeUnpacking } from "./destructuring.js";
+import { attributeByKey, storeTo, transformAssignmentTarget } from "./assignment-target.js";
 
 /**
  * `for (const x of iterable)`: arrays, strings, Uint8Array, Map (pairs), Set, and the
@@ -35,7 +36,10 @@ export function transformForOfStatement(node: ts.ForOfStatement, context: Transf
     target = context.temporary("item");
     prologue = destructure(head, target, elementNode(node), context);
   } else {
-    target = context.transformExpression(head);
+    // `for (o.k of xs)`, `for (r["k"] of xs)`, `for (c[1] of xs)`: the target each item is stored into.
+    const stored = transformAssignmentTarget(head, context, true, true);
+    target = attributeByKey(stored) ? context.temporary("item") : stored;
+    if (attributeByKey(stored)) prologue = [storeTo(stored, target)];
   }
   const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
   if (!isGenerator(node.expression, context)) return [{ kind: "For", target, iter, body: [...prologue, ...body] }];

@@ -6,7 +6,7 @@ import * as py from "../python-ast.js";
 import { isNumberType, typeOf } from "../types.js";
 import { isNegativeZeroLiteral } from "../integers.js";
 import { evaluatedOnce } from "./assignment.js";
-import { transformAssignmentTarget } from "./assignment-target.js";
+import { attributeByKey, transformAssignmentTarget, updateOf } from "./assignment-target.js";
 import { conditionOf } from "./condition.js";
 import { skipParentheses } from "./transparent.js";
 import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
@@ -16,11 +16,14 @@ type UpdateExpression = ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
 
 /** `x++` / `--x` as a statement: the value is not needed. */
 export function transformUpdateStatement(node: UpdateExpression, context: TransformationContext): py.Statement[] {
-  const target = transformAssignmentTarget(skipParentheses(node.operand), context);
+  const operand = skipParentheses(node.operand);
+  const target = transformAssignmentTarget(operand, context, true, true);
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   if (target.kind === "Name" && mayPassExactRange(node, context))
     return [py.assign(target, roundedToDouble(py.binOp(target, op, py.num(1)), context))];
-  return [py.augAssign(target, op, py.num(1))];
+  if (!attributeByKey(target)) return [py.augAssign(target, op, py.num(1))];
+  const { statements, readAndWrite } = evaluatedOnce(operand, target, context);
+  return [...statements, updateOf(readAndWrite, op, py.num(1))];
 }
 
 /**
@@ -89,9 +92,10 @@ function updateOnce(
   context: TransformationContext,
 ): { statements: py.Statement[]; target: py.Expression; update: py.Statement } | undefined {
   if (ts.isIdentifier(node.operand)) return undefined;
-  const { statements, read } = evaluatedOnce(node.operand, transformAssignmentTarget(skipParentheses(node.operand), context), context);
+  const operand = skipParentheses(node.operand);
+  const { statements, read } = evaluatedOnce(operand, transformAssignmentTarget(operand, context, true, true), context);
   if (!read) return undefined;
-  return { statements, target: read, update: py.augAssign(read, node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-", py.num(1)) };
+  return { statements, target: read, update: updateOf(read, node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-", py.num(1)) };
 }
 
 /** `x++` whose value is used: `(i := i + 1) - 1`, or the old value kept in a temporary first. */
