@@ -8,6 +8,8 @@ import { pythonSafeName } from "./reserved-names.js";
 import type { HelperName } from "./runtime/helper-names.js";
 import type { VisitedExpression, VisitedStatement } from "./visited-nodes.js";
 
+const singleStringOrNumber = ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral;
+
 /** What a module's transformation needs to know about the whole program. */
 export interface ProgramInfo {
   program: ts.Program;
@@ -355,6 +357,24 @@ export class TransformationContext {
       this.types.set(node, type);
     }
     return type;
+  }
+
+  /**
+   * A type that classifies `node` as the checker's type for it does (string, number, boolean,
+   * nullish, any, a type parameter, the kinds in a union), for decisions that look no further. A
+   * variable declared with one string or number type can only be narrowed to a literal of that
+   * type (or to never, where the code cannot run), so its declared type answers without the flow
+   * analysis a type query repeats for every reference: the most frequent query in a build.
+   */
+  classifiedTypeOf(node: ts.Node): ts.Type {
+    if (ts.isIdentifier(node) && !ts.isShorthandPropertyAssignment(node.parent)) {
+      const symbol = this.symbolOf(node);
+      if (symbol && symbol.flags & ts.SymbolFlags.Variable) {
+        const declared = this.checker.getTypeOfSymbol(symbol);
+        if (declared.flags & singleStringOrNumber && !(declared.flags & ts.TypeFlags.EnumLiteral)) return declared;
+      }
+    }
+    return this.typeOf(node);
   }
 
   /** Whether a symbol comes from the user's sources (so tsmp may rename it). */

@@ -101,7 +101,7 @@ export function rejectFunctionText(context: TransformationContext, node: ts.Expr
 
 /** `node` converted as JS `String(x)` would, for concatenation. */
 export function asString(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
-  const type = typeOf(context, node);
+  const type = context.classifiedTypeOf(node);
   rejectFunctionText(context, node, type);
   // An element read past the end, JSON.stringify's result: undefined whatever the type says.
   const text = maybeUndefinedAsText(node, expression, context);
@@ -117,12 +117,12 @@ export function asString(context: TransformationContext, node: ts.Expression, ex
  * "Infinity"): Python's own formatting differs for those.
  */
 function asNumberText(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression | undefined {
-  return isNumberType(typeOf(context, node)) ? py.call(context.useHelper("num_str"), [expression]) : undefined;
+  return isNumberType(context.classifiedTypeOf(node)) ? py.call(context.useHelper("num_str"), [expression]) : undefined;
 }
 
 /** `node` as an f-string part: `{n}` formats ints like JS; booleans and the rest need js_str. */
 export function asFormattedValue(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
-  const type = typeOf(context, node);
+  const type = context.classifiedTypeOf(node);
   rejectFunctionText(context, node, type);
   const text = maybeUndefinedAsText(node, expression, context);
   if (text) return text;

@@ -132,7 +132,7 @@ function assignmentStatements(
   const update = (operator: py.BinaryOperator, value: py.Expression) =>
     before ? assign(py.binOp(before, operator, value)) : { statements: [...statements, updateOf(readAndWrite, operator, value)], result };
   if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, left, node.right, current(), right, context));
-  const leftType = typeOf(context, left);
+  const leftType = context.classifiedTypeOf(left);
   if (op === "+" && isStringType(leftType)) return update("+", asString(context, node.right, right));
   if (op === "+" && !isNumberType(leftType)) return assign(py.call(context.useHelper("js_add"), [current(), right]));
   // An integer typed array's element: `a[i] += 0.5` gives a float, which MicroPython will not

@@ -145,8 +145,8 @@ function ordered(
   order: py.CompareOperator,
   right: py.Expression,
 ) {
-  const leftType = typeOf(context, node.left);
-  const rightType = typeOf(context, node.right);
+  const leftType = context.classifiedTypeOf(node.left);
+  const rightType = context.classifiedTypeOf(node.right);
   const numeric = (type: ts.Type) => isNumberType(type) || isBooleanType(type);
   if ((isStringType(leftType) && isStringType(rightType)) || (numeric(leftType) && numeric(rightType)))
     return py.compare(left, order, right);
@@ -155,8 +155,8 @@ function ordered(
 
 /** `+` concatenates when either side is a string (converting the other as JS does). */
 function transformPlus(node: ts.BinaryExpression, context: TransformationContext): py.Expression {
-  const leftType = typeOf(context, node.left);
-  const rightType = typeOf(context, node.right);
+  const leftType = context.classifiedTypeOf(node.left);
+  const rightType = context.classifiedTypeOf(node.right);
   const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
   if (isStringType(leftType) || isStringType(rightType)) {
     return py.binOp(asString(context, node.left, left), "+", asString(context, node.right, right));
@@ -170,7 +170,7 @@ function transformPlus(node: ts.BinaryExpression, context: TransformationContext
 function isNullLiteral(context: TransformationContext, node: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   if (node.kind === ts.SyntaxKind.NullKeyword) return true;
-  return ts.isIdentifier(node) && (node.text === "undefined" || isNullishType(typeOf(context, node)));
+  return ts.isIdentifier(node) && (node.text === "undefined" || isNullishType(context.classifiedTypeOf(node)));
 }
 
 function transformEquality(node: ts.BinaryExpression, equal: boolean, loose: boolean, context: TransformationContext): py.Expression {

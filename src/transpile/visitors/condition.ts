@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import { asCondition, negate } from "../conversions.js";
 import * as py from "../python-ast.js";
-import { isNumberType, typeOf } from "../types.js";
+import { isNumberType } from "../types.js";
 import { skipParentheses } from "./transparent.js";
 
 /**
@@ -51,7 +51,7 @@ function numberZeroTest(node: ts.Expression, context: TransformationContext): py
   const equal = kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken;
   if (!notEqual && !equal) return undefined;
   const operand = isZero(node.right) ? node.left : isZero(node.left) ? node.right : undefined;
-  if (!operand || !isNumberType(typeOf(context, operand))) return undefined;
+  if (!operand || !isNumberType(context.classifiedTypeOf(operand))) return undefined;
   const value = context.transformExpression(operand);
   return notEqual ? value : py.unaryOp("not", value);
 }

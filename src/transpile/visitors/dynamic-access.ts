@@ -104,7 +104,7 @@ const rejectedMethods = new Set([
  * or an array satisfies as well (`function f(x: { length: number })` called with "abc").
  */
 export function isDynamicValue(receiver: ts.Expression, context: TransformationContext, member?: ts.Identifier): boolean {
-  const type = typeOf(context, receiver);
+  const type = context.classifiedTypeOf(receiver);
   if (isAnyLike(type) || isTypeParameter(type)) return true;
   if (type.isUnion() && new Set(type.types.filter((part) => !(part.flags & nullish)).map((part) => kindOf(part, context))).size > 1) {
     return type.types.some((part) => kindOf(part, context) !== "object");

@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import { asFormattedValue } from "../conversions.js";
 import * as py from "../python-ast.js";
-import { isStringType, typeOf } from "../types.js";
+import { isStringType } from "../types.js";
 import { nullValue } from "../nullish.js";
 
 /** JS has one number type: an integral literal (`2.0`, `1e3`) becomes a Python int. */
@@ -54,7 +54,9 @@ export function templateText(
     const formatted = asFormattedValue(context, span.expression, value);
     // `${x}` alone is its text: x itself when it is a string (or already converted), else str(x).
     if (format === "" && text(span.literal) === "" && node.templateSpans.length === 1) {
-      return formatted !== value || isStringType(typeOf(context, span.expression)) ? formatted : py.call(py.name("str"), [formatted]);
+      return formatted !== value || isStringType(context.classifiedTypeOf(span.expression))
+        ? formatted
+        : py.call(py.name("str"), [formatted]);
     }
     values.push(formatted);
     format += "%s" + escapePercent(text(span.literal));

@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwiseNot } from "../operators/bitwise.js";
 import * as py from "../python-ast.js";
-import { isNumberType, typeOf } from "../types.js";
+import { isNumberType } from "../types.js";
 import { isNegativeZeroLiteral } from "../integers.js";
 import { evaluatedOnce } from "./assignment.js";
 import { attributeByKey, transformAssignmentTarget, updateOf } from "./assignment-target.js";
@@ -60,7 +60,7 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       if (isNegativeZeroLiteral(node)) return py.num("-0.0");
       let operand = context.transformExpression(node.operand);
       // `-"5"` and `-anyValue` convert as Number() does first; Python's `-` takes numbers only.
-      if (!isNumberType(typeOf(context, node.operand))) operand = py.call(context.useHelper("to_num"), [operand]);
+      if (!isNumberType(context.classifiedTypeOf(node.operand))) operand = py.call(context.useHelper("to_num"), [operand]);
       if (operand.kind === "Constant" && typeof operand.value === "object" && operand.value !== null) {
         return py.num(`-${operand.value.number}`);
       }
@@ -69,7 +69,7 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
     case ts.SyntaxKind.TildeToken:
       return bitwiseNot(context.transformExpression(node.operand), context);
     case ts.SyntaxKind.PlusToken:
-      if (isNumberType(typeOf(context, node.operand))) return context.transformExpression(node.operand);
+      if (isNumberType(context.classifiedTypeOf(node.operand))) return context.transformExpression(node.operand);
       return py.call(context.useHelper("to_num"), [context.transformExpression(node.operand)]);
   }
   context.report(diagnostics.unsupportedOperator(node, ts.tokenToString(node.operator) ?? "?"));
