@@ -24,7 +24,19 @@ describe("runtime helpers", () => {
   });
 
   it("puts what a helper requires before it", () => {
-    expect(resolveHelpers(["obj_rest"])).toEqual(["js_key", "obj_items", "JsObject", "OrderedDict", "obj_from", "obj_rest"]);
+    // obj_from writes number keys as JavaScript's text (js_str, which needs num_str and null).
+    expect(resolveHelpers(["obj_rest"])).toEqual([
+      "js_key",
+      "obj_items",
+      "JsObject",
+      "OrderedDict",
+      "float_str",
+      "num_str",
+      "null",
+      "js_str",
+      "obj_from",
+      "obj_rest",
+    ]);
   });
 
   it("keeps float_str in a module of its own, which num_str imports on first use", () => {
