@@ -5,9 +5,12 @@ def js_int(v):
     if type(v) is not int or -9007199254740992 <= v <= 9007199254740992:
         return v
     a = -v if v < 0 else v
-    s = len("%x" % a) * 4 - 53
-    while a >> (s - 1) < 9007199254740992:
-        s -= 1
+    # s: the bits below the 53 kept ones (the bit length minus 53), counted on the small part.
+    s = 1
+    t = a >> 54
+    while t:
+        t >>= 1
+        s += 1
     q = a >> s
     r = a - (q << s)
     h = 1 << (s - 1)
