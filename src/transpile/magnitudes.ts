@@ -1,6 +1,7 @@
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import { writesTo, type Write } from "./integers.js";
+import { bitwiseAssignments } from "./operators/bitwise.js";
 import { isNonNegative } from "./operators/numeric.js";
 import { isTypedArrayName } from "./typed-array-names.js";
 import { isArrayType, isStringType } from "./types.js";
@@ -437,12 +438,7 @@ const compoundOperators = new Map<ts.SyntaxKind, ts.BinaryOperator>([
   [ts.SyntaxKind.AsteriskAsteriskEqualsToken, ts.SyntaxKind.AsteriskAsteriskToken],
   [ts.SyntaxKind.SlashEqualsToken, ts.SyntaxKind.SlashToken],
   [ts.SyntaxKind.PercentEqualsToken, ts.SyntaxKind.PercentToken],
-  [ts.SyntaxKind.AmpersandEqualsToken, ts.SyntaxKind.AmpersandToken],
-  [ts.SyntaxKind.BarEqualsToken, ts.SyntaxKind.BarToken],
-  [ts.SyntaxKind.CaretEqualsToken, ts.SyntaxKind.CaretToken],
-  [ts.SyntaxKind.LessThanLessThanEqualsToken, ts.SyntaxKind.LessThanLessThanToken],
-  [ts.SyntaxKind.GreaterThanGreaterThanEqualsToken, ts.SyntaxKind.GreaterThanGreaterThanToken],
-  [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken, ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken],
+  ...(bitwiseAssignments as Map<ts.SyntaxKind, ts.BinaryOperator>),
 ]);
 
 /** The bound of the value a write stores, the variable assumed within its current bound. */
