@@ -1,10 +1,5 @@
-# requires: js_index
+# requires: char_code_at
 def code_point_at(s, i=0):
-    # codePointAt: undefined outside the string (charCodeAt's NaN is char_code_at's).
-    i = js_index(i)
-    if i >= 0:
-        try:
-            return ord(s[i])
-        except IndexError:
-            pass
-    return None
+    # codePointAt: charCodeAt's code, but undefined (not NaN) outside the string.
+    c = char_code_at(s, i)
+    return None if c != c else c
