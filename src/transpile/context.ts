@@ -36,6 +36,8 @@ export type StatementVisitor<Node extends ts.Statement> = (node: Node, context: 
 export interface Visitors {
   expressions: { readonly [Node in VisitedExpression as Node["kind"]]: ExpressionVisitor<Node> };
   statements: { readonly [Node in VisitedStatement as Node["kind"]]: StatementVisitor<Node> };
+  /** A block's statements from its first `using` declaration on (visitors/using.ts). */
+  usingBlock: (statements: readonly ts.Statement[], context: TransformationContext) => py.Statement[];
 }
 
 // The maps as the context looks them up: by any node's kind. A node whose kind has a visitor
@@ -72,6 +74,7 @@ export class TransformationContext {
 
   private readonly expressionVisitors: ExpressionLookup;
   private readonly statementVisitors: StatementLookup;
+  private readonly usingBlock: Visitors["usingBlock"];
 
   constructor(
     readonly program: ProgramInfo,
@@ -81,6 +84,7 @@ export class TransformationContext {
     this.checker = program.checker;
     this.expressionVisitors = visitors.expressions as ExpressionLookup;
     this.statementVisitors = visitors.statements as StatementLookup;
+    this.usingBlock = visitors.usingBlock;
   }
 
   report(diagnostic: Diagnostic): void {
@@ -136,7 +140,15 @@ export class TransformationContext {
   }
 
   transformStatements(nodes: readonly ts.Statement[]): py.Statement[] {
-    return hoistFunctionDeclarations(nodes, this.checker).flatMap((node) => this.transformStatement(node));
+    const statements = hoistFunctionDeclarations(nodes, this.checker);
+    // From a block's first `using` on, its statements run in a try that disposes (using.ts).
+    // A switch's cases share one block, which a case's statements do not make: rejected there.
+    const first = nodes.length > 0 && ts.isCaseOrDefaultClause(nodes[0]!.parent) ? -1 : statements.findIndex(declaresUsing);
+    if (first < 0) return statements.flatMap((node) => this.transformStatement(node));
+    return [
+      ...statements.slice(0, first).flatMap((node) => this.transformStatement(node)),
+      ...this.usingBlock(statements.slice(first), this),
+    ];
   }
 
   /** A block's statements, as a Python suite. */
@@ -423,6 +435,11 @@ export class TransformationContext {
  * above its declaration may call (directly or through other functions) moves to the top of
  * its block; everything else keeps its order.
  */
+/** `using x = …` and `await using x = …` statements. */
+export function declaresUsing(node: ts.Statement): node is ts.VariableStatement {
+  return ts.isVariableStatement(node) && (node.declarationList.flags & ts.NodeFlags.Using) !== 0;
+}
+
 export function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checker: ts.TypeChecker): readonly ts.Statement[] {
   const declarations = new Map<ts.Symbol, ts.FunctionDeclaration>();
   for (const node of nodes) {

@@ -215,12 +215,18 @@ export const arrayHole = (node: ts.Node) =>
     "Array holes (`[1, , 3]`) are not supported: a MicroPython list has no holes. Write undefined in the gap, or build the array with push or fill.",
   );
 
-export const usingDeclaration = (node: ts.Node) =>
-  at(
-    node,
-    "TSMP1001",
-    "`using` declarations are not supported: MicroPython has no Symbol.dispose to call when the block ends. Declare it with const and call its cleanup in a finally block.",
-  );
+export const usingDeclaration = (node: ts.VariableDeclarationList) =>
+  (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing
+    ? at(
+        node,
+        "TSMP1001",
+        "`await using` declarations are not supported by tsmp yet: declare the value with const and await its [Symbol.asyncDispose]() in a finally block.",
+      )
+    : at(
+        node,
+        "TSMP1001",
+        "`using` declarations in a `for` head are not supported by tsmp yet: declare the value in the loop's body ({ using r = …; … }), which disposes of it at the end of each pass.",
+      );
 
 export const unsupportedAssignmentTarget = (node: ts.Node) =>
   at(

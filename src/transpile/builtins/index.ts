@@ -89,13 +89,15 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     const constructor = instanceConstructor(node, context);
     if (constructor) return constructor;
   }
-  // So are Promise.allSettled's results, and Promise.any's AggregateError holds its reasons in `errors`.
+  // So are Promise.allSettled's results; Promise.any's AggregateError holds its reasons in `errors`,
+  // and the SuppressedError of a `using` block's disposal its two errors (using.ts).
   if (
     owner === "IteratorYieldResult" ||
     owner === "IteratorReturnResult" ||
     owner === "PromiseFulfilledResult" ||
     owner === "PromiseRejectedResult" ||
-    (owner === "AggregateError" && node.name.text === "errors")
+    (owner === "AggregateError" && node.name.text === "errors") ||
+    (owner === "SuppressedError" && (node.name.text === "error" || node.name.text === "suppressed"))
   ) {
     return py.attribute(context.transformExpression(node.expression), node.name.text);
   }

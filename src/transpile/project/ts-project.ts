@@ -28,7 +28,7 @@ export function imposedOptions(): ts.CompilerOptions {
  */
 export const defaultOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
-  lib: ["lib.es2023.d.ts"],
+  lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts"],
   strict: true,
   skipLibCheck: true,
   types: [],

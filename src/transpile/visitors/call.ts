@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { transformDisposeCall } from "./using.js";
 import { transformBuiltinCall } from "../builtins/index.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
@@ -31,6 +32,8 @@ function transformCall(node: ts.CallExpression, context: TransformationContext):
     const { args, keywords } = transformArguments(node, context);
     return py.call(py.attribute(superOf(callee, context), memberAttribute(callee.name, callee.name.text, context)), args, keywords);
   }
+  const dispose = transformDisposeCall(node, context);
+  if (dispose) return dispose;
   const thisCall = transformThisCall(node, context);
   if (thisCall) return thisCall;
   const dynamic = transformDynamicCall(node, context);

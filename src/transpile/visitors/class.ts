@@ -4,6 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isSymbolIterator, iteratorDefinition, pythonIteration } from "./symbol-iterator.js";
+import { disposeMethodName, isSymbolDispose } from "./using.js";
 import { functionDefinition } from "./function.js";
 import { rememberClassName } from "./class-names.js";
 import { renamedClassName } from "../builtins/constructor-property.js";
@@ -225,6 +226,11 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
       if (!member.body) continue;
       if (!isStatic(member) && isSymbolIterator(member.name, context)) {
         body.push(py.at(iteratorDefinition(member, "self", context), context.positionOf(member)), pythonIteration(context));
+        continue;
+      }
+      if (!isStatic(member) && isSymbolDispose(member.name, context)) {
+        const method = functionDefinition(disposeMethodName, member, context, { leadingParameters: ["self"] });
+        body.push(py.at(method, context.positionOf(member)));
         continue;
       }
       const key = keyedMemberName(member, context);

@@ -16,6 +16,10 @@ export function transformForOfStatement(node: ts.ForOfStatement, context: Transf
     context.report(diagnostics.asyncGenerator(node));
     return [];
   }
+  if (ts.isVariableDeclarationList(node.initializer) && node.initializer.flags & ts.NodeFlags.Using) {
+    context.report(diagnostics.usingDeclaration(node.initializer));
+    return [];
+  }
   const iter = context.transformExpression(node.expression);
   let target: py.Expression;
   let prologue: py.Statement[] = [];

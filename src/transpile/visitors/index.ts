@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { usingBlock } from "./using.js";
 import type { Visitors } from "../context.js";
 import { transformElementAccess, transformPropertyAccess } from "./access.js";
 import { transformBinaryExpression } from "./binary.js";
@@ -120,4 +121,5 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.InterfaceDeclaration]: transformInterfaceDeclaration,
     [ts.SyntaxKind.TypeAliasDeclaration]: transformErasedDeclaration,
   },
+  usingBlock,
 };

@@ -66,7 +66,8 @@ export function transformForStatement(node: ts.ForStatement, context: Transforma
 function rangeLoop(node: ts.ForStatement, context: TransformationContext): py.Statement[] | undefined {
   const { initializer, condition, incrementor } = node;
   if (!initializer || !condition || !incrementor || !ts.isVariableDeclarationList(initializer)) return undefined;
-  if (!(initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) || initializer.declarations.length !== 1) return undefined;
+  if (!(initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) || initializer.flags & ts.NodeFlags.Using) return undefined;
+  if (initializer.declarations.length !== 1) return undefined;
   const declaration = initializer.declarations[0]!;
   if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
   const counter = context.symbolOf(declaration.name);

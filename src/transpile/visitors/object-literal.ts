@@ -13,6 +13,7 @@ import { pythonSafeAttribute } from "../reserved-names.js";
 import { isRecordType, typeOf } from "../types.js";
 import { unorderedInstanceClass } from "../builtins/instance-order.js";
 import { isSymbolIterator, iteratorMethodName, pythonIteration, reportClosingIterator } from "./symbol-iterator.js";
+import { disposeMethodName, isSymbolDispose } from "./using.js";
 
 /**
  * Object literals keep JavaScript's key order, which Object.keys, JSON.stringify and
@@ -31,13 +32,17 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
   const dynamic = node.properties.some(
     (property) =>
       ts.isSpreadAssignment(property) ||
-      (property.name !== undefined && ts.isComputedPropertyName(property.name) && !isSymbolIterator(property.name, context)),
+      (property.name !== undefined &&
+        ts.isComputedPropertyName(property.name) &&
+        !isSymbolIterator(property.name, context) &&
+        !isSymbolDispose(property.name, context)),
   );
   const pieces: ({ key: py.Expression; value: py.Expression } | { spread: py.Expression })[] = [];
   const bound: py.Expression[] = [];
   // Getters and setters by attribute name, in the order their names first appear.
   const accessors = new Map<string, { getter?: py.Name; setter?: py.Name }>();
   let iterator: py.Name | undefined;
+  let dispose: py.Name | undefined;
   const withMethods = (object: py.Expression) =>
     bound.length > 0 ? py.call(context.useHelper("obj_methods"), [object, ...bound]) : object;
   // Keys and values run left to right: when a later one needs statements first
@@ -114,6 +119,15 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
       // Not a key: a method of the literal's own class, which Python's iter() finds.
       iterator = inOrder(() => methodValue(property, true, context));
       reportClosingIterator(property, context);
+    } else if (
+      ts.isMethodDeclaration(property) &&
+      isSymbolDispose(property.name, context) &&
+      !dynamic &&
+      !asRecord &&
+      !readsSuper(property)
+    ) {
+      // Not a key either: what a `using` declaration calls when its block ends (using.ts).
+      dispose = inOrder(() => methodValue(property, true, context));
     } else if (ts.isMethodDeclaration(property) && (!readsReceiver(property) || bindable(property, asRecord))) {
       // A method that never reads `this` is a function-valued property like an arrow's; one
       // that does takes it first, and is bound to the object once built (obj_methods).
@@ -170,10 +184,13 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
     if (entries.length === 0) return py.call(context.useHelper("OrderedDict"));
     return py.call(context.useHelper("OrderedDict"), [py.list(entries.map((entry) => py.tuple([entry.key, entry.value])))]);
   }
-  if (accessors.size > 0 || iterator) {
+  if (accessors.size > 0 || iterator || dispose) {
     const data = entries.filter((entry) => !(entry.key.kind === "Constant" && accessors.has(entry.key.value as string)));
     const keys = py.list(entries.map((entry) => entry.key));
-    const built = py.call(literalClass(accessors, iterator, context), [keys, ...data.flatMap((entry) => [entry.key, entry.value])]);
+    const built = py.call(literalClass(accessors, { iterator, dispose }, context), [
+      keys,
+      ...data.flatMap((entry) => [entry.key, entry.value]),
+    ]);
     return withMethods(built);
   }
   return withMethods(
@@ -185,13 +202,14 @@ export function transformObjectLiteral(node: ts.ObjectLiteralExpression, context
 }
 
 /**
- * The class of an object literal with getters and setters or a `[Symbol.iterator]()` method,
- * just before the statement building it: Python runs a `property` or an `__iter__` only from
- * a class, so each such literal has its own (JsClassObject.py).
+ * The class of an object literal with getters and setters or a `[Symbol.iterator]()` or
+ * `[Symbol.dispose]()` method, just before the statement building it: Python runs a
+ * `property` or an `__iter__` only from a class, so each such literal has its own
+ * (JsClassObject.py).
  */
 function literalClass(
   accessors: Map<string, { getter?: py.Name; setter?: py.Name }>,
-  iterator: py.Name | undefined,
+  { iterator, dispose }: { iterator: py.Name | undefined; dispose: py.Name | undefined },
   context: TransformationContext,
 ): py.Name {
   const name = context.temporary("JsClassObject");
@@ -209,6 +227,7 @@ function literalClass(
       py.assign(py.name(key), py.call(py.name("property"), [getter(pair), ...(pair.setter ? [pair.setter] : [])])),
     ),
     ...(iterator ? [py.assign(py.name(iteratorMethodName), iterator), pythonIteration(context)] : []),
+    ...(dispose ? [py.assign(py.name(disposeMethodName), dispose)] : []),
   ];
   context.addPrecedingStatements({ kind: "ClassDef", name: name.id, bases: [context.useHelper("JsClassObject")], body });
   return name;

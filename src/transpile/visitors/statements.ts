@@ -10,6 +10,7 @@ import { functionDefinition, functionWrapper } from "./function.js";
 import { classDefinition } from "./class.js";
 import { skipParentheses } from "./transparent.js";
 import { transformUpdateStatement } from "./unary.js";
+import { usingDeclarations } from "./using.js";
 
 export function transformVariableStatement(node: ts.VariableStatement, context: TransformationContext): py.Statement[] {
   if (node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return [];
@@ -18,10 +19,7 @@ export function transformVariableStatement(node: ts.VariableStatement, context: 
 
 export function transformVariableDeclarationList(list: ts.VariableDeclarationList, context: TransformationContext): py.Statement[] {
   // `using` and `await using` (AwaitUsing includes Using's bit).
-  if (list.flags & ts.NodeFlags.Using) {
-    context.report(diagnostics.usingDeclaration(list));
-    return [];
-  }
+  if (list.flags & ts.NodeFlags.Using) return usingDeclarations(list, context);
   const statements: py.Statement[] = [];
   for (const declaration of list.declarations) {
     if (!ts.isIdentifier(declaration.name)) {

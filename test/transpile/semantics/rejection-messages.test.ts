@@ -57,13 +57,23 @@ describe("rejection messages", () => {
       ["TSMP1101", 6],
     ]);
   });
-  it("names a using declaration and says why", () => {
-    expect(tsmpDiagnostics(`function f() {\n  using r = null;\n  return r;\n}\nf();`)).toEqual([
+  it("names a using declaration in a for head, and an await using declaration, and says what to write", () => {
+    expect(
+      tsmpDiagnostics(
+        `class R { [Symbol.dispose]() {} }\nfor (using r of [new R()]) console.log(r);\nasync function f() {\n  await using a = new R();\n}\nf();`,
+      ),
+    ).toEqual([
       {
         code: "TSMP1001",
         line: 2,
         message:
-          "`using` declarations are not supported: MicroPython has no Symbol.dispose to call when the block ends. Declare it with const and call its cleanup in a finally block.",
+          "`using` declarations in a `for` head are not supported by tsmp yet: declare the value in the loop's body ({ using r = …; … }), which disposes of it at the end of each pass.",
+      },
+      {
+        code: "TSMP1001",
+        line: 4,
+        message:
+          "`await using` declarations are not supported by tsmp yet: declare the value with const and await its [Symbol.asyncDispose]() in a finally block.",
       },
     ]);
   });
