@@ -120,6 +120,12 @@ export const numberCalls: CallMappings = {
   toFixed(node, context, receiver) {
     return py.call(context.useHelper("to_fixed"), [receiver, ...transformArgs(node, context)]);
   },
+  toPrecision(node, context, receiver) {
+    return py.call(context.useHelper("to_precision"), [receiver, ...transformArgs(node, context)]);
+  },
+  toExponential(node, context, receiver) {
+    return py.call(context.useHelper("to_exponential"), [receiver, ...transformArgs(node, context)]);
+  },
   toString: ((node, context, receiver) => {
     const receiverNode = (node.expression as ts.PropertyAccessExpression).expression;
     if (node.arguments.length === 0) return valueAsString(receiverNode, context, receiver);
