@@ -197,6 +197,12 @@ export const stringStaticCalls: CallMappings = {
     const codes = transformArgs(node, context).map((code) => py.call(py.name("chr"), [code]));
     return codes.length === 0 ? py.str("") : codes.reduce<py.Expression>((joined, next) => py.binOp(joined, "+", next), codes.shift()!);
   },
+  fromCodePoint(node, context) {
+    // Valid literal codes make the string when building; anything else is checked when it runs.
+    const codes = node.arguments.map((argument) => (ts.isNumericLiteral(argument) ? Number(argument.text) : Number.NaN));
+    if (codes.every((code) => Number.isInteger(code) && code >= 0 && code <= 0x10ffff)) return py.str(String.fromCodePoint(...codes));
+    return py.call(context.useHelper("str_from_code_points"), transformArgs(node, context));
+  },
 };
 
 /**

@@ -172,6 +172,7 @@ export const helperNames = [
   "str_replace",
   "str_replace_fn",
   "str_from_char_codes",
+  "str_from_code_points",
   "str_split",
   "str_substr",
   "str_substring",
