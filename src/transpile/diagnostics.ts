@@ -180,6 +180,16 @@ export const untypedMemberDecorator = (node: ts.Node) =>
 export const unsupportedClassMember = (node: ts.Node, what: string) =>
   at(node, "TSMP1011", `${what} in classes are not supported by tsmp yet.`);
 
+export const superInStaticBlock = (node: ts.Node) =>
+  at(node, "TSMP1011", "`super` in a static block is not supported by tsmp yet: name the base class instead (`Base.x`).");
+
+export const staticInitializationInDecoratedClass = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1011",
+    "Static blocks and static fields initialised from their class are not supported by tsmp in a decorated class yet: set the values after the class.",
+  );
+
 export const unorderedComputedPattern = (node: ts.Node) =>
   at(
     node,

@@ -62,7 +62,8 @@ function overlaps(a: ts.Node, b: ts.Node): boolean {
 
 function enclosingFunction(node: ts.Node): ts.Node {
   let current = node.parent;
-  while (!ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
+  // A static block runs as a function of its own (visitors/class.ts).
+  while (!ts.isSourceFile(current) && !ts.isFunctionLike(current) && !ts.isClassStaticBlockDeclaration(current)) current = current.parent;
   return current;
 }
 

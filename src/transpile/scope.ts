@@ -21,11 +21,18 @@ function isAssignment(node: ts.Node): node is ts.BinaryExpression {
   );
 }
 
+/** A function, or a static block, which runs as a function of its own (visitors/class.ts). */
+export type FunctionScope = ts.SignatureDeclaration | ts.ClassStaticBlockDeclaration;
+
+export function isFunctionScope(node: ts.Node): node is FunctionScope {
+  return ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node);
+}
+
 /** Identifiers written by an assignment, `++`/`--` or a for-of header directly inside `root`. */
 function assignedIdentifiers(root: ts.Node, enterFunctions: boolean): ts.Identifier[] {
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
-    if (!enterFunctions && node !== root && (ts.isFunctionLike(node) || ts.isModuleDeclaration(node))) return;
+    if (!enterFunctions && node !== root && (isFunctionScope(node) || ts.isModuleDeclaration(node))) return;
     let target: ts.Expression | undefined;
     if (isAssignment(node)) target = node.left;
     else if (isUpdate(node)) target = node.operand;
@@ -44,14 +51,14 @@ function assignedIdentifiers(root: ts.Node, enterFunctions: boolean): ts.Identif
 export function scopeOf(declaration: ts.Node): ts.Node {
   let current = declaration.parent;
   // A namespace body runs as a function of its own (visitors/namespace.ts).
-  while (current && !ts.isSourceFile(current) && !ts.isFunctionLike(current) && !ts.isModuleDeclaration(current)) current = current.parent;
+  while (current && !ts.isSourceFile(current) && !isFunctionScope(current) && !ts.isModuleDeclaration(current)) current = current.parent;
   // A parameter belongs to its own function.
   if (ts.isParameter(declaration)) return declaration.parent;
   return current ?? declaration.getSourceFile();
 }
 
 /** `global` and `nonlocal` names a Python function needs for the outer variables it assigns. */
-export function capturedAssignments(fn: ts.SignatureDeclaration, context: TransformationContext): { global: string[]; nonlocal: string[] } {
+export function capturedAssignments(fn: FunctionScope, context: TransformationContext): { global: string[]; nonlocal: string[] } {
   const global = new Set<string>();
   const nonlocal = new Set<string>();
   for (const identifier of assignedIdentifiers(fn, false)) {

@@ -5,7 +5,7 @@ import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isSymbolIterator, iteratorDefinition, pythonIteration } from "./symbol-iterator.js";
 import { disposeMethodName, isSymbolDispose } from "./using.js";
-import { functionDefinition } from "./function.js";
+import { functionDefinition, scopeDeclarations } from "./function.js";
 import { rememberClassName } from "./class-names.js";
 import { renamedClassName } from "../builtins/constructor-property.js";
 import { accessorDefinitions, reportReplacedStaticAccessors } from "./class-accessors.js";
@@ -117,7 +117,7 @@ export function transformClassDeclaration(node: ts.ClassDeclaration, context: Tr
   const name = node.name ? context.pythonName(node.name) : "default";
   const decoration = hasDecorators(node) ? decorateClass(node, name, node.name?.text ?? "default", context) : undefined;
   const definition = classDefinition(node, name, context);
-  const decorated = decoration ? [...decoration.evaluate, definition, ...decoration.apply] : [definition];
+  const decorated = decoration ? [...decoration.evaluate, ...definition, ...decoration.apply] : definition;
   const isDefault = ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
   if (!isDefault || name === "default") return decorated;
   return [...decorated, py.assign(py.name("default"), py.name(name))];
@@ -135,11 +135,28 @@ export function transformClassExpression(node: ts.ClassExpression, context: Tran
   const name = node.name
     ? py.name(context.pythonName(node.name))
     : context.temporary(/^[A-Za-z_][A-Za-z0-9_]*$/.test(hint) ? hint : "Class");
-  context.addPrecedingStatements(py.at(classDefinition(node, name.id, context), context.positionOf(node)));
+  const [definition, ...after] = classDefinition(node, name.id, context);
+  context.addPrecedingStatements(py.at(definition!, context.positionOf(node)), ...after);
   return name;
 }
 
-export function classDefinition(node: ts.ClassLikeDeclaration, className: string, context: TransformationContext): py.ClassDef {
+/**
+ * The class and what runs once it exists: JavaScript runs static fields and static blocks in
+ * order once the class is built, with `this` the class. Python's class body runs before the
+ * class exists, so from the first static element that needs the class (a static block, a
+ * field initialised from the class) on, they run after the class statement, in order: a block
+ * as a function called once (its variables stay its own), a field as an assignment to the class.
+ */
+export function classDefinition(node: ts.ClassLikeDeclaration, className: string, context: TransformationContext): py.Statement[] {
+  const after: py.Statement[] = [];
+  const definition = classBody(node, className, after, context);
+  if (after.length > 0 && hasDecorators(node)) {
+    context.report(diagnostics.staticInitializationInDecoratedClass(node));
+  }
+  return [definition, ...after];
+}
+
+function classBody(node: ts.ClassLikeDeclaration, className: string, after: py.Statement[], context: TransformationContext): py.ClassDef {
   rememberClassName(node, className);
   // A class declaration's decorators are applied by transformClassDeclaration.
   if (!ts.isClassDeclaration(node)) rejectDecorators(node, context);
@@ -149,7 +166,22 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
   const fieldInitializers: py.Statement[] = [];
   reportSharedNames(node, context);
   reportReplacedStaticAccessors(node, heritage, context);
+  let staticsAfter = false;
   for (const member of node.members) {
+    if (ts.isClassStaticBlockDeclaration(member)) {
+      staticsAfter = true;
+      after.push(...staticBlock(member, context));
+      continue;
+    }
+    if (
+      ts.isPropertyDeclaration(member) &&
+      isStatic(member) &&
+      (staticsAfter || (member.initializer && usesOwnClass(member.initializer, node, context)))
+    ) {
+      staticsAfter = true;
+      after.push(...staticFieldAfterClass(member, className, context));
+      continue;
+    }
     if (ts.isPropertyDeclaration(member)) {
       const key = keyedMemberName(member, context);
       if (key !== undefined) {
@@ -173,10 +205,7 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
         }
         continue;
       }
-      if (isStatic(member) && usesOwnClass(member.initializer, node, context)) {
-        // The class body runs before Python binds the class's name.
-        context.report(diagnostics.unsupportedClassMember(member, "Static properties initialised from their own class"));
-      } else if (isStatic(member)) {
+      if (isStatic(member)) {
         body.push(py.at(py.assign(py.name(name), context.transformExpression(member.initializer)), context.positionOf(member)));
       } else {
         const { result, preceding } = context.collectPreceding(() => context.transformExpression(member.initializer!));
@@ -221,6 +250,7 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
   const accessorsDefined = new Set<string>();
   for (const member of node.members) {
     if (ts.isPropertyDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isSemicolonClassElement(member)) continue;
+    if (ts.isClassStaticBlockDeclaration(member)) continue;
     if (ts.isIndexSignatureDeclaration(member)) continue;
     if (ts.isMethodDeclaration(member)) {
       if (!member.body) continue;
@@ -263,13 +293,49 @@ export function classDefinition(node: ts.ClassLikeDeclaration, className: string
       continue;
     }
     if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) continue;
-    context.report(diagnostics.unsupportedClassMember(member, "Static blocks and this kind of member"));
+    context.report(diagnostics.unsupportedClassMember(member, "This kind of member"));
   }
   if (getterMethods && !resolved) body.push(getterDispatch(node, context));
   const jsName = renamedClassName(node, className);
   // Read by js_class_name, for `x.constructor.name`.
   if (jsName !== undefined) body.unshift(py.assign(py.name("_js_name"), py.str(jsName)));
   return { kind: "ClassDef", name: className, bases, body };
+}
+
+/** A static block: a function of its own (its declarations are its own), called once. */
+function staticBlock(member: ts.ClassStaticBlockDeclaration, context: TransformationContext): py.Statement[] {
+  const superUse = findSuper(member.body);
+  if (superUse) context.report(diagnostics.superInStaticBlock(superUse));
+  const statements = context.withoutLoops(() => context.transformStatements(member.body.statements));
+  const body = statements.length > 0 ? [...scopeDeclarations(member, context), ...statements] : [];
+  if (body.length === 0) return [];
+  const name = context.temporary("_static_block");
+  const definition: py.FunctionDef = { kind: "FunctionDef", name: name.id, params: [], body, decorators: [], isAsync: false };
+  return [py.at(definition, context.positionOf(member)), py.expressionStatement(py.call(name))];
+}
+
+/** `super` in a static block, not in a function of its own. */
+function findSuper(node: ts.Node): ts.Node | undefined {
+  if (node.kind === ts.SyntaxKind.SuperKeyword) return node;
+  if (ts.isFunctionLike(node) && !ts.isArrowFunction(node)) return undefined;
+  return ts.forEachChild(node, findSuper);
+}
+
+/** A static field set once the class exists (after a static block, or initialised from the class). */
+function staticFieldAfterClass(member: ts.PropertyDeclaration, className: string, context: TransformationContext): py.Statement[] {
+  if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword) || isAbstract(member)) return [];
+  const key = keyedMemberName(member, context);
+  const written = key === undefined ? memberName(member, context) : undefined;
+  const name = written && (staticStorageName(member, context) ?? written);
+  if (key === undefined && !name) return [];
+  const { result, preceding } = member.initializer
+    ? context.collectPreceding(() => context.transformExpression(member.initializer!))
+    : { result: py.none() as py.Expression, preceding: [] };
+  const store =
+    key === undefined
+      ? py.assign(py.attribute(py.name(className), name!), result)
+      : py.expressionStatement(py.call(py.name("setattr"), [py.name(className), py.str(key), result]));
+  return [...preceding, py.at(store, context.positionOf(member))];
 }
 
 /** The class body's own namespace, where an attribute Python cannot spell is stored by its key. */
@@ -288,10 +354,6 @@ function keyedField(
 ): void {
   if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword) || isAbstract(member)) return;
   if (isStatic(member)) {
-    if (member.initializer && usesOwnClass(member.initializer, node, context)) {
-      context.report(diagnostics.unsupportedClassMember(member, "Static properties initialised from their own class"));
-      return;
-    }
     const value = member.initializer ? context.transformExpression(member.initializer) : py.none();
     body.push(py.at(py.assign(classNamespaceItem(key), value), context.positionOf(member)));
     return;

@@ -6,7 +6,7 @@ import { isConstantValue } from "../nullish.js";
 import { destructure } from "./destructuring.js";
 import { transformAwaitedValue, transformReturnedValue } from "../builtins/promise.js";
 import { awaitedFacadeBytes } from "./facade-bytes.js";
-import { capturedAssignments, isAssignedWithin } from "../scope.js";
+import { capturedAssignments, isAssignedWithin, isFunctionScope, type FunctionScope } from "../scope.js";
 import { takesExplicitThis } from "./this-call.js";
 import { extraArguments, type FunctionLike } from "./surplus-arguments.js";
 import { holdsProperties } from "./function-properties.js";
@@ -88,7 +88,7 @@ export function transformParameters(
 }
 
 /** `global`/`nonlocal` declarations for the outer variables a function assigns. */
-export function scopeDeclarations(node: ts.SignatureDeclaration, context: TransformationContext): py.Statement[] {
+export function scopeDeclarations(node: FunctionScope, context: TransformationContext): py.Statement[] {
   const { global, nonlocal } = capturedAssignments(node, context);
   const statements: py.Statement[] = [];
   if (global.length > 0) statements.push({ kind: "Global", names: global });
@@ -285,7 +285,7 @@ export function transformAwaitExpression(node: ts.AwaitExpression, context: Tran
  */
 function loopCaptures(node: FunctionLike, context: TransformationContext): py.Parameter[] {
   let loop: ts.Node | undefined;
-  for (let current = node.parent; current && !ts.isSourceFile(current) && !ts.isFunctionLike(current); current = current.parent) {
+  for (let current = node.parent; current && !ts.isSourceFile(current) && !isFunctionScope(current); current = current.parent) {
     if (ts.isIterationStatement(current, false)) loop = current;
   }
   if (!loop) return [];

@@ -54,7 +54,13 @@ export function transformThis(node: ts.ThisExpression, context: TransformationCo
     if ((ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) && takesExplicitThis(current)) return py.name("this");
     // `f: function () { … this … }` in an object literal is a method as far as `this` goes.
     if (ts.isFunctionExpression(current) && literalFunctionProperty(current)) return py.name("this");
-    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isClassStaticBlockDeclaration(current)) break;
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) break;
+    // A static block's `this` is its class (which exists when the block runs, visitors/class.ts).
+    if (ts.isClassStaticBlockDeclaration(current)) {
+      const className = classPythonName(current.parent, context);
+      if (className) return py.name(className);
+      break;
+    }
     // An object literal's method takes its object as `this` (object-literal.ts binds it), and
     // so do its getters and setters (properties of the literal's own class).
     if ((ts.isMethodDeclaration(current) || ts.isAccessor(current)) && ts.isObjectLiteralExpression(current.parent)) return py.name("this");

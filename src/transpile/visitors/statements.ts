@@ -47,7 +47,7 @@ export function transformVariableDeclarationList(list: ts.VariableDeclarationLis
     }
     if (initializer && ts.isClassExpression(initializer) && !initializer.name) {
       // `const Shape = class { … }` reads best as `class Shape:`.
-      statements.push(classDefinition(initializer, name, context));
+      statements.push(...classDefinition(initializer, name, context));
       continue;
     }
     const target = py.name(name);

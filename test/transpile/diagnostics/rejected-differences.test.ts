@@ -31,11 +31,6 @@ describe("constructs MicroPython would run differently are rejected", () => {
     // A static method beside an instance method of its name is stored apart (_js_static_m).
     expect(messageOf(`class C { m() { return 1; } static m() { return 2; } }\nconsole.log(new C().m());`, "TSMP1011")).toBeUndefined();
   });
-  it("TSMP1011 a static property initialised from its own class", () => {
-    expect(messageOf(`class C { static one = new C(); }\nconsole.log(C.one);`, "TSMP1011")).toBe(
-      "Static properties initialised from their own class in classes are not supported by tsmp yet.",
-    );
-  });
   it("TSMP1042 a dict asserted to be an object (json.loads gives dicts), also through unknown", () => {
     const source = (assertion: string) =>
       `import * as json from "tsmp/json";\nconst settings = json.loads('{"name": "a"}') ${assertion};\nconsole.log(settings);`;

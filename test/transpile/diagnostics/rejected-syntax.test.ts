@@ -218,9 +218,13 @@ asyncio.run(main());`,
       "Enum members must have constant values (numbers or strings).",
     );
   });
-  it("TSMP1011 static blocks", () => {
-    expect(rejection(`class A { static { console.log("init"); } }`, "TSMP1011").message).toMatch(
-      /in classes are not supported by tsmp yet/,
+  it("TSMP1011 super in a static block, and static blocks in a decorated class", () => {
+    expect(rejection(`class B { static x = 1; }\nclass A extends B { static { console.log(super.x); } }`, "TSMP1011").message).toBe(
+      "`super` in a static block is not supported by tsmp yet: name the base class instead (`Base.x`).",
+    );
+    const decorated = `function keep<T>(value: T, _context: ClassDecoratorContext): T { return value; }\n@keep class A { static { console.log("init"); } }`;
+    expect(rejection(decorated, "TSMP1011").message).toBe(
+      "Static blocks and static fields initialised from their class are not supported by tsmp in a decorated class yet: set the values after the class.",
     );
   });
   it("TSMP1011 numeric accessor names and computed names with no known string", () => {

@@ -1,0 +1,14 @@
+import { describeCases } from "../../harness/cases.js";
+
+describeCases("static blocks and static fields needing their class", {
+  "static fields and blocks run in source order, after the methods exist": `const log: string[] = []; function note(s: string): number { log.push(s); return log.length; } class Registry { static a = note("a"); static table = new Map<string, number>(); static { note("block1 " + this.describe()); for (let i = 0; i < 3; i++) this.table.set("k" + i, i * i); Registry.a += 10; } static b = Registry.a * 2; static c = note("c") + Registry.b; static { note("block2 " + Registry.c); } static describe() { return "a=" + this.a; } } console.log(log.join(","), Registry.a, Registry.b, Registry.c, [...Registry.table.entries()]);`,
+  "this is the class; earlier statics and private helpers are there": `class Palette { static base = 0x10; private static shade(n: number) { return this.base + n; } static shades: number[] = []; static { for (const n of [1, 2, 3]) this.shades.push(this.shade(n)); } } console.log(Palette.shades);`,
+  "a static field initialised from its own class": `class Point { constructor(public x: number, public y: number) {} static origin = new Point(0, 0); static unit = Point.make(1); static make(n: number) { return new Point(n, n); } } console.log(Point.origin.x, Point.unit.y, Point.origin instanceof Point);`,
+  "a block's variables are its own; outer ones it assigns change": `let count = 0; const i = "outer"; class A { static { let i = 5; count += i; var hidden = 1; count += hidden; } } console.log(count, i);`,
+  "in a function, a block assigns the function's variables": `function build(start: number) { let made = start; class Inner { static n = 1; static { made += this.n; this.n = made * 10; } } return [made, Inner.n]; } console.log(build(3), build(5));`,
+  "a class expression with a static block": `const Counter = class { static total = 1; static { this.total += 41; } }; const list = [class { static v = "x"; static { this.v += "y"; } }]; console.log(Counter.total, list[0]!.v);`,
+  "a derived class's block reads inherited statics": `class Base { static unit = "mm"; static scale = 1; } class Sensor extends Base { static label = ""; static { this.label = this.unit + "/" + (Sensor.scale * 1000); } } console.log(Sensor.label, Base.unit);`,
+  "an empty static block and one with only a comment": `class E { static {} static x = 1; static { /* nothing */ } } console.log(E.x);`,
+  "a static field named by a string after a block": `class K { static { } static "max-count" = 3; static total = K["max-count"] * 2; } console.log(K["max-count"], K.total);`,
+  "an error thrown in a static block": `try { class Bad { static { throw new Error("bad class"); } } console.log(Bad.name); } catch (e) { console.log("caught", (e as Error).message); }`,
+});
