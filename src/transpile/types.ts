@@ -86,7 +86,16 @@ export function needsStrictEquality(left: ts.Type, right: ts.Type): boolean {
 }
 
 export function isArrayType(context: TransformationContext, type: ts.Type): boolean {
-  return every(type, (part) => context.checker.isArrayType(part) || context.checker.isTupleType(part) || isTemplateStringsArray(part));
+  return every(
+    type,
+    (part) => context.checker.isArrayType(part) || context.checker.isTupleType(part) || isTemplateStringsArray(part) || isMatchArray(part),
+  );
+}
+
+/** What exec() and match() give: a list (JsMatch) with index, input and groups beside it. */
+function isMatchArray(type: ts.Type): boolean {
+  const name = type.getSymbol()?.getName();
+  return name === "RegExpExecArray" || name === "RegExpMatchArray";
 }
 
 /** A tagged template's strings array: a list (its `raw` is kept beside it, see tpl_raw). */

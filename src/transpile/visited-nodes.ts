@@ -39,7 +39,8 @@ export type VisitedExpression =
   | ts.ClassExpression
   | ts.TypeOfExpression
   | ts.DeleteExpression
-  | ts.VoidExpression;
+  | ts.VoidExpression
+  | ts.RegularExpressionLiteral;
 
 export type VisitedStatement =
   | ts.VariableStatement

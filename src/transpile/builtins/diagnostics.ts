@@ -34,11 +34,14 @@ export const logClassWithStatics = (node: ts.Node, className: string) =>
     `console.log of the class ${className} is not supported: Node lists its static fields after \`[class ${className}]\` in declaration order, which MicroPython does not keep. Log the fields, or ${className}.name.`,
   );
 
-export const regularExpression = (node: ts.Node, member: string) =>
+export const regExpRefused = (node: ts.Node, what: string) =>
+  at(node, "TSMP1105", `This regular expression is not supported by tsmp: ${what}.`);
+
+export const regExpAtRunTime = (node: ts.Node) =>
   at(
     node,
-    "TSMP1105",
-    `${member} with a regular expression is not supported: MicroPython's 're' differs from JavaScript's. Use a string pattern.`,
+    "TSMP1143",
+    "A regular expression built from a text known only when the program runs is not supported: tsmp compiles patterns when building. Write a literal (/…/) or a string constant, or test the text with includes(), indexOf() or split().",
   );
 
 export const jsonReplacer = (node: ts.Node) =>

@@ -96,6 +96,9 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     owner === "IteratorReturnResult" ||
     owner === "PromiseFulfilledResult" ||
     owner === "PromiseRejectedResult" ||
+    // A match array (JsMatch) holds index, input and groups beside its items.
+    owner === "RegExpExecArray" ||
+    owner === "RegExpMatchArray" ||
     (owner === "AggregateError" && node.name.text === "errors") ||
     (owner === "SuppressedError" && (node.name.text === "error" || node.name.text === "suppressed"))
   ) {
@@ -149,6 +152,14 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
   Array(node, context) {
     if (ts.isNewExpression(node.parent) && node.parent.expression === node) return transformNewArrayCallee(node.parent, context);
     return context.useHelper("new_array");
+  },
+  // `x instanceof RegExp`; other uses of the constructor as a value have no JsRegExp to call.
+  RegExp(node, context) {
+    const parent = node.parent;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && parent.right === node)
+      return context.useHelper("JsRegExp");
+    context.report(diagnostics.unsupportedLibraryMember(node, "RegExp (other than new RegExp(…) and instanceof RegExp)"));
+    return py.none();
   },
   // Used as values, for instance `.map(String)`.
   String: (_node, context) => context.useHelper("js_str"),

@@ -9,6 +9,7 @@ import { mathCalls, mathProperties } from "./math.js";
 import { numberCalls, numberStaticCalls, numberStaticProperties } from "./number.js";
 import { descriptorProperties, objectStaticCalls } from "./object.js";
 import { promiseCalls, promiseStaticCalls } from "./promise.js";
+import { regExpCalls, regExpProperties } from "./regexp.js";
 import { stringCalls, stringProperties, stringStaticCalls } from "./string.js";
 import { symbolCalls, symbolProperties, symbolStaticCalls } from "./symbol.js";
 import { binaryCallMappings, binaryPropertyMappings } from "./typed-arrays.js";
@@ -46,6 +47,7 @@ export const callMappings: Record<string, CallMappings> = {
   ClassDecoratorContext: classContextCalls,
   PromiseConstructor: promiseStaticCalls,
   Symbol: symbolCalls,
+  RegExp: regExpCalls,
   SymbolConstructor: symbolStaticCalls,
   ...binaryCallMappings,
 };
@@ -64,6 +66,7 @@ export const propertyMappings: Record<string, PropertyMappings> = {
   ClassGetterDecoratorContext: memberContextProperties,
   ClassSetterDecoratorContext: memberContextProperties,
   Symbol: symbolProperties,
+  RegExp: regExpProperties,
   PropertyDescriptor: descriptorProperties,
   TypedPropertyDescriptor: descriptorProperties,
   TemplateStringsArray: { raw: (_node, context, receiver) => py.call(context.useHelper("tpl_raw"), [receiver]) },

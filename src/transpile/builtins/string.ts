@@ -13,6 +13,7 @@ import {
 import { isIntegral, isNonNegative } from "../operators/numeric.js";
 import * as diagnostics from "./diagnostics.js";
 import { zeroPaddedRadix } from "./number.js";
+import { isRegExpValue, regExpReplace, regExpStringCalls, regExpValue } from "./regexp.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 import type { TransformationContext } from "../context.js";
@@ -33,15 +34,39 @@ const helper =
 
 function rejectRegExp(member: string, mapping: CallMapping): CallMapping {
   return (node, context, receiver) => {
-    if (isRegularExpression(node.arguments[0])) context.report(diagnostics.regularExpression(node.arguments[0]!, member));
+    if (isRegularExpression(node.arguments[0])) {
+      context.report(
+        diagnostics.regExpRefused(node.arguments[0]!, `${member} takes no regular expression (JavaScript throws a TypeError)`),
+      );
+    }
     return mapping(node, context, receiver);
   };
 }
 
+/** A member taking a regular expression, or a text it turns into one (`match`, `search`, `matchAll`). */
+function byRegExp(name: keyof typeof regExpStringCalls, flags = ""): CallMapping {
+  return (node, context, receiver) => {
+    const [pattern] = node.arguments;
+    if (pattern && !isRegExpValue(pattern, context)) {
+      const text = isStringLiteralLike(pattern) ? pattern.text : undefined;
+      if (text === undefined) {
+        context.report(diagnostics.regExpAtRunTime(pattern));
+        return py.none();
+      }
+      return py.call(context.useHelper(regExpHelpers[name]), [receiver, regExpValue(pattern, text, flags, context)]);
+    }
+    return regExpStringCalls[name](node, context, receiver);
+  };
+}
+
+/** `split` and `replace` take a regular expression or a string (an exact text, not a pattern). */
+function orRegExp(mapping: CallMapping, regExp: CallMapping): CallMapping {
+  return (node, context, receiver) => (isRegExpValue(node.arguments[0], context) ? regExp : mapping)(node, context, receiver);
+}
+
 /** Replacement strings may hold `$&`-style patterns; a literal without `$` is plain Python. */
 function replace(every: boolean): CallMapping {
-  const member = every ? "String.replaceAll" : "String.replace";
-  return rejectRegExp(member, (node, context, receiver) => {
+  const strings: CallMapping = (node, context, receiver) => {
     const [search, replacement] = node.arguments;
     if (replacement && !ts.isStringLiteralLike(replacement) && replacerArity(replacement, context) !== undefined) {
       const [pattern, replacer] = transformArgs(node, context);
@@ -52,7 +77,8 @@ function replace(every: boolean): CallMapping {
     const plain = isStringLiteralLike(search) && search.text !== "" && isStringLiteralLike(replacement) && !replacement.text.includes("$");
     if (plain) return py.call(py.attribute(receiver, "replace"), every ? args : [...args, py.num(1)]);
     return py.call(context.useHelper("str_replace"), every ? [receiver, ...args, py.bool(true)] : [receiver, ...args]);
-  });
+  };
+  return orRegExp(strings, (node, context, receiver) => regExpReplace(node, context, receiver, every));
 }
 
 /**
@@ -89,6 +115,8 @@ const normalize: CallMapping = (node, context) => {
   context.report(diagnostics.normalizeAtRunTime(node));
   return py.none();
 };
+
+const regExpHelpers = { match: "re_match", matchAll: "re_match_all", search: "re_search", split: "re_split" } as const;
 
 export const stringCalls: CallMappings = {
   normalize,
@@ -137,13 +165,16 @@ export const stringCalls: CallMappings = {
     const upTo = length ? slice(receiver, undefined, clampedPosition(node.arguments[1]!, length, context, true)) : receiver;
     return py.call(py.attribute(upTo, "endswith"), [search!]);
   },
-  split: rejectRegExp("String.split", (node, context, receiver) => {
+  match: byRegExp("match"),
+  matchAll: byRegExp("matchAll", "g"),
+  search: byRegExp("search"),
+  split: orRegExp((node, context, receiver) => {
     const [separator] = node.arguments;
     if (node.arguments.length === 1 && isStringLiteralLike(separator) && separator.text !== "") {
       return py.call(py.attribute(receiver, "split"), transformArgs(node, context));
     }
     return py.call(context.useHelper("str_split"), [receiver, ...transformArgs(node, context)]);
-  }),
+  }, regExpStringCalls.split),
   replace: replace(false),
   replaceAll: replace(true),
   toUpperCase: method("upper"),

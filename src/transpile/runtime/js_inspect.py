@@ -59,7 +59,9 @@ def _inspect(v, level, indent, refs):
         return "null"
     if name == "JsSymbol":
         return v.text()
-    is_list = t is list or t is tuple
+    if name == "JsRegExp":
+        return str(v)
+    is_list = t is list or t is tuple or name == "JsMatch"
     kind = ""
     for ancestor in refs[0]:
         if ancestor is v:
@@ -124,7 +126,9 @@ def _inspect(v, level, indent, refs):
         # An object literal's getters and setters are shown as [Getter/Setter], not called.
         accessors = getattr(t, "_js_accessors", None)
         items = obj_items(v, False, False)
-        if isinstance(v, dict) or name == "JsObject" or name == "JsNamespace" or accessors is not None:
+        if name == "JsGroups":
+            label = "[Object: null prototype] "
+        elif isinstance(v, dict) or name == "JsObject" or name == "JsNamespace" or accessors is not None:
             label = ""
         elif callable(v):
             # A function holding properties (JsFunction): [Function: tally] { calls: 0 }.
@@ -166,6 +170,9 @@ def _inspect(v, level, indent, refs):
             output.append("... " + str(rest) + " more item" + ("s" if rest > 1 else ""))
         if refs[3] and not typed:
             output.append("[length]: " + str(len(v)))
+        if name == "JsMatch":
+            for k, item in (("index", v.index), ("input", v.input), ("groups", v.groups)):
+                output.append(k + ": " + _inspect(item, level + 1, indent, refs))
     elif name == "JsMap":
         for k, item in v.items():
             output.append(_inspect(k, level + 1, indent, refs) + " => " + _inspect(item, level + 1, indent, refs))

@@ -28,7 +28,7 @@ def _json_write(v, out, indent, nl):
         out.append(str(v))
     elif t is float:
         out.append(num_str(v) if v == v and v - v == 0 else "null")
-    elif t is list or t is tuple:
+    elif t is list or t is tuple or isinstance(v, list):
         if not v:
             out.append("[]")
             return

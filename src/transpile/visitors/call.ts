@@ -7,6 +7,7 @@ import { superOf } from "./class-receivers.js";
 import { memberAttribute } from "./static-names.js";
 import { transformBinaryNew } from "../builtins/typed-arrays.js";
 import { startCollectedCall, transformNewPromise } from "../builtins/promise.js";
+import { transformNewRegExp } from "../builtins/regexp.js";
 import { transformDynamicCall } from "./dynamic-access.js";
 import { transformOptionalChain } from "./optional-chain.js";
 import { transformThisCall } from "./this-call.js";
@@ -85,7 +86,7 @@ function fromPythonNone(node: ts.CallExpression, call: py.Expression, context: T
  * cannot resolve is `js_new(C, ...)`, which does what JavaScript's `new` does at run time.
  */
 export function transformNewExpression(node: ts.NewExpression, context: TransformationContext): py.Expression {
-  const binary = transformBinaryNew(node, context) ?? transformNewPromise(node, context);
+  const binary = transformBinaryNew(node, context) ?? transformNewPromise(node, context) ?? transformNewRegExp(node, context);
   if (binary) return binary;
   const call = withoutErrorOptions(node, callInOrder(node, node.expression, context), context);
   if (!isUnresolvedConstructor(context.typeOf(node.expression), context)) return call;

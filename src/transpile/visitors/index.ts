@@ -4,6 +4,7 @@ import type { Visitors } from "../context.js";
 import { transformElementAccess, transformPropertyAccess } from "./access.js";
 import { transformBinaryExpression } from "./binary.js";
 import { transformCallExpression, transformNewExpression } from "./call.js";
+import { transformRegularExpressionLiteral } from "./regular-expression.js";
 import { transformClassDeclaration, transformClassExpression } from "./class.js";
 import { transformConditionalExpression, transformIfStatement } from "./condition.js";
 import { transformEnumDeclaration } from "./enum.js";
@@ -91,6 +92,7 @@ export const visitors: Visitors = {
     [ts.SyntaxKind.TypeOfExpression]: transformTypeOfExpression,
     [ts.SyntaxKind.DeleteExpression]: transformDeleteExpression,
     [ts.SyntaxKind.VoidExpression]: transformVoidExpression,
+    [ts.SyntaxKind.RegularExpressionLiteral]: transformRegularExpressionLiteral,
   },
   statements: {
     [ts.SyntaxKind.VariableStatement]: transformVariableStatement,

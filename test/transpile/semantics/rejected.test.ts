@@ -9,8 +9,9 @@ const cases: [string, string, string][] = [
   ["console.log of a class instance", `class P { x = 1; } console.log(new P());`, "TSMP1104"],
   ["console.log of an array of class instances", `class P { x = 1; } console.log([new P()]);`, "TSMP1104"],
   ["console.log of an Error", `const e = new Error("x"); console.log(e);`, "TSMP1110"],
-  ["regular expression in split", `console.log("a1b".split(/\\d/));`, "TSMP1105"],
-  ["regular expression in replace", `console.log("a1b".replace(/\\d/, "-"));`, "TSMP1105"],
+  ["a regular expression with the u flag", `console.log("a1b".split(/\\d/u));`, "TSMP1105"],
+  ["a regular expression with lookbehind", `console.log("a1b".replace(/(?<=a)\\d/, "-"));`, "TSMP1105"],
+  ["a regular expression from a run-time text", `const p: string = "a"; console.log(new RegExp(p).test("a"));`, "TSMP1143"],
   ["JSON.stringify with a replacer", `console.log(JSON.stringify({ a: 1 }, ["a"]));`, "TSMP1107"],
   ["JSON.parse with a reviver", `console.log(JSON.parse("1", (k, v) => v));`, "TSMP1108"],
   ["new Array(n) with holes", `const a = new Array(3); console.log(a.length);`, "TSMP1109"],
@@ -92,4 +93,32 @@ it("says why the fields of a class instance cannot be listed", () => {
   expect(rejectionOf(`class Box { id = 1; size = 2; } console.log(Object.values(new Box()).length);`)).toContain(
     "error TSMP1112: Object.values of a Box instance is not supported: its fields would come out in MicroPython's order, not creation order.",
   );
+});
+
+describe("regular expressions tsmp refuses say what and what to write instead", () => {
+  const refused: [string, string, string][] = [
+    ["the u flag", `console.log(/a/u.test("a"));`, "TSMP1105: This regular expression is not supported by tsmp: the u flag (Unicode mode)"],
+    ["the v flag", `console.log(/a/v.test("a"));`, "the v flag (Unicode sets): write the pattern without it"],
+    ["the d flag", `console.log(/a/d.exec("a"));`, "the d flag (match indices)"],
+    ["lookbehind", `console.log(/(?<!a)b/.test("b"));`, "lookbehind ((?<=…), (?<!…)): test the text before the match"],
+    ["\\p without u", `console.log(/\\p{L}/.test("p{L}"));`, "\\p{…} (Unicode property escapes need the u flag"],
+    ["a backreference with i", `console.log(/(a)\\1/i.test("aA"));`, "a backreference with the i flag"],
+    ["a legacy octal escape", `console.log(/\\1a/.test("a"));`, "the legacy octal escape \\1"],
+    ["an identity escape of a letter", `console.log(/\\q/.test("q"));`, 'the escape \\q, which JavaScript reads as a plain "q"'],
+    ["a character outside the BMP", `console.log(/😀/.test("😀"));`, "outside the Basic Multilingual Plane"],
+    ["a quantified lookahead", `console.log(new RegExp("(?=a)*").test("a"));`, "a quantifier after the assertion (?=a)"],
+    ["a huge counted repetition", `console.log(/(?:ab){3000}/.test("ab"));`, "a pattern this long once counted repetitions are unrolled"],
+    ["an invalid pattern", `console.log(new RegExp("(a").test("a"));`, "Invalid regular expression: /(a/: Unterminated group"],
+    [
+      "new RegExp of a run-time text",
+      `const p: string = "a"; console.log(new RegExp(p).test("a"));`,
+      "TSMP1143: A regular expression built from a text known only when the program runs is not supported",
+    ],
+    ["match of a run-time text", `const p: string = "a"; console.log("abc".match(p));`, "TSMP1143"],
+  ];
+  for (const [name, source, message] of refused) {
+    it(name, () => {
+      expect(rejectionOf(source)).toContain(message);
+    });
+  }
 });
