@@ -180,6 +180,13 @@ export const untypedMemberDecorator = (node: ts.Node) =>
 export const unsupportedClassMember = (node: ts.Node, what: string) =>
   at(node, "TSMP1011", `${what} in classes are not supported by tsmp yet.`);
 
+export const staticAccessorOverridingField = (node: ts.Node) =>
+  at(
+    node,
+    "TSMP1011",
+    "A static getter or setter replacing a base class's static field or method is not supported by tsmp yet: MicroPython classes cannot have class-level properties, so a read the checker resolves to the base's field (`this.x` in its static methods) would not call it. Make the base's member an accessor too, or give the derived class's member another name.",
+  );
+
 export const superInStaticBlock = (node: ts.Node) =>
   at(node, "TSMP1011", "`super` in a static block is not supported by tsmp yet: name the base class instead (`Base.x`).");
 

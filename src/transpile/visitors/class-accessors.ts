@@ -137,27 +137,79 @@ function isAssigned(node: ts.Expression): boolean {
 }
 
 /**
- * A static member of a derived class replacing a static accessor of its base with a field or
- * method, or the reverse: accesses the checker resolves to one kind would reach the other by
- * its Python name (`_get_x` or `x`) through a variable typed as the base class.
+ * A static accessor of a derived class replacing a static field or method of its base: reads
+ * the checker resolves to the base's member (`this.x` in the base's static methods, a variable
+ * typed as the base) would find the plain attribute, which a class-level property cannot
+ * replace on MicroPython.
  */
 export function reportReplacedStaticAccessors(
   owner: ts.ClassLikeDeclaration,
   base: ts.ExpressionWithTypeArguments | undefined,
   context: TransformationContext,
 ): void {
-  if (!base) return;
+  for (const { member, inheritedAccessor } of replacedStatics(owner, base, context)) {
+    if (!inheritedAccessor) context.report(diagnostics.staticAccessorOverridingField(member));
+  }
+}
+
+/**
+ * A static field or method of a derived class replacing a static accessor of its base: reads
+ * and writes the checker resolves to the base's accessor call `_get_x`/`_set_x` on the class
+ * they reach, so the derived class answers them from its own attribute (a subclass inheriting
+ * it too, as JavaScript's constructors inherit a data property; a write stores on the class
+ * written to, as JavaScript defines an own property there).
+ */
+export function replacedAccessorFunctions(
+  owner: ts.ClassLikeDeclaration,
+  base: ts.ExpressionWithTypeArguments | undefined,
+  storedName: (member: ts.ClassElement) => string | undefined,
+  context: TransformationContext,
+): py.Statement[] {
+  const statements: py.Statement[] = [];
+  for (const { member, inheritedAccessor } of replacedStatics(owner, base, context)) {
+    const name = inheritedAccessor && storedName(member);
+    if (!name) continue;
+    const accessorName = pythonSafeAttribute(member.name!.getText().replace(/^["']|["']$/g, ""));
+    const attribute = py.attribute(py.name("cls"), name);
+    statements.push(
+      classMethod(getterMethodName(accessorName), [], [py.returnStatement(attribute)]),
+      classMethod(setterMethodName(accessorName), ["value"], [py.assign(attribute, py.name("value"))]),
+    );
+  }
+  return statements;
+}
+
+function classMethod(name: string, params: string[], body: py.Statement[]): py.FunctionDef {
+  return {
+    kind: "FunctionDef",
+    name,
+    params: [{ name: "cls" }, ...params.map((param) => ({ name: param }))],
+    body,
+    decorators: [py.name("classmethod")],
+    isAsync: false,
+  };
+}
+
+/** A derived class's statics named like a base class's static of the other kind (accessor or not). */
+function replacedStatics(
+  owner: ts.ClassLikeDeclaration,
+  base: ts.ExpressionWithTypeArguments | undefined,
+  context: TransformationContext,
+): { member: ts.ClassElement; inheritedAccessor: boolean }[] {
+  if (!base) return [];
   const baseClass = context.checker.getTypeAtLocation(base.expression);
+  const replaced: { member: ts.ClassElement; inheritedAccessor: boolean }[] = [];
+  const seen = new Set<string>();
   for (const member of owner.members) {
     if (!isStatic(member) || !member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
     const inherited = baseClass.getProperty(member.name.text);
-    if (!inherited?.declarations?.length) continue;
-    if (inherited.declarations.some(isAccessor) !== isAccessor(member)) {
-      context.report(
-        diagnostics.unsupportedClassMember(member, "Static members overriding a static accessor with a field or method (or the reverse)"),
-      );
-    }
+    if (!inherited?.declarations?.length || seen.has(member.name.text)) continue;
+    const inheritedAccessor = inherited.declarations.some(isAccessor);
+    if (inheritedAccessor === isAccessor(member)) continue;
+    seen.add(member.name.text);
+    replaced.push({ member, inheritedAccessor });
   }
+  return replaced;
 }
 
 /** Whether a class (its constructor value) has static accessors, its own or inherited. */

@@ -8,7 +8,7 @@ import { disposeMethodName, isSymbolDispose } from "./using.js";
 import { functionDefinition, scopeDeclarations } from "./function.js";
 import { rememberClassName } from "./class-names.js";
 import { renamedClassName } from "../builtins/constructor-property.js";
-import { accessorDefinitions, reportReplacedStaticAccessors } from "./class-accessors.js";
+import { accessorDefinitions, replacedAccessorFunctions, reportReplacedStaticAccessors } from "./class-accessors.js";
 import { takesClass } from "./class-receivers.js";
 import { decorateClass, decoratedFieldValue, hasDecorators, isDecoratedField, rejectDecorators } from "./decorators.js";
 import { isSetBeforeRead } from "./unset-fields.js";
@@ -296,6 +296,18 @@ function classBody(node: ts.ClassLikeDeclaration, className: string, after: py.S
     context.report(diagnostics.unsupportedClassMember(member, "This kind of member"));
   }
   if (getterMethods && !resolved) body.push(getterDispatch(node, context));
+  body.push(
+    ...replacedAccessorFunctions(
+      node,
+      heritage,
+      (member) => {
+        const written = writtenName(member, context);
+        if (written === undefined || !isIdentifierName(written)) return undefined;
+        return staticStorageName(member, context) ?? pythonSafeAttribute(written);
+      },
+      context,
+    ),
+  );
   const jsName = renamedClassName(node, className);
   // Read by js_class_name, for `x.constructor.name`.
   if (jsName !== undefined) body.unshift(py.assign(py.name("_js_name"), py.str(jsName)));
