@@ -5,7 +5,7 @@ import { isIntegerValued } from "./integers.js";
 import { isNonNegative, unsignedElementMaximum } from "./operators/numeric.js";
 import { isAssignedWithin } from "./scope.js";
 import { isTypedArrayName } from "./typed-array-names.js";
-import { isArrayType, isStringType, typeOf } from "./types.js";
+import { isArrayType, isMatchArray, isStringType, typeOf } from "./types.js";
 import { isTransparentWrapper, skipParentheses } from "./visitors/transparent.js";
 
 /**
@@ -89,8 +89,16 @@ function isPure(expression: py.Expression): boolean {
 export function elementAsText(node: ts.Expression, expression: py.Expression, context: TransformationContext): py.Expression | undefined {
   if (!mayReadPastEnd(node, context)) return undefined;
   const missing = expression.kind === "IfExp" && expression.orelse.kind === "Constant" && expression.orelse.value === null;
-  if (missing && isStringType(typeOf(context, node))) return py.ifExp(expression.test, expression.body, py.str("undefined"));
+  if (missing && isStringType(typeOf(context, node)) && !holdsUnmatchedGroups(node, context)) {
+    return py.ifExp(expression.test, expression.body, py.str("undefined"));
+  }
   return py.call(context.useHelper("js_str"), [expression]);
+}
+
+/** `match[i]`: an element in range is undefined too when its group took part in no match. */
+function holdsUnmatchedGroups(node: ts.Expression, context: TransformationContext): boolean {
+  const value = skipParentheses(node);
+  return ts.isElementAccessExpression(value) && isMatchArray(context.checker.getNonNullableType(typeOf(context, value.expression)));
 }
 
 /** Whether `receiver[index]` surely names an element (so Python's indexing gives JavaScript's). */

@@ -92,8 +92,11 @@ export function isArrayType(context: TransformationContext, type: ts.Type): bool
   );
 }
 
-/** What exec() and match() give: a list (JsMatch) with index, input and groups beside it. */
-function isMatchArray(type: ts.Type): boolean {
+/**
+ * What exec() and match() give: a list (JsMatch) with index, input and groups beside it. A
+ * group that took part in no match is undefined, though TypeScript types every element a string.
+ */
+export function isMatchArray(type: ts.Type): boolean {
   const name = type.getSymbol()?.getName();
   return name === "RegExpExecArray" || name === "RegExpMatchArray";
 }

@@ -3,7 +3,7 @@ import type { TransformationContext } from "./context.js";
 import * as py from "./python-ast.js";
 import { elementAsText, mayReadPastEnd } from "./element-bounds.js";
 import { writesTo } from "./integers.js";
-import { isArrayType, isRecordType, typeOf } from "./types.js";
+import { isArrayType, isMatchArray, isRecordType, typeOf } from "./types.js";
 import { skipParentheses } from "./visitors/transparent.js";
 
 /**
@@ -119,6 +119,9 @@ function holderMayHoldUndefined(node: ts.Identifier | ts.PropertyAccessExpressio
   if (ts.isVariableDeclaration(declaration)) {
     if (ts.isIdentifier(declaration.name) && declaration.initializer && mayHoldUndefined(declaration.initializer, context, depth + 1))
       return true;
+    // `for (const group of match)`: a group that took part in no match is undefined.
+    const loop = declaration.parent.parent;
+    if (ts.isForOfStatement(loop) && isMatchArray(context.checker.getNonNullableType(context.typeOf(loop.expression)))) return true;
     return !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && written();
   }
   if (ts.isPropertyDeclaration(declaration)) {
