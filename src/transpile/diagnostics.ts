@@ -154,7 +154,17 @@ export const enumReverseMapping = (node: ts.Node, name: string) =>
       `index it with a value of type ${name} (a member, or a variable declared as ${name}) or with a name typed keyof typeof ${name}.`,
   );
 
-export const computedEnumMember = (node: ts.Node) => at(node, "TSMP1010", "Enum members must have constant values (numbers or strings).");
+export const computedEnumMember = (node: ts.EnumMember) => {
+  const name = node.name.getText();
+  const initializer = node.initializer?.getText().split("\n")[0]!.slice(0, 40);
+  return at(
+    node,
+    "TSMP1010",
+    initializer === undefined
+      ? "Enum members must have constant values (numbers or strings)."
+      : `Enum member '${name}' is computed when the program runs (\`${initializer}\`): tsmp builds an enum from constants (its object and reverse mappings are made when building). Give '${name}' a constant value, or compute it outside the enum (\`const ${name} = ${initializer};\`) and group the values in a const object (\`const E = { ${name}, … } as const;\`).`,
+  );
+};
 
 export const mergedEnumAsValue = (node: ts.Node, name: string) =>
   at(

@@ -213,9 +213,12 @@ asyncio.run(main());`,
     );
     expect(diagnosticsOf(`class Fine { "plain" = 1; naïve = 2; $cash = 3; "class" = 4 }`)).toEqual([]);
   });
-  it("TSMP1010 computed enum members", () => {
+  it("TSMP1010 computed enum members say what to write instead", () => {
     expect(rejection(`const s = "abc";\nenum E { A = s.length }`, "TSMP1010").message).toBe(
-      "Enum members must have constant values (numbers or strings).",
+      "Enum member 'A' is computed when the program runs (`s.length`): tsmp builds an enum from constants (its object and reverse mappings are made when building). Give 'A' a constant value, or compute it outside the enum (`const A = s.length;`) and group the values in a const object (`const E = { A, … } as const;`).",
+    );
+    expect(rejection(`let n = 0;\nfunction next() { return ++n; }\nenum Slot { First = next(), Second = 4 }`, "TSMP1010").message).toMatch(
+      /^Enum member 'First' is computed when the program runs \(`next\(\)`\)/,
     );
   });
   it("TSMP1011 super in a static block, and static blocks in a decorated class", () => {
