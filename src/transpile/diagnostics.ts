@@ -91,6 +91,13 @@ export const classWithStaticAccessorsAsValue = (node: ts.Node, name: string) =>
     `'${name}' has static getters or setters, and is used here as a value: tsmp calls a static accessor by name where it reads 'Class.x' (MicroPython classes cannot have class-level properties), not through another type. Read its members where the class is named.`,
   );
 
+export const classWithHasInstanceAsValue = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1045",
+    `'${name}' has a static [Symbol.hasInstance], and is used here as a value: tsmp calls it in 'x instanceof C' where the checker sees it on C's type, so a holder of another type would test with Python's isinstance instead. Name the class in the instanceof.`,
+  );
+
 export const classWithStaticsStoredApartAsValue = (node: ts.Node, name: string) =>
   at(
     node,

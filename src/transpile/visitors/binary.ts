@@ -24,6 +24,7 @@ import {
 import { recordKey } from "../builtins/arguments.js";
 import { isAssignmentOperator, transformAssignmentExpression } from "./assignment.js";
 import { conditionOf } from "./condition.js";
+import { hasInstanceTest } from "./has-instance.js";
 
 const arithmetic: Partial<Record<ts.SyntaxKind, py.BinaryOperator>> = {
   [ts.SyntaxKind.MinusToken]: "-",
@@ -106,7 +107,7 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   if (kind === ts.SyntaxKind.PercentToken) {
     return remainder(node.left, node.right, left, right, context);
   }
-  return py.call(py.name("isinstance"), [left, right]);
+  return hasInstanceTest(node, left, right, context) ?? py.call(py.name("isinstance"), [left, right]);
 }
 
 /** Whether `node` names the library's global `name`, not a program's own binding of that name. */

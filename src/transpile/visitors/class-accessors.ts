@@ -243,9 +243,19 @@ export function reportEscapingClass(node: ts.Identifier | ts.ThisExpression, con
   }
   if (isNamedOnly(node)) return;
   if (hasStaticAccessors(symbol, context)) context.report(diagnostics.classWithStaticAccessorsAsValue(node, node.getText()));
+  else if (hasOwnHasInstance(symbol, context)) context.report(diagnostics.classWithHasInstanceAsValue(node, node.getText()));
   // `C["x"]` with a literal key is resolved as `C.x` is.
   else if (!isReadByLiteralKey(node) && hasStaticsStoredApart(symbol, context))
     context.report(diagnostics.classWithStaticsStoredApartAsValue(node, node.getText()));
+}
+
+/** Whether a class (its constructor value) has a static `[Symbol.hasInstance]` the program declares (has-instance.ts). */
+function hasOwnHasInstance(classSymbol: ts.Symbol, context: TransformationContext): boolean {
+  const member = context.checker
+    .getTypeOfSymbol(classSymbol)
+    .getProperties()
+    .find((property) => property.getName().startsWith("__@hasInstance"));
+  return member !== undefined && context.isDeclaredByUser(member);
 }
 
 function isReadByLiteralKey(node: ts.Expression): boolean {

@@ -10,6 +10,7 @@ import { rememberClassName } from "./class-names.js";
 import { renamedClassName } from "../builtins/constructor-property.js";
 import { accessorDefinitions, replacedAccessorFunctions, reportReplacedStaticAccessors } from "./class-accessors.js";
 import { takesClass } from "./class-receivers.js";
+import { hasInstanceMethodName, isSymbolHasInstance } from "./has-instance.js";
 import { decorateClass, decoratedFieldValue, hasDecorators, isDecoratedField, rejectDecorators } from "./decorators.js";
 import { isSetBeforeRead } from "./unset-fields.js";
 import { isIdentifierName, numericName, writtenName } from "./member-names.js";
@@ -260,6 +261,13 @@ function classBody(node: ts.ClassLikeDeclaration, className: string, after: py.S
       }
       if (!isStatic(member) && isSymbolDispose(member.name, context)) {
         const method = functionDefinition(disposeMethodName, member, context, { leadingParameters: ["self"] });
+        body.push(py.at(method, context.positionOf(member)));
+        continue;
+      }
+      if (isStatic(member) && isSymbolHasInstance(member.name, context)) {
+        const method = takesClass(member)
+          ? functionDefinition(hasInstanceMethodName, member, context, { leadingParameters: ["cls"], decorators: [py.name("classmethod")] })
+          : functionDefinition(hasInstanceMethodName, member, context, { decorators: [py.name("staticmethod")] });
         body.push(py.at(method, context.positionOf(member)));
         continue;
       }

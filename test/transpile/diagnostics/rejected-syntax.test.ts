@@ -262,6 +262,14 @@ asyncio.run(main());`,
       diagnosticsOf(`class A { static _v = 1; static set v(x: number) { this._v = x; } }\nclass B extends A { static v = 2; }`),
     ).toEqual([]);
   });
+  it("TSMP1045 a class with a static [Symbol.hasInstance] used as a value", () => {
+    const source = (use: string) =>
+      `class Base {}\nclass Even extends Base { static [Symbol.hasInstance](v: unknown): boolean { return v === 2; } }\n${use}`;
+    expect(rejection(source(`const K: typeof Base = Even;\nconsole.log({} instanceof K);`), "TSMP1045").message).toBe(
+      "'Even' has a static [Symbol.hasInstance], and is used here as a value: tsmp calls it in 'x instanceof C' where the checker sees it on C's type, so a holder of another type would test with Python's isinstance instead. Name the class in the instanceof.",
+    );
+    expect(diagnosticsOf(source(`console.log({} instanceof Even, new Even() instanceof Base);`))).toEqual([]);
+  });
   it("TSMP1044 reading an accessor that has only a setter", () => {
     expect(rejection(`class A { set v(x: string) {} }\nconsole.log(new A().v);`, "TSMP1044").message).toBe(
       "'v' has a setter but no getter: reading it gives undefined in JavaScript, whatever its type says. Add a getter, or keep the value in a field.",
