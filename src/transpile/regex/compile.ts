@@ -55,11 +55,13 @@ export function compilePattern(source: string, flags: Flags): CompiledPattern {
   const compiler = new Compiler(flags, 2 * (pattern.groupCount + 1));
   compiler.node(pattern.root);
   compiler.emit(op.match);
+  compiler.linkGreedyLoops();
   return { program: compiler.out, groupCount: pattern.groupCount, groupNames: pattern.groupNames, slots: compiler.slots };
 }
 
 class Compiler {
   readonly out: Entry[] = [];
+  private readonly greedyLoops: number[] = [];
 
   constructor(
     private readonly flags: Flags,
@@ -116,6 +118,24 @@ class Compiler {
         return;
       case "repeat":
         return this.repeat(node);
+    }
+  }
+
+  /**
+   * A greedy loop followed by a literal character need not come back to a position where that
+   * character is not: the loop's last operand says which (-1: any), so `\w+=` backtracks only
+   * to an `=`, not through every letter.
+   */
+  linkGreedyLoops(): void {
+    for (const at of this.greedyLoops) {
+      // Closing a group (`(\w+)=`) consumes nothing: look past it.
+      let after = at + 7;
+      while (this.out[after] === op.save) after += 2;
+      const next = this.out[after];
+      const operand = this.out[after + 1];
+      if (next === op.char && typeof operand === "number") this.out[at + 6] = operand;
+      else if (next === op.literal && typeof operand === "object" && !Array.isArray(operand))
+        this.out[at + 6] = operand.bytes.charCodeAt(0);
     }
   }
 
@@ -179,7 +199,7 @@ class Compiler {
     if (body.kind === "lookahead") throw new PatternRefused("a quantifier after a lookahead: repeat a group instead");
     if (greedy && (body.kind === "char" || body.kind === "any" || body.kind === "set")) {
       const [code, a = 0, b = 0] = this.matcher(body);
-      this.emit(op.greedy, min, max === Infinity ? -1 : max, code!, a, b);
+      this.greedyLoops.push(this.emit(op.greedy, min, max === Infinity ? -1 : max, code!, a, b, -1));
       return;
     }
     const groups = groupRange(body);

@@ -26,21 +26,21 @@ class JsRegExp:
     def _find(self, t, i, sticky):
         # The captures of the leftmost match starting at i or after (at i only when sticky).
         c = self._c
-        n = len(t)
         caps = [-1] * self._s
-        lit = c[1] if c[0] == 1 and type(t) is bytes and not sticky else None
-        while i <= n:
-            if lit is not None:
-                i = t.find(lit, i)
-                if i < 0:
-                    return None
-            caps[0] = i
+        if i > len(t):
+            return None
+        if sticky or c[0] == 8:
+            return caps if re_run(c, t, i, caps) is not None else None
+        if c[0] != 1 or type(t) is not bytes:
+            return caps if re_run(c, t, i, caps, 0, True) is not None else None
+        # A pattern starting with a literal: only where the literal is.
+        while True:
+            i = t.find(c[1], i)
+            if i < 0:
+                return None
             if re_run(c, t, i, caps) is not None:
                 return caps
-            if sticky or c[0] == 8:
-                return None
             i += 1
-        return None
 
     def _step(self, t):
         # RegExpBuiltinExec: from lastIndex with g or y (then updated), else from 0.

@@ -6,9 +6,12 @@
 # Opcodes: 0 char c | 1 literal bytes | 2 any but a line terminator | 3 any | 4 set ranges negated
 # | 5 split first second | 6 jump to | 7 save slot | 8 ^ | 9 $ | 10 ^ (m) | 11 $ (m) | 12 \b
 # | 13 \B | 14 backreference group | 15 lookahead negated end | 16 match | 17 reset from to
-# | 18 mark register | 19 check register | 20 greedy min max opcode a b (one character, repeated)
-def re_run(c, t, i, caps, pc=0):
+# | 18 mark register | 19 check register | 20 greedy min max opcode a b next (one character,
+# repeated; `next`, when not -1, is the character that must follow, so only its places are kept)
+def re_run(c, t, i, caps, pc=0, search=False):
+    # At i, or (search) at the first position from i on where the pattern matches.
     n = len(t)
+    caps[0] = i
     stack = []
     while True:
         o = c[pc]
@@ -57,10 +60,12 @@ def re_run(c, t, i, caps, pc=0):
                 j = e
             m = i + c[pc + 1]
             if j >= m:
-                pc += 6
+                x = c[pc + 6]
+                pc += 7
                 while m < j:
-                    stack.append(m)
-                    stack.append(pc)
+                    if x < 0 or t[m] == x:
+                        stack.append(m)
+                        stack.append(pc)
                     m += 1
                 i = j
                 continue
@@ -178,6 +183,11 @@ def re_run(c, t, i, caps, pc=0):
         # No match here: back to the last choice, undoing captures made since.
         while True:
             if not stack:
+                if search and caps[0] < n:
+                    i = caps[0] + 1
+                    caps[0] = i
+                    pc = 0
+                    break
                 return None
             pc = stack.pop()
             if pc >= 0:

@@ -10,6 +10,7 @@ describeCases("regular expressions: test, exec, flags", {
   "sticky y": `const y = /\\d/y; console.log(y.test("1a"), y.lastIndex, y.test("1a"), y.lastIndex); y.lastIndex = 1; console.log(y.exec("a2")![0]);`,
   "source, flags and printing": `const re = /a+\\/b/gi; console.log(re.source, re.flags, re.global, re.ignoreCase, re.multiline, re.dotAll, re.sticky, re, String(re), \`\${/x/m}\`, [/y/s]);`,
   "greedy, lazy and backtracking": `console.log(/a.*b/.exec("xaxbxb")![0], /a.*?b/.exec("xaxbxb")![0], /(a+)(a+)/.exec("aaaa")!.slice(1), /(a+?)(a*)/.exec("aaa")!.slice(1), /x{2,3}?/.exec("xxxx")![0], /x{2,}/.exec("xxxxx")![0]);`,
+  "greedy loops give back up to the character that follows": `console.log(/(\\w+)=(\\w*)=/.exec("ab=cd=ef==")![0], /a*ab/.exec("aaab")![0], /(\\d+)(\\d)/.exec("1234")!.slice(1), /\\w+a/.exec("banana")![0], /(x*)x/.exec("xxx")![1], /(?:k\\w+)=/.exec("key=v k=")![0], /\\d{2,3}5/.exec("12345")![0]);`,
   "alternation order": `console.log(/a|ab/.exec("abc")![0], /(?:ab|a)c/.exec("abc")![0], /(cat|category)s?/.exec("categorys")![0]);`,
   "captures reset in each iteration": `console.log(/(?:(a)|b)+/.exec("ab"), /(z)((a+)?(b+)?(c))*/.exec("zaacbbbcac"));`,
   "empty iterations": `console.log(/(a*)*/.exec("b"), /(a*)+/.exec("b"), /(?:a|())*?x/.exec("aax"));`,
