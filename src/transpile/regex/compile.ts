@@ -260,6 +260,8 @@ function groupRange(node: Node): [number, number] | undefined {
 }
 
 let canonicalTable: Uint16Array | undefined;
+/** The code units sharing each canonical form, for the forms shared by more than one. */
+let caseClasses: Map<number, number[]> | undefined;
 
 /** ECMAScript's Canonicalize for patterns without the u flag: upper case, unless that leaves one unit or crosses into ASCII. */
 function canonical(code: number): number {
@@ -274,14 +276,30 @@ function canonical(code: number): number {
   return code > 0xffff ? code : canonicalTable[code]!;
 }
 
+function caseClass(code: number): number[] | undefined {
+  if (!caseClasses) {
+    const all = new Map<number, number[]>();
+    for (let unit = 0; unit < 0x10000; unit += 1) {
+      const form = canonical(unit);
+      const members = all.get(form);
+      if (members) members.push(unit);
+      else all.set(form, [unit]);
+    }
+    caseClasses = new Map([...all].filter(([, members]) => members.length > 1));
+  }
+  return code > 0xffff ? undefined : caseClasses.get(canonical(code));
+}
+
 /**
  * Every character the i flag lets a class match: those whose canonical form is the canonical
  * form of a member. Computed when building, with Node's case tables, so the board needs none.
  */
 function caseClosure(ranges: [number, number][]): [number, number][] {
-  const wanted = new Set<number>();
-  for (const [low, high] of ranges) for (let code = low; code <= Math.min(high, 0xffff); code += 1) wanted.add(canonical(code));
-  const out: [number, number][] = ranges.filter(([, high]) => high > 0xffff).map(([low, high]) => [Math.max(low, 0x10000), high]);
-  for (let code = 0; code < 0x10000; code += 1) if (wanted.has(canonical(code))) out.push([code, code]);
+  const out: [number, number][] = [...ranges];
+  for (const [low, high] of ranges) {
+    for (let code = low; code <= Math.min(high, 0xffff); code += 1) {
+      for (const member of caseClass(code) ?? []) out.push([member, member]);
+    }
+  }
   return normalizeRanges(out);
 }
