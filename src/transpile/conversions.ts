@@ -4,7 +4,7 @@ import type { TransformationContext } from "./context.js";
 import { isIntegerValued } from "./integers.js";
 import * as py from "./python-ast.js";
 import { nullishTestOnce } from "./nullish.js";
-import { isNumberType, isStringType, truthinessOf, typeOf } from "./types.js";
+import { isNumberType, isStringType, mayHoldPrimitive, truthinessOf, typeOf } from "./types.js";
 import { maybeUndefinedAsText } from "./undefined-text.js";
 import * as diagnostics from "./builtins/diagnostics.js";
 
@@ -28,7 +28,11 @@ export function asCondition(context: TransformationContext, node: ts.Expression,
     case "not-none":
       return nullishTestOnce(context, node, expression, true);
     case "always":
-      return expression.kind === "Name" ? py.bool(true) : py.call(context.useHelper("js_truthy"), [expression]);
+      // The type admits no nullish value, but a read past an array's end or a record's missing
+      // key is undefined all the same (`const t = toks[i]; if (!t) …`): a name is tested
+      // against None. `{}` and `Object` admit falsy primitives (0, ""): js_truthy.
+      if (expression.kind === "Name" && !mayHoldPrimitive(type)) return py.compare(expression, "is not", py.none());
+      return py.call(context.useHelper("js_truthy"), [expression]);
     case "dynamic":
       return py.call(context.useHelper("js_truthy"), [expression]);
   }

@@ -58,6 +58,20 @@ export function truthinessOf(type: ts.Type): Truthiness {
   return "dynamic";
 }
 
+/**
+ * An object type that primitives are assignable to: `{}`, `Object`, or an interface with no
+ * members (`const x: {} = 0` checks).
+ */
+export function mayHoldPrimitive(type: ts.Type): boolean {
+  return some(
+    type,
+    (part) =>
+      (part.flags & ts.TypeFlags.Object) !== 0 &&
+      (part.getSymbol()?.getName() === "Object" ||
+        (part.getProperties().length === 0 && part.getCallSignatures().length === 0 && part.getConstructSignatures().length === 0)),
+  );
+}
+
 /** `===` compares objects by identity (`is`) and primitives by value (`==`). */
 export function comparesByIdentity(left: ts.Type, right: ts.Type): boolean {
   const objectOnly = (type: ts.Type) => every(type, (part) => isObjectPart(part) || (part.flags & nullishFlags) !== 0);

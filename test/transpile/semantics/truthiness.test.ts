@@ -37,4 +37,9 @@ describeCases("truthiness, null and undefined", {
   "and-or with numbers": `const a = 5; const b = 0; console.log(a && b, a || b, b || a);`,
   "conditional with nullish object": `const maps: (Map<string, number> | undefined)[] = [undefined, new Map([["a", 1]])]; for (const m of maps) console.log(m ? m.size : -1);`,
   "String of boolean expression": `console.log(String(1 > 2), String(!false));`,
+  "object read past an array's end is falsy": `interface Tok { k: string } const toks: Tok[] = [{ k: "a" }]; const t = toks[3]; if (!t) console.log("end"); console.log(t ? "T" : "F", !!t, (t || { k: "d" }).k, t && t.k);`,
+  "while over array elements typed without undefined": `const rows: number[][] = [[1], [2, 3]]; let i = 0; let row = rows[i]; while (row) { console.log(row.length); row = rows[++i]; }`,
+  "record's missing object key is falsy": `const r: Record<string, { n: number }> = { a: { n: 1 } }; const m = r["b"]; const a = r["a"]; console.log(m ? m.n : "none", a ? a.n : "none");`,
+  "function returning an element past the end": `interface P { x: number } function first(xs: P[]): P { return xs[0]; } const f = first([]); if (!f) console.log("no first"); const g = first([{ x: 2 }]); if (g) console.log(g.x);`,
+  "{} and Object holding falsy primitives": `const a: {} = 0; const b: Object = ""; const c: {} = 5; console.log(a ? "T" : "F", b ? "T" : "F", c ? "T" : "F", !a);`,
 });
