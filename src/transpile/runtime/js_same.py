@@ -23,7 +23,8 @@ def js_same(key):
     if t is str or t is int:
         return key
     if t is float:
-        return JsSame(key) if key != key else key
+        # SameValueZero, and a Map or Set keeps -0 as +0 (its keys list it as 0).
+        return JsSame(key) if key != key else 0 if key == 0 else key
     if t is bool or t is list or isinstance(key, dict):
         return JsSame(key)
     try:

@@ -46,4 +46,5 @@ describeCases("Map and Set", {
   "set many deletes while iterating": `const s = new Set<number>(); for (let i = 0; i < 30; i++) s.add(i); const out: number[] = []; for (const v of s) { out.push(v); if (v % 3 === 0) for (let j = v; j < v + 3; j++) s.delete(j + 1); } console.log(out, s.size);`,
   "weak map and set printed": `const k = {}; const wm = new WeakMap<object, number>([[k, 1]]); console.log(wm, { ws: new WeakSet<object>([k]) }, [wm]);`,
   "weak map and set still work": `const k = {}; const wm = new WeakMap<object, number>(); wm.set(k, 1); const ws = new WeakSet<object>(); ws.add(k); console.log(wm.get(k), wm.has({}), ws.has(k), wm.delete(k), wm.has(k));`,
+  "-0 as a Map key or Set value is kept as 0": `const m = new Map<number, string>(); m.set(0, "a"); m.delete(0); m.set(-0, "b"); const z = -0; const s = new Set([z, 1.5]); console.log([...m.keys()], Object.is([...m.keys()][0], -0), m.get(0), [...s], Object.is([...s][0], -0), s.has(0), new Map([[-0, 1]]));`,
 });
