@@ -20,10 +20,7 @@ export function asCondition(context: TransformationContext, node: ts.Expression,
   const type = typeOf(context, node);
   switch (truthinessOf(type)) {
     case "native":
-      // NaN is falsy in JS and truthy in Python; integers cannot be NaN.
-      if (isNumberType(type) && !isIntegerValued(node, context) && !isLiteralNumber(type)) {
-        return py.call(context.useHelper("js_truthy"), [expression]);
-      }
+      if (mayBeNaN(context, node, type)) return py.call(context.useHelper("js_truthy"), [expression]);
       return expression;
     case "not-none":
       return nullishTestOnce(context, node, expression, true);
@@ -36,6 +33,15 @@ export function asCondition(context: TransformationContext, node: ts.Expression,
     case "dynamic":
       return py.call(context.useHelper("js_truthy"), [expression]);
   }
+}
+
+/**
+ * A number that may be NaN, falsy in JS and truthy in Python; integers cannot be NaN. A union
+ * (`number | string`) counts by its number part.
+ */
+export function mayBeNaN(context: TransformationContext, node: ts.Expression, type: ts.Type = typeOf(context, node)): boolean {
+  const hasNumber = type.isUnion() ? type.types.some(isNumberType) : isNumberType(type);
+  return hasNumber && !isIntegerValued(node, context) && !isLiteralNumber(type);
 }
 
 const booleanOperators = new Set([

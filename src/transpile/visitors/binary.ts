@@ -1,6 +1,6 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
-import { asCondition, asString, negate } from "../conversions.js";
+import { asCondition, asString, mayBeNaN, negate } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../operators/bitwise.js";
 import { remainder } from "../operators/numeric.js";
@@ -219,7 +219,8 @@ function transformLogical(node: ts.BinaryExpression, context: TransformationCont
     return result;
   }
   context.addPrecedingStatements(...preceding);
-  if (kind !== ts.SyntaxKind.QuestionQuestionToken && truthinessOf(leftType) === "native") {
+  // `x || d` with a number x that may be NaN picks d in JS; Python's `or` keeps NaN (truthy there).
+  if (kind !== ts.SyntaxKind.QuestionQuestionToken && truthinessOf(leftType) === "native" && !mayBeNaN(context, node.left, leftType)) {
     return py.boolOp(context.transformExpression(node.left), kind === ts.SyntaxKind.AmpersandAmpersandToken ? "and" : "or", right);
   }
   const left = context.transformExpression(node.left);

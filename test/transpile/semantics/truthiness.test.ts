@@ -42,4 +42,6 @@ describeCases("truthiness, null and undefined", {
   "record's missing object key is falsy": `const r: Record<string, { n: number }> = { a: { n: 1 } }; const m = r["b"]; const a = r["a"]; console.log(m ? m.n : "none", a ? a.n : "none");`,
   "function returning an element past the end": `interface P { x: number } function first(xs: P[]): P { return xs[0]; } const f = first([]); if (!f) console.log("no first"); const g = first([{ x: 2 }]); if (g) console.log(g.x);`,
   "{} and Object holding falsy primitives": `const a: {} = 0; const b: Object = ""; const c: {} = 5; console.log(a ? "T" : "F", b ? "T" : "F", c ? "T" : "F", !a);`,
+  "NaN on the left of || and && is falsy": `const n = Number("x"); const p = parseFloat("q"); console.log(n || 0, n && 5, p || -1, [1.5, NaN, 0].map((x) => x || -1)); let a = Math.sqrt(-1); a ||= 7; console.log(a);`,
+  "NaN in a number-or-string union is falsy": `const u: number | string = Number("z"); console.log(u ? "T" : "F", u || "dflt", !u);`,
 });
