@@ -1,5 +1,6 @@
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
+import { isTypedArrayName } from "./typed-array-names.js";
 
 /**
  * Type questions the type-directed visitors ask. Everything here looks at the checker's view
@@ -248,4 +249,21 @@ export function isPythonItemsType(context: TransformationContext, type: ts.Type)
       context.isDeclaredByFacade(symbol)
     );
   });
+}
+
+/** Iterables whose iterator is never a generator: arrays, strings, typed arrays, Map, Set and their iterators. */
+const notGenerators = new Set(["Map", "ReadonlyMap", "Set", "ReadonlySet", "MapIterator", "SetIterator", "ArrayIterator", "StringIterator"]);
+
+/** Whether for…of over this value may step a generator it does not see as one (one not typed Generator). */
+export function mayIterateAGenerator(node: ts.Node, context: TransformationContext): boolean {
+  const type = context.typeOf(node);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some(
+    (part) =>
+      !(part.flags & ts.TypeFlags.StringLike) &&
+      !context.checker.isArrayType(part) &&
+      !context.checker.isTupleType(part) &&
+      !isTypedArrayName(part.getSymbol()?.getName()) &&
+      !notGenerators.has(part.getSymbol()?.getName() ?? ""),
+  );
 }

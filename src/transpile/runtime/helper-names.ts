@@ -91,6 +91,7 @@ export const helperNames = [
   "js_cbrt",
   "js_char_at",
   "js_class_name",
+  "js_close",
   "js_clz32",
   "js_compare",
   "js_decorate_accessor",

@@ -4,7 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isIdentifierName } from "./member-names.js";
-import { isAnyLike, isRecordType, typeOf } from "../types.js";
+import { isAnyLike, isRecordType, mayIterateAGenerator, typeOf } from "../types.js";
 import { attributeByKey, elementStore, storeTo, transformAssignmentTarget } from "./assignment-target.js";
 import { asStoredElement } from "../builtins/typed-arrays.js";
 
@@ -216,8 +216,11 @@ function iteratorPattern(
     else steps.push(...arrayElement(element, step, () => py.call(py.name("list"), [iterator]), context, valueNode));
   }
   const start = py.assign(iterator, py.call(py.name("iter"), [value]));
-  if (!isGeneratorType(valueNode, context)) return [start, ...steps];
-  const close = py.expressionStatement(py.call(py.attribute(iterator, "js_return")));
+  const generator = isGeneratorType(valueNode, context);
+  if (!generator && !mayIterateAGenerator(valueNode, context)) return [start, ...steps];
+  const close = py.expressionStatement(
+    generator ? py.call(py.attribute(iterator, "js_return")) : py.call(context.useHelper("js_close"), [iterator]),
+  );
   return [start, { kind: "Try", body: steps.length > 0 ? steps : [py.pass()], handlers: [], finalbody: [close] } as py.Try];
 }
 

@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { destructure, nativeUnpacking } from "./destructuring.js";
+import { mayIterateAGenerator } from "../types.js";
 import { attributeByKey, storeTo, transformAssignmentTarget } from "./assignment-target.js";
 
 /**
@@ -46,7 +47,21 @@ export function transformForOfStatement(node: ts.ForOfStatement, context: Transf
     if (attributeByKey(stored)) prologue = [storeTo(stored, target)];
   }
   const body = context.withLoop({ beforeContinue: () => [] }, () => context.transformBlock(node.statement));
-  if (!isGenerator(node.expression, context)) return [{ kind: "For", target, iter, body: [...prologue, ...body] }];
+  if (!isGenerator(node.expression, context)) {
+    if (!mayIterateAGenerator(node.expression, context)) return [{ kind: "For", target, iter, body: [...prologue, ...body] }];
+    // An `Iterable<T>`, a class with a [Symbol.iterator]() generator, `any`…: the iterator the
+    // loop takes may be a generator, closed when the loop is left early (js_close).
+    const iterator = context.temporary("iterator");
+    return [
+      py.assign(iterator, py.call(py.name("iter"), [iter])),
+      {
+        kind: "Try",
+        body: [{ kind: "For", target, iter: iterator, body: [...prologue, ...body] }],
+        handlers: [],
+        finalbody: [py.expressionStatement(py.call(context.useHelper("js_close"), [iterator]))],
+      },
+    ];
+  }
   // A loop left early (break, return, a throw) closes the generator, as JavaScript calls its
   // return(): its `finally` blocks run, and next() is done from then on. A generator the loop
   // ran to its end is done already, and return() does nothing.
