@@ -88,6 +88,13 @@ function declarationOf(node: ts.Node, checker: ts.TypeChecker): Declared | undef
     name = node === root ? root.name : (node as ts.BindingElement).name;
     pythonScope = root.parent;
     block = root.parent;
+  } else if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) {
+    // JavaScript scopes a function (class) expression's own name to its body; its def is hoisted
+    // into the enclosing function, where it lives as long as that runs: it clashes with every
+    // other declaration there of the same name (`const f = 1; g(function f() { … f() … })`).
+    name = node.name;
+    pythonScope = enclosingFunction(node);
+    block = pythonScope;
   } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) {
     name = node.name;
     pythonScope = enclosingFunction(node);
