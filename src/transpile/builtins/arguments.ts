@@ -16,6 +16,27 @@ export function transformArgs(node: ts.CallExpression | ts.NewExpression, contex
 }
 
 /**
+ * Arguments as one list, spread ones included: MicroPython has no `[*a, 4]`, so spread
+ * arguments are copied with list() and concatenated (every argument evaluated first, in order).
+ */
+export function argumentList(args: py.Expression[]): py.Expression {
+  if (!args.some((argument) => argument.kind === "Starred")) return py.list(args);
+  const parts: py.Expression[] = [];
+  let run: py.Expression[] = [];
+  for (const argument of args) {
+    if (argument.kind !== "Starred") {
+      run.push(argument);
+      continue;
+    }
+    if (run.length > 0) parts.push(py.list(run));
+    run = [];
+    parts.push(py.call(py.name("list"), [argument.value]));
+  }
+  if (run.length > 0) parts.push(py.list(run));
+  return parts.reduce((joined, next) => py.binOp(joined, "+", next));
+}
+
+/**
  * An index argument as a Python int: integral numbers as they are, others through js_index
  * (NaN and undefined are 0, Infinity a bound past any length, where int() would raise).
  */

@@ -4,7 +4,7 @@ import * as diagnostics from "../diagnostics.js";
 import * as libraryDiagnostics from "./diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isBooleanType, isNumberType, isStringType, typeOf } from "../types.js";
-import { asIndex, asIndexes, slice, transformArgs } from "./arguments.js";
+import { argumentList, asIndex, asIndexes, slice, transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
@@ -133,27 +133,6 @@ function returningArray(
   return receiver;
 }
 
-/**
- * Arguments as one list, spread ones included: MicroPython has no `[*a, 4]`, so spread
- * arguments are copied with list() and concatenated (every argument evaluated first, in order).
- */
-function argumentList(args: py.Expression[]): py.Expression {
-  if (!args.some((argument) => argument.kind === "Starred")) return py.list(args);
-  const parts: py.Expression[] = [];
-  let run: py.Expression[] = [];
-  for (const argument of args) {
-    if (argument.kind !== "Starred") {
-      run.push(argument);
-      continue;
-    }
-    if (run.length > 0) parts.push(py.list(run));
-    run = [];
-    parts.push(py.call(py.name("list"), [argument.value]));
-  }
-  if (run.length > 0) parts.push(py.list(run));
-  return parts.reduce((joined, next) => py.binOp(joined, "+", next));
-}
-
 /** A copy of the receiver in a temporary, made before the arguments are evaluated, as JavaScript reads the array first. */
 function copyOf(receiver: py.Expression, context: TransformationContext): py.Name {
   const copy = context.temporary("items");
@@ -221,7 +200,7 @@ export const arrayCalls: CallMappings = {
     return py.call(context.useHelper("arr_splice"), [receiver, ...transformArgs(node, context)]);
   },
   concat(node, context, receiver) {
-    const allArrays = node.arguments.every((argument) => isArrayType(context, typeOf(context, argument)));
+    const allArrays = node.arguments.every((argument) => !ts.isSpreadElement(argument) && isArrayType(context, typeOf(context, argument)));
     const args = transformArgs(node, context);
     if (allArrays) return args.reduce<py.Expression>((joined, next) => py.binOp(joined, "+", next), slice(receiver));
     return py.call(context.useHelper("arr_concat"), [receiver, ...args]);

@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isIntegral } from "../operators/numeric.js";
-import { transformArgs } from "./arguments.js";
+import { argumentList, transformArgs } from "./arguments.js";
 import { callbackArity } from "./callbacks.js";
 import * as libraryDiagnostics from "./diagnostics.js";
 import { isTypedArrayName, typedArrayNames } from "../typed-array-names.js";
@@ -231,7 +231,7 @@ export const typedArrayCalls: CallMappings = {
     const arity = mapper ? [py.num(callbackArity(node.arguments[1]!, context, "from of a typed array", 2))] : [];
     return py.call(context.useHelper("typed_from"), [receiver, source!, ...(mapper ? [mapper] : []), ...arity]);
   },
-  of: (node, context, receiver) => py.call(context.useHelper("typed_new"), [receiver, py.list(transformArgs(node, context))]),
+  of: (node, context, receiver) => py.call(context.useHelper("typed_new"), [receiver, argumentList(transformArgs(node, context))]),
   subarray: method("subarray"),
   slice: method("slice"),
   set: method("set"),

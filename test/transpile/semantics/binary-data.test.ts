@@ -93,4 +93,5 @@ describeCases("TextEncoder and TextDecoder", {
   encoding: `console.log(new TextEncoder().encoding, new TextDecoder().encoding);`,
   "typed arrays' own keys are their indexes": `const u8 = new Uint8Array([1, 2]); const i16 = new Int16Array([-1, 300]); const dv = new DataView(new ArrayBuffer(2)); console.log(Object.keys(u8), Object.entries(i16), Object.values(u8), Object.keys(dv)); for (const k in i16) console.log("key", k); console.log({ ...u8 }, Object.assign({}, i16));`,
   "in on typed arrays and arrays": `const u8 = new Uint8Array([1, 2]); console.log("0" in u8, "2" in u8, "01" in u8, "length" in u8, "01" in [1, 2], "1" in [1, 2]);`,
+  "of with spread arguments": `const xs = [1, 2]; const payload = new Uint8Array([7, 8]); console.log(Uint8Array.of(...xs), Uint8Array.of(0, ...xs, 3), Float32Array.of(...xs, 0.5), Uint8Array.of(0xaa, ...Array.from(payload)));`,
 });
