@@ -129,7 +129,12 @@ export function classChainNames(type: ts.Type): string[] {
     const symbol: ts.Symbol | undefined = current.getSymbol();
     if (!symbol) break;
     names.push(symbol.getName());
-    const bases: ts.BaseType[] | undefined = current.isClassOrInterface() ? current.getBaseTypes() : undefined;
+    // `this` in a class's members, or a type parameter: its constraint (the class itself) goes on.
+    const bases: readonly ts.Type[] | undefined = current.isClassOrInterface()
+      ? current.getBaseTypes()
+      : current.isTypeParameter()
+        ? [current.getConstraint()].filter((constraint): constraint is ts.Type => constraint !== undefined && constraint !== current)
+        : undefined;
     current = bases?.[0];
   }
   return names;
