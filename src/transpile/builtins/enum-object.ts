@@ -72,7 +72,9 @@ export function enumReverseLookup(properties: [string, string | number][], index
 /** `E[name]` for a name typed as one of the members' names: the member's value. */
 export function enumForwardLookup(properties: [string, string | number][], index: py.Expression): py.Expression {
   const forward = properties.filter(([key]) => Number.isNaN(Number(key)));
-  return py.subscript(py.dict(forward.map(([key, value]) => ({ key: py.str(key), value: constant(value) }))), index);
+  // `.get`: a name cast to `keyof typeof E` that names no member (text parsed into a member,
+  // then checked against undefined) is undefined in JavaScript, not an error.
+  return py.call(py.attribute(py.dict(forward.map(([key, value]) => ({ key: py.str(key), value: constant(value) }))), "get"), [index]);
 }
 
 /**
