@@ -257,7 +257,16 @@ export function isPythonItemsType(context: TransformationContext, type: ts.Type)
 }
 
 /** Iterables whose iterator is never a generator: arrays, strings, typed arrays, Map, Set and their iterators. */
-const notGenerators = new Set(["Map", "ReadonlyMap", "Set", "ReadonlySet", "MapIterator", "SetIterator", "ArrayIterator", "StringIterator"]);
+const notGenerators = new Set([
+  "Map",
+  "ReadonlyMap",
+  "Set",
+  "ReadonlySet",
+  "MapIterator",
+  "SetIterator",
+  "ArrayIterator",
+  "StringIterator",
+]);
 
 /** Whether for…of over this value may step a generator it does not see as one (one not typed Generator). */
 export function mayIterateAGenerator(node: ts.Node, context: TransformationContext): boolean {

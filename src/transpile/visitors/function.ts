@@ -170,7 +170,9 @@ function functionValue(node: ts.ArrowFunction | ts.FunctionExpression, context: 
   }
   // A function expression calling itself by its own name finds its def under that name.
   const name =
-    ts.isFunctionExpression(node) && node.name && !nameless ? py.name(context.pythonName(node.name)) : context.temporary(functionNameHint(node));
+    ts.isFunctionExpression(node) && node.name && !nameless
+      ? py.name(context.pythonName(node.name))
+      : context.temporary(functionNameHint(node));
   context.addPrecedingStatements(py.at(functionDefinition(name.id, node, context), context.positionOf(node)));
   return name;
 }
