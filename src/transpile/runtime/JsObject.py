@@ -26,8 +26,13 @@ class JsObject:
 
     def get(self, key, default=None):
         # Record reads (`r[k]` typed as a record) are emitted as get(): a JSON.parse
-        # object answers them too.
-        return getattr(self, py_key(key), default)
+        # object answers them too. __getattr__ answers None for a missing key, where an
+        # update (`r[k] += 1`) asks for its own default.
+        key = py_key(key)
+        value = getattr(self, key, default)
+        if value is None and key not in self.__dict__ and not hasattr(type(self), key):
+            return default
+        return value
 
     def __setitem__(self, key, value):
         key = py_key(key)

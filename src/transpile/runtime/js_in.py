@@ -1,10 +1,13 @@
 # `key in o`: whether o has the property, its own or its class's (a method), as JavaScript's
 # `in` looks along the prototype chain. Python's own `in` would look for an element of a
 # list and needs __contains__ on a class instance. An array has its indexes and `length`.
-# requires: js_key, js_str
+# Every object has the names of Object.prototype (obj_proto_keys).
+# requires: js_key, js_str, obj_proto_keys
 def js_in(key, o):
     if type(key) is not str:
         key = js_str(key)
+    if key in obj_proto_keys:
+        return True
     if isinstance(o, dict):
         return key in o
     if isinstance(o, (list, tuple, memoryview)) or type(o) is bytearray:

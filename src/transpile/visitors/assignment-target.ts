@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isArrayType, typeOf } from "../types.js";
+import { isArrayType, isRecordType, typeOf } from "../types.js";
 import { isIndexInRange } from "../element-bounds.js";
 import { isIntegerValued } from "../integers.js";
 import { isNonNegative } from "../operators/numeric.js";
@@ -61,6 +61,22 @@ export function storeTo(target: py.Expression, value: py.Expression): py.Stateme
 export function updateOf(target: py.Expression, operator: py.BinaryOperator, value: py.Expression): py.Statement {
   if (!attributeByKey(target)) return py.augAssign(target, operator, value);
   return storeTo(target, py.binOp(target, operator, value));
+}
+
+/**
+ * A record's element as the target of an update (`t[k] += 1`, `t[k]++`): a missing key reads
+ * as undefined in JavaScript (NaN after `+ 1`, `"undefinedx"` after `+ "x"`), where Python's
+ * `t[k] += 1` raises KeyError. The caller reads it with `elementOrDefault` and stores with `=`.
+ */
+export function recordElement(node: ts.Expression, target: py.Expression, context: TransformationContext): py.Subscript | undefined {
+  node = skipParentheses(node);
+  if (target.kind !== "Subscript" || !(ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node))) return undefined;
+  return isRecordType(context, typeOf(context, node.expression)) ? target : undefined;
+}
+
+/** `t.get(k, fallback)`: a record's element, or what an update makes of undefined. */
+export function elementOrDefault(element: py.Subscript, fallback?: py.Expression): py.Expression {
+  return py.call(py.attribute(element.value, "get"), fallback ? [element.index, fallback] : [element.index]);
 }
 
 /** An array or typed array element whose index is not provably a whole number ≥ 0. */

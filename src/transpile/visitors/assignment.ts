@@ -9,7 +9,15 @@ import * as py from "../python-ast.js";
 import { nullishTestOnce } from "../nullish.js";
 import { asStoredElement, needsIntegerConversion, triedElementStore } from "../builtins/typed-arrays.js";
 import { destructure } from "./destructuring.js";
-import { attributeByKey, elementStore, storeTo, transformAssignmentTarget, updateOf } from "./assignment-target.js";
+import {
+  attributeByKey,
+  elementOrDefault,
+  elementStore,
+  recordElement,
+  storeTo,
+  transformAssignmentTarget,
+  updateOf,
+} from "./assignment-target.js";
 import { power } from "../builtins/math.js";
 import { exactArithmetic } from "../operators/exact-integers.js";
 import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
@@ -119,7 +127,17 @@ function assignmentStatements(
   // `o[f()] += 1` evaluates `o` and `f()` once: Python's `+=` does too, but a helper call
   // (`t = js_add(t, v)`) names the target twice, so its parts go to temporaries first.
   const { statements, readAndWrite, read } = evaluatedOnce(left, target, context, node.right);
-  const reread = () => read ?? context.transformExpression(left);
+  const leftType = context.classifiedTypeOf(left);
+  // A record's missing key is undefined: read with `get`, defaulting to what the operation
+  // makes of undefined (0 for bitwise operators, its text for `+` of a string, NaN otherwise).
+  const element = recordElement(left, readAndWrite, context);
+  const missing = () => {
+    if (bitwiseKind !== undefined) return py.num(0);
+    if (op === "+" && isStringType(leftType) && isStringType(context.classifiedTypeOf(node.right))) return py.str("undefined");
+    if (op === "+" && !isNumberType(leftType)) return undefined;
+    return context.useHelper("js_nan");
+  };
+  const reread = () => (element ? elementOrDefault(element, missing()) : (read ?? context.transformExpression(left)));
   const { result: right, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
   const result = read;
   // JavaScript reads the target before it evaluates the value: when the value needs statements
@@ -130,10 +148,13 @@ function assignmentStatements(
   const current = () => before ?? reread();
   const assign = (value: py.Expression) => ({ statements: [...statements, storeTo(readAndWrite, value)], result });
   const update = (operator: py.BinaryOperator, value: py.Expression) =>
-    before ? assign(py.binOp(before, operator, value)) : { statements: [...statements, updateOf(readAndWrite, operator, value)], result };
+    before || element
+      ? assign(py.binOp(current(), operator, value))
+      : { statements: [...statements, updateOf(readAndWrite, operator, value)], result };
   if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, left, node.right, current(), right, context));
-  const leftType = context.classifiedTypeOf(left);
-  if (op === "+" && isStringType(leftType)) return update("+", asString(context, node.right, right));
+  // A record's missing string plus a number is NaN (undefined + 5), as js_add gives.
+  const missingPlusNumber = element !== undefined && !isStringType(context.classifiedTypeOf(node.right));
+  if (op === "+" && isStringType(leftType) && !missingPlusNumber) return update("+", asString(context, node.right, right));
   if (op === "+" && !isNumberType(leftType)) return assign(py.call(context.useHelper("js_add"), [current(), right]));
   // An integer typed array's element: `a[i] += 0.5` gives a float, which MicroPython will not
   // store, so anything not provably integral is stored through to_int32 as `=` stores it.

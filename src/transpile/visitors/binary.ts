@@ -12,6 +12,7 @@ import { nullishTest, nullishTestOnce } from "../nullish.js";
 import {
   comparesByIdentity,
   needsStrictEquality,
+  isArrayType,
   isBooleanType,
   isFacadeDict,
   isNullishType,
@@ -125,13 +126,73 @@ function transformIn(node: ts.BinaryExpression, context: TransformationContext):
   const [key, object] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
   const rightType = typeOf(context, node.right);
   if (isStringType(typeOf(context, node.left)) && isRecordType(context, rightType)) {
-    return py.compare(key, "in", object);
+    return recordHas(node.left, key, object, context);
   }
   // `3 in table`: a record's number key is its text, as `table[3]` stores it.
   if (isNumberType(typeOf(context, node.left)) && isRecordType(context, rightType) && !isFacadeDict(context, rightType)) {
     return py.compare(recordKey(node.left, key, context), "in", object);
   }
+  // `"push" in list`: an array inherits its methods, which a Python list does not name.
+  const texts = possibleTexts(typeOf(context, node.left));
+  if (texts !== undefined && isArrayType(context, rightType) && texts.every((text) => isInheritedByArrays(rightType, text, context))) {
+    const evaluated = [key, object].filter((part) => part.kind !== "Name" && part.kind !== "Constant");
+    return evaluated.length === 0 ? py.bool(true) : py.subscript(py.tuple([...evaluated, py.bool(true)]), py.num(evaluated.length));
+  }
   return py.call(context.useHelper("js_in"), [key, object]);
+}
+
+/** Whether every array has `name`: a method of Array.prototype (or Object.prototype), or `length`. */
+function isInheritedByArrays(type: ts.Type, name: string, context: TransformationContext): boolean {
+  if (objectPrototypeNames.has(name)) return true;
+  const property = type.getProperty(name);
+  return property !== undefined && isLibrarySymbol(property, context) && !(property.flags & ts.SymbolFlags.Optional);
+}
+
+/**
+ * The names every object inherits from Object.prototype, which `in` finds on a record too
+ * (`"toString" in {}` is true) while Object.hasOwn does not.
+ */
+const objectPrototypeNames = new Set([
+  "constructor",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "toString",
+  "valueOf",
+  "__proto__",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+]);
+
+/**
+ * `key in record`: the dict's own keys, and the names it inherits. A key whose type lists its
+ * possible texts is decided here; another key also looks in obj_proto_keys, only when the
+ * record does not hold it.
+ */
+function recordHas(keyNode: ts.Expression, key: py.Expression, record: py.Expression, context: TransformationContext): py.Expression {
+  const own = py.compare(key, "in", record);
+  const texts = possibleTexts(typeOf(context, keyNode));
+  if (texts !== undefined && !texts.some((text) => objectPrototypeNames.has(text))) return own;
+  // The record is still evaluated, for what it may do.
+  if (texts !== undefined && texts.every((text) => objectPrototypeNames.has(text))) return py.boolOp(own, "or", py.bool(true));
+  const inherited = (name: py.Expression) => py.compare(name, "in", context.useHelper("obj_proto_keys"));
+  if (key.kind === "Name" || key.kind === "Constant") return py.boolOp(own, "or", inherited(key));
+  const once = context.temporary("key");
+  return py.boolOp(py.compare(py.namedExpr(once, key), "in", record), "or", inherited(once));
+}
+
+/** The texts a string type can hold, when it is a literal or a union of literals. */
+function possibleTexts(type: ts.Type): string[] | undefined {
+  const parts = type.isUnion() ? type.types : [type];
+  const texts: string[] = [];
+  for (const part of parts) {
+    if (!part.isStringLiteral()) return undefined;
+    texts.push(part.value);
+  }
+  return texts;
 }
 
 /**

@@ -6,7 +6,7 @@ import * as py from "../python-ast.js";
 import { isNumberType } from "../types.js";
 import { isNegativeZeroLiteral } from "../integers.js";
 import { evaluatedOnce } from "./assignment.js";
-import { attributeByKey, transformAssignmentTarget, updateOf } from "./assignment-target.js";
+import { attributeByKey, elementOrDefault, recordElement, transformAssignmentTarget, updateOf } from "./assignment-target.js";
 import { conditionOf } from "./condition.js";
 import { skipParentheses } from "./transparent.js";
 import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
@@ -21,9 +21,19 @@ export function transformUpdateStatement(node: UpdateExpression, context: Transf
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   if (target.kind === "Name" && mayPassExactRange(node, context))
     return [py.assign(target, roundedToDouble(py.binOp(target, op, py.num(1)), context))];
-  if (!attributeByKey(target)) return [py.augAssign(target, op, py.num(1))];
+  if (!attributeByKey(target) && !recordElement(operand, target, context)) return [py.augAssign(target, op, py.num(1))];
   const { statements, readAndWrite } = evaluatedOnce(operand, target, context);
-  return [...statements, updateOf(readAndWrite, op, py.num(1))];
+  return [...statements, stepOf(operand, readAndWrite, op, context)];
+}
+
+/**
+ * `target op= 1`; a record's element is read with `get` (a missing key steps to NaN, as
+ * undefined does in JavaScript) and stored with `=`.
+ */
+function stepOf(operand: ts.Expression, target: py.Expression, op: "+" | "-", context: TransformationContext): py.Statement {
+  const element = recordElement(operand, target, context);
+  if (!element) return updateOf(target, op, py.num(1));
+  return py.assign(element, py.binOp(elementOrDefault(element, context.useHelper("js_nan")), op, py.num(1)));
 }
 
 /**
@@ -93,9 +103,15 @@ function updateOnce(
 ): { statements: py.Statement[]; target: py.Expression; update: py.Statement } | undefined {
   if (ts.isIdentifier(node.operand)) return undefined;
   const operand = skipParentheses(node.operand);
-  const { statements, read } = evaluatedOnce(operand, transformAssignmentTarget(operand, context, true, true), context);
-  if (!read) return undefined;
-  return { statements, target: read, update: updateOf(read, node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-", py.num(1)) };
+  const target = transformAssignmentTarget(operand, context, true, true);
+  const { statements, readAndWrite, read } = evaluatedOnce(operand, target, context);
+  const element = recordElement(operand, readAndWrite, context);
+  if (!read && !element) return undefined;
+  const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
+  // `t[k]++` as a value is the old value as a number: NaN for a missing key.
+  const old =
+    element && node.kind === ts.SyntaxKind.PostfixUnaryExpression ? elementOrDefault(element, context.useHelper("js_nan")) : readAndWrite;
+  return { statements, target: old, update: stepOf(operand, readAndWrite, op, context) };
 }
 
 /** `x++` whose value is used: `(i := i + 1) - 1`, or the old value kept in a temporary first. */

@@ -1,0 +1,11 @@
+import { describeCases } from "../../harness/cases.js";
+
+// `in` looks along the prototype chain: every object inherits Object.prototype's names, an
+// array its methods, while Object.hasOwn and hasOwnProperty see own properties only.
+describeCases("in with inherited names", {
+  "Object.prototype names on object literals, records and instances": `const o: { a: number } = { a: 1 }; const r: Record<string, number> = { x: 1 }; class C { f = 1; m() { return 1; } } const c = new C(); console.log("toString" in o, "valueOf" in o, "hasOwnProperty" in o, "constructor" in o, "isPrototypeOf" in {}, "propertyIsEnumerable" in {}, "toLocaleString" in {}, "__proto__" in {}); console.log("toString" in r, "x" in r, "y" in r, "toString" in c, "m" in c, "f" in c, "z" in c);`,
+  "a key known at run time": `function has(k: string, r: Record<string, number>): boolean { return k in r; } console.log(has("toString", {}), has("x", { x: 1 }), has("y", {}), has("valueOf", { valueOf: 2 })); const r: Record<string, number> = { "a!": 1 }; console.log(["a", "hasOwnProperty", "zz"].map((k) => k + "!" in r), ["a!", "toString", "b"].map((k) => k in r)); const u: any = { a: 1 }; const name: string = "toString"; console.log(name in u, "a" in u, "b" in u, name in new Map(), "get" in new Map());`,
+  "a key typed as a union of texts": `const r: Record<string, number> = { x: 1 }; type K = "x" | "toString"; const pick: K = r.x > 5 ? "x" : "toString"; const other: "x" | "y" = r.x > 5 ? "x" : "y"; const inherited: "valueOf" | "constructor" = r.x > 5 ? "valueOf" : "constructor"; let reads = 0; const get = () => (reads++, r); console.log(pick in r, other in r, inherited in get(), reads);`,
+  "own-only tests stay own-only": `const r: Record<string, number> = { x: 1 }; console.log(Object.hasOwn(r, "toString"), r.hasOwnProperty("toString"), Object.hasOwn(r, "x"), Object.keys({}).length, Object.hasOwn({ a: 1 }, "valueOf"), Object.hasOwn([1], "push"), Object.hasOwn([1], "length"));`,
+  "arrays: methods, length and indexes": `const arr = [1, 2]; let made = 0; function arrs(): number[] { made++; return [1]; } const t: [number, string] = [1, "a"]; console.log("toString" in arr, "push" in arr, "length" in arr, 0 in arr, 5 in arr, "map" in arrs(), "valueOf" in arrs(), "at" in t, made); const i: number = 1; console.log(i in arr, i in t, "2" in arr);`,
+});
