@@ -46,6 +46,7 @@ export const helperNames = [
   "URIError",
   "Uint8ClampedArray",
   "any_call",
+  "any_key",
   "any_list_call",
   "any_str_call",
   "arr_concat",

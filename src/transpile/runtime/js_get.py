@@ -24,11 +24,16 @@ def js_get(o, k):
         # A Map's entries are not properties: only its size is.
         if hasattr(o, "has"):
             return o.size if k == "size" else None
+        if type(k) is not str:
+            # A number key is its text in JavaScript (`d[1]` finds "1"); a dict Python made
+            # may hold the number itself.
+            s = js_str(k)
+            return o[s] if s in o else o.get(k)
         return o.get(k)
     if o is None or o is null:
         raise TypeError("Cannot read properties of " + js_str(o) + " (reading '" + js_str(k) + "')")
     if type(k) is not str:
-        k = str(k)
+        k = js_str(k)
     # An Error's message and name are Python's exception argument and class unless assigned.
     if isinstance(o, BaseException) and (k == "message" or k == "name"):
         return error_message(o) if k == "message" else error_name(o)

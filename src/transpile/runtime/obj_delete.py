@@ -1,7 +1,9 @@
-# requires: js_key
+# requires: js_key, js_str
 def obj_delete(o, key):
     # delete o[key]: true even when the key was absent, or when an optional chain
-    # (`delete o?.k`) found no object.
+    # (`delete o?.k`) found no object. A number key is its text (`delete a[1]` on any).
+    if type(key) is not str and not isinstance(o, list):
+        key = js_str(key)
     if isinstance(o, dict):
         o.pop(key, None)
     elif o is not None:

@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isArrayType, isRecordType, typeOf } from "../types.js";
+import { isAnyLike, isArrayType, isRecordType, typeOf } from "../types.js";
 import { isIndexInRange } from "../element-bounds.js";
 import { isIntegerValued } from "../integers.js";
 import { isNonNegative } from "../operators/numeric.js";
@@ -72,6 +72,13 @@ export function recordElement(node: ts.Expression, target: py.Expression, contex
   node = skipParentheses(node);
   if (target.kind !== "Subscript" || !(ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node))) return undefined;
   return isRecordType(context, typeOf(context, node.expression)) ? target : undefined;
+}
+
+/** An element (or a property) of a value typed any, stored as a subscript (`o[any_key(o, k)]`). */
+export function dynamicElement(node: ts.Expression, target: py.Expression, context: TransformationContext): py.Subscript | undefined {
+  node = skipParentheses(node);
+  if (target.kind !== "Subscript" || !(ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node))) return undefined;
+  return isAnyLike(typeOf(context, node.expression)) ? target : undefined;
 }
 
 /** `t.get(k, fallback)`: a record's element, or what an update makes of undefined. */

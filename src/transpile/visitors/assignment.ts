@@ -11,6 +11,7 @@ import { asStoredElement, needsIntegerConversion, triedElementStore } from "../b
 import { destructure } from "./destructuring.js";
 import {
   attributeByKey,
+  dynamicElement,
   elementOrDefault,
   elementStore,
   recordElement,
@@ -137,7 +138,13 @@ function assignmentStatements(
     if (op === "+" && !isNumberType(leftType)) return undefined;
     return context.useHelper("js_nan");
   };
-  const reread = () => (element ? elementOrDefault(element, missing()) : (read ?? context.transformExpression(left)));
+  // An element of a value typed any is read as js_get reads it (a dict's missing key, a number key's text).
+  const dynamic = element ? undefined : dynamicElement(left, readAndWrite, context);
+  const reread = () => {
+    if (element) return elementOrDefault(element, missing());
+    if (dynamic) return py.call(context.useHelper("js_get"), [dynamic.value, dynamic.index]);
+    return read ?? context.transformExpression(left);
+  };
   const { result: right, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
   const result = read;
   // JavaScript reads the target before it evaluates the value: when the value needs statements
@@ -148,7 +155,7 @@ function assignmentStatements(
   const current = () => before ?? reread();
   const assign = (value: py.Expression) => ({ statements: [...statements, storeTo(readAndWrite, value)], result });
   const update = (operator: py.BinaryOperator, value: py.Expression) =>
-    before || element
+    before || element || dynamic
       ? assign(py.binOp(current(), operator, value))
       : { statements: [...statements, updateOf(readAndWrite, operator, value)], result };
   if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, left, node.right, current(), right, context));

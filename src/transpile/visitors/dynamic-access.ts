@@ -158,7 +158,13 @@ export function transformDynamicElement(node: ts.ElementAccessExpression, contex
   if (!isDynamicValue(node.expression, context)) return undefined;
   const receiver = context.transformExpression(node.expression);
   const { first, result: key } = context.transformAfter(receiver, () => context.transformExpression(node.argumentExpression));
-  if (isWrittenTo(node)) return py.subscript(first, key);
+  if (isWrittenTo(node)) {
+    if (isStringType(typeOf(context, node.argumentExpression))) return py.subscript(first, key);
+    // A number key is a list's index but a dict's or object's text: any_key tells them apart.
+    const receiver = first.kind === "Name" || first.kind === "Constant" ? first : context.temporary("target");
+    if (receiver !== first) context.addPrecedingStatements(py.assign(receiver, first));
+    return py.subscript(receiver, py.call(context.useHelper("any_key"), [receiver, key]));
+  }
   return py.call(context.useHelper("js_get"), [first, key]);
 }
 

@@ -6,7 +6,14 @@ import * as py from "../python-ast.js";
 import { isNumberType } from "../types.js";
 import { isNegativeZeroLiteral } from "../integers.js";
 import { evaluatedOnce } from "./assignment.js";
-import { attributeByKey, elementOrDefault, recordElement, transformAssignmentTarget, updateOf } from "./assignment-target.js";
+import {
+  attributeByKey,
+  dynamicElement,
+  elementOrDefault,
+  recordElement,
+  transformAssignmentTarget,
+  updateOf,
+} from "./assignment-target.js";
 import { conditionOf } from "./condition.js";
 import { skipParentheses } from "./transparent.js";
 import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
@@ -21,19 +28,37 @@ export function transformUpdateStatement(node: UpdateExpression, context: Transf
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   if (target.kind === "Name" && mayPassExactRange(node, context))
     return [py.assign(target, roundedToDouble(py.binOp(target, op, py.num(1)), context))];
-  if (!attributeByKey(target) && !recordElement(operand, target, context)) return [py.augAssign(target, op, py.num(1))];
+  if (!attributeByKey(target) && !steppedElement(operand, target, context)) return [py.augAssign(target, op, py.num(1))];
   const { statements, readAndWrite } = evaluatedOnce(operand, target, context);
   return [...statements, stepOf(operand, readAndWrite, op, context)];
 }
 
 /**
- * `target op= 1`; a record's element is read with `get` (a missing key steps to NaN, as
- * undefined does in JavaScript) and stored with `=`.
+ * `target op= 1`; a record's element or an element of a value typed any is read as a number
+ * (steppedElement) and stored with `=`.
  */
 function stepOf(operand: ts.Expression, target: py.Expression, op: "+" | "-", context: TransformationContext): py.Statement {
-  const element = recordElement(operand, target, context);
-  if (!element) return updateOf(target, op, py.num(1));
-  return py.assign(element, py.binOp(elementOrDefault(element, context.useHelper("js_nan")), op, py.num(1)));
+  const stepped = steppedElement(operand, target, context);
+  if (!stepped) return updateOf(target, op, py.num(1));
+  return py.assign(stepped.element, py.binOp(stepped.current, op, py.num(1)));
+}
+
+/**
+ * An element whose current value an update reads as JavaScript does: a record's missing key is
+ * undefined (`t[k]++` steps to NaN, where Python's `t[k] += 1` raises KeyError), and an element
+ * of a value typed any is read by js_get and converted as Number() does (undefined is NaN).
+ */
+function steppedElement(
+  operand: ts.Expression,
+  target: py.Expression,
+  context: TransformationContext,
+): { element: py.Subscript; current: py.Expression } | undefined {
+  const record = recordElement(operand, target, context);
+  if (record) return { element: record, current: elementOrDefault(record, context.useHelper("js_nan")) };
+  const dynamic = dynamicElement(operand, target, context);
+  if (!dynamic) return undefined;
+  const read = py.call(context.useHelper("js_get"), [dynamic.value, dynamic.index]);
+  return { element: dynamic, current: py.call(context.useHelper("to_num"), [read]) };
 }
 
 /**
@@ -105,12 +130,11 @@ function updateOnce(
   const operand = skipParentheses(node.operand);
   const target = transformAssignmentTarget(operand, context, true, true);
   const { statements, readAndWrite, read } = evaluatedOnce(operand, target, context);
-  const element = recordElement(operand, readAndWrite, context);
-  if (!read && !element) return undefined;
+  const stepped = steppedElement(operand, readAndWrite, context);
+  if (!read && !stepped) return undefined;
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   // `t[k]++` as a value is the old value as a number: NaN for a missing key.
-  const old =
-    element && node.kind === ts.SyntaxKind.PostfixUnaryExpression ? elementOrDefault(element, context.useHelper("js_nan")) : readAndWrite;
+  const old = stepped && node.kind === ts.SyntaxKind.PostfixUnaryExpression ? stepped.current : readAndWrite;
   return { statements, target: old, update: stepOf(operand, readAndWrite, op, context) };
 }
 
