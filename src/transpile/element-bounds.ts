@@ -436,9 +436,9 @@ function integerLiteral(node: ts.Expression): number | undefined {
  * the end of an array or string): printing and string conversion must then show `undefined`
  * rather than what the type alone would pick (Python's `None`, or `false` for a boolean).
  */
-export function mayReadPastEnd(node: ts.Expression, context: TransformationContext): boolean {
+export function mayReadPastEnd(node: ts.Expression, context: TransformationContext, linkOfChain = false): boolean {
   const value = skipParentheses(node);
-  if (!ts.isElementAccessExpression(value) || value.questionDotToken || isWritten(value)) return false;
+  if (!ts.isElementAccessExpression(value) || (value.questionDotToken && !linkOfChain) || isWritten(value)) return false;
   const type = typeOf(context, value.expression);
   const isSequence = isArrayType(context, type) || isStringType(type) || isTypedArrayName(type.getSymbol()?.getName());
   return isSequence && !readsNatively(value, context);

@@ -49,6 +49,7 @@ export function mayHoldUndefined(node: ts.Expression, context: TransformationCon
   if (depth > followLimit) return false;
   const value = skipParentheses(node);
   if (mayReadPastEnd(value, context) || isJsonStringify(value) || isRecordRead(value, context)) return true;
+  if (ts.isOptionalChain(value) && chainMayStopAtUndefined(value, context, depth)) return true;
   if (ts.isConditionalExpression(value)) {
     return mayHoldUndefined(value.whenTrue, context, depth + 1) || mayHoldUndefined(value.whenFalse, context, depth + 1);
   }
@@ -73,6 +74,22 @@ export function mayHoldUndefined(node: ts.Expression, context: TransformationCon
   return false;
 }
 
+/**
+ * `t[k]?.toFixed(1)`, `u[3]?.name`: TypeScript types the chain by its last link (a string), as
+ * the element is typed without undefined; the chain is undefined when a `?.` link's receiver
+ * is, which an element read past the end or a record's missing key may be.
+ */
+function chainMayStopAtUndefined(chain: ts.OptionalChain, context: TransformationContext, depth: number): boolean {
+  let link: ts.Expression = chain;
+  while (ts.isOptionalChain(link)) {
+    // A link reading an element (`grid[0]?.[4]`, `table?.[k]`) may itself find nothing.
+    if (mayReadPastEnd(link, context, true) || isRecordRead(link, context, true)) return true;
+    if (!ts.isNonNullChain(link) && link.questionDotToken && mayHoldUndefined(link.expression, context, depth + 1)) return true;
+    link = link.expression;
+  }
+  return false;
+}
+
 /** A field declared `name!: T` without an initializer: undefined until something stores it. */
 function isDefinitelyAssignedField(value: ts.PropertyAccessExpression, context: TransformationContext): boolean {
   const declaration = context.symbolOf(value.name)?.valueDeclaration;
@@ -85,9 +102,9 @@ function isDefinitelyAssignedField(value: ts.PropertyAccessExpression, context: 
 }
 
 /** `r[k]` or `r.name` through an index signature: a missing key reads undefined. */
-function isRecordRead(value: ts.Expression, context: TransformationContext): boolean {
+function isRecordRead(value: ts.Expression, context: TransformationContext, linkOfChain = false): boolean {
   if (!ts.isElementAccessExpression(value) && !ts.isPropertyAccessExpression(value)) return false;
-  if (value.questionDotToken) return false;
+  if (value.questionDotToken && !linkOfChain) return false;
   const receiverType = typeOf(context, value.expression);
   // A class instance with a number index signature (`t[3]` of `class T { [n: number]: string }`).
   if (ts.isElementAccessExpression(value) && isClassWithNumberIndex(receiverType, context)) return true;
