@@ -51,7 +51,7 @@ def _inspect(v, level, indent, refs):
     if t is str:
         return _inspect_quote(v)
     if t is int:
-        return str(v)
+        return str(v) if -9007199254740992 <= v <= 9007199254740992 else num_str(v)
     if t is float:
         return "-0" if v == 0 and str(v)[0] == "-" else num_str(v)
     name = type(v).__name__

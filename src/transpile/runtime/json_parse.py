@@ -1,4 +1,4 @@
-# requires: JsObject, null
+# requires: JsObject, null, js_int
 def json_parse(text):
     # JSON.parse keeping object key order: MicroPython's json.loads builds plain
     # dicts, which forget insertion order. Objects become JsObjects, readable both as
@@ -81,7 +81,10 @@ def json_parse(text):
         if token == "-0":
             return -0.0
         try:
-            return float(token) if "." in token or "e" in token or "E" in token else int(token)
+            if "." in token or "e" in token or "E" in token:
+                return float(token)
+            # JavaScript reads every number as a double: a longer integer is rounded to one.
+            return int(token) if len(token) < 16 else js_int(int(token))
         except ValueError:
             fail()
 

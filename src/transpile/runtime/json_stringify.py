@@ -25,7 +25,8 @@ def _json_write(v, out, indent, nl):
     elif t is str:
         out.append(_json_str(v))
     elif t is int:
-        out.append(str(v))
+        # Past 2^53 an int holds a double's value, which JavaScript writes in its shortest form.
+        out.append(str(v) if -9007199254740992 <= v <= 9007199254740992 else num_str(v))
     elif t is float:
         out.append(num_str(v) if v == v and v - v == 0 else "null")
     elif t is list or t is tuple or isinstance(v, list):

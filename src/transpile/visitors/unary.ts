@@ -12,6 +12,7 @@ import {
   elementOrDefault,
   recordElement,
   transformAssignmentTarget,
+  storeTo,
   updateOf,
 } from "./assignment-target.js";
 import { conditionOf } from "./condition.js";
@@ -26,21 +27,26 @@ export function transformUpdateStatement(node: UpdateExpression, context: Transf
   const operand = skipParentheses(node.operand);
   const target = transformAssignmentTarget(operand, context, true, true);
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
-  if (target.kind === "Name" && mayPassExactRange(node, context))
-    return [py.assign(target, roundedToDouble(py.binOp(target, op, py.num(1)), context))];
-  if (!attributeByKey(target) && !steppedElement(operand, target, context)) return [py.augAssign(target, op, py.num(1))];
+  const rounded = mayPassExactRange(node, context);
+  if (target.kind === "Name" && rounded) return [py.assign(target, roundedToDouble(py.binOp(target, op, py.num(1)), context))];
+  if (!rounded && !attributeByKey(target) && !steppedElement(operand, target, context)) return [py.augAssign(target, op, py.num(1))];
   const { statements, readAndWrite } = evaluatedOnce(operand, target, context);
-  return [...statements, stepOf(operand, readAndWrite, op, context)];
+  return [...statements, stepOf(node, readAndWrite, context)];
 }
 
 /**
- * `target op= 1`; a record's element or an element of a value typed any is read as a number
- * (steppedElement) and stored with `=`.
+ * `target op= 1`. A record's element or an element of a value typed any is read as a number
+ * (steppedElement), and a property or element that may hold ±2^53 (`this.n++` of a public
+ * field, `a[i]--`) is rounded as JavaScript's double is; both are stored with `=`.
  */
-function stepOf(operand: ts.Expression, target: py.Expression, op: "+" | "-", context: TransformationContext): py.Statement {
+function stepOf(node: UpdateExpression, target: py.Expression, context: TransformationContext): py.Statement {
+  const operand = skipParentheses(node.operand);
+  const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   const stepped = steppedElement(operand, target, context);
-  if (!stepped) return updateOf(target, op, py.num(1));
-  return py.assign(stepped.element, py.binOp(stepped.current, op, py.num(1)));
+  const rounded = mayPassExactRange(node, context);
+  if (!stepped && !rounded) return updateOf(target, op, py.num(1));
+  const value = py.binOp(stepped ? stepped.current : target, op, py.num(1));
+  return storeTo(stepped ? stepped.element : target, rounded ? roundedToDouble(value, context) : value);
 }
 
 /**
@@ -62,12 +68,13 @@ function steppedElement(
 }
 
 /**
- * A variable that may hold ±2^53 or more (`let x = 2 ** 53; x++`): JavaScript's step is rounded
- * (x stays 2^53). A variable with a bound (magnitudes.ts, counters included) steps natively.
+ * A variable, property or element that may hold ±2^53 or more (`let x = 2 ** 53; x++`):
+ * JavaScript's step is rounded (x stays 2^53). One with a bound (magnitudes.ts, counters included) steps natively.
  */
 function mayPassExactRange(node: UpdateExpression, context: TransformationContext): boolean {
   const operand = skipParentheses(node.operand);
-  return ts.isIdentifier(operand) && !isWithinExactRange(magnitudeOf(operand, context));
+  const stepsNumber = ts.isIdentifier(operand) || ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand);
+  return stepsNumber && !isWithinExactRange(magnitudeOf(operand, context));
 }
 
 export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: TransformationContext): py.Expression {
@@ -132,10 +139,9 @@ function updateOnce(
   const { statements, readAndWrite, read } = evaluatedOnce(operand, target, context);
   const stepped = steppedElement(operand, readAndWrite, context);
   if (!read && !stepped) return undefined;
-  const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   // `t[k]++` as a value is the old value as a number: NaN for a missing key.
   const old = stepped && node.kind === ts.SyntaxKind.PostfixUnaryExpression ? stepped.current : readAndWrite;
-  return { statements, target: old, update: stepOf(operand, readAndWrite, op, context) };
+  return { statements, target: old, update: stepOf(node, readAndWrite, context) };
 }
 
 /** `x++` whose value is used: `(i := i + 1) - 1`, or the old value kept in a temporary first. */
