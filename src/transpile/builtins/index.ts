@@ -134,11 +134,12 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
   undefined: () => py.none(),
   NaN: () => py.call(py.name("float"), [py.str("nan")]),
   Infinity: () => py.call(py.name("float"), [py.str("inf")]),
-  // Error is Python's Exception: thrown, caught and subclassed the same way.
-  Error: () => py.name("Exception"),
-  TypeError: () => py.name("TypeError"),
+  // Error is Python's Exception: thrown, caught and subclassed the same way. A new one is an
+  // instance of a subclass (JsError), which takes properties (`e.message = …`) as JavaScript's does.
+  Error: (node, context) => (isConstructed(node) ? context.useHelper("JsError") : py.name("Exception")),
+  TypeError: (node, context) => (isConstructed(node) ? context.useHelper("JsTypeError") : py.name("TypeError")),
   RangeError: (_node, context) => context.useHelper("RangeError"),
-  SyntaxError: () => py.name("SyntaxError"),
+  SyntaxError: (node, context) => (isConstructed(node) ? context.useHelper("JsSyntaxError") : py.name("SyntaxError")),
   ReferenceError: (_node, context) => context.useHelper("ReferenceError"),
   URIError: (_node, context) => context.useHelper("URIError"),
   EvalError: (_node, context) => context.useHelper("EvalError"),
@@ -166,6 +167,12 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
   Number: (_node, context) => context.useHelper("to_num"),
   Boolean: (_node, context) => context.useHelper("js_truthy"),
 };
+
+/** `new Error(m)` or `Error(m)`: the error class called, not named as a value (`instanceof Error`, `extends Error`). */
+function isConstructed(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isNewExpression(parent) || ts.isCallExpression(parent)) && parent.expression === node;
+}
 
 /** `new Array(n)` alone leaves holes; only `new Array(n).fill(v)` (mapped by fill) is accepted. */
 function transformNewArrayCallee(node: ts.NewExpression, context: TransformationContext): py.Expression {

@@ -20,6 +20,9 @@ def obj_items(o, hidden_too=False, getters=True):
         d = o.__dict__
         order = d.get("_keys", ())
         hidden = () if hidden_too else d.get("_js_hidden", ())
+        if not hidden_too and isinstance(o, BaseException):
+            # An Error's message is its own property but not enumerable, assigned or not.
+            hidden = tuple(hidden) + ("message",)
         accessors = getattr(type(o), "_js_accessors", None)
         if accessors:
             pairs = [

@@ -22,7 +22,7 @@ import {
 import { power } from "../builtins/math.js";
 import { exactArithmetic } from "../operators/exact-integers.js";
 import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
-import { isArrayType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
+import { isArrayType, isErrorType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { isAssignedWithin } from "../scope.js";
 import { skipParentheses } from "./transparent.js";
 
@@ -107,7 +107,7 @@ function assignmentStatements(
         ? py.call(py.attribute(read.value, "get"), [read.index])
         : element
           ? py.call(context.useHelper("js_item"), [element.value, element.index])
-          : (read ?? currentValueOf(left, context));
+          : (errorProperty(left, readAndWrite, context) ?? read ?? currentValueOf(left, context));
     // Statements the value needs run only when the assignment happens.
     const { result: value, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
     let test: py.Expression;
@@ -140,7 +140,11 @@ function assignmentStatements(
   };
   // An element of a value typed any is read as js_get reads it (a dict's missing key, a number key's text).
   const dynamic = element ? undefined : dynamicElement(left, readAndWrite, context);
+  // `e.message += "!"`: an Error's message or name is read as the property reads it (Python's
+  // exception argument until one is assigned).
+  const errorField = element || dynamic ? undefined : errorProperty(left, readAndWrite, context);
   const reread = () => {
+    if (errorField) return errorField;
     if (element) return elementOrDefault(element, missing());
     if (dynamic) return py.call(context.useHelper("js_get"), [dynamic.value, dynamic.index]);
     return read ?? context.transformExpression(left);
@@ -155,7 +159,7 @@ function assignmentStatements(
   const current = () => before ?? reread();
   const assign = (value: py.Expression) => ({ statements: [...statements, storeTo(readAndWrite, value)], result });
   const update = (operator: py.BinaryOperator, value: py.Expression) =>
-    before || element || dynamic
+    before || element || dynamic || errorField
       ? assign(py.binOp(current(), operator, value))
       : { statements: [...statements, updateOf(readAndWrite, operator, value)], result };
   if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, left, node.right, current(), right, context));
@@ -181,6 +185,15 @@ function assignmentStatements(
   }
   if (fractional) return stored(py.binOp(current(), op!, right));
   return update(op!, right);
+}
+
+/** `error_message(e)` / `error_name(e)` for `e.message` / `e.name` of a value typed as an Error. */
+function errorProperty(left: ts.Expression, target: py.Expression, context: TransformationContext): py.Expression | undefined {
+  left = skipParentheses(left);
+  if (target.kind !== "Attribute" || !ts.isPropertyAccessExpression(left)) return undefined;
+  const name = left.name.text;
+  if ((name !== "message" && name !== "name") || !isErrorType(typeOf(context, left.expression))) return undefined;
+  return py.call(context.useHelper(name === "message" ? "error_message" : "error_name"), [target.value]);
 }
 
 const arithmeticKinds: Partial<Record<py.BinaryOperator, ts.SyntaxKind>> = {

@@ -1,0 +1,4 @@
+# `new SyntaxError(m)`: an instance of a subclass of Python's SyntaxError, so that the program may assign
+# its message or name (`e.message = …`), which MicroPython's own exception objects refuse.
+# Made by type() to keep the name SyntaxError: tracebacks, error_name and js_str read it as before.
+JsSyntaxError = type("SyntaxError", (SyntaxError,), {})
