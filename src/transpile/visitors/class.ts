@@ -107,6 +107,37 @@ function usesOwnClass(initializer: ts.Expression, node: ts.ClassLikeDeclaration,
 }
 
 /**
+ * A static initializer reading a name the class body also binds (`static a = 1; static b = a`,
+ * `static tag = tag` in a function): JavaScript reads the variable outside the class, but a
+ * Python class body looks such a name up among the class's own attributes first, and skips the
+ * enclosing function's variables for it. Set after the class, the initializer reads the variable.
+ */
+function readsMemberName(initializer: ts.Expression, node: ts.ClassLikeDeclaration, context: TransformationContext): boolean {
+  const bound = new Set<string>();
+  for (const member of node.members) {
+    if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+    bound.add(member.name.text).add(pythonSafeAttribute(member.name.text));
+    const stored = isStatic(member) ? staticStorageName(member, context) : undefined;
+    if (stored) bound.add(stored);
+  }
+  const visit = (child: ts.Node): boolean => {
+    if (ts.isIdentifier(child) && isReference(child) && (bound.has(child.text) || bound.has(context.pythonName(child)))) return true;
+    // A function's body runs in a scope of its own, which sees the enclosing function's names.
+    if (ts.isFunctionLike(child) || ts.isTypeNode(child)) return false;
+    return ts.forEachChild(child, visit) ?? false;
+  };
+  return visit(initializer);
+}
+
+/** An identifier naming a variable, not a property (`o.name`, `{ name: 1 }`). */
+function isReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)) && parent.name === node) return false;
+  return true;
+}
+
+/**
  * A class becomes a Python class: fields and parameter properties are assigned in
  * `__init__` (after `super().__init__` in a derived class, as in JS), static fields are
  * class attributes, static methods `@staticmethod` (`@classmethod` when they read `this`),
@@ -177,7 +208,8 @@ function classBody(node: ts.ClassLikeDeclaration, className: string, after: py.S
     if (
       ts.isPropertyDeclaration(member) &&
       isStatic(member) &&
-      (staticsAfter || (member.initializer && usesOwnClass(member.initializer, node, context)))
+      (staticsAfter ||
+        (member.initializer && (usesOwnClass(member.initializer, node, context) || readsMemberName(member.initializer, node, context))))
     ) {
       staticsAfter = true;
       after.push(...staticFieldAfterClass(member, className, context));

@@ -11,4 +11,6 @@ describeCases("static blocks and static fields needing their class", {
   "an empty static block and one with only a comment": `class E { static {} static x = 1; static { /* nothing */ } } console.log(E.x);`,
   "a static field named by a string after a block": `class K { static { } static "max-count" = 3; static total = K["max-count"] * 2; } console.log(K["max-count"], K.total);`,
   "an error thrown in a static block": `try { class Bad { static { throw new Error("bad class"); } } console.log(Bad.name); } catch (e) { console.log("caught", (e as Error).message); }`,
+  "a static initializer reads the outer variable named like a member": `const a = 5; function f() { return "outer"; } class C { static a = 1; static b = a; static f() { return 0; } static g = typeof f; static h = f(); } console.log(C.a, C.b, C.g, C.h, C.f());`,
+  "in a function, a static field named like the variable it reads": `function make(tag: string, n: number) { class D { static tag = tag; static n = n * 2; static both = tag + n; } return D; } const D1 = make("t", 1); console.log(D1.tag, D1.n, D1.both, make("u", 4).both);`,
 });
