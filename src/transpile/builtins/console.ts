@@ -192,13 +192,24 @@ function printedArgument(argument: ts.Expression, value: py.Expression, context:
   if (isStringType(type)) return isJsonStringify(argument) ? py.call(context.useHelper("js_inspect"), [value]) : value;
   if (isNumberType(type))
     return hasPythonText(isIntegral(argument, context), argument, context) ? value : py.call(context.useHelper("num_log"), [value]);
-  if (isBooleanType(type)) return py.ifExp(value, py.str("true"), py.str("false"));
+  // `flags[k] ?? "unset"`: the checker types it by its left side alone (not nullable, for an
+  // element or record read), but the value may be the right side's.
+  if (isBooleanType(type)) {
+    return isNullishFallback(argument)
+      ? py.call(context.useHelper("js_inspect"), [value])
+      : py.ifExp(value, py.str("true"), py.str("false"));
+  }
   // The word alone only when dropping the value drops nothing (`console.log(f())` still calls f).
   const effectFree = value.kind === "Constant" || value.kind === "Name";
   if (effectFree && (type.flags & ts.TypeFlags.Undefined || type.flags & ts.TypeFlags.Void)) return py.str("undefined");
   if (effectFree && type.flags & ts.TypeFlags.Null) return py.str("null");
   rejectUnprintable(argument, type, context, 0);
   return py.call(context.useHelper("js_inspect"), [value]);
+}
+
+function isNullishFallback(node: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
 /** Class instances (other than Map and Set) and Errors print in ways MicroPython cannot match. */

@@ -39,4 +39,5 @@ describeCases("console.log formatting", {
   "string only argument not quoted": `console.log("it's plain");`,
   "optional value printed": `const o: { v?: number } = {}; console.log(o.v, o);`,
   "a class printed as itself": `class K { m() { return 1; } static s() { return 2; } } class B extends K {} class Err extends Error {} const Anon = class {}; const Named = class Inner {}; console.log(K, B, Err, [K, B], { k: K, n: 1 }, Anon, Named);`,
+  "a boolean read with a fallback of another type prints the fallback": `const flags: Record<string, boolean> = { on: true }; const list: boolean[] = [false]; console.log(flags.x ?? "unset", flags.on ?? "unset", list[3] ?? 0, list[0] ?? 0, (flags["y"] ?? "none"));`,
 });
