@@ -24,6 +24,18 @@ export function receiverKind(node: ts.Expression, context: TransformationContext
   return type.getSymbol()?.getName();
 }
 
+/**
+ * `Symbol.iterator`, `Symbol.dispose`…: the library's well-known symbol of that name, written as
+ * an expression or as a computed member name (`[Symbol.iterator]()`).
+ */
+export function isWellKnownSymbol(name: ts.Node | undefined, member: string, context: TransformationContext): boolean {
+  const expression = name && ts.isComputedPropertyName(name) ? name.expression : name;
+  if (!expression || !ts.isPropertyAccessExpression(expression) || expression.name.text !== member) return false;
+  if (!ts.isIdentifier(expression.expression) || expression.expression.text !== "Symbol") return false;
+  const symbol = context.symbolOf(expression.expression);
+  return symbol !== undefined && isLibrarySymbol(symbol, context);
+}
+
 /** Declared by the JavaScript/Node libraries: neither the user's code nor the tsmp facade. */
 export function isLibrarySymbol(symbol: ts.Symbol, context: TransformationContext): boolean {
   return (symbol.declarations?.length ?? 0) > 0 && !context.isDeclaredByUser(symbol) && !context.isDeclaredByFacade(symbol);

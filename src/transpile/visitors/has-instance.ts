@@ -1,7 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
-import { isLibrarySymbol } from "../builtins/library.js";
+import { isWellKnownSymbol } from "../builtins/library.js";
 
 /**
  * `static [Symbol.hasInstance](value)` of a class: JavaScript's `x instanceof C` calls it (an
@@ -13,11 +13,7 @@ export const hasInstanceMethodName = "_js_has_instance";
 
 /** `Symbol.hasInstance`, the library's, written as a computed name. */
 export function isSymbolHasInstance(name: ts.Node | undefined, context: TransformationContext): boolean {
-  const expression = name && ts.isComputedPropertyName(name) ? name.expression : undefined;
-  if (!expression || !ts.isPropertyAccessExpression(expression) || expression.name.text !== "hasInstance") return false;
-  if (!ts.isIdentifier(expression.expression) || expression.expression.text !== "Symbol") return false;
-  const symbol = context.symbolOf(expression.expression);
-  return symbol !== undefined && isLibrarySymbol(symbol, context);
+  return isWellKnownSymbol(name, "hasInstance", context);
 }
 
 /** `x instanceof C` through C's own `[Symbol.hasInstance]`, or undefined where C's type has none of the program's. */

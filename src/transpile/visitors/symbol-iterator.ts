@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isLibrarySymbol } from "../builtins/library.js";
+import { isWellKnownSymbol } from "../builtins/library.js";
 import { functionDefinition } from "./function.js";
 
 /**
@@ -16,11 +16,7 @@ export const iteratorMethodName = "_js_iterator";
 
 /** `Symbol.iterator`, the library's, written as a computed name or an index. */
 export function isSymbolIterator(name: ts.Node | undefined, context: TransformationContext): boolean {
-  const expression = name && ts.isComputedPropertyName(name) ? name.expression : name;
-  if (!expression || !ts.isPropertyAccessExpression(expression) || expression.name.text !== "iterator") return false;
-  if (!ts.isIdentifier(expression.expression) || expression.expression.text !== "Symbol") return false;
-  const symbol = context.symbolOf(expression.expression);
-  return symbol !== undefined && isLibrarySymbol(symbol, context);
+  return isWellKnownSymbol(name, "iterator", context);
 }
 
 /** The method under its Python name, taking its receiver first. */

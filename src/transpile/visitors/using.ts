@@ -2,7 +2,7 @@ import { ts } from "../typescript.js";
 import { declaresUsing, type TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
-import { isLibrarySymbol } from "../builtins/library.js";
+import { isWellKnownSymbol } from "../builtins/library.js";
 
 /**
  * `using x = value` (explicit resource management): when the block ends, however it ends,
@@ -56,11 +56,7 @@ export function usingDeclarations(list: ts.VariableDeclarationList, context: Tra
 
 /** `Symbol.dispose`, the library's, as a computed member name or an index. */
 export function isSymbolDispose(name: ts.Node | undefined, context: TransformationContext): boolean {
-  const expression = name && ts.isComputedPropertyName(name) ? name.expression : name;
-  if (!expression || !ts.isPropertyAccessExpression(expression) || expression.name.text !== "dispose") return false;
-  if (!ts.isIdentifier(expression.expression) || expression.expression.text !== "Symbol") return false;
-  const symbol = context.symbolOf(expression.expression);
-  return symbol !== undefined && isLibrarySymbol(symbol, context);
+  return isWellKnownSymbol(name, "dispose", context);
 }
 
 /** `o[Symbol.dispose]()`, `super[Symbol.dispose]()`: the object's `_js_dispose`, called. */
