@@ -1,5 +1,6 @@
 import type { SerialPort } from "serialport";
 import { describeOpenError, PortBusy } from "./port-open-error.js";
+import { repairSerialPolling } from "./serial-polling.js";
 
 /** How long a busy port is tried again before it counts as another program's. */
 const BUSY_RETRY_MS = 1000;
@@ -14,6 +15,7 @@ const BUSY_PAUSE_MS = 100;
  * program holds is still reported busy, a second later.
  */
 export async function openPort(port: SerialPort, path: string): Promise<void> {
+  repairSerialPolling();
   const deadline = Date.now() + BUSY_RETRY_MS;
   for (;;) {
     const error = await new Promise<PortBusy | Error | undefined>((resolveOpen) =>

@@ -70,6 +70,9 @@ export class NodeWebSerialPort implements EsptoolSerialDevice {
       autoOpen: false,
     });
     await openPort(port, this.path);
+    // A failed write rejects its own promise below, and a lost link also ends the readable with
+    // "close"; without a listener the same error would also crash the process as unhandled.
+    port.on("error", () => undefined);
     this.port = port;
     const arrivalWaiters = this.arrivalWaiters;
     this.readable = new ReadableStream<Uint8Array>({

@@ -9,6 +9,7 @@ import { flipByte, lineNoise, receivedCorruption, type RenameFault, type Virtual
 import { MemoryLink } from "./memory-link.js";
 import { PacedChannel } from "./paced-channel.js";
 import { PtyLink } from "../pty-link.js";
+import { repairSerialPolling } from "../../flash/serial-polling.js";
 import { ResetCause } from "../../devices/reset-cause.js";
 import { SharedRunState, type RunContext } from "./run-state.js";
 import type { BoardWorkerData, FromBoard, ToBoard } from "./worker-messages.js";
@@ -259,6 +260,7 @@ export class VirtualBoard {
   /** A pty (socat) whose other end a serial client opens at `portPath`. */
   private async ptyEnd(): Promise<BoardEnd> {
     const link = await PtyLink.open(this.portPath, join(this.tempDir, "board-side"));
+    repairSerialPolling();
     const port = new SerialPort({ path: link.boardPath, baudRate: this.options.baud ?? 115200, autoOpen: false });
     try {
       await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { SerialPort } from "serialport";
 import { TsmpError } from "../../errors.js";
 import { PtyLink } from "../pty-link.js";
+import { repairSerialPolling } from "../../flash/serial-polling.js";
 import { virtualChip, virtualChipIds, type VirtualChip } from "./chips.js";
 import { FlashMemory, parseFlashSize } from "./flash-memory.js";
 import { LoaderCommands, type AfterReply, type LoaderFaults } from "./loader-commands.js";
@@ -18,8 +19,12 @@ export interface VirtualEsp32Faults extends LoaderFaults {
   dropAfterBytes?: number;
   /** The lowest bit of the host's byte at this position (from 0) flips on the line. */
   flipByteAt?: number;
-  /** Hold back the reply to one command (by opcode) this long: a slow host, hub or chip. */
-  slowReply?: { op: number; ms: number };
+  /**
+   * Hold back the reply to one command (by opcode) this long: a slow host, hub or chip. A
+   * register read of `exceptAddress` still answers at once (the host probes the chip with a
+   * short-timeout read of its magic register, which a long hold would fail).
+   */
+  slowReply?: { op: number; ms: number; exceptAddress?: number };
 }
 
 export interface VirtualEsp32Options {
@@ -107,6 +112,9 @@ export class VirtualEsp32 {
       (byte) => this.onStrayByte(byte),
     );
     device.on("data", (chunk: Buffer) => this.onData(chunk));
+    // A write still queued when the chip stops (or the host's side goes away) fails with EBADF
+    // or EIO: the chip has nobody to answer, which is not an error of the process running it.
+    device.on("error", () => undefined);
   }
 
   static async start(options: VirtualEsp32Options = {}): Promise<VirtualEsp32> {
@@ -124,6 +132,7 @@ export class VirtualEsp32 {
     const tempDir = options.link ? undefined : mkdtempSync(join(tmpdir(), "tsmp-esp32-"));
     const portPath = options.link ?? join(tempDir!, "port");
     const link = await PtyLink.open(portPath, `${portPath}.device`);
+    repairSerialPolling();
     const device = new SerialPort({ path: link.boardPath, baudRate: ROM_BAUD, autoOpen: false });
     try {
       await new Promise<void>((resolve, reject) => device.open((error) => (error ? reject(error) : resolve())));
@@ -266,7 +275,8 @@ export class VirtualEsp32 {
     if (packet[1] === ERASE_FLASH) this.filesystem.erase();
     const outcome = await this.commands.handle(packet);
     const slow = this.options.faults?.slowReply;
-    if (slow && packet[1] === slow.op) await sleep(slow.ms);
+    // A command's arguments start after the 8-byte header; a READ_REG's is the address.
+    if (slow && packet[1] === slow.op && (packet.length < 12 || packet.readUInt32LE(8) !== slow.exceptAddress)) await sleep(slow.ms);
     for (const reply of outcome.replies) this.send(encodeSlipFrame(reply));
     await this.after(outcome.after);
   }

@@ -6,6 +6,7 @@ import { deflateSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeFlashReport, eraseChip, flashFirmware, readChipInfo, type FlashFirmwareOptions } from "../../../src/commands/firmware.js";
 import { VirtualEsp32, type VirtualEsp32Options } from "../../../src/sim/virtual-esp32/index.js";
+import { CHIP_DETECT_MAGIC_REG } from "../../../src/sim/virtual-esp32/chips.js";
 import { makeEspImage } from "../../harness/esp-image.js";
 
 const IMAGE_SIZE = 1536 * 1024;
@@ -106,9 +107,14 @@ describe("tsmp firmware flash against the virtual ESP32", () => {
   });
 
   it("sends register reads back to back where it can: ROM calibration, chip description, flash ID", async () => {
-    // Each READ_REG answer held back 50 ms: a read sent back to back with the one before it
-    // arrives while that one's answer is still pending.
-    const virtual = await startChip({ tracePackets: true, faults: { slowReply: { op: 0x0a, ms: 50 } } });
+    // Each READ_REG answer held back 250 ms: a read sent back to back with the one before it
+    // arrives while that one's answer is still pending. (With 50 ms, a loaded CI machine once
+    // delayed the second read of a pair past the first's answer.) The magic register, which the
+    // host reads with a 100 ms timeout to see that the chip follows a baud change, answers at once.
+    const virtual = await startChip({
+      tracePackets: true,
+      faults: { slowReply: { op: 0x0a, ms: 250, exceptAddress: CHIP_DETECT_MAGIC_REG } },
+    });
     const image = makeEspImage(16 * 1024);
     await flashFirmware(options(writeImage("firmware.bin", image)));
     let pending = 0;
