@@ -48,7 +48,8 @@ const followLimit = 6;
 export function mayHoldUndefined(node: ts.Expression, context: TransformationContext, depth = 0): boolean {
   if (depth > followLimit) return false;
   const value = skipParentheses(node);
-  if (mayReadPastEnd(value, context) || isJsonStringify(value) || isRecordRead(value, context)) return true;
+  if (mayReadPastEnd(value, context) || isJsonStringify(value) || isRecordRead(value, context) || isEnumNameRead(value, context))
+    return true;
   if (ts.isOptionalChain(value) && chainMayStopAtUndefined(value, context, depth)) return true;
   if (ts.isConditionalExpression(value)) {
     return mayHoldUndefined(value.whenTrue, context, depth + 1) || mayHoldUndefined(value.whenFalse, context, depth + 1);
@@ -111,6 +112,27 @@ function isRecordRead(value: ts.Expression, context: TransformationContext, link
   if (!isRecordType(context, receiverType)) return false;
   // A property the type declares besides its index signature is there.
   return !ts.isPropertyAccessExpression(value) || receiverType.getProperty(value.name.text) === undefined;
+}
+
+/**
+ * `E[v]` of a numeric enum, the name of v's member: undefined when v is none of the members, as a
+ * value typed `E` may be (`Perm.Read | Perm.Exec` of a flags enum, a number cast to `E`).
+ * Only a single member's type (`E[E.A]`, `E[1]` naming a member) is sure to name one.
+ */
+function isEnumNameRead(value: ts.Expression, context: TransformationContext): boolean {
+  if (!ts.isElementAccessExpression(value) || ts.isStringLiteralLike(value.argumentExpression)) return false;
+  const symbol = typeOf(context, value.expression).getSymbol();
+  if (!symbol || !(symbol.flags & ts.SymbolFlags.Enum) || symbol.flags & ts.SymbolFlags.EnumMember) return false;
+  const index = typeOf(context, value.argumentExpression);
+  if (index.isNumberLiteral()) return !enumHasValue(symbol, index.value, context);
+  return !(index.flags & ts.TypeFlags.EnumLiteral) || index.isUnion();
+}
+
+function enumHasValue(symbol: ts.Symbol, wanted: number, context: TransformationContext): boolean {
+  return (symbol.declarations ?? []).some(
+    (declaration) =>
+      ts.isEnumDeclaration(declaration) && declaration.members.some((member) => context.checker.getConstantValue(member) === wanted),
+  );
 }
 
 function isClassWithNumberIndex(type: ts.Type, context: TransformationContext): boolean {

@@ -14,4 +14,5 @@ describeCases("undefined typed as a string, turned into text", {
   "object destructuring of a record": `const r: Record<string, string> = { host: "h" }; const { host, port } = r; console.log(host + ":" + port);`,
   "a default or ?? replaces undefined": `const r: Record<string, string> = {}; const [a = "d"] = "".split(",").slice(1); let w = r["a"] ?? "dflt"; console.log("a=" + a, "w=" + w);`,
   "a parameter's default takes the place of a missing key": `function g(s: string, t = "d") { return s + "/" + t; } function f(a = 1) { return a; } const r: Record<string, string> = {}; const arr: number[] = []; console.log(g("a", r["x"]), g(r["y"]), f(arr[3]), f(arr.length));`,
+  "an enum's name of a value naming no member": `enum Perm { None = 0, Read = 1, Write = 2, Exec = 4 } const p: Perm = Perm.Read | Perm.Exec; console.log(Perm[p], "name:" + Perm[p], \`[\${Perm[p]}]\`, String(Perm[p]), Perm[p] ?? "?"); function nameOf(v: Perm): string { return Perm[v]; } console.log(nameOf(3 as Perm), nameOf(Perm.Write) + "!", [1, 5].map((v) => Perm[v as Perm])); const w = Perm.Write; console.log(Perm[w] + Perm[Perm.Read] + Perm[4]);`,
 });
