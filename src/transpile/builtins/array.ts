@@ -5,7 +5,7 @@ import * as libraryDiagnostics from "./diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isBooleanType, isNumberType, isStringType, typeOf } from "../types.js";
 import { argumentList, asIndex, asIndexes, slice, transformArgs } from "./arguments.js";
-import { callbackArity } from "./callbacks.js";
+import { bindCallback, callbackArity } from "./callbacks.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
@@ -16,11 +16,14 @@ function elementType(node: ts.Expression, context: TransformationContext): ts.Ty
   return context.checker.isArrayType(type) ? context.checker.getTypeArguments(type as ts.TypeReference)[0] : undefined;
 }
 
-/** A callback argument and how many of (value, index, array) it declares. */
+/** A callback argument (bound to the thisArg after it, if any) and how many of (value, index, array) it declares. */
 function callback(node: ts.CallExpression, context: TransformationContext, member: string, maximum = 3) {
   const argument = node.arguments[0]!;
+  // reduce's second argument is its initial value, not a thisArg.
+  const thisArg = maximum === 3 ? node.arguments[1] : undefined;
+  const [fn, thisValue] = context.transformInOrder(thisArg ? [argument, thisArg] : [argument]);
   return {
-    fn: context.transformExpression(argument),
+    fn: bindCallback(argument, fn!, thisValue, context),
     arity: py.num(callbackArity(argument, context, member, maximum)),
     count: callbackArity(argument, context, member, maximum),
   };
@@ -371,11 +374,8 @@ export const arrayStaticCalls: CallMappings = {
       return py.call(py.name("list"), [context.transformExpression(source!)]);
     }
     const arity = callbackArity(mapper, context, "Array.from", 2);
-    return py.call(context.useHelper("arr_from"), [
-      context.transformExpression(source!),
-      context.transformExpression(mapper),
-      py.num(arity),
-    ]);
+    const [items, fn, thisValue] = context.transformInOrder(node.arguments.slice(0, 3));
+    return py.call(context.useHelper("arr_from"), [items!, bindCallback(mapper, fn!, thisValue, context), py.num(arity)]);
   },
   of(node, context) {
     return argumentList(transformArgs(node, context));

@@ -1,6 +1,8 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "./diagnostics.js";
+import * as py from "../python-ast.js";
+import { skipParentheses } from "../visitors/transparent.js";
 
 /**
  * How many arguments a callback declares. JavaScript passes (value, index, array) and a
@@ -19,4 +21,23 @@ export function callbackArity(node: ts.Expression, context: TransformationContex
     context.report(diagnostics.callbackArity(node, member));
   }
   return Math.min(parameters.length, maximum);
+}
+
+/**
+ * The callback of `a.forEach(f, thisArg)` (map, filter, some, every, find…, a typed array's, a
+ * Map's or Set's forEach, `Array.from(src, f, thisArg)`): JavaScript calls `f` with `this` set
+ * to thisArg. A function declaring `this` (or an object literal's method) is bound to it with
+ * js_bind; an arrow function ignores it, so thisArg is then only evaluated, for its effects.
+ * `fn` and `thisValue` are the transformed callback and thisArg (in order, transformInOrder).
+ */
+export function bindCallback(
+  callback: ts.Expression,
+  fn: py.Expression,
+  thisValue: py.Expression | undefined,
+  context: TransformationContext,
+): py.Expression {
+  if (!thisValue) return fn;
+  if (!ts.isArrowFunction(skipParentheses(callback))) return py.call(context.useHelper("js_bind"), [fn, thisValue, py.tuple([])]);
+  if (thisValue.kind !== "Name" && thisValue.kind !== "Constant") context.addPrecedingStatements(py.expressionStatement(thisValue));
+  return fn;
 }

@@ -1,7 +1,7 @@
 import { ts } from "../typescript.js";
 import * as py from "../python-ast.js";
 import { transformArgs } from "./arguments.js";
-import { callbackArity } from "./callbacks.js";
+import { bindCallback, callbackArity } from "./callbacks.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
 
 /**
@@ -20,7 +20,8 @@ const forEach =
   (node, context, receiver) => {
     const callback = node.arguments[0]!;
     const arity = callbackArity(callback, context, `${kind}.forEach`, 3);
-    return py.call(py.attribute(receiver, "forEach"), [context.transformExpression(callback), py.num(arity)]);
+    const [fn, thisValue] = context.transformInOrder(node.arguments.slice(0, 2));
+    return py.call(py.attribute(receiver, "forEach"), [bindCallback(callback, fn!, thisValue, context), py.num(arity)]);
   };
 
 export const mapCalls: CallMappings = {

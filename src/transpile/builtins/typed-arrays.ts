@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isIntegral } from "../operators/numeric.js";
 import { argumentList, transformArgs } from "./arguments.js";
-import { callbackArity } from "./callbacks.js";
+import { bindCallback, callbackArity } from "./callbacks.js";
 import * as libraryDiagnostics from "./diagnostics.js";
 import { isTypedArrayName, typedArrayNames } from "../typed-array-names.js";
 import {
@@ -211,6 +211,9 @@ function withCallback(name: string, maximum = 3): CallMapping {
   return (node, context, receiver) => {
     const [callback, ...rest] = transformArgs(node, context);
     const arity = callbackArity(node.arguments[0]!, context, `${name} of a typed array`, maximum);
+    // reduce's second argument is its initial value; the others' is a thisArg.
+    if (maximum === 3)
+      return py.call(py.attribute(receiver, name), [bindCallback(node.arguments[0]!, callback!, rest[0], context), py.num(arity)]);
     return py.call(py.attribute(receiver, name), [callback!, py.num(arity), ...rest]);
   };
 }
@@ -227,9 +230,10 @@ export const typedArrayCalls: CallMappings = {
   // Statics: Uint8Array.from(iterable, mapper?), Uint8Array.of(...values).
   from(node, context, receiver) {
     if (!isConstructorReceiver(node)) return py.none();
-    const [source, mapper] = transformArgs(node, context);
+    const [source, mapper, thisValue] = transformArgs(node, context);
     const arity = mapper ? [py.num(callbackArity(node.arguments[1]!, context, "from of a typed array", 2))] : [];
-    return py.call(context.useHelper("typed_from"), [receiver, source!, ...(mapper ? [mapper] : []), ...arity]);
+    const bound = mapper ? [bindCallback(node.arguments[1]!, mapper, thisValue, context)] : [];
+    return py.call(context.useHelper("typed_from"), [receiver, source!, ...bound, ...arity]);
   },
   of: (node, context, receiver) => py.call(context.useHelper("typed_new"), [receiver, argumentList(transformArgs(node, context))]),
   subarray: method("subarray"),

@@ -55,3 +55,29 @@ function pick(this: { tag: string }, x: number) { return this.tag + x; }
 const fns: Array<(this: { tag: string }, x: number) => number | string> = [pick];
 console.log(mark("fn", fns[0]!).call(mark("this", { tag: "t" }), mark("arg", 1)), log.join(","));`,
 });
+
+// The thisArg after a callback (`a.forEach(f, obj)`): a function declaring `this` is called with
+// it; an arrow function ignores it, but it is still evaluated.
+describeCases("function values: the thisArg of array, typed-array, Map and Set callbacks", {
+  "array methods": `class Scaler { constructor(public factor: number) {} apply(x: number) { return x * this.factor; } }
+const out: number[] = [];
+[1, 2, 3].forEach(function (this: Scaler, x) { out.push(this.apply(x)); }, new Scaler(3));
+const only = [2, 3];
+console.log(out, [4, 5].map(function (this: { off: number }, x) { return x + this.off; }, { off: 100 }));
+console.log([1, 2, 3].filter(function (this: number[], x) { return this.includes(x); }, only), [1, 2, 3].some(function (this: number[], x) { return this.includes(x); }, only));
+console.log([1, 2, 3].every(function (this: number[], x) { return this.includes(x); }, only), [1, 2, 3].find(function (this: number[], x) { return this.includes(x); }, only), [1, 2, 3].findLastIndex(function (this: number[], x) { return this.includes(x); }, only));
+console.log(Array.from([1, 2], function (this: { k: number }, x) { return x * this.k; }, { k: 7 }), [1, 2].flatMap(function (this: { tag: string }, x) { return [this.tag, x]; }, { tag: "p" }));`,
+  "typed arrays, Map and Set": `const u8 = new Uint8Array([1, 2, 3]);
+const seen: string[] = [];
+u8.forEach(function (this: string[], x, i) { this.push(i + ":" + x); }, seen);
+console.log(seen, u8.map(function (this: { k: number }, x) { return x * this.k; }, { k: 10 }), Uint8Array.from([1, 2], function (this: { k: number }, x) { return x + this.k; }, { k: 5 }));
+const acc = { total: 0 };
+new Map([["a", 1], ["b", 2]]).forEach(function (this: typeof acc, v) { this.total += v; }, acc);
+new Set([10, 20]).forEach(function (this: typeof acc, v) { this.total += v; }, acc);
+console.log(acc.total, [1, 2].reduce((a, b) => a + b, 10), u8.reduce((a, b) => a + b, 100));`,
+  "an arrow function's thisArg is evaluated once": `let calls = 0;
+const next = () => { calls++; return { n: calls }; };
+console.log([1, 2].map((x) => x * 2, next()), calls);
+function plain(this: void, x: number) { return x + 1; }
+console.log([1].map(plain, null));`,
+});
