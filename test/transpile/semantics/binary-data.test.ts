@@ -91,6 +91,11 @@ describeCases("TextEncoder and TextDecoder", {
   "UTF-8 round trip": `const e = new TextEncoder().encode("hé€😀"); console.log(e, e.length, new TextDecoder().decode(e));`,
   "decode part of a buffer": `const bytes = new TextEncoder().encode("hello"); console.log(new TextDecoder().decode(bytes.subarray(1, 3)), new TextDecoder("utf-8").decode(new Uint8Array([104, 105])));`,
   encoding: `console.log(new TextEncoder().encoding, new TextDecoder().encoding);`,
+  // Noise on a serial line: each ill-formed sequence is one U+FFFD, a leading BOM is dropped.
+  "bytes that are not UTF-8": `const d = new TextDecoder();
+const cases = [[0x68, 0x69, 0xff, 0x21], [0xef, 0xbb, 0xbf, 0x41], [0xc3], [0xe2, 0x82], [0xe2, 0x82, 0x41], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xe0, 0x80, 0x80], [0x80, 0xbf, 0x41], [0xf5, 0x41], [0x41, 0xef, 0xbb, 0xbf]];
+for (const c of cases) { const s = d.decode(new Uint8Array(c)); console.log(JSON.stringify(s), s.length, [...s].map((ch) => ch.charCodeAt(0).toString(16)).join(" ")); }
+const valid = new TextEncoder().encode("नमस्ते 한국어 €"); console.log(d.decode(valid), d.decode(valid) === "नमस्ते 한국어 €");`,
   "typed arrays' own keys are their indexes": `const u8 = new Uint8Array([1, 2]); const i16 = new Int16Array([-1, 300]); const dv = new DataView(new ArrayBuffer(2)); console.log(Object.keys(u8), Object.entries(i16), Object.values(u8), Object.keys(dv)); for (const k in i16) console.log("key", k); console.log({ ...u8 }, Object.assign({}, i16));`,
   "in on typed arrays and arrays": `const u8 = new Uint8Array([1, 2]); console.log("0" in u8, "2" in u8, "01" in u8, "length" in u8, "01" in [1, 2], "1" in [1, 2]);`,
   "of with spread arguments": `const xs = [1, 2]; const payload = new Uint8Array([7, 8]); console.log(Uint8Array.of(...xs), Uint8Array.of(0, ...xs, 3), Float32Array.of(...xs, 0.5), Uint8Array.of(0xaa, ...Array.from(payload)));`,
