@@ -2,7 +2,8 @@
  * `tsmp/asyncio` ⇔ MicroPython's `asyncio`: the typed facade and its Node implementation.
  * Names and signatures follow https://docs.micropython.org/en/latest/library/asyncio.html.
  */
-import { coroutine } from "./coroutine.js";
+import { awaitPromise } from "./await-promise.js";
+import { coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError, RuntimeError, TimeoutError, type PythonException } from "./exceptions.js";
 import type { KwArgs } from "./kwargs.js";
 import { runtime } from "./runtime.js";
@@ -38,6 +39,12 @@ function promoteToTask<T>(aw: PromiseLike<T>): Task<T> {
 
 /** Schedules `coro` as a new task; it starts on the scheduler's next pass. */
 export function create_task<T>(coro: PromiseLike<T>): Task<T> {
+  // A JavaScript promise (`Promise.resolve(v)`, `Promise.all(…)`): a coroutine awaiting it, as
+  // the transpiled program's aw_coroutine makes; stepped as it is, the task would never park.
+  if (coro instanceof Promise && !isCoroutine(coro) && !(coro instanceof FirstUsePromise)) {
+    const promise = coro;
+    return scheduler().createTask(coroutine(async () => (await awaitPromise(promise)) as T, "awaiting"));
+  }
   return scheduler().createTask(coro);
 }
 

@@ -1142,4 +1142,21 @@ async function main(): Promise<void> {
 asyncio.run(main());
 `,
   ),
+  // A JavaScript promise handed to gather, create_task or wait_for is awaited by a coroutine
+  // (MicroPython's asyncio takes only coroutines and tasks; the shim's task never parked on it).
+  p(
+    "promises handed to gather, create_task and wait_for",
+    `
+async function slow(ms: number, v: string): Promise<string> { await asyncio.sleep_ms(ms); return v; }
+async function main(): Promise<void> {
+  const results = await asyncio.gather(slow(1, "x"), Promise.resolve("y"), (async () => { throw new RangeError("r"); })(), { return_exceptions: true });
+  console.log(results.map((r) => (r instanceof Error ? r.name : r)));
+  const t = asyncio.create_task(new Promise<number>((res) => res(5)));
+  console.log(await t, await asyncio.wait_for_ms(Promise.resolve(7), 100));
+  const both = Promise.all([slow(2, "a"), slow(1, "b")]);
+  console.log(await asyncio.gather(both, slow(1, "c")));
+}
+asyncio.run(main());
+`,
+  ),
 ];

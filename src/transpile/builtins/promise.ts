@@ -270,3 +270,26 @@ export function transformReturnedValue(node: ts.Expression, context: Transformat
     ? py.awaitExpr(py.call(py.attribute(context.useHelper("JsPromise"), "returned"), [value]))
     : py.awaitExpr(value);
 }
+
+/**
+ * An argument typed `Promise` handed to a facade or Python function (`asyncio.gather(p, …)`,
+ * `create_task(p)`, `wait_for_ms(p, 50)`): asyncio takes coroutines and tasks only, so a
+ * JsPromise (`Promise.resolve(v)`, `new Promise(…)`, a started call) is awaited by a coroutine
+ * of its own (aw_coroutine, which checks when it runs). A call of an async function or of the
+ * facade gives a coroutine or a task already, and a module not naming the Promise API has no
+ * JsPromise to hand (its stored async calls stay coroutines).
+ */
+export function asAsyncioAwaitable(argument: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
+  const symbol = context.checker.getTypeAtLocation(argument).getSymbol();
+  if (!symbol || symbol.name !== "Promise" || !isLibrarySymbol(symbol, context)) return value;
+  const call = skipParens(argument);
+  if (producesJsPromise(call, context)) return py.call(context.useHelper("aw_coroutine"), [value]);
+  // Only a module using the Promise API or starting async calls at the call holds JsPromises.
+  if (!runsAsPromises(argument.getSourceFile())) return value;
+  if (ts.isCallExpression(call)) {
+    const declaration = context.checker.getResolvedSignature(call)?.getDeclaration();
+    const isAsync = declaration !== undefined && ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Async;
+    if (isAsync || isLibraryOrFacadeCall(call, context)) return value;
+  }
+  return py.call(context.useHelper("aw_coroutine"), [value]);
+}

@@ -53,6 +53,7 @@ export const helperNames = [
   "any_list_call",
   "any_str_call",
   "arr_concat",
+  "aw_coroutine",
   "arr_fill",
   "arr_filter",
   "arr_find",

@@ -4,6 +4,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import * as py from "../python-ast.js";
 import { isConstantValue, nullishKinds, nullValue } from "../nullish.js";
+import { asAsyncioAwaitable } from "../builtins/promise.js";
 
 /**
  * Positional arguments, and keyword arguments for a trailing object literal passed where the
@@ -48,7 +49,7 @@ export function transformArguments(
     const argument = argumentNodes[index]!;
     if (ts.isSpreadElement(argument)) return { kind: "Starred", value };
     const passed = asPythonData(node, index, argument, withDefault(node, index, argument, value, context), context);
-    return toPython ? asPythonNone(argument, passed, context) : passed;
+    return toPython ? asAsyncioAwaitable(argument, asPythonNone(argument, passed, context), context) : passed;
   });
   return { args, keywords };
 }
