@@ -76,8 +76,11 @@ def json_parse(text):
             i += 1
         if i == start:
             fail()
-        pos[0] = i
         token = s[start:i]
+        # MicroPython's int() and float() also take "01", "1.", ".5", "+1": JSON does not.
+        if not _json_number(token):
+            fail()
+        pos[0] = i
         if token == "-0":
             return -0.0
         try:
@@ -91,8 +94,25 @@ def json_parse(text):
     def string():
         start = pos[0]
         i = start + 1
+        # json.loads also takes control characters and unknown escapes (`\x41`): JSON does not.
         while i < n and s[i] != '"':
-            i += 2 if s[i] == "\\" else 1
+            c = s[i]
+            if c < " ":
+                pos[0] = i
+                fail()
+            if c == "\\":
+                e = s[i + 1 : i + 2]
+                if e == "u":
+                    h = s[i + 2 : i + 6]
+                    if len(h) < 4 or any(d not in "0123456789abcdefABCDEF" for d in h):
+                        pos[0] = i
+                        fail()
+                elif not e or e not in '"\\/bfnrt':
+                    pos[0] = i
+                    fail()
+                i += 2
+            else:
+                i += 1
         if i >= n:
             fail()
         pos[0] = i + 1
@@ -103,3 +123,33 @@ def json_parse(text):
     if pos[0] != n:
         fail()
     return result
+
+
+def _json_number(t):
+    # -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    m = len(t)
+    i = 1 if t[:1] == "-" else 0
+    if i >= m or not "0" <= t[i] <= "9":
+        return False
+    if t[i] == "0":
+        i += 1
+    else:
+        while i < m and "0" <= t[i] <= "9":
+            i += 1
+    if i < m and t[i] == ".":
+        i += 1
+        d = i
+        while i < m and "0" <= t[i] <= "9":
+            i += 1
+        if i == d:
+            return False
+    if i < m and t[i] in "eE":
+        i += 1
+        if i < m and t[i] in "+-":
+            i += 1
+        d = i
+        while i < m and "0" <= t[i] <= "9":
+            i += 1
+        if i == d:
+            return False
+    return i == m

@@ -1,6 +1,9 @@
 import { describeCases } from "../../harness/cases.js";
 
 describeCases("json", {
+  // MicroPython's int(), float() and json.loads take these; JSON.parse throws.
+  "text JSON's grammar refuses is a SyntaxError": `const texts = ["01", "1.", ".5", "+1", "-", "-01", "1e", "1E+2", "-0.0e-0", "12.50", '"\\t"', '"a\\\\x41"', '"\\\\u00e9\\\\u00E9"', '"\\\\u12"', '"\\\\/\\\\n\\\\"\\\\\\\\"', '{"a":01}', "[1, -2.5e3, 0.001]"];
+for (const t of texts) { try { console.log("ok", JSON.stringify(t), JSON.stringify(JSON.parse(t))); } catch (e) { console.log("err", JSON.stringify(t), e instanceof SyntaxError); } }`,
   "stringify primitives": `console.log(JSON.stringify(1), JSON.stringify("s"), JSON.stringify(true), JSON.stringify(null), JSON.stringify(2.5));`,
   "stringify compact separators": `console.log(JSON.stringify({ a: 1, b: [1, 2] }));`,
   "stringify key order": `console.log(JSON.stringify({ zeta: 1, alpha: 2, mid: { y: 1, x: 2 } }));`,
