@@ -142,7 +142,8 @@ export class TransformationContext {
   transformStatements(nodes: readonly ts.Statement[]): py.Statement[] {
     const statements = hoistFunctionDeclarations(nodes, this.checker);
     // From a block's first `using` on, its statements run in a try that disposes (using.ts).
-    // A switch's cases share one block, which a case's statements do not make: rejected there.
+    // A switch's cases share one block, which a case's statements do not make: TypeScript
+    // rejects `using` directly in a case (TS1547).
     const first = nodes.length > 0 && ts.isCaseOrDefaultClause(nodes[0]!.parent) ? -1 : statements.findIndex(declaresUsing);
     if (first < 0) return statements.flatMap((node) => this.transformStatement(node));
     return [
@@ -430,16 +431,16 @@ export class TransformationContext {
   }
 }
 
-/**
- * JS hoists function declarations; Python binds a `def` when it runs. A function that code
- * above its declaration may call (directly or through other functions) moves to the top of
- * its block; everything else keeps its order.
- */
 /** `using x = …` and `await using x = …` statements. */
 export function declaresUsing(node: ts.Statement): node is ts.VariableStatement {
   return ts.isVariableStatement(node) && (node.declarationList.flags & ts.NodeFlags.Using) !== 0;
 }
 
+/**
+ * JS hoists function declarations; Python binds a `def` when it runs. A function that code
+ * above its declaration may call (directly or through other functions) moves to the top of
+ * its block; everything else keeps its order.
+ */
 export function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checker: ts.TypeChecker): readonly ts.Statement[] {
   const declarations = new Map<ts.Symbol, ts.FunctionDeclaration>();
   for (const node of nodes) {

@@ -112,14 +112,7 @@ function usesOwnClass(initializer: ts.Expression, node: ts.ClassLikeDeclaration,
  * Python class body looks such a name up among the class's own attributes first, and skips the
  * enclosing function's variables for it. Set after the class, the initializer reads the variable.
  */
-function readsMemberName(initializer: ts.Expression, node: ts.ClassLikeDeclaration, context: TransformationContext): boolean {
-  const bound = new Set<string>();
-  for (const member of node.members) {
-    if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
-    bound.add(member.name.text).add(pythonSafeAttribute(member.name.text));
-    const stored = isStatic(member) ? staticStorageName(member, context) : undefined;
-    if (stored) bound.add(stored);
-  }
+function readsMemberName(initializer: ts.Expression, bound: ReadonlySet<string>, context: TransformationContext): boolean {
   const visit = (child: ts.Node): boolean => {
     if (ts.isIdentifier(child) && isReference(child) && (bound.has(child.text) || bound.has(context.pythonName(child)))) return true;
     // A function's body runs in a scope of its own, which sees the enclosing function's names.
@@ -127,6 +120,18 @@ function readsMemberName(initializer: ts.Expression, node: ts.ClassLikeDeclarati
     return ts.forEachChild(child, visit) ?? false;
   };
   return visit(initializer);
+}
+
+/** The names a class's members bind in its Python class body, as written and as stored. */
+function memberNames(node: ts.ClassLikeDeclaration, context: TransformationContext): Set<string> {
+  const bound = new Set<string>();
+  for (const member of node.members) {
+    if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+    bound.add(member.name.text).add(pythonSafeAttribute(member.name.text));
+    const stored = isStatic(member) ? staticStorageName(member, context) : undefined;
+    if (stored) bound.add(stored);
+  }
+  return bound;
 }
 
 /** An identifier naming a variable, not a property (`o.name`, `{ name: 1 }`). */
@@ -199,6 +204,8 @@ function classBody(node: ts.ClassLikeDeclaration, className: string, after: py.S
   reportSharedNames(node, context);
   reportReplacedStaticAccessors(node, heritage, context);
   let staticsAfter = false;
+  // Computed once per class, only when a static field's initializer is checked against them.
+  let boundNames: Set<string> | undefined;
   for (const member of node.members) {
     if (ts.isClassStaticBlockDeclaration(member)) {
       staticsAfter = true;
@@ -209,7 +216,9 @@ function classBody(node: ts.ClassLikeDeclaration, className: string, after: py.S
       ts.isPropertyDeclaration(member) &&
       isStatic(member) &&
       (staticsAfter ||
-        (member.initializer && (usesOwnClass(member.initializer, node, context) || readsMemberName(member.initializer, node, context))))
+        (member.initializer &&
+          (usesOwnClass(member.initializer, node, context) ||
+            readsMemberName(member.initializer, (boundNames ??= memberNames(node, context)), context))))
     ) {
       staticsAfter = true;
       after.push(...staticFieldAfterClass(member, className, context));
