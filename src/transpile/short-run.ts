@@ -4,15 +4,17 @@
  * bytecode worth some interrupt budgets. In a cold `tsmp build` most of TypeScript's checker and
  * tsmp's transform get that hot within the first second, and the process exits soon after: on
  * the 6,000-line bench project V8's worker threads took about 1.2 s of CPU next to the main
- * thread's 1.4 s. Twice the budget cuts the workers' share by about 40 % and leaves the main
- * thread's time (what the user waits for when there are cores to spare) as it was; a larger
- * budget cuts more but makes the main thread run longer in the interpreter (9 alternating rounds,
- * bench/RESULTS.md, transpile). The build server and the tests run with V8's defaults.
+ * thread's 1.4 s. Three times the budget leaves the workers about half that and the main thread's
+ * time (what the user waits for when there are cores to spare) as it was. Against twice the
+ * budget, three times took a quarter less of the workers' CPU for the same main thread (13
+ * alternating rounds); four times took less again but made the main thread run longer in the
+ * interpreter on a quieter machine (bench/RESULTS.md, transpile). The build server and the tests
+ * run with V8's defaults.
  */
 import { setFlagsFromString } from "node:v8";
 
-/** Twice V8's default budget (66 KiB of bytecode in Node 20). */
-const shortRunFlags = "--interrupt-budget=135168";
+/** Three times V8's default budget (66 KiB of bytecode in Node 20). */
+const shortRunFlags = "--interrupt-budget=202752";
 
 let tuned = false;
 
@@ -25,8 +27,9 @@ export function tuneForShortRun(): void {
 
 /**
  * V8 refuses a code cache made under other flags, and replaces it: processes with and without
- * the tuning keep separate caches, or each would throw away the other's.
+ * the tuning, or with another tuning (an older tsmp), keep separate caches, or each would throw
+ * away the other's.
  */
 export function codeCacheFlavour(): string {
-  return tuned ? "-short-run" : "";
+  return tuned ? `-short-run-${shortRunFlags.replace(/\D/g, "")}` : "";
 }

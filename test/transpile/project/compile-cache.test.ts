@@ -31,7 +31,7 @@ describe.skipIf(!cliBuilt)("TypeScript's code cache", () => {
     expect(node([packagePath("bin/tsmp.js"), "build", project, "-o", join(project, "build")])).toMatch(/^Built 1 file into /);
     const [cache, ...others] = typescriptCaches();
     expect(others).toEqual([]);
-    expect(cache).toMatch(/^typescript-[\d.]+-v[\d.]+-\w+-short-run\.bin$/);
+    expect(cache).toMatch(/^typescript-[\d.]+-v[\d.]+-\w+-short-run-\d+\.bin$/);
     const written = statSync(join(cacheFolder, cache!)).mtimeMs;
 
     node([packagePath("bin/tsmp.js"), "build", project, "-o", join(project, "build")]);
@@ -41,7 +41,7 @@ describe.skipIf(!cliBuilt)("TypeScript's code cache", () => {
 
   it("has a file of its own for a process that did not tune V8", () => {
     node(["--input-type=module", "-e", `await import(${JSON.stringify(packagePath("dist/transpile/typescript.js"))});`]);
-    expect(typescriptCaches().filter((name) => !name.endsWith("-short-run.bin"))).toEqual([
+    expect(typescriptCaches().filter((name) => !name.includes("-short-run"))).toEqual([
       expect.stringMatching(/^typescript-[\d.]+-v[\d.]+-\w+\.bin$/),
     ]);
   }, 120_000);
