@@ -163,16 +163,30 @@ ${row("transpileProject + writeBuild in-process", inProcessTsmp)}
   - tsmp loads the compiler with V8's code cache, written after the first run with the functions it compiled (Node 22's
     \`module.enableCompileCache()\` does this, and tsc turns it on there; Node 20 has no such switch, so tsc here
     compiles its bundle every run).
-  - \`bin/tsmp.js\` doubles V8's interrupt budget before anything loads (src/transpile/short-run.ts). With V8's
+  - \`bin/tsmp.js\` triples V8's interrupt budget before anything loads (src/transpile/short-run.ts). With V8's
     default, most of the checker and the transform became hot enough within the first second to be compiled
     again by TurboFan on background threads, and the process ended soon after. Per-thread CPU, 9 alternating
     rounds at load 6–12 on 2026-12-03 (main thread / V8's worker threads / total, ms): V8's default
-    1448 / 1214 / 2679; 1.5× budget 1363 / 835 / 2198; 2× (chosen) 1404 / 724 / 2084; 4× 1561 / 438 / 1981.
-    Beyond 2× the main thread, which is what a user waits for where cores are spare, runs longer in the
-    interpreter. A 4× budget in \`tsmp dev\`'s in-process rebuilds (12 one-line edits, 3 alternating
-    rounds) left rebuilds no slower. The build server and the tests keep V8's defaults.
+    1448 / 1214 / 2679; 1.5× budget 1363 / 835 / 2198; 2× 1404 / 724 / 2084; 4× 1561 / 438 / 1981.
+    **Speed-up, found by per-thread CPU (\`/proc/self/task/*/schedstat\`) of alternating cold builds, each
+    variant with a code cache of its own:** 3× against 2×, 13 rounds at load 10–19 on 2026-12-03: workers
+    654 against 875 ms, main thread 1834 against 1789 (the same within the noise), total 2536 against 2664;
+    a second run of 11 rounds: total 2354 against 2635. 4× took less CPU again but its main thread ran
+    longer in the 9 rounds above, at lower load. The code cache's file name carries the budget, so two tsmp
+    versions do not throw away each other's cache. A 4× budget in \`tsmp dev\`'s in-process rebuilds (12
+    one-line edits, 3 alternating rounds) left rebuilds no slower. The build server and the tests keep V8's
+    defaults.
+  - **Speed-up, found by startup marks (main-thread CPU at each import):** \`tsmp build\` loads the module of
+    the build command alone; the other 15 command modules and what they import took 15–27 ms (src/cli/main.ts).
+  - Looked at and found equal to tsc, 2026-12-03 (marks in both CLIs, \`strace -c -f\`, \`--trace-gc\`): node's
+    start and loading the compiler (tsmp ~210–240 ms, tsc ~215 ms, tsc compiling its bundle without a cache),
+    parse and bind (~390 ms both: the builder program adds nothing measurable), the full check (~500–580 ms
+    both). Files: 368 opens and 841 stats against 151 and 216, a few ms. The build info, the stored build
+    and writing the .py and .py.map files: under 20 ms together. What tsmp spends beyond tsc is the transform
+    (600–750 ms of main thread cold) and its allocations (GC pauses 205 against 118 ms in one traced run).
   - Compiling tsmp's own bundle with a code cache, and the V8 flags \`--max-semi-space-size\`,
-    \`--single-threaded-gc\`, \`--always-sparkplug\`, \`--maglev\` (experimental in Node 20) and \`--no-opt\`
+    \`--single-threaded-gc\`, \`--always-sparkplug\`, \`--no-sparkplug\`, \`--maglev\` (experimental in Node 20),
+    \`--no-turbo-inlining\`, \`--max-inlined-bytecode-size-cumulative\`, \`--no-use-osr\` and \`--no-opt\`
     (CPU as low, wall time higher) were measured and not kept (issue-16 notes).
 - Where the main thread's extra time over tsc goes: the Python transform (about a quarter of a cold build).
   Its first pass over a freshly checked program costs about 1 s CPU in a cold process, about 0.5 s once
