@@ -200,7 +200,11 @@ class TypedArray(memoryview):
     def sort(self, compare=None):
         items = list(self)
         if compare is None:
-            items.sort()
+            # A float array sorts -0 before 0 and NaN last, as JavaScript's numeric order does.
+            if self._code in "fd":
+                items.sort(key=lambda v: (v != v, v, v == 0 and str(v)[0] != "-"))
+            else:
+                items.sort()
         else:
             items = arr_sort(items, compare)
         for i in range(len(items)):

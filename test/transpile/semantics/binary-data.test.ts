@@ -72,6 +72,7 @@ describeCases("other typed arrays", {
   BYTES_PER_ELEMENT: `console.log(Int8Array.BYTES_PER_ELEMENT, Uint16Array.BYTES_PER_ELEMENT, Int32Array.BYTES_PER_ELEMENT, Float32Array.BYTES_PER_ELEMENT, Float64Array.BYTES_PER_ELEMENT, new Uint32Array(3).byteLength);`,
   "methods keep the element type": `const a = new Int16Array([-1, 2, 30000]); console.log(a.map((v) => v * 2), a.filter((v) => v > 0), a.slice(1), a.subarray(1), a.indexOf(2), a.join(";"));`,
   "sort numeric with negatives": `const a = new Int32Array([5, -10, 1, -2]); a.sort(); console.log(a); const f = new Float64Array([0.5, -1.5, 0.25]); f.sort(); console.log(f);`,
+  "a float array sorts -0 before 0 and NaN last": `const f = new Float32Array([3.5, NaN, -1, 0, 10, -0, 2.25, NaN, -Infinity, Infinity, 0]); f.sort(); console.log(f, Object.is(f[2], -0), Object.is(f[3], 0)); const d = new Float64Array([0, -0, NaN, 1e-300, -1e300]); console.log(d.sort(), Object.is(d[1], -0));`,
   "subarray of Int16Array shares": `const a = new Int16Array([1, 2, 3]); const s = a.subarray(1); s[0] = -7; console.log(a, s.byteOffset, s.length);`,
   "conversions between types": `console.log(new Uint8Array(new Float32Array([1.5, 300.2, -1])), new Int8Array(new Uint8Array([255, 128])), new Float64Array(new Uint16Array([1, 65535])));`,
 });
