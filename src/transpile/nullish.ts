@@ -29,7 +29,21 @@ export function nullishKinds(context: TransformationContext, node: ts.Expression
     if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) kinds.undefined = true;
   }
   if (!kinds.null || ts.isElementAccessExpression(skipParentheses(node))) kinds.undefined = true;
+  if (!kinds.null && isOptionalDataProperty(context, skipParentheses(node))) kinds.null = true;
   return kinds;
+}
+
+/**
+ * `m.v` of an optional property an interface or a type literal declares (`interface Msg { v?:
+ * number }`): such shapes describe data, above all what JSON.parse gave, where a missing value
+ * is often written `null`. The type lies, but JavaScript's `m.v ?? d`, `m.v?.x` and `m.v != null`
+ * still treat null as missing, so the test asks for both.
+ */
+function isOptionalDataProperty(context: TransformationContext, node: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(node)) return false;
+  const symbol = context.checker.getSymbolAtLocation(node.name);
+  if (!symbol || !(symbol.flags & ts.SymbolFlags.Optional)) return false;
+  return (symbol.declarations ?? []).some((declaration) => ts.isPropertySignature(declaration));
 }
 
 /** The value `null`. */

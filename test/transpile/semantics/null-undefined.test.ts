@@ -47,3 +47,17 @@ describeCases("null and undefined are distinct", {
   "null as an index or count": `const n: any = null; console.log("abc".slice(n), "abc".slice(0, n), "ab".repeat(n), [1, 2, 3].slice(n, 2));`,
   "nullable object in a condition": `function f(o: number[] | null | undefined) { return o ? o.length : -1; } console.log(f(null), f(undefined), f([]), f([1]));`,
 });
+
+// An optional property of an interface or a type literal typed without null, holding JSON's
+// null: JavaScript's `??`, `?.` and `== null` still treat it as missing.
+describeCases("null from JSON in optional properties", {
+  "?? ?. == null and ??= over parsed data": `interface Msg { t: string; v?: number; tags?: string[]; meta?: { unit?: string } }
+const msgs: Msg[] = JSON.parse('[{"t":"a","v":1},{"t":"b","tags":["x"]},{"t":"c","v":null,"tags":null,"meta":null},{"t":"d","meta":{"unit":null}}]');
+console.log(msgs.map((m) => \`\${m.t}:\${m.v ?? "-"}:\${m.tags?.length ?? 0}:\${m.meta?.unit ?? "?"}\`).join(" "), msgs.filter((m) => m.v !== undefined).length, msgs.filter((m) => m.v != null).length, msgs.filter((m) => m.v == null).length);
+for (const m of msgs) { m.v ??= 0; }
+console.log(msgs.map((m) => m.v));
+type Cfg = { name?: string; port?: number };
+const c: Cfg = JSON.parse('{"name":null}');
+const name = c.name ?? "default";
+console.log(name, name.length, c.port ?? 80, c.name?.toUpperCase());`,
+});
