@@ -23,6 +23,8 @@ export function asCondition(context: TransformationContext, node: ts.Expression,
       if (mayBeNaN(context, node, type)) return py.call(context.useHelper("js_truthy"), [expression]);
       return expression;
     case "not-none":
+      // `{} | null` (an `unknown` narrowed by `!== undefined`) may hold 0 or "": js_truthy.
+      if (mayHoldPrimitive(type)) return py.call(context.useHelper("js_truthy"), [expression]);
       return nullishTestOnce(context, node, expression, true);
     case "always":
       // The type admits no nullish value, but a read past an array's end or a record's missing

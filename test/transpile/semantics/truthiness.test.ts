@@ -45,3 +45,17 @@ describeCases("truthiness, null and undefined", {
   "NaN on the left of || and && is falsy": `const n = Number("x"); const p = parseFloat("q"); console.log(n || 0, n && 5, p || -1, [1.5, NaN, 0].map((x) => x || -1)); let a = Math.sqrt(-1); a ||= 7; console.log(a);`,
   "NaN in a number-or-string union is falsy": `const u: number | string = Number("z"); console.log(u ? "T" : "F", u || "dflt", !u);`,
 });
+
+// `unknown` narrowed by `!== undefined` is `{} | null`: it may still hold 0 or "".
+describeCases("truthiness of {} | null", {
+  "an unknown narrowed by !== undefined": `const obj = JSON.parse(\`{"debug":"","n":0,"s":"x","z":null}\`) as Record<string, unknown>;
+const out: string[] = [];
+for (const k of ["debug", "n", "s", "z", "none"]) {
+  const v = obj[k];
+  if (v !== undefined) out.push(\`\${k}:\${Boolean(v)}:\${v ? "T" : "F"}:\${!v}\`);
+  if (v !== null && v !== undefined) out.push(\`\${k}=\${v ? 1 : 0}\`);
+}
+console.log(out.join(" "));
+function f(x: {} | null) { return x ? "yes" : "no"; }
+console.log(f(0), f(""), f(null), f("a"), f({}));`,
+});
