@@ -1,5 +1,5 @@
 import ts from "typescript";
-import { isCollectedAsyncCall, isDroppedAsyncCall, runsAsPromises, startsStoredCall } from "../../transpile/builtins/async-start.js";
+import { isCollectedAsyncCall, isDroppedAsyncCall, isKeptAsyncCall, runsAsPromises, startsStoredCall } from "../../transpile/builtins/async-start.js";
 
 /**
  * The rewrite that makes a user's TypeScript behave on Node as the transpiled Python behaves on
@@ -115,8 +115,10 @@ export function nodeSemanticsTransformer(options: NodeSemanticsOptions): ts.Tran
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return rewriteSpecifier(node);
       const visited = ts.visitEachChild(node, visit, context);
       if (isPromiseApiCall(visited)) return startArguments(visited);
-      // `[work(1), work(2)]`, `list.push(work(i))`: started where collected (async-start.ts).
-      if (ts.isCallExpression(visited) && ts.isCallExpression(node) && isCollectedAsyncCall(node)) return started(visited);
+      // `[work(1), work(2)]`, `list.push(work(i))`, `memo.set(k, work(k))`: started where collected or kept (async-start.ts).
+      if (ts.isCallExpression(visited) && ts.isCallExpression(node) && (isCollectedAsyncCall(node) || isKeptAsyncCall(node))) {
+        return started(visited);
+      }
       // `work().then(…)`: the Promise API runs the coroutine, not an asyncio task.
       if (ts.isPropertyAccessExpression(visited) && ts.isPropertyAccessExpression(node) && isThenCallee(node)) {
         usesStartHelper = true;

@@ -70,6 +70,45 @@ export function isCollectedCall(call: ts.CallExpression): boolean {
   return collected && !importsAsyncio(call.getSourceFile());
 }
 
+/**
+ * `memo.set(k, work(k))`, `{ job: work() }`, `x = work()`, `return work()` from a function that
+ * is not async: an async call of this module kept where it may be awaited more than once, in a
+ * module without asyncio. A MicroPython coroutine awaited a second time gives None, where a
+ * promise gives its value again, so the call is started there (JsPromise.of), as JavaScript
+ * starts it. Positions that consume the promise once stay as they are: `await work()`,
+ * `work().then(…)`, a dropped call, a Promise API argument, a collected or stored call (above),
+ * `return work()` from an async function (adopted). Under asyncio calls stay coroutines, which
+ * `create_task` and `gather` need.
+ */
+export function isKeptAsyncCall(call: ts.CallExpression): boolean {
+  return callsModuleAsyncFunction(call) && isKeptCall(call) && !importsAsyncio(call.getSourceFile());
+}
+
+function isKeptCall(call: ts.CallExpression): boolean {
+  let use: ts.Node = call;
+  while (
+    ts.isParenthesizedExpression(use.parent) ||
+    ts.isAsExpression(use.parent) ||
+    ts.isSatisfiesExpression(use.parent) ||
+    ts.isNonNullExpression(use.parent)
+  ) {
+    use = use.parent;
+  }
+  const parent = use.parent;
+  if (ts.isAwaitExpression(parent) || ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return false;
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return parent.expression !== use;
+  if (ts.isArrayLiteralExpression(parent) || isCollectedCall(call) || isPromiseApiArgument(use as ts.Expression)) return false;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === use) return !startsAtCall(parent);
+  if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === use)) return !inAsyncFunction(parent);
+  return true;
+}
+
+function inAsyncFunction(node: ts.Node): boolean {
+  let owner: ts.Node | undefined = ts.isArrowFunction(node) ? node : node.parent;
+  while (owner !== undefined && !ts.isFunctionLike(owner)) owner = owner.parent;
+  return owner !== undefined && isAsync(owner);
+}
+
 /** `const p = work()` started at the call: used only as a promise, calling the Promise API's way. */
 export function startsStoredCall(declaration: ts.VariableDeclaration): boolean {
   if (!startsAtCall(declaration)) return false;
@@ -96,7 +135,7 @@ function mentionsPromiseApi(node: ts.Node): boolean {
 
 function hasEagerStart(sourceFile: ts.SourceFile): boolean {
   const visit = (node: ts.Node): boolean =>
-    (ts.isCallExpression(node) && (isDroppedAsyncCall(node) || isCollectedAsyncCall(node))) ||
+    (ts.isCallExpression(node) && (isDroppedAsyncCall(node) || isCollectedAsyncCall(node) || isKeptAsyncCall(node))) ||
     (ts.isVariableDeclaration(node) && startsStoredCall(node)) ||
     (ts.forEachChild(node, visit) ?? false);
   return visit(sourceFile);

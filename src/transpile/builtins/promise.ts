@@ -12,6 +12,7 @@ import {
   importsAsyncio,
   isCollectedCall,
   isDroppedAsyncCall,
+  isKeptAsyncCall,
   runsAsPromises,
   startsStoredCall,
   storesCallForLater,
@@ -218,8 +219,12 @@ function isAtTopLevel(node: ts.Node): boolean {
   return true;
 }
 
-/** `[work(1), work(2)]`, `list.push(work(i))`: started where it is collected (async-start.ts). */
+/** `[work(1), work(2)]`, `list.push(work(i))`, `memo.set(k, work(k))`: started where it is collected or kept (async-start.ts). */
 export function startCollectedCall(call: ts.CallExpression, value: py.Expression, context: TransformationContext): py.Expression {
+  // `memo.set(k, work(k))`: a promise kept to be awaited again (async-start.ts).
+  if (isKeptAsyncCall(call) && calleeIsAsyncHere(call, context) && isPromiseType(typeOf(context, call))) {
+    return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
+  }
   if (!isCollectedCall(call) || !isPromiseType(typeOf(context, call)) || producesJsPromise(call, context)) return value;
   if (!startsHere(call, context)) {
     if (!isLibraryOrFacadeCall(call, context)) context.report(asyncCallStartedLate(call, "collected into an array"));
