@@ -1,5 +1,11 @@
 import ts from "typescript";
-import { isCollectedAsyncCall, isDroppedAsyncCall, isKeptAsyncCall, runsAsPromises, startsStoredCall } from "../../transpile/builtins/async-start.js";
+import {
+  isCollectedAsyncCall,
+  isDroppedAsyncCall,
+  isKeptAsyncCall,
+  runsAsPromises,
+  startsStoredCall,
+} from "../../transpile/builtins/async-start.js";
 
 /**
  * The rewrite that makes a user's TypeScript behave on Node as the transpiled Python behaves on

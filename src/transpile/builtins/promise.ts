@@ -72,6 +72,10 @@ function thenCall(method: string, expected: readonly number[]) {
     if (ts.isCallExpression(started) && callsModuleAsyncFunction(started) && importsAsyncio(node.getSourceFile()) && isAtTopLevel(node)) {
       context.report(asyncCallBesideAsyncio(started));
     }
+    for (const argument of node.arguments) {
+      const returned = context.checker.getSignaturesOfType(typeOf(context, argument), ts.SignatureKind.Call)[0]?.getReturnType();
+      if (returned) rejectThenable(argument, `returning from a ${method} callback`, context, returned);
+    }
     const promise = asPromise((node.expression as ts.PropertyAccessExpression).expression, receiver, context);
     const args = node.arguments.map((argument, index) => adaptArity(argument, expected[index] ?? 1, method, context));
     return py.call(py.attribute(promise, method), args);
@@ -87,8 +91,38 @@ export const promiseCalls: CallMappings = {
 };
 
 function staticCall(member: string) {
-  return (node: ts.CallExpression, context: TransformationContext): py.Expression =>
-    py.call(py.attribute(context.useHelper("JsPromise"), member), transformArgs(node, context));
+  return (node: ts.CallExpression, context: TransformationContext): py.Expression => {
+    for (const argument of node.arguments) {
+      const items = ts.isArrayLiteralExpression(argument) && member !== "resolve" ? argument.elements : [argument];
+      for (const item of items) rejectThenable(item, `Promise.${member}(…) of`, context);
+    }
+    return py.call(py.attribute(context.useHelper("JsPromise"), member), transformArgs(node, context));
+  };
+}
+
+/**
+ * A thenable of the program's own (an object with a `then` method that is not a Promise):
+ * JavaScript adopts it by calling its `then`; JsPromise and MicroPython's `await` do not, and
+ * the awaiting code would never resume (issue #16). Rejected where the checker sees one.
+ */
+function rejectThenable(node: ts.Expression, use: string, context: TransformationContext, type = typeOf(context, node)): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  const thenable = parts.some((part) => {
+    if (isPromiseType(part)) return false;
+    const then = part.getProperty("then");
+    const declarations = then?.declarations ?? [];
+    return declarations.length > 0 && !isLibrarySymbol(then!, context) && !context.isDeclaredByFacade(then!);
+  });
+  if (thenable) {
+    context.report(
+      unsupportedPromise(
+        node,
+        `${use} a thenable (an object with a then method that is not a Promise)`,
+        "wrap it in a promise, `new Promise((resolve) => thenable.then(resolve))`, or make it a Promise",
+      ),
+    );
+  }
+  return thenable;
 }
 
 /** `Promise.resolve/reject/all/allSettled/any/race`. */
@@ -113,6 +147,7 @@ export function transformNewPromise(node: ts.NewExpression, context: Transformat
  * later, as awaiting `Promise.resolve(v)` gives it.
  */
 export function transformAwaitedValue(node: ts.AwaitExpression, context: TransformationContext): py.Expression | undefined {
+  if (rejectThenable(node.expression, "await of", context)) return undefined;
   const type = typeOf(context, node.expression);
   const operand = skipParens(node.expression);
   if (
@@ -267,7 +302,7 @@ export function transformReturnedValue(node: ts.Expression, context: Transformat
   let owner: ts.Node = node.parent;
   while (!ts.isSourceFile(owner) && !ts.isFunctionLike(owner)) owner = owner.parent;
   const isAsync = ts.canHaveModifiers(owner) && (ts.getModifiers(owner) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-  if (!isAsync) return value;
+  if (!isAsync || rejectThenable(node, "returning from an async function", context)) return value;
   const type = typeOf(context, node);
   const parts = type.isUnion() ? type.types : [type];
   if (!parts.every((part) => isPromiseType(part))) return value;
