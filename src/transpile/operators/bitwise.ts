@@ -3,6 +3,8 @@ import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { isIntegral } from "./numeric.js";
 import { bitWidth } from "../bit-widths.js";
+import { asNumber } from "./to-number.js";
+import { isAnyLike } from "../types.js";
 
 /**
  * JavaScript's bitwise operators work on 32-bit integers: operands are truncated and wrapped
@@ -48,12 +50,16 @@ export function bitwise(
   context: TransformationContext,
 ): py.Expression {
   const operator = bitwiseOperators.get(kind)!;
+  // A text, boolean, null or undefined through any: ToNumber first (to_int32 takes numbers).
+  left = asNumber(leftNode, left, context);
+  right = asNumber(rightNode, right, context);
   // An integer literal within 32 bits is its own ToInt32.
   const int32 = (value: py.Expression) => (isInt32Literal(value) ? value : py.call(context.useHelper("to_int32"), [value]));
   const integral = isIntegral(leftNode, context) && isIntegral(rightNode, context);
   const shiftCount = () => {
     const value = literalValue(rightNode);
     if (value !== undefined && Number.isInteger(value)) return py.num(((value % 32) + 32) % 32);
+    if (isAnyLike(context.classifiedTypeOf(rightNode))) return py.binOp(int32(right), "&", py.num(31));
     return py.binOp(isIntegral(rightNode, context) ? right : py.call(py.name("int"), [right]), "&", py.num(31));
   };
   // Non-negative integers below 2^31 need no wrap before or after (bit-widths.ts).

@@ -1,6 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import { asCondition, asString, negate } from "../conversions.js";
+import { asNumber } from "../operators/to-number.js";
 import * as diagnostics from "../diagnostics.js";
 import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../operators/bitwise.js";
@@ -22,7 +23,7 @@ import {
 import { power } from "../builtins/math.js";
 import { exactArithmetic } from "../operators/exact-integers.js";
 import { isWithinExactRange, magnitudeOf } from "../magnitudes.js";
-import { isArrayType, isErrorType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
+import { isAnyLike, isArrayType, isErrorType, isNumberType, isRecordType, isStringType, typeOf } from "../types.js";
 import { isAssignedWithin } from "../scope.js";
 import { skipParentheses } from "./transparent.js";
 
@@ -173,6 +174,14 @@ function assignmentStatements(
   // A variable whose every value is bounded within 2^53 needs no rounding of its own writes.
   const exact = (kind: ts.SyntaxKind, value: py.Expression) =>
     isWithinExactRange(magnitudeOf(left, context)) ? value : exactArithmetic(kind, left, node.right, value, context);
+  // `q -= 1` with q typed any: both sides converted as JavaScript's ToNumber does (binary.ts).
+  if (isAnyLike(leftType) || isAnyLike(context.classifiedTypeOf(node.right))) {
+    const [value, operand] = [asNumber(left, current(), context), asNumber(node.right, right, context)];
+    if (op === "**") return stored(exact(ts.SyntaxKind.AsteriskAsteriskToken, power(node.right, value, operand, context)));
+    if (op === "/") return stored(py.call(context.useHelper("js_div"), [value, operand]));
+    if (op === "%") return stored(remainder(left, node.right, value, operand, context));
+    return stored(exact(arithmeticKinds[op!]!, py.binOp(value, op!, operand)));
+  }
   if (op === "**") return stored(exact(ts.SyntaxKind.AsteriskAsteriskToken, power(node.right, current(), right, context)));
   if (op === "/") return stored(py.call(context.useHelper("js_div"), [current(), right]));
   const fractional = needsIntegerConversion(left, node.right, context);
@@ -200,6 +209,7 @@ const arithmeticKinds: Partial<Record<py.BinaryOperator, ts.SyntaxKind>> = {
   "+": ts.SyntaxKind.PlusToken,
   "-": ts.SyntaxKind.MinusToken,
   "*": ts.SyntaxKind.AsteriskToken,
+  "**": ts.SyntaxKind.AsteriskAsteriskToken,
 };
 
 function isChained(node: ts.BinaryExpression): boolean {

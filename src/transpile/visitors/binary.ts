@@ -1,6 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import { asCondition, asString, mayBeNaN, negate } from "../conversions.js";
+import { asNumber } from "../operators/to-number.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../operators/bitwise.js";
 import { remainder } from "../operators/numeric.js";
@@ -100,7 +101,11 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   if (kind === ts.SyntaxKind.InstanceOfKeyword && isGlobalName(node.right, "RangeError", context)) {
     return py.call(py.name("isinstance"), [context.transformExpression(node.left), py.name("ValueError")]);
   }
-  const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
+  let [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
+  if (arithmeticOperator || kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.PercentToken) {
+    left = asNumber(node.left, left, context);
+    right = asNumber(node.right, right, context);
+  }
   if (arithmeticOperator === "**") return exactArithmetic(kind, node.left, node.right, power(node.right, left, right, context), context);
   if (arithmeticOperator) return exactArithmetic(kind, node.left, node.right, py.binOp(left, arithmeticOperator, right), context);
   if (order) return ordered(context, node, left, order, right);

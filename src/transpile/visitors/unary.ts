@@ -3,7 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwiseNot } from "../operators/bitwise.js";
 import * as py from "../python-ast.js";
-import { isNumberType } from "../types.js";
+import { isAnyLike, isNumberType } from "../types.js";
 import { isNegativeZeroLiteral } from "../integers.js";
 import { evaluatedOnce } from "./assignment.js";
 import {
@@ -28,8 +28,12 @@ export function transformUpdateStatement(node: UpdateExpression, context: Transf
   const target = transformAssignmentTarget(operand, context, true, true);
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   const rounded = mayPassExactRange(node, context);
-  if (target.kind === "Name" && rounded) return [py.assign(target, roundedToDouble(py.binOp(target, op, py.num(1)), context))];
-  if (!rounded && !attributeByKey(target) && !steppedElement(operand, target, context)) return [py.augAssign(target, op, py.num(1))];
+  if (target.kind === "Name" && rounded) {
+    return [py.assign(target, roundedToDouble(py.binOp(numberOf(operand, target, context), op, py.num(1)), context))];
+  }
+  if (!rounded && !attributeByKey(target) && !steppedElement(operand, target, context) && !isAnyLike(context.classifiedTypeOf(operand))) {
+    return [py.augAssign(target, op, py.num(1))];
+  }
   const { statements, readAndWrite } = evaluatedOnce(operand, target, context);
   return [...statements, stepOf(node, readAndWrite, context)];
 }
@@ -44,9 +48,14 @@ function stepOf(node: UpdateExpression, target: py.Expression, context: Transfor
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   const stepped = steppedElement(operand, target, context);
   const rounded = mayPassExactRange(node, context);
-  if (!stepped && !rounded) return updateOf(target, op, py.num(1));
-  const value = py.binOp(stepped ? stepped.current : target, op, py.num(1));
+  if (!stepped && !rounded && !isAnyLike(context.classifiedTypeOf(operand))) return updateOf(target, op, py.num(1));
+  const value = py.binOp(stepped ? stepped.current : numberOf(operand, target, context), op, py.num(1));
   return storeTo(stepped ? stepped.element : target, rounded ? roundedToDouble(value, context) : value);
+}
+
+/** An operand typed any or unknown is stepped, and gives its old value, as a number (`"3"++` is 4). */
+function numberOf(operand: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
+  return isAnyLike(context.classifiedTypeOf(operand)) ? py.call(context.useHelper("to_num"), [value]) : value;
 }
 
 /**
@@ -109,7 +118,7 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       return py.unaryOp("-", operand);
     }
     case ts.SyntaxKind.TildeToken:
-      return bitwiseNot(context.transformExpression(node.operand), context);
+      return bitwiseNot(numberOf(node.operand, context.transformExpression(node.operand), context), context);
     case ts.SyntaxKind.PlusToken:
       if (isNumberType(context.classifiedTypeOf(node.operand))) return context.transformExpression(node.operand);
       return py.call(context.useHelper("to_num"), [context.transformExpression(node.operand)]);
@@ -124,7 +133,7 @@ function updateInPlace(node: UpdateExpression, context: TransformationContext): 
   const target = transformAssignmentTarget(skipParentheses(node.operand), context);
   if (target.kind !== "Name") return undefined;
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
-  const stepped = py.binOp(target, op, py.num(1));
+  const stepped = py.binOp(numberOf(node.operand, target, context), op, py.num(1));
   return py.namedExpr(target, mayPassExactRange(node, context) ? roundedToDouble(stepped, context) : stepped);
 }
 
@@ -140,7 +149,8 @@ function updateOnce(
   const stepped = steppedElement(operand, readAndWrite, context);
   if (!read && !stepped) return undefined;
   // `t[k]++` as a value is the old value as a number: NaN for a missing key.
-  const old = stepped && node.kind === ts.SyntaxKind.PostfixUnaryExpression ? stepped.current : readAndWrite;
+  const postfix = node.kind === ts.SyntaxKind.PostfixUnaryExpression;
+  const old = stepped && postfix ? stepped.current : postfix ? numberOf(operand, readAndWrite, context) : readAndWrite;
   return { statements, target: old, update: stepOf(node, readAndWrite, context) };
 }
 
@@ -155,7 +165,8 @@ export function transformPostfixUnary(node: ts.PostfixUnaryExpression, context: 
     context.addPrecedingStatements(...once.statements, py.assign(old, once.target), once.update);
     return old;
   }
-  context.addPrecedingStatements(py.assign(old, context.transformExpression(node.operand)), ...transformUpdateStatement(node, context));
+  const current = numberOf(node.operand, context.transformExpression(node.operand), context);
+  context.addPrecedingStatements(py.assign(old, current), ...transformUpdateStatement(node, context));
   return old;
 }
 
