@@ -1,4 +1,4 @@
-# requires: ArrayBuffer, js_truthy, num_str, arr_sort, RangeError
+# requires: ArrayBuffer, js_truthy, num_str, arr_sort, RangeError, js_index
 import array
 
 
@@ -37,8 +37,9 @@ class TypedArray(memoryview):
 
     def _range(self, start, end):
         n = len(self)
-        start = 0 if start is None else int(start)
-        end = n if end is None else int(end)
+        # js_index: NaN is 0 and ±Infinity past either end, where int() raises.
+        start = js_index(start)
+        end = js_index(end, n)
         start = max(n + start, 0) if start < 0 else min(start, n)
         end = max(n + end, 0) if end < 0 else min(end, n)
         return start, max(start, end)
@@ -90,7 +91,8 @@ class TypedArray(memoryview):
 
     def lastIndexOf(self, x, start=None):
         n = len(self)
-        i = n - 1 if start is None else (int(start) + n if start < 0 else min(int(start), n - 1))
+        k = js_index(start)
+        i = n - 1 if start is None else (k + n if k < 0 else min(k, n - 1))
         while i >= 0:
             if self[i] == x:
                 return i
