@@ -42,7 +42,8 @@ export function isNativeRemainder(left: ts.Expression, right: ts.Expression, con
  * the usual non-negative case runs the native operator inline and only the rest calls js_mod:
  * `a % b if a >= 0 and b > 0 else js_mod(a, b)`, with any other dividend kept in a temporary
  * (`tmp_1 % 7 if (tmp_1 := f()) >= 0 else js_mod(tmp_1, 7)`). On MicroPython a helper call costs
- * far more than the remainder itself; for a >= 0 and b > 0 (ints or floats) both forms agree.
+ * far more than the remainder itself; for a >= 0 and b > 0 both forms agree, but for the float
+ * -0, whose remainder is -0 in JavaScript: a dividend not provably an int is tested with `a > 0`.
  */
 export function remainder(
   leftNode: ts.Expression,
@@ -59,11 +60,20 @@ export function remainder(
   const helper = py.call(context.useHelper("js_mod"), [dividend, right]);
   const leftValue = numberValue(left);
   const rightValue = numberValue(right);
-  if ((leftValue !== undefined && !(leftValue >= 0)) || (rightValue !== undefined && !(rightValue > 0))) {
+  if ((leftValue !== undefined && !(leftValue > 0 || Object.is(leftValue, 0))) || (rightValue !== undefined && !(rightValue > 0))) {
     return py.call(context.useHelper("js_mod"), [left, right]);
   }
   const tests: py.Expression[] = [
-    ...(leftValue === undefined ? [py.compare(dividend === left ? left : py.namedExpr(dividend as py.Name, left), ">=", py.num(0))] : []),
+    // A dividend that may be the float -0 takes js_mod at 0 too: its zero remainder is -0.
+    ...(leftValue === undefined
+      ? [
+          py.compare(
+            dividend === left ? left : py.namedExpr(dividend as py.Name, left),
+            isIntegral(leftNode, context) ? ">=" : ">",
+            py.num(0),
+          ),
+        ]
+      : []),
     ...(rightValue === undefined ? [py.compare(right, ">", py.num(0))] : []),
   ];
   if (tests.length === 0) return native;
