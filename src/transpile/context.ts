@@ -367,6 +367,9 @@ export class TransformationContext {
     let type = this.types.get(node);
     if (!type) {
       type = this.checker.getTypeAtLocation(node);
+      // `o.a?.s` in `o.a?.s.length`: the chain goes on only when `o.a` is not nullish, so the
+      // link's value there is never the undefined the checker adds for the short circuit.
+      if (continuesOptionalChain(node)) type = this.checker.getNonNullableType(type);
       this.types.set(node, type);
     }
     return type;
@@ -434,6 +437,19 @@ export class TransformationContext {
 /** `using x = …` and `await using x = …` statements. */
 export function declaresUsing(node: ts.Statement): node is ts.VariableStatement {
   return ts.isVariableStatement(node) && (node.declarationList.flags & ts.NodeFlags.Using) !== 0;
+}
+
+/** A link of an optional chain that the chain continues from without a `?.` of its own. */
+function continuesOptionalChain(node: ts.Node): boolean {
+  const parent = node.parent;
+  return (
+    (node.flags & ts.NodeFlags.OptionalChain) !== 0 &&
+    parent !== undefined &&
+    (parent.flags & ts.NodeFlags.OptionalChain) !== 0 &&
+    (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent)) &&
+    parent.expression === node &&
+    parent.questionDotToken === undefined
+  );
 }
 
 /**
