@@ -116,6 +116,13 @@ export const dynamicMethod = (node: ts.Node, valueText: string, member: string) 
     `${member}() on '${valueText}', a value typed any, is not supported: tsmp cannot tell which library method it is. Declare the value's type (for example 'const s: string = …').`,
   );
 
+export const objectMethodOnAny = (node: ts.Node, valueText: string, member: string, instead: string) =>
+  at(
+    node,
+    "TSMP1120",
+    `${member}() on '${valueText}', a value typed any, is not supported: tsmp's objects do not inherit Object.prototype's ${member}. Instead, ${instead}.`,
+  );
+
 export const unsupportedBinaryData = (node: ts.Node, reason: string) => at(node, "TSMP1121", `${reason}.`);
 
 export const unsupportedPromise = (node: ts.Node, member: string, alternative: string) =>

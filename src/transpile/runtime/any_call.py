@@ -1,4 +1,4 @@
-# requires: any_str_call, any_list_call, js_str, to_fixed, num_to_radix, null
+# requires: any_str_call, any_list_call, js_str, to_fixed, num_to_radix, null, obj_to_string
 def any_call(o, name, n, *args):
     # A library method called on a value typed any: the JavaScript method of what the value
     # holds at run time (a string, an array, a number), else the object's own method.
@@ -13,6 +13,9 @@ def any_call(o, name, n, *args):
         return to_fixed(o, *args)
     if o is None or o is null:
         raise TypeError("Cannot read properties of " + str(o).replace("None", "undefined") + " (reading '" + name + "')")
+    if name == "toString" and not hasattr(o, name):
+        # Object.prototype's, which tsmp's objects do not carry: "[object Object]" and the like.
+        return obj_to_string(o)
     f = getattr(o, name)
     if n and isinstance(o, memoryview):
         # A typed array's callback methods are told the callback's arity after it.

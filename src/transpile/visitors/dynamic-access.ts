@@ -68,6 +68,16 @@ const dynamicMethods = new Set([
 ]);
 
 /** Library methods a value typed any could hold that any_call does not perform: rejected, not guessed. */
+/** Object.prototype methods tsmp's objects do not carry, and what to write instead. */
+const objectPrototypeInstead: Record<string, string> = {
+  isPrototypeOf: "test the class with instanceof (o instanceof C)",
+  propertyIsEnumerable: "use Object.hasOwn(o, key) (tsmp's own properties are enumerable unless Object.defineProperty hid them)",
+  __defineGetter__: "use Object.defineProperty(o, key, { get })",
+  __defineSetter__: "use Object.defineProperty(o, key, { set })",
+  __lookupGetter__: "read the property itself",
+  __lookupSetter__: "write the property itself",
+};
+
 const rejectedMethods = new Set([
   "normalize",
   "localeCompare",
@@ -182,7 +192,16 @@ export function transformDynamicCall(node: ts.CallExpression, context: Transform
     context.report(libraryDiagnostics.dynamicMethod(callee, callee.expression.getText(), name));
     return py.none();
   }
+  const instead = Object.hasOwn(objectPrototypeInstead, name) ? objectPrototypeInstead[name] : undefined;
+  if (instead !== undefined) {
+    context.report(libraryDiagnostics.objectMethodOnAny(callee, callee.expression.getText(), name, instead));
+    return py.none();
+  }
   const receiver = context.transformExpression(callee.expression);
+  // Object.prototype's, which every object inherits; tsmp's objects do not carry it.
+  if (name === "hasOwnProperty") {
+    return py.call(context.useHelper("obj_has_own"), [receiver, ...context.transformInOrder([...node.arguments])]);
+  }
   const build = () => {
     const args = transformArgs(node, context);
     if (!dynamicMethods.has(name)) return py.call(py.attribute(receiver, pythonSafeAttribute(name)), args);
