@@ -17,6 +17,7 @@ import {
   elementStore,
   recordElement,
   storeTo,
+  grownOnIndexError,
   transformAssignmentTarget,
   updateOf,
 } from "./assignment-target.js";
@@ -60,7 +61,10 @@ export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
 export function transformAssignmentStatement(node: ts.BinaryExpression, context: TransformationContext): py.Statement[] {
   const tried = triedElementStore(node, (left) => transformAssignmentTarget(left, context), context);
   if (tried) return tried;
-  return assignment(node, context).statements;
+  const statements = assignment(node, context).statements;
+  // `a[i] += x` past the end of a number array stores NaN and grows it.
+  const op = compoundOperators[node.operatorToken.kind];
+  return op && "+-*/%**".includes(op) ? grownOnIndexError(node.left, node.right, statements, context) : statements;
 }
 
 /** The statements of an assignment, and the target to read its value from when it is not `node.left` again. */

@@ -10,6 +10,7 @@ import {
   attributeByKey,
   dynamicElement,
   elementOrDefault,
+  grownOnIndexError,
   recordElement,
   transformAssignmentTarget,
   storeTo,
@@ -22,8 +23,12 @@ import { roundedToDouble } from "../operators/exact-integers.js";
 
 type UpdateExpression = ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
 
-/** `x++` / `--x` as a statement: the value is not needed. */
+/** `x++` / `--x` as a statement: the value is not needed. `a[i]++` past a number array's end stores NaN. */
 export function transformUpdateStatement(node: UpdateExpression, context: TransformationContext): py.Statement[] {
+  return grownOnIndexError(node.operand, undefined, updateStatements(node, context), context);
+}
+
+function updateStatements(node: UpdateExpression, context: TransformationContext): py.Statement[] {
   const operand = skipParentheses(node.operand);
   const target = transformAssignmentTarget(operand, context, true, true);
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";

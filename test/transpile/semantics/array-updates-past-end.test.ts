@@ -1,0 +1,8 @@
+import { describeCases } from "../../harness/cases.js";
+
+// `a[i] += x` / `a[i]++` past a number array's end: JavaScript reads undefined, stores NaN and
+// grows the array (the gap reads as undefined here: tsmp has no holes); Python raised IndexError.
+describeCases("updates of a number array past its end", {
+  "compound assignments and steps as statements": `const h: number[] = [0, 0]; for (const k of [0, 3, 1, 3]) { h[k] += 2; h[k]--; } const i = 5; const d = 1.5; h[i] *= d; h[i] -= 1; ++h[7]; h[8] **= 2; h[9] /= 2; h[10] %= 2; const out: string[] = []; for (let j = 0; j < h.length; j++) out.push(String(h[j])); console.log(h.length, out.join(","));`,
+  "in range the update is as before": `const counts = [0, 0, 0]; for (const b of [0, 2, 2, 1, 2]) { counts[b]++; counts[b] += 10; } console.log(counts);`,
+});
