@@ -131,25 +131,25 @@ def _json_number(t):
     i = 1 if t[:1] == "-" else 0
     if i >= m or not "0" <= t[i] <= "9":
         return False
-    if t[i] == "0":
-        i += 1
-    else:
-        while i < m and "0" <= t[i] <= "9":
-            i += 1
+    i = i + 1 if t[i] == "0" else _json_digits(t, i, m)
     if i < m and t[i] == ".":
-        i += 1
-        d = i
-        while i < m and "0" <= t[i] <= "9":
-            i += 1
-        if i == d:
+        d = _json_digits(t, i + 1, m)
+        if d == i + 1:
             return False
+        i = d
     if i < m and t[i] in "eE":
         i += 1
         if i < m and t[i] in "+-":
             i += 1
-        d = i
-        while i < m and "0" <= t[i] <= "9":
-            i += 1
-        if i == d:
+        d = _json_digits(t, i, m)
+        if d == i:
             return False
+        i = d
     return i == m
+
+
+def _json_digits(t, i, m):
+    # Where the run of digits from i ends.
+    while i < m and "0" <= t[i] <= "9":
+        i += 1
+    return i
