@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwiseNot } from "../operators/bitwise.js";
+import { asNumber } from "../operators/to-number.js";
 import * as py from "../python-ast.js";
 import { isAnyLike, isNumberType } from "../types.js";
 import { isNegativeZeroLiteral } from "../integers.js";
@@ -34,7 +35,7 @@ function updateStatements(node: UpdateExpression, context: TransformationContext
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
   const rounded = mayPassExactRange(node, context);
   if (target.kind === "Name" && rounded) {
-    return [py.assign(target, roundedToDouble(py.binOp(numberOf(operand, target, context), op, py.num(1)), context))];
+    return [py.assign(target, roundedToDouble(py.binOp(asNumber(operand, target, context), op, py.num(1)), context))];
   }
   if (!rounded && !attributeByKey(target) && !steppedElement(operand, target, context) && !isAnyLike(context.classifiedTypeOf(operand))) {
     return [py.augAssign(target, op, py.num(1))];
@@ -54,13 +55,8 @@ function stepOf(node: UpdateExpression, target: py.Expression, context: Transfor
   const stepped = steppedElement(operand, target, context);
   const rounded = mayPassExactRange(node, context);
   if (!stepped && !rounded && !isAnyLike(context.classifiedTypeOf(operand))) return updateOf(target, op, py.num(1));
-  const value = py.binOp(stepped ? stepped.current : numberOf(operand, target, context), op, py.num(1));
+  const value = py.binOp(stepped ? stepped.current : asNumber(operand, target, context), op, py.num(1));
   return storeTo(stepped ? stepped.element : target, rounded ? roundedToDouble(value, context) : value);
-}
-
-/** An operand typed any or unknown is stepped, and gives its old value, as a number (`"3"++` is 4). */
-function numberOf(operand: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
-  return isAnyLike(context.classifiedTypeOf(operand)) ? py.call(context.useHelper("to_num"), [value]) : value;
 }
 
 /**
@@ -123,7 +119,7 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       return py.unaryOp("-", operand);
     }
     case ts.SyntaxKind.TildeToken:
-      return bitwiseNot(numberOf(node.operand, context.transformExpression(node.operand), context), context);
+      return bitwiseNot(asNumber(node.operand, context.transformExpression(node.operand), context), context);
     case ts.SyntaxKind.PlusToken:
       if (isNumberType(context.classifiedTypeOf(node.operand))) return context.transformExpression(node.operand);
       return py.call(context.useHelper("to_num"), [context.transformExpression(node.operand)]);
@@ -138,7 +134,7 @@ function updateInPlace(node: UpdateExpression, context: TransformationContext): 
   const target = transformAssignmentTarget(skipParentheses(node.operand), context);
   if (target.kind !== "Name") return undefined;
   const op = node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-";
-  const stepped = py.binOp(numberOf(node.operand, target, context), op, py.num(1));
+  const stepped = py.binOp(asNumber(node.operand, target, context), op, py.num(1));
   return py.namedExpr(target, mayPassExactRange(node, context) ? roundedToDouble(stepped, context) : stepped);
 }
 
@@ -155,7 +151,7 @@ function updateOnce(
   if (!read && !stepped) return undefined;
   // `t[k]++` as a value is the old value as a number: NaN for a missing key.
   const postfix = node.kind === ts.SyntaxKind.PostfixUnaryExpression;
-  const old = stepped && postfix ? stepped.current : postfix ? numberOf(operand, readAndWrite, context) : readAndWrite;
+  const old = stepped && postfix ? stepped.current : postfix ? asNumber(operand, readAndWrite, context) : readAndWrite;
   return { statements, target: old, update: stepOf(node, readAndWrite, context) };
 }
 
@@ -170,7 +166,7 @@ export function transformPostfixUnary(node: ts.PostfixUnaryExpression, context: 
     context.addPrecedingStatements(...once.statements, py.assign(old, once.target), once.update);
     return old;
   }
-  const current = numberOf(node.operand, context.transformExpression(node.operand), context);
+  const current = asNumber(node.operand, context.transformExpression(node.operand), context);
   context.addPrecedingStatements(py.assign(old, current), ...transformUpdateStatement(node, context));
   return old;
 }
