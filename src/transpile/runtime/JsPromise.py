@@ -157,8 +157,15 @@ class JsPromise:
 
     @staticmethod
     def returned(value):
-        # `return work()` from an async function: JavaScript adopts the returned promise, which
-        # settles the caller's two microtasks after work() ends (one under awaited, one here).
+        # `return work()` from an async function: JavaScript adopts the returned promise in a
+        # job of its own, which calls its then(): the caller settles two microtasks after the
+        # return when work() has ended by then, else one after work() ends (the job ran
+        # meanwhile and its reaction waits on work()).
+        if _driving:
+            promise = JsPromise.of(value)
+            if promise._state:
+                yield from JsPromise.resolve()
+            return (yield from promise)
         try:
             result = yield from JsPromise.awaited(value)
         except Exception:
@@ -183,8 +190,11 @@ class JsPromise:
 
     @staticmethod
     def resolve(value=None):
-        if isinstance(value, JsPromise):
-            return value
+        # An async call's coroutine stands for the promise JavaScript's call returned, which
+        # Promise.resolve (and so all, race, any, allSettled) takes as it is: started now, its
+        # reactions queued as it settles, with no adoption job in between.
+        if isinstance(value, JsPromise) or _is_coroutine(value):
+            return JsPromise.of(value)
         promise = JsPromise()
         promise._resolve(value)
         return promise

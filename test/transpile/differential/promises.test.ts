@@ -216,6 +216,81 @@ asyncio.run(main());
 console.log("after run");
 `));
 
+  it("the combinators settle by the first async call to fail, not the first in the list", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function failing(msg: string, ticks: number): Promise<never> {
+  for (let i = 0; i < ticks; i++) await Promise.resolve();
+  throw new Error(msg);
+}
+async function value(v: string, ticks: number): Promise<string> {
+  for (let i = 0; i < ticks; i++) await null;
+  return v;
+}
+async function main(): Promise<void> {
+  try { await Promise.all([failing("later", 1), failing("at once", 0)]); } catch (e) { console.log("all", (e as Error).message); }
+  try { await Promise.all([value("v", 0), failing("two", 2), failing("one", 1)]); } catch (e) { console.log("all", (e as Error).message); }
+  try { await Promise.race([failing("later", 1), failing("at once", 0)]); } catch (e) { console.log("race", (e as Error).message); }
+  console.log("race", await Promise.race([value("slow", 2), value("fast", 1)]));
+  console.log("any", await Promise.any([failing("x", 0), value("slow", 3), value("fast", 1)]));
+  const p = value("same", 0);
+  console.log(Promise.resolve(p) === p);
+  const order: string[] = [];
+  await Promise.all([value("a", 2), value("b", 0), value("c", 1)].map((q) => q.then((v) => order.push(v))));
+  console.log(order.join(""));
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+`));
+
+  it("an async function returning another's promise settles when JavaScript's adoption does", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function main(): Promise<void> {
+  const log: string[] = [];
+  async function v(x: number, n = 1) { for (let i = 0; i < n; i++) await null; return x; }
+  async function bad(n: number) { for (let i = 0; i < n; i++) await null; throw new Error("bad" + n); }
+  async function quick() { return 1; }
+  async function r1() { return quick(); }
+  async function r2() { return v(1, 3); }
+  async function r3() { return bad(0); }
+  async function r4() { return bad(2); }
+  async function r5() { return Promise.resolve(5); }
+  async function r6() { await null; return v(1, 1); }
+  async function r7(): Promise<number> { return r2(); }
+  async function r8() { return await v(8); }
+  r1().then(() => log.push("r1"));
+  r2().then(() => log.push("r2"));
+  r3().catch((e: Error) => log.push("r3 " + e.message));
+  r4().catch((e: Error) => log.push("r4 " + e.message));
+  r5().then(() => log.push("r5"));
+  r6().then(() => log.push("r6"));
+  r7().then(() => log.push("r7"));
+  r8().then(() => log.push("r8"));
+  let p = Promise.resolve();
+  for (let i = 1; i <= 9; i++) p = p.then(() => { log.push("t" + i); });
+  await p;
+  console.log(log.join(" "));
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+`));
+
+  it("the combinators over async calls under asyncio settle by the first to fail", () =>
+    expectToMatchJsResult(`
+import * as asyncio from "tsmp/asyncio";
+async function failing(msg: string, ticks: number): Promise<never> {
+  for (let i = 0; i < ticks; i++) await Promise.resolve();
+  throw new Error(msg);
+}
+async function main(): Promise<void> {
+  try { await Promise.all([failing("later", 1), failing("at once", 0)]); } catch (e) { console.log("all", (e as Error).message); }
+  try { await Promise.race([failing("later", 2), failing("sooner", 1)]); } catch (e) { console.log("race", (e as Error).message); }
+  await asyncio.sleep_ms(1);
+}
+asyncio.run(main());
+`));
+
   it("Promise as a value is rejected with what to write instead", () => {
     expect(promiseDiagnostics(`const P = Promise;\nconsole.log(P === undefined);`)).toEqual([
       "1: Promise as a value is not supported. Instead, call the Promise API directly (new Promise(…), Promise.all(…), p.then(…)), or await coroutines with asyncio.gather (from tsmp/asyncio).",
