@@ -9,18 +9,28 @@ import * as diagnostics from "../diagnostics.js";
  * properties are known when transpiling: Object.keys/values/entries of an enum and reverse
  * lookups are built from them.
  */
-export function enumProperties(node: ts.Expression, context: TransformationContext): [string, string | number][] | undefined {
-  return enumSymbolProperties(context.checker.getTypeAtLocation(node).getSymbol(), context);
+export function enumProperties(
+  node: ts.Expression,
+  context: TransformationContext,
+  membersOnly = false,
+): [string, string | number][] | undefined {
+  return enumSymbolProperties(context.checker.getTypeAtLocation(node).getSymbol(), context, membersOnly);
 }
 
-/** The enum object's properties of an enum's symbol, in JavaScript's key order. */
+/**
+ * The enum object's properties of an enum's symbol, in JavaScript's key order. An enum merged
+ * with a namespace has none here (the namespace's members are on the object too), unless
+ * `membersOnly` asks for the members' own (a reverse mapping `E[v]` reads only those).
+ */
 export function enumSymbolProperties(
   symbol: ts.Symbol | undefined,
   context: TransformationContext,
+  membersOnly = false,
 ): [string, string | number][] | undefined {
   if (!symbol || !(symbol.flags & ts.SymbolFlags.Enum) || symbol.flags & ts.SymbolFlags.EnumMember) return undefined;
   const created: [string, string | number][] = [];
   for (const declaration of symbol.declarations ?? []) {
+    if (membersOnly && ts.isModuleDeclaration(declaration)) continue;
     if (!ts.isEnumDeclaration(declaration)) return undefined;
     for (const member of declaration.members) {
       const value = context.checker.getConstantValue(member);

@@ -102,7 +102,7 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   const receiverSymbol = receiverType.getSymbol();
   if (receiverSymbol && receiverSymbol.flags & ts.SymbolFlags.Enum) {
     // `E[value]`: the name of a numeric member (reverse mapping); `E["A"]` the member.
-    const properties = enumProperties(node.expression, context);
+    const properties = enumProperties(node.expression, context, true);
     if (properties && ts.isStringLiteralLike(node.argumentExpression)) {
       const key = node.argumentExpression.text;
       const receiver = context.transformExpression(node.expression);
