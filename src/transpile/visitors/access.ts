@@ -7,7 +7,7 @@ import { asString } from "../conversions.js";
 import * as diagnostics from "../diagnostics.js";
 import { isWrittenTo, recordKey } from "../builtins/arguments.js";
 import * as py from "../python-ast.js";
-import { pythonSafeAttribute } from "../reserved-names.js";
+import { pythonSafeAttribute, pythonSafeName } from "../reserved-names.js";
 import { enumForwardLookup, enumObject, enumProperties, enumReverseLookup, enumUsedAsValue } from "../builtins/enum-object.js";
 import { isTypedArrayName } from "../typed-array-names.js";
 import { transformDynamicElement, transformDynamicProperty } from "./dynamic-access.js";
@@ -17,7 +17,7 @@ import { isFunctionProperty } from "./function-properties.js";
 import { reportDetachedMethod } from "./object-literal.js";
 import { classMethodValue } from "./method-values.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
-import { liveNamespaceMemberRead } from "./live-bindings.js";
+import { liveNamespaceMemberRead, namespaceModule } from "./live-bindings.js";
 import { memberAttribute } from "./static-names.js";
 import { isIdentifierName } from "./member-names.js";
 import { isNegativeZeroLiteral } from "../integers.js";
@@ -48,6 +48,11 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   // `NS.E` printed or passed on: the enum's object, as for a bare `E`.
   const enumMembers = enumUsedAsValue(node, member, context);
   if (enumMembers) return enumObject(enumMembers, context);
+  // `ns.sum` of one of the program's modules (`import * as ns`, `export * as ns`): the module's
+  // top-level Python name, which renames a Python builtin's name (`sum_`) as a named import does.
+  if (isUserModuleNamespace(node.expression, context)) {
+    return py.attribute(context.transformExpression(node.expression), pythonSafeName(node.name.text));
+  }
   const undeclared = !member?.declarations?.length;
   // Tuples (and mapped tuples such as gather's results) synthesize `length` without a
   // declaration, so the library lookup does not see it: it is still the array's length.
@@ -89,6 +94,21 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   const declaredInPython = member !== undefined && context.isDeclaredByFacade(member);
   if (declaredInPython) return facadePropertyBytes(node, py.attribute(receiver, node.name.text), context);
   return classMethodValue(node, member, receiver, context) ?? py.attribute(receiver, memberAttribute(node.name, node.name.text, context));
+}
+
+/**
+ * Whether an expression is the Python module of one of the program's own modules: a name its
+ * import binds (`import * as ns`, `import { ns }` of an `export * as ns`), or such a re-export
+ * read off one (`index.ns`). A value typed `typeof ns` that was passed on is a JsModule, keyed
+ * by the JavaScript names.
+ */
+function isUserModuleNamespace(node: ts.Expression, context: TransformationContext): boolean {
+  if (ts.isIdentifier(node)) return namespaceModule(context.symbolOf(node), context) !== undefined;
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    namespaceModule(context.symbolOf(node.name), context) !== undefined &&
+    isUserModuleNamespace(node.expression, context)
+  );
 }
 
 export function transformElementAccess(node: ts.ElementAccessExpression, context: TransformationContext): py.Expression {

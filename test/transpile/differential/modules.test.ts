@@ -28,6 +28,19 @@ describe("local modules", () => {
       "main.ts": `import { print as show, type Opts } from "./util"; const o: Opts = { n: 2 }; console.log(show(o.n));`,
       "util.ts": `export interface Opts { n: number } export function print(n: number) { return "n=" + n; }`,
     }));
+  it("a namespace's members named like Python builtins", () =>
+    expectToMatchJsResult({
+      "main.ts": `import * as N from "./nums"; import { nums } from "./index"; import * as I from "./index";
+function use(m: typeof N) { return m.sum([1]) + m.max([2]); }
+const { min } = N;
+console.log(N.sum([1, 2]), N.max([3, 4]), N.print, nums.min([5, 6]), I.nums.round(2.5), N["sum"]([7]), min([8]), use(N));`,
+      "index.ts": `export * as nums from "./nums";`,
+      "nums.ts": `export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+export function max(xs: number[]) { return Math.max(...xs); }
+export function min(xs: number[]) { return Math.min(...xs); }
+export const round = (v: number) => Math.round(v) * 10;
+export let print = "p";`,
+    }));
   it("module state shared between importers", () =>
     expectToMatchJsResult({
       "main.ts": `import { bump, get } from "./state"; bump(); bump(); console.log(get());`,
