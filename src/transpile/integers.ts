@@ -1,6 +1,7 @@
 import { isTypedArrayName } from "./typed-array-names.js";
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
+import { moduleFacts } from "./module-facts.js";
 import { isArrayType, isStringType, typeOf } from "./types.js";
 import { isFinalClass } from "./getter-methods.js";
 
@@ -248,24 +249,15 @@ export function writesTo(symbol: ts.Symbol, file: ts.SourceFile, context: Transf
       const name = ts.isPropertyAccessExpression(target) ? target.name : target;
       if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return;
       const written = context.symbolOf(name);
-      if (written) built.set(written, [...(built.get(written) ?? []), write]);
+      if (!written) return;
+      const writes = built.get(written);
+      if (writes) writes.push(write);
+      else built.set(written, [write]);
     };
-    const visit = (node: ts.Node): void => {
-      if (
-        ts.isBinaryExpression(node) &&
-        node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-        node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
-      ) {
-        record(node.left, node);
-      } else if (
-        (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-        (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
-      ) {
-        record(node.operand, node);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
+    // The module's assignments and `++`/`--`, in the order of its text (module-facts.ts).
+    for (const write of moduleFacts(file).writes) {
+      if (!ts.isForOfStatement(write.node) && !ts.isForInStatement(write.node)) record(write.target, write.node);
+    }
     index = built;
     files.set(file, index);
   }

@@ -1,6 +1,7 @@
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import { writesTo, type Write } from "./integers.js";
+import { moduleFacts } from "./module-facts.js";
 import { bitwiseAssignments } from "./operators/bitwise.js";
 import { isNonNegative } from "./operators/numeric.js";
 import { isTypedArrayName } from "./typed-array-names.js";
@@ -406,27 +407,19 @@ function destructuredIn(file: ts.SourceFile, context: TransformationContext): Se
   const known = files.get(file);
   if (known) return known;
   const found = new Set<ts.Symbol>();
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) &&
-      ts.isBinaryExpression(node.parent) &&
-      node.parent.left === node &&
-      node.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
-    ) {
-      const names = (pattern: ts.Node): void => {
-        const symbol = ts.isShorthandPropertyAssignment(pattern)
-          ? context.checker.getShorthandAssignmentValueSymbol(pattern)
-          : ts.isIdentifier(pattern)
-            ? context.symbolOf(pattern)
-            : undefined;
-        if (symbol) found.add(symbol);
-        ts.forEachChild(pattern, names);
-      };
-      names(node);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
+  for (const pattern of moduleFacts(file).patternTargets) {
+    if ((pattern.parent as ts.BinaryExpression).operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const names = (node: ts.Node): void => {
+      const symbol = ts.isShorthandPropertyAssignment(node)
+        ? context.checker.getShorthandAssignmentValueSymbol(node)
+        : ts.isIdentifier(node)
+          ? context.symbolOf(node)
+          : undefined;
+      if (symbol) found.add(symbol);
+      ts.forEachChild(node, names);
+    };
+    names(pattern);
+  }
   files.set(file, found);
   return found;
 }

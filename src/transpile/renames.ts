@@ -1,4 +1,5 @@
 import { ts } from "./typescript.js";
+import { moduleFacts } from "./module-facts.js";
 import { pythonSafeName } from "./reserved-names.js";
 
 /**
@@ -8,16 +9,14 @@ import { pythonSafeName } from "./reserved-names.js";
  */
 export function shadowingRenames(file: ts.SourceFile, checker: ts.TypeChecker): Map<ts.Symbol, string> {
   const byScope = new Map<ts.Node, Declared[]>();
-  const visit = (node: ts.Node): void => {
+  for (const node of moduleFacts(file).declarations) {
     const declared = declarationOf(node, checker);
     if (declared) {
       const list = byScope.get(declared.pythonScope) ?? [];
       list.push(declared);
       byScope.set(declared.pythonScope, list);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
+  }
   const renames = new Map<ts.Symbol, string>();
   for (const declarations of byScope.values()) {
     const taken = new Set(declarations.map((declared) => declared.name));

@@ -1,5 +1,6 @@
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
+import { moduleFacts } from "./module-facts.js";
 
 /**
  * Scope questions answered with checker symbols (never names): where a variable is declared
@@ -30,6 +31,36 @@ export function isFunctionScope(node: ts.Node): node is FunctionScope {
 
 /** Identifiers written by an assignment, `++`/`--` or a for-of header directly inside `root`. */
 function assignedIdentifiers(root: ts.Node, enterFunctions: boolean): ts.Identifier[] {
+  const file = root.getSourceFile();
+  // A node made by the transform, in no parsed file: walked on its own.
+  if (!file || root.pos < 0) return walkAssignedIdentifiers(root, enterFunctions);
+  const found: ts.Identifier[] = [];
+  for (const write of moduleFacts(file).writes) {
+    if (write.node.pos < root.pos || write.node.end > root.end || !within(write.node, root, enterFunctions)) continue;
+    const target = writtenIdentifier(write.target);
+    if (target) found.push(target);
+  }
+  return found;
+}
+
+/**
+ * Whether `node` is `root` or inside it (for `enterFunctions` false: not inside a function or
+ * namespace nested in `root`), found through its parents as the walk would find it from `root`.
+ */
+function within(node: ts.Node, root: ts.Node, enterFunctions: boolean): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (current === root) return true;
+    if (!enterFunctions && (isFunctionScope(current) || ts.isModuleDeclaration(current))) return false;
+  }
+  return false;
+}
+
+function writtenIdentifier(target: ts.Expression): ts.Identifier | undefined {
+  while (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target)) target = target.expression;
+  return ts.isIdentifier(target) ? target : undefined;
+}
+
+function walkAssignedIdentifiers(root: ts.Node, enterFunctions: boolean): ts.Identifier[] {
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
     if (!enterFunctions && node !== root && (isFunctionScope(node) || ts.isModuleDeclaration(node))) return;
@@ -39,8 +70,8 @@ function assignedIdentifiers(root: ts.Node, enterFunctions: boolean): ts.Identif
     else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
       target = node.initializer as ts.Expression;
     }
-    while (target && (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target))) target = target.expression;
-    if (target && ts.isIdentifier(target)) found.push(target);
+    const identifier = target && writtenIdentifier(target);
+    if (identifier) found.push(identifier);
     ts.forEachChild(node, visit);
   };
   visit(root);

@@ -1,5 +1,6 @@
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
+import { moduleFacts } from "./module-facts.js";
 import { symbolKey } from "./builtins/diagnostics.js";
 import { isLibrarySymbol } from "./builtins/library.js";
 import { maySymbol } from "./builtins/symbol.js";
@@ -16,16 +17,13 @@ export function reportSymbolKeys(file: ts.SourceFile, context: TransformationCon
   const check = (key: ts.Expression | undefined): void => {
     if (key && !isWellKnownSymbol(key, context) && mayBeSymbolKey(context.typeOf(key), context)) context.report(symbolKey(key));
   };
-  const visit = (node: ts.Node): void => {
-    if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
-    if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+  // Outside types, interfaces and type aliases, in the order of the module's text (module-facts.ts).
+  for (const node of moduleFacts(file).propertyKeys) {
     if (ts.isElementAccessExpression(node)) check(node.argumentExpression);
     else if (ts.isComputedPropertyName(node)) check(node.expression);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword) check(node.left);
+    else if (ts.isBinaryExpression(node)) check(node.left);
     else if (ts.isCallExpression(node)) propertyKeyArguments(node, context).forEach(check);
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
+  }
 }
 
 /**

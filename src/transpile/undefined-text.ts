@@ -3,6 +3,7 @@ import type { TransformationContext } from "./context.js";
 import * as py from "./python-ast.js";
 import { elementAsText, mayReadPastEnd } from "./element-bounds.js";
 import { writesTo } from "./integers.js";
+import { moduleFacts } from "./module-facts.js";
 import { isArrayType, isMatchArray, isRecordType, typeOf } from "./types.js";
 import { skipParentheses } from "./visitors/transparent.js";
 
@@ -229,14 +230,13 @@ function argumentsPassedTo(declaration: ts.SignatureDeclaration, context: Transf
   let index = files.get(file);
   if (!index) {
     const built = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
-    const visit = (node: ts.Node): void => {
-      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments && node.arguments.length > 0) {
-        const callee = context.checker.getResolvedSignature(node)?.declaration;
-        if (callee) built.set(callee, [...(built.get(callee) ?? []), node.arguments]);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
+    for (const call of moduleFacts(file).callsWithArguments) {
+      const callee = context.checker.getResolvedSignature(call)?.declaration;
+      if (!callee) continue;
+      const lists = built.get(callee);
+      if (lists) lists.push(call.arguments!);
+      else built.set(callee, [call.arguments!]);
+    }
     index = built;
     files.set(file, index);
   }

@@ -1,4 +1,5 @@
 import { ts } from "../typescript.js";
+import { moduleFacts } from "../module-facts.js";
 import { startsAtCall } from "./stored-promise.js";
 
 /**
@@ -174,7 +175,7 @@ function asyncNames(sourceFile: ts.SourceFile): ReadonlySet<string> {
   let names = asyncNamesOf.get(sourceFile);
   if (names === undefined) {
     const found = new Set<string>();
-    const visit = (node: ts.Node): void => {
+    for (const node of moduleFacts(sourceFile).namedFunctions) {
       if (
         (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) &&
         isAsync(node) &&
@@ -192,9 +193,7 @@ function asyncNames(sourceFile: ts.SourceFile): ReadonlySet<string> {
       ) {
         found.add(node.name.text);
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+    }
     names = found;
     asyncNamesOf.set(sourceFile, names);
   }

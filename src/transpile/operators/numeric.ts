@@ -1,6 +1,7 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import { isIntegerValued, writesTo } from "../integers.js";
+import { moduleFacts } from "../module-facts.js";
 import * as py from "../python-ast.js";
 
 /** Library members whose result is always an integer (a Python int) when they return a number. */
@@ -242,18 +243,7 @@ function writesKeepNonNegative(
 function destructuringTargets(file: ts.SourceFile): string[] {
   let texts = destructuringByFile.get(file);
   if (!texts) {
-    const found: string[] = [];
-    const visit = (current: ts.Node): void => {
-      if (
-        (ts.isArrayLiteralExpression(current) || ts.isObjectLiteralExpression(current)) &&
-        ts.isBinaryExpression(current.parent) &&
-        current.parent.left === current
-      )
-        found.push(current.getText());
-      ts.forEachChild(current, visit);
-    };
-    visit(file);
-    texts = found;
+    texts = moduleFacts(file).patternTargets.map((pattern) => pattern.getText());
     destructuringByFile.set(file, texts);
   }
   return texts;

@@ -11,13 +11,21 @@ function isStatic(member: ts.Node): boolean {
 
 /** Whether `this` or `super` in this member's (or function's) body, not in a nested function, refers to its receiver. */
 export function readsReceiver(member: ts.ClassElement | ts.ObjectLiteralElement | ts.FunctionExpression): boolean {
-  const visit = (node: ts.Node): boolean => {
-    if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
-    if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  return ts.forEachChild(member, visit) ?? false;
+  // Asked several times for each member (method values, calls on this, object literals): walked once.
+  let reads = receiverReaders.get(member);
+  if (reads === undefined) {
+    const visit = (node: ts.Node): boolean => {
+      if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
+      if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
+      return ts.forEachChild(node, visit) ?? false;
+    };
+    reads = ts.forEachChild(member, visit) ?? false;
+    receiverReaders.set(member, reads);
+  }
+  return reads;
 }
+
+const receiverReaders = new WeakMap<ts.Node, boolean>();
 
 /**
  * `f: function () { … }` in an object literal, unnamed and without a `this` parameter of its

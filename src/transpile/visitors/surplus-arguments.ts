@@ -1,5 +1,6 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
+import { moduleFacts } from "../module-facts.js";
 import type * as py from "../python-ast.js";
 
 /** Every declaration that has parameters and a body. */
@@ -116,39 +117,22 @@ const valueUses = new WeakMap<TransformationContext, Map<ts.Symbol, number>>();
 
 /**
  * For each function of this module used as a value (not called by name), the most arguments
- * those uses offer; found in one walk of the module, remembered per transformation.
+ * those uses offer; found from the module's value uses (module-facts.ts), remembered per transformation.
  */
 function offeredByValueUses(context: TransformationContext): Map<ts.Symbol, number> {
   let uses = valueUses.get(context);
   if (uses) return uses;
   const found = new Map<ts.Symbol, number>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isTypeNode(node)) return;
-    if (ts.isIdentifier(node) && isValueUse(node)) {
-      const symbol = context.symbolOf(node);
-      if (symbol && holdsUserFunction(symbol, context)) {
-        const offered = offeredAt(node, context);
-        if (offered > (found.get(symbol) ?? 0)) found.set(symbol, offered);
-      }
+  for (const node of moduleFacts(context.sourceFile).valueUses) {
+    const symbol = context.symbolOf(node);
+    if (symbol && holdsUserFunction(symbol, context)) {
+      const offered = offeredAt(node, context);
+      if (offered > (found.get(symbol) ?? 0)) found.set(symbol, offered);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
+  }
   uses = found;
   valueUses.set(context, uses);
   return uses;
-}
-
-/** An identifier read as a value, not called, declared, or a member name. */
-function isValueUse(node: ts.Identifier): boolean {
-  let position: ts.Node = node;
-  while (ts.isParenthesizedExpression(position.parent)) position = position.parent;
-  const parent = position.parent;
-  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === position) return false;
-  if ((ts.isTaggedTemplateExpression(parent) && parent.tag === position) || ts.isPropertyAccessExpression(parent)) return false;
-  // The name a declaration (or a `{ g }` shorthand, `o.g`) gives: no use of a value.
-  if ((parent as ts.NamedDeclaration).name === node) return false;
-  return !(ts.isExportSpecifier(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isTypeOfExpression(parent));
 }
 
 function holdsUserFunction(symbol: ts.Symbol, context: TransformationContext): boolean {
