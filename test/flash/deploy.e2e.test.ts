@@ -64,12 +64,10 @@ describe("tsmp flash", () => {
   });
 
   // A loop that never sleeps or prints cannot see Ctrl-C on the virtual board (its VM runs in a
-  // worker, busy in WebAssembly): the board restarts its VM after 1 s, as a reset would, and
-  // replays what the host sent meanwhile. On a loaded 2-core machine tsmp's three attempts to
-  // enter the raw REPL (about 9 s) can all miss that restart: twice in 16 clean-clone CI runs, and
-  // twice in a row here at load 10. A real board takes the Ctrl-C at once. Until the virtual
-  // board's VM can take an interrupt inside a loop, the test is tried again rather than failed.
-  it("interrupts a board stuck in an endless loop and flashes it", { retry: 3 }, async () => {
+  // worker, busy in WebAssembly): after 0.5 s the board switches to the CPU it keeps standing by,
+  // as a reset would, and replays what the host sent meanwhile, well inside tsmp's first attempt
+  // to enter the raw REPL.
+  it("interrupts a board stuck in an endless loop and flashes it", async () => {
     board = await VirtualBoard.start({ files: { "main.py": "while True:\n    pass\n" } });
     const project = makeProject({ "main.ts": 'console.log("replaced the loop");\n' });
     let stdout = "";

@@ -66,6 +66,22 @@ describe("Ctrl-C", () => {
     expect(text(await board.readFile("written.txt"))).toBe("before the loop");
   });
 
+  it("stops pure compute loops one after another: each restart leaves a new spare standing by", async () => {
+    const { board, client } = await startBoard();
+    await client.enterRawRepl();
+    for (const round of [1, 2, 3]) {
+      await client.execRaw(`open('round.txt', 'w').write('${round}')`);
+      client.write("while True:\n    pass\n\x04");
+      await client.readUntil("OK");
+      client.write("\x03");
+      expect(await client.readUntil(">")).toBe("\x04KeyboardInterrupt: \r\n\x04>");
+      expect(await client.execRaw("print(open('round.txt').read())")).toEqual({ stdout: `${round}\r\n`, stderr: "" });
+    }
+    // The reset button switches to a spare too, and the board boots from its flash.
+    await board.pressReset();
+    expect(text(await board.readFile("round.txt"))).toBe("3");
+  });
+
   it("restarts a board whose main.py computes for ever into the friendly REPL", async () => {
     const { client } = await startBoard({ files: { "main.py": "while True:\n    pass\n" } }, false);
     client.write("\x03");
