@@ -62,30 +62,40 @@ export function isCollectedCall(call: ts.CallExpression): boolean {
   let use: ts.Node = call;
   while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
   const parent = use.parent;
-  const collected =
-    (ts.isArrayLiteralExpression(parent) && !isPromiseApiArgument(parent)) ||
-    (ts.isCallExpression(parent) &&
-      parent.arguments.includes(use as ts.Expression) &&
-      ts.isPropertyAccessExpression(parent.expression) &&
-      ["push", "unshift"].includes(parent.expression.name.text));
+  const collected = (ts.isArrayLiteralExpression(parent) && !isPromiseApiArgument(parent)) || isPushed(use, parent);
   return collected && !importsAsyncio(call.getSourceFile());
+}
+
+/** `list.push(f())`, `list.unshift(f())`. */
+function isPushed(use: ts.Node, parent: ts.Node): boolean {
+  return (
+    ts.isCallExpression(parent) &&
+    parent.arguments.includes(use as ts.Expression) &&
+    ts.isPropertyAccessExpression(parent.expression) &&
+    ["push", "unshift"].includes(parent.expression.name.text)
+  );
 }
 
 /**
  * `memo.set(k, work(k))`, `{ job: work() }`, `x = work()`, `return work()` from a function that
- * is not async: an async call of this module kept where it may be awaited more than once, in a
- * module without asyncio. A MicroPython coroutine awaited a second time gives None, where a
- * promise gives its value again, so the call is started there (JsPromise.of), as JavaScript
- * starts it. Positions that consume the promise once stay as they are: `await work()`,
- * `work().then(…)`, a dropped call, a Promise API argument, a collected or stored call (above),
- * `return work()` from an async function (adopted). Under asyncio calls stay coroutines, which
- * `create_task` and `gather` need.
+ * is not async: an async call of this module kept where it may be awaited more than once. A
+ * MicroPython coroutine awaited a second time gives None, where a promise gives its value again,
+ * so the call is started there (JsPromise.of), as JavaScript starts it. Positions that consume
+ * the promise once stay as they are (`isKeptCall`). Under asyncio too: a started call handed on
+ * to asyncio later is awaited by `aw_coroutine` (promise.ts `asAsyncioAwaitable`).
  */
 export function isKeptAsyncCall(call: ts.CallExpression): boolean {
-  return callsModuleAsyncFunction(call) && isKeptCall(call) && !importsAsyncio(call.getSourceFile());
+  return callsModuleAsyncFunction(call) && isKeptCall(call);
 }
 
-function isKeptCall(call: ts.CallExpression): boolean {
+/**
+ * Whether a call's value is kept where it may be used more than once. Not: `await f()`,
+ * `f().then(…)`, a dropped call, a Promise API argument, a collected call (`[f()]`,
+ * `list.push(f())`), a stored call (`const p = f()` used only as a promise), an argument of a
+ * `tsmp/…` function (`asyncio.create_task(f())`, which takes the coroutine itself), `return f()`
+ * from an async function (adopted).
+ */
+export function isKeptCall(call: ts.CallExpression): boolean {
   let use: ts.Node = call;
   while (
     ts.isParenthesizedExpression(use.parent) ||
@@ -98,10 +108,66 @@ function isKeptCall(call: ts.CallExpression): boolean {
   const parent = use.parent;
   if (ts.isAwaitExpression(parent) || ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return false;
   if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return parent.expression !== use;
-  if (ts.isArrayLiteralExpression(parent) || isCollectedCall(call) || isPromiseApiArgument(use as ts.Expression)) return false;
+  if (ts.isArrayLiteralExpression(parent) || isPushed(use, parent) || isPromiseApiArgument(use as ts.Expression)) return false;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(use as ts.Expression) && callsTsmpModule(parent)) return false;
   if (ts.isVariableDeclaration(parent) && parent.initializer === use) return !startsAtCall(parent);
   if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === use)) return !inAsyncFunction(parent);
   return true;
+}
+
+/**
+ * `asyncio.create_task(work())`, `gather(a(), b())`, `asyncio.run(main())`: a function of a `tsmp/…`
+ * module (matched by the name its import binds) takes the coroutine once, and asyncio needs the
+ * coroutine itself.
+ */
+function callsTsmpModule(call: ts.CallExpression): boolean {
+  const root = rootName(call.expression);
+  return root !== undefined && tsmpImportNames(call.getSourceFile()).has(root);
+}
+
+/** `asyncio` of `asyncio.get_event_loop().run_until_complete`, `loop` of `loop.create_task`. */
+function rootName(node: ts.Expression): string | undefined {
+  for (;;) {
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) node = node.expression;
+    else if (ts.isNewExpression(node) || ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+    else if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+    else return ts.isIdentifier(node) ? node.text : undefined;
+  }
+}
+
+const tsmpImportNamesOf = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * The names a module's imports of `tsmp/…` modules bind (`asyncio`, `sleep_ms`, `{ Pin }`), and
+ * the variables initialized from them (`const loop = asyncio.get_event_loop()`).
+ */
+function tsmpImportNames(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  let names = tsmpImportNamesOf.get(sourceFile);
+  if (names === undefined) {
+    const found = new Set<string>();
+    for (const statement of sourceFile.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      if (!statement.moduleSpecifier.text.startsWith("tsmp/")) continue;
+      const clause = statement.importClause;
+      if (clause?.name) found.add(clause.name.text);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) found.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) found.add(element.name.text);
+    }
+    if (found.size > 0) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
+          const root = rootName(node.initializer);
+          if (root !== undefined && found.has(root)) found.add(node.name.text);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+    }
+    names = found;
+    tsmpImportNamesOf.set(sourceFile, names);
+  }
+  return names;
 }
 
 function inAsyncFunction(node: ts.Node): boolean {

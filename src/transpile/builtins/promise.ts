@@ -13,6 +13,7 @@ import {
   isCollectedCall,
   isDroppedAsyncCall,
   isKeptAsyncCall,
+  isKeptCall,
   runsAsPromises,
   startsStoredCall,
   storesCallForLater,
@@ -256,8 +257,21 @@ function isAtTopLevel(node: ts.Node): boolean {
 
 /** `[work(1), work(2)]`, `list.push(work(i))`, `memo.set(k, work(k))`: started where it is collected or kept (async-start.ts). */
 export function startCollectedCall(call: ts.CallExpression, value: py.Expression, context: TransformationContext): py.Expression {
+  // `this.loop.create_task(work())`: a facade function takes the coroutine itself.
+  if (isFacadeArgument(call, context)) return value;
   // `memo.set(k, work(k))`: a promise kept to be awaited again (async-start.ts).
   if (isKeptAsyncCall(call) && calleeIsAsyncHere(call, context) && isPromiseType(typeOf(context, call))) {
+    return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
+  }
+  // `memo.set(k, other.work(k))`, `{ p: this.source.get() }`: another module's async function, a
+  // parameter or an interface's method, kept the same way. JsPromise.of takes a coroutine or a
+  // promise (returned as it is).
+  if (
+    isKeptCall(call) &&
+    isPromiseType(typeOf(context, call)) &&
+    !producesJsPromise(call, context) &&
+    !isLibraryOrFacadeCall(call, context)
+  ) {
     return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
   }
   if (!isCollectedCall(call) || !isPromiseType(typeOf(context, call)) || producesJsPromise(call, context)) return value;
@@ -266,6 +280,17 @@ export function startCollectedCall(call: ts.CallExpression, value: py.Expression
     return value;
   }
   return py.call(py.attribute(context.useHelper("JsPromise"), "of"), [value]);
+}
+
+/** An argument of a facade function (`asyncio.create_task(work())`, seen by the checker). */
+function isFacadeArgument(call: ts.CallExpression, context: TransformationContext): boolean {
+  let use: ts.Node = call;
+  while (ts.isParenthesizedExpression(use.parent) || ts.isAsExpression(use.parent) || ts.isNonNullExpression(use.parent)) use = use.parent;
+  const parent = use.parent;
+  if (!ts.isCallExpression(parent) || !parent.arguments.includes(use as ts.Expression)) return false;
+  const callee = ts.isPropertyAccessExpression(parent.expression) ? parent.expression.name : parent.expression;
+  const symbol = context.symbolOf(callee);
+  return symbol !== undefined && context.isDeclaredByFacade(symbol);
 }
 
 /** A call of the Promise API (a JsPromise) or of a facade function (an asyncio awaitable). */
@@ -316,16 +341,14 @@ export function transformReturnedValue(node: ts.Expression, context: Transformat
  * `create_task(p)`, `wait_for_ms(p, 50)`): asyncio takes coroutines and tasks only, so a
  * JsPromise (`Promise.resolve(v)`, `new Promise(…)`, a started call) is awaited by a coroutine
  * of its own (aw_coroutine, which checks when it runs). A call of an async function or of the
- * facade gives a coroutine or a task already, and a module not naming the Promise API has no
- * JsPromise to hand (its stored async calls stay coroutines).
+ * facade gives a coroutine or a task already. Any other value may be a JsPromise, even in a module
+ * not naming the Promise API: a kept call started by the caller (`spawn(work())`, async-start.ts).
  */
 export function asAsyncioAwaitable(argument: ts.Expression, value: py.Expression, context: TransformationContext): py.Expression {
   const symbol = context.checker.getTypeAtLocation(argument).getSymbol();
   if (!symbol || symbol.name !== "Promise" || !isLibrarySymbol(symbol, context)) return value;
   const call = skipParens(argument);
   if (producesJsPromise(call, context)) return py.call(context.useHelper("aw_coroutine"), [value]);
-  // Only a module using the Promise API or starting async calls at the call holds JsPromises.
-  if (!runsAsPromises(argument.getSourceFile())) return value;
   if (ts.isCallExpression(call)) {
     const declaration = context.checker.getResolvedSignature(call)?.getDeclaration();
     const isAsync = declaration !== undefined && ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Async;
