@@ -138,9 +138,38 @@ export function transformNewPromise(node: ts.NewExpression, context: Transformat
   if (!executor) return py.call(context.useHelper("JsPromise"));
   // An inline executor takes surplus arguments as `*_` already (see extraArguments).
   const inline = ts.isArrowFunction(executor) || ts.isFunctionExpression(executor);
+  if (inline) rejectResolvedThenables(node, executor, context);
   return py.call(context.useHelper("JsPromise"), [
     inline ? context.transformExpression(executor) : adaptArity(executor, 2, "new Promise", context),
   ]);
+}
+
+/**
+ * `new Promise<Later>(…)`, `new Promise((resolve) => resolve(thenable))`: JavaScript's `resolve`
+ * adopts a thenable by calling its `then`; JsPromise's settles with the object itself.
+ */
+function rejectResolvedThenables(
+  node: ts.NewExpression,
+  executor: ts.ArrowFunction | ts.FunctionExpression,
+  context: TransformationContext,
+): void {
+  const valueType = context.checker.getTypeArguments(typeOf(context, node) as ts.TypeReference)[0];
+  if (valueType && rejectThenable(node, "new Promise(…) resolved with", context, valueType)) return;
+  const resolve = executor.parameters[0]?.name;
+  const resolveSymbol = resolve && ts.isIdentifier(resolve) ? context.symbolOf(resolve) : undefined;
+  if (!resolveSymbol) return;
+  const visit = (child: ts.Node): void => {
+    if (
+      ts.isCallExpression(child) &&
+      ts.isIdentifier(child.expression) &&
+      child.arguments.length > 0 &&
+      context.symbolOf(child.expression) === resolveSymbol
+    ) {
+      rejectThenable(child.arguments[0]!, "resolve(…) of", context);
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(executor.body);
 }
 
 /**

@@ -68,6 +68,41 @@ describe("thenables of the program's own", () => {
   });
 });
 
+describe("a thenable handed to an executor's resolve", () => {
+  it("is rejected, through the promise's value type or the argument of resolve(…)", () => {
+    const found = tsmpDiagnostics(
+      [
+        `class Later { then(ok: (v: number) => void) { ok(1); } }`,
+        `const t = { then(res: (v: string) => void) { res("x"); } };`,
+        `async function main(u: Later | number) {`,
+        `  const b = await new Promise((resolve) => resolve(t));`,
+        `  const c = await new Promise<Later>((resolve) => { resolve(new Later()); });`,
+        `  const d = await new Promise(function (ok) { if (b) ok(u); else ok(2); });`,
+        `  const e = await new Promise<number>((resolve) => resolve(3));`,
+        `  console.log(b, c, d, e);`,
+        `}`,
+        `main(1);`,
+      ].join("\n"),
+    );
+    expect(found.map((d) => [d.code, d.line])).toEqual([
+      ["TSMP1122", 4],
+      ["TSMP1122", 5],
+      ["TSMP1122", 6],
+    ]);
+    expect(found[0]!.message).toBe(
+      `resolve(…) of a thenable (an object with a then method that is not a Promise) is not supported. ${advice}`,
+    );
+    expect(found[1]!.message).toBe(
+      `new Promise(…) resolved with a thenable (an object with a then method that is not a Promise) is not supported. ${advice}`,
+    );
+  });
+
+  it("a promise or a plain value handed to resolve still runs as JavaScript runs it", () =>
+    expectToMatchNodeEventLoop(
+      `async function main() {\n  const inner = new Promise<number>((r) => r(4));\n  const v = await new Promise<number>((resolve) => resolve(inner));\n  const w = await new Promise<{ n: number }>((resolve) => resolve({ n: 5 }));\n  console.log(v, w.n);\n}\nmain();`,
+    ));
+});
+
 describe("the wrapping the message gives", () => {
   it("runs as JavaScript runs it", () =>
     expectToMatchNodeEventLoop(
