@@ -242,3 +242,29 @@ function argumentsPassedTo(declaration: ts.SignatureDeclaration, context: Transf
   }
   return index.get(declaration) ?? [];
 }
+
+/**
+ * An array typed `string[]` whose elements may be undefined when it runs: `xs.map((x) =>
+ * JSON.stringify(x))`, `[r[k], "b"]` (mayHoldUndefined of the callback's returned values or of
+ * the items). Its join goes through arr_join, which joins undefined as "" where Python's
+ * `str.join` raises TypeError.
+ */
+export function elementsMayHoldUndefined(node: ts.Expression, context: TransformationContext): boolean {
+  const value = skipParentheses(node);
+  if (ts.isArrayLiteralExpression(value)) {
+    return value.elements.some((element) => !ts.isSpreadElement(element) && mayHoldUndefined(element, context));
+  }
+  if (!ts.isCallExpression(value) || !ts.isPropertyAccessExpression(value.expression)) return false;
+  const callback = value.arguments[0] && skipParentheses(value.arguments[0]);
+  if (value.expression.name.text !== "map" || !callback) return false;
+  if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return false;
+  if (!ts.isBlock(callback.body)) return mayHoldUndefined(callback.body, context);
+  let may = false;
+  const visit = (child: ts.Node): void => {
+    if (may || ts.isFunctionLike(child)) return;
+    if (ts.isReturnStatement(child) && child.expression && mayHoldUndefined(child.expression, context)) may = true;
+    else ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(callback.body, visit);
+  return may;
+}

@@ -8,6 +8,7 @@ import { argumentList, asIndex, asIndexes, slice, transformArgs } from "./argume
 import { bindCallback, callbackArity } from "./callbacks.js";
 import type { HelperName } from "../runtime/helper-names.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
+import { elementsMayHoldUndefined } from "../undefined-text.js";
 
 const isStatement = (node: ts.Node) => ts.isExpressionStatement(node.parent);
 
@@ -271,7 +272,12 @@ export const arrayCalls: CallMappings = {
     );
     // A separator that may be undefined (meaning ",") goes through the helper.
     const separatorIsString = !separatorNode || isStringType(context.typeOf(separatorNode));
-    if (element && isStringType(element) && separatorIsString) return py.call(py.attribute(separator, "join"), [receiver]);
+    // `xs.map((x) => JSON.stringify(x)).join(" ")`: string[] that may hold undefined (joined as "").
+    const receiverNode = ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined;
+    const mayHoldUndefined = receiverNode !== undefined && elementsMayHoldUndefined(receiverNode, context);
+    if (element && isStringType(element) && separatorIsString && !mayHoldUndefined) {
+      return py.call(py.attribute(separator, "join"), [receiver]);
+    }
     return py.call(context.useHelper("arr_join"), [receiver, separator]);
   },
   reverse(node, context, receiver) {
