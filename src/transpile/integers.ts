@@ -14,7 +14,8 @@ export function isIntegerValued(node: ts.Expression, context: TransformationCont
   if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) {
     return isIntegerValued(node.expression, context, visiting);
   }
-  if (ts.isNumericLiteral(node)) return Number.isInteger(Number(node.text));
+  // The emitter keeps a literal from 1e21 on as a float (literals.ts), as JavaScript prints it.
+  if (ts.isNumericLiteral(node)) return Number.isInteger(Number(node.text)) && Math.abs(Number(node.text)) < 1e21;
   if (isNegativeZeroLiteral(node)) return false;
   if (ts.isPrefixUnaryExpression(node)) {
     return (

@@ -39,6 +39,20 @@ def num_to_radix(x, radix=10):
         if out:
             tail = "." + "".join([digits[d] for d in out])
     head = ""
+    if n >= 9007199254740992:
+        # Past 2^53 V8 writes the digits the double holds and fills the rest with zeros: it
+        # divides (in doubles) while the quotient is still past 2^53, then takes remainders.
+        import math
+        f = float(n)
+        while f / radix >= 9007199254740992.0:
+            f /= radix
+            head += "0"
+        while True:
+            d = math.fmod(f, radix)
+            head = digits[int(d)] + head
+            f = (f - d) / radix
+            if f <= 0:
+                return sign + head
     while True:
         head = digits[n % radix] + head
         n //= radix
