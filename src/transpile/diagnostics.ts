@@ -285,8 +285,7 @@ export const catchBindingPattern = (node: ts.Node) => at(node, "TSMP1018", "Dest
 
 export const unsupportedLibraryMember = (node: ts.Node, member: string) => at(node, "TSMP1101", `${member} is not supported by tsmp yet.`);
 
-export const unusedReturnValueOnly = (node: ts.Node, member: string) =>
-  at(node, "TSMP1102", `The return value of ${member} is not supported by tsmp yet; call it as a statement.`);
+// TSMP1102 (the return value of a statement-only call, Array.push's) is retired: push's value is supported.
 
 // TSMP12xx: facade modules and imports.
 

@@ -1,6 +1,5 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
-import * as diagnostics from "../diagnostics.js";
 import * as libraryDiagnostics from "./diagnostics.js";
 import * as py from "../python-ast.js";
 import { isArrayType, isBooleanType, isNumberType, isStringType, typeOf } from "../types.js";
@@ -168,8 +167,12 @@ export const arrayCalls: CallMappings = {
         : py.call(py.attribute(receiver, "extend"), [spread && args.length === 1 ? (args[0] as py.Starred).value : argumentList(args)]);
     if (isStatement(node)) return call;
     if (receiver.kind !== "Name") {
-      context.report(diagnostics.unusedReturnValueOnly(node, "Array.push"));
-      return call;
+      // `(res) => this.waiters.push(res)`: no statement can go before an arrow's body, so the
+      // receiver is kept in a temporary inline, `(items_1 := self.waiters).append(res) or len(items_1)`.
+      const items = context.temporary("items");
+      const method = args.length === 1 && !spread ? "append" : "extend";
+      const kept = py.call(py.attribute(py.namedExpr(items, receiver), method), (call as py.Call).args);
+      return py.boolOp(kept, "or", py.call(py.name("len"), [items]));
     }
     context.addPrecedingStatements(py.expressionStatement(call));
     return py.call(py.name("len"), [receiver]);

@@ -3,8 +3,8 @@ import type { Diagnostic } from "../diagnostics.js";
 
 /**
  * TSMP11xx: the JavaScript library as tsmp maps it. Codes are explicit and never renumbered.
- * TSMP1101 (unsupported library member) and TSMP1102 (return value of a statement-only call)
- * are declared with the core's diagnostics in ../diagnostics.ts.
+ * TSMP1101 (unsupported library member) is declared with the core's diagnostics in
+ * ../diagnostics.ts; TSMP1102 (return value of a statement-only call) is retired.
  */
 
 function at(node: ts.Node, code: string, message: string): Diagnostic {

@@ -14,6 +14,7 @@ import { isRecordType, typeOf } from "../types.js";
 import { unorderedInstanceClass } from "../builtins/instance-order.js";
 import { isSymbolIterator, iteratorMethodName, pythonIteration, reportClosingIterator } from "./symbol-iterator.js";
 import { disposeMethodName, isSymbolDispose } from "./using.js";
+import { skipParentheses } from "./transparent.js";
 
 /**
  * Object literals keep JavaScript's key order, which Object.keys, JSON.stringify and
@@ -324,5 +325,33 @@ export function reportDetachedMethod(node: ts.PropertyAccessExpression, context:
     parent.parent.expression === parent
   )
     return;
+  if (isOwnReceiverThisArg(node, current, parent, context)) return;
   context.report(method ? libraryDiagnostics.detachedObjectLiteralMethod(node) : libraryDiagnostics.detachedClassMethod(node));
+}
+
+/**
+ * `xs.map(k.m, k)`, `xs.forEach(this.add, this)`: a library callback given the method's own object
+ * as its thisArg (the next argument), which calls it with that object, as the bound Python method
+ * does.
+ */
+function isOwnReceiverThisArg(
+  node: ts.PropertyAccessExpression,
+  current: ts.Node,
+  parent: ts.Node,
+  context: TransformationContext,
+): boolean {
+  if (!ts.isCallExpression(parent) || !ts.isPropertyAccessExpression(parent.expression)) return false;
+  const index = parent.arguments.indexOf(current as ts.Expression);
+  const thisArg = index >= 0 ? parent.arguments[index + 1] : undefined;
+  if (!thisArg || !isPlainPath(node.expression) || !isPlainPath(thisArg)) return false;
+  if (skipParentheses(thisArg).getText() !== node.expression.getText()) return false;
+  const symbol = context.symbolOf(parent.expression.name);
+  return symbol !== undefined && !context.isDeclaredByUser(symbol);
+}
+
+/** `k`, `this`, `this.parts.k`: read again, the same object. */
+function isPlainPath(node: ts.Expression): boolean {
+  const value = skipParentheses(node);
+  if (ts.isIdentifier(value) || value.kind === ts.SyntaxKind.ThisKeyword) return true;
+  return ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.name) && isPlainPath(value.expression);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectToMatchJsResult } from "../../harness/differential.js";
+import { expectToMatchJsResult, expectToMatchNodeEventLoop } from "../../harness/differential.js";
 import { createTranspiler } from "../../../src/transpile/index.js";
 
 const transpiler = createTranspiler({ sourceMaps: false });
@@ -296,4 +296,17 @@ asyncio.run(main());
       "1: Promise as a value is not supported. Instead, call the Promise API directly (new Promise(…), Promise.all(…), p.then(…)), or await coroutines with asyncio.gather (from tsmp/asyncio).",
     ]);
   });
+});
+
+describe("an executor keeping its resolve", () => {
+  it("(res) => this.waiters.push(res) parks callers until the gate opens", () =>
+    expectToMatchNodeEventLoop(`class Gate {
+  waiters: ((v: number) => void)[] = [];
+  wait() { return new Promise<number>((res) => this.waiters.push(res)); }
+  open(v: number) { for (const w of this.waiters) w(v); this.waiters = []; }
+}
+const g = new Gate();
+async function main() { const p = g.wait(); const q = g.wait(); console.log("parked", g.waiters.length); g.open(5); console.log(await p, await q, g.waiters.length); }
+main();
+`));
 });

@@ -80,4 +80,17 @@ const next = () => { calls++; return { n: calls }; };
 console.log([1, 2].map((x) => x * 2, next()), calls);
 function plain(this: void, x: number) { return x + 1; }
 console.log([1].map(plain, null));`,
+  "a method handed on with its own object as the thisArg": `class K {
+  base = 10;
+  m(x: number) { return x + this.base; }
+  add(x: number) { this.base += x; }
+  run(xs: number[]) { xs.forEach(this.add, this); return xs.map(this.m, this); }
+}
+const k = new K();
+console.log([1, 2].map(k.m, k), [1, 2].filter(k.m, k), k.run([1, 2]), [3].some(k.m, k), [5, 6].find(k.m, k));
+const counter = { n: 0, bump(x: number) { this.n += x; } };
+[1, 2, 3].forEach(counter.bump, counter);
+console.log(counter.n, Array.from([1, 2], k.m, k), new Set([1]).forEach(k.add, k), k.base, new Uint8Array([1, 2]).map(k.m, k));
+const holder = { k };
+console.log([7].map(holder.k.m, holder.k));`,
 });

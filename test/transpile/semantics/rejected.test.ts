@@ -78,6 +78,11 @@ const cases: [string, string, string][] = [
     `class A { n = 1; get() { return this.n; } } const a = new A(); const get = a.get; console.log(get.call({ n: 2 }));`,
     "TSMP1142",
   ],
+  [
+    "a class method reading this, handed to map with another object as its thisArg",
+    `class A { n = 1; get() { return this.n; } } const a = new A(); const b = new A(); console.log([1].map(a.get, b));`,
+    "TSMP1142",
+  ],
   ["name of a function passed as an argument", `function show(f: () => void) { console.log(f.name); } show(() => {});`, "TSMP1140"],
 ];
 
