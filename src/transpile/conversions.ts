@@ -125,6 +125,39 @@ export function asString(context: TransformationContext, node: ts.Expression, ex
 }
 
 /**
+ * An operand of a string `+` (or `+=`): JavaScript converts an object by its `valueOf()` first
+ * (ToPrimitive with no hint), and only an object without one by `toString()`, so a class or
+ * object literal declaring `valueOf` is concatenated as the text of that method's value.
+ */
+export function asConcatenated(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
+  const valueOf = context.classifiedTypeOf(node).getProperty("valueOf");
+  const declaration = valueOf?.valueDeclaration;
+  if (
+    valueOf !== undefined &&
+    context.isDeclaredByUser(valueOf) &&
+    declaration !== undefined &&
+    (ts.isMethodDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) &&
+    returnsPrimitive(context.checker.getTypeOfSymbolAtLocation(valueOf, node), context)
+  ) {
+    return py.call(context.useHelper("js_str"), [py.call(py.attribute(expression, "valueOf"), [])]);
+  }
+  return asString(context, node, expression);
+}
+
+/** Whether every call signature of a function type returns a number, string, boolean or bigint. */
+function returnsPrimitive(type: ts.Type, context: TransformationContext): boolean {
+  const signatures = type.getCallSignatures();
+  const primitive = ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike;
+  return (
+    signatures.length > 0 &&
+    signatures.every((signature) => {
+      const returned = context.checker.getReturnTypeOfSignature(signature);
+      return (returned.isUnion() ? returned.types : [returned]).every((part) => (part.flags & primitive) !== 0);
+    })
+  );
+}
+
+/**
  * A number that may not be an integer, formatted as JS does (`2.0` → "2", `1e21`,
  * "Infinity"): Python's own formatting differs for those.
  */

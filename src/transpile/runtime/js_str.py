@@ -32,4 +32,7 @@ def js_str(x):
     if callable(x):
         # JavaScript gives a function's (or a class's) source text, which the board does not have.
         raise TypeError("tsmp: a function's text (its source) is not available")
+    name = t.__name__
+    if name in ("JsMap", "JsSet", "JsWeakMap", "JsWeakSet", "JsPromise", "JsGenerator"):
+        return "[object " + name[2:] + "]"
     return "[object Object]"

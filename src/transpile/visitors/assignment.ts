@@ -1,6 +1,6 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
-import { asCondition, asString, negate } from "../conversions.js";
+import { asConcatenated, asCondition, negate } from "../conversions.js";
 import { asNumber } from "../operators/to-number.js";
 import * as diagnostics from "../diagnostics.js";
 import { currentValueOf } from "../builtins/arguments.js";
@@ -170,7 +170,7 @@ function assignmentStatements(
   if (bitwiseKind !== undefined) return assign(bitwise(bitwiseKind, left, node.right, current(), right, context));
   // A record's missing string plus a number is NaN (undefined + 5), as js_add gives.
   const missingPlusNumber = element !== undefined && !isStringType(context.classifiedTypeOf(node.right));
-  if (op === "+" && isStringType(leftType) && !missingPlusNumber) return update("+", asString(context, node.right, right));
+  if (op === "+" && isStringType(leftType) && !missingPlusNumber) return update("+", asConcatenated(context, node.right, right));
   if (op === "+" && !isNumberType(leftType)) return assign(py.call(context.useHelper("js_add"), [current(), right]));
   // An integer typed array's element: `a[i] += 0.5` gives a float, which MicroPython will not
   // store, so anything not provably integral is stored through to_int32 as `=` stores it.

@@ -1,6 +1,6 @@
 import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
-import { asCondition, asString, mayBeNaN, negate } from "../conversions.js";
+import { asConcatenated, asCondition, mayBeNaN, negate } from "../conversions.js";
 import { asNumber } from "../operators/to-number.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../operators/bitwise.js";
@@ -226,7 +226,7 @@ function transformPlus(node: ts.BinaryExpression, context: TransformationContext
   const rightType = context.classifiedTypeOf(node.right);
   const [left, right] = context.transformInOrder([node.left, node.right]) as [py.Expression, py.Expression];
   if (isStringType(leftType) || isStringType(rightType)) {
-    return py.binOp(asString(context, node.left, left), "+", asString(context, node.right, right));
+    return py.binOp(asConcatenated(context, node.left, left), "+", asConcatenated(context, node.right, right));
   }
   if (isNumberType(leftType) && isNumberType(rightType))
     return exactArithmetic(ts.SyntaxKind.PlusToken, node.left, node.right, py.binOp(left, "+", right), context);
