@@ -168,7 +168,12 @@ function arrayPattern(
   const statements: py.Statement[] = [];
   const source = asName(value, context, statements);
   const knownLength = tupleLength(valueNode, context) ?? 0;
-  const rest = (index: number) => py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression);
+  // The rest of a string is an array of its characters, as JavaScript's iteration gives.
+  const isString = (type.flags & ts.TypeFlags.StringLike) !== 0;
+  const rest = (index: number) => {
+    const slice = py.subscript(source, { kind: "Slice", lower: py.num(index) } as py.Expression);
+    return isString ? py.call(py.name("list"), [slice]) : slice;
+  };
   pattern.elements.forEach((element, index) => {
     const read = index < knownLength ? py.subscript(source, py.num(index)) : py.call(context.useHelper("js_item"), [source, py.num(index)]);
     statements.push(...arrayElement(element, read, () => rest(index), context, valueNode));
@@ -243,7 +248,16 @@ function objectPattern(
   // A value typed any may hold anything (a promise, a JSON object): read it as `p.key` would be
   // read, with js_get, so a property it lacks is undefined as in JavaScript.
   const dynamic = isAnyLike(type);
+  // `const { length } = text`, `const { 0: first } = list`: an array's or a string's length and
+  // items, read as `text.length` and `list[0]` are.
+  const sequence = context.checker.isArrayType(type) || context.checker.isTupleType(type) || (type.flags & ts.TypeFlags.StringLike) !== 0;
   const read = (key: string | py.Name) =>
+    sequence && key === "length"
+      ? py.call(py.name("len"), [source])
+      : sequence && typeof key === "string" && /^(0|[1-9]\d*)$/.test(key)
+        ? py.call(context.useHelper("js_item"), [source, py.num(Number(key))])
+        : readKey(key);
+  const readKey = (key: string | py.Name) =>
     typeof key !== "string"
       ? // A computed key, known when it runs: read as a value typed any would be.
         record

@@ -47,3 +47,8 @@ const { [key()]: got } = src(); console.log(got, s);`,
   "in an assignment, nested": `let y: boolean | undefined; const r = ({ x: { [(3).toString()]: y } } = { x: { [(3).toString()]: true } }); console.log(y, JSON.stringify(r));`,
   "from a value typed any": `const v: any = { deep: { k2: "v" } }; const name = "k" + 2; const { deep: { [name]: found, [name + "x"]: none } } = v; console.log(found, none);`,
 });
+
+describeCases("destructuring strings and arrays by position and by property", {
+  "the rest of a string is an array of its characters": `const [h, , l, ...rest] = "hello"; console.log(h, l, rest, rest.length, Array.isArray(rest)); let q: string, r: string[]; [q, ...r] = "ab"; r.push("!"); console.log(q, r); function tail(s: string) { const [, ...cs] = s; return cs.map((c) => c.toUpperCase()); } console.log(tail("xyz"), tail(""));`,
+  "length and numbered items of an array or a string": `const { length, 0: first } = "abcd"; const { length: n, 1: second } = [9, 8]; const [row] = [[1, 2, 3]]; const { length: cols, 2: last } = row; console.log(length, first, n, second, cols, last);`,
+});
