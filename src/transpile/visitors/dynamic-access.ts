@@ -115,7 +115,7 @@ const rejectedMethods = new Set([
  */
 export function isDynamicValue(receiver: ts.Expression, context: TransformationContext, member?: ts.Identifier): boolean {
   const type = context.classifiedTypeOf(receiver);
-  if (isAnyLike(type) || isTypeParameter(type)) return true;
+  if (isAnyLike(type) || isTypeParameter(type) || isRecordAssertedOnUnknown(receiver, context)) return true;
   if (type.isUnion() && new Set(type.types.filter((part) => !(part.flags & nullish)).map((part) => kindOf(part, context))).size > 1) {
     return type.types.some((part) => kindOf(part, context) !== "object");
   }
@@ -126,6 +126,34 @@ export function isDynamicValue(receiver: ts.Expression, context: TransformationC
     owner !== undefined &&
     (ts.isInterfaceDeclaration(owner) || ts.isTypeLiteralNode(owner)) &&
     context.isDeclaredByUser(context.symbolOf(member)!)
+  );
+}
+
+/**
+ * `(v as Record<string, unknown>)[k]` of a value typed unknown, any, `object`, `{}` or a type parameter (a
+ * deepEqual or a JSON walker): the assertion says nothing of what `v` holds, which may be an
+ * array or a class instance rather than a dict, so it is read as `v` itself would be.
+ */
+function isRecordAssertedOnUnknown(receiver: ts.Expression, context: TransformationContext): boolean {
+  let node = receiver;
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  if (!ts.isAsExpression(node) && !ts.isTypeAssertionExpression(node)) return false;
+  const asserted = context.classifiedTypeOf(node);
+  if (!context.checker.getIndexInfoOfType(asserted, ts.IndexKind.String) || asserted.getProperties().length > 0) return false;
+  let operand = node.expression;
+  while (ts.isParenthesizedExpression(operand) || ts.isNonNullExpression(operand)) operand = operand.expression;
+  const type = context.classifiedTypeOf(operand);
+  // `{}` is what `unknown` narrows to once null is ruled out (`v !== null`).
+  const isEmptyObject = (part: ts.Type) =>
+    (part.flags & ts.TypeFlags.Object) !== 0 &&
+    part.getProperties().length === 0 &&
+    part.getCallSignatures().length === 0 &&
+    part.getConstructSignatures().length === 0 &&
+    !context.checker.getIndexInfosOfType(part).length;
+  const parts = (type.isUnion() ? type.types : [type]).filter((part) => !(part.flags & nullish));
+  return (
+    parts.length > 0 &&
+    parts.every((part) => isAnyLike(part) || isTypeParameter(part) || (part.flags & ts.TypeFlags.NonPrimitive) !== 0 || isEmptyObject(part))
   );
 }
 

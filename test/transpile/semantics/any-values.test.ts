@@ -57,3 +57,20 @@ describeCases("values of open types", {
   "structural method": `interface Sliceable { length: number; slice(start: number): Sliceable } function m(x: Sliceable) { return x.slice(1).length; } console.log(m("abc"), m([1, 2]));`,
   "interface implemented by a class": `interface Stack { push(v: number): number; length: number } class S implements Stack { items: number[] = []; length = 0; push(v: number) { this.items.push(v); this.length = this.items.length; return this.length; } } const s: Stack = new S(); s.push(3); console.log(s.push(4), s.length);`,
 });
+
+// `(v as Record<string, unknown>)[k]` of a value the checker knows nothing of: it may hold an
+// array or a class instance, so it is read as a value typed any is.
+describeCases("a record assertion on a value typed unknown", {
+  "a deepEqual over arrays, objects and NaN": `const deepEqual = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object), kb = Object.keys(b as object);
+  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+};
+console.log(deepEqual({ a: [1, { b: NaN }] }, { a: [1, { b: NaN }] }), deepEqual([1, [2, 3]], [1, [2, 4]]), deepEqual({ a: undefined }, { b: undefined }), deepEqual("1", 1));`,
+  "a property read off an object, an array and a generic value": `class P { x = 1; }
+function read<T>(v: T, k: string) { return (v as Record<string, unknown>)[k]; }
+function at(v: object, k: string) { return (v as Record<string, number>)[k]; }
+console.log(read({ x: 2 }, "x"), read([5, 6], "1"), read(new P(), "x"), read({}, "none"), at([7, 8], "0"), at(new P(), "x"));`,
+});
