@@ -5,7 +5,16 @@ import sys
 
 
 class _TsmpModule:
-    pass
+    # A defined module reads its attributes from its globals when they are read, as a module
+    # object does: its functions assign them later (a `let` another module reads live as
+    # `_live_m.counter`), and during an import cycle it has only the names defined so far.
+    _tsmp_g = {}
+
+    def __getattr__(self, name):
+        try:
+            return self._tsmp_g[name]
+        except KeyError:
+            raise AttributeError(name)
 
 
 def _tsmp_package(name):
@@ -28,11 +37,12 @@ def _tsmp_define(name, source, filename):
     except NameError:
         # Ports built without compile() still have exec(); frames then say "<string>".
         code = source
-    m = _TsmpModule()
-    sys.modules[name] = m
+    m = sys.modules.get(name)
+    if m is None:
+        m = _TsmpModule()
+        sys.modules[name] = m
+    m._tsmp_g = g
     if "." in name:
         outer, _, last = name.rpartition(".")
         setattr(_tsmp_package(outer), last, m)
     exec(code, g)
-    for k in g:
-        setattr(m, k, g[k])

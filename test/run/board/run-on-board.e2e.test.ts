@@ -30,6 +30,19 @@ describe("runOnBoard", () => {
     expect(await board.listFiles()).toEqual(filesBefore);
   });
 
+  it("reads another module's let as it is now, as the host VM does", async () => {
+    board = await VirtualBoard.start();
+    const project = makeProject({
+      "main.ts":
+        'import { counter, bump } from "./lib/state";\nimport * as state from "./lib/state";\nconsole.log(counter, bump(), counter, state.counter, state.label());\n',
+      "lib/state.ts":
+        'export let counter = 0;\nexport function bump() {\n  counter += 5;\n  return counter;\n}\nexport const label = () => "n=" + counter;\n',
+    });
+    const { out, options } = collect();
+    expect(await runOnBoard(project, { port: board.portPath, ...options })).toBe(0);
+    expect(out.stdout).toBe("0 5 5 5 n=5\n");
+  });
+
   it("reports an exception with the TypeScript line and exits 1", async () => {
     board = await VirtualBoard.start();
     const project = makeProject({
