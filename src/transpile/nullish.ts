@@ -1,6 +1,7 @@
 import { ts } from "./typescript.js";
 import type { TransformationContext } from "./context.js";
 import * as py from "./python-ast.js";
+import { writesTo } from "./integers.js";
 
 /**
  * undefined is None and null is the `null` object of the runtime helpers (runtime/null.py).
@@ -29,8 +30,47 @@ export function nullishKinds(context: TransformationContext, node: ts.Expression
     if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) kinds.undefined = true;
   }
   if (!kinds.null || ts.isElementAccessExpression(skipParentheses(node))) kinds.undefined = true;
-  if (!kinds.null && isOptionalDataProperty(context, skipParentheses(node))) kinds.null = true;
+  if (!kinds.null && (isOptionalDataProperty(context, skipParentheses(node)) || holdsDataNull(context, skipParentheses(node)))) {
+    kinds.null = true;
+  }
   return kinds;
+}
+
+/** How far a value is followed through variables and fields. */
+const followLimit = 4;
+
+/**
+ * `let x: number | undefined = m.v`, `this.v = m.v`: a variable or a `this` field declared
+ * without null, one of whose values in its module is a data value that may be null — an optional
+ * data property (below), a value typed any (`JSON.parse(text)`), or another such variable.
+ */
+function holdsDataNull(context: TransformationContext, node: ts.Expression, depth = 0): boolean {
+  if (depth > followLimit) return false;
+  const name = ts.isIdentifier(node)
+    ? node
+    : ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword
+      ? node.name
+      : undefined;
+  const symbol = name && context.symbolOf(name);
+  if (!symbol) return false;
+  const values: ts.Expression[] = [];
+  for (const declaration of symbol.declarations ?? []) {
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
+      values.push(declaration.initializer);
+    }
+  }
+  if (values.length === 0 && !(symbol.declarations ?? []).some((d) => ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d))) {
+    return false;
+  }
+  for (const write of writesTo(symbol, node.getSourceFile(), context)) {
+    if (ts.isBinaryExpression(write) && write.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(write.right);
+  }
+  return values.some((value) => {
+    const written = skipParentheses(value);
+    if (isOptionalDataProperty(context, written)) return true;
+    if (context.typeOf(written).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    return holdsDataNull(context, written, depth + 1);
+  });
 }
 
 /**
@@ -42,8 +82,13 @@ export function nullishKinds(context: TransformationContext, node: ts.Expression
 function isOptionalDataProperty(context: TransformationContext, node: ts.Expression): boolean {
   if (!ts.isPropertyAccessExpression(node)) return false;
   const symbol = context.checker.getSymbolAtLocation(node.name);
-  if (!symbol || !(symbol.flags & ts.SymbolFlags.Optional)) return false;
-  return (symbol.declarations ?? []).some((declaration) => ts.isPropertySignature(declaration));
+  if (!symbol) return false;
+  // `v?: number`, or `v: number | undefined`, declared by an interface or a type literal.
+  const declarations = (symbol.declarations ?? []).filter((declaration) => ts.isPropertySignature(declaration));
+  if (declarations.length === 0) return false;
+  if (symbol.flags & ts.SymbolFlags.Optional) return true;
+  const type = context.checker.getTypeOfSymbol(symbol);
+  return (type.isUnion() ? type.types : [type]).some((part) => part.flags & ts.TypeFlags.Undefined);
 }
 
 /** The value `null`. */

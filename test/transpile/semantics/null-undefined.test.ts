@@ -60,4 +60,15 @@ type Cfg = { name?: string; port?: number };
 const c: Cfg = JSON.parse('{"name":null}');
 const name = c.name ?? "default";
 console.log(name, name.length, c.port ?? 80, c.name?.toUpperCase());`,
+  "a property typed | undefined, and variables and fields holding one": `interface Cfg { a?: number; b: number | undefined; }
+const o: Cfg = JSON.parse('{"a": null, "b": null}');
+let x: number | undefined = o.a;
+x ??= 7;
+let y: number | undefined = o.b;
+const z: number | undefined = y;
+let w: string | undefined;
+w = JSON.parse("null");
+console.log(x, y === undefined, y == null, y ?? "dflt", z != null, o.b ?? 2, w?.length, w ?? "none");
+class Holder { v: number | undefined; constructor(c: Cfg) { this.v = c.b; } show() { return this.v ?? -1; } }
+console.log(new Holder(o).show());`,
 });
