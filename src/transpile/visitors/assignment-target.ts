@@ -124,12 +124,19 @@ export function elementStore(
   return grow;
 }
 
+const plainPrefixes = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.TildeToken]);
+
+function isAssignmentKind(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
 /**
  * `a[i] += x` / `a[i]++` as a statement on a number array, `i` maybe past the end: JavaScript
  * reads undefined there, stores NaN and grows the array; Python's read raises IndexError. The
  * update is tried as it is (a try block costs ~5 ns a step on native MicroPython) and only an
- * IndexError stores NaN through arr_set. Only where the receiver, the index and the operand are
- * names or constants (nothing else the try could catch an IndexError from); a negative or
+ * IndexError stores NaN through arr_set (for a bitwise update, what the operator makes of
+ * undefined: `grown`). Only where the receiver is a name and the index and the operand are names,
+ * constants or arithmetic on them (nothing else the try could catch an IndexError from); a negative or
  * fractional index, a property a list cannot hold, raises arr_index's IndexError again in arr_set.
  */
 export function grownOnIndexError(
@@ -137,19 +144,27 @@ export function grownOnIndexError(
   operand: ts.Expression | undefined,
   update: py.Statement[],
   context: TransformationContext,
+  grown: () => py.Expression = () => context.useHelper("js_nan"),
 ): py.Statement[] {
   const element = skipParentheses(node);
   if (!ts.isElementAccessExpression(element)) return update;
   const type = typeOf(context, element.expression);
   if (!isArrayType(context, type) || isIndexInRange(element, context)) return update;
   if (!isNumberType(typeOf(context, element)) || (operand !== undefined && !isNumberType(typeOf(context, operand)))) return update;
-  const isPlain = (part: ts.Expression) => {
+  // Names, number literals and arithmetic on them (`a[k + 1] |= 1 << k`): nothing else in the try
+  // can raise the IndexError, and reading them again in the handler has no effect.
+  const isPlain = (part: ts.Expression): boolean => {
     const bare = skipParentheses(part);
-    return ts.isIdentifier(bare) || ts.isNumericLiteral(bare);
+    if (ts.isIdentifier(bare) || ts.isNumericLiteral(bare)) return true;
+    if (ts.isBinaryExpression(bare) && !isAssignmentKind(bare.operatorToken.kind) && bare.operatorToken.kind !== ts.SyntaxKind.CommaToken) {
+      return isPlain(bare.left) && isPlain(bare.right);
+    }
+    return ts.isPrefixUnaryExpression(bare) && plainPrefixes.has(bare.operator) && isPlain(bare.operand);
   };
-  if (!isPlain(element.expression) || !isPlain(element.argumentExpression) || (operand !== undefined && !isPlain(operand))) return update;
+  if (!ts.isIdentifier(skipParentheses(element.expression))) return update;
+  if (!isPlain(element.argumentExpression) || (operand !== undefined && !isPlain(operand))) return update;
   const receiver = context.transformExpression(element.expression);
   const index = context.transformExpression(element.argumentExpression);
-  const grow = py.expressionStatement(py.call(context.useHelper("arr_set"), [receiver, index, context.useHelper("js_nan")]));
+  const grow = py.expressionStatement(py.call(context.useHelper("arr_set"), [receiver, index, grown()]));
   return [{ kind: "Try", body: update, handlers: [{ type: py.name("IndexError"), body: [grow] }], finalbody: [] } as py.Try];
 }

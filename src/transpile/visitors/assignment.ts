@@ -64,7 +64,22 @@ export function transformAssignmentStatement(node: ts.BinaryExpression, context:
   const statements = assignment(node, context).statements;
   // `a[i] += x` past the end of a number array stores NaN and grows it.
   const op = compoundOperators[node.operatorToken.kind];
-  return op && "+-*/%**".includes(op) ? grownOnIndexError(node.left, node.right, statements, context) : statements;
+  if (op && "+-*/%**".includes(op)) return grownOnIndexError(node.left, node.right, statements, context);
+  // `a[i] |= x` past the end: undefined is 0 to a bitwise operator, so `|` and `^` store
+  // ToInt32(x), the others 0.
+  const bitwise = node.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken ? ">>>" : op;
+  if (bitwise && ["&", "|", "^", "<<", ">>", ">>>"].includes(bitwise)) {
+    const grown = () => (bitwise === "|" || bitwise === "^" ? bitwiseOperandAsInt32(node.right, context) : py.num(0));
+    return grownOnIndexError(node.left, node.right, statements, context, grown);
+  }
+  return statements;
+}
+
+/** ToInt32 of a plain number operand (a literal folded here). */
+function bitwiseOperandAsInt32(operand: ts.Expression, context: TransformationContext): py.Expression {
+  const bare = skipParentheses(operand);
+  if (ts.isNumericLiteral(bare)) return py.num(String(Number(bare.text) | 0));
+  return py.call(context.useHelper("to_int32"), [context.transformExpression(operand)]);
 }
 
 /** The statements of an assignment, and the target to read its value from when it is not `node.left` again. */

@@ -5,4 +5,5 @@ import { describeCases } from "../../harness/cases.js";
 describeCases("updates of a number array past its end", {
   "compound assignments and steps as statements": `const h: number[] = [0, 0]; for (const k of [0, 3, 1, 3]) { h[k] += 2; h[k]--; } const i = 5; const d = 1.5; h[i] *= d; h[i] -= 1; ++h[7]; h[8] **= 2; h[9] /= 2; h[10] %= 2; const out: string[] = []; for (let j = 0; j < h.length; j++) out.push(String(h[j])); console.log(h.length, out.join(","));`,
   "in range the update is as before": `const counts = [0, 0, 0]; for (const b of [0, 2, 2, 1, 2]) { counts[b]++; counts[b] += 10; } console.log(counts);`,
+  "bitwise updates past the end, and an index or operand of arithmetic": `const a: number[] = [1]; let i = 3; const m = 6; a[i] |= 5; a[5] ^= m; a[1] &= 3; a[2] <<= 2; i = 4; a[i] >>= 1; a[6] >>>= 0; a[0] |= 2.7; const x = 2.5; a[7] |= x; console.log(a); const bits: number[] = []; for (let k = 0; k < 4; k++) bits[k] |= 1 << k; const h: number[] = []; for (let k = 0; k < 3; k++) h[k + 0 * 2] += -k; console.log(bits, h);`,
 });
