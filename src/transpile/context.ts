@@ -474,7 +474,10 @@ export function hoistFunctionDeclarations(nodes: readonly ts.Statement[], checke
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) {
         if (!names.has(node.text)) return;
-        const symbol = checker.getSymbolAtLocation(node);
+        // `{ f }` names the property; the function it holds is the shorthand's value symbol.
+        const symbol = ts.isShorthandPropertyAssignment(node.parent)
+          ? checker.getShorthandAssignmentValueSymbol(node.parent)
+          : checker.getSymbolAtLocation(node);
         if (symbol && declarations.has(symbol) && declarations.get(symbol)!.name !== node) symbols.add(symbol);
       } else {
         ts.forEachChild(node, visit);

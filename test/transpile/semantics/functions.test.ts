@@ -4,6 +4,7 @@ describeCases("functions and closures", {
   "an instantiation expression is the function itself": `function wrap<T>(x: T): T[] { return [x]; } const wrapNumber = wrap<number>; const same = wrapNumber === wrap; console.log(JSON.stringify(wrapNumber(3)), same, [1, 2].map(wrap<number>).length);`,
   "function declaration": `function add(a: number, b: number) { return a + b; } console.log(add(2, 3));`,
   "function hoisting": `console.log(later()); function later() { return "hoisted"; }`,
+  "a function named in a shorthand property above its declaration is hoisted": `const o = { later, n: 1 }; console.log(o.later(), JSON.stringify(o)); function later() { return "hoisted"; }`,
   "arrow expression body": `const sq = (x: number) => x * x; console.log(sq(7));`,
   "arrow block body": `const f = (x: number) => { const y = x + 1; return y * 2; }; console.log(f(1));`,
   "arrow returning object": `const mk = (n: number) => ({ n, double: n * 2 }); console.log(mk(3));`,
