@@ -3,6 +3,7 @@ def json_stringify(value, indent=None):
     # JSON.stringify: compact separators, integral floats without ".0", NaN and
     # Infinity as null, objects in insertion order, optional pretty indent. undefined (None)
     # and functions are left out of objects, null in arrays, and alone give undefined.
+    value = _json_to(value, "")
     if _json_skipped(value):
         return None
     if type(indent) is int:
@@ -39,28 +40,38 @@ def _json_write(v, out, indent, nl):
             if i:
                 out.append(",")
             out.append(inner)
+            item = _json_to(item, str(i))
             if _json_skipped(item):
                 out.append("null")
             else:
                 _json_write(item, out, indent, inner if nl else "")
         out.append(nl + "]" if nl else "]")
     else:
-        if hasattr(v, "toJSON"):
-            _json_write(v.toJSON(), out, indent, nl)
-            return
         items = obj_items(v)
         inner = nl + indent if nl else ""
         first = True
         out.append("{")
         for k, item in items:
+            k = str(k)
+            item = _json_to(item, k)
             if _json_skipped(item):
                 continue
             if not first:
                 out.append(",")
             first = False
-            out.append(inner + _json_str(str(k)) + (": " if nl else ":"))
+            out.append(inner + _json_str(k) + (": " if nl else ":"))
             _json_write(item, out, indent, inner if nl else "")
         out.append(("}" if first else nl + "}") if nl else "}")
+
+
+def _json_to(v, key):
+    # A value with a toJSON method is written as what toJSON(key) returns (the property's name,
+    # an array index as a string, "" alone), once: the result's own toJSON is not called.
+    t = type(v)
+    if v is None or t is str or t is int or t is float or t is bool or t is list:
+        return v
+    f = getattr(v, "toJSON", None)
+    return f(key) if callable(f) else v
 
 
 def _json_skipped(v):

@@ -19,7 +19,9 @@ export type FunctionLike =
  *   ignores the pin it is given), or to a callee typed `any`;
  * - a declaration with an overload that declares more (`m(a): T; m(a, b): T; m(a) {…}`);
  * - a function declaration, or a `const` holding a function expression, that the module uses as
- *   a value where more arguments are offered (`apply(g)` with `apply(f: (a, b) => …)`).
+ *   a value where more arguments are offered (`apply(g)` with `apply(f: (a, b) => …)`);
+ * - a `toJSON` method or property of a class or object literal, which JSON.stringify calls with
+ *   the property's name.
  * Library mappings (builtins/) call callbacks with the arguments they declare, so a function
  * passed to a library member needs nothing.
  */
@@ -30,6 +32,10 @@ export function extraArguments(node: FunctionLike, context: TransformationContex
 }
 
 function mostOffered(node: FunctionLike, context: TransformationContext): number {
+  return Math.max(offeredBySerializer(node), offeredByUse(node, context));
+}
+
+function offeredByUse(node: FunctionLike, context: TransformationContext): number {
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
     const holder = node.parent;
     const held =
@@ -69,8 +75,32 @@ function parameterCount(signature: ts.SignatureDeclaration): number {
   return signature.parameters.filter((parameter) => !isThisParameter(parameter)).length;
 }
 
+/**
+ * JSON.stringify calls a value's `toJSON` with one argument (the key): a method or function
+ * named so (for `{ toJSON }`), or a function held by a property named so (`{ toJSON: () => … }`,
+ * `toJSON = f` in a class), is offered one.
+ */
+function offeredBySerializer(node: ts.Node): number {
+  let position = node;
+  while (ts.isParenthesizedExpression(position.parent)) position = position.parent;
+  const holder = ts.isMethodDeclaration(node) || ts.isFunctionDeclaration(node) ? node : position.parent;
+  const named =
+    (((ts.isMethodDeclaration(holder) || ts.isFunctionDeclaration(holder)) && holder === node) ||
+      (ts.isPropertyAssignment(holder) && holder.initializer === position) ||
+      (ts.isPropertyDeclaration(holder) && holder.initializer === position) ||
+      (ts.isShorthandPropertyAssignment(holder) && holder.name === position)) &&
+    holder.name !== undefined &&
+    (ts.isIdentifier(holder.name) || ts.isStringLiteral(holder.name)) &&
+    holder.name.text === "toJSON";
+  return named ? 1 : 0;
+}
+
 /** The most arguments the context of a function-valued expression may call it with. */
 function offeredAt(expression: ts.Expression, context: TransformationContext): number {
+  return Math.max(offeredBySerializer(expression), offeredByContext(expression, context));
+}
+
+function offeredByContext(expression: ts.Expression, context: TransformationContext): number {
   let position: ts.Node = expression;
   while (ts.isParenthesizedExpression(position.parent)) position = position.parent;
   const call = position.parent;
