@@ -28,6 +28,7 @@ describe("runtime helpers", () => {
     expect(resolveHelpers(["obj_rest"])).toEqual([
       "js_key",
       "obj_items",
+      "py_key",
       "JsObject",
       "OrderedDict",
       "float_str",

@@ -3,7 +3,7 @@
 # `_js_accessors` with the label console.log shows for each, and its [Symbol.iterator]()
 # method (`_js_iterator`, with `__iter__ = js_iterate`). `keys` is the literal's whole key
 # order, accessors in their places, since they have no attribute of their own to be found by.
-# requires: JsObject, js_key
+# requires: JsObject, js_key, py_key
 class JsClassObject(JsObject):
     def __init__(self, keys, *pairs):
         JsObject.__init__(self, *pairs)

@@ -1,4 +1,4 @@
-# requires: js_key
+# requires: py_key
 class JsFunction:
     # A function that holds properties (`tally.calls = 0`): MicroPython functions and
     # closures cannot hold attributes, so the function is called through this object.

@@ -3,7 +3,7 @@
 # MicroPython's attribute table nor a function's **kwargs keeps insertion order, which
 # Object.keys, JSON.stringify and console.log show: `_keys` remembers it.
 # Item access (`o["k"]`) reaches the same attributes, for records and JSON.parse results.
-# requires: js_key
+# requires: js_key, py_key
 class JsObject:
     def __init__(self, *pairs):
         keys = []

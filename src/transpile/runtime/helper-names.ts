@@ -172,6 +172,7 @@ export const helperNames = [
   "parse_float",
   "parse_int",
   "py_data",
+  "py_key",
   "random",
   "re_match",
   "re_match_all",

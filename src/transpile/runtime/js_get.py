@@ -1,4 +1,4 @@
-# requires: js_str, null, error_message, error_name, js_key
+# requires: js_str, null, error_message, error_name, py_key
 def js_get(o, k):
     # A property or element of a value typed any, read as JavaScript reads it from whatever
     # the value holds at run time: length of strings and arrays, in-range elements (else

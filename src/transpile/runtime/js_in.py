@@ -2,7 +2,7 @@
 # `in` looks along the prototype chain. Python's own `in` would look for an element of a
 # list and needs __contains__ on a class instance. An array has its indexes and `length`.
 # Every object has the names of Object.prototype (obj_proto_keys).
-# requires: js_key, js_str, obj_proto_keys
+# requires: py_key, js_str, obj_proto_keys
 def js_in(key, o):
     if type(key) is not str:
         key = js_str(key)

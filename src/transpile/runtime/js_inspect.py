@@ -1,4 +1,4 @@
-# requires: num_str, obj_items, js_key, error_name, error_message
+# requires: num_str, obj_items, py_key, error_name, error_message
 def js_inspect(v, depth=2, hidden=False):
     # What console.log prints for a value, following Node's util.inspect defaults
     # (depth 2, breakLength 80, compact 3, arrays over 6 items grouped in columns). The

@@ -2,7 +2,7 @@
 # (the transpiler rejects the others). enumerable is True, False or None when left out: an
 # existing property keeps its own, a new one is not enumerable. A hidden key is listed in
 # _js_hidden, which obj_items skips; a missing value leaves an existing property's alone.
-# requires: js_key
+# requires: py_key
 def obj_define(o, key, enumerable, *value):
     k = py_key(key)
     d = o.__dict__

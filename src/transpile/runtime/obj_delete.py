@@ -1,4 +1,4 @@
-# requires: js_key, js_str
+# requires: py_key, js_str
 def obj_delete(o, key):
     # delete o[key]: true even when the key was absent, or when an optional chain
     # (`delete o?.k`) found no object. A number key is its text (`delete a[1]` on any).

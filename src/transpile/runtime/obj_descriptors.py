@@ -1,7 +1,7 @@
 # Object.getOwnPropertyDescriptors of an object literal or a record (the transpiler rejects
 # other values): tsmp keeps only writable, configurable data properties, enumerable unless
 # Object.defineProperty hid them.
-# requires: obj_items, JsObject, js_key
+# requires: obj_items, JsObject, py_key
 def obj_descriptors(o):
     hidden = () if isinstance(o, dict) else o.__dict__.get("_js_hidden", ())
     pairs = []

@@ -191,10 +191,28 @@ export function transformElementAccess(node: ts.ElementAccessExpression, context
   if (isWrittenTo(node) && isLiteralObjectType(receiverType)) return py.subscript(receiver, key);
   // A class instance with a number index signature (`class T { [n: number]: string }`) may lack
   // the key: undefined, as in JavaScript, not an AttributeError.
+  const attribute = attributeKey(node.argumentExpression, key, context);
   if (context.checker.getIndexInfoOfType(receiverType, ts.IndexKind.Number)) {
-    return py.call(py.name("getattr"), [receiver, key, py.none()]);
+    return py.call(py.name("getattr"), [receiver, attribute, py.none()]);
   }
-  return py.call(py.name("getattr"), [receiver, key]);
+  return py.call(py.name("getattr"), [receiver, attribute]);
+}
+
+/**
+ * The attribute a key known only at run time names (`o[k]`, `c[name]`): a property named like a
+ * Python keyword, with a `$` or of the `__x__` form is stored under another spelling
+ * (`pythonSafeAttribute`), so a key that may hold such a name goes through `py_key` as the
+ * runtime's own lookups do. A key whose type lists only names Python spells as they are (or
+ * numbers) stays as it is.
+ */
+function attributeKey(node: ts.Expression, key: py.Expression, context: TransformationContext): py.Expression {
+  if (key.kind === "Constant") return typeof key.value === "string" ? py.str(pythonSafeAttribute(key.value)) : key;
+  const type = typeOf(context, node);
+  const parts = type.isUnion() ? type.types : [type];
+  const spelledAsIs = (part: ts.Type) =>
+    (part.flags & ts.TypeFlags.NumberLike) !== 0 || (part.isStringLiteral() && pythonSafeAttribute(part.value) === part.value);
+  if (parts.every(spelledAsIs)) return key;
+  return py.call(context.useHelper("py_key"), [key]);
 }
 
 /** Attribute names are strings: a number key (`o[5]`, `o[-1]`, `o[i]`) names the property "5". */
