@@ -13,6 +13,7 @@ import { globalCalls } from "./number.js";
 import { rejectPromiseMember } from "./promise.js";
 import { callMappings, namespaceGlobals, propertyMappings } from "./registry.js";
 import { binaryGlobals, rejectBinaryGlobal } from "./typed-arrays.js";
+import { surplusArity } from "../visitors/surplus-arguments.js";
 
 /**
  * The JavaScript library as tsmp maps it: the call and property-access visitors ask here
@@ -239,5 +240,10 @@ function transformBind(node: ts.CallExpression, callee: ts.PropertyAccessExpress
     thisArg !== undefined &&
     target.expression.getText() === thisArg.getText();
   if (!boundToOwner) context.report(libraryDiagnostics.unsupportedArguments(node, "Function.bind (other than obj.method.bind(obj))"));
-  return context.transformExpression(target);
+  const bound = context.transformExpression(target);
+  // Handed where more arguments are offered than the method takes (an emitter's listener, an
+  // IRQ handler given its pin): JavaScript drops the surplus, Python would raise TypeError.
+  const member = ts.isPropertyAccessExpression(target) ? context.symbolOf(target.name) : undefined;
+  const arity = member && context.isDeclaredByUser(member) ? surplusArity(node, member.declarations ?? [], context) : undefined;
+  return arity === undefined ? bound : py.call(context.useHelper("js_arity"), [bound, py.num(arity)]);
 }

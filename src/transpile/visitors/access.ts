@@ -15,7 +15,7 @@ import { transformOptionalChain } from "./optional-chain.js";
 import { transformAccessorAccess } from "./class-accessors.js";
 import { isFunctionProperty } from "./function-properties.js";
 import { reportDetachedMethod } from "./object-literal.js";
-import { classMethodValue } from "./method-values.js";
+import { classMethodValue, staticMethodValue } from "./method-values.js";
 import { facadePropertyBytes } from "./facade-bytes.js";
 import { liveNamespaceMemberRead, namespaceModule } from "./live-bindings.js";
 import { memberAttribute } from "./static-names.js";
@@ -93,7 +93,10 @@ export function transformPropertyAccess(node: ts.PropertyAccessExpression, conte
   // their `__len__` or `__setitem__` are the Python object's own.
   const declaredInPython = member !== undefined && context.isDeclaredByFacade(member);
   if (declaredInPython) return facadePropertyBytes(node, py.attribute(receiver, node.name.text), context);
-  return classMethodValue(node, member, receiver, context) ?? py.attribute(receiver, memberAttribute(node.name, node.name.text, context));
+  return (
+    classMethodValue(node, member, receiver, context) ??
+    staticMethodValue(node, member, py.attribute(receiver, memberAttribute(node.name, node.name.text, context)), context)
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import * as py from "../python-ast.js";
 import { pythonSafeAttribute } from "../reserved-names.js";
 import { isWrittenTo } from "../builtins/arguments.js";
 import { readsReceiver } from "./class-receivers.js";
+import { surplusArity } from "./surplus-arguments.js";
 
 /**
  * `c.m` of a class method that reads no `this`, used as a value (stored, passed, compared):
@@ -28,8 +29,32 @@ export function classMethodValue(
     !readsReceiver(declaration);
   if (!declarations.every(plain) || !isValueUse(node) || isWrittenTo(node)) return undefined;
   const name = pythonSafeAttribute(node.name.text);
-  const args = [receiver, py.str(name), ...(name === node.name.text ? [] : [py.str(node.name.text)])];
+  const arity = surplusArity(node, declarations, context);
+  const jsName = name === node.name.text ? [] : [py.str(node.name.text)];
+  const args = [receiver, py.str(name), ...(arity === undefined ? jsName : [jsName[0] ?? py.none(), py.num(arity)])];
   return py.call(context.useHelper("js_method"), args);
+}
+
+/**
+ * A static method read as a value where more arguments may be passed than it declares
+ * (`each(xs, Fmt.twice)`): the surplus is dropped (`js_arity`), as JavaScript ignores it.
+ */
+export function staticMethodValue(
+  node: ts.PropertyAccessExpression,
+  member: ts.Symbol | undefined,
+  value: py.Expression,
+  context: TransformationContext,
+): py.Expression {
+  const declarations = member?.declarations ?? [];
+  if (declarations.length === 0 || !member || !context.isDeclaredByUser(member)) return value;
+  const isStaticMethod = (declaration: ts.Declaration) =>
+    ts.isMethodDeclaration(declaration) &&
+    ts.isClassLike(declaration.parent) &&
+    (ts.getModifiers(declaration)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false) &&
+    !ts.getDecorators(declaration)?.length;
+  if (!declarations.every(isStaticMethod) || !isValueUse(node) || isWrittenTo(node)) return value;
+  const arity = surplusArity(node, declarations, context);
+  return arity === undefined ? value : py.call(context.useHelper("js_arity"), [value, py.num(arity)]);
 }
 
 /** Not called (`c.m()`), looked at (`typeof c.m`), or read further (`c.m.name`, `c.m.call(t)`). */

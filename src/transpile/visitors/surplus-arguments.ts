@@ -31,6 +31,22 @@ export function extraArguments(node: FunctionLike, context: TransformationContex
   return mostOffered(node, context) > declared ? [{ name: "_", rest: true }] : [];
 }
 
+/**
+ * A function value that is no function expression (`o.m.bind(o)`, a bound Python method): the
+ * arguments its declarations take, when `expression`'s context may offer more, so that its use
+ * can drop the surplus (`js_arity`); undefined when no more are offered or it takes a rest.
+ */
+export function surplusArity(
+  expression: ts.Expression,
+  declarations: readonly ts.Declaration[],
+  context: TransformationContext,
+): number | undefined {
+  const signatures = declarations.filter((declaration): declaration is ts.SignatureDeclaration => ts.isFunctionLike(declaration));
+  if (signatures.length === 0) return undefined;
+  const declared = Math.max(...signatures.map(parameterCount));
+  return offeredAt(expression, context) > declared ? declared : undefined;
+}
+
 function mostOffered(node: FunctionLike, context: TransformationContext): number {
   return Math.max(offeredBySerializer(node), offeredByUse(node, context));
 }

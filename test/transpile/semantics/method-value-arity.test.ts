@@ -1,0 +1,8 @@
+import { describeCases } from "../../harness/cases.js";
+
+// JavaScript drops the arguments a function does not declare; a Python method raises TypeError.
+describeCases("class methods handed on as values where more arguments are passed than they declare", {
+  "a bound listener method given the emitter's event arguments": `type Listener = (value: number, unit: string) => void; class Bus { private ls: Listener[] = []; on(l: Listener) { this.ls.push(l); } emit(v: number, u: string) { for (const l of this.ls) l(v, u); } } class Tally { n = 0; constructor(bus: Bus) { bus.on(this.bump.bind(this)); bus.on(this.add.bind(this)); } bump() { this.n++; } add(v: number) { this.n += v; } } const bus = new Bus(); const t = new Tally(bus); bus.emit(10, "C"); bus.emit(2, "F"); console.log(t.n);`,
+  "a method that reads no this, and a static method, passed to a callback taking three": `class Fmt { label(v: number) { return "v=" + v; } static double(v: number) { return v * 2; } static none() { return "-"; } } function each<R>(xs: number[], fn: (v: number, i: number, all: number[]) => R) { const out: R[] = []; for (let i = 0; i < xs.length; i++) out.push(fn(xs[i], i, xs)); return out; } const f = new Fmt(); console.log(each([1, 2], f.label), each([3], Fmt.double), each([4], Fmt.none), each([5], Fmt.double.bind(Fmt)), f.label === new Fmt().label);`,
+  "stored in a table of handlers typed with more parameters": `class Ops { static inc(v: number) { return v + 1; } neg(v: number) { return -v; } } const o = new Ops(); const table: Record<string, (v: number, name: string) => number> = { inc: Ops.inc, neg: o.neg }; console.log(Object.keys(table).map((k) => table[k](5, k)).join(), [o.neg].includes(o.neg));`,
+});
