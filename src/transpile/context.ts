@@ -178,6 +178,25 @@ export class TransformationContext {
     }
   }
 
+  /**
+   * Transforms with made-up nodes (no source of their own) read as the given values, of the given
+   * types: the parameters of a library function used as a value (builtins/function-values.ts).
+   */
+  withStandIns<T>(standIns: ReadonlyMap<ts.Node, { value: py.Expression; type: ts.Type }>, transform: () => T): T {
+    for (const [node, { value, type }] of standIns) {
+      this.substitutes.set(node, value);
+      this.types.set(node, type);
+    }
+    try {
+      return transform();
+    } finally {
+      for (const node of standIns.keys()) {
+        this.substitutes.delete(node);
+        this.types.delete(node);
+      }
+    }
+  }
+
   /** Adds statements that must run before the expression being transformed. */
   addPrecedingStatements(...statements: py.Statement[]): void {
     const frame = this.precedingStack[this.precedingStack.length - 1];

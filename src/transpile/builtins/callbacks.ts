@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "./diagnostics.js";
 import * as py from "../python-ast.js";
 import { skipParentheses } from "../visitors/transparent.js";
+import { isLibraryFunctionValue } from "./function-values.js";
 
 /**
  * How many arguments a callback declares. JavaScript passes (value, index, array) and a
@@ -11,6 +12,10 @@ import { skipParentheses } from "../visitors/transparent.js";
  */
 export function callbackArity(node: ts.Expression, context: TransformationContext, member: string, maximum: number): number {
   const signatures = context.checker.getSignaturesOfType(context.checker.getTypeAtLocation(node), ts.SignatureKind.Call);
+  // A library function's value (function-values.ts) takes any arguments: typed any, or with a
+  // rest parameter (Math.max), it gets all that JavaScript passes.
+  const libraryValue = isLibraryFunctionValue(skipParentheses(node), context);
+  if (libraryValue && signatures.length === 0) return maximum;
   const declaration = signatures[0]?.getDeclaration();
   if (!declaration || !("parameters" in declaration)) return 1;
   // A declared `this` is no argument (it becomes a keyword parameter, see function.ts).
@@ -18,6 +23,7 @@ export function callbackArity(node: ts.Expression, context: TransformationContex
     (parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this"),
   );
   if (parameters.some((parameter) => parameter.dotDotDotToken)) {
+    if (libraryValue) return maximum;
     context.report(diagnostics.callbackArity(node, member));
   }
   return Math.min(parameters.length, maximum);

@@ -183,3 +183,17 @@ export const symbolKey = (node: ts.Node) =>
     "TSMP1101",
     `\`${node.getText()}\`: a symbol as a property key is not supported: tsmp keys the properties of objects and classes by strings, so Object.keys and JSON.stringify would list it. Key a Map by the symbol, or use a string constant as the key.`,
   );
+
+export const functionValueUnmapped = (node: ts.Node, name: string) =>
+  at(
+    node,
+    "TSMP1144",
+    `${name} used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (x) => ${name}(x).`,
+  );
+
+export const detachedLibraryMethod = (node: ts.Node, text: string, member: string) =>
+  at(
+    node,
+    "TSMP1144",
+    `\`${text}\` used as a value (not called) loses its object: JavaScript calls ${member} taken off its object without a \`this\`, which throws a TypeError. Wrap it in an arrow: (x) => ${text}(x).`,
+  );

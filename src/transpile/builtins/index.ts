@@ -8,6 +8,7 @@ import * as libraryDiagnostics from "./diagnostics.js";
 import { isWrittenTo, transformArgs } from "./arguments.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
 import { transformFunctionProperty } from "./function-members.js";
+import { libraryFunctionValue } from "./function-values.js";
 import { filledNewArrayLength } from "./array.js";
 import { globalCalls } from "./number.js";
 import { rejectPromiseMember } from "./promise.js";
@@ -110,6 +111,8 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     if (mapping) return mapping(node, context, transformReceiver(node.expression, kind, context));
   }
   if (owner === "PromiseConstructor" || owner === "Promise") return rejectPromiseMember(node, node.name.text, context);
+  const value = libraryMethodValue(node, member, context);
+  if (value) return value;
   if (owner === "Date" || owner === "DateConstructor") {
     context.report(libraryDiagnostics.dateObject(node));
     return py.none();
@@ -128,6 +131,35 @@ export function transformBuiltinProperty(node: ts.PropertyAccessExpression, cont
     ),
   );
   return py.none();
+}
+
+/**
+ * `Math.abs`, `JSON.stringify` or `s.trim` read, not called. A namespace's or a global class's
+ * function is the same function wherever it is read: a lambda of its mapped call
+ * (function-values.ts). An instance's method read off its object throws a TypeError once called
+ * in JavaScript (it gets no `this`): rejected.
+ */
+function libraryMethodValue(
+  node: ts.PropertyAccessExpression,
+  member: ts.Symbol,
+  context: TransformationContext,
+): py.Expression | undefined {
+  if (isCallee(node)) return undefined;
+  for (const kind of kindsOf(node.expression, context)) {
+    const mapping = own(callMappings[kind], node.name.text);
+    if (!mapping) continue;
+    if (namespaceGlobals.has(kind))
+      return libraryFunctionValue(node, member, mapping, transformReceiver(node.expression, kind, context), context);
+    context.report(libraryDiagnostics.detachedLibraryMethod(node, node.getText(), `${kind}.prototype.${node.name.text}`));
+    return py.none();
+  }
+  return undefined;
+}
+
+function isCallee(node: ts.Expression): boolean {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+  return (ts.isCallExpression(current.parent) || ts.isNewExpression(current.parent)) && current.parent.expression === current;
 }
 
 /** Library globals a program may name directly; anything else from the library is rejected. */
@@ -149,8 +181,6 @@ const knownGlobals: Record<string, (node: ts.Identifier, context: Transformation
   Set: (_node, context) => context.useHelper("JsSet"),
   WeakMap: (_node, context) => context.useHelper("JsWeakMap"),
   WeakSet: (_node, context) => context.useHelper("JsWeakSet"),
-  // As a value (`strings.map(parseInt)`): called with (item, index), the index is the radix, as in JS.
-  parseInt: (_node, context) => context.useHelper("parse_int"),
   Array(node, context) {
     if (ts.isNewExpression(node.parent) && node.parent.expression === node) return transformNewArrayCallee(node.parent, context);
     return context.useHelper("new_array");
@@ -212,6 +242,8 @@ export function transformGlobalName(
     context.report(libraryDiagnostics.symbolValue(node));
     return py.none();
   }
+  const call = own(globalCalls, node.text);
+  if (call && !isCallee(node)) return libraryFunctionValue(node, symbol, call, py.none(), context);
   context.report(diagnostics.unsupportedLibraryMember(node, node.text));
   return py.none();
 }

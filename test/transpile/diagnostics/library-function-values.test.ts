@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { createTranspiler } from "../../../src/transpile/index.js";
+
+const transpiler = createTranspiler({ sourceMaps: false });
+
+function diagnosticsOf(source: string) {
+  return transpiler.transpileSource(source).diagnostics.filter((diagnostic) => diagnostic.code.startsWith("TSMP"));
+}
+
+describe("library functions used as values", () => {
+  it("TSMP1144 a method read off a string, an array or a Map (JavaScript calls it without this)", () => {
+    const source = `const s = "abc";\nconst up = s.toUpperCase;\nconst out: number[] = [];\nconst m = new Map<string, number>();\nconst get = m.get;\nconsole.log(up, get, out.push);`;
+    expect(diagnosticsOf(source).map(({ code, line, column, message }) => [code, line, column, message])).toEqual([
+      [
+        "TSMP1144",
+        2,
+        12,
+        "`s.toUpperCase` used as a value (not called) loses its object: JavaScript calls String.prototype.toUpperCase taken off its object without a `this`, which throws a TypeError. Wrap it in an arrow: (x) => s.toUpperCase(x).",
+      ],
+      [
+        "TSMP1144",
+        5,
+        13,
+        "`m.get` used as a value (not called) loses its object: JavaScript calls Map.prototype.get taken off its object without a `this`, which throws a TypeError. Wrap it in an arrow: (x) => m.get(x).",
+      ],
+      [
+        "TSMP1144",
+        6,
+        22,
+        "`out.push` used as a value (not called) loses its object: JavaScript calls Array.prototype.push taken off its object without a `this`, which throws a TypeError. Wrap it in an arrow: (x) => out.push(x).",
+      ],
+    ]);
+  });
+  it("TSMP1144 a function whose mapping needs to see its arguments (console.log of any count, JSON.stringify's replacer)", () => {
+    const [log, stringify] = diagnosticsOf(`const log = console.log;\nconst show = JSON.stringify;\nlog(show(1));`);
+    expect([log!.code, log!.line, log!.column, log!.message]).toEqual([
+      "TSMP1144",
+      1,
+      13,
+      "console.log used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (x) => console.log(x).",
+    ]);
+    expect([stringify!.code, stringify!.line, stringify!.column]).toEqual(["TSMP1144", 2, 14]);
+  });
+  it("TSMP1144 a function taking a callback that may be undefined (Array.from's mapfn), also through a type assertion", () => {
+    const found = diagnosticsOf(`const from = Array.from;\nconsole.log(["ab"].map(Array.from as (s: string) => string[]), from("x"));`);
+    expect(found.map(({ code, line, column }) => [code, line, column])).toEqual([
+      ["TSMP1144", 1, 14],
+      ["TSMP1144", 2, 24],
+    ]);
+    expect(found[0]!.message).toBe(
+      "Array.from used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (x) => Array.from(x).",
+    );
+  });
+  it("no diagnostic for Math, Number, JSON and global functions as values", () => {
+    const source = `const xs = [-1.5, 2];\nconst f = Math.round;\nconst j: (v: unknown) => string = JSON.stringify;\nconsole.log(xs.map(Math.abs), ["1"].map(parseFloat), f(2.5), j(1), [1, 2].forEach(console.log), { m: Math.max, n: Number.isNaN });`;
+    expect(diagnosticsOf(source)).toEqual([]);
+  });
+});
