@@ -4,6 +4,7 @@ import * as py from "../python-ast.js";
 import { asCondition } from "../conversions.js";
 import { isNumberType, typeOf } from "../types.js";
 import { isIntegral, isNonNegative } from "../operators/numeric.js";
+import { hasPythonText } from "../magnitudes.js";
 import { transformArgs, valueAsString } from "./arguments.js";
 import { maySymbol, symbolAsString, symbolCall } from "./symbol.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
@@ -128,7 +129,13 @@ export const numberCalls: CallMappings = {
   },
   toString: ((node, context, receiver) => {
     const receiverNode = (node.expression as ts.PropertyAccessExpression).expression;
-    if (node.arguments.length === 0) return valueAsString(receiverNode, context, receiver);
+    if (node.arguments.length === 0) {
+      // Not String(n): a method read of undefined or null (a missing key, JSON null) throws.
+      if (isNumberType(typeOf(context, receiverNode)) && !hasPythonText(isIntegral(receiverNode, context), receiverNode, context)) {
+        return py.call(context.useHelper("num_to_str"), [receiver]);
+      }
+      return valueAsString(receiverNode, context, receiver);
+    }
     const format = integerRadixFormat(node, context);
     if (format) return py.call(py.attribute(py.str(`{:${format}}`), "format"), [receiver]);
     return py.call(context.useHelper("num_to_radix"), [receiver, ...transformArgs(node, context)]);

@@ -152,6 +152,7 @@ export const helperNames = [
   "num_log",
   "num_str",
   "num_to_radix",
+  "num_to_str",
   "obj_assign",
   "obj_bad_descriptor",
   "obj_define",
