@@ -4,7 +4,7 @@ import * as py from "./python-ast.js";
 import { elementAsText, mayReadPastEnd } from "./element-bounds.js";
 import { writesTo } from "./integers.js";
 import { moduleFacts } from "./module-facts.js";
-import { isArrayType, isMatchArray, isRecordType, typeOf } from "./types.js";
+import { isArrayType, isMatchArray, isRecordType, isStringType, typeOf } from "./types.js";
 import { skipParentheses } from "./visitors/transparent.js";
 
 /**
@@ -162,7 +162,7 @@ function holderMayHoldUndefined(node: ts.Identifier | ts.PropertyAccessExpressio
     // `for (const group of match)`: a group that took part in no match is undefined.
     const loop = declaration.parent.parent;
     if (ts.isForOfStatement(loop) && isMatchArray(context.checker.getNonNullableType(context.typeOf(loop.expression)))) return true;
-    return !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && written();
+    return !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && (written() || patternAssignsUndefined(symbol, file, context));
   }
   if (ts.isPropertyDeclaration(declaration)) {
     return (declaration.initializer !== undefined && mayHoldUndefined(declaration.initializer, context, depth + 1)) || written();
@@ -190,7 +190,47 @@ function patternMayGiveUndefined(element: ts.BindingElement, context: Transforma
   const source = context.checker.getTypeAtLocation(pattern);
   if (ts.isArrayBindingPattern(pattern)) return isArrayType(context, source) && !context.checker.isTupleType(source);
   const key = element.propertyName ?? element.name;
+  if (indexKeyPastEnd(key, source, context)) return true;
   return isRecordType(context, source) && !(ts.isIdentifier(key) && source.getProperty(key.text) !== undefined);
+}
+
+/**
+ * `({ 5: c } = "abcd")`, `[a, b] = parts`: a destructuring assignment gives a variable undefined
+ * where a binding pattern would (patternMayGiveUndefined), unless the target has a default.
+ */
+function patternAssignsUndefined(symbol: ts.Symbol, file: ts.SourceFile, context: TransformationContext): boolean {
+  return moduleFacts(file).patternTargets.some((pattern) => {
+    const source = context.checker.getTypeAtLocation((pattern.parent as ts.BinaryExpression).right);
+    if (ts.isArrayLiteralExpression(pattern)) {
+      return (
+        isArrayType(context, source) &&
+        !context.checker.isTupleType(source) &&
+        pattern.elements.some((element) => ts.isIdentifier(element) && context.symbolOf(element) === symbol)
+      );
+    }
+    return pattern.properties.some(
+      (property) =>
+        ts.isPropertyAssignment(property) &&
+        ts.isIdentifier(property.initializer) &&
+        context.symbolOf(property.initializer) === symbol &&
+        indexKeyPastEnd(property.name, source, context),
+    );
+  });
+}
+
+/**
+ * `const { 5: c } = "abcd"`, `const { 7: x } = list`: an index key of a string or an array may
+ * be past its end (a string literal's own length, or a tuple's elements, are known).
+ */
+function indexKeyPastEnd(key: ts.PropertyName | ts.BindingName, source: ts.Type, context: TransformationContext): boolean {
+  const indexable = isStringType(source) || isArrayType(context, source);
+  // A computed key (`{ [i]: c }`) may be any index.
+  if (ts.isComputedPropertyName(key)) return indexable;
+  if (!(ts.isNumericLiteral(key) || ts.isStringLiteral(key)) || !/^(0|[1-9]\d*)$/.test(key.text)) return false;
+  const index = Number(key.text);
+  if (source.isStringLiteral()) return index >= source.value.length;
+  if (context.checker.isTupleType(source)) return source.getProperty(key.text) === undefined;
+  return indexable;
 }
 
 /** A parameter without a default that some call in this module passes such a value. */
