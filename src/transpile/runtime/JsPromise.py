@@ -182,7 +182,7 @@ class JsPromise:
         if isinstance(value, JsPromise):
             return value
         promise = JsPromise()
-        if _is_coroutine(value):
+        if _is_coroutine(value) or _is_sleep(value):
             _start(_settle_from(promise, value))
         else:
             promise._settle(1, value)
@@ -193,7 +193,7 @@ class JsPromise:
         # An async call's coroutine stands for the promise JavaScript's call returned, which
         # Promise.resolve (and so all, race, any, allSettled) takes as it is: started now, its
         # reactions queued as it settles, with no adoption job in between.
-        if isinstance(value, JsPromise) or _is_coroutine(value):
+        if isinstance(value, JsPromise) or _is_coroutine(value) or _is_sleep(value):
             return JsPromise.of(value)
         promise = JsPromise()
         promise._resolve(value)
@@ -291,6 +291,13 @@ def _react(reaction, state, value):
 
 def _is_coroutine(value):
     return type(value) is _generator_type
+
+
+def _is_sleep(value):
+    # asyncio.sleep_ms(…) handed to the Promise API (`sleep_ms(50).then(…)`, `Promise.race([…])`):
+    # no coroutine but asyncio's one SingletonGenerator, whose wake time the call set. Awaited
+    # at once, in a task of its own, it is a promise settling then, as on Node.
+    return type(value).__name__ == "SingletonGenerator"
 
 
 async def _coroutine_probe():
