@@ -184,11 +184,11 @@ export const symbolKey = (node: ts.Node) =>
     `\`${node.getText()}\`: a symbol as a property key is not supported: tsmp keys the properties of objects and classes by strings, so Object.keys and JSON.stringify would list it. Key a Map by the symbol, or use a string constant as the key.`,
   );
 
-export const functionValueUnmapped = (node: ts.Node, name: string) =>
+export const functionValueUnmapped = (node: ts.Node, value: string, name: string) =>
   at(
     node,
     "TSMP1144",
-    `${name} used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (x) => ${name}(x).`,
+    `${value} used as a value (not called) is not supported: tsmp maps ${value === name ? "it" : name} where it is called with its arguments written out. Wrap it in an arrow: (x) => ${name}(x).`,
   );
 
 export const detachedLibraryMethod = (node: ts.Node, text: string, member: string) =>

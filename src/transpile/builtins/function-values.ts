@@ -4,6 +4,7 @@ import * as py from "../python-ast.js";
 import * as libraryDiagnostics from "./diagnostics.js";
 import type { CallMapping } from "./mapping.js";
 import { isLibrarySymbol } from "./library.js";
+import { skipParentheses } from "../visitors/transparent.js";
 
 /**
  * A library function used as a value, not called: `xs.map(Math.abs)`, `const f = parseFloat`,
@@ -27,6 +28,7 @@ export function libraryFunctionValue(
   mapping: CallMapping,
   receiver: py.Expression,
   context: TransformationContext,
+  boundBy?: ts.CallExpression,
 ): py.Expression {
   const shape = parameterShape(member, context);
   // Where the type it is given to offers fewer arguments (`(value: unknown) => string` for
@@ -34,14 +36,14 @@ export function libraryFunctionValue(
   // Where it offers a fixed number (forEach's value, index and array), a rest parameter of any
   // values takes that many, which a mapping that needs its arguments one by one (console.log) can
   // take; one of numbers stays a rest parameter, converted as a whole (js_nums).
-  const offered = offeredArguments(node, context);
+  const offered = offeredArguments(boundBy ?? node, context);
   if (offered.most < shape.count) shape.count = offered.most;
   if (shape.rest === "values" && offered.exact && offered.most >= shape.count) shape.count = offered.most;
   if (offered.most <= shape.count) shape.rest = undefined;
   // A mapping takes a callback it is given as one to call (Array.from's mapfn), where JavaScript
   // lets undefined stand for none.
   if (shape.callbacks.slice(0, shape.count).some(Boolean)) {
-    context.report(libraryDiagnostics.functionValueUnmapped(node, node.getText()));
+    context.report(libraryDiagnostics.functionValueUnmapped(boundBy ?? node, (boundBy ?? node).getText(), node.getText()));
     return py.none();
   }
   const standIns = new Map<ts.Node, { value: py.Expression; type: ts.Type }>();
@@ -71,6 +73,9 @@ export function libraryFunctionValue(
     args.push(ts.factory.createSpreadElement(standIn));
   }
   parameters.push({ name: shape.rest ? "_r" : "_", rest: true });
+  // `s.split.bind(s)`: the object is read once, when bound (a keyword default), as bind does.
+  if (boundBy) parameters.push({ name: "_this", default: receiver, keywordOnly: true });
+  const calledOn = boundBy ? py.name("_this") : receiver;
   const call = ts.factory.createCallExpression(node, undefined, args);
   // Diagnostics and parent walks find the source through the value's own node.
   placeAt(call, node, node);
@@ -79,15 +84,16 @@ export function libraryFunctionValue(
     if (ts.isSpreadElement(arg)) placeAt(arg.expression, arg, node);
   }
   const reported = context.diagnostics.length;
-  const { result, preceding } = context.collectPreceding(() => context.withStandIns(standIns, () => mapping(call, context, receiver)));
+  const { result, preceding } = context.collectPreceding(() => context.withStandIns(standIns, () => mapping(call, context, calledOn)));
   if (context.diagnostics.length > reported || preceding.length > 0) {
     context.diagnostics.splice(reported);
-    context.report(libraryDiagnostics.functionValueUnmapped(node, node.getText()));
+    context.report(libraryDiagnostics.functionValueUnmapped(boundBy ?? node, (boundBy ?? node).getText(), node.getText()));
     return py.none();
   }
   // Built once per module: a function read twice is one value there (`f === Math.abs`), and a
   // callback in a loop is not made anew on each pass.
   const lambda = py.lambda(parameters, result);
+  if (boundBy) return lambda;
   const key = JSON.stringify(lambda);
   let built = moduleValues.get(context);
   if (!built) moduleValues.set(context, (built = new Map()));
@@ -174,6 +180,10 @@ function parameterShape(
  * it has, whatever the declaration says.
  */
 export function isLibraryFunctionValue(node: ts.Expression, context: TransformationContext): boolean {
+  // `out.push.bind(out)`, `Math.max.bind(null)`: what is bound is such a lambda too.
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "bind") {
+    return isLibraryFunctionValue(skipParentheses(node.expression.expression), context);
+  }
   const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
   const symbol = name && context.symbolOf(name);
   return (

@@ -162,6 +162,24 @@ function isCallee(node: ts.Expression): boolean {
   return (ts.isCallExpression(current.parent) || ts.isNewExpression(current.parent)) && current.parent.expression === current;
 }
 
+/** `out.push.bind(out)`, `s.split.bind(s)`: a library method bound to its own object (function-values.ts). */
+function boundLibraryMethod(
+  bind: ts.CallExpression,
+  target: ts.PropertyAccessExpression,
+  context: TransformationContext,
+): py.Expression | undefined {
+  const member = context.symbolOf(target.name);
+  if (!member || !isLibrarySymbol(member, context) || !ts.isIdentifier(target.name)) return undefined;
+  for (const kind of kindsOf(target.expression, context)) {
+    const mapping = own(callMappings[kind], target.name.text);
+    if (!mapping) continue;
+    // A namespace's function ignores `this`: bound, it is its value.
+    if (namespaceGlobals.has(kind)) return undefined;
+    return libraryFunctionValue(target, member, mapping, context.transformExpression(target.expression), context, bind);
+  }
+  return undefined;
+}
+
 /** Library globals a program may name directly; anything else from the library is rejected. */
 const knownGlobals: Record<string, (node: ts.Identifier, context: TransformationContext) => py.Expression> = {
   undefined: () => py.none(),
@@ -272,6 +290,8 @@ function transformBind(node: ts.CallExpression, callee: ts.PropertyAccessExpress
     thisArg !== undefined &&
     target.expression.getText() === thisArg.getText();
   if (!boundToOwner) context.report(libraryDiagnostics.unsupportedArguments(node, "Function.bind (other than obj.method.bind(obj))"));
+  const method = boundToOwner && ts.isPropertyAccessExpression(target) ? boundLibraryMethod(node, target, context) : undefined;
+  if (method) return method;
   const bound = context.transformExpression(target);
   // Handed where more arguments are offered than the method takes (an emitter's listener, an
   // IRQ handler given its pin): JavaScript drops the surplus, Python would raise TypeError.

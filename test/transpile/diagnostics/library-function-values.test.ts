@@ -51,6 +51,15 @@ describe("library functions used as values", () => {
       "Array.from used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (x) => Array.from(x).",
     );
   });
+  it("TSMP1144 a library method bound to its object whose mapping needs statements (push)", () => {
+    const [push] = diagnosticsOf(`const out: number[] = [];\nconst add = out.push.bind(out);\nadd(1);`);
+    expect([push!.code, push!.line, push!.column, push!.message]).toEqual([
+      "TSMP1144",
+      2,
+      13,
+      "out.push.bind(out) used as a value (not called) is not supported: tsmp maps out.push where it is called with its arguments written out. Wrap it in an arrow: (x) => out.push(x).",
+    ]);
+  });
   it("no diagnostic for Math, Number, JSON and global functions as values", () => {
     const source = `const xs = [-1.5, 2];\nconst f = Math.round;\nconst j: (v: unknown) => string = JSON.stringify;\nconsole.log(xs.map(Math.abs), ["1"].map(parseFloat), f(2.5), j(1), [1, 2].forEach(console.log), { m: Math.max, n: Number.isNaN });`;
     expect(diagnosticsOf(source)).toEqual([]);

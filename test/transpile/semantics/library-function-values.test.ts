@@ -31,6 +31,15 @@ console.log([1, "x", [null], { k: undefined }].map((v) => v).map(toJson).join("|
 console.log(round(2.5), round(-2.5), round(NaN), round(-Infinity), pf("3.25abc"), pf(" -0"), pi("ff", 16), pi("11"), keys({ q: 1, r: 2 }), isArr([]), isArr("x"));
 const loose = Math.abs as (...args: any[]) => number;
 console.log(loose(-2, 99, "extra"), String(loose()), loose(null), loose("-7"), typeof round, typeof pf);`,
+  "a string's, an array's, a Map's or a Set's method bound to its own object, read when bound": `const s = "a-b-c"; const split = s.split.bind(s);
+console.log(split("-"), split("-", 2), ["b", "z"].map(s.includes.bind(s)), ["a", "c"].map(s.indexOf.bind(s)));
+const seen = new Set<string>(); ["p", "q", "p"].forEach(seen.add.bind(seen));
+const m = new Map([["k", 1]]);
+console.log(seen.size, [...seen], ["p", "x"].map(seen.has.bind(seen)), ["k", "z"].map(m.get.bind(m)));
+const nums = [3, 1, 2];
+console.log([1, 5].map(nums.includes.bind(nums)), [2, 9].map(nums.indexOf.bind(nums)), [0, -1].map(nums.at.bind(nums)));
+let word = "abc"; const at = word.charAt.bind(word); word = "xyz";
+console.log(at(1), [0, 2].map(at), Math.max.bind(Math)(3, 9));`,
   "the same function read twice is one value": `const f = Math.abs; const fns = [Math.max, Math.min];
 function pick(op: string) { return op === "max" ? Math.max : Math.min; }
 console.log(f === Math.abs, fns.includes(Math.max), fns.indexOf(pick("min")), pick("max") === Math.max, new Set([parseFloat, parseFloat]).size);`,
