@@ -130,18 +130,35 @@ export function asString(context: TransformationContext, node: ts.Expression, ex
  * object literal declaring `valueOf` is concatenated as the text of that method's value.
  */
 export function asConcatenated(context: TransformationContext, node: ts.Expression, expression: py.Expression): py.Expression {
-  const valueOf = context.classifiedTypeOf(node).getProperty("valueOf");
+  const type = context.classifiedTypeOf(node);
+  if (hasPrimitiveValueOf(type, node, context)) {
+    return py.call(context.useHelper("js_str"), [py.call(py.attribute(expression, "valueOf"), [])]);
+  }
+  // A union with such a class (`number | Money`), any, unknown, a type parameter: which one it
+  // holds is known when it runs (js_prim).
+  if (!maybeUndefinedAsText(node, expression, context) && mayHoldValueOf(type, node, context)) {
+    return py.call(context.useHelper("js_str"), [py.call(context.useHelper("js_prim"), [expression])]);
+  }
+  return asString(context, node, expression);
+}
+
+/** A class or object literal type declaring a `valueOf` that returns a primitive. */
+function hasPrimitiveValueOf(type: ts.Type, node: ts.Expression, context: TransformationContext): boolean {
+  const valueOf = type.getProperty("valueOf");
   const declaration = valueOf?.valueDeclaration;
-  if (
+  return (
     valueOf !== undefined &&
     context.isDeclaredByUser(valueOf) &&
     declaration !== undefined &&
     (ts.isMethodDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) &&
     returnsPrimitive(context.checker.getTypeOfSymbolAtLocation(valueOf, node), context)
-  ) {
-    return py.call(context.useHelper("js_str"), [py.call(py.attribute(expression, "valueOf"), [])]);
-  }
-  return asString(context, node, expression);
+  );
+}
+
+/** Whether a value of the type may be an object whose valueOf gives a primitive. */
+function mayHoldValueOf(type: ts.Type, node: ts.Expression, context: TransformationContext): boolean {
+  const open = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive;
+  return (type.isUnion() ? type.types : [type]).some((part) => part.flags & open || hasPrimitiveValueOf(part, node, context));
 }
 
 /** Whether every call signature of a function type returns a number, string, boolean or bigint. */

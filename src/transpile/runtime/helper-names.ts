@@ -128,6 +128,7 @@ export const helperNames = [
   "js_min",
   "js_mod",
   "js_nan",
+  "js_prim",
   "js_nums",
   "js_new",
   "js_pow",
