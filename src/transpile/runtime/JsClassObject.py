@@ -7,13 +7,13 @@
 class JsClassObject(JsObject):
     def __init__(self, keys, *pairs):
         JsObject.__init__(self, *pairs)
-        self._keys = keys
+        self._js_keys = keys
 
     def __iter__(self):
         d = self.__dict__
         hidden = d.get("_js_hidden", ())
         accessors = self._js_accessors
-        return iter([js_key(k) for k in self._keys if (k in d or k in accessors) and k not in hidden])
+        return iter([js_key(k) for k in self._js_keys if (k in d or k in accessors) and k not in hidden])
 
     def __contains__(self, key):
         return JsObject.__contains__(self, key) or py_key(key) in self._js_accessors

@@ -1,7 +1,7 @@
 # An object literal: properties are attributes, so `point.x` reads the same whether `point`
 # came from a literal or a class. Built from alternating keys and values because neither
 # MicroPython's attribute table nor a function's **kwargs keeps insertion order, which
-# Object.keys, JSON.stringify and console.log show: `_keys` remembers it.
+# Object.keys, JSON.stringify and console.log show: `_js_keys` remembers it.
 # Item access (`o["k"]`) reaches the same attributes, for records and JSON.parse results.
 # requires: js_key, py_key
 class JsObject:
@@ -12,12 +12,13 @@ class JsObject:
             keys.append(pairs[i])
             setattr(self, pairs[i], pairs[i + 1])
             i += 2
-        self._keys = keys
+        self._js_keys = keys
 
     def __getattr__(self, name):
         # Only called for attributes that are absent: an optional property left out
-        # reads as undefined, as in JavaScript.
-        if name[0] == "_" or name in ("toString", "toJSON"):
+        # reads as undefined, as in JavaScript (`_cache` too). Python's own probes (`__iter__`)
+        # and the runtime's `_js_` bookkeeping stay absent.
+        if name[:2] == "__" or name[:4] == "_js_" or name in ("toString", "toJSON"):
             raise AttributeError(name)
         return None
 
@@ -36,8 +37,8 @@ class JsObject:
 
     def __setitem__(self, key, value):
         key = py_key(key)
-        if key not in self._keys:
-            self._keys.append(key)
+        if key not in self._js_keys:
+            self._js_keys.append(key)
         setattr(self, key, value)
 
     def __delitem__(self, key):
@@ -55,10 +56,10 @@ class JsObject:
         # Not hasattr: __getattr__ answers for absent (deleted, optional) keys too.
         d = self.__dict__
         hidden = d.get("_js_hidden", ())
-        return iter([js_key(k) for k in self._keys if k in d and k not in hidden])
+        return iter([js_key(k) for k in self._js_keys if k in d and k not in hidden])
 
     def __contains__(self, key):
-        return key != "_keys" and key != "_js_hidden" and py_key(key) in self.__dict__
+        return key != "_js_keys" and key != "_js_hidden" and py_key(key) in self.__dict__
 
     def __str__(self):
         return "[object Object]"

@@ -16,9 +16,9 @@ def js_in(key, o):
     key = py_key(key)
     own = o.__dict__
     if key in own:
-        return key != "_keys"
-    # An object literal (a JsObject, which keeps `_keys`) has no methods of its own to find,
+        return key != "_js_keys"
+    # An object literal (a JsObject, which keeps `_js_keys`) has no methods of its own to find,
     # only its getters and setters (JsClassObject).
-    if "_keys" in own:
+    if "_js_keys" in own:
         return key in getattr(type(o), "_js_accessors", ())
     return hasattr(type(o), key)

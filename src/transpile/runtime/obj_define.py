@@ -9,7 +9,7 @@ def obj_define(o, key, enumerable, *value):
     exists = k in d
     if value or not exists:
         setattr(o, k, value[0] if value else None)
-    order = d.get("_keys")
+    order = d.get("_js_keys")
     if order is not None and k not in order:
         order.append(k)
     hidden = d.get("_js_hidden")

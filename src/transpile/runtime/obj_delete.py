@@ -8,7 +8,7 @@ def obj_delete(o, key):
         o.pop(key, None)
     elif o is not None:
         d = getattr(o, "__dict__", None)
-        if d is not None and "_keys" not in d:
+        if d is not None and "_js_keys" not in d:
             # A class instance: its properties are attributes, and it has no items.
             key = py_key(key)
             if key in d:

@@ -2,7 +2,7 @@
 def obj_items(o, hidden_too=False, getters=True):
     # An object's own enumerable (key, value) pairs in JavaScript's order: integer-like keys
     # first, ascending, then the others as inserted (dicts keep theirs, object literals list
-    # theirs in _keys, and attributes added later come after). Keys Object.defineProperty made
+    # theirs in _js_keys, and attributes added later come after). Keys Object.defineProperty made
     # non-enumerable (_js_hidden) only with hidden_too (Object.getOwnPropertyNames).
     # An object literal's accessor (JsClassObject) gives its getter's value, or with
     # getters=False, for what only needs the keys, its console.log label without calling it.
@@ -18,7 +18,7 @@ def obj_items(o, hidden_too=False, getters=True):
         return []
     else:
         d = o.__dict__
-        order = d.get("_keys", ())
+        order = d.get("_js_keys", ())
         hidden = () if hidden_too else d.get("_js_hidden", ())
         if not hidden_too and isinstance(o, BaseException):
             # An Error's message is its own property but not enumerable, assigned or not.
@@ -33,7 +33,7 @@ def obj_items(o, hidden_too=False, getters=True):
         else:
             pairs = [(js_key(k), d[k]) for k in order if k in d and k not in hidden]
         for k in d:
-            if k != "_keys" and k != "_js_hidden" and k not in order and k not in hidden and not callable(d[k]):
+            if k != "_js_keys" and k != "_js_hidden" and k not in order and k not in hidden and not callable(d[k]):
                 pairs.append((js_key(k), d[k]))
     indexes = [p for p in pairs if _index_key(p[0])]
     if not indexes:

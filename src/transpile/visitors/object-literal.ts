@@ -243,7 +243,7 @@ function literalClass(
 function accessorName(accessor: ts.AccessorDeclaration, asRecord: boolean): string | undefined {
   if (!(ts.isIdentifier(accessor.name) || ts.isStringLiteral(accessor.name)) || !bindable(accessor, asRecord)) return undefined;
   const name = pythonSafeAttribute(accessor.name.text);
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !name.startsWith("_js_") && name !== "_keys" ? name : undefined;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !name.startsWith("_js_") ? name : undefined;
 }
 
 /**
