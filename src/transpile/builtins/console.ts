@@ -6,6 +6,7 @@ import { isBooleanType, isErrorType, isNumberType, isStringType, typeOf } from "
 import * as diagnostics from "./diagnostics.js";
 import { isIntegral } from "../operators/numeric.js";
 import type { CallMappings } from "./mapping.js";
+import { argumentList, transformArgs } from "./arguments.js";
 import { elementAsText, mayReadPastEnd } from "../element-bounds.js";
 import { isJsonStringify, mayHoldUndefined } from "../undefined-text.js";
 import { mayHaveEffects } from "../effects.js";
@@ -17,6 +18,7 @@ export const consoleCalls: CallMappings = {
    * Node's util.inspect does (`[ 1, 2, 3 ]`, `{ a: 1, b: 'x' }`).
    */
   log(node, context) {
+    if (node.arguments.some(ts.isSpreadElement)) return spreadLog(node, context);
     const [first] = node.arguments;
     // Node substitutes %s, %d, %i, %f, %j, %o, %O, %c and %% in a first string argument.
     if (node.arguments.length > 1 && first && ts.isStringLiteralLike(first) && /%[sdifjoOc%]/.test(first.text)) {
@@ -36,6 +38,23 @@ export const consoleCalls: CallMappings = {
 consoleCalls.info = consoleCalls.log!;
 consoleCalls.error = consoleCalls.log!;
 consoleCalls.warn = consoleCalls.log!;
+
+/**
+ * `console.log(...args)` (a logging wrapper, `xs.forEach(console.log)`, `const log =
+ * console.log`): how many values and of which types is known when the program runs, so each is
+ * printed as an `any` would be (js_inspect: a string as itself), and a first string holding `%`
+ * is a format, as Node reads it (js_log_args). Class instances and errors spread from an array
+ * of them are rejected as when written out.
+ */
+function spreadLog(node: ts.CallExpression, context: TransformationContext): py.Expression {
+  for (const argument of node.arguments) {
+    const shown = ts.isSpreadElement(argument) ? argument.expression : argument;
+    const type = typeOf(context, shown);
+    const element = ts.isSpreadElement(argument) ? context.checker.getIndexTypeOfType(type, ts.IndexKind.Number) : type;
+    if (element) rejectUnprintable(shown, element, context, 0);
+  }
+  return py.call(py.name("print"), [py.starred(py.call(context.useHelper("js_log_args"), [argumentList(transformArgs(node, context))]))]);
+}
 
 /**
  * Node evaluates every argument before it formats any: `console.log(a, a.sort())` prints the

@@ -33,12 +33,8 @@ export function libraryFunctionValue(
   const shape = parameterShape(member, context);
   // Where the type it is given to offers fewer arguments (`(value: unknown) => string` for
   // JSON.stringify), TypeScript lets no call pass more: parameters past those need no mapping.
-  // Where it offers a fixed number (forEach's value, index and array), a rest parameter of any
-  // values takes that many, which a mapping that needs its arguments one by one (console.log) can
-  // take; one of numbers stays a rest parameter, converted as a whole (js_nums).
   const offered = offeredArguments(boundBy ?? node, context);
   if (offered.most < shape.count) shape.count = offered.most;
-  if (shape.rest === "values" && offered.exact && offered.most >= shape.count) shape.count = offered.most;
   if (offered.most <= shape.count) shape.rest = undefined;
   // A mapping takes a callback it is given as one to call (Array.from's mapfn), where JavaScript
   // lets undefined stand for none.
@@ -113,29 +109,31 @@ function placeAt(node: ts.Node, parent: ts.Node, source: ts.Node): void {
 
 /**
  * The most arguments the type a function value is given to may call it with (Infinity when it
- * says nothing), and whether every call passes exactly that many (one signature, no optional
- * or rest parameter).
+ * says nothing), and, where every call passes exactly those (one signature, no optional or rest
+ * parameter), their types.
  */
-function offeredArguments(node: ts.Expression, context: TransformationContext): { most: number; exact: boolean; types: ts.Type[] } {
+function offeredArguments(node: ts.Expression, context: TransformationContext): { most: number; types: ts.Type[] } {
   // A type asserted (`Array.from as (s: string) => string[]`) says nothing of the calls to come.
   let holder: ts.Node = node.parent;
   while (ts.isParenthesizedExpression(holder)) holder = holder.parent;
-  if (ts.isAsExpression(holder) || ts.isTypeAssertionExpression(holder)) return { most: Infinity, exact: false, types: [] };
+  if (ts.isAsExpression(holder) || ts.isTypeAssertionExpression(holder)) return { most: Infinity, types: [] };
   const contextual = context.checker.getContextualType(node);
-  if (!contextual || contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { most: Infinity, exact: false, types: [] };
+  if (!contextual || contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { most: Infinity, types: [] };
   const signatures = context.checker.getNonNullableType(contextual).getCallSignatures();
   const counts = signatures.map((signature) => {
     const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
     return declaration?.parameters.some((parameter) => parameter.dotDotDotToken) ? Infinity : signature.parameters.length;
   });
-  if (counts.length === 0) return { most: Infinity, exact: false, types: [] };
+  if (counts.length === 0) return { most: Infinity, types: [] };
   const declaration = signatures[0]!.getDeclaration() as ts.SignatureDeclaration | undefined;
   const required = declaration?.parameters.every(
     (parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken,
   );
   const exact = signatures.length === 1 && required === true;
-  const types = exact ? signatures[0]!.parameters.map((parameter) => context.checker.getTypeOfSymbol(parameter)) : [];
-  return { most: Math.max(...counts), exact, types };
+  return {
+    most: Math.max(...counts),
+    types: exact ? signatures[0]!.parameters.map((parameter) => context.checker.getTypeOfSymbol(parameter)) : [],
+  };
 }
 
 function isNumberLike(type: ts.Type): boolean {

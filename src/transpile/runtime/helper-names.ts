@@ -120,6 +120,7 @@ export const helperNames = [
   "js_item",
   "js_key",
   "js_log1p",
+  "js_log_args",
   "js_log_format",
   "js_math",
   "js_math_special",

@@ -31,15 +31,14 @@ describe("library functions used as values", () => {
       ],
     ]);
   });
-  it("TSMP1144 a function whose mapping needs to see its arguments (console.log of any count, JSON.stringify's replacer)", () => {
-    const [log, stringify] = diagnosticsOf(`const log = console.log;\nconst show = JSON.stringify;\nlog(show(1));`);
-    expect([log!.code, log!.line, log!.column, log!.message]).toEqual([
+  it("TSMP1144 a function whose mapping needs to see its arguments (JSON.stringify where a replacer may come)", () => {
+    const [stringify] = diagnosticsOf(`const show = JSON.stringify;\nconsole.log(show(1));`);
+    expect([stringify!.code, stringify!.line, stringify!.column, stringify!.message]).toEqual([
       "TSMP1144",
       1,
-      13,
-      "console.log used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (x) => console.log(x).",
+      14,
+      "JSON.stringify used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (x) => JSON.stringify(x).",
     ]);
-    expect([stringify!.code, stringify!.line, stringify!.column]).toEqual(["TSMP1144", 2, 14]);
   });
   it("TSMP1144 a function taking a callback that may be undefined (Array.from's mapfn), also through a type assertion", () => {
     const found = diagnosticsOf(`const from = Array.from;\nconsole.log(["ab"].map(Array.from as (s: string) => string[]), from("x"));`);
@@ -61,7 +60,7 @@ describe("library functions used as values", () => {
     ]);
   });
   it("no diagnostic for Math, Number, JSON and global functions as values", () => {
-    const source = `const xs = [-1.5, 2];\nconst f = Math.round;\nconst j: (v: unknown) => string = JSON.stringify;\nconsole.log(xs.map(Math.abs), ["1"].map(parseFloat), f(2.5), j(1), [1, 2].forEach(console.log), { m: Math.max, n: Number.isNaN });`;
+    const source = `const xs = [-1.5, 2];\nconst f = Math.round;\nconst j: (v: unknown) => string = JSON.stringify;\nconsole.log(xs.map(Math.abs), ["1"].map(parseFloat), f(2.5), j(1), [1, 2].forEach(console.log), { m: Math.max, n: Number.isNaN, log: console.log });`;
     expect(diagnosticsOf(source)).toEqual([]);
   });
 });

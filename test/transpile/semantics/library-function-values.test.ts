@@ -55,6 +55,11 @@ console.log(table.map((f) => f(-8)).map(String).join(" "), table.map((f) => f(6.
 console.log(apply(Math.abs, -3), apply(Math.sqrt, -1), apply(Math.floor, Infinity), apply(Math.log, 0), apply(Math.exp, 1000), Object.is(apply(Math.abs, -0), 0));
 function apply2(f: (a: number, b: number) => number) { return f(7, 2); }
 console.log(apply2(Math.pow), apply2(Math.max), apply2(Math.min), apply2(Math.atan2).toFixed(3), apply2(Math.abs), apply2(Math.imul), apply2(Math.hypot));`,
+  "console.log spread, stored and as a callback": `function debug(...args: unknown[]) { console.log("[dbg]", ...args); }
+debug(1, "two", [3], { four: 4 }, null, undefined, 1.5, -0, NaN); debug();
+const parts = ["%s is %d%%", "age", 42, "left"]; console.log(...parts); console.log(...[]); console.log(...["plain"], "x", ...[1, 2]);
+const log = console.log; log("hello", 1, [2, "s"]); const o = { log }; o.log("in", { an: "object" });
+const m = new Map([["k", 1]]); m.forEach(console.log);`,
   "console.log as a forEach callback prints the value, the index and the array": `[1, 2].forEach(console.log); ["a", "b"].forEach(console.log);
 const fromCodes: (...codes: number[]) => string = String.fromCharCode;
 console.log(fromCodes(104, 105), JSON.stringify(fromCodes()));`,
