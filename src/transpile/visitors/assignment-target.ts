@@ -144,7 +144,7 @@ export function grownOnIndexError(
   operand: ts.Expression | undefined,
   update: py.Statement[],
   context: TransformationContext,
-  grown: () => py.Expression = () => context.useHelper("js_nan"),
+  grown?: () => py.Expression,
 ): py.Statement[] {
   const element = skipParentheses(node);
   if (!ts.isElementAccessExpression(element)) return update;
@@ -161,10 +161,62 @@ export function grownOnIndexError(
     }
     return ts.isPrefixUnaryExpression(bare) && plainPrefixes.has(bare.operator) && isPlain(bare.operand);
   };
-  if (!ts.isIdentifier(skipParentheses(element.expression))) return update;
-  if (!isPlain(element.argumentExpression) || (operand !== undefined && !isPlain(operand))) return update;
+  if (
+    !ts.isIdentifier(skipParentheses(element.expression)) ||
+    !isPlain(element.argumentExpression) ||
+    (operand !== undefined && !isPlain(operand))
+  ) {
+    return probedPastEnd(node, update, context, grown === undefined ? undefined : py.num(0));
+  }
   const receiver = context.transformExpression(element.expression);
   const index = context.transformExpression(element.argumentExpression);
-  const grow = py.expressionStatement(py.call(context.useHelper("arr_set"), [receiver, index, grown()]));
+  const grow = py.expressionStatement(
+    py.call(context.useHelper("arr_set"), [receiver, index, grown ? grown() : context.useHelper("js_nan")]),
+  );
   return [{ kind: "Try", body: update, handlers: [{ type: py.name("IndexError"), body: [grow] }], finalbody: [] } as py.Try];
+}
+
+/**
+ * The update of an element of a number array whose receiver, index or operand runs code
+ * (`a[f()] += 1`, `o.list[i] *= 2`, `a[i] += xs[j]`), or whose value is used (`const v =
+ * a[i]++`): the receiver and index are named once already (evaluatedOnce), so before the element
+ * is read, a probe reads it and, past the end or at a gap, stores what undefined is to the
+ * operator (NaN, or 0 for a bitwise one): the update then runs in range as JavaScript's does.
+ * Returns the statements unchanged when the element is sure to be there or is no such element.
+ */
+export function probedPastEnd(
+  node: ts.Expression,
+  statements: py.Statement[],
+  context: TransformationContext,
+  undefinedValue?: py.Expression,
+): py.Statement[] {
+  const element = skipParentheses(node);
+  if (!ts.isElementAccessExpression(element)) return statements;
+  if (!isArrayType(context, typeOf(context, element.expression)) || isIndexInRange(element, context)) return statements;
+  if (!isNumberType(typeOf(context, element))) return statements;
+  const store = [...statements].reverse().find(storesSubscript);
+  const target = store && (store.kind === "Assign" ? store.targets[0] : store.kind === "AugAssign" ? store.target : undefined);
+  if (target?.kind !== "Subscript" || target.value.kind !== "Name" || !["Name", "Constant"].includes(target.index.kind)) return statements;
+  // After the statements naming the receiver and the index, before the element is read.
+  const names = [target.value, target.index].flatMap((part) => (part.kind === "Name" ? [part.id] : []));
+  let position = 0;
+  statements.forEach((statement, at) => {
+    if (statement.kind === "Assign" && statement.targets.some((each) => each.kind === "Name" && names.includes(each.id))) position = at + 1;
+  });
+  const missing = undefinedValue ?? context.useHelper("js_nan");
+  const grow = py.expressionStatement(py.call(context.useHelper("arr_set"), [target.value, target.index, missing]));
+  // A gap an earlier write past the end left (tsmp has no holes) holds undefined too.
+  const current = py.subscript(target.value, target.index);
+  const probe = {
+    kind: "Try",
+    body: [py.ifStatement(py.compare(current, "is", py.none()), [py.assign(current, missing)])],
+    handlers: [{ type: py.name("IndexError"), body: [grow] }],
+    finalbody: [],
+  } as py.Try;
+  return [...statements.slice(0, position), probe, ...statements.slice(position)];
+}
+
+function storesSubscript(statement: py.Statement): statement is py.Assign | py.AugAssign {
+  if (statement.kind === "Assign") return statement.targets.length === 1 && statement.targets[0]!.kind === "Subscript";
+  return statement.kind === "AugAssign" && statement.target.kind === "Subscript";
 }

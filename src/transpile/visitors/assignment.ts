@@ -18,6 +18,7 @@ import {
   recordElement,
   storeTo,
   grownOnIndexError,
+  probedPastEnd,
   transformAssignmentTarget,
   updateOf,
 } from "./assignment-target.js";
@@ -389,6 +390,17 @@ export function transformAssignmentExpression(node: ts.BinaryExpression, context
     return result;
   }
   const { statements, result } = assignment(node, context);
-  context.addPrecedingStatements(...statements);
+  // `(a[i] += x)` past a number array's end: grown with what undefined is to the operator first.
+  const op =
+    node.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken
+      ? ">>>"
+      : compoundOperators[node.operatorToken.kind];
+  const probed =
+    op && "+-*/%**".includes(op)
+      ? probedPastEnd(node.left, statements, context)
+      : op && ["&", "|", "^", "<<", ">>", ">>>"].includes(op)
+        ? probedPastEnd(node.left, statements, context, py.num(0))
+        : statements;
+  context.addPrecedingStatements(...probed);
   return result ?? context.transformExpression(node.left);
 }

@@ -12,6 +12,7 @@ import {
   dynamicElement,
   elementOrDefault,
   grownOnIndexError,
+  probedPastEnd,
   recordElement,
   transformAssignmentTarget,
   storeTo,
@@ -96,7 +97,7 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       if (walrus) return walrus;
       const once = updateOnce(node, context);
       if (once) {
-        context.addPrecedingStatements(...once.statements, once.update);
+        context.addPrecedingStatements(...probedPastEnd(node.operand, [...once.statements, once.update], context));
         return once.target;
       }
       context.addPrecedingStatements(...transformUpdateStatement(node, context));
@@ -162,12 +163,13 @@ export function transformPostfixUnary(node: ts.PostfixUnaryExpression, context: 
   if (walrus) return py.binOp(walrus, node.operator === ts.SyntaxKind.PlusPlusToken ? "-" : "+", py.num(1));
   const old = context.temporary(ts.isIdentifier(node.operand) ? node.operand.text : "old");
   const once = updateOnce(node, context);
+  // An element past a number array's end is grown with NaN before it is read (probedPastEnd).
   if (once) {
-    context.addPrecedingStatements(...once.statements, py.assign(old, once.target), once.update);
+    context.addPrecedingStatements(...probedPastEnd(node.operand, [...once.statements, py.assign(old, once.target), once.update], context));
     return old;
   }
   const current = asNumber(node.operand, context.transformExpression(node.operand), context);
-  context.addPrecedingStatements(py.assign(old, current), ...transformUpdateStatement(node, context));
+  context.addPrecedingStatements(...probedPastEnd(node.operand, [py.assign(old, current), ...updateStatements(node, context)], context));
   return old;
 }
 
