@@ -100,6 +100,19 @@ export function needsStrictEquality(left: ts.Type, right: ts.Type): boolean {
   );
 }
 
+/**
+ * Whether `a == b` needs js_loose_eq rather than Python's `==`: when JavaScript would convert
+ * one side, a string against a number or boolean, or an object against a primitive. Values
+ * typed `unknown`, `any` or by a type parameter may be any of these.
+ */
+export function needsLooseEquality(left: ts.Type, right: ts.Type): boolean {
+  const text = ts.TypeFlags.StringLike;
+  const numeric = ts.TypeFlags.NumberLike | ts.TypeFlags.EnumLike | ts.TypeFlags.BooleanLike;
+  const converts = (a: ts.Type, b: ts.Type) =>
+    (mayHold(a, text) && mayHold(b, numeric)) || (mayHold(a, ts.TypeFlags.Never, true) && mayHold(b, text | numeric));
+  return converts(left, right) || converts(right, left);
+}
+
 export function isArrayType(context: TransformationContext, type: ts.Type): boolean {
   return every(
     type,

@@ -122,6 +122,7 @@ export const helperNames = [
   "js_log1p",
   "js_log_args",
   "js_log_format",
+  "js_loose_eq",
   "js_math",
   "js_math_special",
   "js_max",

@@ -12,6 +12,7 @@ import * as py from "../python-ast.js";
 import { nullishTest, nullishTestOnce } from "../nullish.js";
 import {
   comparesByIdentity,
+  needsLooseEquality,
   needsStrictEquality,
   isArrayType,
   isBooleanType,
@@ -253,6 +254,10 @@ function transformEquality(node: ts.BinaryExpression, equal: boolean, loose: boo
   const rightType = typeOf(context, node.right);
   if (comparesByIdentity(leftType, rightType) && !isNullishType(leftType) && !isNullishType(rightType)) {
     return py.compare(left, equal ? "is" : "is not", right);
+  }
+  if (loose && needsLooseEquality(leftType, rightType)) {
+    const same = py.call(context.useHelper("js_loose_eq"), [left, right]);
+    return equal ? same : py.unaryOp("not", same);
   }
   if (!loose && needsStrictEquality(leftType, rightType)) {
     const same = py.call(context.useHelper("js_eq"), [left, right]);
