@@ -184,16 +184,16 @@ export const symbolKey = (node: ts.Node) =>
     `\`${node.getText()}\`: a symbol as a property key is not supported: tsmp keys the properties of objects and classes by strings, so Object.keys and JSON.stringify would list it. Key a Map by the symbol, or use a string constant as the key.`,
   );
 
-export const functionValueUnmapped = (node: ts.Node, value: string, name: string) =>
+export const functionValueUnmapped = (node: ts.Node, value: string, name: string, arrow: string) =>
   at(
     node,
     "TSMP1144",
-    `${value} used as a value (not called) is not supported: tsmp maps ${value === name ? "it" : name} where it is called with its arguments written out. Wrap it in an arrow: (x) => ${name}(x).`,
+    `${value} used as a value (not called) is not supported: tsmp maps ${value === name ? "it" : name} where it is called with its arguments written out. Wrap it in an arrow: ${arrow}.`,
   );
 
-export const detachedLibraryMethod = (node: ts.Node, text: string, member: string) =>
+export const detachedLibraryMethod = (node: ts.Node, text: string, member: string, arrow: string) =>
   at(
     node,
     "TSMP1144",
-    `\`${text}\` used as a value (not called) loses its object: JavaScript calls ${member} taken off its object without a \`this\`, which throws a TypeError. Wrap it in an arrow: (x) => ${text}(x).`,
+    `\`${text}\` used as a value (not called) loses its object: JavaScript calls ${member} taken off its object without a \`this\`, which throws a TypeError. Wrap it in an arrow: ${arrow}.`,
   );

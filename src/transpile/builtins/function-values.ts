@@ -39,7 +39,9 @@ export function libraryFunctionValue(
   // A mapping takes a callback it is given as one to call (Array.from's mapfn), where JavaScript
   // lets undefined stand for none.
   if (shape.callbacks.slice(0, shape.count).some(Boolean)) {
-    context.report(libraryDiagnostics.functionValueUnmapped(boundBy ?? node, (boundBy ?? node).getText(), node.getText()));
+    context.report(
+      libraryDiagnostics.functionValueUnmapped(boundBy ?? node, (boundBy ?? node).getText(), node.getText(), arrowCalling(node, member)),
+    );
     return py.none();
   }
   const standIns = new Map<ts.Node, { value: py.Expression; type: ts.Type }>();
@@ -83,7 +85,9 @@ export function libraryFunctionValue(
   const { result, preceding } = context.collectPreceding(() => context.withStandIns(standIns, () => mapping(call, context, calledOn)));
   if (context.diagnostics.length > reported || preceding.length > 0) {
     context.diagnostics.splice(reported);
-    context.report(libraryDiagnostics.functionValueUnmapped(boundBy ?? node, (boundBy ?? node).getText(), node.getText()));
+    context.report(
+      libraryDiagnostics.functionValueUnmapped(boundBy ?? node, (boundBy ?? node).getText(), node.getText(), arrowCalling(node, member)),
+    );
     return py.none();
   }
   // Built once per module: a function read twice is one value there (`f === Math.abs`), and a
@@ -190,4 +194,17 @@ export function isLibraryFunctionValue(node: ts.Expression, context: Transformat
     (symbol.declarations ?? []).length > 0 &&
     symbol.declarations!.every((declaration) => ts.isFunctionDeclaration(declaration) || ts.isMethodSignature(declaration))
   );
+}
+
+/** The arrow function to write instead of a library function value: `(x) => Math.abs(x)`, its required parameters named. */
+export function arrowCalling(node: ts.Expression, member: ts.Symbol): string {
+  const declaration = member.declarations?.find(ts.isFunctionLike);
+  const parameters = (declaration?.parameters ?? []).filter(
+    (parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this"),
+  );
+  const required = parameters.filter((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken).length;
+  // One argument at least where it takes any (`out.push`), none where it takes none (`s.trim`).
+  const count = Math.max(required, Math.min(parameters.length, 1));
+  const names = count === 1 ? ["x"] : ["a", "b", "c", "d", "e"].slice(0, count);
+  return `(${names.join(", ")}) => ${node.getText()}(${names.join(", ")})`;
 }

@@ -8,7 +8,7 @@ import * as libraryDiagnostics from "./diagnostics.js";
 import { isWrittenTo, transformArgs } from "./arguments.js";
 import { isLibrarySymbol, receiverKind } from "./library.js";
 import { transformFunctionProperty } from "./function-members.js";
-import { libraryFunctionValue } from "./function-values.js";
+import { arrowCalling, libraryFunctionValue } from "./function-values.js";
 import { filledNewArrayLength } from "./array.js";
 import { globalCalls } from "./number.js";
 import { rejectPromiseMember } from "./promise.js";
@@ -150,7 +150,9 @@ function libraryMethodValue(
     if (!mapping) continue;
     if (namespaceGlobals.has(kind))
       return libraryFunctionValue(node, member, mapping, transformReceiver(node.expression, kind, context), context);
-    context.report(libraryDiagnostics.detachedLibraryMethod(node, node.getText(), `${kind}.prototype.${node.name.text}`));
+    context.report(
+      libraryDiagnostics.detachedLibraryMethod(node, node.getText(), `${kind}.prototype.${node.name.text}`, arrowCalling(node, member)),
+    );
     return py.none();
   }
   return undefined;

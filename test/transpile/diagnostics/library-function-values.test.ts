@@ -15,7 +15,7 @@ describe("library functions used as values", () => {
         "TSMP1144",
         2,
         12,
-        "`s.toUpperCase` used as a value (not called) loses its object: JavaScript calls String.prototype.toUpperCase taken off its object without a `this`, which throws a TypeError. Wrap it in an arrow: (x) => s.toUpperCase(x).",
+        "`s.toUpperCase` used as a value (not called) loses its object: JavaScript calls String.prototype.toUpperCase taken off its object without a `this`, which throws a TypeError. Wrap it in an arrow: () => s.toUpperCase().",
       ],
       [
         "TSMP1144",
@@ -39,6 +39,12 @@ describe("library functions used as values", () => {
       14,
       "JSON.stringify used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (x) => JSON.stringify(x).",
     ]);
+  });
+  it("TSMP1144 names the arrow to write with the function's required parameters", () => {
+    const [define] = diagnosticsOf(`const define = Object.defineProperty;\nconsole.log(define);`);
+    expect(define!.message).toBe(
+      "Object.defineProperty used as a value (not called) is not supported: tsmp maps it where it is called with its arguments written out. Wrap it in an arrow: (a, b, c) => Object.defineProperty(a, b, c).",
+    );
   });
   it("TSMP1144 a function taking a callback that may be undefined (Array.from's mapfn), also through a type assertion", () => {
     const found = diagnosticsOf(`const from = Array.from;\nconsole.log(["ab"].map(Array.from as (s: string) => string[]), from("x"));`);
