@@ -1,6 +1,9 @@
-# requires: obj_items, null
+# requires: obj_items, null, py_key
 def obj_assign(target, *sources):
-    # Object.assign copies own properties left to right and returns the target.
+    # Object.assign copies own properties left to right and returns the target: items of an
+    # object literal or a record, attributes of a class instance (`Object.assign(this, opts)`
+    # in a constructor).
+    items = hasattr(type(target), "__setitem__")
     for source in sources:
         if source is None or source is null:
             continue
@@ -8,5 +11,8 @@ def obj_assign(target, *sources):
             if type(v).__name__ == "JsMethod":
                 # A method copied onto the target reads the target as `this`.
                 v = type(v)(v._js_fn, target)
-            target[k] = v
+            if items:
+                target[k] = v
+            else:
+                setattr(target, py_key(k), v)
     return target
