@@ -8,9 +8,10 @@ export const helperModuleName = "_tsmp";
  * Helpers emitted as a module of their own, `_tsmp_<name>.py`, which the helper needing them
  * imports inside its body when it first runs: a program that never takes that path never
  * compiles them. On native MicroPython, `float_str`'s 1.2 KiB of source alone doubled the
- * smallest heap a program printing only integers runs in.
+ * smallest heap a program printing only integers runs in. `to_num_obj` (Number() of an array or
+ * an object) is as rare in a program that converts strings.
  */
-const ownModuleHelpers: ReadonlySet<HelperName> = new Set(["float_str"]);
+const ownModuleHelpers: ReadonlySet<HelperName> = new Set(["float_str", "to_num_obj"]);
 
 /** Whether a built file is one of the helper modules (not the user's, not copied as it is). */
 export function isHelperModulePath(path: string): boolean {

@@ -202,6 +202,7 @@ export const helperNames = [
   "to_fixed",
   "to_int32",
   "to_num",
+  "to_num_obj",
   "to_precision",
   "to_uint32",
   "tpl_raw",

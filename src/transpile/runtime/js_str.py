@@ -1,6 +1,6 @@
 # requires: num_str, null
-def js_str(x):
-    # String(x): Python's str() would give "True", "None", "2.0" and "[1, 2]".
+def js_str(x=""):
+    # String(x), and String() is "": Python's str() would give "True", "None", "2.0" and "[1, 2]".
     t = type(x)
     if t is str:
         return x

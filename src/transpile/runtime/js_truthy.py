@@ -1,7 +1,7 @@
 # requires: null
 # JavaScript truthiness for values whose type is not known statically: empty lists and
 # objects are truthy in JS, NaN is falsy.
-def js_truthy(value):
+def js_truthy(value=False):
     if isinstance(value, str):
         return value != ""
     if isinstance(value, (int, float)):

@@ -1,6 +1,7 @@
-# requires: null
-def to_num(x):
-    # Number(x): whole strings only (blank is 0), booleans as 0/1, null as 0, undefined NaN.
+# requires: null, to_num_obj
+def to_num(x=0):
+    # Number(x): whole strings only (blank is 0), booleans as 0/1, null as 0, undefined NaN;
+    # Number() is 0. An array or object converts through its primitive (to_num_obj).
     t = type(x)
     if t is int or t is float:
         return x
@@ -44,7 +45,12 @@ def to_num(x):
             return -0.0 if n == 0 and s[0] == "-" else n
         except ValueError:
             return float("nan")
-    return float("nan")
+    if x is None:
+        return float("nan")
+    # Its own module, loaded on a program's first such conversion: most never make one.
+    from _tsmp_to_num_obj import to_num_obj
+
+    return to_num_obj(x)
 
 
 _to_num_radix = {"0x": 16, "0X": 16, "0b": 2, "0B": 2, "0o": 8, "0O": 8}
