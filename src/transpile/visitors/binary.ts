@@ -96,6 +96,16 @@ export function transformBinaryExpression(node: ts.BinaryExpression, context: Tr
   if (kind === ts.SyntaxKind.InstanceOfKeyword && isGlobalName(node.right, "Object", context)) {
     return py.call(context.useHelper("js_is_object"), [context.transformExpression(node.left)]);
   }
+  // `instanceof Array` asks for a list (`Array` alone is new_array, a function); a primitive is
+  // never an instance of String, Number or Boolean, whose wrapper objects tsmp does not make.
+  if (kind === ts.SyntaxKind.InstanceOfKeyword && isGlobalName(node.right, "Array", context)) {
+    return py.call(py.name("isinstance"), [context.transformExpression(node.left), py.name("list")]);
+  }
+  if (kind === ts.SyntaxKind.InstanceOfKeyword && ["String", "Number", "Boolean"].some((name) => isGlobalName(node.right, name, context))) {
+    const operand = context.transformExpression(node.left);
+    if (operand.kind !== "Name" && operand.kind !== "Constant") context.addPrecedingStatements(py.expressionStatement(operand));
+    return py.bool(false);
+  }
   // `instanceof RangeError` also takes the ValueError MicroPython's own code raises where
   // JavaScript throws a RangeError (struct reading past a buffer's end for a plain DataView).
   // The one difference: a module's own ValueError (machine.Pin(99)) is a RangeError here too.
