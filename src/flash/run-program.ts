@@ -30,32 +30,39 @@ export interface RunProgramOptions {
 export async function runProgram(repl: RawRepl, files: ProgramFile[], options: RunProgramOptions): Promise<{ raised: boolean }> {
   const entry = files.find((f) => f.path === options.entry);
   if (!entry) throw new Error(`entry ${options.entry} is not among the program's files`);
-  const modules = orderByImports(files.filter((f) => f !== entry));
-  if (modules.length > 0) {
-    await repl.execOrThrow(minifyPython(readFileSync(packagePath("src/flash/board/run_loader.py"), "utf8")));
-    for (const module of modules) {
-      await repl.execOrThrow(
-        `_tsmp_define(${pythonString(moduleName(module.path))},${pythonText(module.text)},${pythonString(module.path)})`,
-        {
-          idleTimeoutMs: 30_000,
-        },
-      );
-    }
-  }
+  const modules = orderByImports(
+    files.filter((f) => f !== entry),
+    importedNames(entry.text),
+  );
   const stdout = lineEndingsToNewline(options.stdout);
-  let stderrText = "";
-  const stderrDecoder = new TextDecoder();
-  await repl.exec(entry.text, {
-    onStdout: (bytes) => stdout.write(bytes),
-    onStderr: (bytes) => (stderrText += stderrDecoder.decode(bytes, { stream: true })),
-  });
-  stdout.end();
-  stderrText += stderrDecoder.decode();
-  if (stderrText.length > 0) {
+  // What a module prints at load time is the program's output too; a traceback ends the run.
+  const run = async (code: string, idleTimeoutMs?: number): Promise<boolean> => {
+    let stderrText = "";
+    const stderrDecoder = new TextDecoder();
+    await repl.exec(code, {
+      onStdout: (bytes) => stdout.write(bytes),
+      onStderr: (bytes) => (stderrText += stderrDecoder.decode(bytes, { stream: true })),
+      ...(idleTimeoutMs === undefined ? {} : { idleTimeoutMs }),
+    });
+    stderrText += stderrDecoder.decode();
+    if (stderrText.length === 0) return false;
+    stdout.end();
     // The entry ran as the REPL's own input, so MicroPython names it <stdin>.
     options.stderr(stderrText.replace(/\r\n/g, "\n").replaceAll('File "<stdin>"', `File "${entry.path}"`));
+    return true;
+  };
+  if (modules.length > 0) {
+    await repl.execOrThrow(minifyPython(readFileSync(packagePath("src/flash/board/run_loader.py"), "utf8")));
+    // All of them in sys.modules first, so a module of an import cycle finds the other.
+    await repl.execOrThrow(`_tsmp_declare([${modules.map((module) => pythonString(moduleName(module.path))).join(",")}])`);
+    for (const module of modules) {
+      const define = `_tsmp_define(${pythonString(moduleName(module.path))},${pythonText(module.text)},${pythonString(module.path)})`;
+      if (await run(define, 30_000)) return { raised: true };
+    }
   }
-  return { raised: stderrText.length > 0 };
+  const raised = await run(entry.text);
+  if (!raised) stdout.end();
+  return { raised };
 }
 
 /**
@@ -71,8 +78,12 @@ export function moduleName(path: string): string {
     .join(".");
 }
 
-/** Dependencies first, so a module's imports are registered before its code runs. */
-export function orderByImports(files: ProgramFile[]): ProgramFile[] {
+/**
+ * Dependencies first, so a module's imports are registered before its code runs. Starting from
+ * what the entry imports (`first`), in its order, a cycle's modules run in the order Python's
+ * imports would run them from files.
+ */
+export function orderByImports(files: ProgramFile[], first: string[] = []): ProgramFile[] {
   const byName = new Map(files.map((f) => [moduleName(f.path), f]));
   const ordered: ProgramFile[] = [];
   const state = new Map<ProgramFile, "visiting" | "done">();
@@ -86,15 +97,26 @@ export function orderByImports(files: ProgramFile[]): ProgramFile[] {
     state.set(file, "done");
     ordered.push(file);
   };
+  for (const name of first) {
+    const file = byName.get(name);
+    if (file) visit(file);
+  }
   for (const file of files) visit(file);
   return ordered;
 }
 
+/**
+ * The modules a source imports when it loads, in order: its unindented imports (one inside a
+ * function, `from _tsmp_float_str import …`, runs later). `from util import a` may import the
+ * module `util.a`.
+ */
 function importedNames(source: string): string[] {
   const names: string[] = [];
-  for (const match of source.matchAll(/^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w., ]+))/gm)) {
-    if (match[1]) names.push(match[1]);
-    else for (const part of match[2]!.split(",")) names.push(part.trim().split(/\s+/)[0]!);
+  for (const match of source.matchAll(/^(?:from\s+([\w.]+)\s+import\s+([\w, ]+)|import\s+([\w., ]+))/gm)) {
+    if (match[1]) {
+      names.push(match[1]);
+      for (const part of match[2]!.split(",")) names.push(`${match[1]}.${part.trim().split(/\s+/)[0]!}`);
+    } else for (const part of match[3]!.split(",")) names.push(part.trim().split(/\s+/)[0]!);
   }
   return names;
 }

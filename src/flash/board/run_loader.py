@@ -1,6 +1,7 @@
 # Board-side module loader for `tsmp run --port`: the program's modules are defined from
 # source in RAM and registered in sys.modules, so imports find them without any file on
-# the board. Modules are sent in dependency order; packages get a placeholder module.
+# the board. Modules are sent in dependency order; packages get a placeholder module, and so
+# does every module until it is defined (_tsmp_declare).
 import sys
 
 
@@ -28,6 +29,20 @@ def _tsmp_package(name):
             outer, _, last = name.rpartition(".")
             setattr(_tsmp_package(outer), last, m)
     return m
+
+
+def _tsmp_declare(names):
+    # Every module is in sys.modules before any runs, as a module being imported is: a module
+    # of an import cycle (`import * as b from "./b"` both ways) imports one not defined yet, whose
+    # attributes its functions read once it is.
+    for name in names:
+        if name not in sys.modules:
+            m = _TsmpModule()
+            m.__name__ = name
+            sys.modules[name] = m
+            if "." in name:
+                outer, _, last = name.rpartition(".")
+                setattr(_tsmp_package(outer), last, m)
 
 
 def _tsmp_define(name, source, filename):

@@ -109,7 +109,7 @@ const moduleNames = new WeakMap<TransformationContext, Map<string, string>>();
 /** `import a as _live_a`, for each module the given bindings live in (once each). */
 export function liveModuleImports(bindings: readonly LiveBinding[], context: TransformationContext): py.Statement[] {
   const modules = [...new Set(bindings.map((binding) => binding.module))];
-  return modules.map((module) => ({ kind: "Import", names: [{ name: module, asname: liveModuleName(module, context) }] }));
+  return modules.map((module) => importModuleAs(module, liveModuleName(module, context)));
 }
 
 function topLevelVariableStatement(declaration: ts.Declaration): ts.VariableStatement | undefined {
@@ -118,4 +118,17 @@ function topLevelVariableStatement(declaration: ts.Declaration): ts.VariableStat
   if (!ts.isVariableDeclaration(root) || !ts.isVariableDeclarationList(root.parent)) return undefined;
   const statement = root.parent.parent;
   return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) ? statement : undefined;
+}
+
+/**
+ * A module of the program under a name of its own: `import m as local`, and for one in a folder
+ * `from util import m as local`, not `import util.m as local`, which reads `m` from the package
+ * and so fails while `util.m` is still loading (an import cycle of namespace imports); `from`
+ * finds the module in sys.modules then.
+ */
+export function importModuleAs(module: string, local: string): py.Import | py.ImportFrom {
+  const dot = module.lastIndexOf(".");
+  if (dot < 0) return { kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] };
+  const name = module.slice(dot + 1);
+  return { kind: "ImportFrom", module: module.slice(0, dot), names: [{ name, asname: local === name ? undefined : local }] };
 }

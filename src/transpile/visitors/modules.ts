@@ -6,7 +6,7 @@ import * as py from "../python-ast.js";
 import { BOARD_MODULE_PREFIX, boardModuleName } from "../python-modules.js";
 import { isPythonModuleName, pythonSafeName } from "../reserved-names.js";
 import { transformNamespace } from "./namespace.js";
-import { liveBindingOf, liveExportsElsewhere, liveModuleImports, type LiveBinding } from "./live-bindings.js";
+import { importModuleAs, liveBindingOf, liveExportsElsewhere, liveModuleImports, type LiveBinding } from "./live-bindings.js";
 
 /** The Python module an import specifier names, or undefined (after reporting why). */
 function pythonModuleFor(
@@ -103,7 +103,11 @@ export function transformImportDeclaration(node: ts.ImportDeclaration, context: 
   const bindings = clause.namedBindings;
   if (bindings && ts.isNamespaceImport(bindings)) {
     const local = context.pythonName(bindings.name);
-    statements.push({ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] });
+    statements.push(
+      specifier.startsWith(".")
+        ? importModuleAs(module, local)
+        : { kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] },
+    );
     return [...statements, ...liveModuleImports([...live, ...liveExportsElsewhere(context.symbolOf(bindings.name), context)], context)];
   }
   const keepsNames = keepsExportedNames(node, specifier, context);
@@ -166,6 +170,7 @@ function reexport(node: ts.ExportDeclaration, specifier: string, context: Transf
   if (!clause) return exportStar(node, module, specifier, context);
   if (ts.isNamespaceExport(clause)) {
     const local = pythonSafeName(clause.name.text);
+    if (specifier.startsWith(".")) return [importModuleAs(module, local)];
     return [{ kind: "Import", names: [{ name: module, asname: local === module ? undefined : local }] }];
   }
   const keepsNames = keepsExportedNames(node, specifier, context);

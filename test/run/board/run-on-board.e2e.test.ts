@@ -43,6 +43,26 @@ describe("runOnBoard", () => {
     expect(out.stdout).toBe("0 5 5 5 n=5\n");
   });
 
+  it("runs an import cycle of namespace imports, in a folder too, in the order files would load", async () => {
+    board = await VirtualBoard.start();
+    const cycle = (folder: string) => ({
+      [`${folder}a.ts`]:
+        'import * as b from "./b";\nconsole.log("load a");\nexport function start(): string {\n  return "a>" + b.middle();\n}\nexport function end(): string {\n  return "end";\n}\n',
+      [`${folder}b.ts`]:
+        'import * as a from "./a";\nconsole.log("load b");\nexport function middle(): string {\n  return "b>" + a.end();\n}\n',
+    });
+    const project = makeProject({
+      "main.ts": 'import * as flat from "./b";\nimport * as deep from "./util/a";\nconsole.log(flat.middle(), deep.start());\n',
+      ...cycle(""),
+      ...cycle("util/"),
+    });
+    const { out, options } = collect();
+    const code = await runOnBoard(project, { port: board.portPath, ...options });
+    expect(out.stderr).toBe("");
+    expect(code).toBe(0);
+    expect(out.stdout).toBe("load a\nload b\nload b\nload a\nb>end a>b>end\n");
+  });
+
   it("reports an exception with the TypeScript line and exits 1", async () => {
     board = await VirtualBoard.start();
     const project = makeProject({

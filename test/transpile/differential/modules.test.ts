@@ -23,6 +23,15 @@ describe("local modules", () => {
       "drivers/motor.ts": `import { clamp } from "../lib/limits"; export function speed() { return clamp(300); }`,
       "lib/limits.ts": `export function clamp(v: number) { return v > 255 ? 255 : v; }`,
     }));
+  it("an import cycle of namespace imports, at the top and in a folder, loads in JavaScript's order", () =>
+    expectToMatchJsResult({
+      "main.ts": `import * as flat from "./b"; import * as deep from "./ring/a"; import { label } from "./ring/c"; console.log(flat.middle(), deep.start(), label());`,
+      "a.ts": `import * as b from "./b"; console.log("load a"); export function start(): string { return "a>" + b.middle(); } export function end(): string { return "end"; }`,
+      "b.ts": `import * as a from "./a"; console.log("load b"); export function middle(): string { return "b>" + a.end(); }`,
+      "ring/a.ts": `import * as b from "./b"; console.log("load ring/a"); export function start(): string { return "a>" + b.middle(); } export function end(): string { return "end"; }`,
+      "ring/b.ts": `import * as a from "./a"; export let calls = 0; console.log("load ring/b"); export function middle(): string { calls++; return "b>" + a.end(); }`,
+      "ring/c.ts": `import * as state from "./b"; import { calls } from "./b"; export * as again from "./a"; export function label(): string { return "calls=" + calls + "," + state.calls; }`,
+    }));
   it("renamed imports and reserved names", () =>
     expectToMatchJsResult({
       "main.ts": `import { print as show, type Opts } from "./util"; const o: Opts = { n: 2 }; console.log(show(o.n));`,
