@@ -140,6 +140,10 @@ function transformCallOfValue(
 ): py.Expression | undefined {
   const target = callee.expression;
   const name = callee.name.text;
+  // `Object.prototype.hasOwnProperty.call(o, key)`, the idiom from before Object.hasOwn: the same test.
+  if (name === "call" && node.arguments.length === 2 && isObjectPrototypeMember(target, "hasOwnProperty", context)) {
+    return py.call(context.useHelper("obj_has_own"), context.transformInOrder([...node.arguments]));
+  }
   if (ts.isPropertyAccessExpression(target) && namesMethod(target, context)) {
     const owner = methodOwner(target, context);
     if (owner === "class" && name !== "bind") return transformCallOfClassMethod(node, target, context);
@@ -150,6 +154,16 @@ function transformCallOfValue(
   const [func, thisValue = py.none(), ...restArgs] = context.transformInOrder([target, ...node.arguments]);
   if (name === "apply") return py.call(context.useHelper("js_call"), [func!, thisValue, restArgs[0] ?? py.tuple([])]);
   return py.call(context.useHelper(name === "call" ? "js_call" : "js_bind"), [func!, thisValue, py.tuple(restArgs)]);
+}
+
+/** `Object.prototype.<name>` of the library's Object. */
+function isObjectPrototypeMember(node: ts.Expression, name: string, context: TransformationContext): boolean {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== name) return false;
+  const prototype = node.expression;
+  if (!ts.isPropertyAccessExpression(prototype) || prototype.name.text !== "prototype") return false;
+  const object = prototype.expression;
+  const declaration = ts.isIdentifier(object) && object.text === "Object" ? context.symbolOf(object)?.declarations?.[0] : undefined;
+  return declaration !== undefined && declaration.getSourceFile().isDeclarationFile && !context.isDeclaredByUser(context.symbolOf(object)!);
 }
 
 /**
