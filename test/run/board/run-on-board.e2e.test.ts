@@ -43,6 +43,16 @@ describe("runOnBoard", () => {
     expect(out.stdout).toBe("0 5 5 5 n=5\n");
   });
 
+  it("loads the helper modules a helper imports on first use (float_str, to_num_obj)", async () => {
+    board = await VirtualBoard.start();
+    const project = makeProject({
+      "main.ts": "const held: unknown = [5];\nconsole.log(Number(held), 1.5, +[], Number({ valueOf: () => 7 }));\n",
+    });
+    const { out, options } = collect();
+    expect(await runOnBoard(project, { port: board.portPath, ...options })).toBe(0);
+    expect(out.stdout).toBe("5 1.5 0 7\n");
+  });
+
   it("runs an import cycle of namespace imports, in a folder too, in the order files would load", async () => {
     board = await VirtualBoard.start();
     const cycle = (folder: string) => ({
