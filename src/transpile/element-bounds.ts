@@ -5,7 +5,7 @@ import { isIntegerValued } from "./integers.js";
 import { isNonNegative, unsignedElementMaximum } from "./operators/numeric.js";
 import { isAssignedWithin } from "./scope.js";
 import { isTypedArrayName } from "./typed-array-names.js";
-import { isArrayType, isMatchArray, isStringType, typeOf } from "./types.js";
+import { isArrayType, isMatchArray, isNumberType, isStringType, typeOf } from "./types.js";
 import { isTransparentWrapper, skipParentheses } from "./visitors/transparent.js";
 
 /**
@@ -93,6 +93,21 @@ export function elementAsText(node: ts.Expression, expression: py.Expression, co
     return py.ifExp(expression.test, expression.body, py.str("undefined"));
   }
   return py.call(context.useHelper("js_str"), [expression]);
+}
+
+/**
+ * An element read of a number that may be past the end, as an operand of arithmetic: undefined
+ * there is NaN (`xs[5] * 2`, `t += xs[j]`), so the inline test gives NaN in place of `None`,
+ * which Python's operators refuse (an arithmetic operand, a Math argument, a numeric comparison;
+ * equality keeps `None`: undefined is not NaN to `===`).
+ */
+export function elementAsNumber(node: ts.Expression, expression: py.Expression, context: TransformationContext): py.Expression {
+  const missing = expression.kind === "IfExp" && expression.orelse.kind === "Constant" && expression.orelse.value === null;
+  if (!missing || !isNumberType(typeOf(context, node)) || !mayReadPastEnd(node, context)) return expression;
+  // An element the build takes for an integer (a typed array's) is printed and combined as
+  // one: NaN there would print as "nan". Such a read keeps None, which raises TypeError.
+  if (isIntegerValued(node, context)) return expression;
+  return py.ifExp(expression.test, expression.body, context.useHelper("js_nan"));
 }
 
 /** `match[i]`: an element in range is undefined too when its group took part in no match. */

@@ -2,9 +2,19 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import * as py from "../python-ast.js";
 import { transformArgs } from "./arguments.js";
+import { elementAsNumber } from "../element-bounds.js";
 import { isIntegral } from "../operators/numeric.js";
 import { exactArithmetic } from "../operators/exact-integers.js";
 import type { CallMapping, CallMappings, PropertyMappings } from "./mapping.js";
+
+/** Math's arguments: an element that may be past the end is NaN there, as ToNumber makes undefined. */
+function numberArgs(node: ts.CallExpression, context: TransformationContext): py.Expression[] {
+  const values = transformArgs(node, context);
+  return values.map((value, index) => {
+    const argument = node.arguments[index];
+    return argument === undefined || ts.isSpreadElement(argument) ? value : elementAsNumber(argument, value, context);
+  });
+}
 
 /** `math.<name>(...)`: the module is imported at the top of the file by the import hook. */
 function math(context: TransformationContext, name: string): py.Expression {
@@ -15,13 +25,13 @@ function math(context: TransformationContext, name: string): py.Expression {
 const mathFunction =
   (name: string): CallMapping =>
   (node, context) =>
-    py.call(math(context, name), transformArgs(node, context));
+    py.call(math(context, name), numberArgs(node, context));
 
 /** Functions whose domain errors raise in MicroPython's math but give NaN/±Infinity in JS. */
 const guardedFunction =
   (name: string): CallMapping =>
   (node, context) =>
-    py.call(context.useHelper("js_math"), [math(context, name), ...transformArgs(node, context)]);
+    py.call(context.useHelper("js_math"), [math(context, name), ...numberArgs(node, context)]);
 
 /**
  * math's special functions (MicroPython ports built with extra features: ESP32, rp2, unix),
@@ -30,7 +40,7 @@ const guardedFunction =
 const specialFunction =
   (name: string): CallMapping =>
   (node, context) =>
-    py.call(context.useHelper("js_math_special"), [math(context, name), ...transformArgs(node, context)]);
+    py.call(context.useHelper("js_math_special"), [math(context, name), ...numberArgs(node, context)]);
 
 /** `a ** b`: plain Python for a non-negative integer exponent, else JavaScript's rules (js_pow). */
 export function power(exponent: ts.Expression, base: py.Expression, power: py.Expression, context: TransformationContext): py.Expression {
@@ -49,7 +59,7 @@ const rounding =
   (node, context) => {
     const [value] = node.arguments;
     if (value && isIntegral(value, context)) return context.transformExpression(value);
-    return py.call(context.useHelper("js_whole"), [math(context, name), ...transformArgs(node, context)]);
+    return py.call(context.useHelper("js_whole"), [math(context, name), ...numberArgs(node, context)]);
   };
 
 /**
@@ -60,7 +70,7 @@ const rounding =
 const extreme =
   (name: "min" | "max"): CallMapping =>
   (node, context) => {
-    const args = transformArgs(node, context);
+    const args = numberArgs(node, context);
     if (args.length === 1 && !ts.isSpreadElement(node.arguments[0]!)) return args[0]!;
     const integral = args.length > 0 && node.arguments.every((arg) => !ts.isSpreadElement(arg) && isIntegral(arg, context));
     if (integral) return py.call(py.name(name), args);
@@ -74,13 +84,13 @@ export const mathCalls: CallMappings = {
   round(node, context) {
     const [value] = node.arguments;
     if (value && isIntegral(value, context)) return context.transformExpression(value);
-    return py.call(context.useHelper("js_round"), transformArgs(node, context));
+    return py.call(context.useHelper("js_round"), numberArgs(node, context));
   },
-  abs: (node, context) => py.call(py.name("abs"), transformArgs(node, context)),
+  abs: (node, context) => py.call(py.name("abs"), numberArgs(node, context)),
   min: extreme("min"),
   max: extreme("max"),
   pow(node, context) {
-    const [base, exponent] = transformArgs(node, context);
+    const [base, exponent] = numberArgs(node, context);
     const [baseNode, exponentNode] = node.arguments;
     if (!baseNode || !exponentNode || node.arguments.some(ts.isSpreadElement)) return power(exponentNode!, base!, exponent!, context);
     return exactArithmetic(
@@ -93,12 +103,12 @@ export const mathCalls: CallMappings = {
   },
   sqrt: guardedFunction("sqrt"),
   cbrt(node, context) {
-    return py.call(context.useHelper("js_cbrt"), transformArgs(node, context));
+    return py.call(context.useHelper("js_cbrt"), numberArgs(node, context));
   },
   sign(node, context) {
-    return py.call(context.useHelper("js_sign"), transformArgs(node, context));
+    return py.call(context.useHelper("js_sign"), numberArgs(node, context));
   },
-  hypot: (node, context) => py.call(context.useHelper("js_hypot"), transformArgs(node, context)),
+  hypot: (node, context) => py.call(context.useHelper("js_hypot"), numberArgs(node, context)),
   exp: guardedFunction("exp"),
   log: guardedFunction("log"),
   log2: guardedFunction("log2"),
@@ -117,12 +127,12 @@ export const mathCalls: CallMappings = {
   acosh: specialFunction("acosh"),
   atanh: specialFunction("atanh"),
   expm1: specialFunction("expm1"),
-  log1p: (node, context) => py.call(context.useHelper("js_log1p"), transformArgs(node, context)),
-  clz32: (node, context) => py.call(context.useHelper("js_clz32"), transformArgs(node, context)),
-  fround: (node, context) => py.call(context.useHelper("js_fround"), transformArgs(node, context)),
+  log1p: (node, context) => py.call(context.useHelper("js_log1p"), numberArgs(node, context)),
+  clz32: (node, context) => py.call(context.useHelper("js_clz32"), numberArgs(node, context)),
+  fround: (node, context) => py.call(context.useHelper("js_fround"), numberArgs(node, context)),
   imul(node, context) {
     const toInt32 = context.useHelper("to_int32");
-    const [a, b] = transformArgs(node, context).map((value) => py.call(toInt32, [value]));
+    const [a, b] = numberArgs(node, context).map((value) => py.call(toInt32, [value]));
     return py.call(toInt32, [py.binOp(a!, "*", b!)]);
   },
   random(_node, context) {

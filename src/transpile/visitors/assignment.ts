@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import { asConcatenated, asCondition, negate } from "../conversions.js";
 import { asNumber } from "../operators/to-number.js";
+import { elementAsNumber } from "../element-bounds.js";
 import * as diagnostics from "../diagnostics.js";
 import { currentValueOf } from "../builtins/arguments.js";
 import { bitwise, bitwiseAssignments } from "../operators/bitwise.js";
@@ -170,7 +171,9 @@ function assignmentStatements(
     if (dynamic) return py.call(context.useHelper("js_get"), [dynamic.value, dynamic.index]);
     return read ?? context.transformExpression(left);
   };
-  const { result: right, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
+  const { result: transformed, preceding } = context.collectPreceding(() => context.transformExpression(node.right));
+  // `t += xs[j]` of a number: an element past the end adds NaN, as undefined does.
+  const right = isNumberType(leftType) ? elementAsNumber(node.right, transformed, context) : transformed;
   const result = read;
   // JavaScript reads the target before it evaluates the value: when the value needs statements
   // first (`o.n += o.n++ * 2`), the target's parts and its current value go to temporaries

@@ -2,6 +2,7 @@ import { ts } from "../typescript.js";
 import type { TransformationContext } from "../context.js";
 import { asConcatenated, asCondition, mayBeNaN, negate } from "../conversions.js";
 import { asNumber } from "../operators/to-number.js";
+import { elementAsNumber } from "../element-bounds.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwise, bitwiseOperators } from "../operators/bitwise.js";
 import { remainder } from "../operators/numeric.js";
@@ -226,8 +227,10 @@ function ordered(
   const leftType = context.classifiedTypeOf(node.left);
   const rightType = context.classifiedTypeOf(node.right);
   const numeric = (type: ts.Type) => isNumberType(type) || isBooleanType(type);
-  if ((isStringType(leftType) && isStringType(rightType)) || (numeric(leftType) && numeric(rightType)))
-    return py.compare(left, order, right);
+  if (isStringType(leftType) && isStringType(rightType)) return py.compare(left, order, right);
+  // An element past the end is undefined, which compares as NaN: false, where Python's None raises.
+  if (numeric(leftType) && numeric(rightType))
+    return py.compare(elementAsNumber(node.left, left, context), order, elementAsNumber(node.right, right, context));
   return py.call(context.useHelper("js_compare"), [left, py.str(order), right]);
 }
 
@@ -239,8 +242,10 @@ function transformPlus(node: ts.BinaryExpression, context: TransformationContext
   if (isStringType(leftType) || isStringType(rightType)) {
     return py.binOp(asConcatenated(context, node.left, left), "+", asConcatenated(context, node.right, right));
   }
-  if (isNumberType(leftType) && isNumberType(rightType))
-    return exactArithmetic(ts.SyntaxKind.PlusToken, node.left, node.right, py.binOp(left, "+", right), context);
+  if (isNumberType(leftType) && isNumberType(rightType)) {
+    const sum = py.binOp(asNumber(node.left, left, context), "+", asNumber(node.right, right, context));
+    return exactArithmetic(ts.SyntaxKind.PlusToken, node.left, node.right, sum, context);
+  }
   return py.call(context.useHelper("js_add"), [left, right]);
 }
 

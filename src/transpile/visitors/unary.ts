@@ -3,6 +3,7 @@ import type { TransformationContext } from "../context.js";
 import * as diagnostics from "../diagnostics.js";
 import { bitwiseNot } from "../operators/bitwise.js";
 import { asNumber } from "../operators/to-number.js";
+import { elementAsNumber } from "../element-bounds.js";
 import * as py from "../python-ast.js";
 import { isAnyLike, isNumberType } from "../types.js";
 import { isNegativeZeroLiteral } from "../integers.js";
@@ -114,6 +115,7 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
       let operand = context.transformExpression(node.operand);
       // `-"5"` and `-anyValue` convert as Number() does first; Python's `-` takes numbers only.
       if (!isNumberType(context.classifiedTypeOf(node.operand))) operand = py.call(context.useHelper("to_num"), [operand]);
+      else operand = elementAsNumber(node.operand, operand, context);
       if (operand.kind === "Constant" && typeof operand.value === "object" && operand.value !== null) {
         return py.num(`-${operand.value.number}`);
       }
@@ -122,7 +124,8 @@ export function transformPrefixUnary(node: ts.PrefixUnaryExpression, context: Tr
     case ts.SyntaxKind.TildeToken:
       return bitwiseNot(asNumber(node.operand, context.transformExpression(node.operand), context), context);
     case ts.SyntaxKind.PlusToken:
-      if (isNumberType(context.classifiedTypeOf(node.operand))) return context.transformExpression(node.operand);
+      if (isNumberType(context.classifiedTypeOf(node.operand)))
+        return elementAsNumber(node.operand, context.transformExpression(node.operand), context);
       return py.call(context.useHelper("to_num"), [context.transformExpression(node.operand)]);
   }
   context.report(diagnostics.unsupportedOperator(node, ts.tokenToString(node.operator) ?? "?"));
